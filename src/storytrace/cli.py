@@ -1,0 +1,187 @@
+"""The storytrace command line: parse arguments, call the library, print. Nothing else.
+
+Exit status: 0 success; 1 finished but some inputs were rejected; 2 usage error
+(bad option, no input exists, unusable ledger); anything else is a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, SpinnerColumn, TextColumn, TimeRemainingColumn, TransferSpeedColumn
+
+from . import __version__, demo as demo_mod, ledger as ledger_mod, pipeline
+from .ingest import DEFAULT_MAX_BYTES
+from .model import Reject
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _say(quiet: bool, message: str) -> None:
+    if not quiet:
+        err.print(message)
+
+
+def _reject_line(r: Reject) -> str:
+    return f"rejected: {r.source}: {r.reason}"
+
+
+def _run_build(ledger: Path, inputs: tuple[str, ...], workers: Optional[int], max_mb: float, quiet: bool) -> pipeline.BuildReport:
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]building[/bold] {task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
+        disable=quiet or not err.is_terminal,
+    )
+    task = progress.add_task(str(ledger), total=None)
+    with progress:
+        try:
+            return pipeline.build(
+                ledger,
+                list(inputs),
+                workers=workers,
+                max_bytes=int(max_mb * 2**20),
+                on_start=lambda total: progress.update(task, total=total),
+                on_progress=lambda n: progress.advance(task, n),
+                on_reject=lambda r: progress.console.print(_reject_line(r), markup=False),
+            )
+        except ledger_mod.LedgerError as e:
+            raise click.UsageError(str(e)) from None
+
+
+def _finish(report: pipeline.BuildReport, quiet: bool) -> None:
+    _say(
+        quiet,
+        f"{report.ledger}: added {report.added} documents"
+        + (f", {report.already} already in the ledger" if report.already else "")
+        + f", {len(report.rejects)} inputs rejected; {report.documents} documents in all"
+        f" ({report.seconds:.1f} s). Browse: storytrace serve {report.ledger}",
+    )
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="storytrace")
+def cli() -> None:
+    """Build a ledger of what the news says about an event: every figure each source
+    states, its event, agreement and conflict, copied passages, publication dates and
+    wording, each traced to character offsets in the article it came from."""
+
+
+@cli.command()
+@click.argument("ledger", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--engine", type=click.Choice(["local"]), default="local", show_default=True,
+              help="Where to run the stages (the Spark engine is not available yet).")
+@click.option("--workers", type=click.IntRange(min=0), default=0,
+              help="Worker processes for per-document analysis (0: one for small inputs, else one per core).")
+@click.option("--max-mb", type=click.FloatRange(min=0.001), default=DEFAULT_MAX_BYTES / 2**20, show_default=True,
+              help="Largest single article (file, JSON record or WARC response) in MiB; larger ones are rejected.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary (rejects are still listed on stderr).")
+def build(ledger: Path, inputs: tuple[str, ...], engine: str, workers: int, max_mb: float, quiet: bool) -> None:
+    """Ingest INPUTS into LEDGER (a SQLite file) and recompute it.
+
+    INPUTS are files (.txt, .html, .json, .jsonl, .warc[.gz]), folders (read
+    recursively), glob patterns, or - for JSON lines on stdin. Documents already in
+    the ledger are not added twice. Each rejected input is listed with its reason and
+    kept in the rejects table.
+    """
+    existing = [i for i in inputs if i == "-" or Path(i).exists() or any(c in i for c in "*?[")]
+    if not existing:
+        raise click.UsageError(f"no input exists: {', '.join(inputs)}")
+    report = _run_build(ledger, inputs, workers or None, max_mb, quiet)
+    _finish(report, quiet)
+    sys.exit(1 if report.rejects else 0)
+
+
+@cli.command()
+@click.argument("ledger", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--csv", "as_csv", is_flag=True, help="Write CSV instead of JSON lines.")
+def export(ledger: Path, outdir: Path, as_csv: bool) -> None:
+    """Write every ledger table to OUTDIR/<table>.jsonl (or .csv)."""
+    try:
+        counts = ledger_mod.export(ledger, outdir, as_csv)
+    except ledger_mod.LedgerError as e:
+        raise click.UsageError(str(e)) from None
+    err.print(", ".join(f"{t} {n}" for t, n in counts.items()) + f" rows written to {outdir}/")
+
+
+@cli.command()
+@click.argument("ledger", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="HTML file to write (default: LEDGER with .html).")
+def report(ledger: Path, output: Optional[Path]) -> None:
+    """Write one self-contained HTML report of LEDGER."""
+    from .report import write_report
+
+    try:
+        out = write_report(ledger, output or ledger.with_suffix(".html"))
+    except ledger_mod.LedgerError as e:
+        raise click.UsageError(str(e)) from None
+    click.echo(str(out))
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1)
+@click.option("--max-mb", type=click.FloatRange(min=0.001), default=DEFAULT_MAX_BYTES / 2**20, show_default=True,
+              help="Largest single article in MiB.")
+def extract(inputs: tuple[str, ...], max_mb: float) -> None:
+    """Without a ledger: one JSON line per document, {"id", "claims", "totals"}.
+
+    INPUTS as for build; none or - reads JSON lines ({"id", "text", ...}) from stdin.
+    """
+    rejected = 0
+    for item in pipeline.extract(list(inputs) or ["-"], max_bytes=int(max_mb * 2**20)):
+        if isinstance(item, Reject):
+            rejected += 1
+            err.print(_reject_line(item), markup=False)
+        else:
+            click.echo(json.dumps(item, ensure_ascii=False))
+    sys.exit(1 if rejected else 0)
+
+
+@cli.command()
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path), default=Path("storytrace-demo"))
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
+def demo(outdir: Path, quiet: bool) -> None:
+    """Build the bundled example corpus (a fictional ferry disaster) into OUTDIR:
+    its ledger, an export of every table, and the HTML report."""
+    corpus = demo_mod.corpus_path()
+    _say(quiet, f"example corpus: {corpus}")
+    result = demo_mod.run(outdir, on_reject=lambda r: err.print(_reject_line(r), markup=False))
+    _finish(result.build, quiet)
+    _say(quiet, f"tables exported to {result.export_dir}/")
+    click.echo(f"report: {result.report}")
+
+
+@cli.command()
+@click.argument("ledger", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--port", type=int, default=8001, show_default=True)
+def serve(ledger: Path, port: int) -> None:
+    """Browse LEDGER in Datasette with storytrace's metadata (needs storytrace[datasette])."""
+    import shutil
+    import subprocess
+
+    exe = shutil.which("datasette")
+    if exe is None:
+        raise click.UsageError("Datasette is not installed: pip install 'storytrace[datasette]'")
+    meta = ledger_mod.write_metadata(ledger)
+    raise SystemExit(subprocess.call([exe, str(ledger), "-m", str(meta), "--port", str(port)]))
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""Ingest: from files, folders, globs, WARC and JSON lines to clean Documents.
+
+Two steps, so the costly one can run in worker processes:
+- `read_inputs(inputs)` (sources.py) streams RawDocs and Rejects in a stable order;
+- `prepare(raw)` (pure, picklable) decodes, extracts HTML, reads the date header,
+  normalises, removes boilerplate, checks it is an article, detects the language,
+  and returns a Document or a Reject.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Sequence, Union
+
+from ..model import Document, Reject
+from .clean import IngestError, clean_text, decode, detect_language, guess_title, word_count
+from .raw import RawDoc
+from .sources import DEFAULT_MAX_BYTES, InputFile, expand, read_file
+
+__all__ = ["RawDoc", "read_inputs", "prepare", "expand", "read_file", "DEFAULT_MAX_BYTES", "InputFile"]
+
+# The date header of storytrace's plain-text format: a first line " date YYYY-MM-DD".
+# (In ../shared/corpora/seeds the article text goes on after the date on that same line.)
+HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})(?![\d-])[ \t]*\n?")
+
+
+def read_inputs(inputs: Sequence[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Union[RawDoc, Reject]]:
+    files, rejects = expand(inputs)
+    yield from rejects
+    for f in files:
+        yield from read_file(f, max_bytes)
+
+
+def split_header(text: str) -> tuple[str, dict]:
+    """Take the ` date YYYY-MM-DD` header off a plain text; return (text, metadata)."""
+    m = HEADER.match(text.lstrip("\ufeff"))
+    if not m:
+        return text, {}
+    from .metadata import iso_date
+
+    published = iso_date(m.group(1))
+    meta = {}
+    if published:
+        meta = {"published": published, "published_how": "header", "published_evidence": m.group(0).strip()}
+    return text.lstrip("\ufeff")[m.end() :], meta
+
+
+def prepare(raw: RawDoc) -> Union[Document, Reject]:
+    """One RawDoc to a Document, or to a Reject saying why not. Never raises on bad input."""
+    try:
+        meta = dict(raw.meta)
+        encoding = None
+        notes = []
+        if raw.kind == "html":
+            from .html import extract_html
+
+            text, found, encoding = extract_html(raw.data, url=meta.get("url"))  # type: ignore[arg-type]
+            meta = {**found, **{k: v for k, v in meta.items() if v}}
+        elif raw.kind == "text":
+            text, encoding = decode(raw.data)  # type: ignore[arg-type]
+            text, header = split_header(text)
+            meta.update(header)
+        else:
+            text = str(raw.data)
+        if encoding and encoding != "utf-8":
+            notes.append(f"decoded as {encoding}")
+        if meta.get("metadata_note"):
+            notes.append(meta["metadata_note"])
+        cleaned = clean_text(text)
+        language = detect_language(cleaned.text) or meta.get("language")
+        title = meta.get("title") or (guess_title(cleaned.text) if raw.kind == "text" else None)
+        url = meta.get("url")
+        # What makes two equal texts two documents: their URL, else the record's own
+        # id, else the file name (not the path, so a moved folder gives the same ids).
+        identity = url or meta.get("record_id") or raw.source.replace("\\", "/").rsplit("/", 1)[-1]
+        return Document(
+            id=Document.make_id(cleaned.text, identity),
+            source=raw.source,
+            text=cleaned.text,
+            url=url,
+            outlet=meta.get("outlet"),
+            title=title,
+            published=meta.get("published"),
+            published_how=meta.get("published_how"),
+            published_evidence=meta.get("published_evidence"),
+            language=language,
+            boilerplate="\n".join(cleaned.boilerplate) or None,
+            record_id=meta.get("record_id"),
+            input_format=raw.input_format,
+            encoding=encoding,
+            words=word_count(cleaned.text),
+            notes="; ".join(notes) or None,
+        )
+    except IngestError as e:
+        return Reject(raw.source, str(e))
+    except RecursionError:
+        return Reject(raw.source, "input too deeply nested to parse")

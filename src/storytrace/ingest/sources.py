@@ -1,0 +1,248 @@
+"""From what the user named (files, folders, globs, '-') to a stream of RawDocs and Rejects.
+
+One job: find the inputs, tell their format, read them with bounded memory, and turn
+every problem with an input (missing, empty, binary, too large, malformed JSON,
+unsupported) into a Reject with a reason, never an exception.
+"""
+
+from __future__ import annotations
+
+import glob as globmod
+import gzip
+import json
+import os
+import sys
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Iterator, Optional, Sequence, Union
+
+from ..model import Reject
+from .clean import looks_binary
+from .metadata import TEXT_FIELDS, first_field, record_metadata
+from .raw import RawDoc
+from .warc import read_warc
+
+#: Largest single article (a text or HTML file, a JSON record, a WARC response body).
+DEFAULT_MAX_BYTES = 20 * 2**20
+
+FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".jsonl.gz": "jsonl",
+    ".ndjson.gz": "jsonl",
+    ".warc": "warc",
+    ".warc.gz": "warc",
+    ".arc": "warc",
+    ".arc.gz": "warc",
+}
+
+Item = Union[RawDoc, Reject]
+
+
+@dataclass
+class InputFile:
+    path: Optional[Path]  # None for stdin
+    display: str
+    size: int = 0
+
+
+def _mib(n: int) -> str:
+    return f"{n / 2**20:.1f} MiB"
+
+
+def format_of(path: Path) -> Optional[str]:
+    name = path.name.lower()
+    for ext in sorted(FORMATS, key=len, reverse=True):
+        if name.endswith(ext):
+            return FORMATS[ext]
+    return None
+
+
+def sniff_format(path: Path) -> Optional[str]:
+    """The format of a file without a known extension, from its first bytes."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(2048)
+    except OSError:
+        return None
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            with gzip.open(path, "rb") as g:
+                head = g.read(2048)
+        except (OSError, EOFError):
+            return None
+        return "warc" if head.startswith(b"WARC/") else ("jsonl" if head.lstrip().startswith(b"{") else None)
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"WARC/"):
+        return "warc"
+    if stripped.startswith(b"["):
+        return "json"
+    if stripped.startswith(b"{"):
+        return "jsonl" if b"}\n{" in stripped.replace(b"\r", b"") or b"\n{" in stripped else "json"
+    lower = stripped[:512].lower()
+    if lower.startswith((b"<!doctype html", b"<html")) or b"<html" in lower:
+        return "html"
+    if stripped and not looks_binary(head):
+        return "text"
+    return None
+
+
+def expand(inputs: Sequence[str]) -> tuple[list[InputFile], list[Reject]]:
+    """Input names to files, recursively and in a stable order; missing ones become Rejects.
+
+    Hidden files and folders (names starting with '.') inside a folder are not inputs.
+    """
+    files: list[InputFile] = []
+    rejects: list[Reject] = []
+    seen: set[str] = set()
+
+    def add(p: Path, display: str) -> None:
+        key = os.path.realpath(p)
+        if key in seen:
+            return
+        seen.add(key)
+        try:
+            size = p.stat().st_size
+        except OSError:
+            size = 0
+        files.append(InputFile(p, display, size))
+
+    for name in inputs:
+        if name == "-":
+            files.append(InputFile(None, "<stdin>"))
+            continue
+        p = Path(name)
+        if p.is_dir():
+            found = []
+            for root, dirs, names in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(Path(root) / n for n in names if not n.startswith("."))
+            if not found:
+                rejects.append(Reject(name, "folder holds no files"))
+            for f in sorted(found):
+                add(f, str(f))
+        elif p.is_file():
+            add(p, name)
+        elif p.exists():
+            rejects.append(Reject(name, "not a regular file"))
+        elif any(c in name for c in "*?["):
+            matches = sorted(globmod.glob(name, recursive=True))
+            matches = [m for m in matches if Path(m).is_file()]
+            if not matches:
+                rejects.append(Reject(name, "no file matches this pattern"))
+            for m in matches:
+                add(Path(m), m)
+        else:
+            rejects.append(Reject(name, "no such file or folder"))
+    return files, rejects
+
+
+def _record_item(record: object, source: str, input_format: str, size: int) -> Item:
+    if not isinstance(record, dict):
+        return Reject(source, f"JSON record is a {type(record).__name__}, not an object")
+    name, text = first_field(record, TEXT_FIELDS)
+    if name is None:
+        present = [k for k in TEXT_FIELDS if k in record]
+        if present:
+            return Reject(source, f"record text is empty (field {present[0]!r})")
+        return Reject(source, f"record has no text field (looked for {', '.join(TEXT_FIELDS)})")
+    if not isinstance(text, str):
+        return Reject(source, f"record field {name!r} is a {type(text).__name__}, not text")
+    return RawDoc(source, "record", text, input_format, size, record_metadata(record))
+
+
+def _read_lines(stream: BinaryIO, source: str, input_format: str, max_bytes: int) -> Iterator[Item]:
+    """JSON lines with bounded memory: a line over max_bytes is rejected, not read whole."""
+    lineno = 0
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            break
+        lineno += 1
+        where = f"{source}:{lineno}"
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            skipped = len(line)
+            while True:  # skip the rest of the over-long line
+                chunk = stream.readline(2**20)
+                skipped += len(chunk)
+                if not chunk or chunk.endswith(b"\n"):
+                    break
+            yield Reject(where, f"JSON line too large ({_mib(skipped)} > {_mib(max_bytes)} limit for one article)")
+            continue
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except UnicodeDecodeError as e:
+            yield Reject(where, f"undecodable bytes in JSON line (not UTF-8 at byte {e.start})")
+            continue
+        except json.JSONDecodeError as e:
+            yield Reject(where, f"malformed JSON: {e.msg} at column {e.colno}")
+            continue
+        yield _record_item(record, where, input_format, len(line))
+
+
+def _read_json(path: Path, display: str, max_bytes: int) -> Iterator[Item]:
+    data = path.read_bytes()
+    try:
+        parsed = json.loads(data)
+    except UnicodeDecodeError as e:
+        yield Reject(display, f"undecodable bytes in JSON file (not UTF-8 at byte {e.start})")
+        return
+    except json.JSONDecodeError as e:
+        yield Reject(display, f"malformed JSON: {e.msg} at line {e.lineno} column {e.colno}")
+        return
+    records = parsed if isinstance(parsed, list) else [parsed]
+    if not records:
+        yield Reject(display, "JSON file holds an empty list")
+    for i, record in enumerate(records):
+        where = display if not isinstance(parsed, list) else f"{display}#{i}"
+        size = len(data) // max(1, len(records))
+        yield _record_item(record, where, "json", size)
+
+
+def read_file(f: InputFile, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
+    """Every RawDoc (and Reject) one input file holds."""
+    if f.path is None:
+        yield from _read_lines(sys.stdin.buffer, "<stdin>", "stdin", max_bytes)
+        return
+    path, display = f.path, f.display
+    fmt = format_of(path)
+    if fmt is None:
+        suffix = path.suffix.lower()
+        if suffix:
+            yield Reject(display, f"unsupported format {suffix!r} (accepted: .txt .html .json .jsonl .warc and .gz forms)")
+            return
+        fmt = sniff_format(path)
+        if fmt is None:
+            yield Reject(display, "unrecognised file without extension (not text, HTML, JSON or WARC)")
+            return
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            yield Reject(display, "empty file")
+            return
+        if fmt in ("text", "html", "json") and size > max_bytes:
+            yield Reject(display, f"file too large for one article ({_mib(size)} > {_mib(max_bytes)} limit)")
+            return
+        if fmt in ("text", "html"):
+            data = path.read_bytes()
+            yield RawDoc(display, fmt, data, fmt, len(data))
+        elif fmt == "json":
+            yield from _read_json(path, display, max_bytes)
+        elif fmt == "jsonl":
+            opener = gzip.open if path.name.lower().endswith(".gz") else open
+            with opener(path, "rb") as stream:
+                yield from _read_lines(stream, display, "jsonl", max_bytes)
+        else:
+            with open(path, "rb") as stream:
+                yield from read_warc(stream, display, max_bytes)
+    except (OSError, EOFError, zlib.error) as e:
+        yield Reject(display, f"could not read file: {getattr(e, 'strerror', None) or e}")

@@ -1,0 +1,273 @@
+"""The ledger: one SQLite file (sqlite-utils), its schema, atomic writes, export, Datasette metadata.
+
+One job: store and read the plain-data records of model.py. The schema is derived
+from the dataclasses, so a field added there is a column here. Every build writes a
+copy of the ledger and swaps it in with one atomic rename only when everything
+succeeded: an interrupted or failed build leaves the previous ledger as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as _dt
+import fcntl
+import json
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional
+
+import sqlite_utils
+
+from . import __version__
+from .model import TABLES, Document, Record, Reject
+
+SCHEMA_VERSION = 1
+META_TABLE = "_storytrace"
+
+_SQL_TYPES = {str: str, int: int, float: float, bool: int}
+
+#: Indexes that Datasette facets and the cross-document stages use.
+INDEXES: dict[str, list[list[str]]] = {
+    "documents": [["outlet"], ["published"], ["event_id"], ["language"]],
+    "claims": [["doc_id"], ["event_id"], ["figure_id"], ["measure", "group"]],
+    "figures": [["event_id"]],
+    "reuse": [["source_doc"], ["target_doc"]],
+    "quotes": [["doc_id"]],
+    "terms": [["doc_id"], ["event_id"]],
+    "rejects": [["source"]],
+}
+
+
+class LedgerError(Exception):
+    """A ledger that cannot be opened or written (busy, not a storytrace ledger)."""
+
+
+def create_schema(db: sqlite_utils.Database) -> None:
+    """Create every contract table (empty if its stage has not run), indexes and FTS."""
+    for cls in TABLES:
+        if cls.table in db.table_names():
+            _add_missing_columns(db, cls)
+            continue
+        columns = {name: _SQL_TYPES.get(t, str) for name, t in cls.columns().items()}
+        db[cls.table].create(columns, pk=cls.pk, not_null={"id"} if cls.pk == "id" else None)
+    for table, indexes in INDEXES.items():
+        for cols in indexes:
+            db[table].create_index(cols, if_not_exists=True)
+    if "documents_fts" not in db.table_names():
+        db["documents"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
+    db[META_TABLE].insert_all(
+        [{"key": "schema_version", "value": str(SCHEMA_VERSION)}], pk="key", replace=True
+    )
+
+
+def _add_missing_columns(db: sqlite_utils.Database, cls: type[Record]) -> None:
+    have = set(db[cls.table].columns_dict)
+    for name, t in cls.columns().items():
+        if name not in have:
+            db[cls.table].add_column(name, _SQL_TYPES.get(t, str))
+
+
+def check_ledger(path: Path) -> None:
+    """Raise LedgerError unless `path` is absent or a SQLite file storytrace can use."""
+    if not path.exists():
+        return
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
+    except sqlite3.DatabaseError as e:
+        raise LedgerError(f"{path} is not a SQLite ledger ({e})") from None
+    if tables and "documents" not in tables:
+        raise LedgerError(f"{path} is a SQLite file but not a storytrace ledger (no documents table)")
+
+
+@contextlib.contextmanager
+def writing(path: Path) -> Iterator[sqlite_utils.Database]:
+    """Open a working copy of the ledger; on success swap it in atomically, else discard it.
+
+    Only one build may write a ledger at a time (an exclusive lock on LEDGER.lock).
+    """
+    path = Path(path)
+    check_ledger(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = path.with_name(path.name + ".lock")
+    with open(lock_path, "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise LedgerError(f"{path} is being written by another storytrace process") from None
+        work = path.with_name(f".{path.name}.building-{os.getpid()}")
+        try:
+            if path.exists():
+                shutil.copyfile(path, work)
+            db = sqlite_utils.Database(work)
+            db.conn.execute("pragma journal_mode=delete")
+            try:
+                create_schema(db)
+                yield db
+                db[META_TABLE].insert_all(
+                    [
+                        {"key": "storytrace_version", "value": __version__},
+                        {"key": "built", "value": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")},
+                    ],
+                    pk="key",
+                    replace=True,
+                )
+                db.conn.commit()
+            finally:
+                db.close()
+            os.replace(work, path)
+        finally:
+            if work.exists():
+                work.unlink()
+            with contextlib.suppress(OSError):
+                lock_path.unlink()
+
+
+def open_ledger(path: Path) -> sqlite_utils.Database:
+    """Open an existing ledger for reading."""
+    path = Path(path)
+    if not path.exists():
+        raise LedgerError(f"no ledger at {path}")
+    check_ledger(path)
+    return sqlite_utils.Database(path)
+
+
+def document_ids(db: sqlite_utils.Database) -> set[str]:
+    return {row[0] for row in db.conn.execute("select id from documents")}
+
+
+def insert(db: sqlite_utils.Database, table: str, rows: Iterable[dict[str, Any]], pk: Optional[str] = "id") -> None:
+    rows = list(rows)
+    if rows:
+        db[table].insert_all(rows, pk=pk, replace=True, batch_size=500)
+
+
+def record_rejects(db: sqlite_utils.Database, rejects: list[Reject], ingested_sources: Iterable[str]) -> None:
+    """Add this run's rejects; forget older rejects of inputs that are now ingested."""
+    done = set(ingested_sources)
+    if done:
+        stale = [r[0] for r in db.conn.execute("select id, source from rejects") if r[1] in done]
+        for i in range(0, len(stale), 500):
+            chunk = stale[i : i + 500]
+            db.conn.execute(f"delete from rejects where id in ({','.join('?' * len(chunk))})", chunk)
+    insert(db, Reject.table, (r.row() for r in rejects))
+
+
+# ------------------------------------------------------------------------ export
+
+def table_names() -> list[str]:
+    return [cls.table for cls in TABLES]
+
+
+def export(path: Path, outdir: Path, as_csv: bool = False) -> dict[str, int]:
+    """Write every contract table to OUTDIR/<table>.jsonl (or .csv). Returns row counts."""
+    db = open_ledger(path)
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    counts: dict[str, int] = {}
+    try:
+        for table in table_names():
+            target = outdir / f"{table}.{'csv' if as_csv else 'jsonl'}"
+            tmp = target.with_name(target.name + ".tmp")
+            n = 0
+            columns = list(db[table].columns_dict) if table in db.table_names() else []
+            rows = db[table].rows if table in db.table_names() else iter(())
+            with open(tmp, "w", encoding="utf-8", newline="") as f:
+                if as_csv:
+                    w = csv.DictWriter(f, fieldnames=columns)
+                    w.writeheader()
+                    for row in rows:
+                        w.writerow(row)
+                        n += 1
+                else:
+                    for row in rows:
+                        f.write(json.dumps(row, ensure_ascii=False) + "\n")
+                        n += 1
+            os.replace(tmp, target)
+            counts[table] = n
+    finally:
+        db.close()
+    return counts
+
+
+# ---------------------------------------------------------------- Datasette metadata
+
+TABLE_DOCS = {
+    "documents": "One row per article: its normalised text (every offset points into it), where it came from, and when it was published with the evidence.",
+    "events": "Real-world events the figures belong to (stable ids).",
+    "claims": "Every figure stated in a sentence, with its bounds, group, attribution and offsets.",
+    "figures": "One (event, measure, group) across sources: agreement, conflict, trend, independent origins.",
+    "checks": "Consistency findings: parts exceeding their whole, subsets exceeding their set, self-contradictions.",
+    "reuse": "Passages copied between documents, oriented from the earlier publication, with the edits.",
+    "quotes": "Direct quotations and their speakers, with offsets.",
+    "terms": "How each document labels an event (massacre, tragedy, ...) and in whose voice.",
+    "corrections": "People's overrides, applied on every rebuild.",
+    "rejects": "Inputs that were not ingested, and why.",
+}
+
+COLUMN_DOCS = {
+    "documents": {
+        "source": "path, path:line or path#record (or URL) the document was read from",
+        "published": "publication date (ISO 8601)",
+        "published_how": "how the date was found: metadata, header, dateline, anniversary, relative, weekday",
+        "published_evidence": "the exact text that dates it, or the metadata field",
+        "event_id": "the document's main event (its story)",
+        "text": "normalised article text; all offsets in the ledger are Python string indices into it",
+        "boilerplate": "page furniture removed from the text (one line each)",
+        "record_id": "the id the input record carried, if any",
+        "notes": "how the input was read, when it matters (encoding, unreadable date)",
+    },
+    "claims": {
+        "start": "start of the number in documents.text",
+        "end": "end (exclusive) of the number",
+        "measure": "killed, injured, captured, missing, displaced, arrested, affected, evacuated, other",
+        "group": "the subset counted (women, children, ...), null for the overall figure",
+        "qualifier": "exact, at_least, more_than, at_most, less_than, about, nearly, range, vague",
+    },
+    "reuse": {"source_doc": "the earlier document", "edits": 'JSON list of {"from", "to"}'},
+    "rejects": {"reason": "why the input was not ingested"},
+}
+
+
+def datasette_metadata(path: Path) -> dict[str, Any]:
+    db_name = Path(path).stem
+    tables: dict[str, Any] = {}
+    for table in table_names():
+        entry: dict[str, Any] = {"description": TABLE_DOCS[table]}
+        if table in COLUMN_DOCS:
+            entry["columns"] = COLUMN_DOCS[table]
+        tables[table] = entry
+    tables["documents"]["facets"] = ["outlet", "language", "published_how", "input_format"]
+    tables["documents"]["searchmode"] = "raw"
+    tables["claims"]["facets"] = ["measure", "group", "qualifier"]
+    tables["rejects"]["facets"] = ["reason"]
+    return {
+        "title": f"storytrace ledger: {db_name}",
+        "description": "What the news says about an event: every figure, date, copied passage and label, traced to the sentence it came from.",
+        "source": "storytrace",
+        "databases": {db_name: {"tables": tables}},
+    }
+
+
+def write_metadata(path: Path) -> Path:
+    """Write LEDGER's Datasette metadata beside it (`datasette LEDGER -m THIS`)."""
+    path = Path(path)
+    target = path.with_name(path.stem + ".metadata.json")
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(json.dumps(datasette_metadata(path), indent=2), encoding="utf-8")
+    os.replace(tmp, target)
+    return target
+
+
+def count_rows(db: sqlite_utils.Database) -> dict[str, int]:
+    return {t: db[t].count for t in table_names() if t in db.table_names()}
+
+
+def documents(db: sqlite_utils.Database) -> Iterator[Document]:
+    """Every Document in the ledger, in insertion order (for cross-document stages)."""
+    cols = list(Document.columns())
+    for row in db.conn.execute(f"select {', '.join(cols)} from documents order by rowid"):
+        yield Document(**dict(zip(cols, row)))

@@ -1,0 +1,259 @@
+"""The plain-data core: the records every stage passes around and the ledger stores.
+
+Each record is a small dataclass whose fields are exactly the columns of its ledger
+table (see ../shared/CONTRACT.md). Ids are content hashes (`make_id`), so the same
+input gives the same ids on every run and every machine. Offsets are Python string
+indices into `Document.text`, end exclusive. Nothing here imports the rest of the
+project.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Optional, get_type_hints
+
+
+def make_id(*parts: object, size: int = 8) -> str:
+    """A stable id: the hex blake2b digest of the parts (2*size hex characters)."""
+    h = hashlib.blake2b(digest_size=size)
+    for part in parts:
+        h.update(str(part if part is not None else "").encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+@dataclass
+class Record:
+    """Base of every ledger row: knows its table name and primary key."""
+
+    table: ClassVar[str] = ""
+    pk: ClassVar[Optional[str]] = "id"
+
+    def row(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def columns(cls) -> dict[str, type]:
+        """Column name -> Python type (str, int, float, bool), for the ledger schema."""
+        hints = get_type_hints(cls)
+        out: dict[str, type] = {}
+        for f in dataclasses.fields(cls):
+            t = hints[f.name]
+            args = getattr(t, "__args__", None)
+            if args:  # Optional[X] -> X
+                t = next(a for a in args if a is not type(None))
+            out[f.name] = t if t in (str, int, float, bool) else str
+        return out
+
+
+@dataclass
+class Document(Record):
+    """One article: its normalised text and where it came from."""
+
+    table: ClassVar[str] = "documents"
+    id: str
+    source: str  # path (with :line or #record for multi-record files) or URL
+    text: str  # normalised article text; every offset in the ledger points into it
+    url: Optional[str] = None
+    outlet: Optional[str] = None
+    title: Optional[str] = None
+    published: Optional[str] = None  # ISO 8601 date or datetime
+    published_how: Optional[str] = None  # metadata, header, dateline, anniversary, ...
+    published_evidence: Optional[str] = None  # exact text, or the metadata field's name
+    language: Optional[str] = None
+    event_id: Optional[str] = None  # the document's main event (filled by the events stage)
+    boilerplate: Optional[str] = None  # removed page furniture, one line per removed line
+    record_id: Optional[str] = None  # the id the input itself gave the record, if any
+    input_format: Optional[str] = None  # text, html, json, jsonl, warc, stdin
+    encoding: Optional[str] = None  # how the bytes were decoded
+    words: int = 0
+    notes: Optional[str] = None  # how the input was read, when it matters (encoding, unreadable date)
+
+    @staticmethod
+    def make_id(text: str, identity: Optional[str]) -> str:
+        """The same text from the same place (URL, record id or file name) is the same document."""
+        return make_id("doc", text, identity or "")
+
+
+@dataclass
+class Reject(Record):
+    """An input that was not ingested, with the reason a person can act on."""
+
+    table: ClassVar[str] = "rejects"
+    source: str
+    reason: str
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            self.id = make_id("reject", self.source, self.reason)
+
+
+@dataclass
+class Claim(Record):
+    """A figure stated in a sentence (filled by the claims analyser)."""
+
+    table: ClassVar[str] = "claims"
+    id: str
+    doc_id: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    measure: str
+    value: Optional[float] = None
+    low: Optional[float] = None
+    high: Optional[float] = None
+    qualifier: Optional[str] = None
+    group: Optional[str] = None
+    victims: Optional[str] = None
+    what: Optional[str] = None
+    attributed_to: Optional[str] = None
+    in_quote: bool = False
+    event_id: Optional[str] = None
+    figure_id: Optional[str] = None
+
+
+@dataclass
+class Event(Record):
+    """A real-world event (filled by the events stage)."""
+
+    table: ClassVar[str] = "events"
+    id: str
+    label: str
+    type: Optional[str] = None
+    date: Optional[str] = None
+    date_precision: Optional[str] = None
+    place: Optional[str] = None
+    actors: str = "[]"  # JSON list
+    historic: bool = False
+
+
+@dataclass
+class Figure(Record):
+    """One (event, measure, group) across sources (filled by the figures stage)."""
+
+    table: ClassVar[str] = "figures"
+    id: str
+    event_id: str
+    measure: str
+    group: Optional[str] = None
+    status: Optional[str] = None
+    trend: Optional[str] = None
+    low: Optional[float] = None
+    best: Optional[float] = None
+    high: Optional[float] = None
+    conservative: Optional[float] = None
+    rule: Optional[str] = None
+    n_docs: int = 0
+    n_claims: int = 0
+    n_origins: int = 0
+    origins: str = "[]"  # JSON
+
+
+@dataclass
+class Check(Record):
+    """A consistency finding (filled by the figures stage)."""
+
+    table: ClassVar[str] = "checks"
+    id: str
+    kind: str
+    figure_ids: str = "[]"  # JSON list
+    claim_ids: str = "[]"  # JSON list
+    detail: Optional[str] = None
+
+
+@dataclass
+class Reuse(Record):
+    """A passage copied between two documents (filled by the reuse stage)."""
+
+    table: ClassVar[str] = "reuse"
+    id: str
+    source_doc: str
+    target_doc: str
+    source_start: int
+    source_end: int
+    target_start: int
+    target_end: int
+    score: float = 0.0
+    edits: str = "[]"  # JSON list of {"from", "to"}
+    kind: str = "passage"
+
+
+@dataclass
+class Quote(Record):
+    """A quotation and its speaker (filled by the quotes analyser)."""
+
+    table: ClassVar[str] = "quotes"
+    id: str
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    speaker: Optional[str] = None
+    speaker_start: Optional[int] = None
+    speaker_end: Optional[int] = None
+
+
+@dataclass
+class Term(Record):
+    """A label a document uses for an event (filled by the framing analyser)."""
+
+    table: ClassVar[str] = "terms"
+    pk: ClassVar[Optional[str]] = "id"
+    id: str
+    doc_id: str
+    term: str
+    voice: str
+    count: int = 1
+    event_id: Optional[str] = None
+
+
+@dataclass
+class Correction(Record):
+    """A person's override, applied on every rebuild."""
+
+    table: ClassVar[str] = "corrections"
+    id: str
+    target: str
+    field: str
+    value: Optional[str] = None
+    note: Optional[str] = None
+    author: Optional[str] = None
+    created: Optional[str] = None
+
+
+#: Every ledger table, in the order they are created and exported.
+TABLES: tuple[type[Record], ...] = (
+    Document,
+    Event,
+    Claim,
+    Figure,
+    Check,
+    Reuse,
+    Quote,
+    Term,
+    Correction,
+    Reject,
+)
+
+
+@dataclass
+class Annotations:
+    """Everything the per-document analysers found in one document."""
+
+    doc_id: str
+    claims: list[Claim] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    # Fields of the Document the analysers may set (e.g. a date found in the text).
+    document_updates: dict[str, Any] = field(default_factory=dict)
+
+    def rows(self) -> dict[str, list[dict[str, Any]]]:
+        return {
+            Claim.table: [c.row() for c in self.claims],
+            Quote.table: [q.row() for q in self.quotes],
+            Term.table: [t.row() for t in self.terms],
+        }

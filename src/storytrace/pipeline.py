@@ -1,0 +1,207 @@
+"""The local engine: read inputs, analyse each document (in worker processes), run the
+cross-document stages, and write the ledger in one atomic step.
+
+One job: run the stages in order. It knows nothing of NLP: ingest turns inputs into
+Documents, analyse.py turns a Document into Annotations, the cross-document stages
+(CROSS_STAGES) read and write ledger tables, ledger.py stores. Memory stays bounded:
+inputs are read as a stream and analysed in batches.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import multiprocessing
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
+
+import sqlite_utils
+
+from . import ledger as ledger_mod
+from .analyse import ANALYSERS, Analyser, analyse, totals
+from .ingest import DEFAULT_MAX_BYTES, RawDoc, expand, prepare, read_file
+from .model import Annotations, Document, Reject
+
+#: Cross-document stages, in order: (name, stage(db)). Each reads the per-document
+#: tables and (re)writes its own. Empty until events, figures and reuse land.
+CrossStage = Callable[[sqlite_utils.Database], None]
+CROSS_STAGES: tuple[tuple[str, CrossStage], ...] = ()
+
+BATCH = 256  # documents analysed and written per batch
+SMALL_INPUT = 2 * 2**20  # below this many bytes one process is faster than a pool
+
+Processed = Union[tuple[Document, Annotations], Reject]
+
+
+def process(raw: RawDoc, analysers: Sequence[tuple[str, Analyser]] = ANALYSERS) -> Processed:
+    """One input item through ingest and every per-document analyser (pure, picklable)."""
+    item = prepare(raw)
+    if isinstance(item, Reject):
+        return item
+    try:
+        annotations = analyse(item, analysers)
+    except Exception as e:  # a bug in an analyser must not end the run or lose the input
+        return Reject(raw.source, f"internal error while analysing: {type(e).__name__}: {e}")
+    for key, value in annotations.document_updates.items():
+        setattr(item, key, value)
+    return item, annotations
+
+
+@dataclass
+class BuildReport:
+    ledger: Path
+    added: int = 0
+    already: int = 0
+    rejects: list[Reject] = field(default_factory=list)
+    documents: int = 0
+    seconds: float = 0.0
+    metadata: Optional[Path] = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def auto_workers(total_bytes: Optional[int]) -> int:
+    if total_bytes is not None and total_bytes < SMALL_INPUT:
+        return 1
+    return max(1, os.cpu_count() or 1)
+
+
+def _items(files: list, max_bytes: int) -> Iterator[Union[RawDoc, Reject]]:
+    for f in files:
+        yield from read_file(f, max_bytes)
+
+
+def _processed(
+    items: Iterable[Union[RawDoc, Reject]],
+    workers: int,
+    analysers: Sequence[tuple[str, Analyser]],
+) -> Iterator[tuple[int, Processed]]:
+    """(bytes read, result) for every item, in input order, analysing in batches."""
+    fn = functools.partial(process, analysers=analysers)
+    pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
+    try:
+        it = iter(items)
+        while True:
+            batch = list(itertools.islice(it, BATCH * max(1, workers)))
+            if not batch:
+                break
+            raws = [x for x in batch if isinstance(x, RawDoc)]
+            done = iter(pool.imap(fn, raws, chunksize=8) if pool else map(fn, raws))
+            for x in batch:
+                if isinstance(x, Reject):
+                    yield 0, x
+                else:
+                    yield x.size, next(done)
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+
+
+def build(
+    ledger_path: Union[str, Path],
+    inputs: Sequence[str],
+    *,
+    workers: Optional[int] = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    analysers: Sequence[tuple[str, Analyser]] = ANALYSERS,
+    cross_stages: Sequence[tuple[str, CrossStage]] = CROSS_STAGES,
+    on_start: Optional[Callable[[Optional[int]], None]] = None,
+    on_progress: Optional[Callable[[int], None]] = None,
+    on_reject: Optional[Callable[[Reject], None]] = None,
+) -> BuildReport:
+    """Add the inputs' new documents to the ledger and recompute the cross-document tables.
+
+    The ledger is replaced atomically at the end; on any failure or interruption the
+    previous ledger is left untouched. Callbacks: on_start(total bytes or None),
+    on_progress(bytes just done), on_reject(reject) as each input is rejected.
+    """
+    t0 = time.perf_counter()
+    path = Path(ledger_path)
+    report = BuildReport(path)
+    files, missing = expand(inputs)
+    stdin = any(f.path is None for f in files)
+    total = None if stdin else sum(f.size for f in files)
+    if on_start:
+        on_start(total)
+    n_workers = workers if workers and workers > 0 else auto_workers(total)
+
+    def reject(r: Reject) -> None:
+        report.rejects.append(r)
+        if on_reject:
+            on_reject(r)
+
+    for r in missing:
+        reject(r)
+
+    with ledger_mod.writing(path) as db:
+        known = ledger_mod.document_ids(db)
+        first_source: dict[str, str] = {}
+        ingested_sources: list[str] = []
+        docs: list[dict[str, Any]] = []
+        tables: dict[str, list[dict[str, Any]]] = {}
+
+        def flush() -> None:
+            ledger_mod.insert(db, Document.table, docs)
+            for table, rows in tables.items():
+                ledger_mod.insert(db, table, rows)
+            docs.clear()
+            tables.clear()
+
+        for size, result in _processed(_items(files, max_bytes), n_workers, analysers):
+            if on_progress and size:
+                on_progress(size)
+            if isinstance(result, Reject):
+                reject(result)
+                continue
+            doc, annotations = result
+            if doc.id in known:
+                report.already += 1
+                continue
+            if doc.id in first_source:
+                reject(Reject(doc.source, f"duplicate of {first_source[doc.id]} (same text from the same URL, record id or file name)"))
+                continue
+            first_source[doc.id] = doc.source
+            ingested_sources.append(doc.source)
+            docs.append(doc.row())
+            for table, rows in annotations.rows().items():
+                tables.setdefault(table, []).extend(rows)
+            report.added += 1
+            if len(docs) >= BATCH:
+                flush()
+        flush()
+        ledger_mod.record_rejects(db, report.rejects, ingested_sources)
+        for _name, stage in cross_stages:
+            stage(db)
+        report.counts = ledger_mod.count_rows(db)
+        report.documents = report.counts.get(Document.table, 0)
+    report.metadata = ledger_mod.write_metadata(path)
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def extract(
+    inputs: Sequence[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    analysers: Sequence[tuple[str, Analyser]] = ANALYSERS,
+) -> Iterator[Union[dict[str, Any], Reject]]:
+    """No ledger: for each input document, its claims and per-measure totals.
+
+    Yields `{"id", "claims", "totals"}` dicts (id: the record's own id when it has one)
+    and Rejects, in input order.
+    """
+    files, missing = expand(inputs)
+    yield from missing
+    for _size, result in _processed(_items(files, max_bytes), 1, analysers):
+        if isinstance(result, Reject):
+            yield result
+            continue
+        doc, annotations = result
+        yield {
+            "id": doc.record_id or doc.id,
+            "claims": [c.row() for c in annotations.claims],
+            "totals": totals(annotations),
+        }

@@ -13,7 +13,7 @@ import re
 from typing import Iterator, Sequence, Union
 
 from ..model import Document, Reject
-from .clean import IngestError, clean_text, decode, detect_language, guess_title, word_count
+from .clean import IngestError, clean_text, copyright_holder, decode, detect_language, guess_title, word_count
 from .raw import RawDoc
 from .sources import DEFAULT_MAX_BYTES, InputFile, expand, read_file
 
@@ -68,6 +68,11 @@ def prepare(raw: RawDoc) -> Union[Document, Reject]:
             notes.append(meta["metadata_note"])
         cleaned = clean_text(text)
         language = detect_language(cleaned.text) or meta.get("language")
+        if not meta.get("outlet") and cleaned.boilerplate:
+            holder = copyright_holder(cleaned.boilerplate)
+            if holder:
+                meta["outlet"] = holder[0]
+                notes.append(f"outlet from the footer {holder[1][:80]!r}")
         title = meta.get("title") or (guess_title(cleaned.text) if raw.kind == "text" else None)
         url = meta.get("url")
         # What makes two equal texts two documents: their URL, else the record's own

@@ -150,6 +150,8 @@ _FURNITURE: dict[str, tuple[str, ...]] = {
         r"(?:letters|characters) are not case[- ]sensitive\.?",
         r"report a (?:mistake|typo|error) by (?:marking|selecting|highlighting) it.{0,80}",
         r"your email address will not be published.{0,120}",
+        r"(?:your )?(?:full )?(?:name|e-?mail(?: address)?|website|comment|message)\s*\*",
+        r"(?:post|submit|send|add) (?:a )?(?:comment|reply)|submit",
     ),
     "cookie-notice": (
         r".{0,60}\bwe use cookies\b.{0,300}",
@@ -219,6 +221,26 @@ def remove_boilerplate(text: str) -> Cleaned:
         return Cleaned(text)
     body = _BLANK_RUNS.sub("\n\n", "\n".join(kept)).strip()
     return Cleaned(body, removed, kinds)
+
+
+_COPYRIGHT_HOLDER = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\s*[,.]?\s+"
+    r"(?P<name>[A-Z][\w&'’ .-]{1,60}?)\s*(?:\.\s|\.$|,|;|\||$|\s+all rights)",
+    re.IGNORECASE,
+)
+
+
+def copyright_holder(lines: list[str]) -> Optional[tuple[str, str]]:
+    """(holder, line) from a removed '© 2025 Vellin Courier. All rights reserved.' line.
+
+    A plain-text article has no metadata; its footer often names the outlet (or the
+    wire agency whose copy it is). Only lines with a year count.
+    """
+    for line in lines:
+        m = _COPYRIGHT_HOLDER.search(line)
+        if m:
+            return m.group("name").strip(" .-"), line
+    return None
 
 
 # --------------------------------------------------------------------- article test

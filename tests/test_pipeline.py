@@ -1,0 +1,80 @@
+"""The local engine: analysers plug in by name, results do not depend on the worker count."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+from storytrace import pipeline
+from storytrace.analyse import analyse
+from storytrace.model import Annotations, Claim, Document, make_id
+
+_NUM = re.compile(r"\b\d+\b")
+
+
+def digits_analyser(doc: Document) -> Annotations:
+    """A test analyser: every bare number becomes a claim of measure 'other'."""
+    claims = [
+        Claim(id=make_id(doc.id, m.start()), doc_id=doc.id, start=m.start(), end=m.end(),
+              sentence_start=m.start(), sentence_end=m.end(), measure="other", value=float(m.group()))
+        for m in _NUM.finditer(doc.text)
+    ]
+    return Annotations(doc.id, claims=claims)
+
+
+def failing_analyser(doc: Document) -> Annotations:
+    if "fails" in doc.text:
+        raise ValueError("cannot handle this one")
+    return Annotations(doc.id)
+
+
+def test_analyse_unions_analysers():
+    doc = Document(id="d", source="s", text="7 boats and 12 people")
+    ann = analyse(doc, [("a", digits_analyser), ("b", digits_analyser)])
+    assert [c.value for c in ann.claims] == [7, 12, 7, 12]
+
+
+def test_registered_analyser_fills_its_table(tmp_path):
+    (tmp_path / "a.txt").write_text("Rescuers pulled 14 people from the river on Monday, officials said.")
+    db_path = tmp_path / "l.db"
+    pipeline.build(db_path, [str(tmp_path / "a.txt")], analysers=[("digits", digits_analyser)])
+    rows = sqlite3.connect(db_path).execute("select c.value, substr(d.text, c.start + 1, c.end - c.start) from claims c join documents d on d.id = c.doc_id").fetchall()
+    assert rows == [(14.0, "14")]
+
+
+def test_analyser_error_is_a_reject_and_the_run_goes_on(tmp_path):
+    (tmp_path / "good.txt").write_text("The harbour reopened after the storm had passed on Friday.")
+    (tmp_path / "bad.txt").write_text("This particular article fails the analyser for the test.")
+    report = pipeline.build(tmp_path / "l.db", [str(tmp_path)], analysers=[("f", failing_analyser)])
+    assert report.added == 1
+    assert len(report.rejects) == 1
+    assert report.rejects[0].source.endswith("bad.txt")
+    assert "internal error while analysing: ValueError" in report.rejects[0].reason
+
+
+def test_workers_give_the_same_ledger(tmp_path, example_dir):
+    def dump(path):
+        conn = sqlite3.connect(path)
+        return conn.execute("select id, source, text, published, boilerplate from documents order by rowid").fetchall()
+
+    one = pipeline.build(tmp_path / "one.db", [str(example_dir)], workers=1)
+    two = pipeline.build(tmp_path / "two.db", [str(example_dir)], workers=2)
+    assert one.added == two.added == 10
+    assert dump(tmp_path / "one.db") == dump(tmp_path / "two.db")
+
+
+def test_cross_stage_runs_inside_the_build(tmp_path, example_dir):
+    seen = []
+
+    def count_stage(db):
+        seen.append(db["documents"].count)
+
+    pipeline.build(tmp_path / "l.db", [str(example_dir)], cross_stages=[("count", count_stage)])
+    assert seen == [10]
+
+
+def test_extract_yields_record_ids(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": "r1", "text": "Two people were hurt when a crane fell in the port."}\n')
+    out = list(pipeline.extract([str(path)], analysers=[("digits", digits_analyser)]))
+    assert out == [{"id": "r1", "claims": [], "totals": {}}]

@@ -8,8 +8,9 @@ when the file is truncated or corrupt (the records read before that are kept).
 
 from __future__ import annotations
 
+import os
 from collections import Counter
-from typing import BinaryIO, Iterator, Union
+from typing import BinaryIO, Iterator, Optional, Union
 
 from ..model import Reject
 from .raw import RawDoc
@@ -22,8 +23,14 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Union[R
 
     skipped: Counter = Counter()
     n = 0
+    size: Optional[int] = None
     try:
-        for record in ArchiveIterator(stream, arc2warc=True):
+        size = os.fstat(stream.fileno()).st_size
+    except (AttributeError, OSError, ValueError):
+        pass
+    records = ArchiveIterator(stream, arc2warc=True)
+    try:
+        for record in records:
             if record.rec_type not in ("response", "resource"):
                 continue  # requests, metadata, warcinfo: never documents
             n += 1
@@ -43,6 +50,12 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Union[R
                 yield Reject(where, f"HTTP status {status}: not an article page")
                 continue
             body = record.content_stream().read(max_bytes + 1)
+            while record.raw_stream.read(2**20):  # the rest of an over-long body
+                pass
+            missing = getattr(record.raw_stream, "limit", 0) or 0
+            if missing > 0:  # the file ends inside this record: nothing can follow
+                yield Reject(where, f"truncated WARC: this record ends {missing} bytes short of its length")
+                return
             if len(body) > max_bytes:
                 yield Reject(where, f"HTML body larger than the {max_bytes // 2**20} MiB limit for one article")
                 continue
@@ -52,6 +65,13 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Union[R
             yield RawDoc(source=where, kind="html", data=body, input_format="warc", size=len(body), meta={"url": uri})
     except Exception as e:  # warcio: ArchiveLoadFailed, EOFError, zlib.error, ...
         yield Reject(source, f"truncated or corrupt WARC after {n} records ({type(e).__name__}: {str(e)[:120]})")
+        return
+    # warcio stops quietly at a gzip member cut short: compare where it stopped with the size.
+    end = getattr(records, "offset", None)
+    if size is not None and end is not None and end < size:
+        stream.seek(end)
+        if stream.read(4096).strip():
+            yield Reject(source, f"truncated or corrupt WARC after {n} records ({size - end} bytes at the end could not be read)")
     if n == 0 and not skipped:
         yield Reject(source, "WARC file holds no response records")
     if skipped:

@@ -169,14 +169,14 @@ def demo(outdir: Path, quiet: bool) -> None:
 @click.option("--port", type=int, default=8001, show_default=True)
 def serve(ledger: Path, port: int) -> None:
     """Browse LEDGER in Datasette with storytrace's metadata (needs storytrace[datasette])."""
-    import shutil
+    import importlib.util
     import subprocess
 
-    exe = shutil.which("datasette")
-    if exe is None:
+    if importlib.util.find_spec("datasette") is None:
         raise click.UsageError("Datasette is not installed: pip install 'storytrace[datasette]'")
     meta = ledger_mod.write_metadata(ledger)
-    raise SystemExit(subprocess.call([exe, str(ledger), "-m", str(meta), "--port", str(port)]))
+    cmd = [sys.executable, "-m", "datasette", str(ledger), "-m", str(meta), "--port", str(port)]
+    raise SystemExit(subprocess.call(cmd))
 
 
 def main() -> None:

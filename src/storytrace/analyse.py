@@ -5,22 +5,22 @@ is a pure function `analyser(doc) -> Annotations` (no file system, no ledger, no
 global state but read-only caches such as the spaCy model), so `analyse` runs the
 same in a loop, in worker processes and inside Spark.
 
-The analysers of later capabilities plug in here by name, in ANALYSERS:
-claims (figures in sentences), dates (publication dates from the text), quotes,
-framing terms. Until one lands its table stays empty.
+The analysers plug in here by name, in ANALYSERS: claims (figures in sentences,
+claims.py) now; dates from the text, quotes and framing terms when they land.
 """
 
 from __future__ import annotations
 
 from typing import Callable, Sequence
 
+from . import claims
 from .model import Annotations, Document
 
 Analyser = Callable[[Document], Annotations]
 
-#: (name, analyser) in the order they run. Empty until the claims, dates, quotes
-#: and framing capabilities land.
-ANALYSERS: tuple[tuple[str, Analyser], ...] = ()
+#: (name, analyser) in the order they run. Dates, quotes and framing join them
+#: when their capabilities land.
+ANALYSERS: tuple[tuple[str, Analyser], ...] = (("claims", claims.analyse_claims),)
 
 
 def analyse(doc: Document, analysers: Sequence[tuple[str, Analyser]] = ANALYSERS) -> Annotations:
@@ -36,13 +36,5 @@ def analyse(doc: Document, analysers: Sequence[tuple[str, Analyser]] = ANALYSERS
 
 
 def totals(annotations: Annotations) -> dict[str, float]:
-    """A document's own figure per measure for its main event (the `extract` totals).
-
-    The rule (PITF/WAD coding) belongs to the claims capability; with no claims
-    there are no totals.
-    """
-    out: dict[str, float] = {}
-    for claim in annotations.claims:
-        if claim.group is None and claim.value is not None and claim.measure not in out:
-            out[claim.measure] = claim.value
-    return out
+    """A document's own figure per measure for its main event (the `extract` totals)."""
+    return claims.totals(annotations.claims)

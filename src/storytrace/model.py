@@ -114,6 +114,8 @@ class Claim(Record):
     in_quote: bool = False
     event_id: Optional[str] = None
     figure_id: Optional[str] = None
+    part_of: Optional[str] = None  # id of the total this is a part of ("including 116 women")
+    adds_to: Optional[str] = None  # id of the figure this one is listed beside ("9 men and 4 women")
 
 
 @dataclass

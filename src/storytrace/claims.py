@@ -1,0 +1,584 @@
+"""Numeric claims: every figure a sentence states, what it counts, its bounds, group and source.
+
+One job: the per-document claims analyser. A cascade keeps it fast: sentences are
+split by regex; only those holding a count (numbers.py) or a singular victim next to
+a casualty word reach spaCy's parser; the parse says which number goes with which
+verb ("killed 613 ... and injured 487 others"), which numbers are parts of a total
+("including 116 women"), and who is speaking ("according to Azerbaijani figures",
+"police said", a quotation's speaker).
+
+Also `totals(claims)`: the document's own figure per measure for its main event, as a
+PITF/WAD coder would enter it (non-combatant victims, perpetrators excluded).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Optional
+
+from . import nlp
+from .model import Annotations, Claim, Document, make_id
+from .numbers import NumberSpan, find_numbers
+from .text import Spans, quote_spans, sentences
+
+# ---------------------------------------------------------------------- lexicons
+
+#: Lemmas (verbs, adjectives, nouns) that say what a number counts.
+MEASURE_LEMMAS: dict[str, str] = {
+    **dict.fromkeys(
+        "kill die dead death murder slaughter massacre execute behead slay perish fatality fatally "
+        "assassinate lynch annihilate drown martyr body corpse toll decapitate gun slain killing "
+        "murdered slaughtered executed".split(), "killed"),
+    **dict.fromkeys("injure wound hurt injury maim hospitalise hospitalize hospitalized injured wounded".split(), "injured"),
+    **dict.fromkeys("capture abduct kidnap hostage captive seize captivity".split(), "captured"),
+    **dict.fromkeys("missing unaccounted disappear".split(), "missing"),
+    **dict.fromkeys("displace homeless flee refugee".split(), "displaced"),
+    **dict.fromkeys("arrest detain apprehend custody".split(), "arrested"),
+    **dict.fromkeys("evacuate".split(), "evacuated"),
+    **dict.fromkeys("affect".split(), "affected"),
+}
+# Words that mention a casualty at all: the cascade's second filter (cheap regex).
+_CUE = re.compile(
+    r"\b(?:kill|die[ds]?\b|dying|dead|death|murder|slaughter|massacr|execut|behead|slay|slain|perish|"
+    r"fatal|assassinat|lynch|annihilat|drown|bod(?:y|ies)|corpse|toll|lives|life|wound|injur|hurt|maim|"
+    r"hospital|captur|abduct|kidnap|hostage|captiv|seiz|missing|unaccounted|disappear|displac|homeless|"
+    r"fled|flee|refugee|arrest|detain|custody|evacuat|affect|shot|gunned|casualt|victim|wiped out|lost)",
+    re.IGNORECASE,
+)
+
+#: Head nouns of a part of a total -> the group's name (lower-case plural).
+GROUPS: dict[str, str] = {
+    **dict.fromkeys("woman women female".split(), "women"),
+    **dict.fromkeys("child children kid kids minor minors boy boys girl girls infant infants baby babies toddler teenager teenagers".split(), "children"),
+    **dict.fromkeys("elderly pensioner pensioners".split(), "elderly"),
+    **dict.fromkeys("man men male".split(), "men"),
+    **dict.fromkeys("civilian civilians".split(), "civilians"),
+    **dict.fromkeys("soldier soldiers troop troops serviceman servicemen".split(), "soldiers"),
+    **dict.fromkeys("policeman policemen police officer officers".split(), "police"),
+    **dict.fromkeys("family families".split(), "families"),
+    **dict.fromkeys("student students pupil pupils".split(), "students"),
+    **dict.fromkeys("journalist journalists reporter reporters".split(), "journalists"),
+    **dict.fromkeys("crew".split(), "crew"),
+    **dict.fromkeys("passenger passengers".split(), "passengers"),
+    **dict.fromkeys("worker workers employee employees".split(), "workers"),
+    **dict.fromkeys("militant militants fighter fighters rebel rebels insurgent insurgents".split(), "militants"),
+    **dict.fromkeys("foreigner foreigners tourist tourists".split(), "foreigners"),
+}
+#: Victims a PITF/WAD coder leaves out of `deaths`: combatants and perpetrators.
+COMBATANTS = set(
+    "soldier troop serviceman militant fighter rebel insurgent attacker gunman assailant terrorist bomber "
+    "jihadist extremist guerrilla perpetrator jihadi militia militiaman army paramilitary suspect robber "
+    "kidnapper abductor raider commando force forces".split()
+)
+#: Heads that are not people: a number counting them is no casualty figure.
+NON_PERSONS = set(
+    "cow cattle livestock goat sheep camel animal horse dog house home building hut shop church mosque school "
+    "vehicle car truck bus village community town attack explosion blast bomb bombing incident raid strike "
+    "airstrike statement report hotel motorcycle train plane boat ship area district province state "
+    "explosive weapon gun rifle rocket missile shell round mine year month day week hour minute time "
+    "parent parents".split()
+)
+#: Verbs whose grammatical subject is the victim even in the active voice.
+INTRANSITIVE = set("die perish drown disappear flee remain be go lie stay succumb sustain suffer receive lose".split())
+#: Singular nouns that name a person (for "gunmen killed a village chief": one victim).
+PERSON_NOUNS = set(
+    "man woman child boy girl baby chief leader elder priest imam cleric pastor scholar journalist activist "
+    "lawyer judge official officer policeman soldier student teacher farmer villager resident civilian worker "
+    "driver commissioner governor secretary mayor politician headman administrator commander member guard "
+    "prisoner inmate doctor nurse businessman trader trader tribesman herdsman herder shepherd monk nun "
+    "preacher sheikh candidate councillor councilor lawmaker legislator minister spokesman employee "
+    "professor lecturer teenager youth pilgrim worshipper passenger photographer reporter editor blogger "
+    "writer husband wife son daughter father mother brother sister relative friend neighbour neighbor "
+    "person king queen prince chairman president vice deputy director manager owner guide contractor "
+    "engineer volunteer aid ranger warden victim devotee follower supporter opponent rival".split()
+)
+COMBATANT_GROUPS = {"soldiers", "militants"}
+SAY_LEMMAS = set("say tell report state announce confirm add claim write estimate note quote put post tweet".split())
+_ACCORDING = re.compile(r"\baccording to ((?:[^,;.()]|\.(?=\w))+)", re.IGNORECASE)
+
+# Kinds of NumberSpan that may count victims, and those kept as measure "other".
+COUNT_KINDS = {"count"}
+OTHER_KINDS = {"percent", "money", "fraction"}
+
+
+# ----------------------------------------------------------------- the analyser
+
+
+def analyse_claims(doc: Document) -> Annotations:
+    """The claims analyser (pure): every figure in `doc.text` as a Claim."""
+    return Annotations(doc.id, claims=extract(doc.text, doc.id))
+
+
+def extract(text: str, doc_id: str = "") -> list[Claim]:
+    """Claims in a text, in text order."""
+    quotes = Spans(quote_spans(text))
+    todo: list[tuple[int, int, list[NumberSpan]]] = []
+    claims: list[Claim] = []
+    for s, e in sentences(text):
+        sent = text[s:e]
+        if len(sent) > 2000:  # a run-on blob (no punctuation): no parser on it
+            continue
+        nums = find_numbers(sent) if _has_digit_or_word(sent) else []
+        counts = [n for n in nums if n.kind in COUNT_KINDS]
+        for n in nums:
+            if n.kind in OTHER_KINDS:
+                claims.append(_other_claim(text, doc_id, s, e, n, quotes))
+        if _CUE.search(sent) and (counts or _SINGULAR_HINT.search(sent)):
+            todo.append((s, e, counts))
+    if todo:
+        model = nlp.load(disable=("ner",))
+        for (s, e, counts), parsed in zip(todo, model.pipe(text[s:e] for s, e, _ in todo)):
+            claims.extend(_sentence_claims(text, doc_id, s, e, counts, parsed, quotes))
+    claims.sort(key=lambda c: (c.start, c.end))
+    return claims
+
+
+_ANY_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    r"thousand|million|billion|dozen|dozens|hundreds|thousands|millions|scores|several|half|third|quarter)\b",
+    re.IGNORECASE,
+)
+_SINGULAR_HINT = re.compile(r"\b(?:a|an|his|her|their)\s|\b[A-Z][a-z]+ [A-Z][a-z]+", re.UNICODE)
+
+
+def _has_digit_or_word(sentence: str) -> bool:
+    return _ANY_NUMBER.search(sentence) is not None
+
+
+def _other_claim(text: str, doc_id: str, s: int, e: int, n: NumberSpan, quotes: Spans) -> Claim:
+    after = text[s + n.end : e]
+    m = re.match(r"\s*(?:of\s+)?((?:the\s+|a\s+|an\s+|its\s+|their\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3})", after)
+    what = f"{n.kind}: {m.group(1)}" if m else n.kind
+    start, end = s + n.start, s + n.end
+    return Claim(
+        id=make_id("claim", doc_id, start, end), doc_id=doc_id, start=start, end=end,
+        sentence_start=s, sentence_end=e, measure="other", value=n.value, low=n.low, high=n.high,
+        qualifier=n.qualifier, what=what, in_quote=quotes.find(start) >= 0,
+    )
+
+
+# ------------------------------------------------------------- parse-based rules
+
+
+def _sentence_claims(
+    text: str, doc_id: str, s: int, e: int, counts: list[NumberSpan], sent: Any, quotes: Spans
+) -> list[Claim]:
+    out: list[Claim] = []
+    by_token: dict[int, Claim] = {}
+    speaker = _attribution(sent)
+    pending_groups = []
+    for n in counts:
+        tok = _number_token(sent, n)
+        if tok is None:
+            continue
+        head = _np_head(tok)
+        parent = _part_of(head)
+        if parent is not None and parent.i in by_token:
+            pending_groups.append((n, head, parent))
+            continue
+        measure = _measure(head) or _surface_measure(tok.doc, n, head)
+        if measure is None or head.lemma_.lower() in NON_PERSONS:
+            continue
+        claim = _claim(text, doc_id, s, e, n, head, measure, None, speaker, quotes)
+        first = _first_conjunct(head)
+        if first is not head and first.i in by_token and by_token[first.i].measure == measure:
+            claim.adds_to = by_token[first.i].id  # "nine men and four women"
+        out.append(claim)
+        by_token[head.i] = claim
+        for c in head.conjuncts:  # "four children and a woman": one more victim
+            if c.i > head.i and _is_single_person(c) and c.i not in by_token:
+                extra = _implicit(text, doc_id, s, e, sent, c, c, 1, measure, speaker, quotes)
+                extra.adds_to = claim.adds_to or claim.id
+                out.append(extra)
+                by_token[c.i] = extra
+    for n, head, parent in pending_groups:
+        whole = by_token.get(parent.i)
+        if whole is None:
+            continue
+        claim = _claim(text, doc_id, s, e, n, head, whole.measure, _group_name(head), speaker, quotes)
+        claim.part_of = whole.id
+        out.append(claim)
+    out.extend(_singular_claims(text, doc_id, s, e, sent, by_token, speaker, quotes))
+    return out
+
+
+def _first_conjunct(tok: Any) -> Any:
+    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        tok = tok.head
+    return tok
+
+
+def _is_single_person(p: Any) -> bool:
+    if any(c.dep_ == "nummod" for c in p.children):
+        return False
+    person = p.tag_ == "NNP" or p.lemma_.lower() in PERSON_NOUNS or (
+        p.tag_ == "NN" and p.lower_.endswith(("ist", "ian", "man", "er", "or")) and p.lemma_.lower() not in NON_PERSONS)
+    singular = p.tag_ in ("NN", "NNP") and (
+        p.tag_ == "NNP" or any(c.dep_ in ("det", "poss") and c.lower_ in ("a", "an", "the", "his", "her", "their", "its", "one") for c in p.children)
+    )
+    return person and singular
+
+
+def _implicit(text, doc_id, s, e, sent, first, last, n, measure, speaker, quotes: Spans) -> Claim:
+    start = s + sent[first.left_edge.i].idx
+    end = s + last.idx + len(last.text)
+    return Claim(
+        id=make_id("claim", doc_id, start, end), doc_id=doc_id, start=start, end=end,
+        sentence_start=s, sentence_end=e, measure=measure, value=float(n), low=float(n), high=float(n),
+        qualifier="exact", victims=_phrase(first), what="implicit count (singular victims)",
+        attributed_to=speaker, in_quote=quotes.find(start) >= 0,
+    )
+
+
+def _claim(text, doc_id, s, e, n: NumberSpan, head, measure, group, speaker, quotes: Spans) -> Claim:
+    start, end = s + n.start, s + n.end
+    q = quotes.find(start)
+    victims = _victims(head, n)
+    attributed = speaker
+    if q >= 0:
+        attributed = _quote_speaker(text, quotes.spans[q]) or speaker
+    return Claim(
+        id=make_id("claim", doc_id, start, end), doc_id=doc_id, start=start, end=end,
+        sentence_start=s, sentence_end=e, measure=measure, value=n.value, low=n.low, high=n.high,
+        qualifier=n.qualifier, group=group, victims=victims, attributed_to=attributed, in_quote=q >= 0,
+    )
+
+
+def _number_token(sent: Any, n: NumberSpan) -> Optional[Any]:
+    span = sent.char_span(n.num_start, n.num_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    # the number's head word: the token of the span whose head lies outside it
+    for tok in span:
+        if not (span.start <= tok.head.i < span.end) or tok.head == tok:
+            return tok
+    return span[-1]
+
+
+def _np_head(tok: Any) -> Any:
+    """The noun a number counts ("613 Azeri citizens" -> citizens), or the number itself."""
+    if tok.dep_ in ("nummod", "quantmod", "amod", "compound", "det") and tok.head.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"):
+        return tok.head
+    return tok
+
+
+def _np_tokens(head: Any) -> list[Any]:
+    return [t for t in head.subtree if t.i <= head.i or t.dep_ in ("compound", "amod")]
+
+
+def _part_of(head: Any) -> Optional[Any]:
+    """For "including 116 women" / "among them 6 children": the noun of the whole."""
+    t = head
+    while t.dep_ == "conj":
+        t = t.head
+    if t.dep_ == "pobj" and t.head.lower_ in ("including", "among", "incl"):
+        whole = t.head.head
+        if whole.pos_ in ("VERB", "AUX"):  # "613 people were murdered, including 63 children"
+            subj = [c for c in whole.children if c.dep_ in ("nsubjpass", "dobj", "nsubj") and c.i < t.head.i]
+            whole = subj[-1] if subj else whole
+        return whole if whole.pos_ in ("NOUN", "PROPN", "NUM", "PRON") else None
+    if t.dep_ in ("appos",) and t.head.i < t.i:
+        return t.head
+    return None
+
+
+def _to_death(tok: Any) -> bool:
+    """'hacked to death', 'put to death', 'burned alive', 'shot dead'."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children):
+            return True
+        if c.lower_ in ("alive", "dead") and c.i > tok.i:
+            return True
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and (nxt.lower_ == "dead" or (nxt.lower_ == "to" and tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "death"))
+
+
+def _lemma_measure(tok: Any) -> Optional[str]:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "ADJ") and _to_death(tok):
+        return "killed"
+    if tok.lower_ == "hanged":
+        return "killed"
+    m = MEASURE_LEMMAS.get(lemma) or MEASURE_LEMMAS.get(tok.lower_)
+    if m == "killed" and lemma in ("toll", "body") and tok.pos_ != "NOUN":
+        return None
+    if lemma == "gun" and not any(c.lower_ == "down" for c in tok.children):
+        return None
+    if lemma == "lose" and any(c.lemma_ in ("life",) for c in tok.children):
+        return "killed"
+    if lemma in ("sustain", "suffer", "receive") and any(c.lemma_ in ("injury", "wound", "burn") for c in tok.children):
+        return "injured"
+    if lemma == "lose" and any(c.lemma_ in ("parent", "father", "mother") for c in tok.children):
+        return "affected"  # "130 children lost one parent"
+    if lemma == "lose" and any(c.lemma_ in ("home", "house") for c in tok.children):
+        return "displaced"
+    if lemma in ("take", "hold") and any(c.lemma_ in ("hostage", "captive", "prisoner") for c in tok.subtree):
+        return "captured"
+    if lemma == "shoot" and any(c.lower_ in ("dead",) for c in tok.children):
+        return "killed"
+    if lemma == "claim" and any(c.lemma_ == "life" for c in tok.children):
+        return "killed"
+    if lemma == "go" and any(c.lower_ == "missing" for c in tok.children):
+        return "missing"
+    if lemma in ("leave", "find", "remain", "be", "report", "confirm", "declare", "feel", "wipe", "list") and tok.pos_ in ("VERB", "AUX"):
+        for c in tok.children:
+            if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "attr", "advmod", "prt") and c.i > tok.i:
+                m2 = MEASURE_LEMMAS.get(c.lemma_.lower()) or MEASURE_LEMMAS.get(c.lower_)
+                if m2:
+                    return m2
+            if lemma == "wipe" and c.lower_ == "out":
+                return "killed"
+    return m
+
+
+def _measure(head: Any) -> Optional[str]:
+    """What the noun phrase headed by `head` counts, from the words around it."""
+    # "19 deaths", "19 bodies", "487 injuries": the noun itself
+    if head.pos_ == "NOUN":
+        m = _lemma_measure(head)
+        if m and head.lemma_.lower() in ("death", "fatality", "body", "corpse", "injury", "hostage", "captive", "refugee", "casualty"):
+            return m
+    # "14 dead", "12 others wounded", "1,275 Azerbaijanis that the Armenians captured"
+    for c in head.children:
+        if c.dep_ in ("amod", "acl", "relcl", "appos", "advmod") and c.i > head.i:
+            m = _lemma_measure(c)
+            if m:
+                return m
+    t = head
+    while t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        t = t.head
+    dep = t.dep_
+    verb = t.head
+    if dep in ("dobj", "obj") and verb.lemma_.lower() in ("lose", "sustain", "suffer", "receive"):
+        return None  # "lost one parent", "sustained 3 wounds": not the victims
+    if dep in ("nsubj", "csubj") and verb.lemma_.lower() not in INTRANSITIVE and not _passive(verb):
+        return None  # "five explosions killed 12 people": the subject did the killing
+    if dep in ("nsubj", "nsubjpass", "csubj", "dobj", "obj", "attr", "oprd", "npadvmod", "dative", "appos"):
+        m = _lemma_measure(verb)
+        if m:
+            return m
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # "were shot and killed"
+            m = _lemma_measure(verb.head)
+            if m:
+                return m
+        if dep in ("nsubj", "nsubjpass"):
+            for c in verb.children:  # "were found dead", "remain missing"
+                if c.dep_ in ("acomp", "oprd", "xcomp", "attr") and c.i > verb.i:
+                    m = MEASURE_LEMMAS.get(c.lemma_.lower()) or MEASURE_LEMMAS.get(c.lower_)
+                    if m:
+                        return m
+    if dep in ("dobj", "obj", "attr") and verb.lemma_ == "include":
+        subj = [c for c in verb.children if c.dep_ in ("nsubj",)]
+        if subj:
+            m = MEASURE_LEMMAS.get(subj[0].lemma_.lower()) or MEASURE_LEMMAS.get(subj[0].lower_)
+            if m:  # "the dead included six civilians"
+                return m
+    if dep == "pobj":
+        prep = t.head
+        gov = prep.head
+        if prep.lower_ == "of" and gov.pos_ == "NOUN" and gov.lemma_.lower() in (
+            "killing", "murder", "massacre", "slaughter", "execution", "death", "abduction", "kidnapping", "arrest", "detention"):
+            return MEASURE_LEMMAS.get(gov.lemma_.lower()) or MEASURE_LEMMAS.get(gov.lower_) or "killed"
+        if prep.lower_ == "of" and gov.lemma_.lower() in ("toll", "life", "death", "body"):
+            return "killed" if gov.lemma_.lower() != "life" or _lemma_measure(gov.head) else None
+        if prep.lower_ in ("to", "at") and gov.pos_ in ("VERB", "AUX"):
+            subj = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and subj[0].lemma_.lower() in ("toll", "number", "tally", "figure", "count"):
+                return _toll_measure(subj[0])
+        if prep.lower_ == "of" and gov.pos_ in ("NOUN", "NUM"):
+            return None
+    if head.dep_ in ("nummod",) and head.head.lemma_.lower() == "toll":
+        return _toll_measure(head.head)
+    return None
+
+
+_SKIP_RIGHT = set(
+    "were was have has had been being are is be reportedly allegedly also later feared believed confirmed "
+    "critically seriously fatally severely slightly badly last night yesterday today all others other more "
+    "subsequently eventually reported said thought presumed".split()
+)
+
+
+def _surface_measure(sent: Any, n: NumberSpan, head: Any) -> Optional[str]:
+    """When the parse gives nothing: the word right before the number ("killed at least
+    eight"), or a casualty word right after its noun ("40 villagers were feared killed")."""
+    first = sent.char_span(n.start, n.end, alignment_mode="expand")
+    if first is not None and first.start > 0:
+        prev = sent[first.start - 1]
+        if prev.pos_ in ("VERB", "ADJ", "NOUN") and prev.lower_ not in ("toll",):
+            m = _lemma_measure(prev)
+            if m and (prev.pos_ != "NOUN" or prev.lower_ == "death"):
+                return m
+    i = max(head.i, first.end - 1 if first is not None else head.i) + 1
+    for tok in sent[i : i + 6]:
+        if tok.is_punct and tok.text not in ("-",):
+            break
+        m = _lemma_measure(tok) if tok.pos_ in ("VERB", "ADJ") else None
+        if m:
+            return m
+        if tok.lower_ not in _SKIP_RIGHT and tok.pos_ not in ("ADV", "AUX", "PART") and tok.ent_type_ != "DATE":
+            if not (tok.pos_ == "PROPN" and tok.lower_ in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")):
+                break
+    return None
+
+
+def _passive(verb: Any) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ in ("auxpass", "aux") for c in verb.children)
+
+
+def _toll_measure(toll: Any) -> Optional[str]:
+    words = {c.lemma_.lower() for c in toll.subtree}
+    if words & {"injury", "injured", "wounded"}:
+        return "injured"
+    if words & {"death", "dead", "fatality", "toll"}:
+        return "killed"
+    return None
+
+
+def _group_name(head: Any) -> Optional[str]:
+    for c in head.children:  # "70 elderly people" -> elderly
+        if c.dep_ in ("amod", "compound") and (c.lower_ in GROUPS or c.lemma_.lower() in GROUPS):
+            return GROUPS.get(c.lower_) or GROUPS[c.lemma_.lower()]
+    lemma = head.lemma_.lower()
+    if lemma in GROUPS:
+        return GROUPS[lemma]
+    if head.lower_ in GROUPS:
+        return GROUPS[head.lower_]
+    if head.pos_ in ("NOUN",):
+        return head.lower_ if head.lower_.endswith("s") else head.lower_ + "s"
+    return None
+
+
+def _victims(head: Any, n: NumberSpan) -> Optional[str]:
+    """The noun phrase saying who is counted ("Azeri citizens", "others")."""
+    if head.pos_ == "NUM" or n.start <= head.idx - head.sent.start_char < n.end:
+        for c in head.children:  # "dozens of people", "150 of the 1,275 Azerbaijanis"
+            if c.dep_ == "prep" and c.lower_ == "of":
+                obj = [g for g in c.children if g.dep_ == "pobj"]
+                if obj:
+                    return _phrase(obj[0])
+        return None
+    return _phrase(head)
+
+
+def _phrase(head: Any) -> Optional[str]:
+    words = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod", "poss") and t.pos_ != "NUM"]
+    words = [w for w in words if w.i > max([t.i for t in head.lefts if t.pos_ == "NUM"], default=-1)]
+    toks = sorted(words + [head], key=lambda t: t.i)
+    phrase = " ".join(t.text for t in toks).strip()
+    if head.pos_ in ("PRON",) and head.lower_ not in ("others",):
+        return None
+    return phrase or None
+
+
+def _attribution(sent: Any) -> Optional[str]:
+    """Who the sentence's figures come from: "according to X", or the sayer of the sentence."""
+    m = _ACCORDING.search(sent.text)
+    if m:
+        return m.group(1).strip()
+    for tok in sent:
+        if tok.lemma_.lower() in SAY_LEMMAS and tok.pos_ == "VERB" and (tok.dep_ == "ROOT" or tok.dep_ in ("parataxis", "conj")):
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            if subj and subj[0].pos_ != "PRON":
+                span = sent[subj[0].left_edge.i : subj[0].right_edge.i + 1]
+                return span.text
+    return None
+
+
+_SPEAKER_AFTER = re.compile(
+    r"""^[,.]?\s*["”’]?\s*,?\s*(?:(?:said|says|added|wrote|told\s+\w+|stated)\s+((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}|the\s+\w+(?:\s+\w+)?)|((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}|the\s+\w+(?:\s+\w+)?|it|he|she|they)\s+(?:said|says|added|wrote|stated|told))"""
+)
+_SPEAKER_BEFORE = re.compile(
+    r"((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}|the\s+\w+|he|she|it|they)\s+(?:said|says|wrote|added|stated|tweeted|posted)(?:\s+on\s+\w+)?\s*[:,]?\s*$"
+)
+
+
+def _quote_speaker(text: str, span: tuple[int, int]) -> Optional[str]:
+    """The speaker of a quotation from the words right after or right before it."""
+    after = text[span[1] : span[1] + 80]
+    m = _SPEAKER_AFTER.match(after)
+    if m:
+        who = m.group(1) or m.group(2)
+        if who and who.lower() not in ("it", "he", "she", "they"):
+            return who.strip()
+    before = text[max(0, span[0] - 80) : max(0, span[0] - 1)]
+    m = _SPEAKER_BEFORE.search(before)
+    if m and m.group(1).lower() not in ("it", "he", "she", "they"):
+        return m.group(1).strip()
+    return None
+
+
+def _singular_claims(text, doc_id, s, e, sent, counted: dict, speaker, quotes: Spans) -> list[Claim]:
+    """'gunmen killed an elder', 'a scholar was beheaded', 'the killing of a judge and his
+    driver': victims named without a number count one each."""
+    out = []
+    for tok in sent:
+        if tok.pos_ == "VERB":
+            m = _lemma_measure(tok)
+            victims = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            if not victims and tok.dep_ == "conj":  # "was stabbed and then beheaded"
+                victims = [c for c in tok.head.children if c.dep_ in ("nsubjpass",)]
+            if (tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN")
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
+                victims.append(tok.head)  # "a judge killed in the attack"
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in ("killing", "murder", "assassination", "abduction", "kidnapping", "death", "beheading"):
+            m = MEASURE_LEMMAS.get(tok.lemma_.lower()) or ("killed" if tok.lemma_.lower() in ("killing", "assassination", "beheading", "murder") else "captured")
+            victims = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        else:
+            continue
+        if m not in ("killed", "injured", "captured", "arrested"):
+            continue
+        for v in victims:
+            if v.i in counted or any(c.dep_ == "nummod" for c in v.children):
+                continue
+            people = [v] + [c for c in v.conjuncts if c.i > v.i]
+            if not all(_is_single_person(p) for p in people):
+                continue
+            claim = _implicit(text, doc_id, s, e, sent, people[0], people[-1], len(people), m, speaker, quotes)
+            out.append(claim)
+            for p in people:
+                counted[p.i] = claim
+    return out
+
+
+# ------------------------------------------------------------------------ totals
+
+
+def is_combatant(claim: Claim) -> bool:
+    words = (claim.victims or "").lower().replace("-", " ").split()
+    return any(w.rstrip("s") in COMBATANTS or w in COMBATANTS for w in words[-2:])
+
+
+def totals(claims: Iterable[Claim]) -> dict[str, float]:
+    """Per measure, the document's own figure for its main event (PITF/WAD coding).
+
+    The rule: the first overall figure (group null) the document states for the
+    measure, not in a quotation when a narrative figure exists, with combatant or
+    perpetrator victims left out; a stated number before an implicit one ("a judge
+    was killed" counts 1 only when no number is given); vague figures ("dozens")
+    give no total.
+    """
+    out: dict[str, float] = {}
+    claims = [c for c in claims if c.measure != "other"]
+    for measure in {c.measure for c in claims}:
+        cands = [c for c in claims if c.measure == measure and c.group is None and c.value is not None]
+        if measure == "killed":
+            cands = [c for c in cands if not is_combatant(c)]
+        if not cands:
+            continue
+        cands = [c for c in cands if c.adds_to is None]
+        if not cands:
+            continue
+        outside = [c for c in cands if not c.in_quote]
+        cands = outside or cands
+        stated = [c for c in cands if c.what is None]  # numbers before implicit singular victims
+        first = (stated or cands)[0]
+        value = first.value
+        for c in claims:
+            if c.adds_to == first.id and c.value is not None and not (measure == "killed" and is_combatant(c)):
+                value += c.value  # "killing nine men and four women"
+            if measure == "killed" and c.part_of == first.id and c.value is not None and c.group in COMBATANT_GROUPS:
+                value -= c.value  # "seven people, including two soldiers"
+        out[measure] = value
+    return out

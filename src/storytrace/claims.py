@@ -280,6 +280,16 @@ def _part_of(head: Any) -> Optional[Any]:
         return whole if whole.pos_ in ("NOUN", "PROPN", "NUM", "PRON") else None
     if t.dep_ in ("appos",) and t.head.i < t.i:
         return t.head
+    if t.dep_ in ("attr", "nsubj") and t.head.lemma_ == "be":  # "Among the 19 dead were 11 children"
+        for c in t.head.children:
+            if c.dep_ == "prep" and c.lower_ == "among":
+                whole = [g for g in c.children if g.dep_ == "pobj"]
+                if whole:
+                    return whole[0]
+        among = any(c.dep_ == "prep" and c.lower_ == "among" for c in t.head.children)
+        for c in t.head.children:
+            if c.dep_ == "nsubj" and c.i != t.i and c.i < t.i and (among or any(g.lower_ == "among" for g in c.children)):
+                return c
     return None
 
 
@@ -319,8 +329,10 @@ def _lemma_measure(tok: Any) -> Optional[str]:
         return "killed"
     if lemma == "claim" and any(c.lemma_ == "life" for c in tok.children):
         return "killed"
-    if lemma == "go" and any(c.lower_ == "missing" for c in tok.children):
-        return "missing"
+    if tok.pos_ in ("VERB", "AUX") and any(g.lower_ == "missing" for c in tok.children for g in [c, *c.children]):
+        return "missing"  # "went missing", "is still listed as missing"
+    if lemma in ("find", "recover", "locate") and _passive(tok) and any(c.dep_ == "neg" for c in tok.children):
+        return "missing"  # "nine of them were never found"
     if lemma in ("leave", "find", "remain", "be", "report", "confirm", "declare", "feel", "wipe", "list") and tok.pos_ in ("VERB", "AUX"):
         for c in tok.children:
             if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "attr", "advmod", "prt") and c.i > tok.i:
@@ -337,8 +349,12 @@ def _measure(head: Any) -> Optional[str]:
     # "19 deaths", "19 bodies", "487 injuries": the noun itself
     if head.pos_ == "NOUN":
         m = _lemma_measure(head)
-        if m and head.lemma_.lower() in ("death", "fatality", "body", "corpse", "injury", "hostage", "captive", "refugee", "casualty"):
+        if m and head.lemma_.lower() in ("death", "fatality", "body", "corpse", "injury", "hostage", "captive", "refugee", "casualty", "dead"):
             return m
+    if head.lemma_.lower() == "dead" or head.lower_ == "dead":  # "the 19 dead"
+        return "killed"
+    if head.lemma_.lower() == "life":  # "claimed 64 lives", "the loss of 64 lives"
+        return "killed"
     # "14 dead", "12 others wounded", "1,275 Azerbaijanis that the Armenians captured"
     for c in head.children:
         if c.dep_ in ("amod", "acl", "relcl", "appos", "advmod") and c.i > head.i:
@@ -383,13 +399,19 @@ def _measure(head: Any) -> Optional[str]:
         if prep.lower_ == "of" and gov.lemma_.lower() in ("toll", "life", "death", "body"):
             return "killed" if gov.lemma_.lower() != "life" or _lemma_measure(gov.head) else None
         if prep.lower_ in ("to", "at") and gov.pos_ in ("VERB", "AUX"):
-            subj = [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subj and subj[0].lemma_.lower() in ("toll", "number", "tally", "figure", "count"):
-                return _toll_measure(subj[0])
+            # "the death toll rose to 19", "put the death toll at 21", "the number killed has risen to 23"
+            for c in gov.children:
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in ("toll", "number", "tally", "figure", "count"):
+                    m = _toll_measure(c)
+                    if m:
+                        return m
         if prep.lower_ == "of" and gov.pos_ in ("NOUN", "NUM"):
             return None
     if head.dep_ in ("nummod",) and head.head.lemma_.lower() == "toll":
         return _toll_measure(head.head)
+    for c in head.children:  # "28 injured people": a casualty adjective before the noun
+        if c.dep_ == "amod" and c.i < head.i and c.lower_ in ("injured", "wounded", "dead", "missing", "displaced", "abducted", "kidnapped", "detained", "arrested", "evacuated"):
+            return MEASURE_LEMMAS.get(c.lower_) or MEASURE_LEMMAS.get(c.lemma_.lower())
     return None
 
 
@@ -428,12 +450,13 @@ def _passive(verb: Any) -> bool:
 
 
 def _toll_measure(toll: Any) -> Optional[str]:
-    words = {c.lemma_.lower() for c in toll.subtree}
-    if words & {"injury", "injured", "wounded"}:
-        return "injured"
-    if words & {"death", "dead", "fatality", "toll"}:
-        return "killed"
-    return None
+    """What a 'toll' / 'number of people killed' counts (a plain toll counts the dead)."""
+    for c in toll.subtree:
+        if c.i != toll.i:
+            m = MEASURE_LEMMAS.get(c.lemma_.lower()) or MEASURE_LEMMAS.get(c.lower_)
+            if m and c.lemma_.lower() != "toll":
+                return m
+    return "killed" if toll.lemma_.lower() == "toll" else None
 
 
 def _group_name(head: Any) -> Optional[str]:

@@ -230,11 +230,11 @@ def _digit_tok(text: str, pos: int) -> Optional[_T]:
     return tok
 
 
-def _lex(text: str, p: int) -> list[_T]:
-    """The run of number tokens from p (at most 40)."""
+def _lex(text: str, p: int, cap: int = 16) -> list[_T]:
+    """The run of number tokens from p (at most cap)."""
     toks: list[_T] = []
     pos, sep, n = p, "", len(text)
-    while len(toks) < 40 and pos < n:
+    while len(toks) < cap and pos < n:
         c = text[pos]
         if "0" <= c <= "9" or c == ".":
             t = _digit_tok(text, pos)
@@ -276,11 +276,11 @@ def _mixed_after_and(toks: list[_T], j: int, n: int) -> bool:
     """Does toks[j:] start the fraction of a mixed number ("and a half", "and 54 hundredths")?"""
     if j + 1 < n and toks[j].typ in ("A", "U") and toks[j].val >= 1 and _den_ok(toks[j + 1]):
         return True
-    r = _integer(toks, j, n)
+    r = _integer(toks, j, n, False)
     return bool(r and r[0] < n and toks[r[0]].typ == "O" and toks[r[0]].pl and toks[r[0]].val in (10, 100, 1000))
 
 
-def _integer(toks: list[_T], i0: int, n: int):
+def _integer(toks: list[_T], i0: int, n: int, ands: bool = True):
     """The longest cardinal from toks[i0:n]: (end index, value, has words, has digits,
     last scale, non-integer) or None."""
     total = hund = low = 0.0
@@ -385,7 +385,7 @@ def _integer(toks: list[_T], i0: int, n: int):
                 low = (low if gany else 1.0) * 12
                 gd = gany = words = True
         elif ty == "AND":
-            if _mixed_after_and(toks, i + 1, n) or prev not in ("H", "S"):
+            if not ands or prev not in ("H", "S") or _mixed_after_and(toks, i + 1, n):
                 break
             pre_and, in_and, ok = best, True, True
         elif ty == "A":
@@ -837,8 +837,11 @@ _R_AFTER_RATIO = re.compile(rf"{_B}*(?:$|\n|[.,;:!?)\]\"”'’])")
 
 def _read(text: str, p: int):
     """The number that starts at p: (start, end, value, typ, digits, scale, raw) or None."""
-    toks = _lex(text, p)
+    toks = _lex(text, p, 6)
     r = _number(text, toks)
+    if len(toks) == 6 and (r is None or r[0] >= 5):  # a long one: read further
+        toks = _lex(text, p, 16)
+        r = _number(text, toks)
     if r is None:
         return None
     k, v, typ, scale = r

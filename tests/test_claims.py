@@ -1,0 +1,158 @@
+"""The claims analyser: figures, bounds, groups, attribution, quotes, and the totals rule."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from storytrace.claims import extract, totals
+
+from conftest import SEEDS, need_shared
+
+
+def _rows(text):
+    return [(c.measure, c.group, c.value, c.low, c.high, c.qualifier, text[c.start:c.end]) for c in extract(text)]
+
+
+def test_total_with_parts_and_attribution():
+    text = ("The shelling killed 412 villagers, including 97 women and 51 children, and badly injured "
+            "230 others, according to the provincial health office.")
+    claims = extract(text)
+    got = [(c.measure, c.group, c.value, c.victims) for c in claims]
+    assert got == [
+        ("killed", None, 412, "villagers"),
+        ("killed", "women", 97, "women"),
+        ("killed", "children", 51, "children"),
+        ("injured", None, 230, "others"),
+    ]
+    assert {c.attributed_to for c in claims} == {"the provincial health office"}
+    whole = claims[0]
+    assert [c.part_of for c in claims[1:3]] == [whole.id, whole.id]
+    assert all(text[c.sentence_start:c.sentence_end] == text for c in claims)
+
+
+def test_bounds_and_qualifiers():
+    text = "The raid on Tarsa killed at least 21 civilians and injured nearly 70 others."
+    assert _rows(text) == [
+        ("killed", None, 21, 21, None, "at_least", "at least 21"),
+        ("injured", None, 70, None, 70, "nearly", "nearly 70"),
+    ]
+
+
+def test_vague_and_words():
+    rows = _rows("Hundreds of residents were evacuated. Twelve people were arrested.")
+    assert rows[0][0] == "evacuated" and rows[0][5] == "vague" and rows[0][2] is None
+    assert rows[1][:3] == ("arrested", None, 12)
+
+
+def test_subset_of_a_set():
+    text = "Officials said 40 of the 310 miners that the gang abducted in March remain missing."
+    got = {(c.measure, c.value) for c in extract(text)}
+    assert got == {("missing", 40), ("captured", 310)}
+
+
+def test_figure_in_a_quote_is_attributed_to_its_speaker():
+    text = "“We have recovered 16 bodies from the river,” said rescue chief Oren Dalby."
+    (claim,) = extract(text)
+    assert (claim.measure, claim.value, claim.in_quote) == ("killed", 16, True)
+    assert claim.attributed_to == "rescue chief Oren Dalby"
+
+
+def test_toll_rising_and_rows_of_parts():
+    text = "The death toll rose to 27 on Friday. Among the 27 dead were nine children and two nurses."
+    got = [(c.measure, c.group, c.value) for c in extract(text)]
+    assert got == [("killed", None, 27), ("killed", None, 27), ("killed", "children", 9), ("killed", "nurses", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 70-year-old woman was among those rescued in 1998 after a two-hour search.",
+        "The town marked the 33rd anniversary of the siege with a three-day festival.",
+        "The 366th Motorized Rifle Regiment fought for 44 days near Route 7.",
+        "Call 0800 417 2290 for information. Hide Caption 8 of 25",
+    ],
+)
+def test_not_count_claims(text):
+    assert [c for c in extract(text) if c.measure != "other"] == []
+
+
+def test_other_quantities_keep_what():
+    claims = extract("Rebels held 20 percent of the province and about 1/5th of the border area.")
+    assert [(c.measure, c.value, c.qualifier) for c in claims] == [("other", 20, "exact"), ("other", 0.2, "about")]
+    assert claims[0].what.startswith("percent")
+
+
+def test_singular_victims_count_one():
+    claims = extract("Gunmen shot dead a village elder and his son near the market on Sunday.")
+    assert [(c.measure, c.value, c.what is not None) for c in claims] == [("killed", 2, True)]
+
+
+def test_totals_follow_wad_coding():
+    t = totals(extract("A car bomb killed seven people, including two soldiers, and wounded 18 others, police said."))
+    assert t == {"killed": 5, "injured": 18}  # soldiers are left out of PITF deaths
+    t = totals(extract("Attackers killed nine men and four women in the village, and 12 soldiers died in the fighting."))
+    assert t["killed"] == 13
+    t = totals(extract("Five explosions in the capital killed at least 12 people."))
+    assert t == {"killed": 12}  # the explosions did the killing
+
+
+@pytest.mark.parametrize("text", ["9" * 200_000, "word " * 400_000, "Число 12 погибших. 死亡12人. قتل 12 شخصا. 12 killed 🚑"])
+def test_bad_input_bounded(text):
+    extract(text)  # no crash; run-on sentences skip the parser
+
+
+def test_seed_000_figures():
+    need_shared("corpora", "seeds")
+    text = (SEEDS / "000_b0c24607f6e455b4.txt").read_text(encoding="utf-8")
+    claims = extract(text)
+    by = {(c.measure, c.group, c.value): c for c in claims}
+    for key in [("killed", None, 613), ("killed", "women", 116), ("killed", "children", 63), ("injured", None, 487)]:
+        assert by[key].attributed_to == "Azerbaijani figures", key
+    assert by[("killed", None, 613)].victims == "Azeri citizens"
+    assert ("captured", None, 1275) in by and ("missing", None, 150) in by
+    taken = by[("captured", None, 1000)]
+    assert (taken.qualifier, taken.low) == ("more_than", 1000)
+    quoted = [c for c in claims if c.in_quote and c.value == 613]
+    assert quoted and quoted[0].attributed_to == "Kalın"
+
+
+def test_seed_004_bounds():
+    need_shared("corpora", "seeds")
+    text = (SEEDS / "004_1c6dade0dae1b82f.txt").read_text(encoding="utf-8")
+    t = totals(extract(text))
+    assert t == {"killed": 21, "injured": 70}
+
+
+def test_example_figures_recall(example_ledger, expected):
+    """The planted casualty figures of the bundled example are found (measure and value)."""
+    conn = sqlite3.connect(example_ledger)
+    docs = {src: (i, text) for src, i, text in conn.execute("select source, id, text from documents")}
+    found = total = 0
+    for d in expected["documents"]:
+        name = d["file"] + (f":{d['record'] + 1}" if d["record"] is not None else "")
+        doc_id, text = next(v for k, v in docs.items() if k.endswith(name))
+        claims = [c for c in conn.execute("select start, measure, value from claims where doc_id = ?", (doc_id,))]
+        for f in d["figures"]:
+            if f["measure"] not in ("killed", "injured", "captured", "missing", "displaced", "arrested", "evacuated", "other") or f["value"] is None:
+                continue
+            total += 1
+            pos = text.find(f["text"])
+            found += any(pos <= s < pos + len(f["text"]) and m == f["measure"] and v == f["value"] for s, m, v in claims)
+    assert total >= 30
+    assert found / total >= 0.85, (found, total)
+
+
+def test_extract_cli_totals(tmp_path):
+    from click.testing import CliRunner
+
+    from storytrace.cli import cli
+
+    line = json.dumps({"id": "x1", "text": "At least 84 people, including 10 children, were killed when the dam burst."})
+    result = CliRunner().invoke(cli, ["extract"], input=line)
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["id"] == "x1" and out["totals"] == {"killed": 84}
+    assert {(c["measure"], c["group"], c["value"]) for c in out["claims"]} == {("killed", None, 84), ("killed", "children", 10)}

@@ -90,7 +90,8 @@ PERSON_NOUNS = set(
     "professor lecturer teenager youth pilgrim worshipper passenger photographer reporter editor blogger "
     "writer husband wife son daughter father mother brother sister relative friend neighbour neighbor "
     "person king queen prince chairman president vice deputy director manager owner guide contractor "
-    "engineer volunteer aid ranger warden victim devotee follower supporter opponent rival".split()
+    "engineer volunteer aid ranger warden victim devotee follower supporter opponent rival head ally muezzin "
+    "chieftain elder commissioner envoy diplomat ambassador mp senator cadre bishop rabbi".split()
 )
 COMBATANT_GROUPS = {"soldiers", "militants"}
 SAY_LEMMAS = set("say tell report state announce confirm add claim write estimate note quote put post tweet".split())
@@ -123,7 +124,7 @@ def extract(text: str, doc_id: str = "") -> list[Claim]:
         for n in nums:
             if n.kind in OTHER_KINDS:
                 claims.append(_other_claim(text, doc_id, s, e, n, quotes))
-        if _CUE.search(sent) and (counts or _SINGULAR_HINT.search(sent)):
+        if (counts and _CUE.search(sent)) or (_VIOLENT.search(sent) and _SINGULAR_HINT.search(sent)):
             todo.append((s, e, counts))
     if todo:
         model = nlp.load(disable=("ner",))
@@ -139,7 +140,13 @@ _ANY_NUMBER = re.compile(
     r"thousand|million|billion|dozen|dozens|hundreds|thousands|millions|scores|several|half|third|quarter)\b",
     re.IGNORECASE,
 )
-_SINGULAR_HINT = re.compile(r"\b(?:a|an|his|her|their)\s|\b[A-Z][a-z]+ [A-Z][a-z]+", re.UNICODE)
+# Without a number, only these words can make a victim count (a singular victim).
+_VIOLENT = re.compile(
+    r"\b(?:kill|murder|behead|assassinat|slay|slain|shot dead|gunned down|stabb|hacked|execut|lynch|"
+    r"abduct|kidnap|injur|wound|tortur|to death|arrest|detain)",
+    re.IGNORECASE,
+)
+_SINGULAR_HINT = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s|\b[A-Z][a-z]+ [A-Z][a-z]+", re.UNICODE)
 
 
 def _has_digit_or_word(sentence: str) -> bool:

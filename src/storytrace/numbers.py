@@ -839,7 +839,7 @@ def _read(text: str, p: int):
     """The number that starts at p: (start, end, value, typ, digits, scale, raw) or None."""
     toks = _lex(text, p, 6)
     r = _number(text, toks)
-    if len(toks) == 6 and (r is None or r[0] >= 5):  # a long one: read further
+    if len(toks) == 6 and (r is None or r[0] >= 3):  # a long one: read further
         toks = _lex(text, p, 16)
         r = _number(text, toks)
     if r is None:
@@ -988,7 +988,7 @@ def _scan(text: str) -> list[_Sp]:
                     pass
         if not found:
             pos = m.end()
-            while pos < n and text[pos].isalnum():  # never rescan inside a run: linear time
+            while pos < n and text[pos - 1].isalnum() and text[pos].isalnum():  # linear time: skip the run
                 pos += 1
             continue
         for sp in found:

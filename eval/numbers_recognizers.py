@@ -66,6 +66,8 @@ EXCLUDED: dict[tuple[str, str], str] = {
     ("NumberModel", "6.23x10^-4"): "exponent notation",
     ("NumberModel", "one hundred one thousand fifths"): "Recognizers' own split of an obscure fraction (100/1005)",
     ("NumberModel", "twenty and three and three fifths"): "obscure fraction form ('twenty and three' = 23)",
+    ("NumberModel", "one one hundred fifth"): "obscure fraction form (1/105)",
+    ("NumberModel", "one one hundred and fifth"): "obscure fraction form (1/105)",
     ("NumberModel", "Any time to meet on 5/17/2018?"): "a date: storytrace keeps it as one date span",
     ("NumberModel", "My phone number is +1-222-2222/2222"): "a phone number: storytrace keeps it as one span",
     ("NumberModel", "SCP-173"): "an identifier (letters-hyphen-digits, like F-16, COVID-19)",

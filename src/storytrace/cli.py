@@ -15,8 +15,8 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, SpinnerColumn, TextColumn, TimeRemainingColumn, TransferSpeedColumn
 
-from . import __version__, demo as demo_mod, ledger as ledger_mod, pipeline
-from .ingest import DEFAULT_MAX_BYTES
+from . import __version__, demo as demo_mod, ledger as ledger_mod, nlp, pipeline
+from .ingest import DEFAULT_MAX_BYTES, expand
 from .model import Reject
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -55,8 +55,16 @@ def _run_build(ledger: Path, inputs: tuple[str, ...], workers: Optional[int], ma
                 on_progress=lambda n: progress.advance(task, n),
                 on_reject=lambda r: progress.console.print(_reject_line(r), markup=False),
             )
-        except ledger_mod.LedgerError as e:
+        except (ledger_mod.LedgerError, nlp.ModelMissing) as e:
             raise click.UsageError(str(e)) from None
+
+
+def _require_inputs(inputs: list[str]) -> None:
+    """Usage error (exit 2) when none of the named inputs holds a file to read."""
+    files, missing = expand(inputs)
+    if not files:
+        reasons = "; ".join(f"{r.source}: {r.reason}" for r in missing) or "no inputs named"
+        raise click.UsageError(f"nothing to read ({reasons})")
 
 
 def _finish(report: pipeline.BuildReport, quiet: bool) -> None:
@@ -95,9 +103,7 @@ def build(ledger: Path, inputs: tuple[str, ...], engine: str, workers: int, max_
     the ledger are not added twice. Each rejected input is listed with its reason and
     kept in the rejects table.
     """
-    existing = [i for i in inputs if i == "-" or Path(i).exists() or any(c in i for c in "*?[")]
-    if not existing:
-        raise click.UsageError(f"no input exists: {', '.join(inputs)}")
+    _require_inputs(list(inputs))
     report = _run_build(ledger, inputs, workers or None, max_mb, quiet)
     _finish(report, quiet)
     sys.exit(1 if report.rejects else 0)
@@ -141,6 +147,11 @@ def extract(inputs: tuple[str, ...], max_mb: float) -> None:
     INPUTS as for build; none or - reads JSON lines ({"id", "text", ...}) from stdin.
     """
     rejected = 0
+    _require_inputs(list(inputs) or ["-"])
+    try:
+        pipeline.preload(pipeline.ANALYSERS)
+    except nlp.ModelMissing as e:
+        raise click.UsageError(str(e)) from None
     for item in pipeline.extract(list(inputs) or ["-"], max_bytes=int(max_mb * 2**20)):
         if isinstance(item, Reject):
             rejected += 1
@@ -180,7 +191,26 @@ def serve(ledger: Path, port: int) -> None:
 
 
 def main() -> None:
-    cli()
+    """Entry point. A crash (a bug, not bad input) exits 3, never 1 ("some inputs rejected")."""
+    try:
+        cli(standalone_mode=False)
+    except click.exceptions.Abort:
+        err.print("aborted")
+        sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        err.print("interrupted: the ledger was left as it was before this run")
+        sys.exit(130)
+    except Exception:
+        import traceback
+
+        traceback.print_exc()
+        err.print("storytrace crashed (a bug, not your input): please report the traceback above")
+        sys.exit(3)
 
 
 if __name__ == "__main__":

@@ -87,7 +87,8 @@ def check_ledger(path: Path) -> None:
 def writing(path: Path) -> Iterator[sqlite_utils.Database]:
     """Open a working copy of the ledger; on success swap it in atomically, else discard it.
 
-    Only one build may write a ledger at a time (an exclusive lock on LEDGER.lock).
+    Only one build may write a ledger at a time (an exclusive lock on LEDGER.lock, a
+    file left in place). Working copies of builds that were killed are removed.
     """
     path = Path(path)
     check_ledger(path)
@@ -98,6 +99,7 @@ def writing(path: Path) -> Iterator[sqlite_utils.Database]:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             raise LedgerError(f"{path} is being written by another storytrace process") from None
+        _remove_stale_work_files(path)
         work = path.with_name(f".{path.name}.building-{os.getpid()}")
         try:
             if path.exists():
@@ -122,8 +124,26 @@ def writing(path: Path) -> Iterator[sqlite_utils.Database]:
         finally:
             if work.exists():
                 work.unlink()
+    # LEDGER.lock stays: unlinking it would let a waiting writer lock a file nobody else sees.
+
+
+def _remove_stale_work_files(path: Path) -> None:
+    """Working copies left by a build that was killed (its process is gone)."""
+    for old in path.parent.glob(f".{path.name}.building-*"):
+        pid = old.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
             with contextlib.suppress(OSError):
-                lock_path.unlink()
+                old.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def open_ledger(path: Path) -> sqlite_utils.Database:

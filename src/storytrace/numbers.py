@@ -2,42 +2,34 @@
 say what kind of number each is. One job: text in, `NumberSpan`s out (no spaCy, no I/O).
 
     find_numbers("killed at least 21 civilians and injured nearly 70 others")
-    -> "at least 21" (value 21, low 21, high None, at_least, count),
-       "nearly 70" (value 70, low None, high 70, nearly, count)
+    -> "at least 21" (value 21, low 21, high None, at_least, count), "nearly 70" (70, None, 70, nearly)
 
-Numbers are digits ("613", "1,275", "40 000", "1.2", ".08", "10M", "£3bn", "1/5th", "¾"),
-words ("twenty-one", "one hundred and six", "a dozen", "five and a half million",
-"two thirds", "first") and mixes ("1.2 million", "3 hundred and 21"). Around a number:
-an approximator ("at least", "nearly", "some", ">", "up to", "or more" ...: `qualifier`),
-a sign ("-5", "minus one": part of the number), a currency ("$5": part of the span),
-ranges ("between 10 and 15", "10-15", "10 to 15", "from 200 to 300", "more than 10 and
-less than 40": qualifier "range", value None).
+Read: digits ("613", "1,275", "40 000", ".08", "10M", "£3bn", "1/5th", "¾"), words ("twenty-one",
+"one hundred and six", "a dozen", "five and a half million", "two thirds", "first"), mixes
+("1.2 million", "3 hundred and 21"); a sign ("-5", "minus one") is part of the number; the span
+adds an approximator before ("at least", "nearly", "some", ">", "up to") or after ("or more"), a
+currency ("$5", "80 million euros") and a percent ("15%", "20 per cent"). Ranges: "between 10 and
+15", "10-15", "10 to 15", "from 200 to 300" (not "rose from 10 to 15"), "more than 10 and less
+than 40"; their num_start..num_end covers both numbers.
 
-Qualifiers and bounds: exact (low = high = value), at_least (low), more_than (low),
-at_most (high), less_than (high), nearly (high), about (no bounds), range (low, high),
-vague (the table below; value None).
+Qualifiers and bounds: exact (low = high = value), at_least and more_than (low), at_most,
+less_than and nearly (high), about (none), range (low, high; value None), vague (value None):
 
-Vague amounts (kind "count" unless the context says money etc.; span is the amount word,
-"dozens of" -> "dozens"):
+    a couple (of) 2-3 | a few 2-9 | a handful 2-9 | several 3-9 | dozens 24-199 | scores 40-199
+    hundreds 200-999 | thousands 2,000-9,999 | millions, billions, lakhs, crores: 2x-10x-1 the unit
+    tens of X 20X-100X-1 | hundreds of X 200X-1000X-1 | dozens of X 24X-200X-1
+    several / a few / a couple of + hundred, thousand, million, dozen: the bounds times the unit,
+    high (h+1)*unit-1 ("several hundred" 300-999). "dozens of" spans "dozens". Not amounts here
+    (too common outside counts): many, numerous, countless.
 
-    a couple (of) 2-3 | a few 2-9 | a handful 2-9 | several 3-9
-    dozens 24-199 | scores 40-199 | hundreds 200-999 | thousands 2,000-9,999
-    millions, billions, trillions: 2x-10x-1 of the unit
-    tens of X: 20X-100X-1 | hundreds of X: 200X-1000X-1 | dozens of X: 24X-199X
-    several / a few / a handful / a couple of + hundred, thousand, million, dozen:
-        the word's bounds times the unit, high (h+1)*unit-1 ("several hundred" 300-999)
-"many", "numerous", "countless" are not amounts here (too common outside counts).
-
-Kinds come from the local context only: count, ordinal, year, date, time, age, duration,
-percent, money, fraction, unit, phone, identifier, other (non-integers without a scale,
-negatives). Tokenisation artefacts of news corpora read as one number: "13, 000" (a
-single 3-digit group after ", ", not in a list "1, 234, 567", not after a month day
-"May 12, 300" or a hyphen "5 - foot - 8, 135"), "6. 1 - magnitude" / "£1. 7m" (". " then a
-1-2 digit group, only before a scale, unit, percent or time word). Space-grouped
-thousands need two groups ("1 234 567") or a group starting with 0 ("40 000"); a thin or
-no-break space always groups. A comma before 1-2 final digits is a decimal comma
-("1,3" = 1.3) unless the digits are a list ("22,24,26"). Not read: European "1.111,11",
-exponents "2^10", "x10^6".
+Kinds (local context only): count, ordinal, year, date, time, age, duration, percent, money,
+fraction, unit, phone, identifier, other (non-integers without a scale, negatives, "24/7").
+News tokenisation artefacts read as one number: "13, 000" (one 3-digit group after ", "; not in
+a list "1, 234, 567", after a month day "May 12, 300" or a hyphen "5 - foot - 8, 135"), "6. 1 -
+magnitude" and "£1. 7m" (". " and 1-2 digits before a scale, unit, percent or time word). Space
+groups need two groups ("1 234 567") or a 0-led group ("40 000"); thin and no-break spaces always
+group. A comma before 1-2 final digits is decimal ("1,3") unless in a list ("22,24,26"). Not
+read: European "1.111,11", exponents "2^10". Regexes are precompiled; the scan is linear.
 """
 
 from __future__ import annotations
@@ -66,51 +58,41 @@ class NumberSpan:
     num_end: int
 
 
-# ---------------------------------------------------------------- vocabulary
-
-_UNITS = {w: float(i) for i, w in enumerate("zero one two three four five six seven eight nine".split())}
-_UNITS.update(nought=0.0, naught=0.0)
-_TEENS = {w: float(i + 10) for i, w in enumerate(
-    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: float(10 * i + 20) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_SCALES = {"thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9, "trillion": 1e12}
-_ABBR = {"bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "tln": 1e12}  # only after digits
-_ORD_UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
-_ORDS = {w: float(i + 1) for i, w in enumerate(_ORD_UNITS)}
-_ORDS.update({w: float(i + 10) for i, w in enumerate(
-    "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split())})
-_ORDS.update({w: float(10 * i + 20) for i, w in enumerate(
-    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split())})
-_ORDS.update(hundredth=1e2, thousandth=1e3, millionth=1e6, billionth=1e9, trillionth=1e12)
-
-# word -> (type, value, plural). Types: U unit, T teen, X tens, H hundred, S scale,
-# D dozen, O ordinal, F half/quarter, A a/an, AND, POINT.
-_W: dict[str, tuple[str, float, bool]] = {}
-_W.update({w: ("U", v, False) for w, v in _UNITS.items()})
-_W.update({w: ("T", v, False) for w, v in _TEENS.items()})
-_W.update({w: ("X", v, False) for w, v in _TENS.items()})
-_W.update(hundred=("H", 100.0, False), hundreds=("H", 100.0, True))
-for _w, _v in _SCALES.items():
-    _W[_w] = ("S", _v, False)
-    _W[_w + "s"] = ("S", _v, True)
-_W.update({w: ("S", v, False) for w, v in _ABBR.items()})
-_W.update({w: ("D", 12.0, w.endswith("s")) for w in "dozen dozens dz dzs doz dozs".split()})
-for _w, _v in _ORDS.items():
-    _W[_w] = ("O", _v, False)
-    _W[_w + "s"] = ("O", _v, True)
-_W.update(half=("F", 2.0, False), halves=("F", 2.0, True), quarter=("F", 4.0, False), quarters=("F", 4.0, True))
-_W.update(a=("A", 1.0, False), an=("A", 1.0, False), point=("POINT", 0.0, False))
-_W["and"] = ("AND", 0.0, False)
-_VAGUE_WORDS = "several scores tens few handful couple".split()
-_MONTHS = ("January February March April May June July August September October November December "
-           "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec")
-_VULGAR = {"¼": 0.25, "½": 0.5, "¾": 0.75, "⅐": 1 / 7, "⅑": 1 / 9, "⅒": 0.1, "⅓": 1 / 3, "⅔": 2 / 3,
-           "⅕": 0.2, "⅖": 0.4, "⅗": 0.6, "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375,
-           "⅝": 0.625, "⅞": 0.875}
-
 #: Vague amounts: word -> (low, high) of the amount itself; see the module docstring.
 VAGUE = {"couple": (2, 3), "few": (2, 9), "handful": (2, 9), "several": (3, 9), "dozens": (24, 199),
          "scores": (40, 199)}
+
+# ---------------------------------------------------------------- vocabulary
+# word -> (type, value, plural). Types: U unit, T teen, X tens, H hundred, S scale,
+# D dozen, O ordinal, F half/quarter, A a/an, AND, POINT; N digits and R digit fractions.
+_W: dict[str, tuple[str, float, bool]] = {}
+for _i, _w in enumerate("zero one two three four five six seven eight nine".split()):
+    _W[_w] = ("U", float(_i), False)
+for _i, _w in enumerate("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()):
+    _W[_w] = ("T", float(_i + 10), False)
+for _i, _w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split()):
+    _W[_w] = ("X", float(10 * _i + 20), False)
+_ORDS = dict(zip(("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+                  "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth").split(), range(1, 20)))
+_ORDS.update(zip("twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(), range(20, 100, 10)))
+_ORDS.update(hundredth=100, thousandth=1e3, millionth=1e6, billionth=1e9, trillionth=1e12)
+_SCALES = {"thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9, "trillion": 1e12}
+_ABBR = {"bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "tln": 1e12}  # scale words only after digits
+for _w, _v in [*_SCALES.items(), ("hundred", 100)]:
+    _W[_w], _W[_w + "s"] = ("H" if _v == 100 else "S", float(_v), False), ("H" if _v == 100 else "S", float(_v), True)
+for _w, _v in _ORDS.items():
+    _W[_w], _W[_w + "s"] = ("O", float(_v), False), ("O", float(_v), True)
+_W.update({w: ("S", v, False) for w, v in _ABBR.items()})
+_W.update({w: ("D", 12.0, w.endswith("s")) for w in "dozen dozens dz dzs doz dozs".split()})
+_W.update(half=("F", 2.0, False), halves=("F", 2.0, True), quarter=("F", 4.0, False), quarters=("F", 4.0, True),
+          a=("A", 1.0, False), an=("A", 1.0, False), point=("POINT", 0.0, False), nought=("U", 0.0, False),
+          naught=("U", 0.0, False))
+_W["and"] = ("AND", 0.0, False)
+_MONTHS = ("January February March April May June July August September October November December "
+           "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec").split()
+_VULGAR = {"¼": 1 / 4, "½": 1 / 2, "¾": 3 / 4, "⅐": 1 / 7, "⅑": 1 / 9, "⅒": 1 / 10, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 1 / 5,
+           "⅖": 2 / 5, "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}
+_B = r"[^\S\n]"  # a blank that is not a newline
 
 
 def _trie(words) -> str:
@@ -124,41 +106,38 @@ def _trie(words) -> str:
 
     def build(node: dict) -> str:
         alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
+        body = "" if not alts else alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node and alts else body
 
     return build(tree)
-
-
-_B = r"[^\S\n]"  # a blank that is not a newline
 
 
 def _cases(words) -> list[str]:
     return sorted({v for w in words for v in (w, w.capitalize(), w.upper())})
 
+
 _START_WORDS = [w for w, (t, _, _) in _W.items() if t not in ("A", "AND", "POINT") and w not in _ABBR
-                and w not in ("dz", "dzs", "doz", "dozs")] + _VAGUE_WORDS
-_AFTER_A = ["hundred", "thousand", "million", "billion", "trillion", "lakh", "crore", "dozen", "few",
-            "handful", "couple", "half", "quarter", *[w for w in _ORDS if _ORDS[w] >= 3], *_TENS]
-#: Where a number may start (find_numbers' scan and has_number's whole test).
-#: Case-sensitive over lower, Title and UPPER forms: faster than IGNORECASE (17 vs 13 MB/s).
+                and w not in ("dz", "dzs", "doz", "dozs")] + "several scores tens few handful couple".split()
+_AFTER_A = ["hundred", "thousand", "million", "billion", "trillion", "lakh", "crore", "dozen", "few", "handful",
+            "couple", "half", "quarter", *[w for w in _ORDS if _ORDS[w] >= 3],
+            *"twenty thirty forty fifty sixty seventy eighty ninety".split()]
+#: Where a number may start: find_numbers' scan and all of has_number. Case-sensitive over
+#: lower, Title and UPPER forms: faster than IGNORECASE (about 17 against 13 MB/s).
 _MASTER = re.compile(
     rf"[0-9{''.join(_VULGAR)}]|(?<![0-9])\.[0-9]|\b(?=[a-zA-Z])(?:(?:{_trie(_cases(_START_WORDS))})(?!\w)"
     rf"|(?:[aA]n?|AN?){_B}+(?=(?i:{_trie(_AFTER_A)})\b))")
 _WTOK = re.compile(rf"(?:{_trie(_W)})(?!\w)", re.IGNORECASE)
 _SEP = re.compile(rf"{_B}*(?:-{_B}*)?")
-_NOT_AFTER_COMMA = r"(?<![0-9],)(?<![0-9],\ )"
+_NAC = r"(?<![0-9],)(?<![0-9],\ )"  # not after "1," (lists: "22,24,26")
 _DTOK = re.compile(rf"""
   (?P<frac>[0-9]+/[0-9]+)(?P<fth>st|nd|rd|th)?(?![0-9/])
 | (?P<ind>[0-9]{{1,2}}(?:,[0-9]{{2}}){{1,4}},[0-9]{{3}}(?![0-9])(?:\.[0-9]+)?)
-| {_NOT_AFTER_COMMA}(?P<com>[0-9]{{1,3}}(?:,[0-9]{{3}}){{1,6}}(?![0-9]|,[0-9])(?:\.[0-9]+)?)
+| {_NAC}(?P<com>[0-9]{{1,3}}(?:,[0-9]{{3}}){{1,6}}(?![0-9]|,[0-9])(?:\.[0-9]+)?)
 | (?P<thin>[0-9]{{1,3}}(?:[\u00a0\u202f][0-9]{{3}}){{1,6}}(?![0-9]|[\u00a0\u202f][0-9])(?:\.[0-9]+)?)
 | (?P<sp>[0-9]{{1,3}}(?:\ [0-9]{{3}}){{2,5}}(?![0-9]|\ [0-9]{{3}}(?![0-9]))(?:\.[0-9]+)?
        |[0-9]{{1,3}}\ 0[0-9]{{2}}(?![0-9]|\ [0-9]{{3}}(?![0-9])))
-| {_NOT_AFTER_COMMA}(?<!-\ )(?<!-)(?P<csp>[0-9]{{1,3}},\ [0-9]{{3}})(?![0-9]|,\ ?[0-9]|\.[0-9])
-| {_NOT_AFTER_COMMA}(?P<dcom>[0-9]+,[0-9]{{1,2}})(?![0-9]|,[0-9])
+| {_NAC}(?<!-\ )(?<!-)(?P<csp>[0-9]{{1,3}},\ [0-9]{{3}})(?![0-9]|,\ ?[0-9]|\.[0-9])
+| {_NAC}(?P<dcom>[0-9]+,[0-9]{{1,2}})(?![0-9]|,[0-9])
 | (?P<dsp>[0-9]{{1,3}}\.\ [0-9]{{1,2}})(?=\ ?-?\ ?(?:magnitude|million|billion|percent|per\ cent|%|m\b|bn\b|GHz|km
      |miles|kilomet|metres|meters|feet|inch|hours|minutes|seconds|days|weeks|months|years|points|kg|tons|tonnes))
 | (?P<plain>[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?P<exp>[eE][+-]?[0-9]+(?![\w.]))?
@@ -166,7 +145,11 @@ _DTOK = re.compile(rf"""
 _SUFFIX = re.compile(rf"(MM|mn|mln|mil|bn|bln|tn|tln|[kKMGbB])(?![\w])|{_B}(MM|mn|mln|bn|bln|tn|tln|[kKMG])(?![\w])")
 _SUF_CHARS = set("MmkKbBGt")
 _SUFFIX_VAL = {"k": 1e3, "K": 1e3, "M": 1e6, "MM": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "G": 1e9, "b": 1e9,
-               "B": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "tln": 1e12, "m": 1e6}
+               "B": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "tln": 1e12}
+_L_MONEY = re.compile(rf"(?:(?<![A-Za-z])(?:US|A|C|NZ|HK|S|R)?\$|\$US|[€£¥₹₽₺₼]|\bRs\.?|\b(?:USD|EUR|GBP|AZN|INR|"
+                      rf"CHF|SEK|TL)|(?<![\w.])e(?=\Z)){_B}?\Z")
+_L_MONTH_DAY = re.compile(rf"\b(?:{_trie(_MONTHS)})\.?{_B}+\Z")
+_CLEAN = str.maketrans("", "", ", \u00a0\u202f")
 
 
 class _T:
@@ -179,35 +162,22 @@ class _T:
         self.int, self.sc, self.den, self.sep = isint, sc, den, ""
 
 
-_L_MONEY = re.compile(r"(?:(?<![A-Za-z])(?:US|A|C|NZ|HK|S|R)?\$|\$US|[€£¥₹₽₺₼]|\bRs\.?|\b(?:USD|EUR|GBP|AZN|INR|CHF|SEK|TL)|(?<![\w.])e(?=[0-9]))" + _B + r"?\Z")
-
-
-_L_MONTH_DAY = re.compile(rf"\b(?:{_trie(_MONTHS.split())})\.?{_B}+\Z")
-_CLEAN = str.maketrans("", "", ", \u00a0\u202f")
-
-
 def _digit_tok(text: str, pos: int) -> Optional[_T]:
     m = _DTOK.match(text, pos)
     if not m:
         return None
-    e = m.end()
-    raw = m.group()
-    g = m.lastgroup
+    e, raw, g = m.end(), m.group(), m.lastgroup
     if g == "fth" or m.start("frac") >= 0:
         a, b = m.group("frac").split("/")
-        if int(b) == 0:
-            return None
-        return _T("R", int(a) / int(b), pos, e, den=float(b), w=m.group("frac"))
+        return _T("R", int(a) / int(b), pos, e, den=float(b), w=m.group("frac")) if int(b) else None
     dec = g == "exp" or g == "dcom" or "." in raw
     if g == "csp" and _L_MONTH_DAY.search(text, max(0, pos - 12), pos):  # May 12, 300 people
         raw = raw.split(",")[0]
         e = pos + len(raw)
     if g == "dcom":
         val = float(raw.replace(",", "."))
-    elif g == "plain" or g == "exp":
-        val = float(raw)
     else:
-        val = float(raw.replace(". ", ".").translate(_CLEAN))
+        val = float(raw if g in ("plain", "exp") else raw.replace(". ", ".").translate(_CLEAN))
     if not math.isfinite(val) or len(raw) > 40:  # a digit blob, not a number
         return None
     tok = _T("N", val, pos, e, w=raw, isint=not dec)
@@ -218,15 +188,11 @@ def _digit_tok(text: str, pos: int) -> Optional[_T]:
             suf = sm.group(1) or sm.group(2)
             if suf == "G" and len(raw) == 1:  # 3G, 4G, 5G: network generations
                 return tok
-            tok.val *= _SUFFIX_VAL[suf]
-            tok.sc, tok.e, tok.int = _SUFFIX_VAL[suf], sm.end(), True
+            tok.val, tok.sc, tok.e, tok.int = val * _SUFFIX_VAL[suf], _SUFFIX_VAL[suf], sm.end(), True
         elif c[:1] == "m" and not c[1:].isalnum() and _L_MONEY.search(text, max(0, pos - 5), pos):
-            tok.val, tok.sc, tok.e, tok.int = tok.val * 1e6, 1e6, e + 1, True  # £88m
-    if c[:1] in _VULGAR and tok.int and tok.e == e:
-        tok.val += _VULGAR[c[:1]]
-        tok.e += 1
-        tok.int = False
-        tok.w = "mixed"
+            tok.val, tok.sc, tok.e, tok.int = val * 1e6, 1e6, e + 1, True  # £88m
+    if c[:1] in _VULGAR and tok.int and tok.e == e:  # 2½
+        tok.val, tok.e, tok.int, tok.w = val + _VULGAR[c[:1]], e + 1, False, "mixed"
     return tok
 
 
@@ -236,31 +202,26 @@ def _lex(text: str, p: int, cap: int = 16) -> list[_T]:
     pos, sep, n = p, "", len(text)
     while len(toks) < cap and pos < n:
         c = text[pos]
+        t = None
         if "0" <= c <= "9" or c == ".":
             t = _digit_tok(text, pos)
         elif c in _VULGAR:
             t = _T("R", _VULGAR[c], pos, pos + 1, w=c)
         else:
             m = _WTOK.match(text, pos)
-            t = None
-            if m:
+            if m and not (m.group().lower() in _ABBR and (not toks or toks[-1].typ != "N")):
                 w = m.group().lower()
-                typ, val, pl = _W[w]
-                t = _T(typ, val, pos, m.end(), pl=pl, w=w)
-                if w in _ABBR and (not toks or toks[-1].typ != "N"):
-                    t = None
-        if t is None or (toks and not sep):
-            break
-        if toks and (t.typ == toks[-1].typ == "AND" or t.typ == "N" and toks[-1].typ == "N"
-                     or len(toks) >= 2 and t.typ in "UTX" and toks[-1].typ in "UT" and toks[-2].typ in "UTX"):
-            break
+                t = _T(_W[w][0], _W[w][1], pos, m.end(), pl=_W[w][2], w=w)
+        if t is None or (toks and not sep) or toks and (
+                t.typ == toks[-1].typ == "AND" or t.typ == toks[-1].typ == "N"
+                or len(toks) >= 2 and t.typ in "UTX" and toks[-1].typ in "UT" and toks[-2].typ in "UTX"):
+            break  # runs the grammar can never use: stop early
         t.sep = sep
         toks.append(t)
         if t.typ == "R" or t.sc:
             break
         m = _SEP.match(text, t.e)
-        g = m.group()
-        sep = "-" if "-" in g else (" " if g else "")
+        sep = "-" if "-" in m.group() else (" " if m.group() else "")
         pos = m.end()
     return toks
 
@@ -272,6 +233,10 @@ def _den_ok(t: _T) -> bool:
     return t.typ == "F" or (t.typ == "O" and (t.val >= 3 or (t.pl and t.val == 1)))
 
 
+def _scale_word(t: _T) -> bool:
+    return t.typ == "S" and not t.pl and t.w not in _ABBR
+
+
 def _mixed_after_and(toks: list[_T], j: int, n: int) -> bool:
     """Does toks[j:] start the fraction of a mixed number ("and a half", "and 54 hundredths")?"""
     if j + 1 < n and toks[j].typ in ("A", "U") and toks[j].val >= 1 and _den_ok(toks[j + 1]):
@@ -281,45 +246,35 @@ def _mixed_after_and(toks: list[_T], j: int, n: int) -> bool:
 
 
 def _integer(toks: list[_T], i0: int, n: int, ands: bool = True):
-    """The longest cardinal from toks[i0:n]: (end index, value, has words, has digits,
-    last scale, non-integer) or None."""
-    total = hund = low = 0.0
-    gh = gt = gu = gn = gd = gz = gany = False
-    last_scale = 0.0
-    prev = None
-    best = pre_and = None
-    in_and = words = digits = frac = False
+    """The longest cardinal in toks[i0:n]: (end index, value, has words, has digits, last
+    scale, non-integer) or None. A group (< 1000: hund + low) is multiplied by a scale."""
+    total = hund = low = last_scale = 0.0
+    gh = gt = gu = gn = gd = gz = gany = in_and = words = digits = frac = False
+    prev = best = pre_and = None
     i = i0
     while i < n:
         t = toks[i]
         ty, v = t.typ, t.val
         ok = False
-        if ty == "POINT":
+        if ty == "POINT":  # two point five, nought point nought three
             if not words or digits or prev not in ("U", "T", "X", "H", "S"):
                 break
             j, digs = i + 1, ""
             while j < n and toks[j].typ in ("U", "T", "X"):
-                if toks[j].typ == "X" and j + 1 < n and toks[j + 1].typ == "U" and toks[j + 1].val:
-                    digs += str(int(toks[j].val + toks[j + 1].val))
-                    j += 2
-                else:
-                    digs += str(int(toks[j].val))
-                    j += 1
+                two = toks[j].typ == "X" and j + 1 < n and toks[j + 1].typ == "U" and toks[j + 1].val
+                digs += str(int(toks[j].val + (toks[j + 1].val if two else 0)))
+                j += 2 if two else 1
             if not digs:
                 break
             val = total + hund + low + float("0." + digs)
-            if j < n and toks[j].typ == "S" and not toks[j].pl and toks[j].w not in _ABBR:
-                val *= toks[j].val
-                last_scale = toks[j].val
-                j += 1
+            if j < n and _scale_word(toks[j]):
+                val, last_scale, j = val * toks[j].val, toks[j].val, j + 1
             return (j, val, True, False, last_scale, True)
         if gz:
             break
         if ty == "N":
-            if not t.int:
+            if not t.int or prev is None:
                 ok = prev is None
-            elif prev is None:
-                ok = True
             elif prev == "S":
                 ok = v < last_scale and not gany
             elif prev in ("H", "AND") and gh and not (gt or gu or gn):
@@ -336,16 +291,9 @@ def _integer(toks: list[_T], i0: int, n: int, ands: bool = True):
                     gz = i + 1 >= n or toks[i + 1].typ not in ("H", "S", "D")
         elif ty == "U":
             if v == 0:
-                ok = prev is None
-                gz = ok
-            elif gu or gn or gd:
-                ok = False
-            elif gt:
-                ok = prev == "X"
-            elif prev == "AND":
-                ok = gh or not gany
-            else:
-                ok = not gany or gh
+                ok = gz = prev is None
+            elif not (gu or gn or gd):
+                ok = prev == "X" if gt else (gh or not gany)
             if ok:
                 low += v
                 gu = gany = words = True
@@ -356,23 +304,20 @@ def _integer(toks: list[_T], i0: int, n: int, ands: bool = True):
                 gt = gany = words = True
                 gu = gu or ty == "T"
         elif ty == "H":
-            ok = not gh and not gd and (gany or prev in (None, "A")) and (hund + low < 100 or gn)
-            if ok and prev is None and not (i + 1 < n and toks[i + 1].typ == "S"):
-                ok = False
+            ok = not gh and not gd and (gany or prev in (None, "A")) and (hund + low < 100 or gn) and not (
+                prev is None and not (i + 1 < n and toks[i + 1].typ == "S"))  # bare "hundred" only before a scale
             if ok:
-                hund = (hund + (low if gany else 1.0)) * 100
-                low = 0.0
+                hund, low = (hund + (low if gany else 1.0)) * 100, 0.0
                 gh = gany = words = True
                 gt = gu = gn = False
         elif ty == "S":
             if gd or (t.w in _ABBR and prev != "N"):
                 ok = False
             elif gany or prev == "A":
-                g = (hund + low) if gany else 1.0
                 if total == 0 or v < last_scale:
-                    total += g * v
+                    total += ((hund + low) if gany else 1.0) * v
                     ok = True
-            elif prev == "S" and total and v > last_scale:
+            elif prev == "S" and total and v > last_scale:  # three lakh crore
                 total *= v
                 ok = True
             if ok:
@@ -382,7 +327,7 @@ def _integer(toks: list[_T], i0: int, n: int, ands: bool = True):
         elif ty == "D":
             ok = (gany or prev == "A") and not gd and not frac
             if ok:
-                low = (low if gany else 1.0) * 12
+                low = (low if gany else 1.0) * 12  # three hundred and two dozens = 324
                 gd = gany = words = True
         elif ty == "AND":
             if not ands or prev not in ("H", "S") or _mixed_after_and(toks, i + 1, n):
@@ -391,9 +336,7 @@ def _integer(toks: list[_T], i0: int, n: int, ands: bool = True):
         elif ty == "A":
             ok = prev is None and i + 1 < n and toks[i + 1].typ in ("H", "S", "D")
         if not ok:
-            if in_and and ty in ("H", "S", "D"):
-                return pre_and
-            break
+            return pre_and if in_and and ty in ("H", "S", "D") else best  # "3 hundred and 2 hundred": two
         prev = ty
         if ty not in ("AND", "A"):
             best = (i + 1, total + hund + low, words, digits, last_scale, frac)
@@ -401,9 +344,8 @@ def _integer(toks: list[_T], i0: int, n: int, ands: bool = True):
     return best
 
 
-_ORD_FOLLOW = re.compile(
-    rf"{_B}+(?!(?:of|and|or|than|to|is|was|were|are|in|on|at|by|for|from|with|that|which|who|has|had|have|"
-    rf"will|would|could|million|billion|thousand)\b)[a-z]")
+_ORD_FOLLOW = re.compile(rf"{_B}+(?!(?:of|and|or|than|to|is|was|were|are|in|on|at|by|for|from|with|that|which|"
+                         rf"who|has|had|have|will|would|could|million|billion|thousand)\b)[a-z]")
 
 
 def _number(text: str, toks: list[_T]):
@@ -413,21 +355,19 @@ def _number(text: str, toks: list[_T]):
         return None
     t0 = toks[0]
     if t0.typ == "R":
-        return (1, t0.val, "frac" if t0.den else "frac", 0.0)
+        return (1, t0.val, "frac", 0.0)
     if t0.typ == "A" and n > 1:
         t1 = toks[1]
-        if _den_ok(t1) and not t1.pl:
-            if t1.typ == "O" and (t1.val < 100 and _ORD_FOLLOW.match(text, t1.e)):
+        if _den_ok(t1) and not t1.pl:  # a half, a third (not "a third time"), a trillionth
+            if t1.typ == "O" and t1.val < 100 and _ORD_FOLLOW.match(text, t1.e):
                 return None
             return _scaled(toks, 2, 1 / t1.val, "frac")
         if t1.typ == "X" and n > 2 and toks[2].typ == "O" and toks[2].val <= 9 and not toks[2].pl:
-            if not _ORD_FOLLOW.match(text, toks[2].e):
-                return (3, 1 / (t1.val + toks[2].val), "frac", 0.0)
-            return None
+            return None if _ORD_FOLLOW.match(text, toks[2].e) else (3, 1 / (t1.val + toks[2].val), "frac", 0.0)
     if t0.typ == "F" and not t0.pl:
-        if n > 2 and toks[1].typ == "A" and toks[2].typ in ("D", "S") and not toks[2].pl and toks[2].w not in _ABBR:
+        if n > 2 and toks[1].typ == "A" and (toks[2].typ == "D" or _scale_word(toks[2])):
             return (3, toks[2].val / t0.val, "card", toks[2].val)  # half a dozen, half a million
-        if n > 1 and toks[1].typ == "S" and not toks[1].pl and toks[1].w not in _ABBR:
+        if n > 1 and _scale_word(toks[1]):
             return (2, toks[1].val / t0.val, "card", toks[1].val)  # half million, quarter million
         return (1, 0.5, "frac", 0.0) if t0.val == 2 else None
     if t0.typ == "O":
@@ -436,32 +376,33 @@ def _number(text: str, toks: list[_T]):
     if r is None:
         return None
     k, v, words, digits, scale, frac = r
-    kind = "card"
     if k >= n:
-        return (k, v, kind, scale)
+        return (k, v, "card", scale)
     t = toks[k]
-    if t.typ in ("O", "F") and _den_ok(t) and not digits:
-        if t.typ == "O" and t.val <= 9 and toks[k - 1].typ == "X" and k >= 2 and (
-                t.sep == "-" or toks[k - 2].typ != "AND"):
-            num = _integer(toks, 0, k - 1)
-            if num and num[0] == k - 1:  # "one hundred thirty fifths": 100 / 35
-                return _scaled(toks, k + 1, num[1] / (toks[k - 1].val + t.val), "frac")
-        if t.pl or t.typ == "F" or (k == 1 and toks[0].typ in ("U", "T") and (t.val < 100 or v == 1)
-                                    and not _ORD_FOLLOW.match(text, t.e)):
-            return _scaled(toks, k + 1, v / t.val, "frac")
-        if t.typ == "O" and t.val < 100 and k > 1:
+    if t.typ in ("O", "F") and not digits:
+        if _den_ok(t):
+            if t.typ == "O" and t.val <= 9 and toks[k - 1].typ == "X" and k >= 2 and (
+                    t.sep == "-" or toks[k - 2].typ != "AND"):
+                num = _integer(toks, 0, k - 1)
+                if num and num[0] == k - 1:  # "one hundred thirty fifths": 100 / 35
+                    return _scaled(toks, k + 1, num[1] / (toks[k - 1].val + t.val), "frac")
+            if t.pl or t.typ == "F" or (k == 1 and toks[0].typ in ("U", "T") and (t.val < 100 or v == 1)
+                                        and not _ORD_FOLLOW.match(text, t.e)):
+                return _scaled(toks, k + 1, v / t.val, "frac")
+        if t.typ == "O" and not t.pl and (t.val <= 9 and toks[k - 1].typ == "X" or t.val < 100 and k > 1 and (
+                toks[k - 1].typ in ("H", "S") or toks[k - 1].typ == "X" and t.val <= 9)):
             return (k + 1, v + t.val, "ord", 0.0)  # twenty-first, one hundred fifth
-        return (k, v, kind, scale)
-    if t.typ == "R" and t.den and toks[k - 1].typ == "N" and toks[k - 1].int and t.val < 1 and k == 1:
-        return (k + 1, v + t.val, "frac", 0.0)  # 2 1/4
+        return (k, v, "card", scale)
+    if t.typ == "R" and t.den and k == 1 and toks[0].typ == "N" and toks[0].int and t.val < 1:
+        return (2, v + t.val, "frac", 0.0)  # 2 1/4
     if t.typ == "AND" and k + 1 < n:
         a = toks[k + 1]
         if a.typ in ("A", "U") and k + 2 < n and _den_ok(toks[k + 2]):
             f = (a.val if a.typ == "U" else 1.0) / toks[k + 2].val
             j = k + 3
-            if j < n and toks[j].typ == "S" and not toks[j].pl and toks[j].w not in _ABBR:
+            if j < n and _scale_word(toks[j]):
                 s = toks[j].val
-                if scale and scale > s:
+                if scale > s:
                     return (j + 1, v + f * s, "card", scale)  # one billion and a half million
                 if not scale:
                     return (j + 1, (v + f) * s, "card", s)  # five and a half million
@@ -474,178 +415,150 @@ def _number(text: str, toks: list[_T]):
     if t.typ == "X" and k + 1 < n and toks[k + 1].typ == "O" and toks[k + 1].val <= 9 and not digits and (
             toks[k + 1].pl or v == 1):  # three twenty-firsts, twenty twenty fifths
         return _scaled(toks, k + 2, v / (t.val + toks[k + 1].val), "frac")
-    if t.typ in ("U", "X") and k == 1 and toks[0].typ in ("U",) and toks[0].val == 1:
-        o = _ordinal_phrase(toks, k, n)  # one one hundred fifth, one twenty-fifth
-        if o:
-            return (o[0], v / o[1], "frac", 0.0)
-    return (k, v, kind, scale)
+    return (k, v, "card", scale)
 
 
 def _scaled(toks, j, v, kind):
     """A fraction, maybe times a following scale ("three quarters million")."""
-    if j < len(toks) and toks[j].typ == "S" and not toks[j].pl and toks[j].w not in _ABBR:
+    if j < len(toks) and _scale_word(toks[j]):
         return (j + 1, v * toks[j].val, "card", toks[j].val)
     return (j, v, kind, 0.0)
 
 
-def _ordinal_phrase(toks, i, n):
-    """An ordinal in words from toks[i]: (end index, value) ("one hundred and fifth", "twenty-fifth")."""
-    r = _integer(toks, i, n)
-    if not r or r[3]:
-        return None
-    k = r[0]
-    if k < n and toks[k].typ == "AND" and k + 1 < n:
-        k += 1
-    if k < n and toks[k].typ == "O" and not toks[k].pl and toks[k].val < 100:
-        return (k + 1, r[1] + toks[k].val)
-    return None
-
-
 # ---------------------------------------------------------------- context around a number
 
-def _phrases(table: dict[str, str]) -> str:
-    alts = sorted(table, key=len, reverse=True)
-    return "|".join(re.escape(a).replace(r"\ ", _B + "+") for a in alts)
-
-
-_APPROX = {
-    **dict.fromkeys(("at least", "at the least", "no fewer than", "no less than", "not fewer than", "not less than",
-                     "a minimum of", "minimum of", "at least or equal to", "equal to or more than",
-                     "equal to or greater than", "equal or more than", "equal or greater than",
-                     "greater than or equal to", "more than or equal to", "higher than or equal to",
-                     "larger than or equal to", "bigger than or equal to", "greater or equal than",
-                     "greater or equal to", "higher or equal than", "higher or equal to", "bigger or equal than",
-                     "bigger or equal to", "larger or equal than", "larger or equal to", "more or equal than",
-                     "more or equal to"), "at_least"),
-    **dict.fromkeys(("more than", "over", "above", "greater than", "larger than", "bigger than", "higher than",
-                     "in excess of", "upwards of", "upward of", "exceeding", "exceeds", "exceeded", "exceed",
-                     "surpassing", "surpasses", "surpassed", "surpass", "topping", "well over", "just over",
-                     "well above", "just above", "north of", "well in excess of", "slightly more than",
-                     "well more than"), "more_than"),
-    **dict.fromkeys(("at most", "at the most", "up to", "no more than", "not more than", "a maximum of",
-                     "maximum of", "as many as", "as much as", "less than or equal to", "fewer than or equal to",
-                     "lower than or equal to", "smaller than or equal to", "less or equal than", "less or equal to",
-                     "smaller or equal than", "smaller or equal to", "lower or equal than", "lower or equal to",
-                     "equal to or less than", "equal to or fewer than", "equal to or lower than",
-                     "equal or less than", "not exceeding", "no greater than", "no higher than"), "at_most"),
-    **dict.fromkeys(("less than", "fewer than", "under", "below", "lower than", "smaller than", "just under",
-                     "well under", "well below", "just below", "shy of", "slightly less than", "slightly fewer than",
-                     "well short of"), "less_than"),
-    **dict.fromkeys(("about", "around", "approximately", "approx.", "approx", "roughly", "some", "an estimated",
-                     "estimated", "circa", "round about", "in the region of", "on the order of", "something like",
-                     "somewhere around", "in the neighbourhood of", "in the neighborhood of", "more or less",
-                     "an approximate", "approximate", "just about", "upwards of about"), "about"),
-    **dict.fromkeys(("nearly", "almost", "close to", "closer to", "just short of", "not quite", "nigh on",
-                     "very nearly", "almost exactly"), "nearly"),
-    **dict.fromkeys(("exactly", "precisely", "equal to", "equals", "equals to", "equaling to", "equalling to",
-                     "equaling", "equalling", "a total of exactly"), "exact"),
+_APPROX_BY_Q = {
+    "at_least": "at least|at the least|no fewer than|no less than|not fewer than|not less than|a minimum of|"
+                "minimum of|at least or equal to",
+    "more_than": "more than|over|above|greater than|larger than|bigger than|higher than|in excess of|upwards of|"
+                 "upward of|exceeding|exceeds|exceeded|exceed|surpassing|surpasses|surpassed|surpass|topping|"
+                 "well over|just over|well above|just above|north of|well in excess of|slightly more than",
+    "at_most": "at most|at the most|up to|no more than|not more than|a maximum of|maximum of|as many as|as much as|"
+               "not exceeding|no greater than|no higher than",
+    "less_than": "less than|fewer than|under|below|lower than|smaller than|just under|well under|well below|"
+                 "just below|shy of|slightly less than|slightly fewer than|well short of",
+    "about": "about|around|approximately|approx.|approx|roughly|some|an estimated|estimated|circa|round about|in the "
+             "region of|on the order of|something like|somewhere around|in the neighbourhood of|in the neighborhood "
+             "of|more or less|an approximate|approximate|just about",
+    "nearly": "nearly|almost|close to|closer to|just short of|not quite|nigh on|very nearly|almost exactly",
+    "exact": "exactly|precisely|equal to|equals|equals to|equaling to|equalling to|equaling|equalling",
 }
-_SYMBOLS = {">=": "at_least", "> =": "at_least", "≥": "at_least", "<=": "at_most", "< =": "at_most",
-            "≤": "at_most", ">": "more_than", "<": "less_than", "=": "exact"}
-_L_APPROX = re.compile(
-    rf"(?:(?<![\w])(?P<w>{_phrases(_APPROX)})|(?<![=<>!])(?P<s><{_B}?=|>{_B}?=|[<>=≥≤]))(?![=<>]){_B}*\Z", re.I)
-_APPROX_LAST = {p.split()[-1] for p in _APPROX}
-_NOT_OVER = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|take|takes|took|taken|taking|win|"
-                       r"wins|won|lead|leads|leading|led|victory|passed|fought|watch|watched|presided|"
-                       r"go|went|gone|goes|going|rose|risen|rise|rises|climbed|climbs|jumped|jumps|shot|moved|edged|"
-                       r"revised|raised|pushed|brought|bring|brings|bringing|stepped|sped|speeded|ramped)"
-                       + _B + r"+\Z", re.I)
+_APPROX = {p: q for q, ps in _APPROX_BY_Q.items() for p in ps.split("|")}
+for _q, _ws in (("at_least", "more greater higher larger bigger"), ("at_most", "less fewer lower smaller")):
+    for _w in _ws.split():  # greater than or equal to, bigger or equal than, equal to or less than ...
+        _APPROX.update(dict.fromkeys((f"{_w} than or equal to", f"{_w} or equal than", f"{_w} or equal to",
+                                      f"equal to or {_w} than", f"equal or {_w} than"), _q))
+_APPROX_LAST = {p.split()[-1] for p in _APPROX}  # cheap gate before the regex
+_SYMBOLS = {">=": "at_least", "≥": "at_least", "<=": "at_most", "≤": "at_most", ">": "more_than", "<": "less_than",
+            "=": "exact"}
+_L_APPROX = re.compile(  # longest phrase first; "x>10" but not "=>30" or "<>30"
+    "(?:(?<![\\w])(?P<w>" + "|".join(re.escape(a).replace("\\ ", _B + "+") for a in sorted(_APPROX, key=len)[::-1])
+    + rf")|(?<![=<>!])(?P<s><{_B}?=|>{_B}?=|[<>=≥≤]))(?![=<>]){_B}*\Z", re.I)
+_NOT_OVER = re.compile(rf"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|take|takes|took|taken|taking|win|"
+                       rf"wins|won|lead|leads|leading|led|victory|passed|fought|watch|watched|presided|go|went|gone|"
+                       rf"goes|going|rose|risen|rise|rises|climbed|climbs|jumped|jumps|shot|moved|edged|revised|"
+                       rf"raised|pushed|brought|bring|brings|bringing|stepped|sped|speeded|ramped){_B}+\Z", re.I)
 _L_SIGN = re.compile(rf"(?:(?<![\w.,)\]-])[-−]|\b(?:minus|negative){_B}+)\Z", re.I)
 _R_BOUND = re.compile(
     rf"{_B}+(?:(?:or|and){_B}+(?P<more>more|greater|higher|larger|bigger|above|over|upwards)|(?:or|and){_B}+"
     rf"(?P<less>less|fewer|lower|smaller|below|under)|or{_B}+(?P<equal>equal)|or{_B}+(?P<so>so|thereabouts))"
     rf"(?:{_B}+than|{_B}+to)?\b|(?P<plus>\+|-?plus)(?![\w+]|{_B}*[0-9])", re.I)
-_BOUND_CHARS = set(" +-\t\u00a0")
-_NUM_AHEAD = re.compile(rf"{_B}*(?:[-+]?\.?[0-9]|(?:{_trie(_START_WORDS)}|an?{_B}+(?:hundred|thousand|million))\b)", re.I)
+_NUM_AHEAD = re.compile(rf"{_B}*(?:[-+]?\.?[0-9]|(?:{_trie(_START_WORDS)}|an?{_B}+(?:hundred|thousand|million))\b)",
+                        re.I)
 
-_MONTH_RE = "(?:" + "|".join(_MONTHS.split()) + ")"
-_R_PERCENT = re.compile(rf"{_B}?(?:%|per{_B}?cent\b|pct\b|percentage{_B}+points?\b)", re.I)
-_CURRENCIES = ("dollar dollars euro euros sterling yuan renminbi yen rupee rupees rouble roubles ruble rubles lira "
-               "liras dinar dinars dirham dirhams riyal riyals rial rials shekel shekels franc francs manat manats "
-               "peso pesos cents pence naira rand USD EUR GBP SEK CHF JPY AZN INR RUB TRY").split()
-_R_MONEY = re.compile(
-    rf"(?:{_B}+of)?{_B}?(?:(?:US|U\.S\.|Australian|Canadian|Hong{_B}Kong|Singapore){_B}dollars?|pounds{_B}+sterling|"
-    rf"{_trie(_CURRENCIES)})\b")
-_R_TIME = re.compile(rf"{_B}?(?:[aApP]\.?{_B}?[mM]\b\.?|o['’]clock\b|(?:GMT|UTC|EST|EDT|PST|PDT|CET|BST|hrs)\b)")
-_R_AGE = re.compile(rf"{_B}?-?{_B}?(?:year|yr|month|week|day)s?{_B}?-?{_B}?olds?\b|{_B}+years?{_B}+of{_B}+age\b",
-                    re.I)
-_L_AGE = re.compile(rf"\b(?:aged|age|ages){_B}+(?:of{_B}+)?\Z", re.I)
+_MONTH_RE = f"(?:{_trie(_MONTHS)})"
 _TIME_UNIT = "(?:" + _trie("second sec minute min hour hr day night week fortnight month year yr decade century "
                           "centuries millennium millennia".split()) + ")s?"
 _R_DUR = re.compile(rf"{_B}?-?{_B}?{_TIME_UNIT}\b", re.I)
-_UNITS_AFTER = ("km kms kilometer kilometers kilometre kilometres mi mile miles m meter meters metre metres cm mm "
-                "centimeter centimeters centimetre centimetres millimeter millimeters millimetre millimetres ft feet "
-                "foot inch inches yard yards yd yds kg kgs kilo kilos kilogram kilograms g gram grams lb lbs pounds "
-                "ounce ounces oz ton tons tonne tonnes ml milliliter milliliters millilitre millilitres liter liters "
-                "litre litres gallon gallons barrel barrels acre acres hectare hectares ha sq square cubic degree "
-                "degrees ° °C °F mph kph km/h knot knots mw gw kw kwh mwh megawatt megawatts gigawatt gigawatts "
-                "kilowatt kilowatts volt volts watt watts hz khz mhz ghz kb mb gb tb bit bits byte bytes megabyte "
-                "megabytes gigabyte gigabytes terabyte terabytes pixel pixels px calorie calories kcal magnitude "
-                "storey storeys stories story floor floors point points bpm rpm ppm gauge calibre caliber").split()
-_R_UNIT = re.compile(rf"{_B}?-?{_B}?(?:{_trie(_UNITS_AFTER)})(?!\w)", re.I)
-_L_UNIT = re.compile(rf"\b(?:magnitude(?:{_B}+of)?|Richter|Mw|M){_B}*-?{_B}*\Z", re.I)
-_L_DATE = re.compile(rf"\b{_MONTH_RE}\.?,?{_B}+(?:the{_B}+)?\Z")
-_R_DATE = re.compile(rf"(?:st|nd|rd|th)?{_B}+(?:of{_B}+)?(?:{_trie(_MONTHS.split())})\b")
+_R_MONEY = re.compile(rf"(?:{_B}+of)?{_B}?(?:(?:US|U\.S\.|Australian|Canadian|Hong{_B}Kong|Singapore){_B}dollars?|"
+                      rf"pounds{_B}+sterling|" + _trie(
+                          "dollar dollars euro euros sterling yuan renminbi yen rupee rupees rouble roubles ruble "
+                          "rubles lira liras dinar dinars dirham dirhams riyal riyals rial rials shekel shekels franc "
+                          "francs manat manats peso pesos cents pence naira rand USD EUR GBP SEK CHF JPY AZN INR RUB "
+                          "TRY".split()) + r")\b")
+_UNIT_WORDS = (
+    "km kms kilometer kilometers kilometre kilometres mi mile miles m meter meters metre metres cm mm centimeter "
+    "centimeters centimetre centimetres millimeter millimeters millimetre millimetres ft feet foot inch inches yard "
+    "yards yd yds kg kgs kilo kilos kilogram kilograms g gram grams lb lbs pounds ounce ounces oz ton tons tonne "
+    "tonnes ml milliliter milliliters millilitre millilitres liter liters litre litres gallon gallons barrel barrels "
+    "acre acres hectare hectares ha sq square cubic degree degrees ° °C °F mph kph km/h knot knots mw gw kw kwh mwh "
+    "megawatt megawatts gigawatt gigawatts kilowatt kilowatts volt volts watt watts hz khz mhz ghz kb mb gb tb bit "
+    "bits byte bytes megabyte megabytes gigabyte gigabytes terabyte terabytes pixel pixels px calorie calories kcal "
+    "magnitude storey storeys stories story floor floors point points bpm rpm ppm gauge calibre caliber").split()
+#: What follows a number, one match: the first alternative that fits names it.
+_RIGHT = re.compile(
+    rf"(?P<percent>(?i:{_B}?(?:%|per{_B}?cent\b|pct\b|percentage{_B}+points?\b)))"
+    rf"|(?P<money>{_R_MONEY.pattern})"
+    rf"|(?P<time>{_B}?(?:[aApP]\.?{_B}?[mM]\b\.?|o['’]clock\b|(?:GMT|UTC|EST|EDT|PST|PDT|CET|BST|hrs)\b))"
+    rf"|(?P<age>(?i:{_B}?-?{_B}?(?:year|yr|month|week|day)s?{_B}?-?{_B}?olds?\b|{_B}+years?{_B}+of{_B}+age\b))"
+    rf"|(?P<date>(?:st|nd|rd|th)?{_B}+(?:of{_B}+)?{_MONTH_RE}\b)"
+    rf"|(?P<duration>{_R_DUR.pattern.replace(_TIME_UNIT, '(?i:' + _TIME_UNIT + ')')})"
+    rf"|(?P<unit>{_B}?-?{_B}?(?i:{_trie(_UNIT_WORDS)})(?!\w))")
+_R_MILTIME = re.compile(rf"{_B}*\(?(?:GMT|UTC|HKT|local{_B}+time|hours|hrs|Zulu)\b")
 _R_ORDSUF = re.compile(r"(?:st|nd|rd|th)\b")
 _R_DECADE = re.compile(r"['’]?s\b")
 _R_YEAR_RANGE = re.compile(rf"{_B}?[-–—/]{_B}?(?:1[0-9]{{3}}|20[0-9]{{2}}|[0-9]{{2}})(?![0-9])")
 _R_COUNT_NOUN = re.compile(
-    rf"{_B}+(?:(?!(?:was|has|is|as|its|this|his|hers|us|plus|thus|versus|whereas|across|always|perhaps|"
-    rf"afterwards|towards|besides|nevertheless|unless|less|yes)\b)[a-z]+s\b|people|men|women|children|were|are|have|"
-    rf"had|more|others|dead|killed|injured|wounded|died|troops|police|personnel|staff|of\b)")
-_R_MILTIME = re.compile(rf"{_B}*\(?(?:GMT|UTC|HKT|local{_B}+time|hours|hrs|Zulu)\b")
-_R_EVENT = re.compile(
-    rf"{_B}+(?:[a-z]+-)?(?:killings|slayings|murders|attacks|bombings|shootings|elections|games|olympics|playoffs|"
-    rf"riots|protests|floods|earthquakes|massacres|events|talks|accords|negotiations|agreements|laws|reforms|"
-    rf"hearings|trials|sanctions|strikes|clashes|wars|finals|championships|awards|oscars|emmys|grammys|"
-    rf"protests|uprisings|revolutions|crimes|deaths|tsunamis|hurricanes|storms|floods|fires|explosions|crashes|"
-    rf"incidents|cases|charges|convictions|rules|guidelines|standards|figures|estimates|numbers|records|"
-    rf"results|rankings|models|editions|versions|seasons|series|campaigns|primaries|caucuses|census|budgets)\b")
-_L_MONTH = re.compile(rf"\b{_MONTH_RE}\.?,?{_B}+\Z")
-_L_YEAR_STRONG = re.compile(rf"\b(?:in|since|until|till|by|before|after|during|circa|from|{_MONTH_RE}\.?)"
-                            rf"{_B}+\Z", re.I)
-_L_YEAR = re.compile(
-    rf"(?:\b(?:in|since|of|from|until|till|to|by|before|after|during|early|late|mid|circa|the|spring|summer|"
-    rf"autumn|fall|winter|year|and|or|through|between|c\.|{_MONTH_RE}\.?)(?:{_B}+|{_B}*-{_B}*)|[0-9](?:st|nd|rd|th)?,"
-    rf"{_B}+)\Z", re.I)
+    rf"{_B}+(?:(?!(?:was|has|is|as|its|this|his|hers|us|plus|thus|versus|whereas|across|always|perhaps|afterwards|"
+    rf"towards|besides|nevertheless|unless|less|yes)\b)[a-z]+s\b|people|men|women|children|were|are|have|had|more|"
+    rf"others|dead|killed|injured|wounded|died|troops|police|personnel|staff|of\b)")
+_EVENTS = ("killings slayings murders attacks bombings shootings elections games olympics playoffs riots protests "
+           "floods earthquakes massacres events talks accords negotiations agreements laws reforms hearings trials "
+           "sanctions strikes clashes wars finals championships awards uprisings crimes deaths storms fires "
+           "explosions crashes incidents cases charges convictions rules figures estimates records results editions "
+           "seasons series campaigns primaries budgets").split()  # after a year: the 1967 killings
+_R_EVENT = re.compile(rf"{_B}+(?:[a-z]+-)?(?:{_trie(_EVENTS)})\b")
+_L_AGE = re.compile(rf"\b(?:aged|age|ages){_B}+(?:of{_B}+)?\Z", re.I)
+_L_UNIT = re.compile(rf"\b(?:magnitude(?:{_B}+of)?|Richter|Mw|M){_B}*-?{_B}*\Z", re.I)
+_L_DATE = re.compile(rf"\b{_MONTH_RE}\.?,?{_B}+(?:the{_B}+)?\Z")
+_L_YEAR_STRONG = re.compile(rf"\b(?:in|since|until|till|by|before|after|during|circa|from){_B}+\Z", re.I)
+_L_YEAR = re.compile(rf"(?:\b(?:in|since|of|from|until|till|to|by|before|after|during|early|late|mid|circa|the|"
+                     rf"spring|summer|autumn|fall|winter|year|and|or|through|between|c\.)(?:{_B}+|{_B}*-{_B}*)"
+                     rf"|[0-9](?:st|nd|rd|th)?,{_B}+)\Z", re.I)
 _L_GLUED = re.compile(r"(?:[A-Za-z]|\b(?!(?:Mid|Pre|Post|Late|Early|Over|Under|Top|Ex|Non|Anti|Pro|Sub|Semi|Multi|"
                       r"All|The|An?|Up|Year|Day|Feb|Jan|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-)(?=[A-Za-z0-9]*[A-Z])"
                       r"[A-Za-z][A-Za-z0-9]*-|\b(?:covid|sars|mers|cov)-)\Z")
-_L_ID = re.compile(rf"(?:\b(?:No|Nos|Nr|Nrs|NO|Art|Ch|Vol|Ref)\.{_B}?|\bNo{_B}|#{_B}?)\Z")
-_NAMES = ("Route Flight Game Falcon Boeing Airbus Apollo Chapter Article Section Resolution Room Gate Terminal "
-          "Platform Highway Interstate Channel Studio Level Category Class Type Model Version Windows iPhone Galaxy "
-          "Pixel Phase Stage Part Episode Season Volume Issue Page Act Unit Block Building Camp District Zone Sector "
-          "Ward Bed Seat Row Lot Bus Train Line Pier Berth Track Exit Junction Mark Mk Formula Proposition Prop "
-          "Amendment Title Vision Agenda Precinct Cell Division Brigade Battalion Regiment Squadron Corps Fleet "
-          "Wing Tower Hall Hangar Runway Pad Complex Rule Bill Code Form Schedule Tier Grade War Caption Number "
-          "Slide Photo Image Track Stand Door Floor Suite Box Hole Lane Avenue Street Road Highway Chamber "
-          "Cabinet Council Court Convention Protocol Directive Order Decree Law Item Point Paragraph Clause")
-_NAME_SET = set(_NAMES.split()) | {"No", "Nos", "Nr", "Nrs", "NO", "Art", "Ch", "Vol", "Ref"}
-_L_NAME = re.compile(rf"\b(?:{'|'.join(sorted(set(_NAMES.split())))}){_B}+\Z")
+_NAMES = set(("Route Flight Game Falcon Boeing Airbus Apollo Chapter Article Section Resolution Room Gate Terminal "
+              "Platform Highway Interstate Channel Studio Level Category Class Type Model Version Windows iPhone "
+              "Galaxy Pixel Phase Stage Part Episode Season Volume Issue Page Act Unit Block Building Camp District "
+              "Zone Sector Ward Bed Seat Row Lot Bus Train Line Pier Berth Track Exit Junction Mark Mk Formula "
+              "Proposition Prop Amendment Title Vision Agenda Precinct Cell Division Brigade Battalion Regiment "
+              "Squadron Corps Fleet Wing Tower Hall Hangar Runway Pad Complex Rule Bill Code Form Schedule Tier Grade "
+              "War Number Slide Photo Image Stand Door Floor Suite Box Hole Lane Avenue Street Road Chamber Cabinet "
+              "Council Court Convention Protocol Directive Order Decree Law Item Point Paragraph Clause No Nos Nr "
+              "Nrs NO Art Ch Vol Ref").split())
 _L_CAPWORD = re.compile(rf"\b([A-Z][\w’'.&-]*){_B}+\Z")
 _CAP_STOP = set(("The A An In On At Of And Or But To For With By From Since After Before Than About Around Over "
                  "Under Some Nearly Almost Only Just All Another Between Up More Less Fewer Least Most Approximately "
-                 "Roughly Estimated Exactly During Until As Among Top Total Killing Leaving Including Injuring Some "
-                 "It He She They We I You There Here This That These Those Also Another Every Each Over Nearly "
-                 "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thurs Fri Sat Sun "
-                 "Today Yesterday Tomorrow Tonight Said Says Say Are Is Was Were Be Been Has Had Have Will Would "
-                 "Could Should May Might Must Can Died Dead Killed Toll Aged Age Ages Via Per Plus Minus Some "
-                 + _MONTHS).split())
+                 "Roughly Estimated Exactly During Until As Among Top Total Killing Leaving Including Injuring It He "
+                 "She They We I You There Here This That These Those Also Every Each Monday Tuesday Wednesday "
+                 "Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thurs Fri Sat Sun Today Yesterday Tomorrow "
+                 "Tonight Said Says Say Are Is Was Were Be Been Has Had Have Will Would Could Should May Might Must "
+                 "Can Died Dead Killed Toll Aged Age Ages Via Per Plus Minus").split()) | set(_MONTHS)
 _L_APPOS = re.compile(rf"(?<![,0-9]{_B})\b[A-Z][a-z]+(?:{_B}+[A-Z][\w’'-]+)*{_B}+[A-Z][\w’'-]+,{_B}\Z")
-_R_ALPHA = re.compile(r"[A-Za-z]")
 _ONE_PRONOUN = re.compile(rf"\b(?:the|this|that|which|each|every|any|no|another|one|little|loved|only|last|next|"
                           rf"other|right|wrong|same|big|young|new|old|someone|anyone|everyone){_B}+\Z", re.I)
 _R_ONE_PRONOUN = re.compile(rf"{_B}+(?:another|anyone)\b", re.I)
+_L_HALF = re.compile(rf"\b(?:first|second|1st|2nd|other|latter|former|back|front|top|bottom|upper|lower|"
+                     rf"northern|southern|eastern|western){_B}+\Z", re.I)
+_RATIO = re.compile(rf"{_B}+(over|out{_B}+of|in){_B}+")
+_OF_A = re.compile(rf"{_B}+of{_B}+an?{_B}+(thousand|million|billion|trillion)\b", re.I)
+_R_AFTER_RATIO = re.compile(rf"{_B}*(?:$|\n|[.,;:!?)\]\"”'’])")
+_CUR_CHARS = set("$€£¥₹₽₺₼")
+_MONTH_SET = set(_MONTHS)
+_YEAR_WORDS = set("in since of from until till to by before after during early late mid circa the spring summer "
+                  "autumn fall winter year and or through between c.".split())
+_POSSESSIVE = {"his", "her", "their", "my", "your", "our"}
 
 
 class _Sp:
     """A number being assembled (mutable; becomes a NumberSpan)."""
 
-    __slots__ = ("s", "e", "ns", "ne", "v", "lo", "hi", "q", "kind", "digits", "scale", "approx_s", "ue")
+    __slots__ = ("s", "e", "ns", "ne", "v", "lo", "hi", "q", "kind", "digits", "scale", "approx_s")
 
-    def __init__(self, s, e, ns, ne, v, lo, hi, q, kind, digits=False, scale=0.0):
+    def __init__(self, s, e, ns, ne, v, lo, hi, q, kind, digits=False, scale=0.0, approx_s=-1):
         self.s, self.e, self.ns, self.ne, self.v, self.lo, self.hi = s, e, ns, ne, v, lo, hi
-        self.q, self.kind, self.digits, self.scale, self.approx_s, self.ue = q, kind, digits, scale, -1, e
+        self.q, self.kind, self.digits, self.scale, self.approx_s = q, kind, digits, scale, approx_s
 
     def out(self, text: str) -> NumberSpan:
         sp = object.__new__(NumberSpan)  # the frozen dataclass's __init__ is slow; same fields
@@ -654,40 +567,17 @@ class _Sp:
         return sp
 
 
-def _bounds(q: str, v: float):
-    if q == "exact":
-        return v, v
-    if q in ("at_least", "more_than"):
-        return v, None
-    if q in ("at_most", "less_than", "nearly"):
-        return None, v
-    return None, None
-
-
 def _prev(text: str, s: int, lo: int = 0) -> tuple[str, str]:
-    """The non-blank token before s (at most 24 characters) and its lower case: a cheap
-    gate before the left-context regexes."""
-    seg = text[max(lo, s - 30):s].rstrip()
+    """The non-blank token before s and its lower case: a cheap gate before left-context regexes."""
+    seg = text[max(lo, s - 30):s]
+    seg = seg[seg.rfind("\n") + 1:].rstrip()
     tok = seg.rsplit(None, 1)[-1] if seg else ""
     return tok, tok.lower()
-
-
-_CUR_CHARS = set("$€£¥₹₽₺₼")
-_MONTH_SET = set(_MONTHS.split())
-_YEAR_WORDS = set("in since of from until till to by before after during early late mid circa the spring summer "
-                  "autumn fall winter year and or through between c.".split())
-_PREV_AGE = {"aged", "age", "ages", "of"}
 
 
 def _money_left(tok: str) -> bool:
     return bool(tok) and (any(c in _CUR_CHARS for c in tok) or tok[-1] == "e" or tok[:2] == "Rs"
                           or tok in ("USD", "EUR", "GBP", "AZN", "INR", "CHF", "SEK", "TL"))
-
-
-_RIGHT = re.compile("|".join(
-    f"(?P<{name}>{'(?i:' if pat.flags & re.I else '(?:'}{pat.pattern}))"
-    for name, pat in (("percent", _R_PERCENT), ("money", _R_MONEY), ("time", _R_TIME), ("age", _R_AGE),
-                      ("date", _R_DATE), ("duration", _R_DUR), ("unit", _R_UNIT))))
 
 
 def _kind(text: str, s: int, e: int, v: float, typ: str, digits: bool, scale: float, raw: str):
@@ -701,41 +591,41 @@ def _kind(text: str, s: int, e: int, v: float, typ: str, digits: bool, scale: fl
     if rk == "money" and r.group().lstrip().startswith("of"):
         rk = ""
     if typ == "ord":
-        if (rk == "date" or month and _L_DATE.search(text, lo, s)) and v <= 31:
-            return "date", e
-        return "ordinal", e
+        return ("date" if (rk == "date" or month and _L_DATE.search(text, lo, s)) and v <= 31 else "ordinal"), e
     if _money_left(tok) and _L_MONEY.search(text, max(0, s - 5), s):
         return "money", (r.end() if rk == "money" else e)
     if rk in ("percent", "money"):
         return rk, r.end()
     if typ == "frac":
-        return "fraction", e
+        return ("identifier" if raw == "9/11" else "other" if "/" in raw and v >= 1 else "fraction"), e
     isint = v == int(v) and not raw.startswith("-")
     plain = raw.isdigit()
     if digits and (rk == "time" and v < 25 or plain and len(raw) == 4 and v % 100 < 60 and v < 2400
                    and _R_MILTIME.match(text, e)):
         return "time", e
-    if rk == "age" or (tl in _PREV_AGE and v < 130 and _L_AGE.search(text, lo, s)):
+    if rk == "age" or (tl in ("aged", "age", "ages", "of") and v < 130 and _L_AGE.search(text, lo, s)):
         return "age", e
     if plain and 0 < v < 110 and text[e:e + 1] == "," and tok[-1:] == "," and _L_APPOS.search(text, lo, s):
         return "age", e  # Alice McMeekin, 58, was
     if digits and s > 0 and (text[s - 1].isalpha() or text[s - 1] == "-") and _L_GLUED.search(
             text, max(0, s - 12), s):
-        return "identifier", e
+        return "identifier", e  # G20, COVID-19, F-16
     if digits and isint and v <= 31 and not scale and len(raw) <= 2 and (
             rk == "date" or month and _L_DATE.search(text, lo, s)):
         return "date", e
     if rk == "duration":
         return "duration", e
-    if plain and len(raw) == 2 and text[s - 1:s] in ("'", "’") and text[e:e + 1] == "s":
-        return "year", e + 1  # the '90s
+    if plain and len(raw) == 2 and v % 10 == 0 and text[e:e + 1] == "s" and not text[e + 1:e + 2].isalnum():
+        if tl in _POSSESSIVE or tl in ("early", "mid", "late", "mid-") and _prev(text, s - len(tok) - 1, lo)[1] in _POSSESSIVE:
+            return "age", e + 1  # in her 50s
+        return "year", e + 1  # the '90s, the 90s
     if plain and len(raw) == 4 and 1000 <= v <= 2100:
         m = _R_DECADE.match(text, e)
         if m:
             return "year", m.end()
         noun = _R_COUNT_NOUN.match(text, e)
         if noun and 1900 <= v <= 2100 and _R_EVENT.match(text, e):
-            noun = None  # the 1967 killings, the 2012 playoffs
+            noun = None
         plural = noun and noun.group().strip()[-1:] == "s" and noun.group().strip() not in ("was", "has")
         if _R_YEAR_RANGE.match(text, e) or tb in _MONTH_SET or (
                 tl in _YEAR_WORDS and not plural and _L_YEAR_STRONG.search(text, lo, s)):
@@ -745,35 +635,34 @@ def _kind(text: str, s: int, e: int, v: float, typ: str, digits: bool, scale: fl
             return "year", e
     if plain and len(raw) == 1 and text[e:e + 1] == "G" and not text[e + 1:e + 2].isalnum():
         return "identifier", e  # 3G, 4G, 5G
-    if rk == "unit" and scale >= 1e6 and r.group().strip(" -").lower() == "pounds":
+    if rk == "unit" and scale >= 1e6 and r.group().strip(" -").lower() == "pounds" and text[r.end():r.end() + 3] != " of":
         return "money", r.end()  # two million pounds
     if rk == "unit" or (tl in ("magnitude", "of", "richter", "mw", "m") or tok[-1:] == "-") and _L_UNIT.search(
             text, max(0, s - 24), s):
         return "unit", e
-    if digits and tok and (tok[0] == "#" or tb in _NAME_SET) and (
-            _L_ID.search(text, max(0, s - 6), s) or _L_NAME.search(text, lo, s)):
-        return "identifier", e
+    if digits and tok and (tok[0] == "#" or tb in _NAMES):
+        return "identifier", e  # Route 7, Flight 370, No. 5, #5
     if digits and "A" <= text[e:e + 1].upper() <= "Z":
-        return "identifier", e
+        return "identifier", e  # 39A
     if digits and isint and v < 10000 and tok[:1].isupper():
-        m = _L_CAPWORD.search(text, lo, s)
+        m = _L_CAPWORD.search(text, lo, s)  # MV Tessaly 2: a capitalised word inside a sentence
         if m and m.group(1) not in _CAP_STOP and not m.group(1).endswith(("s", "ed", "ing", ".")):
             before = text[max(0, m.start() - 2):m.start()].strip()
             if before and before[-1] not in '.!?:;"“‘\'(' and text[m.start() - 1:m.start()] != "\n":
                 return "identifier", e
-    if not isint or v < 0:
-        return "other", e
-    return "count", e
+    return ("count" if isint and v >= 0 else "other"), e
+
 
 _VAGUE_RE = re.compile(
     rf"(?P<mul>tens|hundreds|dozens|scores){_B}+of{_B}+(?P<big>thousands|millions|billions)\b"
     rf"|(?P<q>several|a{_B}+few|a{_B}+handful|a{_B}+couple(?={_B}+of\b))"
     rf"(?:{_B}+(?P<u>hundred|thousand|million|billion|dozen)s?(?:{_B}+(?P<u2>thousand|million|billion)s?)?)?(?!\w)"
-    rf"|(?P<pl>dozens|hundreds|thousands|millions|billions|trillions|lakhs|crores)\b"
-    rf"|(?P<sc>scores)(?={_B}+of\b)", re.I)
+    rf"|(?P<pl>dozens|hundreds|thousands|millions|billions|trillions|lakhs|crores)\b|(?P<sc>scores)(?={_B}+of\b)",
+    re.I)
 _UNIT_OF = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12.0,
             "lakh": 1e5, "crore": 1e7}
 _MUL = {"tens": (20, 99), "hundreds": (200, 999), "dozens": (24, 199), "scores": (40, 199)}
+_R_OF_TIME = re.compile(rf"{_B}+of{_B}+{_TIME_UNIT}\b", re.I)
 
 
 def _vague(text: str, p: int) -> Optional[_Sp]:
@@ -782,30 +671,22 @@ def _vague(text: str, p: int) -> Optional[_Sp]:
         return None
     g = {k: (x.lower() if x else x) for k, x in m.groupdict().items()}
     if g["mul"]:
-        a, b = _MUL[g["mul"]]
-        u = _UNIT_OF[g["big"][:-1]]
+        (a, b), u = _MUL[g["mul"]], _UNIT_OF[g["big"][:-1]]
         lo, hi = a * u, (b + 1) * u - 1
     elif g["q"]:
         lo, hi = VAGUE[g["q"].split()[-1]]
-        for k in ("u", "u2"):
-            if g[k]:
-                u = _UNIT_OF[g[k]]
-                lo, hi = lo * u, (hi + 1) * u - 1
-    elif g["pl"]:
-        w = g["pl"]
-        if w == "dozens":
-            lo, hi = VAGUE["dozens"]
-        else:
-            u = _UNIT_OF[w[:-1]]
-            lo, hi = 2 * u, 10 * u - 1
+        for u in (_UNIT_OF[g[k]] for k in ("u", "u2") if g[k]):
+            lo, hi = lo * u, (hi + 1) * u - 1
+    elif g["pl"] and g["pl"] != "dozens":
+        u = _UNIT_OF[g["pl"][:-1]]
+        lo, hi = 2 * u, 10 * u - 1
     else:
-        lo, hi = VAGUE["scores"]
+        lo, hi = VAGUE[g["pl"] or "scores"]
     e = m.end()
     kind = "count"
-    r = _R_MONEY.match(text, e)
-    if r or _L_MONEY.search(text, max(0, p - 5), p):
-        kind = "money"
-    elif _R_DUR.match(text, e) or re.match(rf"{_B}+of{_B}+{_TIME_UNIT}\b", text[e:e + 20], re.I):
+    if _R_MONEY.match(text, e) or _L_MONEY.search(text, max(0, p - 5), p):
+        kind = "money"  # millions of dollars
+    elif _R_DUR.match(text, e) or _R_OF_TIME.match(text, e):
         kind = "duration"
     return _Sp(p, e, p, e, None, float(lo), float(hi), "vague", kind)
 
@@ -824,15 +705,25 @@ _PROTECTED = re.compile(rf"""
 """, re.X)
 _L_CALL = re.compile(r"\b(?:call|calling|phone|telephone|tel|contact|dial|hotline|fax|reached|line)\b[^\n]{0,30}\Z",
                      re.I)
-_L_CAPTION = re.compile(rf"\b(?:Caption|Photo|Photos|Image|Images|Slide|Picture|Pictures|Gallery|Video|Buzz60)"
-                        rf"{_B}+\Z")
 _CAPTION_WORDS = set("Caption Photo Photos Image Images Slide Picture Pictures Gallery Video Buzz60".split())
 _CAPTION = re.compile(rf"([0-9]+){_B}+of{_B}+([0-9]+)(?![0-9])")
-_L_HALF = re.compile(rf"\b(?:first|second|1st|2nd|other|latter|former|back|front|top|bottom|upper|lower|"
-                     rf"northern|southern|eastern|western){_B}+\Z", re.I)
-_RATIO = re.compile(rf"{_B}+(over|out{_B}+of|in){_B}+")
-_OF_A = re.compile(rf"{_B}+of{_B}+an?{_B}+(thousand|million|billion|trillion)\b", re.I)
-_R_AFTER_RATIO = re.compile(rf"{_B}*(?:$|\n|[.,;:!?)\]\"”'’])")
+_PROT_NEXT = set("-./:")
+
+
+def _protected(text: str, p: int, lo: int) -> Optional[list[_Sp]]:
+    """Phones, ISO and slash dates, clock times, versions and IPs, "Caption 8 of 25" at p."""
+    for q in (p - 1, p) if p > lo and text[p - 1] in "+(" else (p,):
+        m = _PROTECTED.match(text, q)
+        if m and not (q == p and p and text[p - 1].isalnum()):
+            if m.lastgroup == "phone" and sum(c.isdigit() for c in m.group()) < 9 and not (
+                    m.group("local") and _L_CALL.search(text, max(0, q - 40), q)):
+                continue
+            return [_Sp(q, m.end(), q, m.end(), None, None, None, "exact", m.lastgroup, True)]
+    m = _CAPTION.match(text, p) if _prev(text, p, lo)[0] in _CAPTION_WORDS else None
+    if m:
+        return [_Sp(m.start(i), m.end(i), m.start(i), m.end(i), *[float(m.group(i))] * 3, "exact", "identifier", True)
+                for i in (1, 2)]
+    return None
 
 
 def _read(text: str, p: int):
@@ -849,38 +740,32 @@ def _read(text: str, p: int):
     digits = any(t.typ in ("N", "R") for t in toks[:k])
     raw = text[s:e]
     if k == 1 and toks[0].w == "half" and _L_HALF.search(text, max(0, s - 12), s):
-        return None
+        return None  # the first half (of a game)
     if k == 1 and toks[0].w == "one" and (_ONE_PRONOUN.search(text, max(0, s - 12), s)
                                           or _R_ONE_PRONOUN.match(text, e)):
-        return None
+        return None  # the one, no one, one another
     if typ == "card" and k == 1 and toks[0].typ == "N" and toks[0].int and not toks[0].sc:
         m = _R_ORDSUF.match(text, e) if text[e:e + 1] in ("s", "n", "r", "t") else None
         if m:
             return s, m.end(), v, "ord", True, 0.0, raw
     if typ == "frac" or (typ == "card" and toks[k - 1].typ == "F"):
         m = _OF_A.match(text, e)
-        if m:
+        if m:  # two thirds of a million
             u = _SCALES[m.group(1).lower()]
             return s, m.end(), v * u, "card", digits, u, raw
-    if typ == "card" and v == int(v) and v > 0:
-        m = _RATIO.match(text, e) if text.startswith((" over ", " out of ", " in "), e) else None
-        if m:
-            toks2 = _lex(text, m.end())
-            r2 = _number(text, toks2)
-            if r2 and r2[2] == "card" and r2[1] == int(r2[1]) and r2[1] > 0:
-                y, e2 = r2[1], toks2[r2[0] - 1].e
-                word = m.group(1).lower()
-                if word == "over":
-                    ok = bool(_R_AFTER_RATIO.match(text, e2))
-                else:
-                    ok = v < y and (v == 1 or y <= 10) and not _R_DUR.match(text, e2)
-                if ok:
-                    return s, e2, v / y, "frac", digits, 0.0, raw
+    if typ == "card" and v == int(v) and v > 0 and text.startswith((" over ", " out of ", " in "), e):
+        m = _RATIO.match(text, e)
+        toks2 = _lex(text, m.end())
+        r2 = _number(text, toks2)
+        if r2 and r2[2] == "card" and r2[1] == int(r2[1]) and r2[1] > 0:
+            y, e2 = r2[1], toks2[r2[0] - 1].e
+            if (_R_AFTER_RATIO.match(text, e2) if m.group(1) == "over" else  # "1 over 3" ends a clause
+                    v < y and (v == 1 or y <= 10) and not _R_DUR.match(text, e2)):  # one in five, 8 out of 10
+                return s, e2, v / y, "frac", digits, 0.0, raw
     return s, e, v, typ, digits, scale, raw
 
 
-def _finish(text: str, lo: int, s: int, e: int, v: float, typ: str, digits: bool, scale: float,
-            raw: str) -> _Sp:
+def _finish(text: str, lo: int, s: int, e: int, v: float, typ: str, digits: bool, scale: float, raw: str) -> _Sp:
     """A number read at text[s:e] with its sign, currency, approximator, bounds and kind."""
     ns = s
     tok, tl = _prev(text, s, lo)
@@ -891,76 +776,46 @@ def _finish(text: str, lo: int, s: int, e: int, v: float, typ: str, digits: bool
     start = ns
     if kind == "money" and _money_left(_prev(text, ns, lo)[0]):
         m = _L_MONEY.search(text, max(lo, ns - 5), ns)
-        if m:
-            start = m.start()
+        start = m.start() if m else ns
     q, approx_s = "exact", -1
-    j = start
-    while j > lo and text[j - 1] in " \t\u00a0":
-        j -= 1
-    k = j
-    while k > lo and (text[k - 1].isalpha() or text[k - 1] == "."):
+    seg = text[max(lo, start - 20):start].rstrip(" \t\u00a0")
+    k = len(seg)
+    while k and (seg[k - 1].isalpha() or seg[k - 1] == "."):
         k -= 1
-    gate = text[k:j].lower() in _APPROX_LAST or (j > lo and text[j - 1] in "<>=≥≤")
-    m = _L_APPROX.search(text, max(lo, start - 45), start) if gate else None
-    if m and kind not in ("date", "year", "time", "phone", "identifier", "ordinal"):
-        phrase = (m.group("w") or m.group("s") or "").lower()
-        phrase = re.sub(r"\s+", " ", phrase)
-        q = _APPROX.get(phrase) or _SYMBOLS.get(phrase.replace(" ", "")) or _SYMBOLS.get(phrase, "exact")
-        if phrase in ("over", "up to") and _NOT_OVER.search(text, max(0, m.start() - 15), m.start()):
-            q = "exact"
-        elif phrase == "some" and typ != "card":
-            q = "exact"
-        else:
-            approx_s = m.start()
+    if seg[k:].lower() in _APPROX_LAST or seg[-1:] in ("<", ">", "=", "≥", "≤"):
+        m = _L_APPROX.search(text, max(lo, start - 45), start)
+        if m and kind not in ("date", "year", "time", "phone", "identifier", "ordinal"):
+            phrase = re.sub(r"\s+", " ", (m.group("w") or m.group("s")).lower())
+            q = _APPROX.get(phrase) or _SYMBOLS.get(phrase.replace(" ", ""), "exact")
+            if phrase in ("over", "up to") and _NOT_OVER.search(text, max(0, m.start() - 15), m.start()) or (
+                    phrase == "some" and typ != "card"):
+                q = "exact"  # handed over 20, went up to 15
+            else:
+                approx_s = m.start()
     end = max(e, ke)
-    b = _R_BOUND.match(text, end) if text[end:end + 1] in _BOUND_CHARS else None
-    if b and not _NUM_AHEAD.match(text, b.end()):
-        new = None
-        if (b.group("more") or b.group("plus")) and q in ("exact", "about", "nearly"):
-            new = "at_least"
-        elif b.group("less") and q in ("exact", "about", "nearly"):
-            new = "at_most"
-        elif b.group("equal") and q in ("more_than", "less_than"):
-            new = "at_least" if q == "more_than" else "at_most"
-        elif b.group("so") and q == "exact":
-            new = "about"
+    b = _R_BOUND.match(text, end) if text[end:end + 1] in (" ", "+", "-", "\t", "\u00a0") else None
+    if b and not _NUM_AHEAD.match(text, b.end()):  # "200 or more", but "200 or more than 190" is two
+        new = _SUFFIX_Q.get((b.lastgroup, q))
         if new:
-            if q in ("about", "nearly"):
-                approx_s = -1
+            approx_s = -1 if q in ("about", "nearly") else approx_s
             q, end = new, b.end()
-    lo_b, hi_b = _bounds(q, v)
-    sp = _Sp(approx_s if approx_s >= 0 else start, end, ns, e if kind != "percent" else e, v, lo_b, hi_b, q, kind,
-             digits, scale)
-    sp.approx_s = approx_s
-    return sp
+    low, high = (v, v) if q == "exact" else (v, None) if q in ("at_least", "more_than") else (
+        (None, v) if q in ("at_most", "less_than", "nearly") else (None, None))
+    return _Sp(approx_s if approx_s >= 0 else start, end, ns, e, v, low, high, q, kind, digits, scale, approx_s)
+
+
+_SUFFIX_Q = {("more", "exact"): "at_least", ("more", "about"): "at_least", ("more", "nearly"): "at_least",
+             ("plus", "exact"): "at_least", ("less", "exact"): "at_most", ("less", "about"): "at_most",
+             ("less", "nearly"): "at_most", ("equal", "more_than"): "at_least", ("equal", "less_than"): "at_most",
+             ("so", "exact"): "about"}
 
 
 # ---------------------------------------------------------------- the scan
 
-def _protected(text: str, p: int, lo: int) -> Optional[list[_Sp]]:
-    for q in (p - 1, p) if p > lo and text[p - 1] in "+(" else (p,):
-        m = _PROTECTED.match(text, q)
-        if m and not (q == p and p and text[p - 1].isalnum()):
-            kind = m.lastgroup
-            if kind == "phone" and sum(c.isdigit() for c in m.group()) < 9 and not (
-                    m.group("local") and _L_CALL.search(text, max(0, q - 40), q)):
-                continue
-            return [_Sp(q, m.end(), q, m.end(), None, None, None, "exact", kind, True)]
-    if _prev(text, p, lo)[0] in _CAPTION_WORDS and _L_CAPTION.search(text, max(lo, p - 12), p):
-        m = _CAPTION.match(text, p)
-        if m:
-            return [_Sp(m.start(i), m.end(i), m.start(i), m.end(i), float(m.group(i)), float(m.group(i)),
-                        float(m.group(i)), "exact", "identifier", True) for i in (1, 2)]
-    return None
-
-
-_PROT_NEXT = set("-./:")
-
-
 def _scan(text: str) -> list[_Sp]:
     n = len(text)
     out: list[_Sp] = []
-    pos, lo = 0, 0
+    pos = lo = 0
     while True:
         m = _MASTER.search(text, pos)
         if m is None:
@@ -972,134 +827,96 @@ def _scan(text: str) -> list[_Sp]:
             while j < n and "0" <= text[j] <= "9":
                 j += 1
             c = text[j:j + 2]
-            if c[:1] in _PROT_NEXT or c[:1] == " " and (c[1:].isdigit() or c[1:] == "o") or (
-                    p and text[p - 1] in "+("):
+            if c[:1] in _PROT_NEXT or c[:1] == " " and (c[1:].isdigit() or c[1:] in "o/") or p and text[p - 1] in "+(":
                 found = _protected(text, p, lo)
         if found is None and text[p] in "tThHdDsSaAmMbBlLcC":
-            v = _vague(text, p)
-            if v is not None:
-                found = [v]
+            found = [v] if (v := _vague(text, p)) else None
         if found is None:
-            r = _read(text, p)
-            if r is not None:
-                sp = _finish(text, lo, *r)
-                found = [sp]
-                if sp.kind == "duration" and out and False:
-                    pass
+            found = [_finish(text, lo, *r)] if (r := _read(text, p)) else None
         if not found:
             pos = m.end()
             while pos < n and text[pos - 1].isalnum() and text[pos].isalnum():  # linear time: skip the run
                 pos += 1
             continue
-        for sp in found:
-            if out and sp.s < out[-1].e:  # never overlap: keep the earlier number
-                sp.s = max(sp.s, out[-1].e)
-                if sp.s > sp.ns:
-                    continue
-            out.append(sp)
-        pos = max(found[-1].e, pos + 1)
-        if found[-1].kind == "duration":
-            d = _R_DUR.match(text, found[-1].ne)
-            if d:
-                pos = max(pos, d.end())
+        out.extend(sp for sp in found if not out or sp.s >= out[-1].e)  # never overlap: keep the earlier
+        d = _R_DUR.match(text, found[-1].ne) if found[-1].kind == "duration" else None
+        pos = max(found[-1].e, pos + 1, d.end() if d else 0)  # "30 seconds": "seconds" is no ordinal
         lo = out[-1].e if out else lo
 
 
-_RANGE_GAP = re.compile(rf"{_B}*(?:[-–—~]|to|through|thru|till|until){_B}*\Z|{_B}*(?:-|–){_B}*\Z")
+_RANGE_GAP = re.compile(rf"{_B}*(?:[-–—~]|to|through|thru|till|until){_B}*\Z")
 _BETWEEN = re.compile(rf"\bbetween{_B}+\Z", re.I)
 _FROM = re.compile(rf"\bfrom{_B}+\Z", re.I)
 _CHANGE = re.compile(r"\b(?:rose|risen|rise|rises|rising|increased|increase|increases|climbed|climbs|jumped|jumps|"
-                     r"grew|grown|fell|fallen|falls|dropped|drops|declined|revised|raised|soared|surged|went|"
-                     r"up|down|cut|reduced|lowered|doubled|changed|moved|shifted|swelled|spiked|plunged|slipped|"
-                     r"tripled|boosted|upped|upgraded|downgraded)\b[^.;:\n]{0,30}\Z", re.I)
-_R_SCORE = re.compile(rf"(?:-[0-9]|{_B}+(?:season|record|run|win|victory|loss|defeat|lead|deficit|streak|"
-                      rf"decision|vote|ruling|split|finish|mark|campaign|overall)\b)")
+                     r"grew|grown|fell|fallen|falls|dropped|drops|declined|revised|raised|soared|surged|went|up|down|"
+                     r"cut|reduced|lowered|doubled|changed|moved|shifted|swelled|spiked|plunged|slipped|tripled|"
+                     r"boosted|upped|upgraded|downgraded)\b[^.;:\n]{0,30}\Z", re.I)
+_R_SCORE = re.compile(rf"(?:-[0-9]|{_B}+(?:season|record|run|win|victory|loss|defeat|lead|deficit|streak|decision|"
+                      rf"vote|ruling|split|finish|mark|campaign|overall)\b)")
 _JOIN = re.compile(rf"{_B}*,?{_B}*(?:and|but){_B}+\Z|{_B}*,{_B}*\Z", re.I)
-_LOWER_Q = ("more_than", "at_least")
-_UPPER_Q = ("less_than", "at_most")
+_LOWER_Q, _UPPER_Q = ("more_than", "at_least"), ("less_than", "at_most")
 _NO_RANGE = ("phone", "identifier", "time", "ordinal", "fraction")
 
 
-def _merge(text: str, sps: list[_Sp]) -> list[_Sp]:
-    """Join neighbours into ranges: "between 10 and 15", "10-15", "from 2 to 3 million",
-    "more than 10 and less than 40"."""
-    out: list[_Sp] = []
-    i = 0
-    while i < len(sps):
-        a = sps[i]
-        b = sps[i + 1] if i + 1 < len(sps) else None
-        if b is not None and a.v is not None and b.v is not None and a.q != "range":
-            gap = text[a.e:b.s]
-            r = _range(text, a, b, gap)
-            if r is not None:
-                out.append(r)
-                i += 2
-                continue
-        out.append(a)
-        i += 1
-    return out
-
-
-def _range(text, a: _Sp, b: _Sp, gap: str) -> Optional[_Sp]:
-    kind = b.kind if a.kind == "count" else a.kind
-    if a.kind in _NO_RANGE or b.kind in ("phone", "identifier", "time", "ordinal"):
-        pass
-    elif a.q == "exact" and b.q == "exact" and a.approx_s < 0 and b.approx_s < 0 or (
-            a.q == "about" and a.approx_s >= 0 and b.q == "exact" and b.approx_s < 0):
-        lo, hi = a.v, b.v
-        g = gap.strip()
-        start = a.s if a.q == "exact" else a.ns
-        if gap.lower().strip() == "and" and len(gap) > 3:
-            m = _BETWEEN.search(text, max(0, a.s - 10), a.s)
-            if not m:
-                return None
-            start = m.start()
-        elif g in ("-", "–", "—", "~", "/") and a.kind == "year" and b.digits and len(text[b.ns:b.ne]) == 2:
-            hi = (lo // 100) * 100 + hi
-            hi = hi + 100 if hi <= lo else hi
-            if hi - lo > 20:
-                return None
-        elif _RANGE_GAP.match(gap) and (g.lower() in ("to", "through", "thru", "till", "until", "~") or (
-                a.digits and b.digits)):
-            if g in ("-", "–") and _R_SCORE.match(text, b.e):
-                return None  # a 5-11 season, 7-8-1
-            if g in ("-", "–") and lo < 1000 <= hi and re.fullmatch(r"[0-9]{1,3},000", text[b.ns:b.ne]) and (
-                    lo * 1000 < hi):
-                lo *= 1000  # 5-6,000 people
-            m = _FROM.search(text, max(0, a.s - 8), a.s)
-            if m and g.lower() == "to":
-                if _CHANGE.search(text, max(0, m.start() - 40), m.start()):
-                    return None
-                start = m.start()
-            elif g.lower() in ("till", "until") and kind != "year":
-                return None
-        else:
-            return None
-        if b.scale and not a.scale and lo * b.scale < hi:
-            lo *= b.scale
-        if not lo < hi:
-            return None
-        return _Sp(start, b.e, a.ns, b.ne, None, lo, hi, "range", kind, a.digits and b.digits, b.scale)
+def _range(text, a: _Sp, b: _Sp) -> Optional[_Sp]:
+    """a and b as one range, or None: "between 10 and 15", "10-15", "from 2 to 3 million",
+    "2017-18", "more than 10 and less than 40"."""
+    gap = text[a.e:b.s]
+    g, kind, digits = gap.strip().lower(), (b.kind if a.kind == "count" else a.kind), a.digits and b.digits
     if (a.q in _LOWER_Q and b.q in _UPPER_Q or a.q in _UPPER_Q and b.q in _LOWER_Q) and _JOIN.match(gap) \
-            and a.kind not in ("phone", "identifier", "time") and b.kind == a.kind:
+            and a.kind == b.kind and a.kind not in ("phone", "identifier", "time"):
         lo, hi = (a.v, b.v) if a.q in _LOWER_Q else (b.v, a.v)
-        if lo < hi:
-            return _Sp(a.s, b.e, a.ns, b.ne, None, lo, hi, "range", kind, a.digits and b.digits)
-    return None
+        return _Sp(a.s, b.e, a.ns, b.ne, None, lo, hi, "range", kind, digits) if lo < hi else None
+    if a.kind in _NO_RANGE or b.kind in _NO_RANGE[:4] or b.q != "exact" or b.approx_s >= 0 or not (
+            a.q == "exact" and a.approx_s < 0 or a.q == "about" and a.approx_s >= 0):  # about 20~100: no "about"
+        return None
+    lo, hi, start = a.v, b.v, (a.s if a.q == "exact" else a.ns)
+    if g == "and" and len(gap) > 3:
+        m = _BETWEEN.search(text, max(0, a.s - 10), a.s)
+        if not m:
+            return None
+        start = m.start()
+    elif g in ("-", "–", "—", "~", "/") and a.kind == "year" and b.digits and b.ne - b.ns == 2:
+        hi = (lo // 100) * 100 + hi  # 2017-18
+        hi = hi + 100 if hi <= lo else hi
+        if hi - lo > 20:
+            return None
+    elif _RANGE_GAP.match(gap) and (g in ("to", "through", "thru", "till", "until", "~") or digits):
+        if g in ("-", "–") and _R_SCORE.match(text, b.e):
+            return None  # a 5-11 season, 7-8-1
+        if g in ("-", "–") and lo < 1000 <= hi and re.fullmatch(r"[0-9]{1,3},000", text[b.ns:b.ne]) and lo * 1e3 < hi:
+            lo *= 1000  # 5-6,000 people
+        m = _FROM.search(text, max(0, a.s - 8), a.s)
+        if m and g == "to" and _CHANGE.search(text, max(0, m.start() - 40), m.start()):
+            return None  # rose from 10 to 15: two numbers
+        if g in ("till", "until") and kind != "year":
+            return None
+        start = m.start() if m and g == "to" else start
+    else:
+        return None
+    if b.scale and not a.scale and lo * b.scale < hi:
+        lo *= b.scale  # between 1.2 and 1.5 million
+    return _Sp(start, b.e, a.ns, b.ne, None, lo, hi, "range", kind, digits, b.scale) if lo < hi else None
 
 
 # ---------------------------------------------------------------- the API
 
 def find_numbers(text: str) -> list[NumberSpan]:
     """Every number expression in `text`, in order, non-overlapping."""
-    if not text:
-        return []
-    return [sp.out(text) for sp in _merge(text, _scan(text))]
+    sps, out, i = _scan(text), [], 0
+    while i < len(sps):
+        a = sps[i]
+        r = None
+        if i + 1 < len(sps) and a.v is not None and sps[i + 1].v is not None and a.q != "range":
+            r = _range(text, a, sps[i + 1])
+        out.append((r or a).out(text))
+        i += 2 if r else 1
+    return out
 
 
 def has_number(sentence: str) -> bool:
-    """True if the sentence holds a digit or a number word (the cascade's cheap filter):
-    when it is False, `find_numbers` finds nothing."""
+    """True if the sentence holds a digit or a number word (the cascade's cheap filter, one
+    precompiled regex): when it is False, `find_numbers` finds nothing."""
     return _MASTER.search(sentence) is not None
 
 
@@ -1108,6 +925,4 @@ def parse_number(s: str) -> Optional[float]:
     1200000, "a dozen" 12, "¾" 0.75); None if `s` is not exactly one number."""
     t = s.strip()
     spans = find_numbers(t)
-    if len(spans) == 1 and spans[0].start == 0 and spans[0].end == len(t):
-        return spans[0].value
-    return None
+    return spans[0].value if len(spans) == 1 and spans[0].start == 0 and spans[0].end == len(t) else None

@@ -14,6 +14,8 @@ import itertools
 import multiprocessing
 import os
 import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
@@ -62,6 +64,16 @@ class BuildReport:
     counts: dict[str, int] = field(default_factory=dict)
 
 
+def preload(analysers: Sequence[tuple[str, Analyser]]) -> None:
+    """Load the spaCy model before any work (and before forking workers, which then
+    share it); a missing model stops the run with a clear message instead of
+    rejecting every document. Raises nlp.ModelMissing."""
+    if any(name == "claims" for name, _ in analysers):
+        from . import nlp
+
+        nlp.load(disable=("ner",))
+
+
 def auto_workers(total_bytes: Optional[int]) -> int:
     if total_bytes is not None and total_bytes < SMALL_INPUT:
         return 1
@@ -80,7 +92,11 @@ def _processed(
 ) -> Iterator[tuple[int, Processed]]:
     """(bytes read, result) for every item, in input order, analysing in batches."""
     fn = functools.partial(process, analysers=analysers)
-    pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+
+    pool = new_pool() if workers > 1 else None
     try:
         it = iter(items)
         while True:
@@ -88,7 +104,16 @@ def _processed(
             if not batch:
                 break
             raws = [x for x in batch if isinstance(x, RawDoc)]
-            done = iter(pool.imap(fn, raws, chunksize=8) if pool else map(fn, raws))
+            if pool is not None:
+                try:
+                    results = list(pool.map(fn, raws, chunksize=8))
+                except BrokenProcessPool:  # a worker died (out of memory, a crash in C code)
+                    pool.shutdown(cancel_futures=True)
+                    pool = new_pool()
+                    results = [_isolated(fn, raw) for raw in raws]
+            else:
+                results = [fn(raw) for raw in raws]
+            done = iter(results)
             for x in batch:
                 if isinstance(x, Reject):
                     yield 0, x
@@ -96,8 +121,16 @@ def _processed(
                     yield x.size, next(done)
     finally:
         if pool is not None:
-            pool.terminate()
-            pool.join()
+            pool.shutdown(cancel_futures=True)
+
+
+def _isolated(fn: Callable[[RawDoc], Processed], raw: RawDoc) -> Processed:
+    """Run one item in a process of its own, so the one that kills a worker is found and rejected."""
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as one:
+        try:
+            return one.submit(fn, raw).result()
+        except BrokenProcessPool:
+            return Reject(raw.source, "the worker process analysing this input died (out of memory or a crash)")
 
 
 def build(
@@ -121,6 +154,7 @@ def build(
     t0 = time.perf_counter()
     path = Path(ledger_path)
     report = BuildReport(path)
+    preload(analysers)
     files, missing = expand(inputs)
     stdin = any(f.path is None for f in files)
     total = None if stdin else sum(f.size for f in files)
@@ -193,6 +227,7 @@ def extract(
     Yields `{"id", "claims", "totals"}` dicts (id: the record's own id when it has one)
     and Rejects, in input order.
     """
+    preload(analysers)
     files, missing = expand(inputs)
     yield from missing
     for _size, result in _processed(_items(files, max_bytes), 1, analysers):

@@ -13,7 +13,16 @@ import re
 from typing import Iterator, Sequence, Union
 
 from ..model import Document, Reject
-from .clean import IngestError, clean_text, copyright_holder, decode, detect_language, guess_title, word_count
+from .clean import (
+    IngestError,
+    clean_text,
+    copyright_holder,
+    decode,
+    detect_language,
+    guess_title,
+    strip_surrogates,
+    word_count,
+)
 from .raw import RawDoc
 from .sources import DEFAULT_MAX_BYTES, InputFile, expand, read_file
 
@@ -48,7 +57,7 @@ def split_header(text: str) -> tuple[str, dict]:
 def prepare(raw: RawDoc) -> Union[Document, Reject]:
     """One RawDoc to a Document, or to a Reject saying why not. Never raises on bad input."""
     try:
-        meta = dict(raw.meta)
+        meta = {k: strip_surrogates(v) if isinstance(v, str) else v for k, v in raw.meta.items()}
         encoding = None
         notes = []
         if raw.kind == "html":
@@ -76,8 +85,9 @@ def prepare(raw: RawDoc) -> Union[Document, Reject]:
         title = meta.get("title") or (guess_title(cleaned.text) if raw.kind == "text" else None)
         url = meta.get("url")
         # What makes two equal texts two documents: their URL, else the record's own
-        # id, else the file name (not the path, so a moved folder gives the same ids).
-        identity = url or meta.get("record_id") or raw.source.replace("\\", "/").rsplit("/", 1)[-1]
+        # id, else the file name (not the path, so a moved folder gives the same ids;
+        # not the line, so a record that moves down its file is still the same).
+        identity = url or meta.get("record_id") or _file_name(raw.source)
         return Document(
             id=Document.make_id(cleaned.text, identity),
             source=raw.source,
@@ -100,3 +110,13 @@ def prepare(raw: RawDoc) -> Union[Document, Reject]:
         return Reject(raw.source, str(e))
     except RecursionError:
         return Reject(raw.source, "input too deeply nested to parse")
+    except Exception as e:  # a bug or a library failing on odd input: the input is still accounted for
+        return Reject(raw.source, f"internal error while reading: {type(e).__name__}: {str(e)[:120]}")
+
+
+_LINE_SUFFIX = re.compile(r"(?::\d+|#\d+)$")
+
+
+def _file_name(source: str) -> str:
+    """'corpora/feed.jsonl:17' -> 'feed.jsonl' (WARC sources carry their URL instead)."""
+    return _LINE_SUFFIX.sub("", source.replace("\\", "/").rsplit("/", 1)[-1])

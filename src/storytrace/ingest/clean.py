@@ -74,16 +74,23 @@ def decode(data: bytes) -> tuple[str, str]:
 # bidi marks, and C0/C1 controls other than newline and tab.
 _INVISIBLE = re.compile(
     "[\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u202a-\u202e"
-    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]"  # lone surrogates: half an emoji cut off
 )
 _SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
 _BLANK_RUNS = re.compile("\n{3,}")
 
 
+def strip_surrogates(text: str) -> str:
+    return _SURROGATES.sub("", text)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
 def normalise(text: str) -> str:
     """NFC, '\\n' newlines, single spaces, no invisible characters, at most one blank line."""
-    text = _NEWLINES.sub("\n", text)
+    text = _NEWLINES.sub("\n", strip_surrogates(text))
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
     text = _SPACES.sub(" ", text)

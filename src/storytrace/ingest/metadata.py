@@ -65,10 +65,10 @@ def iso_date(value: Any) -> Optional[str]:
         dt = None
         try:
             dt = datetime.fromisoformat(s.replace("Z", "+00:00"))
-        except ValueError:
+        except (ValueError, OverflowError):
             try:
                 dt = parsedate_to_datetime(s)
-            except (TypeError, ValueError, IndexError):
+            except (TypeError, ValueError, IndexError, OverflowError):
                 dt = None
         if dt is None:
             return None

@@ -25,6 +25,8 @@ from .warc import read_warc
 
 #: Largest single article (a text or HTML file, a JSON record, a WARC response body).
 DEFAULT_MAX_BYTES = 20 * 2**20
+#: A .json file (one record or a list) is loaded whole: up to this many times max_bytes.
+JSON_FILE_FACTOR = 10
 
 FORMATS = {
     ".txt": "text",
@@ -121,7 +123,13 @@ def expand(inputs: Sequence[str]) -> tuple[list[InputFile], list[Reject]]:
         p = Path(name)
         if p.is_dir():
             found = []
-            for root, dirs, names in os.walk(p):
+            visited: set[str] = set()
+            for root, dirs, names in os.walk(p, followlinks=True):
+                real = os.path.realpath(root)
+                if real in visited:  # a link back up the tree: read each folder once
+                    dirs[:] = []
+                    continue
+                visited.add(real)
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(Path(root) / n for n in names if not n.startswith("."))
             if not found:
@@ -145,6 +153,13 @@ def expand(inputs: Sequence[str]) -> tuple[list[InputFile], list[Reject]]:
 
 
 def _record_item(record: object, source: str, input_format: str, size: int) -> Item:
+    try:
+        return _record_fields(record, source, input_format, size)
+    except Exception as e:  # odd field values must not end the run
+        return Reject(source, f"unreadable record ({type(e).__name__}: {str(e)[:100]})")
+
+
+def _record_fields(record: object, source: str, input_format: str, size: int) -> Item:
     if not isinstance(record, dict):
         return Reject(source, f"JSON record is a {type(record).__name__}, not an object")
     name, text = first_field(record, TEXT_FIELDS)
@@ -155,7 +170,13 @@ def _record_item(record: object, source: str, input_format: str, size: int) -> I
         return Reject(source, f"record has no text field (looked for {', '.join(TEXT_FIELDS)})")
     if not isinstance(text, str):
         return Reject(source, f"record field {name!r} is a {type(text).__name__}, not text")
+    if len(text) > _MAX_RECORD_CHARS[0]:
+        return Reject(source, f"record text too large ({len(text) / 2**20:.1f} M characters > limit for one article)")
     return RawDoc(source, "record", text, input_format, size, record_metadata(record))
+
+
+# Per-record text limit, set by read_file from max_bytes (characters, not bytes: close enough).
+_MAX_RECORD_CHARS = [DEFAULT_MAX_BYTES]
 
 
 def _read_lines(stream: BinaryIO, source: str, input_format: str, max_bytes: int) -> Iterator[Item]:
@@ -186,6 +207,9 @@ def _read_lines(stream: BinaryIO, source: str, input_format: str, max_bytes: int
         except json.JSONDecodeError as e:
             yield Reject(where, f"malformed JSON: {e.msg} at column {e.colno}")
             continue
+        except (RecursionError, ValueError) as e:
+            yield Reject(where, f"malformed JSON: {type(e).__name__} (nested too deeply or invalid)")
+            continue
         yield _record_item(record, where, input_format, len(line))
 
 
@@ -198,6 +222,9 @@ def _read_json(path: Path, display: str, max_bytes: int) -> Iterator[Item]:
         return
     except json.JSONDecodeError as e:
         yield Reject(display, f"malformed JSON: {e.msg} at line {e.lineno} column {e.colno}")
+        return
+    except (RecursionError, ValueError) as e:
+        yield Reject(display, f"malformed JSON: {type(e).__name__} (nested too deeply or invalid)")
         return
     records = parsed if isinstance(parsed, list) else [parsed]
     if not records:
@@ -218,7 +245,7 @@ def read_file(f: InputFile, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item
     if fmt is None:
         suffix = path.suffix.lower()
         if suffix:
-            yield Reject(display, f"unsupported format {suffix!r} (accepted: .txt .html .json .jsonl .warc and .gz forms)")
+            yield Reject(display, f"unsupported format {suffix!r} (accepted: .txt .text .html .htm .json .jsonl .ndjson .jsonl.gz .warc .warc.gz)")
             return
         fmt = sniff_format(path)
         if fmt is None:
@@ -229,8 +256,13 @@ def read_file(f: InputFile, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item
         if size == 0:
             yield Reject(display, "empty file")
             return
-        if fmt in ("text", "html", "json") and size > max_bytes:
+        _MAX_RECORD_CHARS[0] = max_bytes
+        if fmt in ("text", "html") and size > max_bytes:
             yield Reject(display, f"file too large for one article ({_mib(size)} > {_mib(max_bytes)} limit)")
+            return
+        if fmt == "json" and size > JSON_FILE_FACTOR * max_bytes:
+            yield Reject(display, f"JSON file too large to load whole ({_mib(size)} > {_mib(JSON_FILE_FACTOR * max_bytes)}); "
+                                  "use JSON lines (.jsonl) for large collections")
             return
         if fmt in ("text", "html"):
             data = path.read_bytes()

@@ -1,0 +1,98 @@
+"""Regressions from review: inputs that once crashed a run or were lost, and exit statuses."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from storytrace import cli as cli_mod, pipeline
+from storytrace.cli import cli
+
+GOOD = "Rescuers reached the flooded village of Marrow Fen on Monday, officials said."
+
+
+def _docs(path):
+    return sqlite3.connect(path).execute("select record_id, text from documents order by rowid").fetchall()
+
+
+def test_odd_json_records_are_rejects_not_crashes(tmp_path):
+    lines = [
+        json.dumps({"id": "ok", "text": GOOD}),
+        "[" * 100_000 + "]" * 100_000,  # nested too deeply for the JSON parser
+        json.dumps({"id": "d", "date": "Mon, 26 Feb 99999999999999999999 10:00:00 GMT", "text": GOOD + " Again."}),
+        '{"id": "s", "title": "Half an emoji \\ud83d", "text": "A lone surrogate \\ud83d sits in this sentence about the harbour."}',
+    ]
+    src = tmp_path / "odd.jsonl"
+    src.write_text("\n".join(lines) + "\n")
+    report = pipeline.build(tmp_path / "l.db", [str(src)], workers=1)
+    assert report.added == 3
+    assert [r.source.rsplit(":", 1)[1] for r in report.rejects] == ["2"]
+    assert "malformed JSON" in report.rejects[0].reason
+    texts = dict(_docs(tmp_path / "l.db"))
+    assert texts["s"] == "A lone surrogate sits in this sentence about the harbour."
+
+
+def test_record_identity_survives_lines_moving(tmp_path):
+    src = tmp_path / "feed.jsonl"
+    src.write_text(json.dumps({"text": GOOD}) + "\n")
+    pipeline.build(tmp_path / "l.db", [str(src)])
+    src.write_text(json.dumps({"text": "A new story arrived above the old one in this feed today."}) + "\n" + json.dumps({"text": GOOD}) + "\n")
+    again = pipeline.build(tmp_path / "l.db", [str(src)])
+    assert (again.added, again.already) == (1, 1)
+
+
+def test_symlinked_folders_are_followed_once(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "a.txt").write_text(GOOD)
+    top = tmp_path / "top"
+    top.mkdir()
+    (top / "b.txt").write_text("The ferry service resumed after the storm passed over the lake.")
+    os.symlink(real, top / "linked")
+    os.symlink(top, top / "loop")  # a link back up must not loop
+    report = pipeline.build(tmp_path / "l.db", [str(top)])
+    assert report.added == 2 and not report.rejects
+
+
+def test_json_list_larger_than_one_article_limit(tmp_path):
+    records = [{"id": str(i), "text": f"Story number {i} tells of a quiet market day in the old town square."} for i in range(400)]
+    src = tmp_path / "list.json"
+    src.write_text(json.dumps(records))
+    assert src.stat().st_size > 2**15
+    report = pipeline.build(tmp_path / "l.db", [str(src)], max_bytes=2**15)  # the whole file is over one article's limit
+    assert report.added == 400 and not report.rejects
+
+
+def test_no_readable_input_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "l.db"), str(tmp_path / "none-*.txt")])
+    assert result.exit_code == 2
+    assert "no file matches this pattern" in result.output
+    assert not (tmp_path / "l.db").exists()
+    assert CliRunner().invoke(cli, ["extract", str(tmp_path / "missing.jsonl")]).exit_code == 2
+
+
+def test_a_crash_exits_3_not_1(tmp_path, monkeypatch, capsys):
+    (tmp_path / "a.txt").write_text(GOOD)
+
+    def boom(*args, **kwargs):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(cli_mod.pipeline, "build", boom)
+    monkeypatch.setattr("sys.argv", ["storytrace", "build", str(tmp_path / "l.db"), str(tmp_path / "a.txt")])
+    with pytest.raises(SystemExit) as e:
+        cli_mod.main()
+    assert e.value.code == 3
+    assert "crashed" in capsys.readouterr().err
+
+
+def test_stale_working_copy_is_removed(tmp_path):
+    ledger = tmp_path / "l.db"
+    stale = tmp_path / ".l.db.building-999999999"  # no such process
+    stale.write_text("left by a killed build")
+    (tmp_path / "a.txt").write_text(GOOD)
+    pipeline.build(ledger, [str(tmp_path / "a.txt")])
+    assert not stale.exists() and ledger.exists()

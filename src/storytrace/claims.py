@@ -336,7 +336,11 @@ def _lemma_measure(tok: Any) -> Optional[str]:
         return "killed"
     if lemma == "claim" and any(c.lemma_ == "life" for c in tok.children):
         return "killed"
-    if tok.pos_ in ("VERB", "AUX") and any(g.lower_ == "missing" for c in tok.children for g in [c, *c.children]):
+    if tok.pos_ in ("VERB", "AUX") and any(
+        g.lower_ == "missing"
+        for c in tok.children if c.dep_ in ("acomp", "oprd", "xcomp", "attr", "advmod", "prep")
+        for g in ([c, *c.children] if c.dep_ == "prep" else [c])
+    ):
         return "missing"  # "went missing", "is still listed as missing"
     if lemma in ("find", "recover", "locate") and _passive(tok) and any(c.dep_ == "neg" for c in tok.children):
         return "missing"  # "nine of them were never found"

@@ -5,7 +5,7 @@ Reads ../shared/eval/recognizers_en/Number/NumberModel.json and NumberRangeModel
 per file and overall, how many in-scope cases `find_numbers` resolves exactly, then
 every failing in-scope case (input, expected, got). Exit status 0 always: it is a report.
 
-    python eval/numbers_recognizers.py [RECOGNIZERS_DIR]
+    python eval/numbers_recognizers.py [-v] [RECOGNIZERS_DIR]     (-v: list the excluded cases)
 
 How our spans are compared
 --------------------------
@@ -23,11 +23,10 @@ qualifier maps to Recognizers' interval brackets:
     more_than v -> "(v,)"   at_least v -> "[v,)"   less_than v -> "(,v)"
     at_most v -> "(,v]"     nearly v -> "(,v]"     exact v ("equal to") -> "[v,v]"
     range low-high -> "[low,high)" as Recognizers writes ranges ("between 20 and 30",
-    "20-30", "from 20 to 30"); a range joined from two bounds ("more than 10 and less
-    than 40") has no inclusivity field in NumberSpan, so its brackets are read off the
-    span's own words: "(" if it holds a strict lower bound word (more/greater/larger/
-    bigger/higher/above/over/exceed) not followed by "or equal", "]" if an upper bound
-    says "or equal"/"at most"/"no more than", else "[" and ")".
+    "20-30", "from 20 to 30"). A range joined from two bounds ("more than 10 and less than
+    40") has no inclusivity field in NumberSpan, so its brackets are read off its two halves'
+    words: strict ("more than", "below") gives "(" / ")", inclusive ("or equal", "at least",
+    "no more than", "up to") gives "[" / "]".
 
 A case is resolved exactly when the set of compared spans equals the expected set.
 
@@ -40,6 +39,7 @@ ranks. At most 15% of all cases may be excluded.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -51,38 +51,46 @@ from storytrace.numbers import NumberSpan, find_numbers
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "recognizers_en" / "Number"
 COMPARED_KINDS = {"count", "fraction", "other", "money", "percent", "duration", "age"}
 EQUAL_WORDS = re.compile(r"^(?:equal|equals|equaling|equalling|=)\b", re.I)
+# words of a bound inside a joined range, for its brackets
+STRICT = r"(?:more|greater|larger|bigger|higher|above|over|exceed\w*|less|fewer|lower|smaller|below|under)\b"
+INCLUSIVE = r"(?:.*\bor\s+equal|at\s+(?:least|most)|no\s+(?:more|less|fewer)|not\s+(?:more|less)|up\s+to)"
+LOWER_WORDS = (r"(?<!no\s)(?<!not\s)\b(?:more|greater|larger|bigger|higher|above|over|exceed\w*|least)\b"
+               r"|\bno\s+(?:less|fewer)")
 
-# (file, input) -> reason
-EXCLUDED: dict[tuple[str, str], str] = {
-    ("NumberModel", "192.168.1.2"): "IP address: storytrace reads it as one identifier",
-    ("NumberModel", "1.1^23"): "exponent notation",
-    ("NumberModel", "1.1^+23"): "exponent notation",
-    ("NumberModel", "2.5^-1"): "exponent notation",
-    ("NumberModel", "-2500^-1"): "exponent notation",
-    ("NumberModel", "-1.1^+23"): "exponent notation",
-    ("NumberModel", "-2.5^-1"): "exponent notation",
-    ("NumberModel", "-1.1^--23"): "exponent notation",
-    ("NumberModel", "1.3x10^6"): "exponent notation",
-    ("NumberModel", "6.23x10^-4"): "exponent notation",
-    ("NumberModel", "one hundred one thousand fifths"): "Recognizers' own split of an obscure fraction (100/1005)",
-    ("NumberModel", "twenty and three and three fifths"): "obscure fraction form ('twenty and three' = 23)",
-    ("NumberModel", "one one hundred fifth"): "obscure fraction form (1/105)",
-    ("NumberModel", "one one hundred and fifth"): "obscure fraction form (1/105)",
-    ("NumberModel", "Any time to meet on 5/17/2018?"): "a date: storytrace keeps it as one date span",
-    ("NumberModel", "My phone number is +1-222-2222/2222"): "a phone number: storytrace keeps it as one span",
-    ("NumberModel", "SCP-173"): "an identifier (letters-hyphen-digits, like F-16, COVID-19)",
-    ("NumberModel", "- 1 4/5"): "a dash and a space before a number is a bullet or dash in news, not a minus",
-    ("NumberModel", "- 10  k"): "a dash and a space before a number is a bullet or dash in news, not a minus",
-    ("NumberModel", "1.111,11, 1,111.11"): "European decimal comma with dot thousands",
-    ("NumberModel", "two out of five hundred tvs"): "storytrace reads 'two out of five hundred' as two counts",
-    ("NumberModel", "two out of five hundreds tvs"): "storytrace reads 'two out of five hundreds' as two counts",
-    ("NumberRangeModel", "He ranks between the tenth and the fifteenth."): "a range of ordinal ranks",
-    ("NumberRangeModel", "He ranks higher than the tenth but lower than the fifteenth."): "a range of ordinal ranks",
-    ("NumberRangeModel", "The number is from 200 to 300 in 2008"):
-        "Recognizers' quirk: no range here, but one in 'from 200 to 3000000 in 2008'",
-    ("NumberRangeModel", "How about more than 2 in 5"):
-        "Recognizers reads left to right ('more than 2'); storytrace reads the ratio 'more than 2 in 5'",
+# (file, case index, sha1 of the input's first 8 hex digits) -> reason. Cases are named by
+# index and hash, not by their text: the specs stay in ../shared.
+EXCLUDED: dict[tuple[str, int, str], str] = {
+    ("NumberModel", 1, "c0ca1efe"): "an IP address: storytrace reads it as one identifier",
+    ("NumberModel", 32, "88f1a0dd"): "a dash and a space before a number is a bullet or dash in news, not a minus sign",
+    ("NumberModel", 41, "7f961ae5"): "a dash and a space before a number is a bullet or dash in news, not a minus sign",
+    ("NumberModel", 58, "5d9083c1"): "exponent notation",
+    ("NumberModel", 70, "9f92003a"): "obscure fraction form: tens 'and' units before a fraction",
+    ("NumberModel", 79, "3c4db3b3"): "exponent notation",
+    ("NumberModel", 80, "ac07b958"): "exponent notation",
+    ("NumberModel", 81, "36d31917"): "exponent notation",
+    ("NumberModel", 82, "ed681fde"): "exponent notation",
+    ("NumberModel", 83, "0c397c53"): "exponent notation",
+    ("NumberModel", 84, "b7a58979"): "exponent notation",
+    ("NumberModel", 108, "a05bc59b"): "obscure fraction form: a compound ordinal denominator (1/105)",
+    ("NumberModel", 109, "a1369eb9"): "obscure fraction form: a compound ordinal denominator (1/105)",
+    ("NumberModel", 110, "f6b091a0"): "obscure fraction form: Recognizers' own split (100/1005)",
+    ("NumberModel", 143, "df6f0a84"): "a date: storytrace keeps it as one date span",
+    ("NumberModel", 144, "6b1fe4d7"): "a phone number: storytrace keeps it as one phone span",
+    ("NumberModel", 187, "4596b654"): "European decimal comma with dot thousands",
+    ("NumberModel", 189, "55d2da71"): "an identifier (letters-hyphen-digits, like F-16, COVID-19)",
+    ("NumberModel", 190, "7b7f8b14"): "exponent notation",
+    ("NumberModel", 192, "1f26a9ed"): "exponent notation",
+    ("NumberModel", 214, "eb5ebcfa"): "a ratio with a large denominator: storytrace keeps its two counts",
+    ("NumberModel", 215, "0767d3f5"): "a ratio with a large denominator: storytrace keeps its two counts",
+    ("NumberRangeModel", 3, "053be984"): "a range of ordinal ranks",
+    ("NumberRangeModel", 5, "c2d3555b"): "a range of ordinal ranks",
+    ("NumberRangeModel", 58, "b3666632"): "ambiguous: Recognizers reads the bound first, storytrace the ratio",
+    ("NumberRangeModel", 69, "5674cc20"): "Recognizers' quirk: no range expected, unlike the same pattern elsewhere",
 }
+
+
+def sha8(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 
 
 def interval(sp: NumberSpan) -> str | None:
@@ -103,14 +111,13 @@ def interval(sp: NumberSpan) -> str | None:
     if q == "exact" and sp.start < sp.num_start and EQUAL_WORDS.match(sp.text):
         return f"[{f(sp.value)},{f(sp.value)}]"
     if q == "range":
-        words = sp.text.lower()
-        left = "(" if re.match(r"(?:more|greater|larger|bigger|higher|above|over|exceed)\w*\b(?!\s+or\s+equal)",
-                               words) else "["
-        right = "]" if re.search(r"(?:or\s+equal|at\s+most|no\s+more|up\s+to)", words.split(" and ")[-1]
-                                 if " and " in words else words) or re.search(
-            r"(?:at\s+most|no\s+more\s+than)", words) else ")"
-        if left == "(" and re.search(r"(?:at\s+most|no\s+more)", words.split(" and ")[0]):
-            left = "["
+        halves = re.split(r",\s*|\s+(?:and|but)\s+", sp.text.lower(), maxsplit=1)
+        if len(halves) == 2 and re.match(STRICT + "|" + INCLUSIVE, halves[1]):  # "more than 10 and less than 40"
+            lower, upper = (halves[0], halves[1]) if re.search(LOWER_WORDS, halves[0]) else (halves[1], halves[0])
+            left = "[" if re.search(INCLUSIVE, lower) or not re.search(STRICT, lower) else "("
+            right = "]" if re.search(INCLUSIVE, upper) else ")"
+        else:  # between 20 and 30, 20-30, from 20 to 30: Recognizers writes [20,30)
+            left, right = "[", ")"
         return f"{left}{f(sp.low)},{f(sp.high)}{right}"
     return None
 
@@ -161,21 +168,24 @@ def got_ranges(text: str) -> list[tuple]:
 
 
 def main() -> int:
-    root = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    args = [a for a in sys.argv[1:] if a != "-v"]
+    root = Path(args[0]) if args else DEFAULT
     if not root.exists():
         print(f"needs {root} (the shared Recognizers-Text specs)", file=sys.stderr)
         return 0
     total = excluded = in_scope = ok = 0
-    failures = []
+    failures: list = []
+    excluded_cases: list = []
     for name in ("NumberModel", "NumberRangeModel"):
         cases = json.loads((root / f"{name}.json").read_text(encoding="utf-8"))
         f_scope = f_ok = f_excl = 0
-        for case in cases:
+        for i, case in enumerate(cases):
             total += 1
             text = case["Input"]
-            if (name, text) in EXCLUDED:
+            if (name, i, sha8(text)) in EXCLUDED:
                 excluded += 1
                 f_excl += 1
+                excluded_cases.append((name, i, text, EXCLUDED[(name, i, sha8(text))]))
                 continue
             f_scope += 1
             if name == "NumberModel":
@@ -194,11 +204,18 @@ def main() -> int:
               f"{f_excl} excluded of {len(cases)}")
     print(f"total cases {total}; excluded {excluded} ({excluded / total:.1%}); in scope {in_scope}")
     reasons: dict[str, int] = {}
-    for r in EXCLUDED.values():
-        key = r.split(":")[0].split("(")[0].strip()
+    for *_, reason in excluded_cases:
+        key = reason.split(":")[0].split("(")[0].strip()
         reasons[key] = reasons.get(key, 0) + 1
     for r, n in sorted(reasons.items(), key=lambda x: -x[1]):
         print(f"  excluded {n:2d}: {r}")
+    if excluded > 0.15 * total:
+        print("  warning: more than 15% of the cases are excluded")
+    if len(excluded_cases) < len(EXCLUDED):
+        print(f"  warning: {len(EXCLUDED) - len(excluded_cases)} EXCLUDED entries match no case (specs changed?)")
+    if "-v" in sys.argv:
+        for name, i, text, reason in excluded_cases:
+            print(f"  [{name} #{i}] {text!r}: {reason}")
     if failures:
         print(f"\nfailing in-scope cases ({len(failures)}):")
         for name, text, exp, got in failures:

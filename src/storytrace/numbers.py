@@ -9,8 +9,8 @@ Read: digits ("613", "1,275", "40 000", ".08", "10M", "£3bn", "1/5th", "¾"), w
 ("1.2 million", "3 hundred and 21"); a sign ("-5", "minus one") is part of the number; the span
 adds an approximator before ("at least", "nearly", "some", ">", "up to") or after ("or more"), a
 currency ("$5", "80 million euros") and a percent ("15%", "20 per cent"). Ranges: "between 10 and
-15", "10-15", "10 to 15", "from 200 to 300" (not "rose from 10 to 15"), "more than 10 and less
-than 40"; their num_start..num_end covers both numbers.
+15", "10-15", "10 to 15", "from 200 to 300" (not "rose from 10 to 15"), "more than 12 and fewer
+than 30"; their num_start..num_end covers both numbers.
 
 Qualifiers and bounds: exact (low = high = value), at_least and more_than (low), at_most,
 less_than and nearly (high), about (none), range (low, high; value None), vague (value None):
@@ -25,11 +25,11 @@ less_than and nearly (high), about (none), range (low, high; value None), vague 
 Kinds (local context only): count, ordinal, year, date, time, age, duration, percent, money,
 fraction, unit, phone, identifier, other (non-integers without a scale, negatives, "24/7").
 News tokenisation artefacts read as one number: "13, 000" (one 3-digit group after ", "; not in
-a list "1, 234, 567", after a month day "May 12, 300" or a hyphen "5 - foot - 8, 135"), "6. 1 -
-magnitude" and "£1. 7m" (". " and 1-2 digits before a scale, unit, percent or time word). Space
-groups need two groups ("1 234 567") or a 0-led group ("40 000"); thin and no-break spaces always
-group. A comma before 1-2 final digits is decimal ("1,3") unless in a list ("22,24,26"). Not
-read: European "1.111,11", exponents "2^10". Regexes are precompiled; the scan is linear.
+a list "1, 250, 340", after a month day "May 12, 300" or a hyphen "6 - foot - 2, 190"), "5. 8 -
+magnitude" and "£2. 4m" (". " and 1-2 digits before a scale, unit, percent or time word). Space
+groups need two groups ("2 345 678") or a 0-led group ("40 000"); thin and no-break spaces always
+group. A comma before 1-2 final digits is decimal ("2,5") unless in a list ("12,14,16"). Not
+read: European "2.345,67", exponents "2^10". Regexes are precompiled; the scan is linear.
 """
 
 from __future__ import annotations
@@ -74,7 +74,8 @@ for _i, _w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".
     _W[_w] = ("X", float(10 * _i + 20), False)
 _ORDS = dict(zip(("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
                   "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth").split(), range(1, 20)))
-_ORDS.update(zip("twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(), range(20, 100, 10)))
+_ORDS.update(zip("twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(),
+                 range(20, 100, 10)))
 _ORDS.update(hundredth=100, thousandth=1e3, millionth=1e6, billionth=1e9, trillionth=1e12)
 _SCALES = {"thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9, "trillion": 1e12}
 _ABBR = {"bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "tln": 1e12}  # scale words only after digits
@@ -190,7 +191,7 @@ def _digit_tok(text: str, pos: int) -> Optional[_T]:
                 return tok
             tok.val, tok.sc, tok.e, tok.int = val * _SUFFIX_VAL[suf], _SUFFIX_VAL[suf], sm.end(), True
         elif c[:1] == "m" and not c[1:].isalnum() and _L_MONEY.search(text, max(0, pos - 5), pos):
-            tok.val, tok.sc, tok.e, tok.int = val * 1e6, 1e6, e + 1, True  # £88m
+            tok.val, tok.sc, tok.e, tok.int = val * 1e6, 1e6, e + 1, True  # £45m
     if c[:1] in _VULGAR and tok.int and tok.e == e:  # 2½
         tok.val, tok.e, tok.int, tok.w = val + _VULGAR[c[:1]], e + 1, False, "mixed"
     return tok
@@ -384,7 +385,7 @@ def _number(text: str, toks: list[_T]):
             if t.typ == "O" and t.val <= 9 and toks[k - 1].typ == "X" and k >= 2 and (
                     t.sep == "-" or toks[k - 2].typ != "AND"):
                 num = _integer(toks, 0, k - 1)
-                if num and num[0] == k - 1:  # "one hundred thirty fifths": 100 / 35
+                if num and num[0] == k - 1:  # "one hundred twenty fifths": 100 / 25
                     return _scaled(toks, k + 1, num[1] / (toks[k - 1].val + t.val), "frac")
             if t.pl or t.typ == "F" or (k == 1 and toks[0].typ in ("U", "T") and (t.val < 100 or v == 1)
                                         and not _ORD_FOLLOW.match(text, t.e)):
@@ -506,7 +507,7 @@ _EVENTS = ("killings slayings murders attacks bombings shootings elections games
            "floods earthquakes massacres events talks accords negotiations agreements laws reforms hearings trials "
            "sanctions strikes clashes wars finals championships awards uprisings crimes deaths storms fires "
            "explosions crashes incidents cases charges convictions rules figures estimates records results editions "
-           "seasons series campaigns primaries budgets").split()  # after a year: the 1967 killings
+           "seasons series campaigns primaries budgets").split()  # after a year: the 1978 bombings
 _R_EVENT = re.compile(rf"{_B}+(?:[a-z]+-)?(?:{_trie(_EVENTS)})\b")
 _L_AGE = re.compile(rf"\b(?:aged|age|ages){_B}+(?:of{_B}+)?\Z", re.I)
 _L_UNIT = re.compile(rf"\b(?:magnitude(?:{_B}+of)?|Richter|Mw|M){_B}*-?{_B}*\Z", re.I)
@@ -534,7 +535,11 @@ _CAP_STOP = set(("The A An In On At Of And Or But To For With By From Since Afte
                  "She They We I You There Here This That These Those Also Every Each Monday Tuesday Wednesday "
                  "Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thurs Fri Sat Sun Today Yesterday Tomorrow "
                  "Tonight Said Says Say Are Is Was Were Be Been Has Had Have Will Would Could Should May Might Must "
-                 "Can Died Dead Killed Toll Aged Age Ages Via Per Plus Minus").split()) | set(_MONTHS)
+                 "Can Died Dead Killed Toll Aged Age Ages Via Per Plus Minus Kill Injure Wound Hurt Hit Leave Claim "
+                 "Reach Top Rise Climb Jump Soar Near Pass Exceed Surpass Slay Shoot Attack Bomb Free Rescue "
+                 "Evacuate Displace Strike Arrest Execute Behead Kidnap Abduct Save Lose Mourn Bury").split()) | set(
+    _MONTHS)
+_R_TITLE = re.compile(rf"{_B}+[A-Z][a-z]")
 _L_APPOS = re.compile(rf"(?<![,0-9]{_B})\b[A-Z][a-z]+(?:{_B}+[A-Z][\w’'-]+)*{_B}+[A-Z][\w’'-]+,{_B}\Z")
 _ONE_PRONOUN = re.compile(rf"\b(?:the|this|that|which|each|every|any|no|another|one|little|loved|only|last|next|"
                           rf"other|right|wrong|same|big|young|new|old|someone|anyone|everyone){_B}+\Z", re.I)
@@ -543,12 +548,14 @@ _L_HALF = re.compile(rf"\b(?:first|second|1st|2nd|other|latter|former|back|front
                      rf"northern|southern|eastern|western){_B}+\Z", re.I)
 _RATIO = re.compile(rf"{_B}+(over|out{_B}+of|in){_B}+")
 _OF_A = re.compile(rf"{_B}+of{_B}+an?{_B}+(thousand|million|billion|trillion)\b", re.I)
+_R_PLURAL = re.compile(rf"{_B}+(?!(?:is|was|has|as)\b)[a-z]+s\b")
 _R_AFTER_RATIO = re.compile(rf"{_B}*(?:$|\n|[.,;:!?)\]\"”'’])")
 _CUR_CHARS = set("$€£¥₹₽₺₼")
 _MONTH_SET = set(_MONTHS)
 _YEAR_WORDS = set("in since of from until till to by before after during early late mid circa the spring summer "
                   "autumn fall winter year and or through between c.".split())
 _POSSESSIVE = {"his", "her", "their", "my", "your", "our"}
+_TESTED = {"tested", "test", "tests", "testing", "proved", "proven", "back"}
 
 
 class _Sp:
@@ -606,7 +613,7 @@ def _kind(text: str, s: int, e: int, v: float, typ: str, digits: bool, scale: fl
     if rk == "age" or (tl in ("aged", "age", "ages", "of") and v < 130 and _L_AGE.search(text, lo, s)):
         return "age", e
     if plain and 0 < v < 110 and text[e:e + 1] == "," and tok[-1:] == "," and _L_APPOS.search(text, lo, s):
-        return "age", e  # Alice McMeekin, 58, was
+        return "age", e  # Maria Lopez, 58, was
     if digits and s > 0 and (text[s - 1].isalpha() or text[s - 1] == "-") and _L_GLUED.search(
             text, max(0, s - 12), s):
         return "identifier", e  # G20, COVID-19, F-16
@@ -616,7 +623,8 @@ def _kind(text: str, s: int, e: int, v: float, typ: str, digits: bool, scale: fl
     if rk == "duration":
         return "duration", e
     if plain and len(raw) == 2 and v % 10 == 0 and text[e:e + 1] == "s" and not text[e + 1:e + 2].isalnum():
-        if tl in _POSSESSIVE or tl in ("early", "mid", "late", "mid-") and _prev(text, s - len(tok) - 1, lo)[1] in _POSSESSIVE:
+        if tl in _POSSESSIVE or tl in ("early", "mid", "late", "mid-") and _prev(
+                text, s - len(tok) - 1, lo)[1] in _POSSESSIVE:
             return "age", e + 1  # in her 50s
         return "year", e + 1  # the '90s, the 90s
     if plain and len(raw) == 4 and 1000 <= v <= 2100:
@@ -635,7 +643,8 @@ def _kind(text: str, s: int, e: int, v: float, typ: str, digits: bool, scale: fl
             return "year", e
     if plain and len(raw) == 1 and text[e:e + 1] == "G" and not text[e + 1:e + 2].isalnum():
         return "identifier", e  # 3G, 4G, 5G
-    if rk == "unit" and scale >= 1e6 and r.group().strip(" -").lower() == "pounds" and text[r.end():r.end() + 3] != " of":
+    if rk == "unit" and scale >= 1e6 and r.group().strip(" -").lower() == "pounds" and not text.startswith(
+            " of", r.end()):
         return "money", r.end()  # two million pounds
     if rk == "unit" or (tl in ("magnitude", "of", "richter", "mw", "m") or tok[-1:] == "-") and _L_UNIT.search(
             text, max(0, s - 24), s):
@@ -646,7 +655,8 @@ def _kind(text: str, s: int, e: int, v: float, typ: str, digits: bool, scale: fl
         return "identifier", e  # 39A
     if digits and isint and v < 10000 and tok[:1].isupper():
         m = _L_CAPWORD.search(text, lo, s)  # MV Tessaly 2: a capitalised word inside a sentence
-        if m and m.group(1) not in _CAP_STOP and not m.group(1).endswith(("s", "ed", "ing", ".")):
+        if m and m.group(1) not in _CAP_STOP and not m.group(1).endswith(("s", "ed", "ing", ".")) and not (
+                _R_TITLE.match(text, e)):  # a Title Case headline: "Gunmen Kill 12 In Nigeria"
             before = text[max(0, m.start() - 2):m.start()].strip()
             if before and before[-1] not in '.!?:;"“‘\'(' and text[m.start() - 1:m.start()] != "\n":
                 return "identifier", e
@@ -760,7 +770,8 @@ def _read(text: str, p: int):
         if r2 and r2[2] == "card" and r2[1] == int(r2[1]) and r2[1] > 0:
             y, e2 = r2[1], toks2[r2[0] - 1].e
             if (_R_AFTER_RATIO.match(text, e2) if m.group(1) == "over" else  # "1 over 3" ends a clause
-                    v < y and (v == 1 or y <= 10) and not _R_DUR.match(text, e2)):  # one in five, 8 out of 10
+                    v < y and (v == 1 or y <= 10) and not _R_DUR.match(text, e2) and not (  # one in five, 8 out of 10
+                        v > 1 and m.group(1) == "in" and _R_PLURAL.match(text, e2))):  # not: killed 2 in 5 attacks
                 return s, e2, v / y, "frac", digits, 0.0, raw
     return s, e, v, typ, digits, scale, raw
 
@@ -769,7 +780,8 @@ def _finish(text: str, lo: int, s: int, e: int, v: float, typ: str, digits: bool
     """A number read at text[s:e] with its sign, currency, approximator, bounds and kind."""
     ns = s
     tok, tl = _prev(text, s, lo)
-    m = _L_SIGN.search(text, max(lo, s - 10), s) if tok and (tok[-1] in "-−" or tl in ("minus", "negative")) else None
+    m = _L_SIGN.search(text, max(lo, s - 10), s) if tok and (tok[-1] in "-−" or tl == "minus" or tl == "negative" and
+                                                          _prev(text, s - len(tok) - 1, lo)[1] not in _TESTED) else None
     if m:
         ns, v, raw = m.start(), -v, "-" + raw
     kind, ke = _kind(text, ns, e, v, typ, digits, scale, raw)
@@ -860,7 +872,7 @@ _NO_RANGE = ("phone", "identifier", "time", "ordinal", "fraction")
 
 def _range(text, a: _Sp, b: _Sp) -> Optional[_Sp]:
     """a and b as one range, or None: "between 10 and 15", "10-15", "from 2 to 3 million",
-    "2017-18", "more than 10 and less than 40"."""
+    "2017-18", "more than 12 and fewer than 30"."""
     gap = text[a.e:b.s]
     g, kind, digits = gap.strip().lower(), (b.kind if a.kind == "count" else a.kind), a.digits and b.digits
     if (a.q in _LOWER_Q and b.q in _UPPER_Q or a.q in _UPPER_Q and b.q in _LOWER_Q) and _JOIN.match(gap) \
@@ -883,9 +895,9 @@ def _range(text, a: _Sp, b: _Sp) -> Optional[_Sp]:
             return None
     elif _RANGE_GAP.match(gap) and (g in ("to", "through", "thru", "till", "until", "~") or digits):
         if g in ("-", "–") and _R_SCORE.match(text, b.e):
-            return None  # a 5-11 season, 7-8-1
+            return None  # a 3-13 season, 7-8-1
         if g in ("-", "–") and lo < 1000 <= hi and re.fullmatch(r"[0-9]{1,3},000", text[b.ns:b.ne]) and lo * 1e3 < hi:
-            lo *= 1000  # 5-6,000 people
+            lo *= 1000  # 7-8,000 people
         m = _FROM.search(text, max(0, a.s - 8), a.s)
         if m and g == "to" and _CHANGE.search(text, max(0, m.start() - 40), m.start()):
             return None  # rose from 10 to 15: two numbers

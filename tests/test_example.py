@@ -37,10 +37,19 @@ def test_dates_from_headers_and_metadata(example_ledger, expected):
             assert row["published"][:10] == exp["published"], exp["file"]
             assert row["published_how"] == exp["date_source"]
             assert row["published_evidence"]
-        else:  # dated only by its text: the dates stage's job, never guessed at ingest
-            assert row["published"] is None, exp["file"]
+        elif row["published"] is not None:  # dated by its text: right, and with its evidence
+            assert row["published"] == exp["published"], exp["file"]
+            assert row["published_how"] and row["published_evidence"]
+            assert row["published_precision"] == "day"
     html = _match(rows, next(d for d in expected["documents"] if d["file"].endswith(".html")))
     assert html["published"] == "2025-03-13T09:30:00+01:00"  # time and zone kept
+
+
+def test_anniversary_dates_the_year_after(example_ledger):
+    row = sqlite3.connect(example_ledger).execute(
+        "select published, published_how, published_evidence from documents where source like '%07_northgate%'").fetchone()
+    assert row[0] == "2026-03-11" and row[1] == "anniversary"
+    assert row[2].startswith("the first anniversary of the Lake Veldra ferry disaster")
 
 
 def test_boilerplate_is_out_of_the_text_and_kept(example_ledger, expected):

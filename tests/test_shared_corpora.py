@@ -47,8 +47,17 @@ def test_every_input_is_accounted_for(shared_ledger):
 def test_seed_dates_from_headers(shared_ledger):
     path, _, _ = shared_ledger
     conn = sqlite3.connect(path)
-    rows = dict(conn.execute("select substr(source, -24, 3), published from documents where source like '%seeds%'").fetchall())
-    assert rows == {"000": "2018-02-26", "001": None, "002": "2026-02-26", "003": None, "004": None}
+    rows = {r[0]: r[1:] for r in conn.execute(
+        "select substr(source, -24, 3), published, published_how, published_precision, published_low, published_high "
+        "from documents where source like '%seeds%'")}
+    assert rows == {
+        "000": ("2018-02-26", "header", "day", "2018-02-26", "2018-02-26"),
+        "001": ("2025-02-27", "anniversary", "day", "2025-02-27", "2025-02-27"),  # the statement "on Thursday" after it
+        "002": ("2026-02-26", "header", "day", "2026-02-26", "2026-02-26"),
+        "003": ("2017-02-23", "dateline", "day", "2017-02-23", "2017-02-23"),  # "25 years ago" gives the year
+        "004": (None, "weekday", "range", "2020-10-14", None),  # a Wednesday after 10 October 2020, no more
+    }
+    assert conn.execute("select count(*) from documents where date_conflict is not null and source like '%seeds%'").fetchone()[0] == 0
     text = conn.execute("select text from documents where source like '%000_%.txt'").fetchone()[0]
     assert not text.lstrip().startswith("date")  # the header is not article text
 

@@ -6,21 +6,25 @@ global state but read-only caches such as the spaCy model), so `analyse` runs th
 same in a loop, in worker processes and inside Spark.
 
 The analysers plug in here by name, in ANALYSERS: claims (figures in sentences,
-claims.py) now; dates from the text, quotes and framing terms when they land.
+claims.py) and publication dates from the text (dates.py) now; quotes and framing
+terms when they land.
 """
 
 from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from . import claims
+from . import claims, dates
 from .model import Annotations, Document
 
 Analyser = Callable[[Document], Annotations]
 
-#: (name, analyser) in the order they run. Dates, quotes and framing join them
-#: when their capabilities land.
-ANALYSERS: tuple[tuple[str, Analyser], ...] = (("claims", claims.analyse_claims),)
+#: (name, analyser) in the order they run. Quotes and framing join them when their
+#: capabilities land.
+ANALYSERS: tuple[tuple[str, Analyser], ...] = (
+    ("claims", claims.analyse_claims),
+    ("dates", dates.analyse_dates),
+)
 
 
 def analyse(doc: Document, analysers: Sequence[tuple[str, Analyser]] = ANALYSERS) -> Annotations:

@@ -62,6 +62,10 @@ class Document(Record):
     published: Optional[str] = None  # ISO 8601 date or datetime
     published_how: Optional[str] = None  # metadata, header, dateline, anniversary, ...
     published_evidence: Optional[str] = None  # exact text, or the metadata field's name
+    published_precision: Optional[str] = None  # day, year, range: what the evidence allows
+    published_low: Optional[str] = None  # the range the evidence allows (ISO dates; null: open)
+    published_high: Optional[str] = None
+    date_conflict: Optional[str] = None  # text evidence contradicting the metadata date, said plainly
     language: Optional[str] = None
     event_id: Optional[str] = None  # the document's main event (filled by the events stage)
     boilerplate: Optional[str] = None  # removed page furniture, one line per removed line

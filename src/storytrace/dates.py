@@ -1,0 +1,252 @@
+"""When was it published? Dating a document from its text, with the evidence.
+
+One job: the per-document dates analyser. Metadata and the ` date` header are read
+at ingest; this module looks at the text (timex.py finds the date expressions) and
+says what the evidence allows, never more:
+
+- a dateline ("Ankara, February 23, AZERTAC") dates the article to that day; a
+  dateline without a year takes its year from the text ("25 years ago" after a 1992
+  event);
+- an anniversary ("on the 33rd anniversary of the Khojaly Massacre") of an event
+  whose date the text gives ("Feb. 26, 1992") dates it to the anniversary day, moved
+  to the latest weekday the text reports around it ("the ministry ... on Thursday");
+- "N years ago" after a dated event gives the year;
+- weekdays ("on Wednesday") after the latest date the text mentions ("since October
+  10, 2020") give a range: a Wednesday after that day.
+
+A document with a metadata or header date keeps it; when its text dates it to another
+day, `date_conflict` says so (flagged, not hidden).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Optional
+
+from .model import Annotations, Document
+from .timex import DateMention, find_dates
+
+DATELINE_ZONE = 160  # a dateline sits at the very start of the article
+SCAN_CHARS = 30_000  # dating evidence is read from the first 30,000 characters (long articles: their opening)
+
+
+@dataclass
+class Dating:
+    """What the text says about the publication date."""
+
+    how: str  # dateline, anniversary, relative, weekday
+    evidence: str  # the exact text(s) that date it, " + "-joined
+    precision: str  # day, year, range
+    low: Optional[date] = None
+    high: Optional[date] = None  # None: open
+
+    @property
+    def day(self) -> Optional[date]:
+        return self.low if self.precision == "day" else None
+
+    def fields(self) -> dict:
+        return {
+            "published": self.low.isoformat() if self.precision == "day" and self.low else None,
+            "published_how": self.how,
+            "published_evidence": self.evidence,
+            "published_precision": self.precision,
+            "published_low": self.low.isoformat() if self.low else None,
+            "published_high": self.high.isoformat() if self.high else None,
+        }
+
+
+def analyse_dates(doc: Document) -> Annotations:
+    """The dates analyser (pure): date a document from its text, or check its metadata date."""
+    dating = date_from_text(doc.text)
+    out = Annotations(doc.id)
+    if doc.published:
+        out.document_updates["published_precision"] = "day"
+        out.document_updates["published_low"] = out.document_updates["published_high"] = doc.published[:10]
+        conflict = _conflict(doc.published, dating)
+        if conflict:
+            out.document_updates["date_conflict"] = conflict
+    elif dating is not None:
+        out.document_updates.update(dating.fields())
+    return out
+
+
+def _conflict(published: str, dating: Optional[Dating]) -> Optional[str]:
+    if dating is None:
+        return None
+    try:
+        meta = date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    low = dating.low or date.min
+    high = dating.high or date.max
+    slack = timedelta(days=1) if dating.precision == "day" else timedelta(0)
+    if low - slack <= meta <= high + slack:
+        return None
+    said = dating.low.isoformat() if dating.precision == "day" else f"{dating.low or '…'} to {dating.high or '…'}"
+    return f"the text dates it {said} ({dating.how}: {dating.evidence!r}), not {published[:10]}"
+
+
+# ----------------------------------------------------------------- the evidence
+
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w.'’ -]{1,40},[ \t]*(?:[A-Z][\w.'’ -]{1,30},[ \t]*)?$")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*[A-Z][\w&.-]*(?:[ \t][A-Z][\w&.-]*){0,3}\b|\([^)\n]{1,30}\)|[ \t]*[-–—:.])")
+
+
+def _full(m: DateMention) -> Optional[date]:
+    """The day of a mention that states day, month and year (a range: its last day)."""
+    y, mo, d = m.year, m.month, m.day
+    if m.kind == "range" and m.end_day:
+        y, mo, d = m.end_year or m.year, m.end_month or m.month, m.end_day
+    if y and mo and d:
+        try:
+            return date(y, mo, d)
+        except ValueError:
+            return None
+    return None
+
+
+def _safe(y: int, mo: int, d: int) -> Optional[date]:
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def date_from_text(text: str) -> Optional[Dating]:
+    """The publication date the text allows, with its evidence; None if it says nothing."""
+    text = text[:SCAN_CHARS]
+    mentions = find_dates(text)
+    if not mentions:
+        return None
+    dated = [(m, _full(m)) for m in mentions]
+    dated = [(m, d) for m, d in dated if d is not None]
+    event = _main_event(text, dated)
+
+    # "26 years ago", "nearly 30 years ago" after a dated event: the year of writing
+    year_of_writing: Optional[tuple[int, DateMention]] = None
+    if event is not None:
+        for m in mentions:
+            if m.kind == "relative" and m.unit == "year" and m.offset and m.offset < 0 and not m.approx:
+                year_of_writing = (event[1].year - m.offset, m)
+                break
+
+    # 1. a dateline
+    for m in mentions:
+        if m.start > DATELINE_ZONE or m.kind != "date" or not (m.month and m.day):
+            continue
+        if not (_DATELINE_BEFORE.search(text, 0, m.start) and _DATELINE_AFTER.match(text, m.end)):
+            continue
+        year = m.year
+        evidence = m.text
+        line = text[text.rfind("\n", 0, m.start) + 1 : m.end]
+        if year is None and year_of_writing is not None:
+            year, ym = year_of_writing
+            evidence = f"{line.strip()} + {ym.text} + {event[0].text}"  # type: ignore[index]
+        elif year is None:
+            continue
+        else:
+            evidence = line.strip()
+        d = _safe(year, m.month, m.day)
+        if d:
+            return Dating("dateline", evidence, "day", d, d)
+
+    # 2. an anniversary of an event the text dates
+    for m in mentions:
+        if m.kind != "anniversary" or not m.ordinal:
+            continue
+        ev = _event_of(text, m, dated) or event
+        if ev is None:
+            continue
+        when = ev[1]
+        day = _safe(when.year + m.ordinal, when.month, when.day)
+        if day is None:
+            continue
+        evidence = f"{text[m.start : m.event_end or m.end]} + {ev[0].text}"
+        best, weekday = _latest_weekday_near(mentions, day)
+        if weekday is not None and best > day:
+            evidence += f" + {weekday.text}"
+            day = best
+        return Dating("anniversary", evidence, "day", day, day)
+
+    # 3. a date the text pins by its weekday ("Saturday, Feb. 3, 2018"; "on Sunday" and "Feb. 4"
+    #    in a text whose latest year is 2018): the news day; the latest such date
+    pinned = _weekday_pinned(mentions, dated)
+    if pinned is not None:
+        d, evidence = pinned
+        return Dating("weekday", evidence, "day", d, d)
+
+    # 4. years ago: the year
+    if year_of_writing is not None:
+        year, ym = year_of_writing
+        return Dating("relative", f"{ym.text} + {event[0].text}", "year", date(year, 1, 1), date(year, 12, 31))  # type: ignore[index]
+
+    # 5. a weekday after the latest day the text says is past ("since October 10, 2020"): a range
+    weekdays = [m for m in mentions if m.kind == "weekday" and m.weekday is not None]
+    past = [(m, d) for m, d in dated if _SINCE.search(text, max(0, m.start - 12), m.start)]
+    if weekdays and past:
+        latest_m, latest = max(past, key=lambda md: md[1])
+        w = weekdays[0]
+        first = latest + timedelta(days=(w.weekday - latest.weekday()) % 7 or 7)  # type: ignore[operator]
+        return Dating("weekday", f"{w.text} + {latest_m.text}", "range", first, None)
+    return None
+
+
+_SINCE = re.compile(r"\b(?:since|after|following)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _weekday_pinned(mentions: list[DateMention], dated) -> Optional[tuple[date, str]]:
+    """The latest date the text gives, when the text also says its weekday on its own
+    ("on Sunday" ... "Feb. 4, 2018"): the day the news happened. An old date with its
+    weekday inside it ("Monday, April 4, 2016", typical of embedded posts) does not count,
+    nor does any date earlier than another the text gives."""
+    if not dated:
+        return None
+    m, d = max(dated, key=lambda md: md[1])
+    if m.kind != "date":
+        return None
+    for w in mentions:
+        if w.kind == "weekday" and w.weekday == d.weekday() and not (m.start <= w.start < m.end):
+            return d, f"{m.text} + {w.text}"
+    return None
+
+
+def _main_event(text: str, dated: list[tuple[DateMention, date]]) -> Optional[tuple[DateMention, date]]:
+    """The event the article is about: the earliest full date it gives (a past event)."""
+    if not dated:
+        return None
+    return min(dated, key=lambda md: md[1])
+
+
+_WORD = re.compile(r"[A-Z][\w’'-]+|\b\w{5,}\b")
+
+
+def _event_of(text: str, anniversary: DateMention, dated) -> Optional[tuple[DateMention, date]]:
+    """The dated mention of the event an anniversary names, by the words they share."""
+    if anniversary.event_start is None or anniversary.event_end is None:
+        return None
+    words = {w.lower() for w in _WORD.findall(text[anniversary.event_start : anniversary.event_end])} - {"anniversary"}
+    best = None
+    for m, d in dated:
+        s = text.rfind("\n", 0, m.start) + 1
+        e = text.find("\n", m.end)
+        context = text[s : e if e >= 0 else len(text)].lower()
+        score = sum(w in context for w in words)
+        if score and (best is None or score > best[0] or (score == best[0] and d < best[2])):
+            best = (score, m, d)
+    return (best[1], best[2]) if best else None
+
+
+def _latest_weekday_near(mentions: list[DateMention], day: date) -> tuple[date, Optional[DateMention]]:
+    """The latest day named by a weekday within the week from `day` (news reports what
+    happened since the anniversary: 'the ministry released a statement on Thursday')."""
+    best, which = day, None
+    for m in mentions:
+        if m.kind == "weekday" and m.weekday is not None:
+            delta = (m.weekday - day.weekday()) % 7
+            if delta <= 3:  # a statement the day after, not a week later
+                d = day + timedelta(days=delta)
+                if d > best:
+                    best, which = d, m
+    return best, which

@@ -72,8 +72,12 @@ def analyse_dates(doc: Document) -> Annotations:
     return out
 
 
+#: Text evidence strong enough to contradict a metadata date.
+CONFLICT_EVIDENCE = ("dateline", "anniversary", "relative")
+
+
 def _conflict(published: str, dating: Optional[Dating]) -> Optional[str]:
-    if dating is None:
+    if dating is None or dating.how not in CONFLICT_EVIDENCE:
         return None
     try:
         meta = date.fromisoformat(published[:10])

@@ -199,32 +199,28 @@ def _read_lines(stream: BinaryIO, source: str, input_format: str, max_bytes: int
             continue
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except UnicodeDecodeError as e:
-            yield Reject(where, f"undecodable bytes in JSON line (not UTF-8 at byte {e.start})")
-            continue
-        except json.JSONDecodeError as e:
-            yield Reject(where, f"malformed JSON: {e.msg} at column {e.colno}")
-            continue
-        except (RecursionError, ValueError) as e:
-            yield Reject(where, f"malformed JSON: {type(e).__name__} (nested too deeply or invalid)")
-            continue
-        yield _record_item(record, where, input_format, len(line))
+        record = _parse_json(line, where, "line")
+        yield record if isinstance(record, Reject) else _record_item(record, where, input_format, len(line))
+
+
+def _parse_json(data: bytes, where: str, what: str) -> object:
+    """The parsed JSON value, or a Reject saying what is wrong with it."""
+    try:
+        return json.loads(data)
+    except UnicodeDecodeError as e:
+        return Reject(where, f"undecodable bytes in JSON {what} (not UTF-8 at byte {e.start})")
+    except json.JSONDecodeError as e:
+        place = f"line {e.lineno} column {e.colno}" if what == "file" else f"column {e.colno}"
+        return Reject(where, f"malformed JSON: {e.msg} at {place}")
+    except (RecursionError, ValueError) as e:
+        return Reject(where, f"malformed JSON: {type(e).__name__} (nested too deeply or invalid)")
 
 
 def _read_json(path: Path, display: str, max_bytes: int) -> Iterator[Item]:
     data = path.read_bytes()
-    try:
-        parsed = json.loads(data)
-    except UnicodeDecodeError as e:
-        yield Reject(display, f"undecodable bytes in JSON file (not UTF-8 at byte {e.start})")
-        return
-    except json.JSONDecodeError as e:
-        yield Reject(display, f"malformed JSON: {e.msg} at line {e.lineno} column {e.colno}")
-        return
-    except (RecursionError, ValueError) as e:
-        yield Reject(display, f"malformed JSON: {type(e).__name__} (nested too deeply or invalid)")
+    parsed = _parse_json(data, display, "file")
+    if isinstance(parsed, Reject):
+        yield parsed
         return
     records = parsed if isinstance(parsed, list) else [parsed]
     if not records:

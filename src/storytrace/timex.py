@@ -144,9 +144,9 @@ _R_MY = re.compile(rf"(?P<mon>{_MOND})(?:{_B}*[,/-]{_B}*|{_S}of{_S}|{_S}in{_S}|{
                    rf"|(?<![0-9])(?P<y2>{_YEAR}){_S}(?P<mon2>(?:january|february|april|june|july|august|september|"
                    rf"october|november|december)(?![a-z]))", _I)
 # a month alone: context checked in code
-_R_MON = re.compile(rf"(?:\b(?P<pre>in|on|of|since|until|till|by|from|to|through|early|late|mid|during|before|"
-                    rf"after|between|and|or|this|last|next|for|as of|around){_S}(?:the{_S})?|\b(?P<mid>mid-))?"
-                    rf"\b(?P<mon>{_MOND})", _I)
+_R_MON = re.compile(rf"\b(?P<mon>{_MOND})", _I)
+_R_MON_PRE = re.compile(rf"(?:\b(?P<pre>in|on|of|since|until|till|by|from|to|through|early|late|mid|during|before|"
+                        rf"after|between|and|or|this|last|next|for|as of|around){_S}(?:the{_S})?|\b(?P<mid>mid-))\Z", _I)
 # numeric: ISO and friends, with an optional time
 _TIME = rf"(?:(?:T|{_S}|{_B}*,{_B}*|{_S}at{_S})(?P<t>[0-2]?[0-9]:[0-5][0-9])(?::[0-5][0-9](?:\.[0-9]+)?)?(?:Z|[+-][0-9]{{2}}:?[0-9]{{2}})?)?"
 _R_ISO = re.compile(rf"""(?<![0-9.,/])(?<![0-9]-)(?:
@@ -166,7 +166,8 @@ _R_NUMRANGE = re.compile(rf"""(?<![0-9.,/])(?<![0-9]-)
     (?P<a1>1[0-2]|0?[1-9])(?P<s>[/-])(?P<b1>[12][0-9]|3[01]|0?[1-9])(?:(?P=s)(?P<y1>{_YEAR}))?{_B}*[-–]{_B}*
     (?P<a2>1[0-2]|0?[1-9])(?P=s)(?P<b2>[12][0-9]|3[01]|0?[1-9])(?:(?:(?P=s)|,{_B}*)(?P<y2>{_YEAR}))?(?![0-9])""", re.X)
 # a year, a decade, "2017-18"
-_R_YEAR = re.compile(rf"(?<![0-9$€£¥#.,:/])(?<![A-Za-z]-)(?<![0-9]\ )(?:(?P<pre>(?:the{_S})?(?:calendar{_S})?year{_S}(?:of{_S})?))?"
+_R_YEAR_PRE = re.compile(rf"(?:the{_S})?(?:calendar{_S})?year{_S}(?:of{_S})?\Z", _I)
+_R_YEAR = re.compile(rf"(?<![0-9$€£¥#.,:/])(?<![A-Za-z]-)(?<![0-9]\ )"
                      rf"(?P<y>{_YEAR})(?:(?P<dec>{_B}?'?s)\b|[-–/](?P<yy>[0-9]{{2}})(?![0-9]))?", _I)
 _R_DECADE2 = re.compile(r"(?:\bthe\s+)?['’](?P<d>[0-9]0)s\b", _I)
 _COUNT_NOUN = re.compile(rf"{_S}(?:people|persons|men|women|children|kids|civilians|soldiers|troops|residents|"
@@ -176,8 +177,9 @@ _COUNT_NOUN = re.compile(rf"{_S}(?:people|persons|men|women|children|kids|civili
                          rf"dollars|euros|pounds|rupees|units|times|hours|minutes|seconds|days|weeks|months|"
                          rf"years|of{_S}(?:the|them|those|whom)|more|others)\b|{_B}?(?:%|[0-9])", _I)
 # weekdays
-_R_WD = re.compile(rf"""(?:\b(?P<rel>this{_S}past|this{_S}upcoming|this{_S}coming|last|next|previous|past|coming|
-    upcoming|following|this){_S})?\b(?P<wd>{_WDF}|{_WDA})(?P<poss>['’]s)?
+_R_WD_PRE = re.compile(rf"""\b(?P<rel>this{_S}past|this{_S}upcoming|this{_S}coming|last|next|previous|past|coming|
+    upcoming|following|this){_S}\Z""", _I | re.X)
+_R_WD = re.compile(rf"""\b(?P<wd>{_WDF}|{_WDA})(?P<poss>['’]s)?
     (?:{_S}(?P<part>night|morning|afternoon|evening))?(?:{_S}of{_S}(?:the{_S})?(?P<wk>next|last|this|following|previous){_S}week)?
     """, _I | re.X)
 _R_WKWD = re.compile(rf"\b(?P<wk>next|last|this|following|previous){_S}week{_B}*[,-]?{_B}*(?:on{_S})?(?P<wd>{_WDF})", _I)
@@ -204,6 +206,7 @@ _EV_STOP = re.compile(r"[.,;:!?()\[\]\"“”\n]|\s(?:in|on|at|when|which|who|wh
                       r"said|says|but|or|held|marked)\b|\s[–—-]\s")
 _R_ONTHE = re.compile(rf"\bon{_S}(?P<x>the{_S}(?P<d>{_DAYN}|{_DAYO}))(?={_B}*(?:[.,;:!?)]|$|{_S}(?:at|and|or|in|when|"
                       rf"this|next|last|morning|night|evening|afternoon)\b))", _I | re.M)
+_R_PROPER_NEXT = re.compile(rf"{_S}(?:Olympics|Games|Palace|Park|Street|Festival|Classic|Series|Cup|Storm|[A-Z][a-z]+s)\b")
 _R_TO_MON = re.compile(rf"{_B}*(?:[-–]|to|through|till|until){_B}*{_MON}", _I)
 _R_RANGE_GAP = re.compile(r"\s*(?:[-–—~]|to|through|thru|till|until|and)\s*(?:the\s+)?\Z", _I)
 _R_THISNEXT = re.compile(rf"\b(this|next){_S}\Z", _I)
@@ -251,9 +254,11 @@ def _may_ok(text: str, s: int, word: str) -> bool:
 
 # Fast triggers, run on the lower-cased text (literal-led alternations: 50-150 MB/s); the full
 # patterns then run only in windows around them.
-_T_MON = re.compile(r"(?<![a-z])(?:jan|feb|ma[ry]|apr|ju[nl]|aug|sep|oct|nov|dec)")
+_T_MON = re.compile(r"(?:jan|feb|ma[ry]|apr|ju[nl]|aug|sep|oct|nov|dec)")
 _T_DIG = re.compile(r"[0-9]+")
-_T_WD = re.compile(r"(?<![a-z])(?:mon|tue|wed|thu|fri|sat|sun)")
+_T_WD = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)")
+_T_WKWD = re.compile(r"week[\s,-]*(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)")
+_T_ORDW = re.compile(r"(?:first|second|third|[a-z]th)[\s-]")
 _T_REL = re.compile(r"(?:yesterday|today|tonight|tomorrow|tmrw|week|month|year)")
 _T_SEASON = re.compile(r"(?:spring|summer|fall|autumn|winter)")
 _T_AGO = re.compile(r"(?:days?|weeks?|fortnights?|months?|years?|decades?|century|centuries)\s+(?:ago|before|after|from)\b")
@@ -270,8 +275,9 @@ def _windows(low: str, trig: re.Pattern, back: int, fwd: int, cache: dict) -> li
     n, out = len(low), []
     for t in trig.finditer(low):
         a, b = max(0, t.start() - back), min(n, t.end() + fwd)
-        while b < n and not low[b].isspace() and b < t.end() + fwd + 40:
-            b += 1
+        if b < n and not low[b].isspace():
+            sp = low.find(" ", b, b + 40)
+            b = sp if sp >= 0 else min(n, b + 40)
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], b))
         else:
@@ -285,6 +291,13 @@ def _near(rx: re.Pattern, text: str, wins: list[tuple[int, int]]):
         yield from rx.finditer(text, a, b)
 
 
+def _at(rx: re.Pattern, text: str, positions):
+    for p in positions:
+        m = rx.match(text, p)
+        if m:
+            yield m
+
+
 def _cands(text: str) -> list[tuple[int, int, DateMention]]:
     out: list[DateMention] = []
     add = out.append
@@ -292,10 +305,19 @@ def _cands(text: str) -> list[tuple[int, int, DateMention]]:
     if len(low) != len(text):  # a few characters change length when lower-cased: ASCII-fold instead
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     cache: dict = {}
-    w_mon = _windows(low, _T_MON, 48, 48, cache)
-    w_dig = _windows(low, _T_DIG, 24, 36, cache)
-    w_wd = _windows(low, _T_WD, 36, 48, cache)
-    for m in _near(_R_MDY, text, w_mon):
+    mon_pos = [p for t in _T_MON.finditer(low) if not (p := t.start()) or not low[p - 1].isalpha()]
+    dig_pos = [t.start() for t in _T_DIG.finditer(low)]
+    wd_pos = [p for t in _T_WD.finditer(low) if not (p := t.start()) or not low[p - 1].isalpha()]
+    # day-month: led by digits shortly before a month name, or by an ordinal word
+    near = set()
+    j = 0
+    for p in dig_pos:
+        while j < len(mon_pos) and mon_pos[j] < p:
+            j += 1
+        if j < len(mon_pos) and mon_pos[j] - p <= 40:
+            near.add(p)
+    w_ord = [(a, p + 40) for a, p in ((max(0, p - 48), p) for p in mon_pos) if _T_ORDW.search(low, a, p)]
+    for m in _at(_R_MDY, text, mon_pos):
         mon, d1s = m.group("mon"), m.group("d1")
         mo, d1 = _mon(mon), _daynum(d1s)
         y = int(m.group("y")) if m.group("y") else None
@@ -322,7 +344,7 @@ def _cands(text: str) -> list[tuple[int, int, DateMention]]:
         if _valid(y, mo, d1):
             e = m.end("y") if y else m.end("d1")
             add(_mk(text, m.start(), e, "date", year=y, month=mo, day=d1))
-    for m in _near(_R_DMY, text, w_mon):
+    for m in [*_at(_R_DMY, text, sorted(near)), *_near(_R_DMY, text, w_ord)]:
         mon, d1 = m.group("mon"), _daynum(m.group("d1"))
         mo = _mon(mon)
         ys = m.group("y")
@@ -343,28 +365,29 @@ def _cands(text: str) -> list[tuple[int, int, DateMention]]:
             continue
         if _valid(y, mo, d1):
             add(_mk(text, m.start(), m.end(), "date", year=y, month=mo, day=d1))
-    for m in _near(_R_MY, text, w_mon):
+    for m in _at(_R_MY, text, mon_pos + dig_pos):
         if m.group("y2"):
             add(_mk(text, m.start(), m.end(), "month", year=int(m.group("y2")), month=_mon(m.group("mon2"))))
         else:
             add(_mk(text, m.start(), m.end(), "month", year=_year2(m.group("y")), month=_mon(m.group("mon"))))
-    for m in _near(_R_MON, text, w_mon):
-        mon, pre = m.group("mon"), (m.group("pre") or "").lower()
+    for m in _at(_R_MON, text, mon_pos):
+        pm = _R_MON_PRE.search(text, max(0, m.start() - 16), m.start())
+        mon, pre, mid = m.group("mon"), (pm.group("pre") or "").lower() if pm else "", bool(pm and pm.group("mid"))
         full = len(mon.rstrip(".")) > 4 or mon.lower() in ("june", "july")
         if mon.lower() in ("may", "march", "mar") or not full or mon[:1].islower():
-            if not (pre or m.group("mid") or _R_TO_MON.match(text, m.end())):
+            if not (pre or mid or _R_TO_MON.match(text, m.end())):
                 continue
             if mon.lower() == "may" and pre in ("and", "or", "to", "this", "for", "as of") and mon != "May":
                 continue  # "and may", "to may": the verb
             if mon[:1].islower() and len(mon) > 3 and pre in ("and", "or", "to", "for") and not _may_ok(text, m.start(), mon):
                 continue
-        if pre in ("mid", "early", "late") or m.group("mid"):
+        if pre in ("mid", "early", "late") or mid:
             continue  # part of a month: not a whole month
         off = {"this": 0, "last": -1, "next": 1}.get(pre)
-        s = m.start() if off is not None else m.start("mon")
+        s = pm.start() if off is not None else m.start("mon")
         e = m.end("mon") - (1 if mon.endswith(".") and not full else 0)
         add(_mk(text, s, e, "month", month=_mon(mon), offset=off, unit="year" if off is not None else None))
-    for m in _near(_R_ISO, text, _windows(low, _T_DIG, 12, 36, cache)):
+    for m in _at(_R_ISO, text, dig_pos + mon_pos):
         g = m.groupdict()
         t = g["t"]
         kind, y, mo, d, ok = "date", None, None, None, True
@@ -411,7 +434,7 @@ def _cands(text: str) -> list[tuple[int, int, DateMention]]:
         if kind == "date" and ((not g["t"]) and m.group().rstrip() != m.group()):
             e = m.start() + len(m.group().rstrip())
         add(_mk(text, m.start(), e, kind, year=y, month=mo, day=d, time=t.zfill(5) if t else None))
-    for m in _near(_R_NUMRANGE, text, w_dig):
+    for m in _at(_R_NUMRANGE, text, dig_pos):
         a1, b1, a2, b2 = (int(m.group(k)) for k in ("a1", "b1", "a2", "b2"))
         y1 = int(m.group("y1")) if m.group("y1") else None
         y2 = int(m.group("y2")) if m.group("y2") else None
@@ -422,8 +445,10 @@ def _cands(text: str) -> list[tuple[int, int, DateMention]]:
                                                           or m.start() == 0):
             add(_mk(text, m.start(), m.end(), "range", year=y1, month=a1, day=b1, end_year=y2, end_month=a2,
                     end_day=b2))
-    for m in _near(_R_YEAR, text, w_dig):
+    for m in _at(_R_YEAR, text, dig_pos):
         y = int(m.group("y"))
+        pm = _R_YEAR_PRE.search(text, max(0, m.start() - 20), m.start()) if "year" in low[max(0, m.start() - 9):m.start()] else None
+        pre = pm.group() if pm else ""
         if m.group("dec"):
             if y % 10 == 0:
                 add(_mk(text, m.start(), m.end(), "range", year=y, end_year=y + 9))
@@ -437,24 +462,25 @@ def _cands(text: str) -> list[tuple[int, int, DateMention]]:
         if text[m.start() - 1:m.start()] in ("-", "–") and text[m.start() - 2:m.start() - 1].isdigit() and \
                 not re.search(rf"(?<![0-9]){_YEAR}{_B}?[-–]\Z", text[max(0, m.start() - 7):m.start()]):
             continue
-        if not m.group("pre") and (_COUNT_NOUN.match(text, e) or text[e:e + 2] in (",0", ",1", ",2", ".0", ".5")
+        if not pre and (_COUNT_NOUN.match(text, e) or text[e:e + 2] in (",0", ",1", ",2", ".0", ".5")
                                    or not 1800 <= y <= 2100 and not re.search(
                     r"(?:in|since|from|by|of|until|year)\s+\Z", text[max(0, m.start() - 7):m.start()], _I)):
             continue
-        s = m.start("y") if m.group("pre") and m.group("pre").lower().startswith("the year of") else m.start()
-        if m.group("pre") and m.group("pre").lower().startswith("the "):
-            s = m.start() + 4 if not m.group("pre").lower().startswith("the year of") else s
+        s = m.start()
+        if pre and not re.search(r"\bof\s+\Z", pre, _I):
+            s = pm.start() + (4 if pre[:4].lower() == "the " else 0)
         add(_mk(text, s, e, "year", year=y))
     for m in _near(_R_DECADE2, text, _windows(low, _T_QUOTE, 6, 4, cache)):
         d = int(m.group("d"))
         y = 1900 + d if d >= 30 else 2000 + d
         add(_mk(text, m.start(), m.end(), "range", year=y, end_year=y + 9))
-    for m in _near(_R_WD, text, w_wd):
+    for m in _at(_R_WD, text, wd_pos):
         wd = m.group("wd")
         full = len(wd.rstrip(".")) > 4
-        if not full and m.group("rel"):
+        pm = _R_WD_PRE.search(text, max(0, m.start() - 24), m.start())
+        if not full and pm:
             continue
-        rel, wk = (m.group("rel") or "").lower(), (m.group("wk") or "").lower()
+        rel, wk = (pm.group("rel") if pm else "").lower(), (m.group("wk") or "").lower()
         rel = re.sub(r"\s+", " ", rel)
         off, unit = None, None
         if wk:
@@ -472,12 +498,12 @@ def _cands(text: str) -> list[tuple[int, int, DateMention]]:
         e = m.end()
         if m.group("poss") and not (m.group("part") or wk):
             e = m.end("wd")
-        add(_mk(text, m.start(), e, "weekday" if full else "wdabbr", weekday=_WEEKDAYS[wd.lower().rstrip(".")],
+        add(_mk(text, pm.start() if pm else m.start(), e, "weekday" if full else "wdabbr", weekday=_WEEKDAYS[wd.lower().rstrip(".")],
                 offset=off, unit=unit))
-    for m in _near(_R_WKWD, text, w_wd):
+    for m in _near(_R_WKWD, text, _windows(low, _T_WKWD, 20, 12, cache)):
         off = {"next": 1, "following": 1, "last": -1, "previous": -1, "this": 0}[m.group("wk").lower()]
         add(_mk(text, m.start(), m.end(), "weekday", weekday=_WEEKDAYS[m.group("wd").lower()], offset=off, unit="week"))
-    for m in _near(_R_WDDAY, text, w_wd):
+    for m in _at(_R_WDDAY, text, wd_pos):
         d = _daynum(m.group("d"))
         if 1 <= d <= 31:
             add(_mk(text, m.start(), m.end(), "date", day=d, weekday=_WEEKDAYS[m.group("wd").lower().rstrip(".")]))
@@ -546,7 +572,9 @@ def _cands(text: str) -> list[tuple[int, int, DateMention]]:
             if ee <= es:
                 es = ee = None
         add(_mk(text, st, m.end("a"), "anniversary", ordinal=ordv, event_start=es, event_end=ee))
-    return [(d.start, d.end, d) for d in out]
+    return [(d.start, d.end, d) for d in out if not (
+        d.kind in ("date", "month", "range") and d.text[:5] == "March" and text[max(0, d.start - 5):d.start] == "Long "
+        or d.kind == "season" and _R_PROPER_NEXT.match(text, d.end))]  # the Long March 9 rocket, Winter Olympics
 
 
 # ---------------------------------------------------------------- joining

@@ -54,3 +54,17 @@ def test_undated_document_gets_fields():
     assert ann.document_updates["published"] == "2023-07-01"
     assert ann.document_updates["published_how"] == "dateline"
     assert ann.document_updates["published_precision"] == "day"
+
+
+def test_url_date_comes_first_and_contradicts_metadata():
+    from storytrace.dates import date_from_url
+
+    d = date_from_url("https://news.example/sport/2016/11/13/late-goal-wins-it/")
+    assert (d.how, d.low, d.evidence) == ("url", date(2016, 11, 13), "2016/11/13")
+    assert date_from_url("https://news.example/a-41939790") is None
+    assert date_from_url("https://news.example/2016/13/45/x") is None
+    ann = analyse_dates(Document(id="u", source="u", text="The match ended late.", url="https://news.example/2016/11/13/x",
+                                 published="2017-03-22"))
+    assert ann.document_updates["date_conflict"].startswith("its URL dates it 2016-11-13")
+    ann = analyse_dates(Document(id="v", source="v", text="The match ended late.", url="https://news.example/20161113/x"))
+    assert (ann.document_updates["published"], ann.document_updates["published_how"]) == ("2016-11-13", "url")

@@ -11,6 +11,7 @@ says what the evidence allows, never more:
   whose date the text gives ("Feb. 26, 1992") dates it to the anniversary day, moved
   to the latest weekday the text reports around it ("the ministry ... on Thursday");
 - "N years ago" after a dated event gives the year;
+- a date in the URL's path ("/2016/11/13/") is the publisher's own and comes first;
 - weekdays ("on Wednesday") after the latest date the text mentions ("since October
   10, 2020") give a range: a Wednesday after that day.
 
@@ -58,8 +59,8 @@ class Dating:
 
 
 def analyse_dates(doc: Document) -> Annotations:
-    """The dates analyser (pure): date a document from its text, or check its metadata date."""
-    dating = date_from_text(doc.text)
+    """The dates analyser (pure): date a document from its URL or text, or check its metadata date."""
+    dating = date_from_url(doc.url) or date_from_text(doc.text)
     out = Annotations(doc.id)
     if doc.published:
         out.document_updates["published_precision"] = "day"
@@ -72,8 +73,26 @@ def analyse_dates(doc: Document) -> Annotations:
     return out
 
 
-#: Text evidence strong enough to contradict a metadata date.
-CONFLICT_EVIDENCE = ("dateline", "anniversary", "relative")
+#: Evidence strong enough to contradict a metadata date.
+CONFLICT_EVIDENCE = ("url", "dateline", "anniversary", "relative")
+
+# A publisher's own date in its URL: /2017/12/30/ or /20171230/.
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/-]|$)|(?<![\d])((?:19|20)\d\d)(\d\d)(\d\d)(?![\d])")
+
+
+def date_from_url(url: Optional[str]) -> Optional[Dating]:
+    """The day a URL's path gives ('/2016/11/13/…'), as htmldate reads it."""
+    if not url:
+        return None
+    path = url.split("://", 1)[-1].split("/", 1)[-1] if "/" in url.split("://", 1)[-1] else ""
+    m = _URL_DATE.search("/" + path)
+    if not m:
+        return None
+    y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+    day = _safe(int(y), int(mo), int(d))
+    if day is None:
+        return None
+    return Dating("url", m.group(0).strip("/"), "day", day, day)
 
 
 def _conflict(published: str, dating: Optional[Dating]) -> Optional[str]:
@@ -89,7 +108,8 @@ def _conflict(published: str, dating: Optional[Dating]) -> Optional[str]:
     if low - slack <= meta <= high + slack:
         return None
     said = dating.low.isoformat() if dating.precision == "day" else f"{dating.low or '…'} to {dating.high or '…'}"
-    return f"the text dates it {said} ({dating.how}: {dating.evidence!r}), not {published[:10]}"
+    source = "its URL" if dating.how == "url" else "the text"
+    return f"{source} dates it {said} ({dating.how}: {dating.evidence!r}), not {published[:10]}"
 
 
 # ----------------------------------------------------------------- the evidence

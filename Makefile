@@ -21,9 +21,14 @@ test: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/ingest_throughput.py
+	$(BIN)/python bench/extract_throughput.py
 
 eval: $(BIN)/.installed
 	$(BIN)/python eval/ingest_accounting.py
+	$(BIN)/python eval/numbers_recognizers.py | tail -1
+	$(BIN)/python eval/wad_victims.py
+	$(BIN)/python eval/dates_publication.py
+	$(BIN)/python eval/dates_recognizers.py | tail -1
 
 clean:
 	rm -rf $(VENV) storytrace-demo .pytest_cache

@@ -65,6 +65,11 @@ def test_json_list_larger_than_one_article_limit(tmp_path):
     assert src.stat().st_size > 2**15
     report = pipeline.build(tmp_path / "l.db", [str(src)], max_bytes=2**15)  # the whole file is over one article's limit
     assert report.added == 400 and not report.rejects
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps([{"id": "huge", "text": "word " * 10_000}, records[0]]))
+    report = pipeline.build(tmp_path / "m.db", [str(big)], max_bytes=2**15)  # but one record over it is rejected
+    assert report.added == 1 and [r.source for r in report.rejects] == [f"{big}#0"]
+    assert "record text too large" in report.rejects[0].reason
 
 
 def test_no_readable_input_is_a_usage_error(tmp_path):

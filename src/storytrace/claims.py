@@ -18,7 +18,7 @@ from typing import Any, Iterable, Optional
 
 from . import nlp
 from .model import Annotations, Claim, Document, make_id
-from .numbers import NumberSpan, find_numbers
+from .numbers import NumberSpan, find_numbers, has_number
 from .text import Spans, quote_spans, sentences
 
 # ---------------------------------------------------------------------- lexicons
@@ -119,7 +119,7 @@ def extract(text: str, doc_id: str = "") -> list[Claim]:
         sent = text[s:e]
         if len(sent) > 2000:  # a run-on blob (no punctuation): no parser on it
             continue
-        nums = find_numbers(sent) if _has_digit_or_word(sent) else []
+        nums = find_numbers(sent) if has_number(sent) else []
         counts = [n for n in nums if n.kind in COUNT_KINDS]
         for n in nums:
             if n.kind in OTHER_KINDS:
@@ -134,12 +134,6 @@ def extract(text: str, doc_id: str = "") -> list[Claim]:
     return claims
 
 
-_ANY_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
-    r"thousand|million|billion|dozen|dozens|hundreds|thousands|millions|scores|several|half|third|quarter)\b",
-    re.IGNORECASE,
-)
 # Without a number, only these words can make a victim count (a singular victim).
 _VIOLENT = re.compile(
     r"\b(?:kill|murder|behead|assassinat|slay|slain|shot dead|gunned down|stabb|hacked|execut|lynch|"
@@ -148,9 +142,6 @@ _VIOLENT = re.compile(
 )
 _SINGULAR_HINT = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s|\b[A-Z][a-z]+ [A-Z][a-z]+", re.UNICODE)
 
-
-def _has_digit_or_word(sentence: str) -> bool:
-    return _ANY_NUMBER.search(sentence) is not None
 
 
 def _other_claim(text: str, doc_id: str, s: int, e: int, n: NumberSpan, quotes: Spans) -> Claim:

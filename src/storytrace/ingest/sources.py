@@ -152,14 +152,14 @@ def expand(inputs: Sequence[str]) -> tuple[list[InputFile], list[Reject]]:
     return files, rejects
 
 
-def _record_item(record: object, source: str, input_format: str, size: int) -> Item:
+def _record_item(record: object, source: str, input_format: str, size: int, max_chars: int) -> Item:
     try:
-        return _record_fields(record, source, input_format, size)
+        return _record_fields(record, source, input_format, size, max_chars)
     except Exception as e:  # odd field values must not end the run
         return Reject(source, f"unreadable record ({type(e).__name__}: {str(e)[:100]})")
 
 
-def _record_fields(record: object, source: str, input_format: str, size: int) -> Item:
+def _record_fields(record: object, source: str, input_format: str, size: int, max_chars: int) -> Item:
     if not isinstance(record, dict):
         return Reject(source, f"JSON record is a {type(record).__name__}, not an object")
     name, text = first_field(record, TEXT_FIELDS)
@@ -170,13 +170,10 @@ def _record_fields(record: object, source: str, input_format: str, size: int) ->
         return Reject(source, f"record has no text field (looked for {', '.join(TEXT_FIELDS)})")
     if not isinstance(text, str):
         return Reject(source, f"record field {name!r} is a {type(text).__name__}, not text")
-    if len(text) > _MAX_RECORD_CHARS[0]:
+    if len(text) > max_chars:
         return Reject(source, f"record text too large ({len(text) / 2**20:.1f} M characters > limit for one article)")
     return RawDoc(source, "record", text, input_format, size, record_metadata(record))
 
-
-# Per-record text limit, set by read_file from max_bytes (characters, not bytes: close enough).
-_MAX_RECORD_CHARS = [DEFAULT_MAX_BYTES]
 
 
 def _read_lines(stream: BinaryIO, source: str, input_format: str, max_bytes: int) -> Iterator[Item]:
@@ -200,7 +197,7 @@ def _read_lines(stream: BinaryIO, source: str, input_format: str, max_bytes: int
         if not line.strip():
             continue
         record = _parse_json(line, where, "line")
-        yield record if isinstance(record, Reject) else _record_item(record, where, input_format, len(line))
+        yield record if isinstance(record, Reject) else _record_item(record, where, input_format, len(line), max_bytes)
 
 
 def _parse_json(data: bytes, where: str, what: str) -> object:
@@ -228,7 +225,7 @@ def _read_json(path: Path, display: str, max_bytes: int) -> Iterator[Item]:
     for i, record in enumerate(records):
         where = display if not isinstance(parsed, list) else f"{display}#{i}"
         size = len(data) // max(1, len(records))
-        yield _record_item(record, where, "json", size)
+        yield _record_item(record, where, "json", size, max_bytes)
 
 
 def read_file(f: InputFile, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
@@ -252,7 +249,6 @@ def read_file(f: InputFile, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item
         if size == 0:
             yield Reject(display, "empty file")
             return
-        _MAX_RECORD_CHARS[0] = max_bytes
         if fmt in ("text", "html") and size > max_bytes:
             yield Reject(display, f"file too large for one article ({_mib(size)} > {_mib(max_bytes)} limit)")
             return

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Optional
+from typing import Any, Iterable, Optional
 
 from .model import Annotations, Document
 from .timex import DateMention, find_dates
@@ -42,6 +42,7 @@ class Dating:
     precision: str  # day, year, range
     low: Optional[date] = None
     high: Optional[date] = None  # None: open
+    partial: Optional[str] = None  # a yearless day ("--03-12") when that is all the text gives
 
     @property
     def day(self) -> Optional[date]:
@@ -55,6 +56,7 @@ class Dating:
             "published_precision": self.precision,
             "published_low": self.low.isoformat() if self.low else None,
             "published_high": self.high.isoformat() if self.high else None,
+            "published_partial": self.partial,
         }
 
 
@@ -157,6 +159,7 @@ def date_from_text(text: str) -> Optional[Dating]:
                 break
 
     # 1. a dateline
+    yearless: Optional[Dating] = None
     for m in mentions:
         if m.start > DATELINE_ZONE or m.kind != "date" or not (m.month and m.day):
             continue
@@ -168,7 +171,8 @@ def date_from_text(text: str) -> Optional[Dating]:
         if year is None and year_of_writing is not None:
             year, ym = year_of_writing
             evidence = f"{line.strip()} + {ym.text} + {event[0].text}"  # type: ignore[index]
-        elif year is None:
+        elif year is None:  # "PORT VELLIN, March 12": the year may come from other documents
+            yearless = yearless or Dating("dateline", line.strip(), "no_year", partial=f"--{m.month:02d}-{m.day:02d}")
             continue
         else:
             evidence = line.strip()
@@ -214,7 +218,7 @@ def date_from_text(text: str) -> Optional[Dating]:
         w = weekdays[0]
         first = latest + timedelta(days=(w.weekday - latest.weekday()) % 7 or 7)  # type: ignore[operator]
         return Dating("weekday", f"{w.text} + {latest_m.text}", "range", first, None)
-    return None
+    return yearless
 
 
 _SINCE = re.compile(r"\b(?:since|after|following)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -274,3 +278,72 @@ def _latest_weekday_near(mentions: list[DateMention], day: date) -> tuple[date, 
                 if d > best:
                     best, which = d, m
     return best, which
+
+
+# ----------------------------------------------------------------- across documents
+
+NEIGHBOUR_DAYS = 183  # a yearless day is placed in the year that puts it nearest its neighbours
+
+
+def date_from_neighbours(partial: str, neighbours: list[tuple[str, date]], weekdays: Iterable[int] = ()) -> Optional[tuple[date, str]]:
+    """The year of a yearless day ("--03-12") from the dates of documents that share a
+    passage (or, later, an event) with it: the year that puts the day nearest their
+    median date, within half a year. A weekday the text gives for that day ("on
+    Wednesday") must agree. Returns (day, the neighbour whose date gave the year)."""
+    try:
+        month, day = int(partial[2:4]), int(partial[5:7])
+    except (ValueError, IndexError):
+        return None
+    if not neighbours:
+        return None
+    ordered = sorted(neighbours, key=lambda nd: nd[1])
+    median_id, median = ordered[len(ordered) // 2]
+    best: Optional[date] = None
+    for year in (median.year - 1, median.year, median.year + 1):
+        d = _safe(year, month, day)
+        if d and (best is None or abs((d - median).days) < abs((best - median).days)):
+            best = d
+    if best is None or abs((best - median).days) > NEIGHBOUR_DAYS:
+        return None
+    wd = set(weekdays)
+    if wd and best.weekday() not in wd:
+        return None
+    return best, median_id
+
+
+def neighbour_stage(db: Any) -> dict[str, int]:
+    """Cross-document dating: give a yearless dateline its year from the documents it
+    shares passages with (the reuse table). The evidence names that document."""
+    rows = db.execute(
+        "select id, published_partial, published_evidence, text from documents "
+        "where published is null and published_partial is not null"
+    ).fetchall()
+    dated = 0
+    for doc_id, partial, evidence, text in rows:
+        neighbours = [
+            (nid, date.fromisoformat(pub[:10]))
+            for nid, pub in db.execute(
+                "select d.id, d.published from reuse r join documents d "
+                "on d.id = case when r.source_doc = ? then r.target_doc else r.source_doc end "
+                "where (r.source_doc = ? or r.target_doc = ?) and r.kind != 'boilerplate' and d.published is not null",
+                [doc_id, doc_id, doc_id],
+            )
+        ]
+        weekdays = _weekdays_of_dateline(text[:SCAN_CHARS], partial)
+        got = date_from_neighbours(partial, neighbours, weekdays)
+        if got is None:
+            continue
+        day, nid = got
+        db.execute(
+            "update documents set published = ?, published_evidence = ?, published_precision = 'day', "
+            "published_low = ?, published_high = ? where id = ?",
+            [day.isoformat(), f"{evidence} + year {day.year} from document {nid} (a shared passage)",
+             day.isoformat(), day.isoformat(), doc_id],
+        )
+        dated += 1
+    return {"dated_from_neighbours": dated}
+
+
+def _weekdays_of_dateline(text: str, partial: str) -> set[int]:
+    """Weekdays the text names ("rose to 19 on Wednesday"): the news day must be one of them."""
+    return {m.weekday for m in find_dates(text) if m.kind == "weekday" and m.weekday is not None}

@@ -65,6 +65,7 @@ class Document(Record):
     published_precision: Optional[str] = None  # day, year, range: what the evidence allows
     published_low: Optional[str] = None  # the range the evidence allows (ISO dates; null: open)
     published_high: Optional[str] = None
+    published_partial: Optional[str] = None  # a yearless date the text gives ("--03-12"), before other documents date it
     date_conflict: Optional[str] = None  # text evidence contradicting the metadata date, said plainly
     language: Optional[str] = None
     event_id: Optional[str] = None  # the document's main event (filled by the events stage)
@@ -184,8 +185,12 @@ class Reuse(Record):
     target_start: int
     target_end: int
     score: float = 0.0
-    edits: str = "[]"  # JSON list of {"from", "to"}
-    kind: str = "passage"
+    edits: str = "[]"  # JSON list of {"from", "to", offsets in both, "number": true if a figure changed}
+    kind: str = "passage"  # passage, duplicate, boilerplate
+    words: int = 0  # words the two passages share, in order
+    direction: Optional[str] = None  # dates (source published first), same_day, undated (order unknown)
+    wire: Optional[str] = None  # JSON list of wire agencies either document names (a hint)
+    lineage: Optional[str] = None  # id shared by documents joined by passages/duplicates
 
 
 @dataclass

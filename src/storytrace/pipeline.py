@@ -26,11 +26,16 @@ from . import ledger as ledger_mod
 from .analyse import ANALYSERS, Analyser, analyse, totals
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, expand, prepare, read_file
 from .model import Annotations, Document, Reject
+from . import dates, reuse
 
 #: Cross-document stages, in order: (name, stage(db)). Each reads the per-document
-#: tables and (re)writes its own. Empty until events, figures and reuse land.
-CrossStage = Callable[[sqlite_utils.Database], None]
-CROSS_STAGES: tuple[tuple[str, CrossStage], ...] = ()
+#: tables and (re)writes its own (joins and group-bys, never all pairs of documents).
+CrossStage = Callable[[sqlite_utils.Database], Any]
+CROSS_STAGES: tuple[tuple[str, CrossStage], ...] = (
+    ("reuse", reuse.reuse_stage),  # copied passages (oriented by the dates known so far)
+    ("dates", dates.neighbour_stage),  # yearless datelines dated through the documents they share passages with
+    ("direction", reuse.orient_stage),  # links re-oriented with those dates
+)
 
 BATCH = 256  # documents analysed and written per batch
 SMALL_INPUT = 2 * 2**20  # below this many bytes one process is faster than a pool

@@ -51,6 +51,7 @@ MIN_WORDS = 16  # shared words a passage needs (see the module docstring)
 MIN_DENSITY = 0.5  # shared words / words of the passage (the longer side)
 DUPLICATE_COVER = 0.95  # a passage covering this much of both texts, unedited, is a duplicate
 BOILERPLATE_MAX = 60  # words: a furniture passage is short
+FURNITURE_WORDS = 20  # a longer passage is furniture when it has a furniture phrase every 20 words
 EDGE = 0.15  # share of a text at its start or end where a site's standard lines sit
 EDIT_CHARS = 300  # longest edit text kept (longer insertions are cut, with "…")
 
@@ -60,9 +61,10 @@ _NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|t
                         r"million|dozens?|scores?)\b", re.IGNORECASE)
 _FURNITURE = re.compile(
     r"copyright|©|all rights reserved|may not be (?:re)?published|rewritten or redistributed|"
-    r"subscri(?:be|ption)|newsletter|sign up|cookies?\b|terms of (?:use|service)|privacy policy|"
-    r"follow us|click here|hyperlinked|report a mistake|read more|share this|"
-    r"views expressed|not (?:necessarily )?those of|independent publisher",
+    r"subscribe\b|newsletter|sign up\b|our use of cookies|terms of (?:use|service)|privacy policy|"
+    r"follow us\b|click here|hyperlinked|report a mistake|read more:|share this\b|"
+    r"views expressed|not (?:necessarily )?those of|independent publisher|not a robot|"
+    r"invalid email|please re-?enter|download (?:the|our) app",
     re.IGNORECASE,
 )
 _WIRE = re.compile(
@@ -373,9 +375,10 @@ def find_reuse(
 def _kind(p: Passage, da: DocInfo, db: DocInfo, text_a: str, text_b: str, ta: Tokens, tb: Tokens, solo: bool) -> str:
     if p.score >= 0.999 and p.a_words >= DUPLICATE_COVER * len(ta.words) and p.b_words >= DUPLICATE_COVER * len(tb.words):
         return "duplicate"
+    furniture = max(len(_FURNITURE.findall(text_a[p.a_start : p.a_end])), len(_FURNITURE.findall(text_b[p.b_start : p.b_end])))
+    if furniture and (max(p.a_words, p.b_words) <= BOILERPLATE_MAX or furniture * FURNITURE_WORDS >= p.words):
+        return "boilerplate"
     if max(p.a_words, p.b_words) <= BOILERPLATE_MAX:
-        if _FURNITURE.search(text_a[p.a_start : p.a_end]) or _FURNITURE.search(text_b[p.b_start : p.b_end]):
-            return "boilerplate"
         if solo and da.outlet and da.outlet == db.outlet and _at_edge(p.a_start, p.a_end, len(text_a)) and _at_edge(p.b_start, p.b_end, len(text_b)):
             return "boilerplate"
     return "passage"

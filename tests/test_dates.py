@@ -68,3 +68,78 @@ def test_url_date_comes_first_and_contradicts_metadata():
     assert ann.document_updates["date_conflict"].startswith("its URL dates it 2016-11-13")
     ann = analyse_dates(Document(id="v", source="v", text="The match ended late.", url="https://news.example/20161113/x"))
     assert (ann.document_updates["published"], ann.document_updates["published_how"]) == ("2016-11-13", "url")
+
+
+def test_url_dates_in_other_shapes():
+    from storytrace.dates import date_from_url
+
+    assert date_from_url("https://news.example/world/2018/feb/05/story").low == date(2018, 2, 5)
+    assert date_from_url("https://news.example/a/201801/02/WS5a4af1.html").low == date(2018, 1, 2)
+    assert date_from_url("https://news.example/science/201712311060451579-moon/").low == date(2017, 12, 31)
+    assert date_from_url("https://news.example/world/2018/02/story") is None  # a month is not a day
+    assert date_from_url("https://news.example/article-5216485/x.html") is None
+
+
+def test_anniversary_without_a_named_event_does_not_date():
+    # "its 50th anniversary" names no event: the text's only date is not what it counts from
+    text = ("The parade moved through the city on Jan 1, 2018. A float honoured the arena, "
+            "celebrating its 50th anniversary. Crowds lined the streets on Monday.")
+    d = date_from_text(text)
+    assert d is None or d.low.year == 2018
+
+
+def test_last_year_is_not_years_ago():
+    # "last year" need not be the year of the dated event; only "N years ago" gives the year of writing
+    d = date_from_text("Prices fell on Tue, January 16, 2018. The coin had tripled last year.")
+    assert d is None or d.how != "relative"
+
+
+STORY = [("a", date(2025, 3, 11)), ("b", date(2025, 3, 12)), ("c", date(2025, 3, 12))]
+
+
+def test_story_weekday_pins_the_day():
+    from storytrace.dates import date_from_story
+
+    d = date_from_story("On Tuesday evening the ferry burned. On Thursday the toll rose to 21.", STORY)
+    assert (d.how, d.precision, d.low) == ("story", "day", date(2025, 3, 13))  # the latest weekday named
+    assert d.evidence.startswith("Thursday + 3 documents of its story dated 2025-03-11..2025-03-12")
+
+
+def test_story_full_date_in_the_window():
+    from storytrace.dates import date_from_story
+
+    d = date_from_story("The inquiry opened on March 12, 2025 in the town hall.", STORY)
+    assert d.low == date(2025, 3, 12) and d.evidence.startswith("March 12, 2025")
+
+
+def test_story_alone_is_not_evidence():
+    from storytrace.dates import Dating, date_from_story
+
+    assert date_from_story("The ferry burned and many died.", STORY) is None  # nothing in the text pins a day
+    assert date_from_story("On Thursday the toll rose.", STORY[:1]) is None  # one neighbour is not a story's date
+    spread = [("a", date(2025, 1, 1)), ("b", date(2025, 3, 12)), ("c", date(2025, 6, 1))]
+    assert date_from_story("On Thursday the toll rose.", spread) is None  # the story's dates disagree
+    year = Dating("relative", "2 years ago + ...", "year", date(2024, 1, 1), date(2024, 12, 31))
+    assert date_from_story("On Thursday the toll rose.", STORY, within=year) is None  # against its own evidence
+
+
+def test_story_stage_dates_and_rebuilds_the_same(tmp_path):
+    import sqlite3
+
+    from storytrace import pipeline
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    lede = "A ferry caught fire on Lake Veldra near Port Vellin and capsized, killing 12 passengers, officials said."
+    (folder / "a.txt").write_text(" date 2025-03-11\n" + lede + " Divers searched the wreck of the Tessaly.\n")
+    (folder / "b.txt").write_text(" date 2025-03-12\n" + lede + " Families of the Tessaly passengers waited at the quay.\n")
+    (folder / "c.txt").write_text("On Thursday the toll rose. " + lede + " The Tessaly operator was questioned.\n")
+    ledger = tmp_path / "l.db"
+    pipeline.build(ledger, [str(folder)], workers=1)
+    q = "select published, published_how, published_evidence, published_own from documents where source like '%c.txt'"
+    first = sqlite3.connect(ledger).execute(q).fetchone()
+    assert first[:2] == ("2025-03-13", "story") and first[2].startswith("Thursday + 2 documents")
+    (folder / "d.txt").write_text(" date 2025-03-12\n" + lede + " The minister visited the Tessaly families.\n")
+    pipeline.build(ledger, [str(folder)], workers=1)  # recomputed from the document's own evidence, not stacked
+    again = sqlite3.connect(ledger).execute(q).fetchone()
+    assert again[:2] == ("2025-03-13", "story") and again[2].startswith("Thursday + 3 documents")

@@ -477,7 +477,9 @@ def test_export_jsonl_one_file_per_table(tmp_path, small_ledger):
             "language", "event_id", "text", "boilerplate"} <= set(docs[0])
     rejects = [json.loads(line) for line in (out / "rejects.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(rejects) == 1 and rejects[0]["source"].endswith("feed.jsonl:2")
-    assert (out / "events.jsonl").read_text() == ""
+    events = [json.loads(line) for line in (out / "events.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(events) == 2  # two unrelated articles: two stories, each its own event
+    assert {d["event_id"] for d in docs} == {e["id"] for e in events}
 
 
 def test_export_csv_one_file_per_table(tmp_path, small_ledger):

@@ -21,6 +21,7 @@ day, `date_conflict` says so (flagged, not hidden).
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -78,23 +79,30 @@ def analyse_dates(doc: Document) -> Annotations:
 #: Evidence strong enough to contradict a metadata date.
 CONFLICT_EVIDENCE = ("url", "dateline", "anniversary", "relative")
 
-# A publisher's own date in its URL: /2017/12/30/ or /20171230/.
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/-]|$)|(?<![\d])((?:19|20)\d\d)(\d\d)(\d\d)(?![\d])")
+# A publisher's own date in its URL: /2017/12/30/, /2018/feb/05/, /201801/02/, /20171230/,
+# or a path segment that opens with the date (/201712311060451579-...).
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)[/-](\d{1,2}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[/-](\d{1,2})(?=[/-]|$)"
+    r"|/((?:19|20)\d\d)(\d\d)/(\d\d)(?=/)"
+    r"|(?<![\d])((?:19|20)\d\d)(\d\d)(\d\d)(?![\d])"
+    r"|/((?:19|20)\d\d)(\d\d)(\d\d)(?=\d{4,}[^/]*(?:/|$))",
+    re.IGNORECASE,
+)
 
 
 def date_from_url(url: Optional[str]) -> Optional[Dating]:
-    """The day a URL's path gives ('/2016/11/13/…'), as htmldate reads it."""
+    """The day a URL's path gives ('/2016/11/13/…', '/2018/feb/05/…'), as htmldate reads it."""
     if not url:
         return None
     path = url.split("://", 1)[-1].split("/", 1)[-1] if "/" in url.split("://", 1)[-1] else ""
-    m = _URL_DATE.search("/" + path)
-    if not m:
-        return None
-    y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
-    day = _safe(int(y), int(mo), int(d))
-    if day is None:
-        return None
-    return Dating("url", m.group(0).strip("/"), "day", day, day)
+    for m in _URL_DATE.finditer("/" + path.split("?", 1)[0]):
+        y, mo, d = next(m.groups()[i : i + 3] for i in range(0, 12, 3) if m.group(i + 1))
+        month = _MONTHS.get(mo.lower()) if mo.isalpha() else int(mo)
+        day = _safe(int(y), month or 0, int(d))
+        if day is not None:
+            return Dating("url", m.group(0).strip("/"), "day", day, day)
+    return None
 
 
 def _conflict(published: str, dating: Optional[Dating]) -> Optional[str]:
@@ -154,7 +162,8 @@ def date_from_text(text: str) -> Optional[Dating]:
     year_of_writing: Optional[tuple[int, DateMention]] = None
     if event is not None:
         for m in mentions:
-            if m.kind == "relative" and m.unit == "year" and m.offset and m.offset < 0 and not m.approx:
+            # "26 years ago" (not "last year", which need not be the dated event's year)
+            if m.kind == "relative" and m.unit == "year" and m.offset and m.offset < 0 and not m.approx and "ago" in m.text.lower():
                 year_of_writing = (event[1].year - m.offset, m)
                 break
 
@@ -184,7 +193,8 @@ def date_from_text(text: str) -> Optional[Dating]:
     for m in mentions:
         if m.kind != "anniversary" or not m.ordinal:
             continue
-        ev = _event_of(text, m, dated) or event
+        # the event it names, else (only when it names one: "its 50th anniversary" names none) the text's main event
+        ev = _event_of(text, m, dated) or (event if m.event_start is not None else None)
         if ev is None:
             continue
         when = ev[1]
@@ -347,3 +357,96 @@ def neighbour_stage(db: Any) -> dict[str, int]:
 def _weekdays_of_dateline(text: str, partial: str) -> set[int]:
     """Weekdays the text names ("rose to 19 on Wednesday"): the news day must be one of them."""
     return {m.weekday for m in find_dates(text) if m.kind == "weekday" and m.weekday is not None}
+
+
+STORY_MIN = 2  # dated documents of the story needed
+STORY_SPREAD = 1  # ... within this many days of their median, and a majority of the story's dated documents
+
+
+def date_from_story(text: str, neighbours: list[tuple[str, date]], within: Optional[Dating] = None) -> Optional[Dating]:
+    """The day a document's own words pin among the dates of its story (`neighbours`:
+    (doc id, day) of the story's other documents dated from their own evidence).
+
+    The story must be tight (at least STORY_MIN documents within STORY_SPREAD days of
+    their median, and most of them); then a full date the text gives inside that
+    window ("February 5, 2018"), else the latest of the days in the window that a
+    weekday the text names pins ("on Tuesday ... on Thursday"), is the news day. The text must pin the day: a story's
+    dates alone are not evidence of a day. `within`: a range the document's own
+    evidence already allows; the day must fall in it."""
+    if len(neighbours) < STORY_MIN:
+        return None
+    ordered = sorted(neighbours, key=lambda nd: nd[1])
+    median = ordered[len(ordered) // 2][1]
+    close = [(i, d) for i, d in ordered if abs((d - median).days) <= STORY_SPREAD]
+    if len(close) < STORY_MIN or 2 * len(close) <= len(ordered):
+        return None
+    lo, hi = close[0][1] - timedelta(days=1), close[-1][1] + timedelta(days=1)
+    said = f"{len(close)} documents of its story dated {close[0][1]}..{close[-1][1]}"
+    mentions = find_dates(text[:SCAN_CHARS])
+    full = [(m, d) for m, d in ((m, _full(m)) for m in mentions) if d is not None]
+    found: Optional[tuple[date, str]] = None
+    inside = [(m, d) for m, d in full if lo <= d <= hi]
+    if inside:
+        m, d = max(inside, key=lambda md: md[1])
+        found = (d, m.text)
+    else:
+        weekdays = [m for m in mentions if m.kind == "weekday" and m.weekday is not None
+                    and not any(f.start <= m.start < f.end for f, _ in full)]
+        days = [lo + timedelta(days=k) for k in range((hi - lo).days + 1)]
+        for w in weekdays:  # the latest day a weekday names: news is written after what it reports
+            match = [d for d in days if d.weekday() == w.weekday]
+            if len(match) == 1 and (found is None or match[0] > found[0]):
+                found = (match[0], w.text)
+    if found is None:
+        return None
+    day, words = found
+    if within is not None and not ((within.low or date.min) <= day <= (within.high or date.max)):
+        return None
+    evidence = f"{words} + {said}" if within is None else f"{within.evidence} + {words} + {said}"
+    return Dating("story", evidence, "day", day, day)
+
+
+def story_stage(db: Any) -> dict[str, int]:
+    """Cross-document dating by story (documents.story, stories.py): an undated document
+    whose text names a weekday or a date gets the day that pins among its story's
+    dates; a yearless dateline gets its year from them. Only documents dated by their own
+    evidence are neighbours; this stage's earlier results are recomputed on every build."""
+    fields = ("published", "published_how", "published_evidence", "published_precision", "published_low", "published_high")
+    restore = [[json.loads(own).get(f) for f in fields] + [doc_id] for doc_id, own in db.execute(
+        "select id, published_own from documents where published_how = 'story'").fetchall()]
+    db.conn.executemany(f"update documents set {', '.join(f + ' = ?' for f in fields)}, published_own = null where id = ?",
+                        restore)
+    by_story: dict[str, list[tuple[str, date]]] = {}
+    for doc_id, story, pub in db.execute(
+            "select id, story, published from documents where story is not null and published is not null "
+            "and coalesce(published_precision, 'day') = 'day'"):
+        try:
+            by_story.setdefault(story, []).append((doc_id, date.fromisoformat(pub[:10])))
+        except ValueError:
+            continue
+    updates = []
+    for doc_id, story, text, how, evidence, precision, low, high, partial in db.execute(
+            "select id, story, text, published_how, published_evidence, published_precision, published_low, "
+            "published_high, published_partial from documents where published is null and story is not null").fetchall():
+        neighbours = [nd for nd in by_story.get(story, []) if nd[0] != doc_id]
+        got: Optional[Dating] = None
+        if partial:
+            year = date_from_neighbours(partial, neighbours, _weekdays_of_dateline(text[:SCAN_CHARS], partial))
+            if year is not None and len(neighbours) >= STORY_MIN:
+                got = Dating("story", f"{evidence} + year {year[0].year} from {len(neighbours)} documents of its story",
+                             "day", year[0], year[0])
+        if got is None:
+            within = None
+            if precision in ("range", "year"):
+                within = Dating(how, evidence, precision, date.fromisoformat(low) if low else None,
+                                date.fromisoformat(high) if high else None)
+            got = date_from_story(text, neighbours, within)
+        if got is not None:
+            f = got.fields()
+            own = dict(zip(fields, (None, how, evidence, precision, low, high)))
+            updates.append((f["published"], f["published_evidence"], f["published_low"], f["published_high"],
+                            json.dumps(own), doc_id))
+    db.conn.executemany(
+        "update documents set published = ?, published_how = 'story', published_evidence = ?, "
+        "published_precision = 'day', published_low = ?, published_high = ?, published_own = ? where id = ?", updates)
+    return {"dated_by_story": len(updates)}

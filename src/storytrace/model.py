@@ -66,9 +66,11 @@ class Document(Record):
     published_low: Optional[str] = None  # the range the evidence allows (ISO dates; null: open)
     published_high: Optional[str] = None
     published_partial: Optional[str] = None  # a yearless date the text gives ("--03-12"), before other documents date it
+    published_own: Optional[str] = None  # JSON: the document's own dating, kept while cross-document evidence (its story) dates it
     date_conflict: Optional[str] = None  # text evidence contradicting the metadata date, said plainly
     language: Optional[str] = None
     event_id: Optional[str] = None  # the document's main event (filled by the events stage)
+    story: Optional[str] = None  # id of the story (documents reporting the same thing; the stories stage)
     boilerplate: Optional[str] = None  # removed page furniture, one line per removed line
     record_id: Optional[str] = None  # the id the input itself gave the record, if any
     input_format: Optional[str] = None  # text, html, json, jsonl, warc, stdin

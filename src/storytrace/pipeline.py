@@ -26,7 +26,7 @@ from . import ledger as ledger_mod
 from .analyse import ANALYSERS, Analyser, analyse, totals
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, expand, prepare, read_file
 from .model import Annotations, Document, Reject
-from . import dates, reuse
+from . import dates, events, figures, reuse, stories
 
 #: Cross-document stages, in order: (name, stage(db)). Each reads the per-document
 #: tables and (re)writes its own (joins and group-bys, never all pairs of documents).
@@ -34,7 +34,11 @@ CrossStage = Callable[[sqlite_utils.Database], Any]
 CROSS_STAGES: tuple[tuple[str, CrossStage], ...] = (
     ("reuse", reuse.reuse_stage),  # copied passages (oriented by the dates known so far)
     ("dates", dates.neighbour_stage),  # yearless datelines dated through the documents they share passages with
+    ("stories", stories.stories_stage),  # documents reporting the same thing
+    ("story dates", dates.story_stage),  # a weekday or date the text names, pinned among its story's dates
     ("direction", reuse.orient_stage),  # links re-oriented with those dates
+    ("events", events.events_stage),  # stories, named events; claims' and documents' events
+    ("figures", figures.figures_stage),  # figures across sources, origins, checks
 )
 
 BATCH = 256  # documents analysed and written per batch

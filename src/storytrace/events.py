@@ -1,0 +1,375 @@
+"""Events: what each figure is about, and each document's main event.
+
+One job: the events stage. It turns stories (stories.py: documents that report the
+same thing) and the events the texts name into the `events` table, and gives every
+claim and every document its event.
+
+- Named events: "the Khojaly massacre", "the 1992 Khojaly massacre", "the Armenian
+  attack Wednesday on Barda", "the earthquake in Aceh": an event noun (massacre,
+  attack, earthquake, ...) with a name before it or a place after it (capitalised
+  words that the text never writes in lower case, so a headline's "Ferry Fire" is not
+  a name; nationalities are not names). Mentions with the same name are one event
+  across the ledger ("Khojaly massacre", "Khojaly genocide" and "Khojaly tragedy" are
+  the same event; which word each source uses is framing, not identity).
+- A story's event: the named event that at least half of its documents mention, else
+  an event of its own, labelled by the story's first title.
+- A claim's event: the named event its sentence mentions (seed 004: "the Armenian
+  attack Wednesday on Barda, which killed at least 21 civilians" is the Barda attack,
+  not the Khojaly massacre the article also recalls), else its document's event.
+- A document's event (`documents.event_id`): its story's event, unless most of its
+  figures belong to another named event it reports as news.
+- Dates: a named event takes the date its mentions' sentences give most often
+  ("Feb. 26, 1992"), to the day or the year; a story's own event took place on or
+  before its first report (`date_precision` `range`, with the first report's date).
+  `historic`: the event happened more than a year before the earliest document that
+  mentions it (a 2018 commemoration of a 1992 massacre is not a 2018 event).
+
+Ids are content hashes: a named event's id comes from its name, a story's from its
+first document, so rebuilding the same inputs gives the same ids.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Optional
+
+from .model import Event, make_id
+from .text import sentences
+from .timex import find_dates
+
+HISTORIC_DAYS = 365
+STORY_SHARE = 0.5  # share of a story's documents that must name an event for it to be the story's
+
+#: Event nouns and the event type each gives (the type is the neutral noun).
+EVENT_NOUNS = {
+    "massacre": "massacre", "massacres": "massacre", "genocide": "massacre", "killings": "massacre",
+    "tragedy": None, "disaster": None, "catastrophe": None, "incident": None,
+    "attack": "attack", "attacks": "attack", "assault": "attack", "raid": "attack", "ambush": "attack",
+    "bombing": "bombing", "bombings": "bombing", "blast": "explosion", "explosion": "explosion",
+    "shooting": "shooting", "shootings": "shooting", "rampage": "shooting",
+    "earthquake": "earthquake", "quake": "earthquake", "tsunami": "tsunami",
+    "flood": "flood", "floods": "flood", "flooding": "flood", "landslide": "landslide",
+    "fire": "fire", "blaze": "fire", "wildfire": "fire",
+    "crash": "crash", "collision": "crash", "derailment": "crash", "sinking": "sinking",
+    "hurricane": "storm", "typhoon": "storm", "cyclone": "storm", "storm": "storm",
+    "eruption": "eruption", "stampede": "stampede", "shelling": "attack", "airstrike": "attack",
+    "siege": "attack", "hijacking": "attack", "riot": "riot", "riots": "riot",
+}
+_NOUNS = "|".join(sorted(EVENT_NOUNS, key=len, reverse=True))
+_CAP = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
+_KIND = (r"(?:ferry|boat|bus|train|plane|air|rail|mine|school|mall|market|church|mosque|synagogue|nightclub|"
+         r"hotel|concert|stadium|bridge|factory|building|terror|terrorist|bomb|gun|knife|car|truck|suicide|"
+         r"chemical|missile|drone|rocket|gas|warehouse|port|dam)\s+")
+_WHEN = r"(?:\s+(?:(?:last|early|late|on)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|night|morning|evening))?"
+_BEFORE = re.compile(rf"\b((?:{_CAP}\s+){{0,2}}{_CAP})\s+(?:\d{{4}}\s+)?(?:{_KIND})?((?i:{_NOUNS}))\b")
+_AFTER = re.compile(
+    rf"\b((?i:{_NOUNS}))\b{_WHEN}\s+(?:on|in|at|near|off|of)\s+(?:the\s+)?(?:MV\s+)?({_CAP}(?:\s+{_CAP})?)")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+NOT_NAMES = frozenset(
+    "the a an this that these those its his her their our last first second third deadly deadliest "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december today yesterday tonight terror terrorist suicide "
+    "american armenian azerbaijani azeri turkish israeli palestinian iraqi syrian russian chinese korean "
+    "german french british english indian pakistani afghan iranian saudi mexican indonesian japanese "
+    "ukrainian soviet european african arab muslim christian jewish western eastern northern southern "
+    "national international federal state government police army military islamist jihadist "
+    "mass major recent latest new big huge worst regarding following despite amid after before during since "
+    "similar such another jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+@dataclass
+class Mention:
+    """A named event in a text: where, its name key, the noun, the year its sentence gives."""
+
+    start: int
+    end: int
+    name: str  # as written
+    key: str  # lower-case name: the event's identity
+    noun: str
+    year: Optional[int] = None
+    sentence: tuple[int, int] = (0, 0)  # the sentence it is in
+
+
+def named_events(text: str) -> list[Mention]:
+    """The named event mentions of a text (pure)."""
+    lower_words = set(re.findall(r"\b[a-z][\w'’-]*\b", text))
+    spans = sentences(text)
+    out: list[Mention] = []
+    seen: set[int] = set()
+    for rx, name_group, noun_group in ((_BEFORE, 1, 2), (_AFTER, 2, 1)):
+        for m in rx.finditer(text):
+            noun = m.group(noun_group).lower()
+            if noun not in EVENT_NOUNS:
+                continue
+            if name_group == 1 and re.search(r"['’]s?$", m.group(1)):
+                continue  # "Armenia's attack": the actor, not the event's name
+            words = [w for w in m.group(name_group).split() if w.lower().rstrip("'’s") not in NOT_NAMES]
+            # a name is never written in lower case elsewhere in the text ("Ferry Fire" in a headline)
+            words = [w for w in words if w.lower() not in lower_words and w.lower().rstrip("'’s") not in lower_words]
+            if not words:
+                continue
+            name = " ".join(words)
+            key = re.sub(r"['’]s$", "", name.lower())
+            noun_at = m.start(noun_group)
+            if noun_at in seen:
+                continue  # the name before the noun wins over a place after it
+            seen.add(noun_at)
+            sent = _sentence_at(spans, m.start())
+            out.append(Mention(m.start(), m.end(), name, key, noun, _year_near(text, sent, m.start()), sent))
+    return sorted(out, key=lambda x: x.start)
+
+
+def _year_near(text: str, sentence: tuple[int, int], start: int) -> Optional[int]:
+    years = [(abs(m.start() - start), int(m.group())) for m in _YEAR.finditer(text, *sentence)]
+    return min(years)[1] if years else None
+
+
+def _sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The sentence span holding `pos` (spans sorted, from text.sentences)."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return spans[i]
+    return (pos, pos)
+
+
+# ----------------------------------------------------------------- the stage
+
+
+@dataclass
+class _Ev:
+    key: str
+    label: str
+    type_votes: Counter = field(default_factory=Counter)
+    year_votes: Counter = field(default_factory=Counter)
+    date_votes: Counter = field(default_factory=Counter)
+    docs: set = field(default_factory=set)
+    place: Optional[str] = None
+    first_published: Optional[str] = None
+    first_is_range: bool = False  # the first report itself is only dated to "on or after"
+    story_event: bool = False
+
+
+def resolve(mentions: dict[str, list[Mention]], texts: dict[str, str]) -> dict[tuple[str, int], str]:
+    """Which event each mention names: (doc id, mention index) -> event id.
+
+    A node is (name, year): a mention without a year joins the name's only explicit
+    year when their event types agree ("Khojaly massacre" -> the 1992 Khojaly massacre;
+    "Veldra fire" does not join the 1998 "Veldra sinking"). Nodes are one event when
+    one name contains the other ("Lake Veldra" / "Veldra") in the same year, or when a
+    sentence about a dated event names the other ("the MV Orla Bright sank in a storm
+    off Caddock Island" in 1998)."""
+    years: dict[str, Counter] = defaultdict(Counter)
+    types_by_year: dict[tuple[str, Optional[int]], set] = defaultdict(set)
+    for ms in mentions.values():
+        for m in ms:
+            if m.year:
+                years[m.key][m.year] += 1
+            t = EVENT_NOUNS[m.noun]
+            if t:
+                types_by_year[(m.key, m.year)].add(t)
+
+    def node(m: Mention) -> tuple[str, Optional[int]]:
+        if m.year:
+            return (m.key, m.year)
+        ys = years.get(m.key)
+        if ys and len(ys) == 1:
+            (y,) = ys
+            loose, dated = types_by_year.get((m.key, None), set()), types_by_year.get((m.key, y), set())
+            if not loose or not dated or loose & dated:
+                return (m.key, y)
+        return (m.key, None)
+
+    parent: dict[tuple, tuple] = {}
+    count: Counter = Counter()
+
+    def root(x: tuple) -> tuple:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: tuple, b: tuple) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    nodes: dict[tuple[str, int], tuple] = {}
+    for doc_id, ms in mentions.items():
+        for i, m in enumerate(ms):
+            n = node(m)
+            nodes[(doc_id, i)] = n
+            count[n] += 1
+            root(n)
+    keys = {n[0] for n in count}
+    for n in list(count):  # "lake veldra" contains "veldra": one event in the same year
+        words = n[0].split()
+        for a in range(len(words)):
+            for b in range(a + 1, len(words) + 1):
+                sub = " ".join(words[a:b])
+                if sub != n[0] and sub in keys and (sub, n[1]) in count:
+                    union(n, (sub, n[1]))
+    for doc_id, ms in mentions.items():  # a dated event's sentence names another
+        text = texts[doc_id]
+        for i, m in enumerate(ms):
+            if not m.year:
+                continue
+            for name in _capital_runs(text[m.sentence[0] : m.sentence[1]]):
+                k = name.lower()
+                if k != m.key and k in keys and (k, m.year) in count:
+                    union(nodes[(doc_id, i)], (k, m.year))
+    groups: dict[tuple, list[tuple]] = defaultdict(list)
+    for n in count:
+        groups[root(n)].append(n)
+    canonical = {r: max(ns, key=lambda n: (count[n], n[1] or 0, n[0])) for r, ns in groups.items()}
+    return {where: _named_id(*canonical[root(n)]) for where, n in nodes.items()}
+
+
+def _capital_runs(sentence: str) -> set[str]:
+    """Every run of 1-3 consecutive capitalised words in a sentence."""
+    words = re.findall(r"[A-Z][\w'’-]*[a-z][\w'’-]*|\S+", sentence)
+    out = set()
+    for i in range(len(words)):
+        for j in range(i + 1, min(i + 3, len(words)) + 1):
+            run = words[i:j]
+            if all(w[0].isupper() for w in run):
+                out.add(" ".join(run))
+    return out
+
+
+def events_stage(db: Any) -> dict[str, int]:
+    """Stories, named events, the events table, claims.event_id and documents.event_id."""
+    docs = db.execute(
+        "select id, title, text, published, published_low, story from documents "
+        "order by coalesce(published_low, substr(published, 1, 10), '9999'), published, id").fetchall()
+    story_of = {d[0]: d[5] or d[0] for d in docs}  # documents.story (stories.stories_stage)
+    published = {d[0]: (d[3] or d[4]) for d in docs}
+    only_after = {d[0] for d in docs if not d[3] and d[4]}  # dated "on or after" a day
+    texts = {d[0]: d[2] for d in docs}
+    title_of = {d[0]: d[1] for d in docs}
+
+    mentions = {doc_id: named_events(text) for doc_id, text in texts.items()}
+    event_of = resolve(mentions, texts)
+    named: dict[str, _Ev] = {}
+    names: dict[str, Counter] = defaultdict(Counter)
+    for doc_id, ms in mentions.items():
+        for i, m in enumerate(ms):
+            eid = event_of[(doc_id, i)]
+            ev = named.setdefault(eid, _Ev(eid, m.name))
+            names[eid][m.name] += 1
+            ev.type_votes[EVENT_NOUNS[m.noun] or ""] += 1
+            if m.year:
+                ev.year_votes[m.year] += 1
+                for d in find_dates(texts[doc_id][m.sentence[0] : m.sentence[1]]):
+                    if d.year == m.year and d.month and d.day:
+                        end = (d.end_month or d.month, d.end_day) if d.kind == "range" and d.end_day else None
+                        ev.date_votes[(d.year, d.month, d.day, end)] += 1
+            ev.docs.add(doc_id)
+    for eid, ev in named.items():
+        ev.label = ev.place = max(names[eid].items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+
+    # a story's event: the named event half of its documents mention, else its own
+    members: dict[str, list[str]] = defaultdict(list)
+    for d in docs:
+        members[story_of[d[0]]].append(d[0])
+    event_of_story: dict[str, str] = {}
+    story_events: dict[str, _Ev] = {}
+    for k, ids in members.items():
+        votes = Counter(e for i in ids for e in {event_of[(i, j)] for j in range(len(mentions[i]))})
+        top = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+        if top and top[0][1] >= STORY_SHARE * len(ids):
+            event_of_story[k] = top[0][0]
+            continue
+        first = ids[0]
+        eid = make_id("event", "story", first)
+        ev = _Ev(eid, (title_of[first] or texts[first].split("\n", 1)[0])[:120], story_event=True)
+        ev.docs.update(ids)
+        for i in ids:
+            for m in mentions[i]:
+                ev.type_votes[EVENT_NOUNS[m.noun] or ""] += 1
+        story_events[eid] = ev
+        event_of_story[k] = eid
+
+    # claims: the named event their sentence mentions, else their document's story event
+    claim_event: dict[str, str] = {}
+    per_doc: dict[str, Counter] = defaultdict(Counter)
+    for cid, doc_id, start, s0, s1, measure in db.execute(
+            "select id, doc_id, start, sentence_start, sentence_end, measure from claims"):
+        ms = mentions.get(doc_id, [])
+        near = [(abs(m.start - start), j) for j, m in enumerate(ms) if s0 <= m.start < s1]
+        eid = event_of[(doc_id, min(near)[1])] if near else event_of_story[story_of[doc_id]]
+        if not near:  # the sentence before, in the same paragraph, about a dated event
+            before = [j for j, m in enumerate(ms) if m.sentence[1] <= s0 and "\n" not in texts[doc_id][m.sentence[1] : s0]
+                      and s0 - m.sentence[1] <= 2]
+            if before and named[event_of[(doc_id, before[-1])]].year_votes:
+                eid = event_of[(doc_id, before[-1])]
+        claim_event[cid] = eid
+        if measure != "other":
+            per_doc[doc_id][eid] += 1
+
+    used = set(claim_event.values()) | set(event_of_story.values())
+    rows = []
+    for eid, ev in list(named.items()) + list(story_events.items()):
+        if eid in used:
+            firsts = sorted((published[i][:10], i) for i in ev.docs if published[i])
+            if firsts:
+                ev.first_published, ev.first_is_range = firsts[0][0], firsts[0][1] in only_after
+            rows.append(_event_row(eid, ev))
+    historic = {r["id"]: r["historic"] for r in rows}
+
+    # documents: the story's event, unless most of its figures are about another current event
+    doc_event: dict[str, str] = {}
+    for doc_id in texts:
+        eid = event_of_story[story_of[doc_id]]
+        counts = per_doc.get(doc_id)
+        if counts:
+            top, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+            if top != eid and n * 2 > sum(counts.values()) and not historic.get(top):
+                eid = top
+        doc_event[doc_id] = eid
+
+    db.execute("delete from events")
+    db["events"].insert_all(rows, pk="id", alter=True)
+    db.conn.executemany("update claims set event_id = ? where id = ?", [(e, c) for c, e in claim_event.items()])
+    db.conn.executemany("update documents set event_id = ? where id = ?", [(e, d) for d, e in doc_event.items()])
+    return {"events": len(rows), "stories": len(members), "claims": len(claim_event)}
+
+
+def _named_id(key: str, year: Optional[int] = None) -> str:
+    return make_id("event", "named", key, year or "")
+
+
+def _event_row(eid: str, ev: _Ev) -> dict[str, Any]:
+    types = [(n, t) for t, n in ev.type_votes.items() if t]
+    etype = max(types)[1] if types else None
+    day, precision, when, evidence = None, None, None, None
+    if not ev.story_event:
+        if ev.date_votes:
+            (y, mo, d, end), n = max(ev.date_votes.items(), key=lambda kv: (kv[1], kv[0][:3]))
+            when = date(y, mo, d)
+            if end:  # "Feb. 25-26, 1992": an interval
+                day, precision = f"{when.isoformat()}/{date(y, end[0], end[1]).isoformat()}", "range"
+            else:
+                day, precision = when.isoformat(), "day"
+            evidence = f"the date given with its name, in {n} sentence(s)"
+        elif ev.year_votes:
+            y, n = max(ev.year_votes.items(), key=lambda kv: (kv[1], -kv[0]))
+            when = date(y, 12, 31)
+            day, precision = str(y), "year"
+            evidence = f"the year given with its name, in {n} sentence(s)"
+    if day is None and ev.first_published and ev.first_is_range:
+        day, precision = f"{ev.first_published[:10]}/..", "range"
+        evidence = f"its first report is only dated on or after {ev.first_published[:10]}"
+    elif day is None and ev.first_published:
+        day, precision = f"../{ev.first_published[:10]}", "range"
+        evidence = f"on or before its first report ({ev.first_published[:10]})"
+    historic = bool(when and ev.first_published and (date.fromisoformat(ev.first_published[:10]) - when).days > HISTORIC_DAYS)
+    label = ev.label if ev.story_event else f"{ev.label} {etype or 'event'}"
+    return Event(id=eid, label=label, type=etype, date=day, date_precision=precision, place=None if ev.story_event else ev.place,
+                 actors=json.dumps([]), historic=historic).row() | {"date_evidence": evidence, "n_docs": len(ev.docs)}

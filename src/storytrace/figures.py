@@ -1,0 +1,290 @@
+"""Figures: for each event, measure and group, what every source says, and whether they agree.
+
+One job: the figures stage, a group-by of the claims on (event, measure, group).
+
+- Status by interval logic on the bounds each wording allows (claims.low/high): the
+  values agree when one value fits every claim ("at least 21" and 23; "more than a
+  thousand" and 1,275), else they conflict (116 vs 106 women). One document alone is
+  `single`.
+- Trend: for an event reported as news (not `historic`), the values ordered by
+  publication time: `rising` (a toll updated over days), `falling`, or `changed`.
+  A historic event's figure does not move with the years: different values are a
+  conflict, not a revision.
+- UCDP-style `low` / `best` / `high`: the lowest lower bound, the value most independent
+  origins give (with a trend: the latest), the highest finite value. `conservative`
+  is the lowest value any source states as a count (with a trend: the latest report's
+  lower bound); `rule` says which rule gave it.
+- Origins: agreement is not corroboration. A claim's origin is its attribution
+  ("according to Azerbaijani figures" is one origin however many outlets repeat it),
+  else the copy lineage of its document (documents that copy each other count once),
+  else the document itself. `origins` lists each origin with its values and documents,
+  and each value's genealogy: the document that first printed it, and the later ones.
+- Copy edits: a number the reuse stage saw changed inside a copied passage (116 -> 106)
+  is attached to the figure it belongs to (`copy_edits`), with both claims.
+- Checks: parts larger than their whole (women + children + elderly > killed, in one
+  document or across the figures), a subset larger than its set ("150 of the 1,275"),
+  a group larger than the total, and a document that states two values for one figure
+  that do not agree (`self_contradiction`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from .model import Check, Figure, make_id
+
+INF = float("inf")
+#: Victims counted in units other than people: their own group, never the event's total.
+UNIT_GROUPS = {"family": "families", "families": "families", "household": "households", "households": "households"}
+COUNT_MEASURES = ("killed", "injured", "captured", "missing", "displaced", "arrested", "affected", "evacuated")
+
+
+@dataclass
+class _Claim:
+    id: str
+    doc_id: str
+    start: int
+    end: int
+    event_id: str
+    measure: str
+    group: Optional[str]
+    value: Optional[float]
+    low: Optional[float]
+    high: Optional[float]
+    qualifier: Optional[str]
+    attributed_to: Optional[str]
+    part_of: Optional[str]
+    published: str  # sortable publication key ("" when undated)
+
+    @property
+    def lo(self) -> float:
+        if self.low is not None:
+            return self.low
+        return self.value if self.value is not None and self.qualifier in ("exact", None) else 0.0
+
+    @property
+    def hi(self) -> float:
+        if self.high is not None:
+            return self.high
+        if self.value is not None and self.qualifier in ("exact", None):
+            return self.value
+        return INF
+
+    @property
+    def shown(self) -> str:
+        v = self.value if self.value is not None else (self.low if self.low is not None else self.high)
+        num = "?" if v is None else _fmt(v)
+        if self.qualifier == "range" and self.low is not None and self.high is not None:
+            return f"{_fmt(self.low)}-{_fmt(self.high)}"
+        return num if self.qualifier in (None, "exact") else f"{self.qualifier.replace('_', ' ')} {num}"
+
+
+def _fmt(v: float) -> str:
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
+
+
+def _origin_key(c: _Claim, lineage: dict[str, str]) -> str:
+    if c.attributed_to:
+        return "attribution: " + _normalise_attribution(c.attributed_to)
+    if c.doc_id in lineage:
+        return "lineage: " + lineage[c.doc_id]
+    return "document: " + c.doc_id
+
+
+def _normalise_attribution(a: str) -> str:
+    a = re.sub(r"^(?:according to|said|says|reported by|citing)\s+", "", a.strip(), flags=re.IGNORECASE)
+    a = re.sub(r"^the\s+", "", a, flags=re.IGNORECASE)
+    return a.lower().strip(" .,")
+
+
+def figures_stage(db: Any) -> dict[str, int]:
+    """Group claims into figures; fill figures, checks and claims.figure_id."""
+    pub = {r[0]: (r[1] or (r[2] + "~" if r[2] else "")) for r in db.execute(
+        "select id, published, published_low from documents")}
+    historic = {r[0]: bool(r[1]) for r in db.execute("select id, historic from events")}
+    lineage: dict[str, str] = {}
+    for s, t, lin in db.execute("select source_doc, target_doc, lineage from reuse where kind != 'boilerplate' and lineage is not null"):
+        lineage[s] = lineage[t] = lin
+    claims = []
+    for r in db.execute(
+            'select id, doc_id, start, "end", event_id, measure, "group", value, low, high, qualifier, attributed_to, '
+            "part_of, victims from claims where event_id is not null and measure in (%s)"
+            % ",".join("?" * len(COUNT_MEASURES)), COUNT_MEASURES):
+        group = r[6]
+        head = (r[13] or "").split()[-1:] or [""]
+        if group is None and head[0].lower() in UNIT_GROUPS:  # "eight families were wiped out"
+            group = UNIT_GROUPS[head[0].lower()]
+        claims.append(_Claim(r[0], r[1], r[2], r[3], r[4], r[5], group, r[7], r[8], r[9], r[10], r[11], r[12], pub.get(r[1], "")))
+    groups: dict[tuple, list[_Claim]] = defaultdict(list)
+    for c in claims:
+        groups[(c.event_id, c.measure, c.group)].append(c)
+
+    rows, figure_of = [], {}
+    for (event_id, measure, group), cs in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "")):
+        fid = make_id("figure", event_id, measure, group or "")
+        rows.append(_figure(fid, event_id, measure, group, cs, lineage, historic.get(event_id, False)))
+        for c in cs:
+            figure_of[c.id] = fid
+    _attach_copy_edits(db, rows, claims, figure_of)
+    checks = _checks(rows, claims, figure_of)
+
+    db.execute("delete from figures")
+    db["figures"].insert_all(rows, pk="id", alter=True)
+    db.execute("delete from checks")
+    db["checks"].insert_all((c.row() for c in checks), pk="id", alter=True)
+    db.conn.executemany("update claims set figure_id = ? where id = ?", [(f, c) for c, f in figure_of.items()])
+    return {"figures": len(rows), "checks": len(checks)}
+
+
+def _figure(fid: str, event_id: str, measure: str, group: Optional[str], cs: list[_Claim],
+            lineage: dict[str, str], historic: bool) -> dict[str, Any]:
+    docs = {c.doc_id for c in cs}
+    lo_all = max(c.lo for c in cs)
+    hi_all = min(c.hi for c in cs)
+    status = "single" if len(docs) == 1 and len({(c.lo, c.hi) for c in cs}) == 1 else (
+        "agree" if lo_all <= hi_all else "conflict")
+    if len(docs) == 1 and status == "agree":
+        status = "single"
+
+    # each document's figure: its first claim (documents usually restate one figure)
+    per_doc: dict[str, _Claim] = {}
+    for c in sorted(cs, key=lambda c: (c.doc_id, c.start)):
+        per_doc.setdefault(c.doc_id, c)
+    timeline = sorted((c for c in per_doc.values() if c.published), key=lambda c: (c.published, c.doc_id))
+    trend = None if historic else _trend(timeline)
+
+    origins: dict[str, dict[str, Any]] = {}
+    for c in sorted(cs, key=lambda c: (c.published or "9999", c.doc_id, c.start)):
+        key = _origin_key(c, lineage)
+        o = origins.setdefault(key, {"origin": key, "values": [], "documents": [], "first": c.doc_id})
+        if c.shown not in o["values"]:
+            o["values"].append(c.shown)
+        if c.doc_id not in o["documents"]:
+            o["documents"].append(c.doc_id)
+    genealogy: dict[str, list[str]] = {}
+    for c in timeline:
+        genealogy.setdefault(c.shown, []).append(c.doc_id)
+
+    finite = [c for c in cs if c.value is not None]
+    low = min((c.lo for c in cs), default=None)
+    high = max((c.value for c in finite), default=None)
+    by_origins = Counter({v: len(keys) for v, keys in _origins_per_value(finite, lineage).items()})
+    if trend and timeline and timeline[-1].value is not None:
+        best = timeline[-1].value
+        conservative, rule = timeline[-1].lo, "the latest report's lower bound (the figure was revised over time)"
+    else:
+        best = max(by_origins.items(), key=lambda kv: (kv[1], -kv[0]))[0] if by_origins else None
+        counts = [c.value for c in finite if c.qualifier in ("exact", "at_least", "more_than", None)]
+        conservative = min(counts) if counts else (low if low else None)
+        rule = "the lowest value any source states" if counts else ("the lowest lower bound" if conservative else None)
+    return Figure(
+        id=fid, event_id=event_id, measure=measure, group=group, status=status, trend=trend,
+        low=low, best=best, high=high, conservative=conservative, rule=rule,
+        n_docs=len(docs), n_claims=len(cs), n_origins=len(origins),
+        origins=json.dumps(list(origins.values()), ensure_ascii=False),
+    ).row() | {"genealogy": json.dumps(genealogy, ensure_ascii=False), "copy_edits": "[]"}
+
+
+def _origins_per_value(cs: list[_Claim], lineage: dict[str, str]) -> dict[float, set]:
+    out: dict[float, set] = defaultdict(set)
+    for c in cs:
+        out[c.value].add(_origin_key(c, lineage))  # type: ignore[index]
+    return out
+
+
+def _trend(timeline: list[_Claim]) -> Optional[str]:
+    """rising / falling / changed when the documents' values move with publication time."""
+    days: dict[str, list[float]] = defaultdict(list)
+    for c in timeline:
+        if c.value is not None:
+            days[c.published[:10]].append(c.value)
+    seq = [max(v) for _, v in sorted(days.items())]
+    steps = [b - a for a, b in zip(seq, seq[1:]) if b != a]
+    if not steps:
+        return None
+    if all(s > 0 for s in steps):
+        return "rising"
+    if all(s < 0 for s in steps):
+        return "falling"
+    return "changed"
+
+
+def _attach_copy_edits(db: Any, rows: list[dict[str, Any]], claims: list[_Claim], figure_of: dict[str, str]) -> None:
+    """Number edits inside copied passages, tied to the claims at their offsets."""
+    at: dict[str, list[_Claim]] = defaultdict(list)
+    for c in claims:
+        at[c.doc_id].append(c)
+    edits_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for rid, s, t, edits in db.execute("select id, source_doc, target_doc, edits from reuse where kind = 'passage'"):
+        for e in json.loads(edits or "[]"):
+            if not e.get("number"):
+                continue
+            sc = next((c for c in at.get(s, []) if c.start < e["source_end"] and e["source_start"] < c.end), None)
+            tc = next((c for c in at.get(t, []) if c.start < e["target_end"] and e["target_start"] < c.end), None)
+            for c in (sc, tc):
+                if c is not None:
+                    entry = {"reuse": rid, "from": e["from"], "to": e["to"], "source_doc": s, "target_doc": t,
+                             "source_claim": sc.id if sc else None, "target_claim": tc.id if tc else None}
+                    if entry not in edits_of[figure_of[c.id]]:
+                        edits_of[figure_of[c.id]].append(entry)
+    for r in rows:
+        if r["id"] in edits_of:
+            r["copy_edits"] = json.dumps(edits_of[r["id"]], ensure_ascii=False)
+
+
+def _checks(rows: list[dict[str, Any]], claims: list[_Claim], figure_of: dict[str, str]) -> list[Check]:
+    out: list[Check] = []
+    by_id = {c.id: c for c in claims}
+    # parts of a total stated in one sentence ("613 ..., including 116 women and 63 children")
+    parts: dict[str, list[_Claim]] = defaultdict(list)
+    for c in claims:
+        if c.part_of and c.part_of in by_id:
+            parts[c.part_of].append(c)
+    for whole_id, ps in parts.items():
+        whole = by_id[whole_id]
+        if whole.hi < INF and sum(p.lo for p in ps) > whole.hi:
+            out.append(_check("parts_exceed_whole", claim_ids=[whole_id] + [p.id for p in ps],
+                              detail=f"{' + '.join(p.shown for p in ps)} > {whole.shown} ({whole.measure}) in one document"))
+        for p in ps:
+            if p.group is None and p.lo > whole.hi:  # "150 of the 1,275": a subset larger than its set
+                out.append(_check("subset_exceeds_set", claim_ids=[whole_id, p.id], detail=f"{p.shown} of {whole.shown}"))
+    # across figures: groups of one event and measure against its total
+    by_event: dict[tuple[str, str], dict[Optional[str], dict[str, Any]]] = defaultdict(dict)
+    for r in rows:
+        by_event[(r["event_id"], r["measure"])][r["group"]] = r
+    for (event_id, measure), figs in by_event.items():
+        total = figs.get(None)
+        if not total or total["high"] is None:
+            continue
+        groups = [f for g, f in figs.items() if g is not None and f["conservative"] is not None]
+        for f in groups:
+            if f["conservative"] > total["high"]:
+                out.append(_check("group_exceeds_total", figure_ids=[f["id"], total["id"]],
+                                  detail=f"{f['group']}: {f['conservative']:,.0f} > all {measure}: {total['high']:,.0f}"))
+        sexes_ages = [f for f in groups if f["group"] in ("women", "children", "elderly", "men")]
+        if len(sexes_ages) >= 2 and sum(f["conservative"] for f in sexes_ages) > total["high"]:
+            out.append(_check("parts_exceed_whole", figure_ids=[f["id"] for f in sexes_ages] + [total["id"]],
+                              detail=" + ".join(_part(f) for f in sexes_ages) + f" > {measure} {total['high']:,.0f}"))
+    # one document, two values of one figure that cannot both hold
+    per: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
+    for c in claims:
+        per[(c.doc_id, figure_of[c.id])].append(c)
+    for (doc_id, fid), cs in per.items():
+        if len(cs) > 1 and max(c.lo for c in cs) > min(c.hi for c in cs):
+            values = sorted({c.shown for c in cs})
+            out.append(_check("self_contradiction", figure_ids=[fid], claim_ids=[c.id for c in cs],
+                              detail=f"document {doc_id} gives {', '.join(values)}"))
+    return out
+
+
+def _part(f: dict[str, Any]) -> str:
+    return f"{f['group']} {f['conservative']:,.0f}"
+
+
+def _check(kind: str, figure_ids: list[str] = (), claim_ids: list[str] = (), detail: str = "") -> Check:  # type: ignore[assignment]
+    return Check(id=make_id("check", kind, *figure_ids, *claim_ids), kind=kind,
+                 figure_ids=json.dumps(list(figure_ids)), claim_ids=json.dumps(list(claim_ids)), detail=detail)

@@ -1,0 +1,204 @@
+"""Stories: which documents report the same thing, by what their words have in common.
+
+One job: group documents into stories (the documents a fact-checker reads together),
+single-pass in publication order, as news arrives (after Miranda et al. 2018, without
+their learned weights):
+
+- a document is a TF-IDF vector of its title and opening (the first OPENING
+  characters: the lede names the event), content words only, capitalised words (names,
+  places) counted twice, kept to its TOP_TERMS heaviest terms; and a second vector of
+  its names and figures only (capitalised words, numbers of three or more characters:
+  years, magnitudes, tolls), which tells apart two earthquakes in one province;
+- each story keeps the sum of its members' vectors (its centroid);
+- a document joins the story whose centroid is most similar (cosine) if that similarity
+  is at least THRESHOLD and its names-and-figures similarity at least NAMES_THRESHOLD,
+  else it opens a new story; candidate stories come from an
+  inverted index on the centroids' heaviest terms (no comparison with every story);
+- documents are taken in publication order (undated last, then by id), so the result
+  does not depend on the order of the inputs.
+
+IDF needs document frequencies over the whole ledger: a first pass counts them (a
+Counter of terms: memory grows with the vocabulary, not with the documents).
+The thresholds were chosen on news_cluster_dev and ECB+ (eval/events_stories.py).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from typing import Any, Iterable, Iterator, Optional
+
+from .model import make_id
+
+OPENING = 3000  # characters of text read (after the title)
+TOP_TERMS = 300
+INDEX_TERMS = 30  # centroid terms indexed for candidate search
+MAX_CANDIDATES_PER_TERM = 50  # most recent stories looked at per term
+THRESHOLD = 0.15  # cosine to join a story
+NAMES_THRESHOLD = 0.1  # cosine of the names-and-figures vectors, also needed
+CAPITAL_WEIGHT = 2
+
+_TERM = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d+")
+STOPWORDS = frozenset(
+    "a an the of on in at to for from by with and or but as is was were be been are it its this that these "
+    "those which who whom whose than then there their they he she his her we our you your i s not no so if "
+    "into over after before during while about up out said says say has have had will would could should "
+    "may might can also more most one two three new year years last first told just what when where how "
+    "all any some other such only very been being here them him me my mr mrs ms now out off get got like "
+    "because many much even still back well way make made time day days week weeks month months people".split()
+)
+
+
+_NAME = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d[\d.,:]*\d|\d")
+
+
+def terms(title: Optional[str], text: str) -> Counter:
+    """Weighted term counts of a document's title and opening."""
+    c: Counter = Counter()
+    for source in (title or "", text[:OPENING]):
+        for m in _TERM.finditer(source):
+            w = m.group()
+            lw = w.lower().replace("’", "'")
+            if len(lw) < 3 or lw in STOPWORDS:
+                continue
+            c[lw] += CAPITAL_WEIGHT if w[0].isupper() else 1
+    return c
+
+
+def names(title: Optional[str], text: str) -> Counter:
+    """Names and figures of a document's title and opening: capitalised words, numbers."""
+    c: Counter = Counter()
+    for source in (title or "", text[:OPENING]):
+        for m in _NAME.finditer(source):
+            w = m.group()
+            if w[0].isdigit():
+                if len(w) >= 3 or "." in w:
+                    c["#" + w] += 1
+            elif w[0].isupper() and len(w) > 2 and w.lower() not in STOPWORDS:
+                c[w.lower().replace("’", "'")] += 1
+    return c
+
+
+def vector(counts: Counter, df: Counter, n_docs: int) -> dict[str, float]:
+    """Unit-length TF-IDF vector of its TOP_TERMS heaviest terms."""
+    v = {w: (1 + math.log(k)) * (math.log(n_docs / (1 + df.get(w, 0))) + 1) for w, k in counts.items()}
+    if len(v) > TOP_TERMS:
+        v = dict(sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS])
+    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+    return {w: x / norm for w, x in v.items()}
+
+
+def _cos(v: dict[str, float], c: dict[str, float], norm: float) -> float:
+    return sum(x * c.get(t, 0.0) for t, x in v.items()) / (norm or 1.0)
+
+
+class Stories:
+    """Single-pass clustering state: centroids (terms, names), their norms, the term index."""
+
+    def __init__(self, threshold: float = THRESHOLD, names_threshold: float = NAMES_THRESHOLD) -> None:
+        self.threshold = threshold
+        self.names_threshold = names_threshold
+        self.centroids: list[dict[str, float]] = []
+        self.norms: list[float] = []
+        self.name_centroids: list[dict[str, float]] = []
+        self.name_norms: list[float] = []
+        self.index: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, v: dict[str, float], e: Optional[dict[str, float]] = None) -> tuple[int, float]:
+        """Put one document (terms vector, names vector) in a story; returns (story number,
+        similarity; 1.0 for a new story)."""
+        e = e or {}
+        best, best_sim = -1, 0.0
+        seen: set[int] = set()
+        for w in sorted(v, key=lambda t: -v[t])[:INDEX_TERMS]:
+            for k in self.index.get(w, ())[-MAX_CANDIDATES_PER_TERM:]:
+                if k in seen:
+                    continue
+                seen.add(k)
+                sim = _cos(v, self.centroids[k], self.norms[k])
+                if sim > best_sim and (not e or _cos(e, self.name_centroids[k], self.name_norms[k]) >= self.names_threshold):
+                    best, best_sim = k, sim
+        if best >= 0 and best_sim >= self.threshold:
+            for c, x_of, norms in ((self.centroids, v, self.norms), (self.name_centroids, e, self.name_norms)):
+                cent = c[best]
+                for t, x in x_of.items():
+                    cent[t] = cent.get(t, 0.0) + x
+                norms[best] = math.sqrt(sum(x * x for x in cent.values()))
+            self._index(best)
+            return best, best_sim
+        self.centroids.append(dict(v))
+        self.norms.append(1.0)
+        self.name_centroids.append(dict(e))
+        self.name_norms.append(1.0)
+        k = len(self.centroids) - 1
+        self._index(k)
+        return k, 1.0
+
+    def _index(self, k: int) -> None:
+        c = self.centroids[k]
+        for w in sorted(c, key=lambda t: -c[t])[:INDEX_TERMS]:
+            postings = self.index[w]
+            if not postings or postings[-1] != k:
+                if k in postings[-MAX_CANDIDATES_PER_TERM:]:
+                    postings.remove(k)
+                postings.append(k)  # most recently grown stories last
+            if len(postings) > 4 * MAX_CANDIDATES_PER_TERM:
+                del postings[: len(postings) - 2 * MAX_CANDIDATES_PER_TERM]
+
+
+def group(docs: Iterable[tuple[str, Optional[str], str]], df: Optional[Counter] = None,
+          threshold: float = THRESHOLD) -> Iterator[tuple[str, int, float]]:
+    """(doc id, title, text) in publication order -> (doc id, story number, similarity).
+
+    `df` (document frequencies, see document_frequencies) is computed from `docs` when
+    not given, which then must be a re-iterable sequence."""
+    if df is None:
+        docs = list(docs)
+        df = document_frequencies((title, text) for _, title, text in docs)
+    n = max(1, df.get("", 0))
+    state = Stories(threshold)
+    for doc_id, title, text in docs:
+        k, sim = state.add(vector(terms(title, text), df, n), vector(names(title, text), df, n))
+        yield doc_id, k, sim
+
+
+def stories_stage(db: Any) -> dict[str, int]:
+    """The cross-document stage: documents.story for every document (a story's id is
+    derived from its first document in publication order, so it is stable)."""
+    order = ("select id, title, text from documents "
+             "order by coalesce(published_low, substr(published, 1, 10), '9999'), published, id")
+    df = document_frequencies((r[1], r[2]) for r in db.execute(order))
+    first: dict[int, str] = {}
+    rows = []
+    for doc_id, k, _sim in group((tuple(r) for r in db.execute(order)), df):
+        first.setdefault(k, doc_id)
+        rows.append((make_id("story", first[k]), doc_id))
+    db.conn.executemany("update documents set story = ? where id = ?", rows)
+    return {"stories": len(first)}
+
+
+def document_frequencies(docs: Iterable[tuple[Optional[str], str]]) -> Counter:
+    """Document frequency of every term and name; the empty key holds the number of documents."""
+    df: Counter = Counter()
+    for title, text in docs:
+        df.update(terms(title, text).keys() | names(title, text).keys())
+        df[""] += 1
+    return df
+
+
+def bcubed(pred: dict[str, object], gold: dict[str, object]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering against gold labels (same keys)."""
+    by_pred: dict[object, set] = defaultdict(set)
+    by_gold: dict[object, set] = defaultdict(set)
+    for d in gold:
+        by_pred[pred[d]].add(d)
+        by_gold[gold[d]].add(d)
+    p = r = 0.0
+    for d in gold:
+        a, b = by_pred[pred[d]], by_gold[gold[d]]
+        both = len(a & b)
+        p += both / len(a)
+        r += both / len(b)
+    p, r = p / len(gold), r / len(gold)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)

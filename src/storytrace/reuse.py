@@ -194,11 +194,38 @@ def _passage(text_a: str, text_b: str, ta: Tokens, tb: Tokens, i0: int, i1: int,
         if o.tag == "equal" or o.src_start < fa or o.src_end > la or o.dest_start < fb or o.dest_end > lb:
             continue
         edits.append(_edit(text_a, text_b, ta, tb, i0 + o.src_start, i0 + o.src_end, j0 + o.dest_start, j0 + o.dest_end))
+    a0, a1, b0, b1 = i0 + fa, i0 + la, j0 + fb, j0 + lb
+    # a figure changed right at the edge of the copy ("97 people were ..." -> "86 people were ...")
+    # is outside the shared words; it belongs to the passage and is its most telling edit
+    ra, rb = _number_run(text_a, ta, a0, -1), _number_run(text_b, tb, b0, -1)
+    if ra and rb and text_a[ta.starts[ra[0]] : ta.ends[ra[1] - 1]] != text_b[tb.starts[rb[0]] : tb.ends[rb[1] - 1]]:
+        edits.insert(0, _edit(text_a, text_b, ta, tb, ra[0], ra[1], rb[0], rb[1]))
+        a0, b0 = ra[0], rb[0]
+    ra, rb = _number_run(text_a, ta, a1 - 1, 1), _number_run(text_b, tb, b1 - 1, 1)
+    if ra and rb and text_a[ta.starts[ra[0]] : ta.ends[ra[1] - 1]] != text_b[tb.starts[rb[0]] : tb.ends[rb[1] - 1]]:
+        edits.append(_edit(text_a, text_b, ta, tb, ra[0], ra[1], rb[0], rb[1]))
+        a1, b1 = ra[1], rb[1]
     edits = _merge_edits(edits)
     return Passage(
-        int(ta.starts[i0 + fa]), int(ta.ends[i0 + la - 1]), int(tb.starts[j0 + fb]), int(tb.ends[j0 + lb - 1]),
+        int(ta.starts[a0]), int(ta.ends[a1 - 1]), int(tb.starts[b0]), int(tb.ends[b1 - 1]),
         shared, round(score, 3), n_a, n_b, edits,
     )
+
+
+def _number_run(text: str, t: Tokens, at: int, step: int) -> Optional[tuple[int, int]]:
+    """The tokens of the number written next to token `at` (before it: step -1; after: +1),
+    joined by "," or "." ("8,714,487"), as (first, end) token indexes; None if none."""
+    k = at + step
+    if not (0 <= k < len(t.words)) or not t.words[k].isdigit():
+        return None
+    lo = hi = k
+    while lo > 0 and t.words[lo - 1].isdigit() and text[t.ends[lo - 1] : t.starts[lo]] in (",", "."):
+        lo -= 1
+    while hi + 1 < len(t.words) and t.words[hi + 1].isdigit() and text[t.ends[hi] : t.starts[hi + 1]] in (",", "."):
+        hi += 1
+    if (step < 0 and text[t.ends[hi] : t.starts[at]].strip()) or (step > 0 and text[t.ends[at] : t.starts[lo]].strip()):
+        return None  # punctuation between: not the same phrase
+    return lo, hi + 1
 
 
 def _trim(equal: list[tuple[int, int, int, int]], wa: list[str]) -> list[tuple[int, int, int, int]]:

@@ -15,7 +15,10 @@ their learned weights):
   else it opens a new story; candidate stories come from an
   inverted index on the centroids' heaviest terms (no comparison with every story);
 - documents are taken in publication order (undated last, then by id), so the result
-  does not depend on the order of the inputs.
+  does not depend on the order of the inputs;
+- then REFINE_PASSES passes move each document to the story it fits best now that
+  every story is complete (a story's first documents were placed before the rest had
+  arrived); each pass reads the documents again instead of keeping their vectors.
 
 IDF needs document frequencies over the whole ledger: a first pass counts them (a
 Counter of terms: memory grows with the vocabulary, not with the documents).
@@ -24,10 +27,11 @@ The thresholds were chosen on news_cluster_dev and ECB+ (eval/events_stories.py)
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Optional, Sequence, Union
 
 from .model import make_id
 
@@ -35,8 +39,9 @@ OPENING = 3000  # characters of text read (after the title)
 TOP_TERMS = 300
 INDEX_TERMS = 30  # centroid terms indexed for candidate search
 MAX_CANDIDATES_PER_TERM = 50  # most recent stories looked at per term
-THRESHOLD = 0.15  # cosine to join a story
-NAMES_THRESHOLD = 0.1  # cosine of the names-and-figures vectors, also needed
+THRESHOLD = 0.16  # cosine to join a story
+REFINE_PASSES = 2  # passes that move documents to the story they fit best once all exist
+NAMES_THRESHOLD = 0.12  # cosine of the names-and-figures vectors, also needed
 CAPITAL_WEIGHT = 2
 
 _TERM = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d+")
@@ -94,7 +99,8 @@ def _cos(v: dict[str, float], c: dict[str, float], norm: float) -> float:
 
 
 class Stories:
-    """Single-pass clustering state: centroids (terms, names), their norms, the term index."""
+    """Clustering state: story centroids (terms, names: sums of member vectors), their
+    norms and sizes, and the term index used to find candidate stories."""
 
     def __init__(self, threshold: float = THRESHOLD, names_threshold: float = NAMES_THRESHOLD) -> None:
         self.threshold = threshold
@@ -103,37 +109,71 @@ class Stories:
         self.norms: list[float] = []
         self.name_centroids: list[dict[str, float]] = []
         self.name_norms: list[float] = []
+        self.sizes: list[int] = []
         self.index: dict[str, list[int]] = defaultdict(list)
+
+    def best(self, v: dict[str, float], e: dict[str, float], also: Iterable[int] = ()) -> tuple[int, float]:
+        """The most similar story (cosine of the terms vectors) among those indexed under
+        the document's heaviest terms (and `also`), whose names-and-figures similarity
+        passes; (-1, 0.0) if none."""
+        best, best_sim = -1, 0.0
+        seen: set[int] = set()
+        cands = [k for w in sorted(v, key=lambda t: -v[t])[:INDEX_TERMS] for k in self.index.get(w, ())[-MAX_CANDIDATES_PER_TERM:]]
+        for k in itertools.chain(cands, also):
+            if k in seen or not self.sizes[k]:
+                continue
+            seen.add(k)
+            sim = _cos(v, self.centroids[k], self.norms[k])
+            if sim > best_sim and (not e or _cos(e, self.name_centroids[k], self.name_norms[k]) >= self.names_threshold):
+                best, best_sim = k, sim
+        return best, best_sim
 
     def add(self, v: dict[str, float], e: Optional[dict[str, float]] = None) -> tuple[int, float]:
         """Put one document (terms vector, names vector) in a story; returns (story number,
         similarity; 1.0 for a new story)."""
         e = e or {}
-        best, best_sim = -1, 0.0
-        seen: set[int] = set()
-        for w in sorted(v, key=lambda t: -v[t])[:INDEX_TERMS]:
-            for k in self.index.get(w, ())[-MAX_CANDIDATES_PER_TERM:]:
-                if k in seen:
-                    continue
-                seen.add(k)
-                sim = _cos(v, self.centroids[k], self.norms[k])
-                if sim > best_sim and (not e or _cos(e, self.name_centroids[k], self.name_norms[k]) >= self.names_threshold):
-                    best, best_sim = k, sim
+        best, best_sim = self.best(v, e)
         if best >= 0 and best_sim >= self.threshold:
-            for c, x_of, norms in ((self.centroids, v, self.norms), (self.name_centroids, e, self.name_norms)):
-                cent = c[best]
-                for t, x in x_of.items():
-                    cent[t] = cent.get(t, 0.0) + x
-                norms[best] = math.sqrt(sum(x * x for x in cent.values()))
-            self._index(best)
+            self._move(best, v, e, 1)
             return best, best_sim
+        return self._new(v, e), 1.0
+
+    def reassign(self, k: int, v: dict[str, float], e: dict[str, float]) -> int:
+        """A refinement step: take the document out of story k and put it where it fits
+        best now that every story is complete (a new story if none fits)."""
+        self._move(k, v, e, -1)
+        best, best_sim = self.best(v, e, also=(k,))
+        if best >= 0 and best_sim >= self.threshold:
+            self._move(best, v, e, 1)
+            return best
+        if not self.sizes[k]:  # it was alone: it stays alone
+            self._move(k, v, e, 1)
+            return k
+        return self._new(v, e)
+
+    def _new(self, v: dict[str, float], e: dict[str, float]) -> int:
         self.centroids.append(dict(v))
         self.norms.append(1.0)
         self.name_centroids.append(dict(e))
         self.name_norms.append(1.0)
+        self.sizes.append(1)
         k = len(self.centroids) - 1
         self._index(k)
-        return k, 1.0
+        return k
+
+    def _move(self, k: int, v: dict[str, float], e: dict[str, float], sign: int) -> None:
+        for c, x_of, norms in ((self.centroids, v, self.norms), (self.name_centroids, e, self.name_norms)):
+            cent = c[k]
+            for t, x in x_of.items():
+                y = cent.get(t, 0.0) + sign * x
+                if abs(y) < 1e-9:
+                    cent.pop(t, None)
+                else:
+                    cent[t] = y
+            norms[k] = math.sqrt(sum(x * x for x in cent.values()))
+        self.sizes[k] += sign
+        if sign > 0:
+            self._index(k)
 
     def _index(self, k: int) -> None:
         c = self.centroids[k]
@@ -147,20 +187,33 @@ class Stories:
                 del postings[: len(postings) - 2 * MAX_CANDIDATES_PER_TERM]
 
 
-def group(docs: Iterable[tuple[str, Optional[str], str]], df: Optional[Counter] = None,
-          threshold: float = THRESHOLD) -> Iterator[tuple[str, int, float]]:
-    """(doc id, title, text) in publication order -> (doc id, story number, similarity).
+def group(docs: Union[Sequence[tuple[str, Optional[str], str]], Callable[[], Iterable[tuple[str, Optional[str], str]]]],
+          df: Optional[Counter] = None, threshold: float = THRESHOLD, passes: int = REFINE_PASSES) -> dict[str, int]:
+    """(doc id, title, text) in publication order -> {doc id: story number}.
 
-    `df` (document frequencies, see document_frequencies) is computed from `docs` when
-    not given, which then must be a re-iterable sequence."""
+    A single pass in publication order, then `passes` refinement passes that move each
+    document to the story it fits best once all stories exist (the first documents of
+    a story were placed before the rest of it had arrived). `docs` is a sequence, or a
+    function returning a fresh iterator (each pass reads the documents again, so memory
+    holds the stories, not every document's vector). `df` (document_frequencies) is
+    computed from `docs` when not given."""
+    fresh = docs if callable(docs) else (lambda: iter(docs))
     if df is None:
-        docs = list(docs)
-        df = document_frequencies((title, text) for _, title, text in docs)
+        df = document_frequencies((title, text) for _, title, text in fresh())
     n = max(1, df.get("", 0))
     state = Stories(threshold)
-    for doc_id, title, text in docs:
-        k, sim = state.add(vector(terms(title, text), df, n), vector(names(title, text), df, n))
-        yield doc_id, k, sim
+    story: dict[str, int] = {}
+    for doc_id, title, text in fresh():
+        story[doc_id] = state.add(vector(terms(title, text), df, n), vector(names(title, text), df, n))[0]
+    for _ in range(passes):
+        moved = 0
+        for doc_id, title, text in fresh():
+            k = story[doc_id]
+            story[doc_id] = state.reassign(k, vector(terms(title, text), df, n), vector(names(title, text), df, n))
+            moved += story[doc_id] != k
+        if not moved:
+            break
+    return story
 
 
 def stories_stage(db: Any) -> dict[str, int]:
@@ -168,12 +221,11 @@ def stories_stage(db: Any) -> dict[str, int]:
     derived from its first document in publication order, so it is stable)."""
     order = ("select id, title, text from documents "
              "order by coalesce(published_low, substr(published, 1, 10), '9999'), published, id")
-    df = document_frequencies((r[1], r[2]) for r in db.execute(order))
+    story = group(lambda: (tuple(r) for r in db.execute(order)))
     first: dict[int, str] = {}
-    rows = []
-    for doc_id, k, _sim in group((tuple(r) for r in db.execute(order)), df):
-        first.setdefault(k, doc_id)
-        rows.append((make_id("story", first[k]), doc_id))
+    for doc_id in (r[0] for r in db.execute(order)):  # a story's id: its first document's
+        first.setdefault(story[doc_id], doc_id)
+    rows = [(make_id("story", first[k]), doc_id) for doc_id, k in story.items()]
     db.conn.executemany("update documents set story = ? where id = ?", rows)
     return {"stories": len(first)}
 

@@ -177,6 +177,53 @@ def demo(outdir: Path, quiet: bool) -> None:
 
 @cli.command()
 @click.argument("ledger", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("target", required=False)
+@click.argument("field", required=False)
+@click.argument("value", required=False)
+@click.option("--note", help="Why (kept with the correction).")
+@click.option("--author", envvar="USER", help="Who (default: $USER).")
+@click.option("--list", "list_", is_flag=True, help="List the ledger's corrections with their status.")
+@click.option("--remove", metavar="ID", help="Remove a correction (its effect is undone).")
+def correct(ledger: Path, target: Optional[str], field: Optional[str], value: Optional[str], note: Optional[str],
+            author: Optional[str], list_: bool, remove: Optional[str]) -> None:
+    """Record a person's correction and rebuild the cross-document tables with it.
+
+    TARGET is claim:ID, document:ID or event:ID (ids as in the ledger). FIELD and VALUE:
+
+    \b
+      claim:ID     event_id EVENT      the claim is about that event
+      claim:ID     value N             the claim states N
+      claim:ID     measure M | group G | attributed_to A
+      document:ID  event_id EVENT      the document's main event
+      event:ID     same_as EVENT       the two events are one
+      event:ID     label | type | date | date_precision | place | historic  VALUE
+
+    Corrections are kept in the `corrections` table and applied on every later build.
+    """
+    from . import corrections
+
+    if list_:
+        db = ledger_mod.open_ledger(ledger)
+        for row in db.query("select * from corrections order by created, id") if "corrections" in db.table_names() else []:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    try:
+        if remove:
+            if not pipeline.correct(ledger, lambda db: corrections.remove(db, remove)):
+                raise click.UsageError(f"no correction with id {remove!r}")
+            err.print(f"removed correction {remove}; cross-document tables rebuilt")
+            return
+        if not (target and field):
+            raise click.UsageError("give TARGET FIELD VALUE, --list or --remove ID")
+        c = pipeline.correct(ledger, lambda db: corrections.record(db, target, field, value, note, author))
+    except (corrections.CorrectionError, ledger_mod.LedgerError) as e:
+        raise click.UsageError(str(e)) from None
+    status = ledger_mod.open_ledger(ledger).execute("select status from corrections where id = ?", [c.id]).fetchone()[0]
+    err.print(f"correction {c.id}: {target} {field} = {value} ({status}); cross-document tables rebuilt")
+
+
+@cli.command()
+@click.argument("ledger", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--port", type=int, default=8001, show_default=True)
 def serve(ledger: Path, port: int) -> None:
     """Browse LEDGER in Datasette with storytrace's metadata (needs storytrace[datasette])."""

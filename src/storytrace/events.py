@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Optional
 
+from . import corrections
 from .model import Event, make_id
 from .text import sentences
 from .timex import find_dates
@@ -70,6 +71,10 @@ _BEFORE = re.compile(rf"\b((?:{_CAP}\s+){{0,2}}{_CAP})\s+(?:\d{{4}}\s+)?(?:{_KIN
 _AFTER = re.compile(
     rf"\b((?i:{_NOUNS}))\b{_WHEN}\s+(?:on|in|at|near|off|of)\s+(?:the\s+)?(?:MV\s+)?({_CAP}(?:\s+{_CAP})?)")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_NATIONALITIES = frozenset(
+    "american armenian azerbaijani azeri turkish israeli palestinian iraqi syrian russian chinese korean "
+    "german french british english indian pakistani afghan iranian saudi mexican indonesian japanese "
+    "ukrainian soviet european african arab".split())
 NOT_NAMES = frozenset(
     "the a an this that these those its his her their our last first second third deadly deadliest "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
@@ -81,6 +86,36 @@ NOT_NAMES = frozenset(
     "mass major recent latest new big huge worst regarding following despite amid after before during since "
     "similar such another jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+
+
+_ACTOR_NOUN = (r"(?i:forces|troops|army|military|militants?|gunm[ae]n|soldiers|police|rebels|mobs?|fighters|"
+               r"separatists|insurgents|attackers?|bombers?|terrorists?|militias?|jihadists|regiment|guerrillas|"
+               r"extremists|paramilitaries|security forces)")
+_ACTOR = (rf"((?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][\w'’.-]*\s+){{0,3}}(?:armed\s+)?{_ACTOR_NOUN}"
+          rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){{0,3}})?)")
+_ACTOR_BY = re.compile(rf"\b(?:by|of)\s+(?:the\s+|an?\s+)?{_ACTOR}")
+_ACTOR_DID = re.compile(
+    rf"(?:^|[^\w])(?:the\s+)?{_ACTOR}\s+(?:\w+\s+){{0,2}}?(?:killed|attacked|massacred|took|stormed|shelled|opened\s+fire|"
+    rf"bombed|carried\s+out|committed|perpetrated|shot|seized|captured|raided|slaughtered|fired|launched)\b")
+_ACTOR_ADJ = re.compile(r"\b([A-Z][a-z]+(?:an|ian|ish|ese|i|ic))\s+(?:attacks?|assault|raid|shelling|strikes?|bombing|offensive)\b")
+MAX_ACTORS = 8
+
+
+def actors(text: str, start: int, end: int) -> Counter:
+    """Who the sentence says did it, as the source names them ("Armenian forces", "the
+    troops of the Republic of Armenia", "gunmen"; "the Armenian attack" gives "Armenian")."""
+    s = text[start:end]
+    out: Counter = Counter()
+    for rx in (_ACTOR_BY, _ACTOR_DID):
+        for m in rx.finditer(s):
+            name = " ".join(m.group(1).split()).strip(" ,.")
+            if name.split()[0].lower() in NOT_NAMES - _NATIONALITIES and len(name.split()) > 1:
+                name = " ".join(name.split()[1:])
+            out[name] += 1
+    for m in _ACTOR_ADJ.finditer(s):
+        if not any(m.group(1) in a for a in out):
+            out[m.group(1)] += 1
+    return out
 
 
 @dataclass
@@ -153,6 +188,7 @@ class _Ev:
     first_published: Optional[str] = None
     first_is_range: bool = False  # the first report itself is only dated to "on or after"
     story_event: bool = False
+    actor_votes: Counter = field(default_factory=Counter)
 
 
 def resolve(mentions: dict[str, list[Mention]], texts: dict[str, str]) -> dict[tuple[str, int], str]:
@@ -271,6 +307,7 @@ def events_stage(db: Any) -> dict[str, int]:
                         end = (d.end_month or d.month, d.end_day) if d.kind == "range" and d.end_day else None
                         ev.date_votes[(d.year, d.month, d.day, end)] += 1
             ev.docs.add(doc_id)
+            ev.actor_votes.update(actors(texts[doc_id], *m.sentence))
     for eid, ev in named.items():
         ev.label = ev.place = max(names[eid].items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
 
@@ -293,6 +330,9 @@ def events_stage(db: Any) -> dict[str, int]:
         for i in ids:
             for m in mentions[i]:
                 ev.type_votes[EVENT_NOUNS[m.noun] or ""] += 1
+            lede = sentences(texts[i][:1000])[:2]
+            if lede:
+                ev.actor_votes.update(actors(texts[i], lede[0][0], lede[-1][1]))
         story_events[eid] = ev
         event_of_story[k] = eid
 
@@ -310,6 +350,8 @@ def events_stage(db: Any) -> dict[str, int]:
             if before and named[event_of[(doc_id, before[-1])]].year_votes:
                 eid = event_of[(doc_id, before[-1])]
         claim_event[cid] = eid
+        if eid in named or eid in story_events:
+            (named.get(eid) or story_events[eid]).actor_votes.update(actors(texts[doc_id], s0, s1))
         if measure != "other":
             per_doc[doc_id][eid] += 1
 
@@ -334,11 +376,13 @@ def events_stage(db: Any) -> dict[str, int]:
                 eid = top
         doc_event[doc_id] = eid
 
+    corrected = corrections.apply_events(db, claim_event, doc_event, rows)
+
     db.execute("delete from events")
     db["events"].insert_all(rows, pk="id", alter=True)
     db.conn.executemany("update claims set event_id = ? where id = ?", [(e, c) for c, e in claim_event.items()])
     db.conn.executemany("update documents set event_id = ? where id = ?", [(e, d) for d, e in doc_event.items()])
-    return {"events": len(rows), "stories": len(members), "claims": len(claim_event)}
+    return {"events": len(rows), "stories": len(members), "claims": len(claim_event), "corrections": corrected}
 
 
 def _named_id(key: str, year: Optional[int] = None) -> str:
@@ -371,5 +415,8 @@ def _event_row(eid: str, ev: _Ev) -> dict[str, Any]:
         evidence = f"on or before its first report ({ev.first_published[:10]})"
     historic = bool(when and ev.first_published and (date.fromisoformat(ev.first_published[:10]) - when).days > HISTORIC_DAYS)
     label = ev.label if ev.story_event else f"{ev.label} {etype or 'event'}"
+    ranked = [a for a, _ in sorted(ev.actor_votes.items(), key=lambda kv: (-kv[1], kv[0]))]
+    # a bare adjective ("the Armenian attack") adds nothing beside "Armenian forces"
+    named_actors = [a for a in ranked if " " in a or not any(b.startswith(a + " ") for b in ranked)][:MAX_ACTORS]
     return Event(id=eid, label=label, type=etype, date=day, date_precision=precision, place=None if ev.story_event else ev.place,
-                 actors=json.dumps([]), historic=historic).row() | {"date_evidence": evidence, "n_docs": len(ev.docs)}
+                 actors=json.dumps(named_actors, ensure_ascii=False), historic=historic).row() | {"date_evidence": evidence, "n_docs": len(ev.docs)}

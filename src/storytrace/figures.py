@@ -16,7 +16,8 @@ One job: the figures stage, a group-by of the claims on (event, measure, group).
   lower bound); `rule` says which rule gave it.
 - Origins: agreement is not corroboration. A claim's origin is its attribution
   ("according to Azerbaijani figures" is one origin however many outlets repeat it),
-  else the copy lineage of its document (documents that copy each other count once),
+  else, for a claim inside a copied passage, the copy lineage (documents that copy each
+  other count once: 116 travels with the passage that carries it),
   else the document itself. `origins` lists each origin with its values and documents,
   and each value's genealogy: the document that first printed it, and the later ones.
 - Copy edits: a number the reuse stage saw changed inside a copied passage (116 -> 106)
@@ -40,6 +41,7 @@ from .model import Check, Figure, make_id
 INF = float("inf")
 #: Victims counted in units other than people: their own group, never the event's total.
 UNIT_GROUPS = {"family": "families", "families": "families", "household": "households", "households": "households"}
+AFFECTED_GROUPS = frozenset("children women men elderly families orphans students residents people".split()) - {"people"}
 COUNT_MEASURES = ("killed", "injured", "captured", "missing", "displaced", "arrested", "affected", "evacuated")
 
 
@@ -59,6 +61,7 @@ class _Claim:
     attributed_to: Optional[str]
     part_of: Optional[str]
     published: str  # sortable publication key ("" when undated)
+    sentence: int = 0  # sentence_start
 
     @property
     def lo(self) -> float:
@@ -78,8 +81,8 @@ class _Claim:
     def shown(self) -> str:
         v = self.value if self.value is not None else (self.low if self.low is not None else self.high)
         num = "?" if v is None else _fmt(v)
-        if self.qualifier == "range" and self.low is not None and self.high is not None:
-            return f"{_fmt(self.low)}-{_fmt(self.high)}"
+        if self.qualifier in ("range", "vague") and self.low is not None and self.high is not None:
+            return f"{_fmt(self.low)}-{_fmt(self.high)}" + (" (vague)" if self.qualifier == "vague" else "")
         return num if self.qualifier in (None, "exact") else f"{self.qualifier.replace('_', ' ')} {num}"
 
 
@@ -87,12 +90,36 @@ def _fmt(v: float) -> str:
     return f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
 
 
-def _origin_key(c: _Claim, lineage: dict[str, str]) -> str:
+def _claim_keys(c: _Claim, lineage: dict[str, str]) -> list[str]:
+    """What a claim's origin is known by: its attribution, the copy lineage of the
+    passage that carries it, else its document alone."""
+    keys = []
     if c.attributed_to:
-        return "attribution: " + _normalise_attribution(c.attributed_to)
-    if c.doc_id in lineage:
-        return "lineage: " + lineage[c.doc_id]
-    return "document: " + c.doc_id
+        keys.append("attribution: " + _normalise_attribution(c.attributed_to))
+    if c.id in lineage:
+        keys.append("lineage: " + lineage[c.id])
+    return keys or ["document: " + c.doc_id]
+
+
+def _origin_groups(cs: list[_Claim], lineage: dict[str, str]) -> dict[str, str]:
+    """claim id -> origin: claims sharing an attribution or a copy lineage have one origin
+    (union of both: the copy of an attributed sentence keeps its attribution's origin)."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for c in cs:
+        keys = _claim_keys(c, lineage)
+        for k in keys[1:]:
+            a, b = root(keys[0]), root(k)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    return {c.id: root(_claim_keys(c, lineage)[0]) for c in cs}
 
 
 def _normalise_attribution(a: str) -> str:
@@ -106,19 +133,27 @@ def figures_stage(db: Any) -> dict[str, int]:
     pub = {r[0]: (r[1] or (r[2] + "~" if r[2] else "")) for r in db.execute(
         "select id, published, published_low from documents")}
     historic = {r[0]: bool(r[1]) for r in db.execute("select id, historic from events")}
-    lineage: dict[str, str] = {}
-    for s, t, lin in db.execute("select source_doc, target_doc, lineage from reuse where kind != 'boilerplate' and lineage is not null"):
-        lineage[s] = lineage[t] = lin
+    copied: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # doc -> spans copied to or from it
+    for s, s0, s1, t, t0, t1, lin in db.execute(
+            'select source_doc, source_start, source_end, target_doc, target_start, target_end, lineage from reuse '
+            "where kind != 'boilerplate' and lineage is not null"):
+        copied[s].append((s0, s1, lin))
+        copied[t].append((t0, t1, lin))
     claims = []
     for r in db.execute(
             'select id, doc_id, start, "end", event_id, measure, "group", value, low, high, qualifier, attributed_to, '
-            "part_of, victims from claims where event_id is not null and measure in (%s)"
+            "part_of, victims, sentence_start from claims where event_id is not null and measure in (%s)"
             % ",".join("?" * len(COUNT_MEASURES)), COUNT_MEASURES):
         group = r[6]
         head = (r[13] or "").split()[-1:] or [""]
         if group is None and head[0].lower() in UNIT_GROUPS:  # "eight families were wiped out"
             group = UNIT_GROUPS[head[0].lower()]
-        claims.append(_Claim(r[0], r[1], r[2], r[3], r[4], r[5], group, r[7], r[8], r[9], r[10], r[11], r[12], pub.get(r[1], "")))
+        elif group is None and r[5] == "affected" and head[0].lower() in AFFECTED_GROUPS:
+            group = head[0].lower()  # "130 children lost one parent": affected children, not all affected
+        claims.append(_Claim(r[0], r[1], r[2], r[3], r[4], r[5], group, r[7], r[8], r[9], r[10], r[11], r[12],
+                             pub.get(r[1], ""), r[14] or 0))
+    # a claim inside a copied passage travels with it: its origin is the copy lineage
+    lineage = {c.id: lin for c in claims for s0, s1, lin in copied.get(c.doc_id, ()) if s0 <= c.start < s1}
     groups: dict[tuple, list[_Claim]] = defaultdict(list)
     for c in claims:
         groups[(c.event_id, c.measure, c.group)].append(c)
@@ -157,14 +192,19 @@ def _figure(fid: str, event_id: str, measure: str, group: Optional[str], cs: lis
     timeline = sorted((c for c in per_doc.values() if c.published), key=lambda c: (c.published, c.doc_id))
     trend = None if historic else _trend(timeline)
 
+    origin_of = _origin_groups(cs, lineage)
     origins: dict[str, dict[str, Any]] = {}
     for c in sorted(cs, key=lambda c: (c.published or "9999", c.doc_id, c.start)):
-        key = _origin_key(c, lineage)
-        o = origins.setdefault(key, {"origin": key, "values": [], "documents": [], "first": c.doc_id})
+        o = origins.setdefault(origin_of[c.id], {"origin": [], "values": [], "documents": [], "first": c.doc_id})
+        for k in _claim_keys(c, lineage):
+            if k not in o["origin"]:
+                o["origin"].append(k)
         if c.shown not in o["values"]:
             o["values"].append(c.shown)
         if c.doc_id not in o["documents"]:
             o["documents"].append(c.doc_id)
+    for o in origins.values():
+        o["origin"] = "; ".join(o["origin"])
     genealogy: dict[str, list[str]] = {}
     for c in timeline:
         genealogy.setdefault(c.shown, []).append(c.doc_id)
@@ -172,28 +212,32 @@ def _figure(fid: str, event_id: str, measure: str, group: Optional[str], cs: lis
     finite = [c for c in cs if c.value is not None]
     low = min((c.lo for c in cs), default=None)
     high = max((c.value for c in finite), default=None)
-    by_origins = Counter({v: len(keys) for v, keys in _origins_per_value(finite, lineage).items()})
+    per_value: dict[float, set] = defaultdict(set)
+    for c in finite:
+        per_value[c.value].add(origin_of[c.id])  # type: ignore[index]
+    by_origins = Counter({v: len(keys) for v, keys in per_value.items()})
     if trend and timeline and timeline[-1].value is not None:
         best = timeline[-1].value
         conservative, rule = timeline[-1].lo, "the latest report's lower bound (the figure was revised over time)"
     else:
         best = max(by_origins.items(), key=lambda kv: (kv[1], -kv[0]))[0] if by_origins else None
-        counts = [c.value for c in finite if c.qualifier in ("exact", "at_least", "more_than", None)]
-        conservative = min(counts) if counts else (low if low else None)
-        rule = "the lowest value any source states" if counts else ("the lowest lower bound" if conservative else None)
+        # counts: exact figures and "at least N" (N confirmed); "more than a thousand" is a bound, not a count
+        counts = [c.value for c in finite if c.qualifier in ("exact", "at_least", None)]
+        if counts:
+            conservative, rule = min(counts), "the lowest count any source states"
+        elif low:
+            conservative, rule = low, "the lowest lower bound the wording allows"
+        elif finite:  # only approximations with no lower bound ("nearly 70")
+            c0 = min(finite, key=lambda c: c.value)
+            conservative, rule = c0.value, f"the lowest approximate value stated ({c0.shown}: an upper bound, not a count)"
+        else:
+            conservative, rule = None, None
     return Figure(
         id=fid, event_id=event_id, measure=measure, group=group, status=status, trend=trend,
         low=low, best=best, high=high, conservative=conservative, rule=rule,
         n_docs=len(docs), n_claims=len(cs), n_origins=len(origins),
         origins=json.dumps(list(origins.values()), ensure_ascii=False),
     ).row() | {"genealogy": json.dumps(genealogy, ensure_ascii=False), "copy_edits": "[]"}
-
-
-def _origins_per_value(cs: list[_Claim], lineage: dict[str, str]) -> dict[float, set]:
-    out: dict[float, set] = defaultdict(set)
-    for c in cs:
-        out[c.value].add(_origin_key(c, lineage))  # type: ignore[index]
-    return out
 
 
 def _trend(timeline: list[_Claim]) -> Optional[str]:
@@ -258,6 +302,8 @@ def _checks(rows: list[dict[str, Any]], claims: list[_Claim], figure_of: dict[st
         by_event[(r["event_id"], r["measure"])][r["group"]] = r
     for (event_id, measure), figs in by_event.items():
         total = figs.get(None)
+        if measure == "affected":  # a catch-all measure: its figures are not parts of one total
+            continue
         if not total or total["high"] is None:
             continue
         groups = [f for g, f in figs.items() if g is not None and f["conservative"] is not None]
@@ -274,7 +320,8 @@ def _checks(rows: list[dict[str, Any]], claims: list[_Claim], figure_of: dict[st
     for c in claims:
         per[(c.doc_id, figure_of[c.id])].append(c)
     for (doc_id, fid), cs in per.items():
-        if len(cs) > 1 and max(c.lo for c in cs) > min(c.hi for c in cs):
+        # two figures in one sentence are listed side by side ("130 lost one parent, 25 lost both"): not a contradiction
+        if len({c.sentence for c in cs}) > 1 and max(c.lo for c in cs) > min(c.hi for c in cs):
             values = sorted({c.shown for c in cs})
             out.append(_check("self_contradiction", figure_ids=[fid], claim_ids=[c.id for c in cs],
                               detail=f"document {doc_id} gives {', '.join(values)}"))

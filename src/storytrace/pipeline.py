@@ -26,12 +26,13 @@ from . import ledger as ledger_mod
 from .analyse import ANALYSERS, Analyser, analyse, totals
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, expand, prepare, read_file
 from .model import Annotations, Document, Reject
-from . import dates, events, figures, reuse, stories
+from . import corrections, dates, events, figures, reuse, stories
 
 #: Cross-document stages, in order: (name, stage(db)). Each reads the per-document
 #: tables and (re)writes its own (joins and group-bys, never all pairs of documents).
 CrossStage = Callable[[sqlite_utils.Database], Any]
 CROSS_STAGES: tuple[tuple[str, CrossStage], ...] = (
+    ("corrections", corrections.claims_stage),  # people's corrections of claims (events: in the events stage)
     ("reuse", reuse.reuse_stage),  # copied passages (oriented by the dates known so far)
     ("dates", dates.neighbour_stage),  # yearless datelines dated through the documents they share passages with
     ("stories", stories.stories_stage),  # documents reporting the same thing
@@ -223,6 +224,23 @@ def build(
     report.metadata = ledger_mod.write_metadata(path)
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def correct(
+    ledger_path: Union[str, Path],
+    change: Callable[[sqlite_utils.Database], Any],
+    cross_stages: Sequence[tuple[str, CrossStage]] = CROSS_STAGES,
+) -> Any:
+    """Change the corrections table (`change(db)`, e.g. corrections.record) and run the
+    cross-document stages again, in one atomic write; returns what `change` returned.
+    Raises corrections.CorrectionError (the ledger is left as it was)."""
+    path = Path(ledger_path)
+    with ledger_mod.writing(path) as db:
+        result = change(db)
+        for _name, stage in cross_stages:
+            stage(db)
+    ledger_mod.write_metadata(path)
+    return result
 
 
 def extract(

@@ -44,6 +44,8 @@ from .text import sentences
 from .timex import find_dates
 
 HISTORIC_DAYS = 365
+LEDE_CHARS = 300  # an undated document's opening reports the news, not the past
+SCAN_CHARS = 30_000
 STORY_SHARE = 0.5  # share of a story's documents that must name an event for it to be the story's
 
 #: Event nouns and the event type each gives (the type is the neutral noun).
@@ -134,6 +136,7 @@ class Mention:
 def named_events(text: str) -> list[Mention]:
     """The named event mentions of a text (pure)."""
     lower_words = set(re.findall(r"\b[a-z][\w'’-]*\b", text))
+    nouns = [m.start() for m in _NOUN_AT.finditer(text) if EVENT_NOUNS[m.group().lower()]]  # typed: not "disaster"
     spans = sentences(text)
     out: list[Mention] = []
     seen: set[int] = set()
@@ -156,12 +159,26 @@ def named_events(text: str) -> list[Mention]:
                 continue  # the name before the noun wins over a place after it
             seen.add(noun_at)
             sent = _sentence_at(spans, m.start())
-            out.append(Mention(m.start(), m.end(), name, key, noun, _year_near(text, sent, m.start()), sent))
+            out.append(Mention(m.start(), m.end(), name, key, noun, _year_near(text, sent, m.start(), m.end(), nouns), sent))
     return sorted(out, key=lambda x: x.start)
 
 
-def _year_near(text: str, sentence: tuple[int, int], start: int) -> Optional[int]:
-    years = [(abs(m.start() - start), int(m.group())) for m in _YEAR.finditer(text, *sentence)]
+_NOUN_AT = re.compile(rf"\b(?i:{_NOUNS})\b")
+
+
+def _year_near(text: str, sentence: tuple[int, int], start: int, end: int, nouns: list[int]) -> Optional[int]:
+    """The year of the sentence that belongs to this mention: the year whose nearest event
+    noun is the mention's own ("In 2004, a huge earthquake off Aceh"; not "an earthquake in
+    Aceh ... in a region devastated by the tsunami of 2004")."""
+    lo, hi = bisect.bisect_left(nouns, sentence[0]), bisect.bisect_left(nouns, sentence[1])
+    near = nouns[lo:hi]
+    years = []
+    if not any(start <= q < end for q in near):
+        near = sorted(near + [end - 1])  # the mention's own noun, untyped ("the Khojaly tragedy")
+    for m in _YEAR.finditer(text, *sentence):
+        closest = min(near, key=lambda q: abs(q - m.start()), default=None)
+        if closest is None or start <= closest < end:
+            years.append((abs(m.start() - start), int(m.group())))
     return min(years)[1] if years else None
 
 
@@ -336,6 +353,17 @@ def events_stage(db: Any) -> dict[str, int]:
         story_events[eid] = ev
         event_of_story[k] = eid
 
+    def doc_year(doc_id: str, s0: int) -> Optional[int]:
+        """The year a document was written: its publication year. An undated document
+        rarely states its own year in running text ("on Sunday"), so past its lede any
+        year it gives counts as past."""
+        if published.get(doc_id):
+            return int(published[doc_id][:4])
+        if s0 < LEDE_CHARS:
+            return None
+        ys = [int(y) for y in _YEAR.findall(texts[doc_id][:SCAN_CHARS])]
+        return max(ys) + 1 if ys else None
+
     # claims: the named event their sentence mentions, else their document's story event
     claim_event: dict[str, str] = {}
     per_doc: dict[str, Counter] = defaultdict(Counter)
@@ -349,6 +377,22 @@ def events_stage(db: Any) -> dict[str, int]:
                       and s0 - m.sentence[1] <= 2]
             if before and named[event_of[(doc_id, before[-1])]].year_votes:
                 eid = event_of[(doc_id, before[-1])]
+        if not near:  # "the 2004 tsunami killed 230,000": a past event the sentence dates by its year
+            past = _past_event(texts[doc_id], s0, s1, start, doc_year(doc_id, s0))
+            own = named.get(eid) or story_events.get(eid)
+            if past is not None and own is not None and _year_of(own, published) == past[1] and \
+                    _type_of(own) in (None, past[2]):
+                past = None  # "the fire in 2025" in a 2026 piece about that fire: its own event
+            if past is not None:
+                key, year, etype, label = past
+                eid = _named_id(key, year)
+                ev = named.get(eid)
+                if ev is None:
+                    ev = named[eid] = _Ev(eid, label)
+                    ev.year_votes[year] += 1
+                    ev.type_votes[etype] += 1
+                    ev.place = label.rsplit(" ", 1)[0] if " " in label else None
+                ev.docs.add(doc_id)
         claim_event[cid] = eid
         if eid in named or eid in story_events:
             (named.get(eid) or story_events[eid]).actor_votes.update(actors(texts[doc_id], s0, s1))
@@ -383,6 +427,50 @@ def events_stage(db: Any) -> dict[str, int]:
     db.conn.executemany("update claims set event_id = ? where id = ?", [(e, c) for c, e in claim_event.items()])
     db.conn.executemany("update documents set event_id = ? where id = ?", [(e, d) for d, e in doc_event.items()])
     return {"events": len(rows), "stories": len(members), "claims": len(claim_event), "corrections": corrected}
+
+
+_PAST_PLACE = re.compile(r"\b(?:in|off|near|at|of)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+
+
+def _past_event(text: str, s0: int, s1: int, at: int, writing_year: Optional[int]) -> Optional[tuple[str, int, str, str]]:
+    """A figure's sentence about an earlier event, dated only by its year ("In 2004 a
+    massive quake off Aceh triggered a tsunami that killed 230,000"): (key, year, type,
+    label) when the sentence gives a year before the document's own, and an event noun."""
+    if writing_year is None:
+        return None
+    sentence = text[s0:s1]
+    years = [int(m.group()) for m in _YEAR.finditer(sentence) if not (m.start() <= at - s0 < m.end())]
+    past = [y for y in years if y < writing_year]
+    if not past or len(set(years)) > len(set(past)):  # a current year in the sentence too: not only the past
+        return None
+    found = [(m.start(), EVENT_NOUNS[m.group().lower()]) for m in _NOUN_AT.finditer(sentence)]
+    types = [t for _, t in found if t]
+    if not types:
+        return None
+    if len(found) > 1:  # the figure must belong to the noun the year belongs to ("in 2004 ... a tsunami that killed")
+        ys = [m.start() for m in _YEAR.finditer(sentence) if int(m.group()) in past]
+        near_year = {min(found, key=lambda f: abs(f[0] - y))[0] for y in ys}
+        near_claim = min(found, key=lambda f: abs(f[0] - (at - s0)))[0]
+        if near_claim not in near_year:
+            return None
+    etype = "tsunami" if "tsunami" in types else types[0]  # "a quake ... triggered a tsunami": the tsunami
+    year = min(past)
+    place = next((m.group(1) for m in _PAST_PLACE.finditer(sentence)
+                  if m.group(1).lower() not in NOT_NAMES and not _YEAR.match(m.group(1))), None)
+    return (f"{etype} {year}", year, etype, f"{place} {year}" if place else str(year))
+
+
+def _year_of(ev: _Ev, published: dict[str, Optional[str]]) -> Optional[int]:
+    """The year an event happened: the year its mentions give, else its first report's."""
+    if ev.year_votes:
+        return max(ev.year_votes.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+    years = [published[i][:4] for i in ev.docs if published.get(i)]
+    return int(min(years)) if years else None
+
+
+def _type_of(ev: _Ev) -> Optional[str]:
+    types = [(n, t) for t, n in ev.type_votes.items() if t]
+    return max(types)[1] if types else None
 
 
 def _named_id(key: str, year: Optional[int] = None) -> str:

@@ -2,10 +2,13 @@
 
 One job: the figures stage, a group-by of the claims on (event, measure, group).
 
-- Status by interval logic on the bounds each wording allows (claims.low/high): the
-  values agree when one value fits every claim ("at least 21" and 23; "more than a
-  thousand" and 1,275), else they conflict (116 vs 106 women). One document alone is
-  `single`.
+- Each document's own figure: the figures it lists side by side summed ("17 men and one
+  woman": 18), then its largest (a report also gives parts: "12 of them in Bener Meriah
+  district", "another two").
+- Status by interval logic on the bounds each wording allows (claims.low/high), across
+  the documents' own figures: they agree when one value fits them all ("at least 21"
+  and 23; "more than a thousand" and 1,275), else they conflict (116 vs 106 women).
+  One document alone is `single`.
 - Trend: for an event reported as news (not `historic`), the values ordered by
   publication time: `rising` (a toll updated over days), `falling`, or `changed`.
   A historic event's figure does not move with the years: different values are a
@@ -33,7 +36,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Optional
 
 from .model import Check, Figure, make_id
@@ -42,6 +45,8 @@ INF = float("inf")
 #: Victims counted in units other than people: their own group, never the event's total.
 UNIT_GROUPS = {"family": "families", "families": "families", "household": "households", "households": "households"}
 AFFECTED_GROUPS = frozenset("children women men elderly families orphans students residents people".split()) - {"people"}
+#: Who a toll's parts are: a figure of these alone, in a document that states a larger toll, is a group of it.
+SUBGROUPS = frozenset("children women men elderly crew girls boys students babies infants teenagers".split())
 COUNT_MEASURES = ("killed", "injured", "captured", "missing", "displaced", "arrested", "affected", "evacuated")
 
 
@@ -62,6 +67,8 @@ class _Claim:
     part_of: Optional[str]
     published: str  # sortable publication key ("" when undated)
     sentence: int = 0  # sentence_start
+    adds_to: Optional[str] = None  # the figure it is listed beside ("9 men and 4 women")
+    victims_head: str = ""  # last word of `victims` ("children")
 
     @property
     def lo(self) -> float:
@@ -142,7 +149,7 @@ def figures_stage(db: Any) -> dict[str, int]:
     claims = []
     for r in db.execute(
             'select id, doc_id, start, "end", event_id, measure, "group", value, low, high, qualifier, attributed_to, '
-            "part_of, victims, sentence_start from claims where event_id is not null and measure in (%s)"
+            "part_of, victims, sentence_start, adds_to from claims where event_id is not null and measure in (%s)"
             % ",".join("?" * len(COUNT_MEASURES)), COUNT_MEASURES):
         group = r[6]
         head = (r[13] or "").split()[-1:] or [""]
@@ -151,7 +158,17 @@ def figures_stage(db: Any) -> dict[str, int]:
         elif group is None and r[5] == "affected" and head[0].lower() in AFFECTED_GROUPS:
             group = head[0].lower()  # "130 children lost one parent": affected children, not all affected
         claims.append(_Claim(r[0], r[1], r[2], r[3], r[4], r[5], group, r[7], r[8], r[9], r[10], r[11], r[12],
-                             pub.get(r[1], ""), r[14] or 0))
+                             pub.get(r[1], ""), r[14] or 0, r[15], head[0].lower()))
+    # "The dead include 12 children" in a report of 23 dead: a group of the toll, not a second toll
+    tolls: dict[tuple, float] = defaultdict(float)
+    for c in claims:
+        if c.group is None and c.value is not None and _head(c) not in SUBGROUPS:
+            key = (c.doc_id, c.event_id, c.measure)
+            tolls[key] = max(tolls[key], c.value)
+    for c in claims:
+        if c.group is None and c.value is not None and _head(c) in SUBGROUPS and \
+                tolls.get((c.doc_id, c.event_id, c.measure), 0) > c.value:
+            c.group = _head(c)
     # a claim inside a copied passage travels with it: its origin is the copy lineage
     lineage = {c.id: lin for c in claims for s0, s1, lin in copied.get(c.doc_id, ()) if s0 <= c.start < s1}
     groups: dict[tuple, list[_Claim]] = defaultdict(list)
@@ -178,18 +195,18 @@ def figures_stage(db: Any) -> dict[str, int]:
 def _figure(fid: str, event_id: str, measure: str, group: Optional[str], cs: list[_Claim],
             lineage: dict[str, str], historic: bool) -> dict[str, Any]:
     docs = {c.doc_id for c in cs}
-    lo_all = max(c.lo for c in cs)
-    hi_all = min(c.hi for c in cs)
-    status = "single" if len(docs) == 1 and len({(c.lo, c.hi) for c in cs}) == 1 else (
-        "agree" if lo_all <= hi_all else "conflict")
-    if len(docs) == 1 and status == "agree":
+    # each document's figure: its toll (the largest lower bound it states: a document also
+    # gives parts, "12 of them in Bener Meriah"), figures listed side by side summed
+    by_doc: dict[str, list[_Claim]] = defaultdict(list)
+    for c in cs:
+        by_doc[c.doc_id].append(c)
+    per_doc = {d: _doc_figure(ds) for d, ds in by_doc.items()}
+    reps = list(per_doc.values())
+    if len(reps) == 1:
         status = "single"
-
-    # each document's figure: its first claim (documents usually restate one figure)
-    per_doc: dict[str, _Claim] = {}
-    for c in sorted(cs, key=lambda c: (c.doc_id, c.start)):
-        per_doc.setdefault(c.doc_id, c)
-    timeline = sorted((c for c in per_doc.values() if c.published), key=lambda c: (c.published, c.doc_id))
+    else:
+        status = "agree" if max(c.lo for c in reps) <= min(c.hi for c in reps) else "conflict"
+    timeline = sorted((c for c in reps if c.published), key=lambda c: (c.published, c.doc_id))
     trend = None if historic else _trend(timeline)
 
     origin_of = _origin_groups(cs, lineage)
@@ -209,8 +226,8 @@ def _figure(fid: str, event_id: str, measure: str, group: Optional[str], cs: lis
     for c in timeline:
         genealogy.setdefault(c.shown, []).append(c.doc_id)
 
-    finite = [c for c in cs if c.value is not None]
-    low = min((c.lo for c in cs), default=None)
+    finite = [c for c in reps if c.value is not None]
+    low = min((c.lo for c in reps), default=None)
     high = max((c.value for c in finite), default=None)
     per_value: dict[float, set] = defaultdict(set)
     for c in finite:
@@ -240,13 +257,40 @@ def _figure(fid: str, event_id: str, measure: str, group: Optional[str], cs: lis
     ).row() | {"genealogy": json.dumps(genealogy, ensure_ascii=False), "copy_edits": "[]"}
 
 
+def _head(c: _Claim) -> str:
+    return c.victims_head
+
+
+def _doc_figure(cs: list[_Claim]) -> _Claim:
+    """A document's own figure among its claims for one (event, measure, group): figures
+    it lists side by side are summed ("17 men and one woman": 18), then the largest (its
+    toll; smaller ones are parts or earlier counts), the earliest on a tie."""
+    listed: dict[str, list[_Claim]] = defaultdict(list)
+    for c in cs:
+        if c.adds_to:
+            listed[c.adds_to].append(c)
+    cands = []
+    for c in cs:
+        if c.adds_to and any(x.id == c.adds_to for x in cs):
+            continue  # counted in the sum of the figure it is listed beside
+        parts = listed.get(c.id)
+        if parts and c.value is not None and all(p.value is not None for p in parts):
+            lo, hi = c.lo + sum(p.lo for p in parts), c.hi + sum(p.hi for p in parts)
+            exact = all(x.qualifier in ("exact", None) for x in [c, *parts])
+            c = replace(c, value=c.value + sum(p.value for p in parts), low=lo, high=hi if hi < INF else None,  # type: ignore[operator]
+                        qualifier="exact" if exact else "at_least")
+        cands.append(c)
+    return max(cands, key=lambda c: (c.value if c.value is not None else c.lo, c.lo, -c.start))
+
+
 def _trend(timeline: list[_Claim]) -> Optional[str]:
     """rising / falling / changed when the documents' values move with publication time."""
     days: dict[str, list[float]] = defaultdict(list)
     for c in timeline:
         if c.value is not None:
             days[c.published[:10]].append(c.value)
-    seq = [max(v) for _, v in sorted(days.items())]
+    # each day's most common value (the smaller on a tie): one outlier copy does not make a trend
+    seq = [max(Counter(v).items(), key=lambda kv: (kv[1], -kv[0]))[0] for _, v in sorted(days.items())]
     steps = [b - a for a, b in zip(seq, seq[1:]) if b != a]
     if not steps:
         return None
@@ -321,9 +365,13 @@ def _checks(rows: list[dict[str, Any]], claims: list[_Claim], figure_of: dict[st
         per[(c.doc_id, figure_of[c.id])].append(c)
     for (doc_id, fid), cs in per.items():
         # two figures in one sentence are listed side by side ("130 lost one parent, 25 lost both"): not a contradiction
-        if len({c.sentence for c in cs}) > 1 and max(c.lo for c in cs) > min(c.hi for c in cs):
-            values = sorted({c.shown for c in cs})
-            out.append(_check("self_contradiction", figure_ids=[fid], claim_ids=[c.id for c in cs],
+        # two exact counts of one thing that cannot both hold, the smaller at least half the larger
+        # (a much smaller one is a part: "12 of them in Bener Meriah", "another two")
+        exact = [c for c in cs if c.qualifier in ("exact", None) and c.value and not c.adds_to and not c.part_of]
+        if len({c.sentence for c in exact}) > 1 and len({c.value for c in exact}) > 1 and \
+                min(c.value for c in exact) * 2 >= max(c.value for c in exact):  # type: ignore[type-var]
+            values = sorted({c.shown for c in exact})
+            out.append(_check("self_contradiction", figure_ids=[fid], claim_ids=[c.id for c in exact],
                               detail=f"document {doc_id} gives {', '.join(values)}"))
     return out
 

@@ -1,0 +1,202 @@
+"""Events, figures, checks and corrections on the bundled example (and the seeds when ../shared is there)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+
+import pytest
+
+from conftest import SEEDS, need_shared
+
+
+def _q(ledger, sql, args=()):
+    conn = sqlite3.connect(ledger)
+    conn.row_factory = sqlite3.Row
+    return [dict(r) for r in conn.execute(sql, args)]
+
+
+def _figure(ledger, event_id, measure, group=None):
+    rows = _q(ledger, 'select * from figures where event_id = ? and measure = ? and "group" is ?', (event_id, measure, group))
+    assert len(rows) == 1, (measure, group)
+    return rows[0]
+
+
+@pytest.fixture(scope="module")
+def main_event(example_ledger):
+    return _q(example_ledger, "select event_id, count(*) n from documents group by event_id order by n desc")[0]["event_id"]
+
+
+def test_one_story_one_main_event(example_ledger, main_event):
+    docs = _q(example_ledger, "select event_id, story from documents")
+    assert {d["event_id"] for d in docs} == {main_event}
+    assert all(d["story"] for d in docs)  # stories (by wording) may split; their named event joins them
+    ev = _q(example_ledger, "select * from events where id = ?", (main_event,))[0]
+    assert ev["type"] == "fire" and not ev["historic"]
+    assert ev["date"] and ev["date_precision"]
+
+
+def test_historic_event_recalled_is_its_own(example_ledger, main_event):
+    (old,) = [e for e in _q(example_ledger, "select * from events") if e["id"] != main_event]
+    assert old["historic"] and old["date"] == "1998" and old["date_precision"] == "year"
+    killed = _figure(example_ledger, old["id"], "killed")
+    assert killed["best"] == 64 and killed["status"] == "agree" and killed["n_docs"] == 3
+    assert _figure(example_ledger, old["id"], "missing")["best"] == 9
+    # its figures do not leak into the ferry fire's
+    assert _figure(example_ledger, main_event, "killed")["high"] < 64
+
+
+def test_revisions_are_trends(example_ledger, main_event, expected):
+    killed = _figure(example_ledger, main_event, "killed")
+    assert killed["trend"] == "rising"
+    assert killed["best"] == expected["revisions"]["killed"][-1]["value"]  # the latest report
+    assert "revised" in killed["rule"]
+    assert _figure(example_ledger, main_event, "injured")["trend"] == "rising"
+    assert _figure(example_ledger, main_event, "missing")["trend"] == "falling"
+
+
+def test_children_conflict_from_an_edited_copy(example_ledger, main_event):
+    children = _figure(example_ledger, main_event, "killed", "children")
+    assert children["status"] == "conflict"
+    values = {v for o in json.loads(children["origins"]) for v in o["values"]}
+    assert {"11", "14"} <= values
+    edits = json.loads(children["copy_edits"])
+    assert any(e["from"] == "11" and e["to"] == "14" for e in edits)
+    # the wire passage and its two copies are one origin, not three confirmations
+    assert children["n_origins"] < children["n_docs"]
+
+
+def test_every_claim_has_its_event_and_figure(example_ledger):
+    claims = _q(example_ledger, "select event_id, figure_id, measure from claims")
+    assert claims and all(c["event_id"] for c in claims)
+    assert all(c["figure_id"] for c in claims if c["measure"] != "other")
+    figure_ids = {f["id"] for f in _q(example_ledger, "select id from figures")}
+    assert {c["figure_id"] for c in claims if c["figure_id"]} <= figure_ids
+
+
+def test_event_and_figure_ids_are_stable(tmp_path, example_dir, example_ledger):
+    from storytrace import pipeline
+
+    again = tmp_path / "again.db"
+    pipeline.build(again, [str(example_dir)], workers=1)
+    for table in ("events", "figures", "checks"):
+        assert sorted(r["id"] for r in _q(again, f"select id from {table}")) == \
+            sorted(r["id"] for r in _q(example_ledger, f"select id from {table}"))
+
+
+def _write(folder, name, text):
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_checks_parts_and_subsets(tmp_path):
+    from storytrace import pipeline
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _write(folder, "a.txt", " date 2024-05-02\nA landslide buried the hill village of Orrin on Tuesday. "
+           "The landslide killed 30 villagers, including 20 women and 15 children, officials said.\n")
+    _write(folder, "b.txt", " date 2024-05-03\nRescuers searched the hill village of Orrin after the landslide. "
+           "Officials said 30 villagers died. Of the 40 people reported missing, 45 were later found alive.\n")
+    ledger = tmp_path / "l.db"
+    pipeline.build(ledger, [str(folder)], workers=1)
+    kinds = {c["kind"] for c in _q(ledger, "select kind from checks")}
+    assert "parts_exceed_whole" in kinds  # 20 women + 15 children > 30
+
+
+def test_corrections_apply_and_survive_rebuilds(tmp_path, example_dir, example_ledger, main_event):
+    from storytrace import corrections, pipeline
+
+    ledger = tmp_path / "c.db"
+    shutil.copy(example_ledger, ledger)
+    (claim,) = [c for c in _q(ledger, 'select id from claims where "group" = \'children\' and value = 14')]
+    c = pipeline.correct(ledger, lambda db: corrections.record(db, f"claim:{claim['id']}", "value", "11",
+                                                               note="the copy mistyped it", author="tester"))
+    children = _figure(ledger, main_event, "killed", "children")
+    assert children["status"] != "conflict" or "14" not in {v for o in json.loads(children["origins"]) for v in o["values"]}
+    assert _q(ledger, "select value, corrected from claims where id = ?", (claim["id"],))[0]["value"] == 11
+    # a rebuild with one more document keeps the correction and applies it again
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    _write(extra, "late.txt", " date 2025-03-20\nDivers ended the search of the Tessaly wreck on Lake Veldra, "
+           "where a ferry fire killed 23 people, the fire service said.\n")
+    pipeline.build(ledger, [str(example_dir), str(extra)], workers=1)
+    row = _q(ledger, "select status from corrections where id = ?", (c.id,))[0]
+    assert row["status"] == "applied"
+    assert _q(ledger, "select value from claims where id = ?", (claim["id"],))[0]["value"] == 11
+    # removing it restores what the text says
+    pipeline.correct(ledger, lambda db: corrections.remove(db, c.id))
+    assert _q(ledger, "select value, corrected from claims where id = ?", (claim["id"],))[0] == {"value": 14, "corrected": None}
+
+
+def test_correction_merges_events_and_moves_claims(tmp_path, example_ledger, main_event):
+    from storytrace import corrections, pipeline
+
+    ledger = tmp_path / "m.db"
+    shutil.copy(example_ledger, ledger)
+    old = [e["id"] for e in _q(ledger, "select id from events") if e["id"] != main_event][0]
+    claim = _q(ledger, "select id from claims where event_id = ? limit 1", (main_event,))[0]["id"]
+    pipeline.correct(ledger, lambda db: corrections.record(db, f"claim:{claim}", "event_id", old))
+    assert _q(ledger, "select event_id from claims where id = ?", (claim,))[0]["event_id"] == old
+    pipeline.correct(ledger, lambda db: corrections.record(db, f"event:{old}", "same_as", main_event))
+    assert [e["id"] for e in _q(ledger, "select id from events")] == [main_event]
+    assert {c["event_id"] for c in _q(ledger, "select event_id from claims")} == {main_event}
+    with pytest.raises(corrections.CorrectionError):
+        pipeline.correct(ledger, lambda db: corrections.record(db, "claim:nope", "value", "3"))
+    with pytest.raises(corrections.CorrectionError):
+        pipeline.correct(ledger, lambda db: corrections.record(db, f"claim:{claim}", "colour", "red"))
+
+
+def test_correct_command(tmp_path, example_ledger):
+    from click.testing import CliRunner
+
+    from storytrace.cli import cli
+
+    ledger = tmp_path / "cli.db"
+    shutil.copy(example_ledger, ledger)
+    claim = _q(ledger, "select id from claims where measure = 'killed' limit 1")[0]["id"]
+    r = CliRunner().invoke(cli, ["correct", str(ledger), f"claim:{claim}", "measure", "injured", "--note", "misread"])
+    assert r.exit_code == 0, r.output
+    listed = CliRunner().invoke(cli, ["correct", str(ledger), "--list"])
+    assert json.loads(listed.output.splitlines()[0])["status"] == "applied"
+    bad = CliRunner().invoke(cli, ["correct", str(ledger), f"claim:{claim}", "measure", "eaten"])
+    assert bad.exit_code == 2 and "measure must be one of" in bad.output
+
+
+def test_stories_group_by_content():
+    from storytrace.stories import bcubed, group
+
+    docs = [
+        ("a", "Flood in Marrowby", "The river Tane flooded Marrowby on Tuesday; 300 homes in Marrowby were evacuated."),
+        ("b", "Marrowby floods", "Marrowby residents returned after the Tane flood waters fell in Marrowby."),
+        ("c", "Orchard harvest", "Apple growers in the Tallow valley expect a small harvest after the April frost."),
+        ("d", "Tallow valley apples", "Frost damaged the Tallow valley orchards; growers expect fewer apples."),
+    ]
+    story = group(docs)
+    assert story["a"] == story["b"] != story["c"] == story["d"]
+    assert bcubed(story, {"a": 1, "b": 1, "c": 2, "d": 2}) == (1.0, 1.0, 1.0)
+
+
+def test_seeds_events_and_figures(tmp_path):
+    need_shared("corpora", "seeds")
+    from storytrace import pipeline
+
+    ledger = tmp_path / "seeds.db"
+    pipeline.build(ledger, [str(SEEDS)], workers=1)
+    events = {e["label"]: e for e in _q(ledger, "select * from events")}
+    khojaly = next(e for label, e in events.items() if "Khojaly" in label)
+    barda = next(e for label, e in events.items() if "Barda" in label)
+    assert khojaly["historic"] and not barda["historic"]
+    assert "Armenian forces" in json.loads(khojaly["actors"])
+    women = _figure(ledger, khojaly["id"], "killed", "women")
+    assert women["status"] == "conflict" and set(json.loads(women["genealogy"])) == {"116", "106"}
+    assert any(e["from"] == "116" and e["to"] == "106" for e in json.loads(women["copy_edits"]))
+    for measure, group, value in (("killed", None, 613), ("killed", "children", 63), ("injured", None, 487),
+                                  ("captured", None, 1275), ("missing", None, 150)):
+        f = _figure(ledger, khojaly["id"], measure, group)
+        assert f["status"] == "agree" and f["best"] == value, (measure, group)
+        # four outlets repeating "according to Azerbaijani figures" (copies among them) are one origin
+        azeri = [o for o in json.loads(f["origins"]) if "azerbaijani figures" in o["origin"]]
+        assert len(azeri) == 1 and len(azeri[0]["documents"]) >= 2, (measure, group)
+    assert _figure(ledger, khojaly["id"], "injured")["n_origins"] == 2  # the Azerbaijani figures, and 002's own
+    assert _figure(ledger, barda["id"], "killed")["low"] == 21

@@ -2,12 +2,17 @@
 
 One job: split normalised text into sentence spans and find the spans inside
 quotation marks, fast (regexes, no model), with offsets into the text.
+`quote_spans` gives one span per paragraph piece (what claims.py asks: is this
+number inside quotation marks?); `quotations` pairs the marks more carefully
+(straight marks by the side they lean on, mixed and nested marks, quotes running
+over several paragraphs) for the quotes analyser.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import NamedTuple
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV = {
@@ -100,6 +105,170 @@ def _quotes_in(para: str, offset: int, spans: list[tuple[int, int]]) -> None:
                 open_at = closer = None
     if open_at is not None and len(para) > open_at:
         spans.append((offset + open_at, offset + len(para)))
+
+
+class Quotation(NamedTuple):
+    """The text between a pair of quotation marks, marks excluded (offsets into the text).
+
+    `open` / `close` are the offsets of the opening and closing marks, -1 where the
+    quote has none: it begins at its paragraph's start (a closing mark with no opening
+    one) or runs to its paragraph's end (left open). A quote running over several
+    paragraphs is one Quotation: its text holds the paragraph breaks and the marks
+    that reopen each paragraph; `paragraphs` counts them.
+    """
+
+    start: int
+    end: int
+    open: int
+    close: int
+    paragraphs: int = 1
+
+
+_OPENERS = "“„«"
+_CLOSERS = "”»"
+_DOUBLE = re.compile(r"''|[“”\"«»„]")  # '' : two apostrophes as a straight double mark (news archives)
+_SPACE_BEFORE = set(" \t\n([{—–-/\u00a0")
+_SPACE_AFTER = set(" \t\n)]},.;:!?—–-/\u00a0")
+_MAX_LIMBO = 3  # paragraphs without a mark an open quote may run over to reach its closing mark
+
+
+def _leans(para: str, i: int, n: int = 1) -> str:
+    """'open' if a mark at i (n characters) leans on the word after it, 'close' if on the word before, else ''."""
+    before = para[i - 1] if i > 0 else " "
+    after = para[i + n] if i + n < len(para) else " "
+    if before in _SPACE_BEFORE and after not in _SPACE_AFTER:
+        return "open"
+    if before not in _SPACE_BEFORE and (after in _SPACE_AFTER or after in "”’\"'"):
+        return "close"
+    return ""
+
+
+def quotations(text: str) -> list[Quotation]:
+    """Every double-quoted passage, with its marks; also curly ‘single’ quotes of three
+    words or more outside double quotes (an apostrophe is not a quote). Two
+    apostrophes ('') count as a straight double mark, as in some news archives.
+
+    Curly marks pair by their shape, straight ones by the side they lean on (`"` after
+    a space opens, before one closes), with alternation when it is unclear; a curly
+    mark closes a straight one and the other way round when no mark of its own shape
+    follows (`"… ”`). A mark of the other kind inside a quote is a nested quote. A
+    quote left open at its paragraph's end goes on in the next paragraph when that one
+    opens with a quote mark (of the same kind, or of the other kind when that paragraph
+    does not pair its own marks: `"…` then `“…,"`), or, over at most three paragraphs
+    without marks, in one whose first mark closes; otherwise it ends with its paragraph.
+    """
+    out: list[Quotation] = []
+    pending: list = []  # [start, end, open, paragraphs, shape] of a quote left open
+    limbo = 0  # paragraphs without marks since the pending quote's last one
+    pos = 0
+    for para in text.split("\n"):
+        offset = pos
+        pos += len(para) + 1
+        stripped = para.strip()
+        if not stripped:
+            continue
+        lead = len(para) - len(para.lstrip())
+        marks = [(m.start(), '"' if m.group() == "''" else m.group(), m.end() - m.start()) for m in _DOUBLE.finditer(para)]
+        state = None  # [content start, open mark, shape, nested count]
+        if pending:
+            first = marks[0] if marks else None
+            shape = "“" if first and first[1] in _OPENERS else '"'
+            own_pair = first and first[0] == lead and first[1] != "”" and shape != pending[4] and any(
+                (c in _CLOSERS) if shape == "“" else (c == '"') for _, c, _ in marks[1:])
+            if own_pair:  # a paragraph with its own pair of the other kind of mark: not a continuation
+                out.append(Quotation(pending[0], pending[1], pending[2], -1, pending[3]))
+                pending = []
+                limbo = 0
+            elif limbo and first and first[0] == lead and first[1] not in _CLOSERS:
+                out.append(Quotation(pending[0], pending[1], pending[2], -1, pending[3]))  # a new quote
+                pending = []
+                limbo = 0
+            elif first and first[0] == lead and (first[1] in _OPENERS or first[1] == '"' and _leans(para, first[0], first[2]) != "close"):
+                state = [pending[0], pending[2], first[1] if first[1] == '"' else "“", 0, pending[3] + limbo + 1]
+                marks = marks[1:]
+                pending = []
+                limbo = 0
+            elif first and (first[1] in _CLOSERS or first[1] == '"' and _leans(para, first[0], first[2]) != "open"):
+                state = [pending[0], pending[2], "“" if first[1] in _CLOSERS else '"', 0, pending[3] + limbo + 1]
+                pending = []
+                limbo = 0
+            elif not first and limbo < _MAX_LIMBO:
+                limbo += 1
+                continue
+            else:
+                out.append(Quotation(pending[0], pending[1], pending[2], -1, pending[3]))
+                pending = []
+                limbo = 0
+        n = len(out)
+        _pair(para, offset, marks, state, out, pending)
+        _singles(para, offset, out[n:] + ([Quotation(pending[0], pending[1], pending[2], -1)] if pending else []), out)
+    if pending:
+        out.append(Quotation(pending[0], pending[1], pending[2], -1, pending[3]))
+    out.sort()
+    return out
+
+
+def _pair(para: str, offset: int, marks: list, state, out: list, pending: list) -> None:
+    seen_any = state is not None
+    for k, (i, ch, n) in enumerate(marks):
+        rest = marks[k + 1 :]
+        if state is None:
+            if ch in _OPENERS or ch == '"' and (_leans(para, i, n) != "close" or seen_any):
+                state = [offset + i + n, offset + i, "“" if ch != '"' else '"', 0, 1]
+            elif not seen_any and i > 0 and para[:i].strip():
+                # a closing mark with no opening one: the quote runs from the paragraph's start
+                start = offset + len(para) - len(para.lstrip())
+                out.append(Quotation(start, offset + i, -1, offset + i, 1))
+            seen_any = True
+            continue
+        shape = state[2]
+        if shape == "“":
+            if ch == "“" and _leans(para, i) == "close" and not any(c in _CLOSERS for _, c, _ in rest):
+                closes = True  # a reversed mark used as the closing one
+            elif ch in _OPENERS:
+                state[3] += 1
+                continue
+            elif ch in _CLOSERS:
+                if state[3] > 0:
+                    state[3] -= 1
+                    continue
+                closes = True
+            else:  # a straight mark inside curly quotes: nested, unless no curly closer follows
+                closes = _leans(para, i, n) == "close" and state[3] == 0 and not any(c in _CLOSERS for _, c, _ in rest)
+                if not closes:
+                    continue
+        else:
+            if ch in "“„«":
+                state[3] += 1  # curly quotes nested in straight ones
+                continue
+            if ch in _CLOSERS and state[3] > 0:
+                state[3] -= 1
+                continue
+            closes = True
+        if closes:
+            end = offset + i
+            if end > state[0]:
+                out.append(Quotation(state[0], end, state[1], offset + i, state[4]))
+            state = None
+    if state is not None:
+        end = offset + len(para.rstrip())
+        if end > state[0]:
+            pending[:] = [state[0], end, state[1], state[4], state[2]]
+
+
+def _singles(para: str, offset: int, doubles: list, out: list) -> None:
+    """Curly single quotes of three words or more, outside double quotes."""
+    i = para.find("‘")
+    while i >= 0:
+        j = para.find("’", i + 1)
+        while j > 0 and j + 1 < len(para) and para[j + 1].isalpha():  # an apostrophe inside
+            j = para.find("’", j + 1)
+        if j < 0:
+            return
+        inside = any(q.start <= offset + i < q.end for q in doubles)
+        if not inside and len(para[i + 1 : j].split()) >= 3:
+            out.append(Quotation(offset + i + 1, offset + j, offset + i, offset + j, 1))
+        i = para.find("‘", j + 1)
 
 
 class Spans:

@@ -27,6 +27,7 @@ The thresholds were chosen on news_cluster_dev and ECB+ (eval/events_stories.py)
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 import re
@@ -39,6 +40,8 @@ OPENING = 3000  # characters of text read (after the title)
 TOP_TERMS = 300
 INDEX_TERMS = 30  # centroid terms indexed for candidate search
 MAX_CANDIDATES_PER_TERM = 50  # most recent stories looked at per term
+RERANK = 4  # candidates given the exact cosine
+MAX_CENTROID = 2000  # terms a story's centroid keeps (its heaviest)
 THRESHOLD = 0.16  # cosine to join a story
 REFINE_PASSES = 2  # passes that move documents to the story they fit best once all exist
 NAMES_THRESHOLD = 0.12  # cosine of the names-and-figures vectors, also needed
@@ -61,27 +64,29 @@ _NAME = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d[\d.,:]*\d|\d")
 def terms(title: Optional[str], text: str) -> Counter:
     """Weighted term counts of a document's title and opening."""
     c: Counter = Counter()
-    for source in (title or "", text[:OPENING]):
-        for m in _TERM.finditer(source):
-            w = m.group()
-            lw = w.lower().replace("’", "'")
-            if len(lw) < 3 or lw in STOPWORDS:
-                continue
-            c[lw] += CAPITAL_WEIGHT if w[0].isupper() else 1
+    stop = STOPWORDS
+    for w in _TERM.findall(f"{title or ''}\n{text[:OPENING]}"):
+        lw = w.lower()
+        if len(lw) < 3 or lw in stop:
+            continue
+        if "’" in lw:
+            lw = lw.replace("’", "'")
+        c[lw] += CAPITAL_WEIGHT if w[0].isupper() else 1
     return c
 
 
 def names(title: Optional[str], text: str) -> Counter:
     """Names and figures of a document's title and opening: capitalised words, numbers."""
     c: Counter = Counter()
-    for source in (title or "", text[:OPENING]):
-        for m in _NAME.finditer(source):
-            w = m.group()
-            if w[0].isdigit():
-                if len(w) >= 3 or "." in w:
-                    c["#" + w] += 1
-            elif w[0].isupper() and len(w) > 2 and w.lower() not in STOPWORDS:
-                c[w.lower().replace("’", "'")] += 1
+    stop = STOPWORDS
+    for w in _NAME.findall(f"{title or ''}\n{text[:OPENING]}"):
+        if w[0].isdigit():
+            if len(w) >= 3 or "." in w:
+                c["#" + w] += 1
+        elif w[0].isupper() and len(w) > 2:
+            lw = w.lower()
+            if lw not in stop:
+                c[lw.replace("’", "'") if "’" in lw else lw] += 1
     return c
 
 
@@ -113,16 +118,20 @@ class Stories:
         self.index: dict[str, list[int]] = defaultdict(list)
 
     def best(self, v: dict[str, float], e: dict[str, float], also: Iterable[int] = ()) -> tuple[int, float]:
-        """The most similar story (cosine of the terms vectors) among those indexed under
-        the document's heaviest terms (and `also`), whose names-and-figures similarity
-        passes; (-1, 0.0) if none."""
+        """The most similar story (cosine of the terms vectors) whose names-and-figures
+        similarity passes; (-1, 0.0) if none. Candidates are scored term at a time through
+        the index (each document term's most recent stories), and the RERANK best of them
+        (with `also`) get the exact cosine: the cost is the document's terms times the
+        posting lists' bounded length, not the number of stories."""
+        partial: dict[int, float] = defaultdict(float)
+        for w, x in v.items():
+            for k in self.index.get(w, ())[-MAX_CANDIDATES_PER_TERM:]:
+                partial[k] += x * self.centroids[k].get(w, 0.0) / (self.norms[k] or 1.0)
+        cands = heapq.nlargest(RERANK, partial, key=partial.__getitem__)
         best, best_sim = -1, 0.0
-        seen: set[int] = set()
-        cands = [k for w in sorted(v, key=lambda t: -v[t])[:INDEX_TERMS] for k in self.index.get(w, ())[-MAX_CANDIDATES_PER_TERM:]]
         for k in itertools.chain(cands, also):
-            if k in seen or not self.sizes[k]:
+            if not self.sizes[k]:
                 continue
-            seen.add(k)
             sim = _cos(v, self.centroids[k], self.norms[k])
             if sim > best_sim and (not e or _cos(e, self.name_centroids[k], self.name_norms[k]) >= self.names_threshold):
                 best, best_sim = k, sim
@@ -164,20 +173,28 @@ class Stories:
     def _move(self, k: int, v: dict[str, float], e: dict[str, float], sign: int) -> None:
         for c, x_of, norms in ((self.centroids, v, self.norms), (self.name_centroids, e, self.name_norms)):
             cent = c[k]
+            # |c ± x|² = |c|² ± 2 c·x + |x|², over the document's terms only
+            dot = sum(cent.get(t, 0.0) * x for t, x in x_of.items())
+            sq = sum(x * x for x in x_of.values())
             for t, x in x_of.items():
                 y = cent.get(t, 0.0) + sign * x
                 if abs(y) < 1e-9:
                     cent.pop(t, None)
                 else:
                     cent[t] = y
-            norms[k] = math.sqrt(sum(x * x for x in cent.values()))
+            norms[k] = math.sqrt(max(0.0, norms[k] ** 2 + sign * 2 * dot + sq))
+            if len(cent) > 2 * MAX_CENTROID:  # keep a big story's centroid to its heaviest terms
+                keep = heapq.nlargest(MAX_CENTROID, cent.items(), key=lambda kv: kv[1])
+                cent.clear()
+                cent.update(keep)
+                norms[k] = math.sqrt(sum(x * x for _, x in keep))
         self.sizes[k] += sign
-        if sign > 0:
-            self._index(k)
+        if sign > 0 and (self.sizes[k] <= 8 or self.sizes[k] & (self.sizes[k] - 1) == 0):
+            self._index(k)  # a story's heaviest terms settle as it grows: re-indexed at sizes 1-8, 16, 32, ...
 
     def _index(self, k: int) -> None:
         c = self.centroids[k]
-        for w in sorted(c, key=lambda t: -c[t])[:INDEX_TERMS]:
+        for w in heapq.nlargest(INDEX_TERMS, c, key=c.__getitem__):
             postings = self.index[w]
             if not postings or postings[-1] != k:
                 if k in postings[-MAX_CANDIDATES_PER_TERM:]:

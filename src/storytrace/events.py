@@ -44,6 +44,7 @@ from .text import sentences
 from .timex import find_dates
 
 HISTORIC_DAYS = 365
+NAME_WINDOW = 100  # characters around an event noun where its name is looked for
 LEDE_CHARS = 300  # an undated document's opening reports the news, not the past
 SCAN_CHARS = 30_000
 STORY_SHARE = 0.5  # share of a story's documents that must name an event for it to be the story's
@@ -134,32 +135,45 @@ class Mention:
 
 
 def named_events(text: str) -> list[Mention]:
-    """The named event mentions of a text (pure)."""
-    lower_words = set(re.findall(r"\b[a-z][\w'’-]*\b", text))
-    nouns = [m.start() for m in _NOUN_AT.finditer(text) if EVENT_NOUNS[m.group().lower()]]  # typed: not "disaster"
-    spans = sentences(text)
+    """The named event mentions of a text (pure). A cascade: the event nouns first (one
+    regex over the text), then the name patterns only in a window around each."""
+    found = [(m.start(), m.end()) for m in _NOUN_AT.finditer(text)]
+    if not found:
+        return []
+    nouns = [q for q, e in found if EVENT_NOUNS[text[q:e].lower()]]  # typed: not "disaster"
+    lower: dict[str, bool] = {}
+
+    def written_lower(w: str) -> bool:  # "Ferry Fire" in a headline, "ferry fire" in the text
+        if w not in lower:
+            lower[w] = re.search(rf"\b{re.escape(w)}\b", text) is not None
+        return lower[w]
+
+    spans: Optional[list[tuple[int, int]]] = None
     out: list[Mention] = []
     seen: set[int] = set()
     for rx, name_group, noun_group in ((_BEFORE, 1, 2), (_AFTER, 2, 1)):
-        for m in rx.finditer(text):
-            noun = m.group(noun_group).lower()
-            if noun not in EVENT_NOUNS:
-                continue
-            if name_group == 1 and re.search(r"['’]s?$", m.group(1)):
-                continue  # "Armenia's attack": the actor, not the event's name
-            words = [w for w in m.group(name_group).split() if w.lower().rstrip("'’s") not in NOT_NAMES]
-            # a name is never written in lower case elsewhere in the text ("Ferry Fire" in a headline)
-            words = [w for w in words if w.lower() not in lower_words and w.lower().rstrip("'’s") not in lower_words]
-            if not words:
-                continue
-            name = " ".join(words)
-            key = re.sub(r"['’]s$", "", name.lower())
-            noun_at = m.start(noun_group)
-            if noun_at in seen:
-                continue  # the name before the noun wins over a place after it
-            seen.add(noun_at)
-            sent = _sentence_at(spans, m.start())
-            out.append(Mention(m.start(), m.end(), name, key, noun, _year_near(text, sent, m.start(), m.end(), nouns), sent))
+        for q, e in found:
+            lo, hi = (max(0, q - NAME_WINDOW), e) if name_group == 1 else (q, min(len(text), e + NAME_WINDOW))
+            for m in rx.finditer(text, lo, hi):
+                if m.start(noun_group) != q:
+                    continue
+                noun = m.group(noun_group).lower()
+                if noun not in EVENT_NOUNS:
+                    continue
+                if name_group == 1 and re.search(r"['’]s?$", m.group(1)):
+                    continue  # "Armenia's attack": the actor, not the event's name
+                words = [w for w in m.group(name_group).split() if w.lower().rstrip("'’s") not in NOT_NAMES]
+                # a name is never written in lower case elsewhere in the text
+                words = [w for w in words if not written_lower(w.lower()) and not written_lower(w.lower().rstrip("'’s"))]
+                if not words or q in seen:
+                    continue  # (the name before the noun wins over a place after it)
+                seen.add(q)
+                name = " ".join(words)
+                key = re.sub(r"['’]s$", "", name.lower())
+                if spans is None:
+                    spans = sentences(text)
+                sent = _sentence_at(spans, m.start())
+                out.append(Mention(m.start(), m.end(), name, key, noun, _year_near(text, sent, m.start(), m.end(), nouns), sent))
     return sorted(out, key=lambda x: x.start)
 
 

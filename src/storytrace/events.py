@@ -384,7 +384,10 @@ def events_stage(db: Any) -> dict[str, int]:
     for cid, doc_id, start, s0, s1, measure in db.execute(
             "select id, doc_id, start, sentence_start, sentence_end, measure from claims"):
         ms = mentions.get(doc_id, [])
-        near = [(abs(m.start - start), j) for j, m in enumerate(ms) if s0 <= m.start < s1]
+        # a mention names an event a figure can belong to when some mention of it has a typed
+        # noun ("the incident at Terrigal Beach" alone is the story's event, not an event of its own)
+        near = [(abs(m.start - start), j) for j, m in enumerate(ms)
+                if s0 <= m.start < s1 and _typed(named[event_of[(doc_id, j)]])]
         eid = event_of[(doc_id, min(near)[1])] if near else event_of_story[story_of[doc_id]]
         if not near:  # the sentence before, in the same paragraph, about a dated event
             before = [j for j, m in enumerate(ms) if m.sentence[1] <= s0 and "\n" not in texts[doc_id][m.sentence[1] : s0]
@@ -472,6 +475,10 @@ def _past_event(text: str, s0: int, s1: int, at: int, writing_year: Optional[int
     place = next((m.group(1) for m in _PAST_PLACE.finditer(sentence)
                   if m.group(1).lower() not in NOT_NAMES and not _YEAR.match(m.group(1))), None)
     return (f"{etype} {year}", year, etype, f"{place} {year}" if place else str(year))
+
+
+def _typed(ev: _Ev) -> bool:
+    return any(t for t in ev.type_votes)
 
 
 def _year_of(ev: _Ev, published: dict[str, Optional[str]]) -> Optional[int]:

@@ -40,6 +40,7 @@ OPENING = 3000  # characters of text read (after the title)
 TOP_TERMS = 300
 INDEX_TERMS = 30  # centroid terms indexed for candidate search
 MAX_CANDIDATES_PER_TERM = 50  # most recent stories looked at per term
+CANDIDATE_TERMS = 60  # a document's heaviest terms that look up candidate stories
 RERANK = 4  # candidates given the exact cosine
 MAX_CENTROID = 2000  # terms a story's centroid keeps (its heaviest)
 THRESHOLD = 0.16  # cosine to join a story
@@ -120,11 +121,12 @@ class Stories:
     def best(self, v: dict[str, float], e: dict[str, float], also: Iterable[int] = ()) -> tuple[int, float]:
         """The most similar story (cosine of the terms vectors) whose names-and-figures
         similarity passes; (-1, 0.0) if none. Candidates are scored term at a time through
-        the index (each document term's most recent stories), and the RERANK best of them
-        (with `also`) get the exact cosine: the cost is the document's terms times the
-        posting lists' bounded length, not the number of stories."""
+        the index (the document's CANDIDATE_TERMS heaviest terms, each term's most recent
+        stories), and the RERANK best of them (with `also`) get the exact cosine: the cost
+        is bounded per document, whatever the number of stories."""
         partial: dict[int, float] = defaultdict(float)
-        for w, x in v.items():
+        for w in heapq.nlargest(CANDIDATE_TERMS, v, key=v.__getitem__):
+            x = v[w]
             for k in self.index.get(w, ())[-MAX_CANDIDATES_PER_TERM:]:
                 partial[k] += x * self.centroids[k].get(w, 0.0) / (self.norms[k] or 1.0)
         cands = heapq.nlargest(RERANK, partial, key=partial.__getitem__)

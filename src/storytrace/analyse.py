@@ -6,24 +6,25 @@ global state but read-only caches such as the spaCy model), so `analyse` runs th
 same in a loop, in worker processes and inside Spark.
 
 The analysers plug in here by name, in ANALYSERS: claims (figures in sentences,
-claims.py), publication dates from the text (dates.py) and direct quotations with
-their speakers (quotes.py) now; framing terms when they land.
+claims.py), publication dates from the text (dates.py), direct quotations with their
+speakers (quotes.py), and labels and loaded words with their voice (framing.py).
 """
 
 from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from . import claims, dates, quotes
+from . import claims, dates, framing, quotes
 from .model import Annotations, Document
 
 Analyser = Callable[[Document], Annotations]
 
-#: (name, analyser) in the order they run. Framing joins them when it lands.
+#: (name, analyser) in the order they run.
 ANALYSERS: tuple[tuple[str, Analyser], ...] = (
     ("claims", claims.analyse_claims),
     ("dates", dates.analyse_dates),
     ("quotes", quotes.analyse_quotes),
+    ("framing", framing.analyse_framing),
 )
 
 

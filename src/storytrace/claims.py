@@ -5,7 +5,9 @@ split by regex; only those holding a count (numbers.py) or a singular victim nex
 a casualty word reach spaCy's parser; the parse says which number goes with which
 verb ("killed 613 ... and injured 487 others"), which numbers are parts of a total
 ("including 116 women"), and who is speaking ("according to Azerbaijani figures",
-"police said", a quotation's speaker).
+"police said", "Trend reports"), and for a figure inside a quotation, that quotation's
+speaker as quotes.py resolves it ("he said" -> the minister named before; a quotation
+running over several paragraphs is one quotation).
 
 Also `totals(claims)`: the document's own figure per measure for its main event, as a
 PITF/WAD coder would enter it (non-combatant victims, perpetrators excluded).
@@ -19,7 +21,9 @@ from typing import Any, Iterable, Optional
 from . import nlp
 from .model import Annotations, Claim, Document, make_id
 from .numbers import NumberSpan, find_numbers, has_number
-from .text import Spans, quote_spans, sentences
+from .quotes import find_quotes
+from .speech import PRONOUNS
+from .text import Spans, quotations, sentences
 
 # ---------------------------------------------------------------------- lexicons
 
@@ -112,7 +116,7 @@ def analyse_claims(doc: Document) -> Annotations:
 
 def extract(text: str, doc_id: str = "") -> list[Claim]:
     """Claims in a text, in text order."""
-    quotes = Spans(quote_spans(text))
+    quotes = _Quoted(text)
     todo: list[tuple[int, int, list[NumberSpan]]] = []
     claims: list[Claim] = []
     for s, e in sentences(text):
@@ -134,6 +138,50 @@ def extract(text: str, doc_id: str = "") -> list[Claim]:
     return claims
 
 
+class _Quoted:
+    """The text's quoted passages (text.quotations: every one, scare quotes and titles
+    too, a quotation over several paragraphs as one) and, for a figure inside one, its
+    speaker as quotes.find_quotes resolves it. Both found on first use: most documents
+    hold no figure, and most figures are not quoted."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._spans: Optional[Spans] = None
+        self._speakers: Optional[dict[int, Optional[str]]] = None
+
+    def _load(self) -> Spans:
+        if self._spans is None:
+            text, spans = self.text, []
+            for q in quotations(text):
+                s, e = q.start, q.end
+                while s < e and text[s].isspace():  # as find_quotes trims a quotation
+                    s += 1
+                while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+                    e -= 1
+                if e > s:
+                    spans.append((s, e))
+            self._spans = Spans(spans)
+        return self._spans
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        return self._load().spans
+
+    def find(self, pos: int) -> int:
+        """Index of the quoted passage holding pos, or -1."""
+        return self._load().find(pos)
+
+    def speaker(self, i: int) -> Optional[str]:
+        """The resolved speaker of passage i, as the text writes it (None: none, or a pronoun
+        quotes.py could not resolve)."""
+        if self._speakers is None:
+            self._speakers = {}
+            for f in find_quotes(self.text, keep=False):
+                said = self.text[f.speaker[0] : f.speaker[1]] if f.speaker else None
+                self._speakers[f.start] = None if said and said.lower() in PRONOUNS else said  # an unresolved "she"
+        return self._speakers.get(self.spans[i][0])
+
+
 # Without a number, only these words can make a victim count (a singular victim).
 _VIOLENT = re.compile(
     r"\b(?:kill|murder|behead|assassinat|slay|slain|shot dead|gunned down|stabb|hacked|execut|lynch|"
@@ -144,7 +192,7 @@ _SINGULAR_HINT = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s|\b[A-
 
 
 
-def _other_claim(text: str, doc_id: str, s: int, e: int, n: NumberSpan, quotes: Spans) -> Claim:
+def _other_claim(text: str, doc_id: str, s: int, e: int, n: NumberSpan, quotes: _Quoted) -> Claim:
     after = text[s + n.end : e]
     m = re.match(r"\s*(?:of\s+)?((?:the\s+|a\s+|an\s+|its\s+|their\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3})", after)
     what = f"{n.kind}: {m.group(1)}" if m else n.kind
@@ -160,7 +208,7 @@ def _other_claim(text: str, doc_id: str, s: int, e: int, n: NumberSpan, quotes: 
 
 
 def _sentence_claims(
-    text: str, doc_id: str, s: int, e: int, counts: list[NumberSpan], sent: Any, quotes: Spans
+    text: str, doc_id: str, s: int, e: int, counts: list[NumberSpan], sent: Any, quotes: _Quoted
 ) -> list[Claim]:
     out: list[Claim] = []
     by_token: dict[int, Claim] = {}
@@ -218,24 +266,25 @@ def _is_single_person(p: Any) -> bool:
     return person and singular
 
 
-def _implicit(text, doc_id, s, e, sent, first, last, n, measure, speaker, quotes: Spans) -> Claim:
+def _implicit(text, doc_id, s, e, sent, first, last, n, measure, speaker, quotes: _Quoted) -> Claim:
     start = s + sent[first.left_edge.i].idx
     end = s + last.idx + len(last.text)
+    q = quotes.find(start)
     return Claim(
         id=make_id("claim", doc_id, start, end), doc_id=doc_id, start=start, end=end,
         sentence_start=s, sentence_end=e, measure=measure, value=float(n), low=float(n), high=float(n),
         qualifier="exact", victims=_phrase(first), what="implicit count (singular victims)",
-        attributed_to=speaker, in_quote=quotes.find(start) >= 0,
+        attributed_to=(quotes.speaker(q) if q >= 0 else None) or speaker, in_quote=q >= 0,
     )
 
 
-def _claim(text, doc_id, s, e, n: NumberSpan, head, measure, group, speaker, quotes: Spans) -> Claim:
+def _claim(text, doc_id, s, e, n: NumberSpan, head, measure, group, speaker, quotes: _Quoted) -> Claim:
     start, end = s + n.start, s + n.end
     q = quotes.find(start)
     victims = _victims(head, n)
     attributed = speaker
     if q >= 0:
-        attributed = _quote_speaker(text, quotes.spans[q]) or speaker
+        attributed = quotes.speaker(q) or _quote_speaker(text, quotes.spans[q]) or speaker
     return Claim(
         id=make_id("claim", doc_id, start, end), doc_id=doc_id, start=start, end=end,
         sentence_start=s, sentence_end=e, measure=measure, value=n.value, low=n.low, high=n.high,
@@ -534,7 +583,7 @@ def _quote_speaker(text: str, span: tuple[int, int]) -> Optional[str]:
     return None
 
 
-def _singular_claims(text, doc_id, s, e, sent, counted: dict, speaker, quotes: Spans) -> list[Claim]:
+def _singular_claims(text, doc_id, s, e, sent, counted: dict, speaker, quotes: _Quoted) -> list[Claim]:
     """'gunmen killed an elder', 'a scholar was beheaded', 'the killing of a judge and his
     driver': victims named without a number count one each."""
     out = []

@@ -11,7 +11,7 @@ claim and every document its event.
   a name; nationalities are not names). Mentions with the same name are one event
   across the ledger ("Khojaly massacre", "Khojaly genocide" and "Khojaly tragedy" are
   the same event; which word each source uses is framing, not identity).
-- A story's event: the named event that at least half of its documents mention, else
+- A story's event: the named event that more than half of its documents mention, else
   an event of its own, labelled by the story's first title.
 - A claim's event: the named event its sentence mentions (seed 004: "the Armenian
   attack Wednesday on Barda, which killed at least 21 civilians" is the Barda attack,
@@ -47,7 +47,7 @@ HISTORIC_DAYS = 365
 NAME_WINDOW = 100  # characters around an event noun where its name is looked for
 LEDE_CHARS = 300  # an undated document's opening reports the news, not the past
 SCAN_CHARS = 30_000
-STORY_SHARE = 0.5  # share of a story's documents that must name an event for it to be the story's
+STORY_SHARE = 0.5  # more than this share of a story's documents must name an event for it to be the story's
 
 #: Event nouns and the event type each gives (the type is the neutral noun).
 EVENT_NOUNS = {
@@ -162,9 +162,9 @@ def named_events(text: str) -> list[Mention]:
                     continue
                 if name_group == 1 and re.search(r"['’]s?$", m.group(1)):
                     continue  # "Armenia's attack": the actor, not the event's name
-                words = [w for w in m.group(name_group).split() if w.lower().rstrip("'’s") not in NOT_NAMES]
+                words = [w for w in m.group(name_group).split() if _bare(w) not in NOT_NAMES]
                 # a name is never written in lower case elsewhere in the text
-                words = [w for w in words if not written_lower(w.lower()) and not written_lower(w.lower().rstrip("'’s"))]
+                words = [w for w in words if not written_lower(w.lower()) and not written_lower(_bare(w))]
                 if not words or q in seen:
                     continue  # (the name before the noun wins over a place after it)
                 seen.add(q)
@@ -178,6 +178,11 @@ def named_events(text: str) -> list[Mention]:
 
 
 _NOUN_AT = re.compile(rf"\b(?i:{_NOUNS})\b")
+
+
+def _bare(word: str) -> str:
+    """A word in lower case without its possessive ("Armenia's" -> "armenia"; "This" stays "this")."""
+    return re.sub(r"['’]s?$", "", word.lower())
 
 
 def _year_near(text: str, sentence: tuple[int, int], start: int, end: int, nouns: list[int]) -> Optional[int]:
@@ -342,7 +347,7 @@ def events_stage(db: Any) -> dict[str, int]:
     for eid, ev in named.items():
         ev.label = ev.place = max(names[eid].items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
 
-    # a story's event: the named event half of its documents mention, else its own
+    # a story's event: the named event more than half of its documents mention, else its own
     members: dict[str, list[str]] = defaultdict(list)
     for d in docs:
         members[story_of[d[0]]].append(d[0])
@@ -351,7 +356,7 @@ def events_stage(db: Any) -> dict[str, int]:
     for k, ids in members.items():
         votes = Counter(e for i in ids for e in {event_of[(i, j)] for j in range(len(mentions[i]))})
         top = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
-        if top and top[0][1] >= STORY_SHARE * len(ids):
+        if top and top[0][1] > STORY_SHARE * len(ids):
             event_of_story[k] = top[0][0]
             continue
         first = ids[0]

@@ -219,9 +219,17 @@ class Term(Record):
     id: str
     doc_id: str
     term: str
-    voice: str
+    voice: str  # own, quoted (inside quotation marks, or reported speech: see `speech`), title
     count: int = 1
     event_id: Optional[str] = None
+    kind: str = "label"  # label (a word for the event: massacre, tragedy, ...) or loaded (emotive wording)
+    category: Optional[str] = None  # what the word does (framing.py documents the categories)
+    speaker: Optional[str] = None  # who says it, for voice quoted (resolved as quotes.py resolves speakers)
+    speech: Optional[str] = None  # direct (inside quotation marks), reported ("X said the massacre ..."); null otherwise
+    negated: bool = False  # "it was not an accident"
+    spans: str = "[]"  # JSON [[start, end], ...] of each use in documents.text
+    title_spans: str = "[]"  # JSON [[start, end], ...] in documents.title, when the title is not part of the text
+    mentions: str = "[]"  # JSON: each use with its phrase, how its voice was found, the named event it refers to
 
 
 @dataclass

@@ -165,18 +165,13 @@ def apply_events(db: Any, claim_event: dict[str, str], doc_event: dict[str, str]
         anchors = json.loads(c.get("anchors") or "{}")
         if kind == "claim" and field != "event_id" or kind not in ("claim", "document", "event"):
             continue
-        if kind == "claim":
+        if kind in ("claim", "document"):  # field event_id
+            mapping = claim_event if kind == "claim" else doc_event
             target = resolve(value, anchors.get("value"))
-            if ident not in claim_event or target is None:
-                _status(db, c["id"], "not applied: " + ("the claim is gone" if ident not in claim_event else "the event is gone"))
+            if ident not in mapping or target is None:
+                _status(db, c["id"], "not applied: " + (f"the {kind} is gone" if ident not in mapping else "the event is gone"))
                 continue
-            claim_event[ident] = target
-        elif kind == "document":
-            target = resolve(value, anchors.get("value"))
-            if ident not in doc_event or target is None:
-                _status(db, c["id"], "not applied: " + ("the document is gone" if ident not in doc_event else "the event is gone"))
-                continue
-            doc_event[ident] = target
+            mapping[ident] = target
         else:
             event = resolve(ident, anchors.get("target"))
             if event is None:

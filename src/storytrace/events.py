@@ -42,6 +42,7 @@ from . import corrections
 from .model import Event, make_id
 from .text import sentences
 from .timex import find_dates
+from .unionfind import DisjointSets
 
 HISTORIC_DAYS = 365
 NAME_WINDOW = 100  # characters around an event noun where its name is looked for
@@ -257,20 +258,9 @@ def resolve(mentions: dict[str, list[Mention]], texts: dict[str, str]) -> dict[t
                 return (m.key, y)
         return (m.key, None)
 
-    parent: dict[tuple, tuple] = {}
+    sets: DisjointSets[tuple] = DisjointSets()
+    root, union = sets.root, sets.union
     count: Counter = Counter()
-
-    def root(x: tuple) -> tuple:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: tuple, b: tuple) -> None:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
 
     nodes: dict[tuple[str, int], tuple] = {}
     for doc_id, ms in mentions.items():

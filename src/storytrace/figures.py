@@ -40,6 +40,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Optional
 
 from .model import Check, Figure, make_id
+from .unionfind import DisjointSets
 
 INF = float("inf")
 #: Victims counted in units other than people: their own group, never the event's total.
@@ -111,22 +112,12 @@ def _claim_keys(c: _Claim, lineage: dict[str, str]) -> list[str]:
 def _origin_groups(cs: list[_Claim], lineage: dict[str, str]) -> dict[str, str]:
     """claim id -> origin: claims sharing an attribution or a copy lineage have one origin
     (union of both: the copy of an attributed sentence keeps its attribution's origin)."""
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets: DisjointSets[str] = DisjointSets()
     for c in cs:
         keys = _claim_keys(c, lineage)
         for k in keys[1:]:
-            a, b = root(keys[0]), root(k)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
-    return {c.id: root(_claim_keys(c, lineage)[0]) for c in cs}
+            sets.union(keys[0], k)
+    return {c.id: sets.root(_claim_keys(c, lineage)[0]) for c in cs}
 
 
 def _normalise_attribution(a: str) -> str:

@@ -44,6 +44,7 @@ from rapidfuzz.distance import Levenshtein
 
 from . import fingerprint
 from .model import Reuse, make_id
+from .unionfind import DisjointSets
 
 ANCHOR_MAX = 4  # a word pair more frequent than this in a text is not an anchor
 GAP = 12  # words allowed between two anchors of one passage, on each side
@@ -480,22 +481,12 @@ def _link(a: DocInfo, b: DocInfo, p: Passage, kind: str, text_a: str, text_b: st
 def _lineages(links: list[Reuse], docs: list[DocInfo]) -> None:
     """Name each link's lineage: documents joined by passages or duplicates, by the earliest of them."""
     number = {d.id: n for n, d in enumerate(docs)}
-    parent: dict[int, int] = {}
-
-    def root(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets: DisjointSets[int] = DisjointSets()  # the root is the earliest document
     for r in links:
         if r.kind != "boilerplate":
-            x, y = root(number[r.source_doc]), root(number[r.target_doc])
-            if x != y:
-                parent[max(x, y)] = min(x, y)  # the root is the earliest document
+            sets.union(number[r.source_doc], number[r.target_doc])
     for r in links:
-        r.lineage = make_id("lineage", docs[root(number[r.source_doc])].id) if r.kind != "boilerplate" else None
+        r.lineage = make_id("lineage", docs[sets.root(number[r.source_doc])].id) if r.kind != "boilerplate" else None
 
 
 _DOC_COLUMNS = "rowid, id, published, published_low, published_high, outlet, url, source"

@@ -232,7 +232,7 @@ COLUMN_DOCS = {
     "documents": {
         "source": "path, path:line or path#record (or URL) the document was read from",
         "published": "publication date (ISO 8601)",
-        "published_how": "how the date was found: metadata, header, dateline, anniversary, relative, weekday",
+        "published_how": "how the date was found: metadata, header, url, dateline, anniversary, relative, weekday, story",
         "published_evidence": "the exact text that dates it, or the metadata field",
         "event_id": "the document's main event (its story)",
         "text": "normalised article text; all offsets in the ledger are Python string indices into it",
@@ -247,8 +247,56 @@ COLUMN_DOCS = {
         "group": "the subset counted (women, children, ...), null for the overall figure",
         "qualifier": "exact, at_least, more_than, at_most, less_than, about, nearly, range, vague",
     },
-    "reuse": {"source_doc": "the earlier document", "edits": 'JSON list of {"from", "to"}'},
+    "events": {
+        "label": "a short name for the event, from its sources",
+        "date": "ISO date, year, or an interval A/B ('..' for an open end)",
+        "actors": "JSON list of actors as the sources name them",
+        "historic": "1 when the documents recall the event rather than report it as news",
+    },
+    "figures": {
+        "status": "single, agree, conflict: can one value satisfy every source's bounds",
+        "trend": "rising, falling, changed: values that move with publication time (null: none)",
+        "best": "the value most independent origins give (with a trend: the latest)",
+        "conservative": "the lowest value a source states as a count (see rule)",
+        "n_origins": "independent origins: distinct attributions, documents that copy each other counted once",
+        "origins": "JSON: each origin with its values and documents",
+    },
+    "reuse": {
+        "source_doc": "the earlier document",
+        "edits": 'JSON list of {"from", "to", offsets, "number": true when a figure changed}',
+        "kind": "passage, duplicate, boilerplate",
+        "direction": "how the order is known: dates, same_day, undated",
+        "lineage": "id shared by documents joined by copies",
+    },
+    "quotes": {"text": "the quotation", "speaker": "who said it, as the document names them"},
+    "terms": {
+        "term": "the label or loaded word",
+        "voice": "own, quoted (see speech), title",
+        "kind": "label (a word for the event) or loaded (emotive wording)",
+        "speech": "direct (inside quotation marks) or reported (X said ...)",
+        "spans": "JSON [[start, end], ...] in documents.text",
+        "title_spans": "JSON [[start, end], ...] in documents.title",
+        "mentions": "JSON: each use, its phrase, how its voice was found, the named event it refers to",
+    },
+    "corrections": {
+        "target": "claim:ID, document:ID or event:ID",
+        "status": "applied, or why not (written on every build)",
+        "anchors": "JSON: a document of each event named, used when the event's id changes",
+    },
     "rejects": {"reason": "why the input was not ingested"},
+}
+
+#: Datasette facets per table (only columns the schema has are used).
+FACETS = {
+    "documents": ["outlet", "event_id", "published_how", "language", "input_format"],
+    "events": ["type", "historic"],
+    "claims": ["measure", "event_id", "group", "qualifier"],
+    "figures": ["measure", "event_id", "status", "trend"],
+    "checks": ["kind"],
+    "reuse": ["kind", "direction"],
+    "quotes": ["speaker"],
+    "terms": ["term", "voice", "kind", "event_id"],
+    "rejects": ["reason"],
 }
 
 
@@ -260,10 +308,12 @@ def datasette_metadata(path: Path) -> dict[str, Any]:
         if table in COLUMN_DOCS:
             entry["columns"] = COLUMN_DOCS[table]
         tables[table] = entry
-    tables["documents"]["facets"] = ["outlet", "language", "published_how", "input_format"]
-    tables["documents"]["searchmode"] = "raw"
-    tables["claims"]["facets"] = ["measure", "group", "qualifier"]
-    tables["rejects"]["facets"] = ["reason"]
+    columns = {cls.table: set(cls.columns()) for cls in TABLES}
+    for table, facets in FACETS.items():
+        tables[table]["facets"] = [f for f in facets if f in columns.get(table, ())]
+    # full-text search on title and text (create_schema's FTS5 table, keyed by rowid)
+    tables["documents"].update({"fts_table": "documents_fts", "fts_pk": "rowid", "searchmode": "raw"})
+    tables["events"]["label_column"] = "label"
     return {
         "title": f"storytrace ledger: {db_name}",
         "description": "What the news says about an event: every figure, date, copied passage and label, traced to the sentence it came from.",

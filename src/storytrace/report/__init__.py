@@ -1,90 +1,113 @@
 """The HTML report: one self-contained, offline page that reads only the ledger.
 
-One job: render the ledger for people who look rather than query. Every value from a
-document is escaped (article text is hostile input); no script, no external link.
+One job: assemble the page. What is shown is chosen first (events and figures, copy
+passages: they are link targets), then each section renders (events/figures with
+findings and corrections, timeline, copy trail, framing, quotes, documents, rejects),
+and the sources section last holds the sentences the page cited. No script, no
+external URL (a Content-Security-Policy tells the browser to load nothing); every value
+from a document is escaped (article text is hostile input). Each section is capped, so
+a 10,000-document ledger gives a page of a few MB that says what it left out.
+
+    write_report(ledger_path, out_path) -> out_path
 """
 
 from __future__ import annotations
 
-import html
+import datetime as dt
 import os
 from pathlib import Path
-from typing import Any, Iterable, Sequence
 
 from .. import __version__
-from .. import ledger as ledger_mod
-
-ROW_LIMIT = 500
-CELL_LIMIT = 240
+from . import copies, events, sources, timeline, voices
+from .data import LedgerView
+from .markup import Refs, esc, num
 
 _CSS = (Path(__file__).with_name("report.css")).read_text(encoding="utf-8")
 
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
-def _e(value: Any, limit: int = CELL_LIMIT) -> str:
-    if value is None:
-        return '<span class="null">–</span>'
-    s = str(value)
-    if len(s) > limit:
-        s = s[: limit - 1] + "…"
-    return html.escape(s, quote=True)
+NAV = [("events", "Events & figures"), ("checks", "Findings"), ("corrections", "Corrections"), ("timeline", "Timeline"),
+       ("copies", "Copy trail"), ("framing", "Framing"), ("quotes", "Quotes"), ("documents", "Documents"),
+       ("rejects", "Rejected"), ("sources", "Sources")]
 
 
-def _table(headers: Sequence[str], rows: Iterable[Sequence[Any]], total: int, name: str) -> str:
-    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{_e(v)}</td>" for v in row) + "</tr>" for row in rows)
-    more = ""
-    if total > ROW_LIMIT:
-        more = f'<p class="note">First {ROW_LIMIT} of {total} rows; all of them: <code>storytrace export LEDGER DIR</code> ({_e(name)}.jsonl).</p>'
-    return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>{more}'
+def _summary(view: LedgerView, ev: events.EventsData, cp: copies.CopyData) -> str:
+    n_docs = view.count("documents")
+    outlets = view.conn.execute("select count(distinct outlet) from documents").fetchone()[0] if view.has("documents", "outlet") else 0
+    n_fig = view.count("figures")
+    conflicts = view.count("figures", "where status = 'conflict'") if view.has("figures", "status") else 0
+    trends = view.count("figures", "where trend is not null") if view.has("figures", "trend") else 0
+    num_edits = view.count("reuse", "where edits like ?", ['%"number": true%']) if view.has("reuse", "edits") else 0
+    items = [
+        f"<b>{num(n_docs)}</b> documents" + (f" from <b>{num(outlets)}</b> named outlets" if outlets else ""),
+        f"<b>{num(len(ev.events))}</b> events",
+        f"<b>{num(n_fig)}</b> figures: <b class=\"red\">{num(conflicts)}</b> in conflict, <b>{num(trends)}</b> moving over time",
+        f"<b>{num(cp.kinds.get('passage', 0))}</b> copied passages (<b class=\"red\">{num(num_edits)}</b> links change a number)",
+        f"<b>{num(view.count('quotes'))}</b> quotations",
+        f"<b>{num(view.count('checks'))}</b> consistency findings",
+        f"<b>{num(view.count('rejects'))}</b> rejected inputs",
+    ]
+    return '<ul class="summary">' + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
 
 
 def render(path: Path) -> str:
-    db = ledger_mod.open_ledger(path)
+    """The whole page for the ledger at `path` (raises ledger.LedgerError if it is not one)."""
+    path = Path(path)
+    view = LedgerView(path)
     try:
-        counts = ledger_mod.count_rows(db)
-        meta = {r[0]: r[1] for r in db.conn.execute(f"select key, value from {ledger_mod.META_TABLE}")}
-        parts = [
-            "<!doctype html><html lang=en><head><meta charset=utf-8>",
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
-            f"<title>storytrace report: {_e(Path(path).name)}</title><style>{_CSS}</style></head><body>",
-            f"<header><h1>storytrace report</h1><p>Ledger <code>{_e(Path(path).name)}</code>, built {_e(meta.get('built'))} "
-            f"with storytrace {_e(meta.get('storytrace_version', __version__))}.</p>",
-            '<ul class="counts">' + "".join(f"<li><b>{n}</b> {_e(t)}</li>" for t, n in counts.items()) + "</ul></header>",
+        refs = Refs()
+        ev = events.EventsData(view)
+        prefer = [e.get("reuse") for f in ev.all_shown for e in f["_copy_edits"][:6]]
+        cp = copies.CopyData(view, refs, prefer)
+        meta = view.meta()
+        body = [
+            events.render_events(ev, refs),
+            events.render_checks(view, refs),
+            events.render_corrections(view),
+            timeline.render(view, ev, refs),
+            copies.render(cp, refs),
+            voices.render_framing(view, ev, refs),
+            voices.render_quotes(view, ev, refs),
+            sources.render_documents(view, ev, refs),
+            sources.render_rejects(view),
         ]
-        doc_cols = ["title", "outlet", "published", "published_how", "published_evidence", "language", "words", "source"]
-        rows = db.conn.execute(
-            f"select coalesce(title, substr(text, 1, 90)), {', '.join(doc_cols[1:])} from documents "
-            f"order by published is null, published, rowid limit {ROW_LIMIT}"
+        body.append(sources.render_sources(view, refs))  # last: holds what the sections above cited
+        name = esc(path.name)
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        head = (
+            "<!doctype html><html lang=en><head><meta charset=utf-8>"
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+            '<meta name="referrer" content="no-referrer">'
+            f"<title>storytrace report: {name}</title><style>{_CSS}</style></head><body>"
+            f'<header><h1>What the sources say <small>storytrace report</small></h1>'
+            f'<p class="meta">Ledger <code>{name}</code>, built {esc(meta.get("built") or "?")} with storytrace '
+            f'{esc(meta.get("storytrace_version") or "?")}; this page written {esc(now)} by storytrace {esc(__version__)}.</p>'
+            f"{_summary(view, ev, cp)}"
+            '<nav><ul>' + "".join(f'<li><a href="#{k}">{esc(v)}</a></li>' for k, v in NAV) + "</ul></nav></header><main>"
         )
-        parts.append(f"<section><h2>Documents</h2>{_table(doc_cols, rows, counts.get('documents', 0), 'documents')}</section>")
-        for table in ledger_mod.table_names():
-            if table in ("documents", "rejects") or not counts.get(table):
-                continue
-            cols = list(db[table].columns_dict)
-            rows = db.conn.execute(f"select {', '.join(f'[{c}]' for c in cols)} from [{table}] limit {ROW_LIMIT}")
-            parts.append(f"<section><h2>{_e(table.title())}</h2>{_table(cols, rows, counts[table], table)}</section>")
-        empty = [t for t in ledger_mod.table_names() if not counts.get(t) and t != "rejects"]
-        if empty:
-            parts.append(f'<p class="note">Empty tables: {_e(", ".join(empty))}.</p>')
-        n_rejects = counts.get("rejects", 0)
-        rows = db.conn.execute(f"select source, reason from rejects order by source limit {ROW_LIMIT}")
-        parts.append(
-            "<section><h2>Rejected inputs</h2>"
-            + (_table(["source", "reason"], rows, n_rejects, "rejects") if n_rejects else "<p>None: every input was ingested.</p>")
-            + "</section>"
-        )
-        parts.append("</body></html>")
-        return "".join(parts)
+        foot = ('</main><footer><p class="note">Every value on this page is traced to the sentence it came from (Sources). '
+                'The page loads nothing from the network and runs no script. The full ledger: '
+                '<code>storytrace export LEDGER DIR</code>, or browse and query it with <code>storytrace serve LEDGER</code>.</p>'
+                "</footer></body></html>")
+        return head + "".join(body) + foot
     finally:
-        db.close()
+        view.close()
 
 
-def write_report(path: Path, out: Path) -> Path:
-    """Render LEDGER to OUT (written atomically) and return OUT."""
-    out = Path(out)
+def write_report(ledger_path: Path, out_path: Path) -> Path:
+    """Render the ledger at LEDGER_PATH to OUT_PATH (written atomically) and return OUT_PATH."""
+    out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text(render(Path(path)), encoding="utf-8")
-    os.replace(tmp, out)
+    page = render(Path(ledger_path))
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(page, encoding="utf-8")
+        os.replace(tmp, out)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
     return out
+
+
+__all__ = ["render", "write_report"]

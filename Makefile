@@ -19,9 +19,13 @@ demo: $(BIN)/.installed
 test: $(BIN)/.installed
 	$(BIN)/pytest
 
+# Every benchmark quoted in README/BENCHMARKS (the long ones at their quoted sizes:
+# reuse_scale 1k-100k takes about 10 minutes, report_scale builds 10,000 documents).
 bench: $(BIN)/.installed
 	$(BIN)/python bench/ingest_throughput.py
 	$(BIN)/python bench/extract_throughput.py
+	$(BIN)/python bench/reuse_scale.py --sizes 1000,10000,100000
+	$(BIN)/python bench/report_scale.py --docs 10000
 
 eval: $(BIN)/.installed
 	$(BIN)/python eval/ingest_accounting.py
@@ -29,6 +33,11 @@ eval: $(BIN)/.installed
 	$(BIN)/python eval/wad_victims.py
 	$(BIN)/python eval/dates_publication.py
 	$(BIN)/python eval/dates_recognizers.py | tail -1
+	$(BIN)/python eval/reuse_copies.py
+	$(BIN)/python eval/events_stories.py
+	$(BIN)/python eval/figures_seeds.py --list
+	$(BIN)/python eval/quotes_polnear.py
+	$(BIN)/python eval/framing_seeds.py
 
 clean:
 	rm -rf $(VENV) storytrace-demo .pytest_cache

@@ -29,6 +29,7 @@ from pathlib import Path
 import sqlite_utils
 
 from storytrace import framing, pipeline
+from storytrace import terms as terms_mod
 from storytrace.ingest import expand, prepare, read_file
 from storytrace.model import Document
 
@@ -39,7 +40,7 @@ def stages() -> list:
     """The cross-document stages, with the terms stage right after the events stage."""
     out = list(pipeline.CROSS_STAGES)
     if not any(name == "terms" for name, _ in out):
-        out.insert([name for name, _ in out].index("events") + 1, ("terms", framing.terms_stage))
+        out.insert([name for name, _ in out].index("events") + 1, ("terms", terms_mod.terms_stage))
     return out
 
 
@@ -109,7 +110,7 @@ def seeds(tmp: Path) -> tuple[int, int]:
     print(f"framing seeds: {n}/{len(checks)} checks")
 
     if khojaly:
-        drift = framing.wording_drift(db, khojaly, kept=True).get(khojaly, [])
+        drift = terms_mod.wording_drift(db, khojaly, kept=True).get(khojaly, [])
         print(f"\nwording drift of {events[khojaly]!r} (copied passages, by the copy's date; figures left out):")
         for d in drift:
             if d["change"] == "kept" and not d["terms"]:

@@ -11,6 +11,7 @@ import pytest
 import sqlite_utils
 
 from storytrace import framing, pipeline
+from storytrace import terms as terms_mod
 from storytrace.claims import extract
 from storytrace.framing import find_uses, is_term
 from storytrace.model import Document
@@ -46,7 +47,7 @@ def _stages():
     """The cross-document stages with the terms stage right after the events stage."""
     out = list(pipeline.CROSS_STAGES)
     if not any(name == "terms" for name, _ in out):
-        out.insert([name for name, _ in out].index("events") + 1, ("terms", framing.terms_stage))
+        out.insert([name for name, _ in out].index("events") + 1, ("terms", terms_mod.terms_stage))
     return out
 
 
@@ -214,13 +215,13 @@ def test_terms_stage_is_idempotent(small_ledger, tmp_path):
     copy = tmp_path / "copy.db"
     shutil.copy(small_ledger, copy)
     before = _rows(copy, "select * from terms order by id")
-    framing.terms_stage(sqlite_utils.Database(copy))
+    terms_mod.terms_stage(sqlite_utils.Database(copy))
     assert _rows(copy, "select * from terms order by id") == before
 
 
 def test_wording_drift(small_ledger):
     db = sqlite_utils.Database(small_ledger)
-    drift = framing.wording_drift(db, kept=True)
+    drift = terms_mod.wording_drift(db, kept=True)
     edits = [d for ds in drift.values() for d in ds if d["change"] != "kept"]
     assert [(d["from"], d["to"], d["change"]) for d in edits] == [("now-occupied", "liberated", "replaced")]
     (d,) = edits
@@ -250,7 +251,7 @@ def test_example_labels_found(example_ledger, expected):
 def test_example_voices_and_events(example_ledger, expected, tmp_path):
     copy = tmp_path / "ferry.db"
     shutil.copy(example_ledger, copy)
-    framing.terms_stage(sqlite_utils.Database(copy))
+    terms_mod.terms_stage(sqlite_utils.Database(copy))
     docs = {r["source"].rsplit("/", 1)[-1]: r for r in _rows(copy, "select id, source, event_id from documents")}
     terms = _rows(copy, "select * from terms")
 
@@ -335,7 +336,7 @@ def test_seeds_framing(seeds_ledger):
 def test_seeds_wording_drift(seeds_ledger):
     db = sqlite_utils.Database(seeds_ledger)
     khojaly = next(e["id"] for e in db.query("select id, label from events") if "khojaly" in e["label"].lower())
-    drift = framing.wording_drift(db, khojaly, kept=True)[khojaly]
+    drift = terms_mod.wording_drift(db, khojaly, kept=True)[khojaly]
     dates = [d["target_published"] or "9999" for d in drift]
     assert dates == sorted(dates)
     assert any(d["from"] == "battering" and d["to"] == "pounding" for d in drift)

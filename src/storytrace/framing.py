@@ -1,6 +1,7 @@
 """Framing: the words each document uses for an event, in whose voice, and its loaded wording.
 
-One job: the framing analyser and the two cross-document pieces that go with it.
+One job: the framing analyser (the lexicons are in lexicon.py; the cross-document
+terms stage and wording drift in terms.py).
 
 - `analyse_framing(doc)` (per document, pure; regexes and word lists, no parser: about
   the quotes analyser's speed, some 450,000 words a second on one core, measured by
@@ -8,10 +9,10 @@ One job: the framing analyser and the two cross-document pieces that go with it.
   attack, crime against humanity, terror attack, accident, ...; the LABELS lexicon)
   and of **loaded** wording (vile, sickly mentality, barbaric, ...; the LOADED
   lexicon), with offsets, as `Term` rows.
-- `terms_stage(db)` (cross-document, after the events stage): fills `terms.event_id`
+- `terms.terms_stage(db)` (cross-document, after the events stage): fills `terms.event_id`
   and counts the uses per (document, event, term, voice, kind, speaker, speech,
   negated).
-- `wording_drift(db)` (a query): per event, the word edits of copied passages
+- `terms.wording_drift(db)` (a query): per event, the word edits of copied passages
   (reuse.edits, figures left out) in the order the copies were published.
 
 **Voice** (the contract's `own`, `quoted`, `title`), in this order:
@@ -76,171 +77,17 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from .events import EVENT_NOUNS, NOT_NAMES, named_events, resolve
+from .events import EVENT_NOUNS, NOT_NAMES, named_events
 from .model import Annotations, Document, Term, make_id
 from .quotes import find_quotes
 from .speech import (
     CALL, DOC_WORDS, INTRO, ORG_WORDS, PERSON_WORDS, PLURAL_OK, PRONOUNS, SAY, SAYING, VERB_RE, np_after, np_before,
 )
+from .lexicon import _ENTRIES, _INDEX, _WORD_START, LABELS
 from .text import sentences
-
-# ---------------------------------------------------------------------- lexicons
-
-#: Labels for an event: term -> (category, pattern, flags). Categories say what the word
-#: asserts about the event, nothing more:
-#:   crime       a legal or criminal qualification (genocide, crime against humanity, ...)
-#:   violence    deliberate violence by someone (massacre, attack, aggression, ...)
-#:   misfortune  harm without naming anyone's act (tragedy, disaster, accident, ...)
-#:   occurrence  a bare happening (incident)
-#: Flags: "plural" (the plural refers to one event: "the killings", "war crimes"),
-#: "mass" (used without an article: "committed genocide"), "verb" (also a verb: "to
-#: attack"), "strict" (only as a noun before a verb, preposition or punctuation).
-LABELS: dict[str, tuple[str, str, str]] = {
-    "genocide": ("crime", r"genocides?", "mass"),
-    "crime against humanity": ("crime", r"crimes?\s+against\s+humanity", "plural mass"),
-    "war crime": ("crime", r"war[- ]crimes?", "plural mass"),
-    "ethnic cleansing": ("crime", r"ethnic\s+cleansing", "mass"),
-    "terror attack": ("crime", r"terror(?:ist)?\s+attacks?", ""),
-    "act of terror": ("crime", r"acts?\s+of\s+(?:terror|terrorism)", "plural"),
-    "mass murder": ("crime", r"mass\s+murders?", "mass"),
-    "criminal negligence": ("crime", r"criminal\s+negligence", "mass"),
-    "negligence": ("crime", r"negligence", "mass"),
-    "crime": ("crime", r"crimes?", ""),
-    "massacre": ("violence", r"massacres?", "verb"),
-    "mass killing": ("violence", r"mass\s+killings?", "plural mass"),
-    "killings": ("violence", r"killings", "plural mass"),
-    "slaughter": ("violence", r"slaughters?", "mass verb"),
-    "bloodbath": ("violence", r"bloodbaths?", ""),
-    "carnage": ("violence", r"carnage", "mass"),
-    "pogrom": ("violence", r"pogroms?", ""),
-    "atrocity": ("violence", r"atrocity|atrocities", "plural mass"),
-    "attack": ("violence", r"attacks?", "verb"),
-    "assault": ("violence", r"assaults?", "verb"),
-    "offensive": ("violence", r"offensives?", "strict"),
-    "aggression": ("violence", r"aggression", "mass"),
-    "clashes": ("violence", r"clashes", "plural mass"),
-    "tragedy": ("misfortune", r"tragedy|tragedies", ""),
-    "disaster": ("misfortune", r"disasters?", ""),
-    "catastrophe": ("misfortune", r"catastrophes?", ""),
-    "calamity": ("misfortune", r"calamity|calamities", ""),
-    "accident": ("misfortune", r"accidents?", ""),
-    "incident": ("occurrence", r"incidents?", ""),
-}
-
-#: Loaded wording: category -> words. Written for storytrace from the plain categories
-#: media-bias studies describe (name-calling, moral condemnation, emotive intensity,
-#: pathologising metaphors, contested designations, in-group address, victim emphasis,
-#: vivid killing verbs). A word here is reported with its offsets and voice; being
-#: listed says what the word does, not that its use is wrong. Each entry is a word or
-#: phrase; "(s)" marks an optional plural ending, "|" separates forms of one term (the
-#: first names it); a tuple is (term, regex) for a phrase with a free slot.
-LOADED: dict[str, list[Any]] = {
-    # nouns that call people or groups names
-    "name-calling": [
-        "barbarian(s)", "savages", "thug(s)", "monsters", "butchers", "beasts", "vermin", "bandits",
-        "gangster(s)", "fascist(s)", "nazis", "murderers", "henchmen|henchman", "lackey(s)", "stooge(s)",
-        "puppet(s)", "cronies", "traitor(s)", "denier(s)", "war criminal(s)", "warmonger(s)", "scum",
-    ],
-    # adjectives and adverbs of moral judgement
-    "condemnation": [
-        "vile", "heinous", "despicable", "abhorrent", "atrocious", "barbaric", "barbarous", "brutal", "brutally",
-        "brutality", "cowardly", "treacherous", "shameful", "shameless", "disgraceful", "monstrous", "evil",
-        "wicked", "inhuman", "inhumane", "ruthless", "ruthlessly", "merciless", "mercilessly", "bloodthirsty",
-        "depraved", "sinister", "nefarious", "outrageous", "cold-blooded", "vicious", "viciously", "callous",
-        "odious", "reprehensible", "unforgivable", "criminal regime",
-    ],
-    # emotive intensity: horror, magnitude, grief
-    "intensity": [
-        "horrific", "horrendous", "horrifying", "gruesome", "ghastly", "unspeakable", "unimaginable", "senseless",
-        "bloodiest", "bloody", "heartbreaking", "heart-wrenching", "harrowing", "devastating", "appalling",
-        "dreadful", "terrible",
-    ],
-    # mental illness as a metaphor for an opponent
-    "pathologising": [
-        "sickly mentality|sick mentality", "mentally ill", ("lost its mind", r"lost\s+(?:its|his|her|their)\s+minds?"),
-        "madness", "insane", "insanity", "deranged", "lunatic(s)", "hysteria", "hysterical", "paranoid", "paranoia",
-        "delusional", "psychopath(s)", "psychopathic",
-    ],
-    # words whose choice signals a side in a dispute over territory, status or violence
-    "contested designation": [
-        "terrorist(s)", "regime", "junta", "occupiers", "invaders", "occupation", "occupied", "now-occupied",
-        "occupying", "liberated", "liberation", "separatist(s)", "mercenaries", "self-proclaimed", "so-called",
-        "illegal", "puppet regime", "freedom fighter(s)", "martyr(s)", "martyred", "martyrdom",
-    ],
-    # a speaker or outlet addressing the victims as its own people
-    "in-group address": [
-        "brothers and sisters", ("our brothers", r"our\s+(?:[\w-]+\s+)?brothers(?!\s+and\s+sisters)"), "brotherly",
-    ],
-    # words that stress the victims' innocence or helplessness
-    "victim emphasis": ["innocent", "defenceless|defenseless", "helpless"],
-    # killing verbs stronger than "killed"
-    "vivid killing verb": [
-        "slaughtered", "slaughtering", "butchered", "massacred", "massacring", "exterminated", "annihilated",
-        "mowed down|mown down",
-    ],
-}
-
-
-def _loaded_entries() -> list[tuple[str, str, str]]:
-    """(category, term, regex) of every LOADED entry, in the mini-syntax above."""
-    out = []
-    for cat, entries in LOADED.items():
-        for entry in entries:
-            if isinstance(entry, tuple):
-                out.append((cat, entry[0], entry[1]))
-                continue
-            forms = entry.split("|")
-            name = forms[0].replace("(s)", "")
-            rx = "|".join(re.escape(f.replace("(s)", "")).replace(r"\ ", r"\s+") + ("s?" if "(s)" in f else "")
-                          for f in forms)
-            out.append((cat, name, rx))
-    return out
-
-
-_META = set("\\[(?*+{|.^$")
-
-
-def _prefix(pattern: str) -> str:
-    """The lower-case characters every match of a lexicon pattern starts with (at least three)."""
-    alternatives = []
-    depth, last = 0, 0
-    for i, ch in enumerate(pattern + "|"):
-        depth += ch == "(" and not (i and pattern[i - 1] == "\\")
-        depth -= ch == ")" and not (i and pattern[i - 1] == "\\")
-        if ch == "|" and depth == 0:
-            alternatives.append(pattern[last:i])
-            last = i + 1
-    literal = []
-    for alt in alternatives:
-        alt = alt.replace("\\-", "-")
-        k = 0
-        while k < len(alt) and alt[k] not in _META and (alt[k].isalpha() or alt[k] == "-"):
-            k += 1
-        if k < len(alt) and alt[k] in "?*{" and k:  # "s?" makes the letter before it optional
-            k -= 1
-        literal.append(alt[:k].lower())
-    common = literal[0]
-    for lit in literal[1:]:
-        while not lit.startswith(common):
-            common = common[:-1]
-    if len(common) < 3:
-        raise ValueError(f"lexicon pattern {pattern!r} needs a literal start of three characters")
-    return common
-
-
-#: (kind, term, category, prefix, compiled pattern), indexed by the first three characters of the prefix.
-_ENTRIES: list[tuple[str, str, str, str, re.Pattern]] = [
-    ("label", term, cat, _prefix(p), re.compile(rf"(?:{p})(?![\w-])", re.IGNORECASE)) for term, (cat, p, _f) in LABELS.items()
-] + [("loaded", term, cat, _prefix(p), re.compile(rf"(?:{p})(?![\w-])", re.IGNORECASE)) for cat, term, p in _loaded_entries()]
-_INDEX: dict[str, list[tuple[str, str, str, str, re.Pattern]]] = {}
-for _e in _ENTRIES:
-    _INDEX.setdefault(_e[3][:3], []).append(_e)
-_WORD_START = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]{2}")
-
 
 # ---------------------------------------------------------------------- word classes
 
@@ -339,7 +186,7 @@ def terms(uses: list["Use"], doc_id: str) -> list[Term]:
         groups.setdefault((ref, u.term, u.voice, u.kind, u.speaker, u.speech, u.negated), []).append(u)
     out = []
     for (ref, term, voice, kind, speaker, speech, negated), us in groups.items():
-        out.append(_term_row(doc_id, None, ("ref", ref), term, voice, kind, us[0].category, speaker, speech, negated,
+        out.append(term_row(doc_id, None, ("ref", ref), term, voice, kind, us[0].category, speaker, speech, negated,
                              [u.mention() for u in us]))
     return out
 
@@ -367,7 +214,7 @@ def _same_speakers(uses: list[Use]) -> None:
             u.speaker = full[u.speaker]
 
 
-def _term_row(doc_id: str, event_id: Optional[str], key: Any, term: str, voice: str, kind: str, category: str,
+def term_row(doc_id: str, event_id: Optional[str], key: Any, term: str, voice: str, kind: str, category: str,
               speaker: Optional[str], speech: Optional[str], negated: bool, mentions: list[dict[str, Any]]) -> Term:
     mentions = sorted(mentions, key=lambda m: (m.get("field", "text") != "title", m["start"]))
     spans = [[m["start"], m["end"]] for m in mentions if m.get("field", "text") == "text"]
@@ -389,7 +236,7 @@ def find_uses(text: str, title: Optional[str] = None) -> list[Use]:
         headline = len(title.strip())
         title = None
     uses: list[Use] = []
-    hits = _hits(text)
+    hits = find_hits(text)
     if hits:
         ctx = _Context(text, headline)
         for kind, term, category, s, e in hits:
@@ -406,7 +253,7 @@ def is_term(words: str, term: str, kind: str = "label") -> bool:
     return any(rx.fullmatch(words) for k, t, _c, _p, rx in _ENTRIES if t == term and k == kind)
 
 
-def _hits(text: str) -> list[tuple[str, str, str, int, int]]:
+def find_hits(text: str) -> list[tuple[str, str, str, int, int]]:
     """(kind, term, category, start, end) of every lexicon match, in order: at each word
     start the longest match (labels before loaded words); matches do not overlap."""
     out = []
@@ -435,7 +282,7 @@ def _title_uses(text: str, title: str) -> list[Use]:
     """Uses in a title that is not part of the text: voice title, offsets into the title;
     a named mention in it refers to the text's mention of the same name."""
     out = []
-    hits = _hits(title)
+    hits = find_hits(title)
     if not hits:
         return out
     ctx = _Context(title, len(title))
@@ -910,145 +757,3 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
-# ---------------------------------------------------------------------- cross-document
-
-
-def terms_stage(db: Any) -> dict[str, int]:
-    """Fill `terms.event_id` and count the uses per (document, event, term, voice, kind,
-    speaker, speech, negated). Run after the events stage: a use tied to a named event
-    mention gets that mention's event (events.resolve, as the events stage resolves
-    it, and through an event merged by a correction), any other its document's main
-    event. Rows are regrouped from their `mentions` on every run, so a rebuild with
-    more documents (events renamed, merged) relinks every use."""
-    if "terms" not in db.table_names():
-        return {"terms": 0}
-    cols = ["id", "doc_id", "term", "voice", "kind", "category", "speaker", "speech", "negated", "mentions"]
-    rows = [dict(zip(cols, r)) for r in db.execute(f"select {', '.join(cols)} from terms")]
-    if not rows:
-        return {"terms": 0}
-    main = dict(db.execute("select id, event_id from documents").fetchall())
-    events = {r[0] for r in db.execute("select id from events")}
-    merged = _merges(db, events)
-    uses = [(r, m) for r in rows for m in json.loads(r["mentions"] or "[]")]
-    event_of_mention: dict[tuple[str, int], str] = {}
-    if any(m.get("ref") for _r, m in uses):
-        texts = dict(db.execute("select id, text from documents").fetchall())
-        mentions = {doc_id: named_events(text or "") for doc_id, text in texts.items()}
-        resolved = resolve(mentions, texts)
-        for (doc_id, i), eid in resolved.items():
-            event_of_mention[(doc_id, mentions[doc_id][i].start)] = eid
-    groups: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
-    info: dict[tuple, dict[str, Any]] = {}
-    for r, m in uses:
-        ref = m.get("ref")
-        eid = main.get(r["doc_id"])
-        if ref:
-            eid = event_of_mention.get((r["doc_id"], ref["start"]))
-            eid = merged.get(eid, eid)
-            if eid not in events:
-                eid = None  # a named event the ledger keeps no row for (no figure, not a story's event)
-        key = (r["doc_id"], eid, r["term"], r["voice"], r["kind"], r["speaker"], r["speech"], bool(r["negated"]))
-        groups[key].append(m)
-        info[key] = r
-    out = []
-    for key, ms in groups.items():
-        doc_id, eid, term, voice, kind, speaker, speech, negated = key
-        t = _term_row(doc_id, eid, ("event", eid), term, voice, kind, info[key]["category"], speaker, speech, negated, ms)
-        out.append(t.row())
-    db.execute("delete from terms")
-    if out:
-        db["terms"].insert_all(out, pk="id", replace=True)
-    return {"terms": len(out), "linked": sum(1 for t in out if t["event_id"])}
-
-
-def _merges(db: Any, events: set[str]) -> dict[str, str]:
-    """Events merged into others by people's corrections (event:X same_as Y), followed to the end."""
-    if "corrections" not in db.table_names() or "status" not in db["corrections"].columns_dict:
-        return {}
-    pairs = {}
-    for target, value in db.execute(
-            "select target, value from corrections where field = 'same_as' and status = 'applied'"):
-        pairs[target.partition(":")[2]] = value
-    out = {}
-    for a in pairs:
-        b, seen = pairs[a], {a}
-        while b in pairs and b not in seen and b not in events:
-            seen.add(b)
-            b = pairs[b]
-        out[a] = b
-    return out
-
-
-def wording_drift(db: Any, event_id: Optional[str] = None, numbers: bool = False,
-                  kept: bool = False) -> dict[str, list[dict[str, Any]]]:
-    """How copied passages change, per event over time: event id -> the word edits of
-    every copied passage (reuse rows of kind `passage`; figures left out unless
-    `numbers`), ordered by the copy's publication date (undated copies last).
-
-    A passage's event: the event of the labels and claims inside the copy, else inside
-    the original, else the original document's main event, else the copy's. Each item
-    keeps `change` (`replaced`, `added`, `removed`), `from`, `to`, both documents'
-    offsets and dates, the reuse id, and `terms`: the lexicon words (labels and loaded
-    words) on either side. With `kept`, the lexicon words a copy keeps unchanged are
-    items too (`change` `kept`, `from` = `to`): "now-occupied" copied in 2018 and 2020."""
-    docs = {r[0]: {"published": r[1] or r[2], "event_id": r[3], "source": r[4], "outlet": r[5]}
-            for r in db.execute("select id, published, published_low, event_id, source, outlet from documents")}
-    labels: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    if "terms" in db.table_names():
-        for doc_id, eid, spans in db.execute("select doc_id, event_id, spans from terms where kind = 'label' and event_id is not null"):
-            for s, e in json.loads(spans or "[]"):
-                labels[doc_id].append((s, e, eid))
-    claims: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for doc_id, s, e, eid in db.execute("select doc_id, start, \"end\", event_id from claims where event_id is not null"):
-        claims[doc_id].append((s, e, eid))
-    names = dict(db.execute("select id, label from events").fetchall())
-    cache: dict[str, str] = {}
-
-    def texts(doc_id: str) -> str:
-        if doc_id not in cache:
-            row = db.execute("select text from documents where id = ?", [doc_id]).fetchone()
-            cache[doc_id] = row[0] if row else ""
-        return cache[doc_id]
-
-    def inside(doc_id: str, lo: int, hi: int) -> Optional[str]:
-        votes: dict[str, int] = defaultdict(int)
-        for s, _e, eid in labels.get(doc_id, []) + claims.get(doc_id, []):
-            if lo <= s < hi:
-                votes[eid] += 1
-        return max(sorted(votes), key=lambda k: votes[k]) if votes else None
-
-    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for rid, src, tgt, ss, se, ts, te, edits in db.execute(
-            "select id, source_doc, target_doc, source_start, source_end, target_start, target_end, edits "
-            "from reuse where kind = 'passage'"):
-        eid = inside(tgt, ts, te) or inside(src, ss, se) or docs.get(src, {}).get("event_id") or docs.get(tgt, {}).get("event_id")
-        if eid is None or (event_id is not None and eid != event_id):
-            continue
-        base = {"event_id": eid, "event": names.get(eid), "reuse_id": rid, "source_doc": src, "target_doc": tgt,
-                "source_published": docs.get(src, {}).get("published"),
-                "target_published": docs.get(tgt, {}).get("published")}
-        changed = []
-        for ed in json.loads(edits or "[]"):
-            changed.append((ed.get("target_start"), ed.get("target_end")))
-            if ed.get("number") and not numbers:
-                continue
-            old, new = ed.get("from", ""), ed.get("to", "")
-            words = [h[1] for side in (old, new) for h in _hits(side)]
-            out[eid].append(base | {
-                "change": "added" if not old else "removed" if not new else "replaced", "from": old, "to": new,
-                "source_start": ed.get("source_start"), "source_end": ed.get("source_end"),
-                "target_start": ed.get("target_start"), "target_end": ed.get("target_end"),
-                "terms": sorted(set(words)),
-            })
-        if kept:
-            target = texts(tgt)
-            for _k, term, _c, hs, he in _hits(target[ts:te]):
-                a, b = ts + hs, ts + he
-                if not any(cs is not None and cs < b and a < (ce if ce is not None else cs) for cs, ce in changed):
-                    out[eid].append(base | {"change": "kept", "from": target[a:b], "to": target[a:b],
-                                            "source_start": None, "source_end": None, "target_start": a,
-                                            "target_end": b, "terms": [term]})
-    for eid in out:
-        out[eid].sort(key=lambda d: (d["target_published"] is None, d["target_published"] or "",
-                                     d["source_published"] or "", d["target_doc"], d["target_start"] or 0))
-    return dict(out)

@@ -26,7 +26,8 @@ from . import ledger as ledger_mod
 from .analyse import ANALYSERS, Analyser, analyse, totals
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, expand, prepare, read_file
 from .model import Annotations, Document, Reject
-from . import corrections, dates, events, figures, framing, reuse, stories
+from . import corrections, dates, events, figures, reuse, stories
+from . import terms as terms_mod
 
 #: Cross-document stages, in order: (name, stage(db)). Each reads the per-document
 #: tables and (re)writes its own (joins and group-bys, never all pairs of documents).
@@ -39,7 +40,7 @@ CROSS_STAGES: tuple[tuple[str, CrossStage], ...] = (
     ("story dates", dates.story_stage),  # a weekday or date the text names, pinned among its story's dates
     ("direction", reuse.orient_stage),  # links re-oriented with those dates
     ("events", events.events_stage),  # stories, named events; claims' and documents' events
-    ("terms", framing.terms_stage),  # terms.event_id: each label's event; uses counted per document, event, term, voice
+    ("terms", terms_mod.terms_stage),  # terms.event_id: each label's event; uses counted per document, event, term, voice
     ("figures", figures.figures_stage),  # figures across sources, origins, checks
 )
 

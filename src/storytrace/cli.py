@@ -31,7 +31,8 @@ def _reject_line(r: Reject) -> str:
     return f"rejected: {r.source}: {r.reason}"
 
 
-def _run_build(ledger: Path, inputs: tuple[str, ...], workers: Optional[int], max_mb: float, quiet: bool) -> pipeline.BuildReport:
+def _run_build(ledger: Path, inputs: tuple[str, ...], workers: Optional[int], max_mb: float, quiet: bool,
+               engine: str = "local") -> pipeline.BuildReport:
     progress = Progress(
         SpinnerColumn(),
         TextColumn("[bold]building[/bold] {task.description}"),
@@ -44,9 +45,15 @@ def _run_build(ledger: Path, inputs: tuple[str, ...], workers: Optional[int], ma
         disable=quiet or not err.is_terminal,
     )
     task = progress.add_task(str(ledger), total=None)
+    run = pipeline.build
+    errors: tuple[type[Exception], ...] = (ledger_mod.LedgerError, nlp.ModelMissing)
+    if engine == "spark":  # imported only here: the core never imports pyspark
+        from . import spark
+
+        run, errors = spark.build, errors + (spark.SparkUnavailable,)
     with progress:
         try:
-            return pipeline.build(
+            return run(
                 ledger,
                 list(inputs),
                 workers=workers,
@@ -55,7 +62,7 @@ def _run_build(ledger: Path, inputs: tuple[str, ...], workers: Optional[int], ma
                 on_progress=lambda n: progress.advance(task, n),
                 on_reject=lambda r: progress.console.print(_reject_line(r), markup=False),
             )
-        except (ledger_mod.LedgerError, nlp.ModelMissing) as e:
+        except errors as e:
             raise click.UsageError(str(e)) from None
 
 
@@ -88,8 +95,10 @@ def cli() -> None:
 @cli.command()
 @click.argument("ledger", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--engine", type=click.Choice(["local"]), default="local", show_default=True,
-              help="Where to run the stages (the Spark engine is not available yet).")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="local: worker processes on this machine; spark: Apache Spark (needs storytrace[spark] "
+                   "and Java; master from SPARK_SUBMIT_ARGS, else local[--workers]; inputs may be hdfs://, "
+                   "s3a://, ... URIs; Parquet tables beside the ledger or in $STORYTRACE_SPARK_OUT).")
 @click.option("--workers", type=click.IntRange(min=0), default=0,
               help="Worker processes for per-document analysis (0: one for small inputs, else one per core).")
 @click.option("--max-mb", type=click.FloatRange(min=0.001), default=DEFAULT_MAX_BYTES / 2**20, show_default=True,
@@ -103,8 +112,15 @@ def build(ledger: Path, inputs: tuple[str, ...], engine: str, workers: int, max_
     the ledger are not added twice. Each rejected input is listed with its reason and
     kept in the rejects table.
     """
-    _require_inputs(list(inputs))
-    report = _run_build(ledger, inputs, workers or None, max_mb, quiet)
+    if engine == "spark":
+        from . import spark
+
+        problem = spark.unavailable() or spark.nothing_to_read(list(inputs))
+        if problem:
+            raise click.UsageError(problem)
+    else:
+        _require_inputs(list(inputs))
+    report = _run_build(ledger, inputs, workers or None, max_mb, quiet, engine)
     _finish(report, quiet)
     sys.exit(1 if report.rejects else 0)
 

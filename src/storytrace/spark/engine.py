@@ -1,0 +1,260 @@
+"""The Spark engine's run: per-document stage on executors, ledger load, cross-document stages.
+
+One job: `build()`, the Spark twin of `pipeline.build()`, with the same arguments,
+callbacks and BuildReport, and the same rows in the ledger:
+
+1. inputs -> (file number, position, RawDoc) on the executors (inputs.py), spread
+   over the cluster, each through `pipeline.process` (prepare + analysers; the spaCy
+   model loads once per Python worker) -> tagged rows, kept (memory and disk);
+2. documents already in the ledger are dropped (an anti-join with its ids), a
+   document seen twice in this run is kept at its first position in input order and
+   the later ones become `duplicate of ...` rejects (a window over the id), exactly as
+   the local engine decides in its loop;
+3. Parquet tables under OUT (documents, claims, quotes, terms, rejects; with `_f`,
+   `_p` = input order) are streamed, sorted in input order, into the ledger inside
+   `ledger.writing` (one atomic swap), so even the rowids are the local engine's;
+4. the cross-document stages run in `pipeline.CROSS_STAGES` order; `reuse` and
+   `figures` on Spark (reuse.py, figures.py), the others on the ledger, as locally.
+
+OUT defaults to LEDGER's name with `.parquet` beside it (or $STORYTRACE_SPARK_OUT);
+on a cluster it must be a path every node writes (hdfs://, s3a://, a shared mount).
+Working tables go to OUT/_work and are removed at the end.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+import time
+from pathlib import Path
+from typing import Any, Callable, Iterator, Optional, Sequence, Union
+
+from .. import ledger as ledger_mod
+from ..analyse import ANALYSERS, Analyser
+from ..ingest import DEFAULT_MAX_BYTES
+from ..model import Claim, Document, Quote, Reject, Term
+from ..pipeline import CROSS_STAGES, BuildReport, CrossStage, preload, process
+from . import inputs as inputs_mod
+from . import tables
+
+ORDER = [("_f", int), ("_p", int)]
+DOC_COLUMNS = tables.record_columns(Document)
+DOC_EXTRA = ORDER + [("_size", int)]
+ANNOTATIONS = {cls.table: tables.record_columns(cls) for cls in (Claim, Quote, Term)}
+ANN_EXTRA = ORDER + [("_i", int)]
+REJECT_COLUMNS = tables.record_columns(Reject)
+REJECT_EXTRA = ORDER + [("_size", int)]
+DOCS_PER_PARTITION = 2_000  # documents per partition in the cross-document stages
+PARTITION_BYTES = 8 << 20  # input bytes per processing partition, at most
+SMALL_PARTITION_BYTES = 256 << 10  # below 4 x this per core, fewer partitions (each task costs ~0.1 s)
+
+
+class Run:
+    """What the Spark stages of one build share: the session, OUT and the new documents."""
+
+    def __init__(self, spark: Any, out: str, old_rowids: int) -> None:
+        self.spark = spark
+        self.out = out.rstrip("/")
+        self.work = self.out + "/_work"
+        self.old_rowids = old_rowids  # documents of the ledger before this run have rowid <= this
+        self.timings: dict[str, float] = {}  # seconds per step, in order
+        self.partitions = max(1, spark.sparkContext.defaultParallelism)  # of the cross-document stages' shuffles
+
+    def size_partitions(self, documents: int) -> None:
+        self.partitions = max(1, self.spark.sparkContext.defaultParallelism, math.ceil(documents / DOCS_PER_PARTITION))
+
+    def timed(self, step: str, since: float) -> float:
+        now = time.perf_counter()
+        self.timings[step] = now - since
+        return now
+
+    def path(self, table: str) -> str:
+        return f"{self.out}/{table}"
+
+    def stages(self, cross_stages: Sequence[tuple[str, CrossStage]]) -> list[tuple[str, CrossStage]]:
+        """The cross-document stages, in order, with the ones Spark runs swapped in (each
+        local stage function that has a Spark twin; any other stage runs on the ledger)."""
+        from .. import figures as local_figures, reuse as local_reuse
+        from . import figures, reuse
+
+        twins = {local_reuse.reuse_stage: reuse.reuse_stage, local_figures.figures_stage: figures.figures_stage}
+        return [(name, functools.partial(twins[stage], self) if stage in twins else stage) for name, stage in cross_stages]
+
+
+def out_dir(ledger: Path, out: Optional[str] = None) -> str:
+    out = out or os.environ.get("STORYTRACE_SPARK_OUT") or str(ledger.parent / (ledger.stem + ".parquet"))
+    from . import is_uri
+
+    return out if is_uri(out) else str(Path(out).resolve())
+
+
+def _process_partition(items: Iterator[tuple[int, int, Any]], analysers: Sequence[tuple[str, Analyser]]) -> Iterator[tuple[str, tuple]]:
+    """Tagged table rows for every item (the local engine's `process`, one item at a time)."""
+    for f, p, item in items:
+        size = getattr(item, "size", 0)
+        result = item if isinstance(item, Reject) else process(item, analysers)
+        if isinstance(result, Reject):
+            yield "rejects", tables.as_tuple(result.row(), REJECT_COLUMNS) + (f, p, size)
+            continue
+        doc, annotations = result
+        yield "documents", tables.as_tuple(doc.row(), DOC_COLUMNS) + (f, p, size)
+        for table, rows in annotations.rows().items():
+            for i, row in enumerate(rows):
+                yield table, tables.as_tuple(row, ANNOTATIONS[table]) + (f, p, i)
+
+
+def _duplicate(row: Any) -> tuple:
+    r = Reject(row["source"], f"duplicate of {row['_first']} (same text from the same URL, record id or file name)")
+    return tables.as_tuple(r.row(), REJECT_COLUMNS) + (row["_f"], row["_p"], row["_size"])
+
+
+def per_document(run: Run, db: Any, units: list[inputs_mod.Unit], total: int, max_bytes: int,
+                 analysers: Sequence[tuple[str, Analyser]]) -> int:
+    """Steps 1-2: write OUT/documents, claims, quotes, terms, rejects; returns how many
+    documents were already in the ledger."""
+    from pyspark import StorageLevel
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    spark = run.spark
+    sc = spark.sparkContext
+    cores = max(1, sc.defaultParallelism)
+    # small inputs: one partition per core; larger: 4 per core (balance), and at most PARTITION_BYTES each
+    parts = max(cores, min(4 * cores, math.ceil(total / SMALL_PARTITION_BYTES)), math.ceil(total / PARTITION_BYTES))
+    processed = (inputs_mod.items(spark, units, max_bytes).repartition(parts)
+                 .mapPartitions(functools.partial(_process_partition, analysers=analysers))
+                 .persist(StorageLevel.MEMORY_AND_DISK))
+    try:
+        def frame(table: str, columns: list) -> Any:
+            return spark.createDataFrame(processed.filter(lambda t, table=table: t[0] == table).map(lambda t: t[1]),
+                                         tables.schema(columns))
+
+        docs = frame("documents", DOC_COLUMNS + DOC_EXTRA)
+        already = 0
+        if run.old_rowids:
+            known = tables.from_sqlite(spark, db.execute("select id from documents"), [("id", str)], run.work + "/known")
+            docs = docs.join(known.withColumn("_known", F.lit(True)), "id", "left")
+            already = docs.filter(F.col("_known").isNotNull()).count()
+            docs = docs.filter(F.col("_known").isNull()).drop("_known")
+        w = Window.partitionBy("id").orderBy("_f", "_p")
+        ranked = docs.withColumn("_rank", F.row_number().over(w)).withColumn("_first", F.first("source").over(w))
+        ranked = ranked.persist(StorageLevel.MEMORY_AND_DISK)
+        kept = ranked.filter(F.col("_rank") == 1).drop("_rank", "_first")
+        tables.write(kept.select(*[c for c, _ in DOC_COLUMNS + DOC_EXTRA]), run.path("documents"))
+        kept = spark.read.parquet(run.path("documents")).select("_f", "_p")
+        dropped = already or ranked.filter(F.col("_rank") > 1).count()  # documents whose annotations are not kept
+        dupes = spark.createDataFrame(ranked.filter(F.col("_rank") > 1).rdd.map(_duplicate),
+                                      tables.schema(REJECT_COLUMNS + REJECT_EXTRA))
+        tables.write(frame("rejects", REJECT_COLUMNS + REJECT_EXTRA).unionByName(dupes), run.path("rejects"))
+        for table, columns in ANNOTATIONS.items():
+            df = frame(table, columns + ANN_EXTRA)
+            tables.write(df.join(kept, ["_f", "_p"], "left_semi") if dropped else df, run.path(table))
+        ranked.unpersist()
+        return already
+    finally:
+        processed.unpersist()
+
+
+def load(run: Run, db: Any, report: BuildReport, reject: Callable[[Reject], None],
+         on_progress: Optional[Callable[[int], None]]) -> None:
+    """Step 3: the new documents, their annotations and the rejects into the ledger, in
+    input order (the local engine's insertion order), then the rejects bookkeeping."""
+    spark = run.spark
+    db.execute("create temp table if not exists storytrace_added (source text)")
+    db.execute("delete from temp.storytrace_added")
+
+    def each_doc(row: dict[str, Any]) -> None:
+        db.conn.execute("insert into temp.storytrace_added values (?)", [row["source"]])
+        if on_progress and row["_size"]:
+            on_progress(row["_size"])
+
+    docs = spark.read.parquet(run.path("documents")).orderBy("_f", "_p")
+    rows = tables.local_rows(docs)
+    report.added = tables.to_sqlite(db, Document.table, _stripped(rows, each_doc), replace=True)
+    for table in ANNOTATIONS:
+        df = spark.read.parquet(run.path(table)).orderBy("_f", "_p", "_i")
+        tables.to_sqlite(db, table, tables.local_rows(df, drop=[c for c, _ in ANN_EXTRA]), replace=True)
+    for row in tables.local_rows(spark.read.parquet(run.path("rejects")).orderBy("_f", "_p")):
+        if on_progress and row["_size"]:
+            on_progress(row["_size"])
+        reject(Reject(row["source"], row["reason"], row["id"]))
+    # ledger.record_rejects, with this run's sources in a temporary table instead of a set
+    if report.added:
+        db.execute("delete from rejects where source in (select source from temp.storytrace_added)")
+    ledger_mod.insert(db, Reject.table, (r.row() for r in report.rejects))
+    db.execute("drop table temp.storytrace_added")
+
+
+def _stripped(rows: Iterator[dict[str, Any]], each: Callable[[dict[str, Any]], None]) -> Iterator[dict[str, Any]]:
+    for row in rows:
+        each(row)
+        yield {k: v for k, v in row.items() if not k.startswith("_")}
+
+
+def build(
+    ledger_path: Union[str, Path],
+    inputs: Sequence[str],
+    *,
+    workers: Optional[int] = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    analysers: Sequence[tuple[str, Analyser]] = ANALYSERS,
+    cross_stages: Sequence[tuple[str, CrossStage]] = CROSS_STAGES,
+    on_start: Optional[Callable[[Optional[int]], None]] = None,
+    on_progress: Optional[Callable[[int], None]] = None,
+    on_reject: Optional[Callable[[Reject], None]] = None,
+    session: Any = None,
+    out: Optional[str] = None,
+    keep_work: bool = False,
+    quiet: bool = False,
+) -> BuildReport:
+    """`pipeline.build` on Spark: the same ledger, atomically replaced at the end.
+
+    `session`: a SparkSession to use (default: session.get_session(workers)); `out`:
+    where the Parquet tables go (default: beside the ledger); `keep_work`: keep OUT/_work.
+    """
+    from .session import get_session
+
+    t0 = time.perf_counter()
+    path = Path(ledger_path)
+    report = BuildReport(path)
+    preload(analysers)  # the driver checks the model is there before any work
+    spark = session or get_session(workers, quiet=quiet)
+    out_path = out_dir(path, out)
+    ledger_mod.check_ledger(path)
+    units, missing, total = inputs_mod.plan(spark, inputs, stdin_dir=path.parent.resolve())
+    if on_start:
+        on_start(total)
+
+    def reject(r: Reject) -> None:
+        report.rejects.append(r)
+        if on_reject:
+            on_reject(r)
+
+    for r in missing:
+        reject(r)
+    try:
+        with ledger_mod.writing(path) as db:
+            old = db.execute("select max(rowid) from documents").fetchone()[0] or 0
+            run = Run(spark, out_path, old)
+            t = time.perf_counter()
+            report.already = per_document(run, db, units, total, max_bytes, analysers)
+            t = run.timed("per document (Spark)", t)
+            load(run, db, report, reject, on_progress)
+            run.size_partitions(old + report.added)
+            t = run.timed("load into the ledger", t)
+            for name, stage in run.stages(cross_stages):
+                stage(db)
+                t = run.timed(name + (" (Spark)" if isinstance(stage, functools.partial) else ""), t)
+            report.counts = ledger_mod.count_rows(db)
+            report.documents = report.counts.get(Document.table, 0)
+    finally:
+        for u in units:
+            if u.kind == "stdin":
+                Path(u.path).unlink(missing_ok=True)
+        if not keep_work:
+            tables.remove(spark, out_path + "/_work")
+    report.metadata = ledger_mod.write_metadata(path)
+    report.seconds = time.perf_counter() - t0
+    report.timings = run.timings  # type: ignore[attr-defined]
+    return report

@@ -1,0 +1,244 @@
+"""The reuse stage on Spark: the same links as `reuse.reuse_stage`, as joins and group-bys.
+
+One job: `reuse.find_reuse` distributed, step for step, calling reuse.py's and
+fingerprint.py's own pure functions for everything per document and per pair:
+
+1. documents (this run's from OUT/documents, the ledger's older ones streamed in)
+   are numbered in publication order by a global sort on `reuse.DocInfo.key`
+   (`sortBy` + `zipWithIndex`, no collect);
+2. identical texts: a group-by on the text digest; the first copy in ledger order is
+   indexed, each later one is a `duplicate` link to it (as the local stream decides);
+3. postings (fingerprint, document number) from `fingerprint.fingerprints`, then the
+   candidate rules of `fingerprint.candidate_pairs` in Spark SQL: posting lists of at
+   most ALL_PAIRS documents give every pair (a self-join on the fingerprint), longer
+   ones link each document to its CHAIN predecessors (`lag` over a window ordered by
+   document number); pairs sharing at least MIN_SHARED fingerprints (a group-by);
+4. each pair is joined with both texts and aligned on an executor (`reuse.align`,
+   `_kind`, `_link`, and `orient` for its direction);
+5. lineages are connected components of the passage and duplicate links (the
+   alternating large-star / small-star algorithm, Kiveris et al. 2014), each named by
+   its earliest document, as `reuse._lineages` names them;
+6. the links, in the local engine's order, go to OUT/reuse and to the ledger.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Optional
+
+import xxhash
+
+from .. import fingerprint
+from .. import reuse as local
+from ..model import Reuse, make_id
+from . import tables
+
+REUSE_COLUMNS = tables.record_columns(Reuse)
+DOC_QUERY = "select rowid, id, published, published_low, published_high, outlet, url, source, text from documents where rowid <= ?"
+DOC_COLUMNS = [("rowid", int), ("id", str), ("published", str), ("published_low", str), ("published_high", str),
+               ("outlet", str), ("url", str), ("source", str), ("text", str)]
+_TOP = 1 << 64
+_HALF = 1 << 63
+
+# a document row in the stage: (rowkey, id, published, low, high, outlet, url, source, text)
+
+
+def _key(d: tuple) -> tuple:
+    """reuse.DocInfo.key of a document row."""
+    return (d[3] or (d[2] or "")[:10] or "9999", d[2] or "", d[7] or "", d[1])
+
+
+def _info(d: tuple, wire: Optional[list] = None) -> local.DocInfo:
+    return local.DocInfo(id=d[1], rowid=0, published=d[2], low=d[3], high=d[4], outlet=d[5], url=d[6],
+                         source=d[7] or "", wire=list(wire or []))
+
+
+def _numbered(dn: tuple) -> tuple[int, tuple]:
+    """(n, (rowkey, ..., text, digest, wire)) for a document numbered n."""
+    d, n = dn
+    text = d[8]
+    digest = xxhash.xxh3_128_hexdigest(text.strip().encode("utf-8", "surrogatepass"))
+    return n, d + (digest, local.wire_hints(text, d[6]))
+
+
+def _signed(h: int) -> int:
+    return h - _TOP if h >= _HALF else h
+
+
+def _postings(nd: tuple[int, tuple]) -> Iterator[tuple[int, int]]:
+    n, d = nd
+    for h in fingerprint.fingerprints(d[8]).tolist():
+        yield _signed(h), n
+
+
+def _align_pair(kv: tuple) -> Iterator[tuple]:
+    """The links of one candidate pair: (sort key, Reuse, source number, target number)."""
+    b, ((a, da), db) = kv
+    text_a, text_b = da[8], db[8]
+    ta, tb = local.Tokens.of(text_a), local.Tokens.of(text_b)
+    ia, ib = _info(da, da[10]), _info(db, db[10])
+    found = local.align(text_a, text_b, ta, tb)
+    solo = len(found) == 1
+    for i, p in enumerate(found):
+        r = local._link(ia, ib, p, local._kind(p, ia, ib, text_a, text_b, ta, tb, solo), text_a, text_b)
+        yield _oriented((1, a, b, i), r, ia, ib, a, b)
+
+
+def _duplicate_link(kv: tuple) -> tuple:
+    b, ((a, rk, da), db) = kv
+    text = da[8]
+    ia, ib = _info(da, da[10]), _info(db, db[10])
+    p = local.Passage(0, len(text), 0, len(text), len(local.Tokens.of(text).words), 1.0, 0, 0, [])
+    return _oriented((0, rk), local._link(ia, ib, p, "duplicate", text, text), ia, ib, a, b)
+
+
+def _oriented(key: tuple, r: Reuse, ia: local.DocInfo, ib: local.DocInfo, a: int, b: int) -> tuple:
+    local.orient([r], {ia.id: ia, ib.id: ib})  # direction and swap (its lineage is named in step 5)
+    src, tgt = (a, b) if r.source_doc == ia.id else (b, a)
+    r.lineage = None
+    return key, r, src, tgt
+
+
+# ----------------------------------------------------------------- connected components
+
+
+def components(edges: Any, partitions: int) -> Any:
+    """(node, smallest node of its component) for every node of an RDD of (u, v) int edges.
+
+    Alternating large-star and small-star steps (Kiveris, Lattanzi, Mirrokni, Rastogi,
+    Vassilvitskii: "Connected Components in MapReduce and Beyond", SoCC 2014):
+    O(log^2 n) rounds, each a group-by; the result is a star around each component's
+    minimum."""
+    from pyspark import StorageLevel
+
+    p = partitions
+    e = edges.filter(lambda uv: uv[0] != uv[1]).map(lambda uv: (max(uv), min(uv))).distinct(p)
+    e = e.persist(StorageLevel.MEMORY_AND_DISK)
+    previous = None
+    while True:
+        large = e.flatMap(lambda uv: ((uv[0], uv[1]), (uv[1], uv[0]))).groupByKey(p).flatMap(_large_star)
+        small = large.map(lambda uv: (uv[0], uv[1]) if uv[1] <= uv[0] else (uv[1], uv[0])) \
+            .groupByKey(p).flatMap(_small_star).distinct(p)
+        small = small.persist(StorageLevel.MEMORY_AND_DISK)
+        changed = previous is None or e.map(lambda x: (x, 0)).fullOuterJoin(small.map(lambda x: (x, 0)), p) \
+            .filter(lambda kv: kv[1][0] is None or kv[1][1] is None).count() > 0
+        if previous is not None:
+            previous.unpersist()
+        previous, e = e, small
+        if not changed:
+            break
+    if previous is not None and previous is not e:
+        previous.unpersist()
+    return e.flatMap(lambda vm: ((vm[0], vm[1]), (vm[1], vm[1]))).distinct(p)
+
+
+def _large_star(kv: tuple) -> Iterator[tuple[int, int]]:
+    u, neighbours = kv
+    ns = set(neighbours)
+    m = min(ns | {u})
+    for v in ns:
+        if v > u:
+            yield v, m
+
+
+def _small_star(kv: tuple) -> Iterator[tuple[int, int]]:
+    u, neighbours = kv
+    ns = set(neighbours) | {u}
+    m = min(ns)
+    for v in ns:
+        if v != m:
+            yield v, m
+
+
+# ----------------------------------------------------------------- the stage
+
+
+def documents(run: Any, db: Any) -> Any:
+    """RDD of document rows (rowkey, id, published, low, high, outlet, url, source, text):
+    this run's from OUT/documents, the ledger's older ones streamed from it (rowkeys
+    sort as the ledger's rowids do)."""
+    cols = ["_f", "_p", "id", "published", "published_low", "published_high", "outlet", "url", "source", "text"]
+    new = run.spark.read.parquet(run.path("documents")).select(*cols).rdd \
+        .map(lambda r: ((1, r[0], r[1]),) + tuple(r[2:]))
+    if not run.old_rowids:
+        return new
+    old = tables.from_sqlite(run.spark, db.execute(DOC_QUERY, [run.old_rowids]), DOC_COLUMNS, run.work + "/old_documents")
+    return old.rdd.map(lambda r: ((0, r[0], 0),) + tuple(r[1:])).union(new)
+
+
+def links(run: Any, docs: Any) -> Any:
+    """RDD of (sort key, Reuse) with lineages, as reuse.find_reuse gives them."""
+    from pyspark import StorageLevel
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+    from pyspark.sql import types as T
+
+    spark = run.spark
+    p = run.partitions
+    base = docs.sortBy(_key, numPartitions=p).zipWithIndex().map(_numbered).persist(StorageLevel.MEMORY_AND_DISK)
+    # 2. identical texts: the first in ledger order is indexed, later ones are duplicates of it
+    by_digest = base.map(lambda nd: (nd[1][9], (nd[1][0], nd[0])))
+    first = by_digest.reduceByKey(min, p)
+    # (earlier number, later number, ledger position of the copy, number of the copy)
+    dup = by_digest.join(first, p).filter(lambda kv: kv[1][0][0] != kv[1][1][0]) \
+        .map(lambda kv: (min(kv[1][0][1], kv[1][1][1]), max(kv[1][0][1], kv[1][1][1]), kv[1][0][0], kv[1][0][1])) \
+        .persist(StorageLevel.MEMORY_AND_DISK)
+    # 3. postings and candidate pairs
+    postings = spark.createDataFrame(base.flatMap(_postings), T.StructType([
+        T.StructField("fp", T.LongType(), False), T.StructField("n", T.LongType(), False)]))
+    if dup.count():  # copies are not indexed
+        postings = postings.join(spark.createDataFrame(dup.map(lambda x: (x[3],)), "n long"), "n", "left_anti")
+    by_fp = Window.partitionBy("fp")
+    postings = postings.withColumn("size", F.count("*").over(by_fp))
+    small = postings.filter((F.col("size") >= 2) & (F.col("size") <= fingerprint.ALL_PAIRS)).select("fp", "n")
+    pairs = small.alias("x").join(small.alias("y"), (F.col("x.fp") == F.col("y.fp")) & (F.col("x.n") < F.col("y.n"))) \
+        .select(F.col("x.n").alias("a"), F.col("y.n").alias("b"))
+    big = postings.filter(F.col("size") > fingerprint.ALL_PAIRS)
+    in_time = Window.partitionBy("fp").orderBy("n")
+    for back in range(1, fingerprint.CHAIN + 1):
+        pairs = pairs.unionByName(big.select(F.lag("n", back).over(in_time).alias("a"), F.col("n").alias("b"))
+                                  .filter(F.col("a").isNotNull()))
+    pairs = pairs.groupBy("a", "b").count().filter(F.col("count") >= fingerprint.MIN_SHARED)
+    # 4. align each pair where both texts are
+    by_n = base.map(lambda nd: (nd[0], nd[1]))
+    aligned = pairs.rdd.map(lambda r: (r[0], r[1])).join(by_n, p) \
+        .map(lambda kv: (kv[1][0], (kv[0], kv[1][1]))).join(by_n, p).flatMap(_align_pair)
+    dups = dup.map(lambda x: (x[0], (x[1], x[2]))).join(by_n, p) \
+        .map(lambda kv: (kv[1][0][0], (kv[0], kv[1][0][1], kv[1][1]))).join(by_n, p).map(_duplicate_link)
+    found = aligned.union(dups).persist(StorageLevel.MEMORY_AND_DISK)
+    # 5. lineages: components of the passage and duplicate links, named by their earliest document
+    edges = found.filter(lambda x: x[1].kind != "boilerplate").map(lambda x: (x[2], x[3]))
+    root = components(edges, p)  # (n, smallest n of its component)
+    named = root.map(lambda nr: (nr[1], nr[0])).join(base.map(lambda nd: (nd[0], nd[1][1])), p) \
+        .map(lambda kv: (kv[1][0], make_id("lineage", kv[1][1])))  # (n, lineage id)
+    lineage = found.filter(lambda x: x[1].kind != "boilerplate").map(lambda x: (x[2], x)).join(named, p) \
+        .map(lambda kv: (kv[1][0][0], _with_lineage(kv[1][0][1], kv[1][1])))
+    rest = found.filter(lambda x: x[1].kind == "boilerplate").map(lambda x: (x[0], x[1]))
+    result = lineage.union(rest)
+    result.persist(StorageLevel.MEMORY_AND_DISK).count()
+    found.unpersist()
+    dup.unpersist()
+    base.unpersist()
+    return result
+
+
+def _with_lineage(r: Reuse, lineage: str) -> Reuse:
+    r.lineage = lineage
+    return r
+
+
+def reuse_stage(run: Any, db: Any) -> dict[str, int]:
+    """The Spark twin of reuse.reuse_stage: (re)write `reuse` in the ledger and OUT/reuse."""
+    result = links(run, documents(run, db))
+    rows = result.sortBy(lambda kr: kr[0], numPartitions=run.partitions).map(lambda kr: kr[1].row()).persist()
+    tables.write(run.spark.createDataFrame(rows.map(lambda r: tables.as_tuple(r, REUSE_COLUMNS)),
+                                           tables.schema(REUSE_COLUMNS)), run.path("reuse"))
+    db.execute("delete from reuse")
+    counts: dict[str, int] = {}
+
+    def count(r: dict[str, Any]) -> None:
+        counts[r["kind"]] = counts.get(r["kind"], 0) + 1
+
+    tables.to_sqlite(db, "reuse", rows.toLocalIterator(), alter=True, each=count)
+    rows.unpersist()
+    result.unpersist()
+    return counts

@@ -1,0 +1,113 @@
+"""Tables between Spark, Parquet and the SQLite ledger.
+
+One job: move rows without changing a value. The Parquet schemas are derived from
+model.py's dataclasses (as the ledger's are), values are coerced the way SQLite's
+column affinities would store them (an int in a REAL column is a float), and every
+transfer streams in bounded chunks: SQLite -> Parquet (`from_sqlite`, chunks written
+by Spark and appended) and Spark -> SQLite (`to_sqlite`, `toLocalIterator`, a
+partition at a time). Paths are anything Spark writes (a local folder, hdfs://, s3a://).
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
+
+from ..model import Record
+
+CHUNK = 50_000  # rows per chunk streamed from SQLite into Spark
+BATCH = 1_000  # rows per SQLite insert batch
+
+
+def spark_type(t: type) -> Any:
+    from pyspark.sql import types as T
+
+    return {str: T.StringType(), int: T.LongType(), float: T.DoubleType(), bool: T.BooleanType()}.get(t, T.StringType())
+
+
+def schema(columns: Sequence[tuple[str, type]]) -> Any:
+    from pyspark.sql import types as T
+
+    return T.StructType([T.StructField(name, spark_type(t), True) for name, t in columns])
+
+
+def record_columns(cls: type[Record], extra: Sequence[tuple[str, type]] = ()) -> list[tuple[str, type]]:
+    return list(cls.columns().items()) + list(extra)
+
+
+def coerce(value: Any, t: type) -> Any:
+    """A value as the ledger column of type t stores it (None stays None)."""
+    if value is None:
+        return None
+    if t is float:
+        return float(value)
+    if t is bool:
+        return bool(value)
+    if t is int:
+        return int(value)
+    return value if isinstance(value, str) else str(value)
+
+
+def as_tuple(row: dict[str, Any], columns: Sequence[tuple[str, type]]) -> tuple:
+    return tuple(coerce(row.get(name), t) for name, t in columns)
+
+
+def hadoop_fs(spark: Any, path: str) -> tuple[Any, Any]:
+    jvm = spark.sparkContext._jvm
+    p = jvm.org.apache.hadoop.fs.Path(path)
+    return p.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()), p
+
+
+def remove(spark: Any, path: str) -> None:
+    """Delete a folder wherever Spark wrote it (local, HDFS, S3)."""
+    fs, p = hadoop_fs(spark, path)
+    if fs.exists(p):
+        fs.delete(p, True)
+
+
+def write(df: Any, path: str) -> None:
+    df.write.mode("overwrite").parquet(path)
+
+
+def from_sqlite(spark: Any, rows: Iterable[tuple], columns: Sequence[tuple[str, type]], path: str,
+                chunk: int = CHUNK) -> Any:
+    """Stream rows (tuples in `columns` order) into a Parquet table at `path`, a chunk at
+    a time (the driver never holds more than one chunk); returns the DataFrame read back."""
+    sch = schema(columns)
+    types = [t for _, t in columns]
+    it = iter(rows)
+    first = True
+    while True:
+        block = [tuple(coerce(v, t) for v, t in zip(r, types)) for r in itertools.islice(it, chunk)]
+        if not block and not first:
+            break
+        spark.createDataFrame(block, sch).coalesce(1).write.mode("overwrite" if first else "append").parquet(path)
+        first = False
+        if len(block) < chunk:
+            break
+    return spark.read.schema(sch).parquet(path)
+
+
+def to_sqlite(db: Any, table: str, rows: Iterable[dict[str, Any]], *, replace: bool = False, alter: bool = False,
+              pk: Optional[str] = "id", each: Optional[Callable[[dict[str, Any]], None]] = None) -> int:
+    """Insert rows (dicts) into a ledger table in batches, in the order given; returns the count."""
+    n = 0
+    it = iter(rows)
+    while True:
+        block = list(itertools.islice(it, BATCH))
+        if not block:
+            break
+        if each:
+            for r in block:
+                each(r)
+        db[table].insert_all(block, pk=pk, replace=replace, alter=alter, batch_size=500)
+        n += len(block)
+    return n
+
+
+def local_rows(df: Any, drop: Sequence[str] = ()) -> Iterator[dict[str, Any]]:
+    """The rows of a DataFrame on the driver, a partition at a time, without columns `drop`."""
+    skip = set(drop)
+    for row in df.toLocalIterator():
+        d = row.asDict()
+        yield {k: v for k, v in d.items() if k not in skip}

@@ -37,7 +37,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from typing import Any, Optional
+from typing import Any, Iterable, Optional, Sequence
 
 from .model import Check, Figure, make_id
 from .unionfind import DisjointSets
@@ -126,22 +126,21 @@ def _normalise_attribution(a: str) -> str:
     return a.lower().strip(" .,")
 
 
-def figures_stage(db: Any) -> dict[str, int]:
-    """Group claims into figures; fill figures, checks and claims.figure_id."""
-    pub = {r[0]: (r[1] or (r[2] + "~" if r[2] else "")) for r in db.execute(
-        "select id, published, published_low from documents")}
-    historic = {r[0]: bool(r[1]) for r in db.execute("select id, historic from events")}
-    copied: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # doc -> spans copied to or from it
-    for s, s0, s1, t, t0, t1, lin in db.execute(
-            'select source_doc, source_start, source_end, target_doc, target_start, target_end, lineage from reuse '
-            "where kind != 'boilerplate' and lineage is not null"):
-        copied[s].append((s0, s1, lin))
-        copied[t].append((t0, t1, lin))
+CLAIMS_QUERY = ('select id, doc_id, start, "end", event_id, measure, "group", value, low, high, qualifier, attributed_to, '
+                "part_of, victims, sentence_start, adds_to from claims where event_id is not null and measure in (%s)"
+                % ",".join("?" * len(COUNT_MEASURES)))
+COPIED_QUERY = ("select source_doc, source_start, source_end, target_doc, target_start, target_end, lineage from reuse "
+                "where kind != 'boilerplate' and lineage is not null")
+PASSAGES_QUERY = "select id, source_doc, target_doc, edits from reuse where kind = 'passage'"
+
+
+def prepare_claims(rows: Iterable[Sequence[Any]], pub: dict[str, str]) -> list[_Claim]:
+    """Claim rows (CLAIMS_QUERY's columns; extra ones ignored) -> `_Claim`s, in order,
+    with the groups the figures use: units ("eight families"), affected groups ("130
+    children lost one parent"), and a sub-population figure in a document that states a
+    larger toll ("The dead include 12 children" among 23 dead)."""
     claims = []
-    for r in db.execute(
-            'select id, doc_id, start, "end", event_id, measure, "group", value, low, high, qualifier, attributed_to, '
-            "part_of, victims, sentence_start, adds_to from claims where event_id is not null and measure in (%s)"
-            % ",".join("?" * len(COUNT_MEASURES)), COUNT_MEASURES):
+    for r in rows:
         group = r[6]
         head = (r[13] or "").split()[-1:] or [""]
         if group is None and head[0].lower() in UNIT_GROUPS:  # "eight families were wiped out"
@@ -150,7 +149,6 @@ def figures_stage(db: Any) -> dict[str, int]:
             group = head[0].lower()  # "130 children lost one parent": affected children, not all affected
         claims.append(_Claim(r[0], r[1], r[2], r[3], r[4], r[5], group, r[7], r[8], r[9], r[10], r[11], r[12],
                              pub.get(r[1], ""), r[14] or 0, r[15], head[0].lower()))
-    # "The dead include 12 children" in a report of 23 dead: a group of the toll, not a second toll
     tolls: dict[tuple, float] = defaultdict(float)
     for c in claims:
         if c.group is None and c.value is not None and _head(c) not in SUBGROUPS:
@@ -160,8 +158,26 @@ def figures_stage(db: Any) -> dict[str, int]:
         if c.group is None and c.value is not None and _head(c) in SUBGROUPS and \
                 tolls.get((c.doc_id, c.event_id, c.measure), 0) > c.value:
             c.group = _head(c)
-    # a claim inside a copied passage travels with it: its origin is the copy lineage
-    lineage = {c.id: lin for c in claims for s0, s1, lin in copied.get(c.doc_id, ()) if s0 <= c.start < s1}
+    return claims
+
+
+def claim_lineages(claims: list[_Claim], copied: dict[str, list[tuple[int, int, str]]]) -> dict[str, str]:
+    """A claim inside a copied passage travels with it: claim id -> the copy lineage
+    (spans in COPIED_QUERY order; the last span holding the claim wins)."""
+    return {c.id: lin for c in claims for s0, s1, lin in copied.get(c.doc_id, ()) if s0 <= c.start < s1}
+
+
+def figures_stage(db: Any) -> dict[str, int]:
+    """Group claims into figures; fill figures, checks and claims.figure_id."""
+    pub = {r[0]: (r[1] or (r[2] + "~" if r[2] else "")) for r in db.execute(
+        "select id, published, published_low from documents")}
+    historic = {r[0]: bool(r[1]) for r in db.execute("select id, historic from events")}
+    copied: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # doc -> spans copied to or from it
+    for s, s0, s1, t, t0, t1, lin in db.execute(COPIED_QUERY):
+        copied[s].append((s0, s1, lin))
+        copied[t].append((t0, t1, lin))
+    claims = prepare_claims(db.execute(CLAIMS_QUERY, COUNT_MEASURES), pub)
+    lineage = claim_lineages(claims, copied)
     groups: dict[tuple, list[_Claim]] = defaultdict(list)
     for c in claims:
         groups[(c.event_id, c.measure, c.group)].append(c)
@@ -298,7 +314,7 @@ def _attach_copy_edits(db: Any, rows: list[dict[str, Any]], claims: list[_Claim]
     for c in claims:
         at[c.doc_id].append(c)
     edits_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for rid, s, t, edits in db.execute("select id, source_doc, target_doc, edits from reuse where kind = 'passage'"):
+    for rid, s, t, edits in db.execute(PASSAGES_QUERY):
         for e in json.loads(edits or "[]"):
             if not e.get("number"):
                 continue

@@ -22,32 +22,27 @@ edit). Then:
 5. figures and checks in the local order go to OUT/figures, OUT/checks and the ledger;
    claims.figure_id is updated from Spark.
 
-The claim preparation in step 1 repeats lines of `figures.figures_stage` (they are
-not a function there); the tests compare both engines' ledgers row for row.
+The claim preparation in step 1 is `figures.prepare_claims`, the local stage's own;
+the tests compare both engines' ledgers row for row.
 """
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from typing import Any, Iterator
 
 from .. import figures as local
 from ..model import Check, Figure, make_id
 from . import tables
 
-CLAIMS_QUERY = (
-    'select id, doc_id, start, "end", event_id, measure, "group", value, low, high, qualifier, attributed_to, '
-    "part_of, victims, sentence_start, adds_to from claims where event_id is not null and measure in (%s)"
-    % ",".join("?" * len(local.COUNT_MEASURES)))
+CLAIMS_QUERY = local.CLAIMS_QUERY
 CLAIM_COLUMNS = [("id", str), ("doc_id", str), ("start", int), ("end", int), ("event_id", str), ("measure", str),
                  ("group", str), ("value", float), ("low", float), ("high", float), ("qualifier", str),
                  ("attributed_to", str), ("part_of", str), ("victims", str), ("sentence_start", int),
                  ("adds_to", str), ("_ord", int)]
-COPIED_QUERY = ("select source_doc, source_start, source_end, target_doc, target_start, target_end, lineage from reuse "
-                "where kind != 'boilerplate' and lineage is not null")
+COPIED_QUERY = local.COPIED_QUERY
 SPAN_COLUMNS = [("doc_id", str), ("_k", int), ("_side", int), ("start", int), ("end", int), ("lineage", str)]
-PASSAGES_QUERY = "select id, source_doc, target_doc, edits from reuse where kind = 'passage'"
+PASSAGES_QUERY = local.PASSAGES_QUERY
 PASSAGE_COLUMNS = [("_k", int), ("id", str), ("source_doc", str), ("target_doc", str), ("edits", str)]
 FIGURE_COLUMNS = tables.record_columns(Figure, [("genealogy", str), ("copy_edits", str)])
 CHECK_COLUMNS = tables.record_columns(Check)
@@ -62,25 +57,7 @@ def _claims(kv: tuple) -> Iterator[tuple]:
         return
     pub = next(iter(pubs), "")
     spans = sorted(spans)
-    claims = []
-    for r in rows:  # as in figures.figures_stage
-        group = r[6]
-        head = (r[13] or "").split()[-1:] or [""]
-        if group is None and head[0].lower() in local.UNIT_GROUPS:
-            group = local.UNIT_GROUPS[head[0].lower()]
-        elif group is None and r[5] == "affected" and head[0].lower() in local.AFFECTED_GROUPS:
-            group = head[0].lower()
-        claims.append((r[16], local._Claim(r[0], r[1], r[2], r[3], r[4], r[5], group, r[7], r[8], r[9], r[10], r[11],
-                                            r[12], pub, r[14] or 0, r[15], head[0].lower())))
-    tolls: dict[tuple, float] = defaultdict(float)
-    for _, c in claims:
-        if c.group is None and c.value is not None and local._head(c) not in local.SUBGROUPS:
-            key = (c.doc_id, c.event_id, c.measure)
-            tolls[key] = max(tolls[key], c.value)
-    for _, c in claims:
-        if c.group is None and c.value is not None and local._head(c) in local.SUBGROUPS and \
-                tolls.get((c.doc_id, c.event_id, c.measure), 0) > c.value:
-            c.group = local._head(c)
+    claims = list(zip((r[16] for r in rows), local.prepare_claims(rows, {doc_id: pub})))
     for o, c in claims:
         lineage = None
         for _k, _side, s0, s1, lin in spans:  # the last span holding the claim wins, as in the local dict

@@ -45,6 +45,7 @@ from .timex import find_dates
 from .unionfind import DisjointSets
 
 HISTORIC_DAYS = 365
+YEAR_REACH = 250  # characters around a mention where its year is looked for
 NAME_WINDOW = 100  # characters around an event noun where its name is looked for
 LEDE_CHARS = 300  # an undated document's opening reports the news, not the past
 SCAN_CHARS = 30_000
@@ -189,14 +190,17 @@ def _bare(word: str) -> str:
 def _year_near(text: str, sentence: tuple[int, int], start: int, end: int, nouns: list[int]) -> Optional[int]:
     """The year of the sentence that belongs to this mention: the year whose nearest event
     noun is the mention's own ("In 2004, a huge earthquake off Aceh"; not "an earthquake in
-    Aceh ... in a region devastated by the tsunami of 2004")."""
-    lo, hi = bisect.bisect_left(nouns, sentence[0]), bisect.bisect_left(nouns, sentence[1])
-    near = nouns[lo:hi]
+    Aceh ... in a region devastated by the tsunami of 2004"). Years are looked for within
+    YEAR_REACH characters of the mention (run-on text stays linear)."""
+    s0, s1 = max(sentence[0], start - YEAR_REACH), min(sentence[1], end + YEAR_REACH)
+    near = nouns[bisect.bisect_left(nouns, max(sentence[0], s0 - YEAR_REACH)):
+                 bisect.bisect_left(nouns, min(sentence[1], s1 + YEAR_REACH))]
     years = []
     if not any(start <= q < end for q in near):
         near = sorted(near + [end - 1])  # the mention's own noun, untyped ("the Khojaly tragedy")
-    for m in _YEAR.finditer(text, *sentence):
-        closest = min(near, key=lambda q: abs(q - m.start()), default=None)
+    for m in _YEAR.finditer(text, s0, s1):
+        i = bisect.bisect_left(near, m.start())
+        closest = min(near[max(0, i - 1) : i + 1], key=lambda q: abs(q - m.start()), default=None)
         if closest is None or start <= closest < end:
             years.append((abs(m.start() - start), int(m.group())))
     return min(years)[1] if years else None

@@ -138,6 +138,17 @@ Span = tuple[int, int]
 Token = tuple[int, int, str]
 
 
+PHRASE_REACH = 600  # characters a speaker phrase is looked for around its verb (a run-on "sentence" stays linear)
+
+
+def _word_start(text: str, lo: int, hi: int) -> int:
+    """`lo`, moved to the next word start when it falls inside a word."""
+    if lo <= 0 or not (text[lo - 1].isalnum() and text[lo].isalnum()):
+        return lo
+    sp = text.find(" ", lo, hi)
+    return sp + 1 if sp >= 0 else lo
+
+
 def tokens(text: str, lo: int, hi: int) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text, lo, hi):
@@ -183,7 +194,7 @@ def np_before(text: str, lo: int, hi: int) -> Optional[Span]:
     """The speaker phrase ending just before `hi` (a speech verb), not before `lo`, or
     None. Skips adverbs, "on Tuesday", a parenthesis and appositives ("Flynn, a top
     surrogate, said")."""
-    toks = tokens(text, lo, hi)
+    toks = tokens(text, _word_start(text, max(lo, hi - PHRASE_REACH), hi), hi)
     i = len(toks) - 1
     while i >= 0 and (toks[i][2].lower() in _ADV_BEFORE or toks[i][2].endswith("ly") and toks[i][2].islower()):
         i -= 1
@@ -285,7 +296,7 @@ def _name_start(toks: list[Token], i: int) -> int:
 
 def np_after(text: str, lo: int, hi: int) -> Optional[Span]:
     """The speaker phrase starting at `lo` (after an inverted verb, or a sentence's subject)."""
-    toks = tokens(text, lo, hi)
+    toks = tokens(text, lo, min(hi, lo + PHRASE_REACH))
     i = 0
     while i < len(toks) and (toks[i][2].lower() in TIME or toks[i][2].lower() in ("on", "last")
                              and i + 1 < len(toks) and toks[i + 1][2].lower() in TIME):
@@ -328,8 +339,14 @@ def np_after(text: str, lo: int, hi: int) -> Optional[Span]:
     return toks[start][0], toks[last][1]
 
 
+SENTENCE_REACH = 1000  # a "sentence" longer than this is a run-on: read only its last 1,000 characters
+
+
 def sentence_start(text: str, lo: int, pos: int) -> int:
-    """Start of the sentence holding `pos`, not before `lo`."""
+    """Start of the sentence holding `pos`, not before `lo` nor SENTENCE_REACH characters
+    before `pos` (so that every caller's work stays linear on run-on text)."""
+    if pos - lo > SENTENCE_REACH:
+        lo = _word_start(text, pos - SENTENCE_REACH, pos)
     start = lo
     for m in SENT_END.finditer(text, lo, min(len(text), pos + 3)):  # the look-ahead sees the next word
         if m.end() > pos:

@@ -245,11 +245,15 @@ def correct(
     return result
 
 
+#: `extract` prints claims and totals only: the other analysers' work would be thrown away.
+EXTRACT_ANALYSERS: tuple[tuple[str, Analyser], ...] = tuple(a for a in ANALYSERS if a[0] == "claims")
+
+
 def extract(
     inputs: Sequence[str],
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    analysers: Sequence[tuple[str, Analyser]] = ANALYSERS,
+    analysers: Sequence[tuple[str, Analyser]] = EXTRACT_ANALYSERS,
 ) -> Iterator[Union[dict[str, Any], Reject]]:
     """No ledger: for each input document, its claims and per-measure totals.
 

@@ -713,24 +713,12 @@ def _noun_phrase(text: str, s0: int, s: int, e: int) -> _NP:
         if w in _QUOTE_MARKS:
             i -= 1
             continue
-        if wl in _DEFINITE:
-            det, start = "definite", toks[i][0]
-            i -= 1
-            break
-        if wl in _INDEFINITE:
-            det, start = "indefinite", toks[i][0]
-            i -= 1
-            break
-        if wl == "no":
-            det, start = "no", toks[i][0]
-            i -= 1
-            break
-        if wl in _OTHER:
-            det, start = "other", toks[i][0]
-            i -= 1
-            break
-        if re.search(r"['’]s?$", w) and len(w) > 2 and w[0].isalpha():
-            det, start = "definite", toks[i][0]  # "Tuesday's", "Armenia's"
+        kind = ("definite" if wl in _DEFINITE else "indefinite" if wl in _INDEFINITE else "no" if wl == "no"
+                else "other" if wl in _OTHER
+                else "definite" if re.search(r"['’]s?$", w) and len(w) > 2 and w[0].isalpha()  # "Armenia's"
+                else None)
+        if kind:
+            det, start = kind, toks[i][0]
             i -= 1
             break
         if not w[0].isalnum() or wl in _STOP or len(mods) >= 5 or wl.endswith("ed") and wl not in _ED_MODIFIERS:

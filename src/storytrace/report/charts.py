@@ -17,6 +17,17 @@ PALETTE = ["#1f77b4", "#e67e22", "#2ca02c", "#9467bd", "#8c564b", "#17becf", "#7
 RED = "#c0392b"
 
 
+def _axes(left: float, top: float, pw: float, ph: float, ymax: float) -> list[str]:
+    """The two axes and three grid lines (0, half, ymax) with their labels."""
+    parts = [f'<g class="axis"><line x1="{left}" y1="{top + ph}" x2="{left + pw}" y2="{top + ph}"/>'
+             f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + ph}"/>']
+    for frac in (0, 0.5, 1):
+        y = top + ph - ph * frac
+        parts.append(f'<line class="grid" x1="{left}" y1="{y:.1f}" x2="{left + pw}" y2="{y:.1f}"/>'
+                     f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{esc(num(ymax * frac))}</text>')
+    return parts
+
+
 def parse_day(value: Any) -> Optional[dt.date]:
     """The calendar day of an ISO date or datetime; None when there is none."""
     if not value:
@@ -109,12 +120,7 @@ def stacked_bars(buckets: Sequence[tuple[str, Sequence[int], str]], series: Sequ
     n = max(1, len(buckets))
     ymax = nice_max(max((sum(c) for _, c, _ in buckets), default=1))
     bw = pw / n
-    parts = [f'<g class="axis"><line x1="{left}" y1="{top + ph}" x2="{left + pw}" y2="{top + ph}"/>'
-             f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + ph}"/>']
-    for frac in (0, 0.5, 1):
-        y = top + ph - ph * frac
-        parts.append(f'<line class="grid" x1="{left}" y1="{y:.1f}" x2="{left + pw}" y2="{y:.1f}"/>'
-                     f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{esc(num(ymax * frac))}</text>')
+    parts = _axes(left, top, pw, ph, ymax)
     parts.append("</g>")
     step = max(1, math.ceil(n / 30))
     for i, (name, counts, gap) in enumerate(buckets):
@@ -167,12 +173,7 @@ def values_over_time(points: Sequence[dict[str, Any]], best: Optional[float], la
     def Y(v: float) -> float:
         return top + ph - ph * min(v, ymax) / ymax
 
-    parts = [f'<g class="axis"><line x1="{left}" y1="{top + ph}" x2="{left + pw}" y2="{top + ph}"/>'
-             f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + ph}"/>']
-    for frac in (0, 0.5, 1):
-        y = top + ph - ph * frac
-        parts.append(f'<line class="grid" x1="{left}" y1="{y:.1f}" x2="{left + pw}" y2="{y:.1f}"/>'
-                     f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{esc(num(ymax * frac))}</text>')
+    parts = _axes(left, top, pw, ph, ymax)
     step = max(1, math.ceil(len(days) / 12))
     prev: Optional[dt.date] = None
     for i, d in enumerate(days):

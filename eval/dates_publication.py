@@ -32,6 +32,7 @@ from storytrace.dates import analyse_dates, date_from_story, date_from_text, dat
 from storytrace.pipeline import CROSS_STAGES, build
 from storytrace.ingest import prepare, read_inputs
 from storytrace.model import Document
+from storytrace.serials import Anchor, clock_of, date_from_serial, fits, serial_of
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = {
@@ -67,6 +68,78 @@ def seeds() -> int:
     return ok
 
 
+#: A document written for this evaluation (not from any source): it dates the Barda attack.
+BARDA_DATED = ("Rescue workers in Barda cleared rubble for a second day. The Oct. 28, 2020 attack on Barda "
+               "killed 21 civilians, local officials said, and the town's market stayed closed.\n")
+
+
+def across_documents(tmp: Path) -> int:
+    """Events dated by other documents: (a) seed 001 with its "on Feb. 26, 1992" removed,
+    beside seeds 000, 002, 003 (which date the Khojaly massacre): its "33rd anniversary of
+    the Khojaly Massacre" must still date it 2025-02-27; (b) seed 004 ("a Wednesday on or
+    after 2020-10-14") beside one document that dates the Barda attack to Oct. 28, 2020:
+    2020-10-28."""
+    seeds_dir = SHARED / "corpora" / "seeds"
+    ok = 0
+    a = tmp / "anniversary"
+    a.mkdir()
+    for f in sorted(seeds_dir.iterdir()):
+        if f.name.startswith(("000", "002", "003")):
+            (a / f.name).write_bytes(f.read_bytes())
+        elif f.name.startswith("001"):
+            text = f.read_text(encoding="utf-8")
+            assert " on Feb. 26, 1992" in text
+            (a / f.name).write_text(text.replace(" on Feb. 26, 1992", ""), encoding="utf-8")
+    b = tmp / "weekday"
+    b.mkdir()
+    for f in sorted(seeds_dir.iterdir()):
+        (b / f.name).write_bytes(f.read_bytes())
+    (b / "barda_dated.txt").write_text(BARDA_DATED, encoding="utf-8")
+    for folder, seed, want in ((a, "001", "2025-02-27"), (b, "004", "2020-10-28")):
+        db = _ledger([str(folder)], tmp / f"{folder.name}.db", upto="direction")
+        row = db.execute("select published, published_how, published_evidence from documents where source like ?",
+                         [f"%{seed}_%"]).fetchone()
+        good = row[0] == want and row[1] == "event"
+        ok += good
+        print(f"  seed {seed} ({'its 1992 date removed' if seed == '001' else 'beside a document dating the attack'}): "
+              f"{'ok  ' if good else 'MISS'} expected {want}; got {row[0]} {row[1]}: {row[2]!r}")
+    print(f"events dated by other documents: {ok}/2")
+    return ok
+
+
+def ecbplus(tmp: Path) -> None:
+    """ECB+ carries no dates: each document dated from its text or story is checked
+    against the other documents of its gold sub-event (one real event) dated by their
+    own evidence: within 3 days of their median, or not. A story-dated document whose
+    sub-event has no document dated on its own was dated through a story that joins two
+    sub-events (most likely wrong: ECB+ pairs events of one kind years apart)."""
+    path = SHARED / "corpora" / "ecbplus.jsonl"
+    gold = {}
+    for line in open(path, encoding="utf-8"):
+        r = json.loads(line)
+        gold[r["id"]] = (r["topic"], r["subtopic"])
+    db = _ledger([str(path)], tmp / "ecbplus.db")
+    rows = [(gold[r["record_id"]], r["id"], date.fromisoformat(r["published"][:10]), r["published_how"])
+            for r in db.query("select id, record_id, published, published_how from documents "
+                              "where published is not null and published_precision = 'day'") if r["record_id"] in gold]
+    own: dict = {}
+    for sub, doc_id, day, how in rows:
+        if how != "story":
+            own.setdefault(sub, []).append((doc_id, day))
+    verdicts: Counter = Counter()
+    for sub, doc_id, day, how in rows:
+        others = sorted(d for i, d in own.get(sub, []) if i != doc_id)
+        if not others:
+            verdicts[(how, "no other document of its sub-event dated on its own")] += 1
+            continue
+        median = others[len(others) // 2]
+        verdicts[(how, "within 3 days" if abs((day - median).days) <= 3 else "more than 3 days off")] += 1
+    print(f"ecbplus ({len(gold)} documents, no dates in the corpus): dated to a day: {len(rows)}, "
+          "checked against the other documents of their gold sub-event dated on their own:")
+    for (how, verdict), n in sorted(verdicts.items()):
+        print(f"  {how:11s} {verdict}: {n}")
+
+
 def _hidden_copy(path: Path, out: Path) -> list[dict]:
     """news_cluster without its dates: the records with `date_publish` removed."""
     rows = [json.loads(line) for line in open(path, encoding="utf-8")]
@@ -76,11 +149,14 @@ def _hidden_copy(path: Path, out: Path) -> list[dict]:
     return rows
 
 
-def _ledger(inputs: list[str], path: Path):
-    """A ledger built with the dates analyser and the stages up to story dating."""
-    upto = [s for s in CROSS_STAGES[: [n for n, _ in CROSS_STAGES].index("story dates") + 1]]
-    build(path, inputs, analysers=(("dates", analyse_dates),), cross_stages=upto, workers=1)
+def _ledger(inputs: list[str], path: Path, upto: str = "direction"):
+    """A ledger built with the dates analyser and the stages before `upto` (every dating stage)."""
+    stages = [s for s in CROSS_STAGES[: [n for n, _ in CROSS_STAGES].index(upto)]]
+    build(path, inputs, analysers=(("dates", analyse_dates),), cross_stages=stages, workers=1)
     return sqlite_utils.Database(path)
+
+
+_SAME_STAMP: Counter = Counter()  # (outlet, date_publish) -> documents: the same second for several articles
 
 
 def _cause(r: dict, got_how: str) -> str:
@@ -88,6 +164,8 @@ def _cause(r: dict, got_how: str) -> str:
     gold = date.fromisoformat(r["date_publish"][:10])
     if url is not None and abs((url.low - gold).days) > 1:
         return "date_publish contradicts the document's own URL date (the metadata is the likelier error)"
+    if _SAME_STAMP[(r.get("source_domain"), r["date_publish"])] > 1:
+        return "date_publish is the same second for several articles of its outlet (a crawl or feed time, likely)"
     return f"{got_how} evidence wrong"
 
 
@@ -95,6 +173,7 @@ def news_cluster(tmp: Path) -> None:
     path = SHARED / "corpora" / "news_cluster_dev.jsonl"
     hidden = tmp / "news_cluster_hidden.jsonl"
     rows = _hidden_copy(path, hidden)
+    _SAME_STAMP.update((r.get("source_domain"), r.get("date_publish")) for r in rows)
     gold_of = {r["id"]: r for r in rows}
     db = _ledger([str(hidden)], tmp / "hidden.db")
     got = {r["record_id"]: r for r in db.query("select * from documents")}
@@ -106,7 +185,8 @@ def news_cluster(tmp: Path) -> None:
 
     # leave one out: the other documents keep their date_publish (a ledger where most
     # documents are dated by their metadata), the document itself is dated from its URL,
-    # its text, and its story (the same stories, the same date_from_story)
+    # its text, its story (the same stories, the same date_from_story) and its outlet's
+    # article ids (the same clock_of / date_from_serial as the serial stage)
     full = _ledger([str(path)], tmp / "full.db")
     docs = {r["record_id"]: r for r in full.query("select record_id, id, story, text, url from documents")}
     by_story: dict[str, list] = {}
@@ -114,13 +194,25 @@ def news_cluster(tmp: Path) -> None:
         g = gold_of[rid].get("date_publish")
         if g:
             by_story.setdefault(r["story"], []).append((rid, date.fromisoformat(g[:10])))
+    by_host: dict[str, list[Anchor]] = {}
+    for rid, r in docs.items():
+        g, got_serial = gold_of[rid].get("date_publish"), serial_of(r["url"])
+        if g and got_serial:
+            by_host.setdefault(got_serial[0], []).append(Anchor(got_serial[1], date.fromisoformat(g[:10]), rid, "metadata"))
     loo = {}
     for rid, r in docs.items():
         own = date_from_url(r["url"]) or date_from_text(r["text"])
+        # the outlet's clock from the other documents' dates (as the serial stage builds it)
+        at = serial_of(r["url"])
+        clock = clock_of([a for a in by_host.get(at[0], []) if a.doc_id != rid])[0] if at else None
         if own is None or own.precision != "day":
             story = date_from_story(r["text"], [x for x in by_story.get(r["story"], []) if x[0] != rid],
                                     own if own is not None and own.precision in ("range", "year") else None)
+            if story is not None and clock and not fits(at[1], story.low, clock):
+                story = None  # withdrawn: the outlet's article ids contradict it
             own = story or own
+        if (own is None or own.precision not in ("day", "range", "year")) and clock:
+            own = date_from_serial(at[1], at[0], clock) or own
         if own is not None:
             loo[rid] = (own.precision, own.low and own.low.isoformat(), own.high and own.high.isoformat(), own.how, own.evidence)
     print("news_cluster_dev, leave one out (each document's date_publish hidden, the others' kept):")
@@ -132,6 +224,7 @@ def _score(timed: list[dict], got: dict, gold_of: dict) -> None:
     dated = hits = ranges = in_range = 0
     how = Counter()
     misses = []
+    range_misses = []
     for r in timed:
         g = got.get(r["id"])
         if not g or not g[0]:
@@ -147,7 +240,10 @@ def _score(timed: list[dict], got: dict, gold_of: dict) -> None:
                 misses.append((r, gold, low, got_how, evidence))
         elif precision in ("range", "year"):
             ranges += 1
-            in_range += (low or "0000") <= gold.isoformat() <= (high or "9999")
+            inside = (low or "0000") <= gold.isoformat() <= (high or "9999")
+            in_range += inside
+            if not inside:
+                range_misses.append((r, gold, f"{low}..{high}", got_how, evidence))
     print(f"  dated to a day: {dated}/{n} (coverage {dated / n:.3f}); within one day of date_publish: "
           f"{hits}/{dated} (precision {hits / max(dated, 1):.3f}); by evidence: {dict(how)}")
     suspect = sum(1 for m in misses if _cause(m[0], m[3]).startswith("date_publish contradicts"))
@@ -160,6 +256,8 @@ def _score(timed: list[dict], got: dict, gold_of: dict) -> None:
         print(f"  misses: {k:3d}  {cause}")
     for r, gold, low, got_how, evidence in misses:
         print(f"    miss {r['id'][:10]}: date_publish {gold}, dated {low} ({got_how}: {evidence!r})")
+    for r, gold, span, got_how, evidence in range_misses:
+        print(f"    range miss {r['id'][:10]}: date_publish {gold}, range {span} ({got_how}: {evidence!r})")
 
 
 def main() -> int:
@@ -168,7 +266,9 @@ def main() -> int:
         return 2
     seeds()
     with tempfile.TemporaryDirectory() as tmp:
+        across_documents(Path(tmp))
         news_cluster(Path(tmp))
+        ecbplus(Path(tmp))
     return 0
 
 

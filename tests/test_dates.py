@@ -116,11 +116,35 @@ def test_story_alone_is_not_evidence():
     from storytrace.dates import Dating, date_from_story
 
     assert date_from_story("The ferry burned and many died.", STORY) is None  # nothing in the text pins a day
-    assert date_from_story("On Thursday the toll rose.", STORY[:1]) is None  # one neighbour is not a story's date
+    assert date_from_story("On Thursday the toll rose.", STORY[:1]) is None  # Thursday is not one of its days
     spread = [("a", date(2025, 1, 1)), ("b", date(2025, 3, 12)), ("c", date(2025, 6, 1))]
     assert date_from_story("On Thursday the toll rose.", spread) is None  # the story's dates disagree
     year = Dating("relative", "2 years ago + ...", "year", date(2024, 1, 1), date(2024, 12, 31))
     assert date_from_story("On Thursday the toll rose.", STORY, within=year) is None  # against its own evidence
+
+
+FILLER = " Divers searched the wreck and families waited at the quay for news of the passengers." * 8
+
+
+def test_story_one_dated_neighbour_and_the_lead():
+    from storytrace.dates import date_from_story
+
+    monday = [("a", date(2025, 3, 17))]
+    d = date_from_story("On Tuesday the ferry operator was questioned.", monday)  # one neighbour can pin a day
+    assert (d.low, d.evidence) == (date(2025, 3, 18), "Tuesday + 1 documents of its story dated 2025-03-17..2025-03-17")
+    # the lead's news day (Wednesday) is none of the story's days: another story, however the rest reads
+    assert date_from_story("The cabinet on Wednesday approved the plan." + FILLER + " On Tuesday it met.", monday) is None
+    assert date_from_story("The cabinet approved the plan." + FILLER + " On Tuesday it met.", monday).low == date(2025, 3, 18)
+
+
+def test_story_day_before_its_reports_only_from_the_lead():
+    from storytrace.dates import date_from_story
+
+    weekend = [("a", date(2025, 3, 15)), ("b", date(2025, 3, 16))]  # Saturday, Sunday
+    lead = date_from_story("The ferry burned on Friday night, officials said." + FILLER, weekend)
+    assert lead.low == date(2025, 3, 14)
+    # "who turned 17 on Friday", deep in the text: background, not the news day
+    assert date_from_story("The ferry burned, officials said." + FILLER + " Its captain turned 60 on Friday.", weekend) is None
 
 
 def test_story_stage_dates_and_rebuilds_the_same(tmp_path):
@@ -143,3 +167,65 @@ def test_story_stage_dates_and_rebuilds_the_same(tmp_path):
     pipeline.build(ledger, [str(folder)], workers=1)  # recomputed from the document's own evidence, not stacked
     again = sqlite3.connect(ledger).execute(q).fetchone()
     assert again[:2] == ("2025-03-13", "story") and again[2].startswith("Thursday + 3 documents")
+
+
+def test_events_dated_by_other_documents(tmp_path):
+    """An anniversary, or a weekday, of an event the text does not date but other documents do."""
+    import sqlite3
+
+    from storytrace import pipeline
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        " date 2025-03-13\nDivers returned to Lake Veldra. The March 11, 2025 Veldra fire killed 12 passengers "
+        "of the ferry Tessaly, officials said.\n")
+    (folder / "b.txt").write_text(  # undated: names the fire's anniversary, not its date
+        "Families laid flowers at the quay of Port Vellin on the first anniversary of the Veldra fire. "
+        "The mayor spoke to them on Thursday.\n")
+    (folder / "c.txt").write_text(  # undated: an inquiry report that never says which year it is
+        "Inspectors said the Veldra fire on Tuesday started in the engine room, and the ferry's owner "
+        "will answer questions from the harbour board.\n")
+    ledger = tmp_path / "l.db"
+    pipeline.build(ledger, [str(folder)], workers=1)
+    q = "select published, published_how, published_evidence from documents where source like ?"
+    con = sqlite3.connect(ledger)
+    b = con.execute(q, ["%b.txt"]).fetchone()
+    # 2026-03-11 is a Wednesday; the mayor spoke the day after
+    assert b[:2] == ("2026-03-12", "event")
+    assert b[2].startswith("the first anniversary of the Veldra fire + the Veldra fire dated 2025-03-11") and \
+        b[2].endswith("+ Thursday")
+    c = con.execute(q, ["%c.txt"]).fetchone()
+    assert c[:2] == ("2025-03-11", "event") and c[2].startswith("Tuesday + the Veldra fire dated 2025-03-11")
+    pipeline.build(ledger, [str(folder)], workers=1)  # rebuilt: recomputed, not stacked
+    assert sqlite3.connect(ledger).execute(q, ["%b.txt"]).fetchone() == b
+
+
+def test_a_later_text_does_not_take_an_old_events_weekday():
+    from storytrace.dates import date_from_events
+    from storytrace.events import named_events
+
+    dated = {"veldra": [("Veldra fire", date(2025, 3, 11), "2025-03-11: the date given with its name")]}
+    text = "The Veldra fire on Tuesday was recalled in 2027 when the new ferry sailed."
+    assert date_from_events(text, named_events(text), dated) is None  # a 2027 text: not the fire's Tuesday
+    text = "Inspectors said the Veldra fire on Monday started in the engine room."
+    assert date_from_events(text, named_events(text), dated) is None  # 2025-03-11 was a Tuesday
+
+
+def test_an_old_date_with_its_weekday_in_a_later_piece_does_not_date_it():
+    text = ("On July 1, 1971, the director promoted him to deputy. He kept the secret until 2005, "
+            "when he told his family on a Thursday evening.")
+    assert date_from_text(text) is None or date_from_text(text).low.year != 1971
+    assert date_from_text("On Thursday, officials said the bridge opened on July 1, 1971.").low == date(1971, 7, 1)
+
+
+def test_a_date_the_page_labels():
+    d = date_from_text("Police said two men were arrested.\nFirst Published: June 13, 2013 4: 59 PM EDT\nMore.")
+    assert (d.how, d.precision, d.low, d.evidence) == ("dateline", "day", date(2013, 6, 13), "First Published: June 13, 2013")
+    d = date_from_text("Posted on Thu Jun 13, 2013 08:45 AM PDT\nPolice said on Wednesday that two men were arrested.")
+    assert d.low == date(2013, 6, 13) and d.evidence == "Posted on Thu Jun 13, 2013"
+    # an update stamp: published on or before that day, no more
+    d = date_from_text("Updated: 2016-07-15 13:14\nThe council met to discuss the budget.")
+    assert (d.precision, d.low, d.high, d.evidence) == ("range", None, date(2016, 7, 15), "Updated: 2016-07-15 13:14")
+    # an embedded post's date is not the page's
+    assert date_from_text("Public slams the leak Posted by Wire Play on Monday, April 4, 2016\nThe leak.") is None

@@ -17,6 +17,11 @@ says what the evidence allows, never more:
 
 A document with a metadata or header date keeps it; when its text dates it to another
 day, `date_conflict` says so (flagged, not hidden).
+
+Across documents (stages run on the ledger): a yearless dateline takes its year from
+the documents it shares passages with (`neighbour_stage`) or from its story; an undated
+document whose text names a weekday or a date gets the day that pins among its story's
+dates (`story_stage`, `published_how = story`). Outlets' article ids: serials.py.
 """
 
 from __future__ import annotations
@@ -167,6 +172,11 @@ def date_from_text(text: str) -> Optional[Dating]:
                 year_of_writing = (event[1].year - m.offset, m)
                 break
 
+    # 0. a date the page labels ("Published: August 7, 2012", "Posted on Thu Jun 13, 2013")
+    stamp, updated = _labelled(text, mentions)
+    if stamp is not None:
+        return stamp
+
     # 1. a dateline
     yearless: Optional[Dating] = None
     for m in mentions:
@@ -228,7 +238,37 @@ def date_from_text(text: str) -> Optional[Dating]:
         w = weekdays[0]
         first = latest + timedelta(days=(w.weekday - latest.weekday()) % 7 or 7)  # type: ignore[operator]
         return Dating("weekday", f"{w.text} + {latest_m.text}", "range", first, None)
-    return yearless
+    return yearless or updated
+
+
+_LABEL = re.compile(r"\b(?P<label>first\s+published|published|posted|date|last\s+updated|updated|last\s+modified|modified)"
+                    r"(?:\s+(?:on|at))?\s*[:\-–—]?\s*\Z", re.IGNORECASE)
+LABEL_ZONE = 1000  # a page's "Published:" / "Updated:" stamp sits in its first lines
+
+
+def _labelled(text: str, mentions: list[DateMention]) -> tuple[Optional[Dating], Optional[Dating]]:
+    """A date the page labels as its publication ("Published: August 7, 2012", "Posted on
+    Thu Jun 13, 2013", "First published: June 13, 2013"): the day. A date labelled only as
+    an update ("Updated: 2016-07-15 13:14") says the article existed then: published on or
+    before that day (a range open before). The label must come right before the date
+    ("Posted by RT Play on Monday, April 4, 2016" is an embedded post, not the page's)."""
+    updated: Optional[Dating] = None
+    for m in mentions:
+        if m.start > LABEL_ZONE:
+            break
+        d = _full(m)
+        if d is None or m.kind != "date":
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        label = _LABEL.search(text, max(line_start, m.start - 40), m.start)
+        if label is None:
+            continue
+        evidence = text[label.start() : m.end].strip()
+        if label.group("label").lower().endswith(("updated", "modified")):
+            updated = updated or Dating("dateline", evidence, "range", None, d)
+            continue
+        return Dating("dateline", evidence, "day", d, d), updated
+    return None, updated
 
 
 _SINCE = re.compile(r"\b(?:since|after|following)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -238,12 +278,14 @@ def _weekday_pinned(mentions: list[DateMention], dated) -> Optional[tuple[date, 
     """The latest date the text gives, when the text also says its weekday on its own
     ("on Sunday" ... "Feb. 4, 2018"): the day the news happened. An old date with its
     weekday inside it ("Monday, April 4, 2016", typical of embedded posts) does not count,
-    nor does any date earlier than another the text gives."""
+    nor does any date earlier than another the text gives, or than a year it names."""
     if not dated:
         return None
     m, d = max(dated, key=lambda md: md[1])
     if m.kind != "date":
         return None
+    if any(x.year and x.year > d.year + 1 for x in mentions):
+        return None  # "On July 1, 1971, Hoover promoted Felt" in a piece that also speaks of 2005
     for w in mentions:
         if w.kind == "weekday" and w.weekday == d.weekday() and not (m.start <= w.start < m.end):
             return d, f"{m.text} + {w.text}"
@@ -359,19 +401,23 @@ def _weekdays_of_dateline(text: str, partial: str) -> set[int]:
     return {m.weekday for m in find_dates(text) if m.kind == "weekday" and m.weekday is not None}
 
 
-STORY_MIN = 2  # dated documents of the story needed
+STORY_MIN = 1  # dated documents of the story needed (the text must still pin the day)
 STORY_SPREAD = 1  # ... within this many days of their median, and a majority of the story's dated documents
+STORY_BEFORE = 1  # days before the story's earliest dated document a pinned day may fall (named in the lead)
+STORY_LEAD = 600  # characters: the lead, whose first weekday is the news day
 
 
 def date_from_story(text: str, neighbours: list[tuple[str, date]], within: Optional[Dating] = None) -> Optional[Dating]:
     """The day a document's own words pin among the dates of its story (`neighbours`:
     (doc id, day) of the story's other documents dated from their own evidence).
 
-    The story must be tight (at least STORY_MIN documents within STORY_SPREAD days of
+    The story's dates must agree (at least STORY_MIN documents within STORY_SPREAD days of
     their median, and most of them); then a full date the text gives inside that
     window ("February 5, 2018"), else the latest of the days in the window that a
     weekday the text names pins ("on Tuesday ... on Thursday"), is the news day. The text must pin the day: a story's
-    dates alone are not evidence of a day. `within`: a range the document's own
+    dates alone are not evidence of a day. The lead's first weekday must be one of the
+    window's days (else the document reports another day: another story), and a day
+    before every dated report of the story counts only when the lead names it. `within`: a range the document's own
     evidence already allows; the day must fall in it."""
     if len(neighbours) < STORY_MIN:
         return None
@@ -380,7 +426,7 @@ def date_from_story(text: str, neighbours: list[tuple[str, date]], within: Optio
     close = [(i, d) for i, d in ordered if abs((d - median).days) <= STORY_SPREAD]
     if len(close) < STORY_MIN or 2 * len(close) <= len(ordered):
         return None
-    lo, hi = close[0][1] - timedelta(days=1), close[-1][1] + timedelta(days=1)
+    lo, hi = close[0][1] - timedelta(days=STORY_BEFORE), close[-1][1] + timedelta(days=1)
     said = f"{len(close)} documents of its story dated {close[0][1]}..{close[-1][1]}"
     mentions = find_dates(text[:SCAN_CHARS])
     full = [(m, d) for m, d in ((m, _full(m)) for m in mentions) if d is not None]
@@ -393,8 +439,13 @@ def date_from_story(text: str, neighbours: list[tuple[str, date]], within: Optio
         weekdays = [m for m in mentions if m.kind == "weekday" and m.weekday is not None
                     and not any(f.start <= m.start < f.end for f, _ in full)]
         days = [lo + timedelta(days=k) for k in range((hi - lo).days + 1)]
+        lead = [w for w in weekdays if w.start < STORY_LEAD]
+        if lead and not any(d.weekday() == lead[0].weekday for d in days):
+            return None  # the lead's news day is not one of the story's days: another story
         for w in weekdays:  # the latest day a weekday names: news is written after what it reports
             match = [d for d in days if d.weekday() == w.weekday]
+            if match and match[0] < close[0][1] and w.start >= STORY_LEAD:
+                continue  # a day before every dated report of the story: only the lead may say so
             if len(match) == 1 and (found is None or match[0] > found[0]):
                 found = (match[0], w.text)
     if found is None:
@@ -406,16 +457,43 @@ def date_from_story(text: str, neighbours: list[tuple[str, date]], within: Optio
     return Dating("story", evidence, "day", day, day)
 
 
+DERIVED = ("story", "serial", "event")  # datings the cross-document stages write and redo on every build
+_FIELDS = ("published", "published_how", "published_evidence", "published_precision", "published_low", "published_high")
+
+
+def restore_derived(db: Any, hows: tuple[str, ...] = DERIVED) -> int:
+    """Put documents dated by a cross-document stage back to their own dating
+    (`published_own`), so every build recomputes those datings from scratch: the
+    first such stage restores them all (a stale date must not become evidence)."""
+    marks = ", ".join("?" for _ in hows)
+    restore = [[json.loads(own or "{}").get(f) for f in _FIELDS] + [doc_id] for doc_id, own in db.execute(
+        f"select id, published_own from documents where published_how in ({marks})", list(hows)).fetchall()]
+    db.conn.executemany(f"update documents set {', '.join(f + ' = ?' for f in _FIELDS)}, published_own = null "
+                        "where id = ?", restore)
+    return len(restore)
+
+
+def write_derived(db: Any, doc_id: str, got: Dating, own: tuple, kept: Optional[str] = None) -> tuple:
+    """The update row of a cross-document dating: its fields and the document's own
+    (how, evidence, precision, low, high), to restore; `kept`: the `published_own` of a
+    document an earlier stage of this build already dated (its own dating stays the one kept)."""
+    f = got.fields()
+    return (f["published"], got.how, f["published_evidence"], f["published_precision"], f["published_low"],
+            f["published_high"], kept or json.dumps(dict(zip(_FIELDS, (None, *own)))), doc_id)
+
+
+def save_derived(db: Any, updates: list[tuple]) -> None:
+    db.conn.executemany(
+        "update documents set published = ?, published_how = ?, published_evidence = ?, published_precision = ?, "
+        "published_low = ?, published_high = ?, published_own = ? where id = ?", updates)
+
+
 def story_stage(db: Any) -> dict[str, int]:
     """Cross-document dating by story (documents.story, stories.py): an undated document
     whose text names a weekday or a date gets the day that pins among its story's
     dates; a yearless dateline gets its year from them. Only documents dated by their own
-    evidence are neighbours; this stage's earlier results are recomputed on every build."""
-    fields = ("published", "published_how", "published_evidence", "published_precision", "published_low", "published_high")
-    restore = [[json.loads(own).get(f) for f in fields] + [doc_id] for doc_id, own in db.execute(
-        "select id, published_own from documents where published_how = 'story'").fetchall()]
-    db.conn.executemany(f"update documents set {', '.join(f + ' = ?' for f in fields)}, published_own = null where id = ?",
-                        restore)
+    evidence are neighbours; the cross-document datings of earlier builds are undone first."""
+    restore_derived(db)
     by_story: dict[str, list[tuple[str, date]]] = {}
     for doc_id, story, pub in db.execute(
             "select id, story, published from documents where story is not null and published is not null "
@@ -436,17 +514,108 @@ def story_stage(db: Any) -> dict[str, int]:
                 got = Dating("story", f"{evidence} + year {year[0].year} from {len(neighbours)} documents of its story",
                              "day", year[0], year[0])
         if got is None:
-            within = None
-            if precision in ("range", "year"):
-                within = Dating(how, evidence, precision, date.fromisoformat(low) if low else None,
-                                date.fromisoformat(high) if high else None)
-            got = date_from_story(text, neighbours, within)
+            got = date_from_story(text, neighbours, _own_range(how, evidence, precision, low, high))
         if got is not None:
-            f = got.fields()
-            own = dict(zip(fields, (None, how, evidence, precision, low, high)))
-            updates.append((f["published"], f["published_evidence"], f["published_low"], f["published_high"],
-                            json.dumps(own), doc_id))
-    db.conn.executemany(
-        "update documents set published = ?, published_how = 'story', published_evidence = ?, "
-        "published_precision = 'day', published_low = ?, published_high = ?, published_own = ? where id = ?", updates)
+            updates.append(write_derived(db, doc_id, got, (how, evidence, precision, low, high)))
+    save_derived(db, updates)
     return {"dated_by_story": len(updates)}
+
+
+def _own_range(how, evidence, precision, low, high) -> Optional[Dating]:
+    if precision not in ("range", "year"):
+        return None
+    return Dating(how, evidence, precision, date.fromisoformat(low) if low else None,
+                  date.fromisoformat(high) if high else None)
+
+
+# ----------------------------------------------------------------- events dated by other documents
+
+def event_stage(db: Any) -> dict[str, int]:
+    """Date documents by events the text names whose dates other documents give (the
+    `events` table, events.py): "on the 33rd anniversary of the Khojaly Massacre" in a
+    text that does not date the massacre, with the massacre dated Feb. 26, 1992 in other
+    documents; "the attack Wednesday on Barda" in a document dated only "a Wednesday on
+    or after 2020-10-14", with the Barda attack dated 2020-10-28 elsewhere."""
+    from .events import named_events  # events.py is the later module; named mentions are its concept
+
+    restore_derived(db, ("event",))
+    dated: dict[str, list[tuple[str, date, str]]] = {}  # a name -> (label, day, evidence) of the events it names
+    evidence_column = "date_evidence" if "date_evidence" in db["events"].columns_dict else "null"
+    for label, place, when, precision, evidence in db.execute(
+            f"select label, place, date, date_precision, {evidence_column} from events where place is not null "
+            "and date_precision in ('day', 'range') and date not like '..%' and date not like '%/..'"):
+        try:
+            day = date.fromisoformat(when.split("/")[-1][:10])  # "Feb. 25-26, 1992": the last day, as the text rule
+        except ValueError:
+            continue
+        dated.setdefault(place.lower(), []).append((label, day, f"{when}: {evidence or 'events table'}"))
+    if not dated:
+        return {"dated_by_events": 0}
+    updates = []
+    for doc_id, text, how, evidence, precision, low, high, kept in db.execute(
+            "select id, text, published_how, published_evidence, published_precision, published_low, published_high, "
+            "published_own from documents where published is null or published_precision in ('range', 'year')").fetchall():
+        text = text[:SCAN_CHARS]
+        got = date_from_events(text, named_events(text), dated, _own_range(how, evidence, precision, low, high))
+        if got is not None:
+            updates.append(write_derived(db, doc_id, got, (how, evidence, precision, low, high),
+                                         kept if how in DERIVED else None))
+    save_derived(db, updates)
+    return {"dated_by_events": len(updates)}
+
+
+def date_from_events(text: str, named: list, dated: dict[str, list[tuple[str, date, str]]],
+                     within: Optional[Dating] = None) -> Optional[Dating]:
+    """The day an anniversary or a weekday pins by an event dated elsewhere (see
+    `event_stage`; `named`: events.named_events(text); `dated`: name -> (label, day,
+    where that date comes from)). `within`: the document's own range; the day must fall in it."""
+    mentions = find_dates(text)
+
+    def event_at(start: int, end: int, year: Optional[int] = None):
+        for m in named:
+            if start <= m.start < end or m.start <= start < m.end:
+                found = [e for e in dated.get(m.key, []) if year is None or e[1].year == year]
+                if len(found) == 1:
+                    return m, found[0]
+        return None
+
+    def fits(day: date) -> bool:
+        return within is None or (within.low or date.min) <= day <= (within.high or date.max)
+
+    own = f"{within.evidence} + " if within is not None else ""
+    # an anniversary of an event dated elsewhere
+    for m in mentions:
+        if m.kind != "anniversary" or not m.ordinal or m.event_start is None or m.event_end is None:
+            continue
+        hit = event_at(m.event_start, m.event_end)
+        if hit is None:
+            continue
+        _, (label, when, evidence) = hit
+        day = _safe(when.year + m.ordinal, when.month, when.day)
+        if day is None:
+            continue
+        said = f"{own}{text[m.start : m.event_end]} + the {label} dated {evidence}"
+        best, weekday = _latest_weekday_near(mentions, day)
+        if weekday is not None and best > day:
+            said += f" + {weekday.text}"
+            day = best
+        if fits(day):
+            return Dating("event", said, "day", day, day)
+    # a weekday in the sentence of an event dated elsewhere to that weekday
+    years = [m.year for m in mentions if m.year]
+    for w in mentions:
+        if w.kind != "weekday" or w.weekday is None:
+            continue
+        s0 = text.rfind(".", 0, w.start) + 1
+        e0 = text.find(".", w.end)
+        hit = event_at(s0, e0 if e0 >= 0 else len(text))
+        if hit is None:
+            continue
+        _, (label, when, evidence) = hit
+        if when.weekday() != w.weekday or not fits(when):
+            continue
+        if within is None and any(y > when.year for y in years):
+            continue  # the text is written later than the event: its weekday may be another's
+        said = f"{own}{w.text} + the {label} dated {evidence}"
+        return Dating("event", said, "day", when, when)
+    return None

@@ -26,7 +26,7 @@ from . import ledger as ledger_mod
 from .analyse import ANALYSERS, Analyser, analyse, totals
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, expand, prepare, read_file
 from .model import Annotations, Document, Reject
-from . import corrections, dates, events, figures, reuse, stories
+from . import corrections, dates, events, figures, reuse, serials, stories
 from . import terms as terms_mod
 
 #: Cross-document stages, in order: (name, stage(db)). Each reads the per-document
@@ -38,8 +38,10 @@ CROSS_STAGES: tuple[tuple[str, CrossStage], ...] = (
     ("dates", dates.neighbour_stage),  # yearless datelines dated through the documents they share passages with
     ("stories", stories.stories_stage),  # documents reporting the same thing
     ("story dates", dates.story_stage),  # a weekday or date the text names, pinned among its story's dates
-    ("direction", reuse.orient_stage),  # links re-oriented with those dates
+    ("serial dates", serials.serial_stage),  # undated articles placed among their outlet's dated ones by article id
     ("events", events.events_stage),  # stories, named events; claims' and documents' events
+    ("event dates", dates.event_stage),  # anniversaries and weekdays of events other documents date
+    ("direction", reuse.orient_stage),  # links re-oriented with all those dates
     ("terms", terms_mod.terms_stage),  # terms.event_id: each label's event; uses counted per document, event, term, voice
     ("figures", figures.figures_stage),  # figures across sources, origins, checks
 )

@@ -1,0 +1,254 @@
+"""Dating by an outlet's article ids: sequential ids in URLs order its articles in time.
+
+One job: the cross-document "serial" dating. Many outlets number their articles in
+the order they create them (`/article-5214605/`, `/news/414511-…`, `…-37906226`). An
+undated article whose id lies between the ids of two articles of the same outlet
+dated on the same day was published that day; between two dated days apart, it was
+published in that range (`published_precision = range`).
+
+Nothing is assumed about an outlet: its ids count as a clock only when the ledger
+shows it, i.e. when at least SERIAL_MIN of its articles carry both an id and a day,
+and at least SERIAL_SHARE of them are in the same order by id as by date (the
+longest run in order, give or take a day for a date read from the news day). Only
+the run bounds a reading. A dated article out of it by more than a day contradicts
+the clock: a `story` dating (the weakest evidence) is withdrawn, any other is
+flagged in `date_conflict`. Results are recomputed on every build (`published_how = serial`,
+the document's own dating kept in `published_own`).
+
+Linear apart from a sort per outlet: documents are grouped by host, anchors sorted
+by id, each undated document placed by bisection.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Optional
+from urllib.parse import urlsplit
+
+from .dates import Dating, restore_derived, save_derived, write_derived
+
+SERIAL_MIN = 5  # dated articles with ids an outlet needs before its ids count as a clock
+SERIAL_SHARE = 0.85  # ... and the share of them in the same order by id as by date
+SLACK = 1  # days: an anchor dated by its news day may sit a day before its neighbours (not contradicted)
+CONFLICT_MARK = "its outlet's article ids"  # opens the date_conflict notes this stage writes (redone every build)
+
+# a run of 5-12 digits standing alone in the URL's path ("article-5214605", "/414511-slug",
+# "-37906226", "1.3741340"); not part of a hexadecimal or alphanumeric token
+_SERIAL = re.compile(r"(?<![0-9A-Za-z])[0-9]{5,12}(?![0-9A-Za-z])")
+_URL_DATE_PART = re.compile(r"/(?:19|20)\d\d(?:[/-]\d{1,2}){0,2}(?=/|$)|(?<![0-9])(?:19|20)\d{6}(?![0-9])")
+
+
+def serial_of(url: Optional[str]) -> Optional[tuple[str, int]]:
+    """(host, id) of a URL that carries an article id: the last standalone run of 5-12
+    digits in its path (query and fragment ignored; a date in the path is not an id)."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower()
+    if not host:
+        return None
+    if host.startswith("www."):
+        host = host[4:]
+    path = _URL_DATE_PART.sub("/", parts.path)
+    found = _SERIAL.findall(path)
+    if not found:
+        return None
+    return host, int(found[-1])
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A dated article of an outlet: its id, its day, and how that day was found."""
+
+    serial: int
+    day: date
+    doc_id: str
+    how: str
+
+
+def in_order(anchors: list[Anchor]) -> list[bool]:
+    """Which anchors (sorted by id) are in the longest run whose dates never fall as
+    the ids rise (a longest non-decreasing subsequence, O(n log n))."""
+    n = len(anchors)
+    tails: list[int] = []  # the smallest last date of a run of each length
+    tail_at: list[int] = []  # the anchor that ends it
+    before = [-1] * n
+    for i, a in enumerate(anchors):
+        key = a.day.toordinal()
+        k = bisect.bisect_right(tails, key)
+        if k > 0:
+            before[i] = tail_at[k - 1]
+        if k == len(tails):
+            tails.append(key)
+            tail_at.append(i)
+        else:
+            tails[k] = key
+            tail_at[k] = i
+    keep = [False] * n
+    i = tail_at[-1] if tail_at else -1
+    while i >= 0:
+        keep[i] = True
+        i = before[i]
+    return keep
+
+
+def near_order(anchors: list[Anchor], keep: list[bool]) -> list[bool]:
+    """Anchors out of the run but within SLACK days of the run's dates around them (a date
+    read from the news day, a day before the publication): consistent, not contradicted."""
+    out = list(keep)
+    prev: Optional[date] = None
+    nexts: list[Optional[date]] = [None] * len(anchors)
+    nxt: Optional[date] = None
+    for i in range(len(anchors) - 1, -1, -1):
+        nexts[i] = nxt
+        if keep[i]:
+            nxt = anchors[i].day
+    for i, a in enumerate(anchors):
+        if keep[i]:
+            prev = a.day
+            continue
+        slack = timedelta(days=SLACK)
+        out[i] = (prev is None or a.day >= prev - slack) and (nexts[i] is None or a.day <= nexts[i] + slack)
+    return out
+
+
+def is_clock(anchors: list[Anchor], consistent: list[bool]) -> bool:
+    """Whether an outlet's ids order its articles in time, as far as its dated ones show."""
+    return len(anchors) >= SERIAL_MIN and sum(consistent) >= SERIAL_SHARE * len(anchors)
+
+
+def clock_of(anchors: list[Anchor]) -> tuple[Optional[list[Anchor]], list[Anchor]]:
+    """An outlet's clock from its dated articles: (the anchors in order, sorted by id,
+    or None when the ids do not order its articles in time; the anchors that contradict it)."""
+    found = sorted(anchors, key=lambda a: (a.serial, a.day))
+    keep = in_order(found)
+    consistent = near_order(found, keep)
+    if not is_clock(found, consistent):
+        return None, []
+    return [a for a, k in zip(found, keep) if k], [a for a, c in zip(found, consistent) if not c]
+
+
+def fits(serial: int, day: date, clock: list[Anchor]) -> bool:
+    """Whether a day agrees with an outlet's clock for an article id (give or take SLACK)."""
+    serials = [a.serial for a in clock]
+    i = bisect.bisect_left(serials, serial)
+    slack = timedelta(days=SLACK)
+    return (i == 0 or day >= clock[i - 1].day - slack) and (i >= len(clock) or day <= clock[i].day + slack)
+
+
+def date_from_serial(serial: int, host: str, anchors: list[Anchor]) -> Optional[Dating]:
+    """The dating an article id allows among an outlet's anchors (sorted by id, in order):
+    a day when the ids on both sides were dated that day, else the range between them
+    (widened by SLACK on each side).
+    (A weekday the text names does not pin a day in the range: it names the news day,
+    which may be a week before the range.)"""
+    serials = [a.serial for a in anchors]
+    i = bisect.bisect_left(serials, serial)
+    if i < len(anchors) and anchors[i].serial == serial:
+        return None  # the same id: a copy of a dated article (dedup's business), not a clock reading
+    if i == 0 or i == len(anchors):
+        return None  # only one side: an open range would say little
+    lo, hi = anchors[i - 1], anchors[i]
+    low, high = min(lo.day, hi.day), max(lo.day, hi.day)
+    said = (f"article id {serial} on {host}, between {lo.serial} (dated {lo.day}: {lo.how}) "
+            f"and {hi.serial} (dated {hi.day}: {hi.how})")
+    if low == high:
+        return Dating("serial", said, "day", low, low)
+    slack = timedelta(days=SLACK)  # an id is given when an article is begun; it may appear a day later
+    return Dating("serial", said, "range", low - slack, high + slack)
+
+
+_FIELDS = ("published", "published_how", "published_evidence", "published_precision", "published_low", "published_high")
+
+
+def serial_stage(db: Any) -> dict[str, int]:
+    """Date undated documents by their outlet's article ids (see the module docstring)."""
+    restore_derived(db, ("serial",))  # this stage's earlier results go back to the document's own dating first
+    stale = db.execute("select id, date_conflict from documents where date_conflict like ?", [f"%{CONFLICT_MARK}%"]).fetchall()
+    db.conn.executemany("update documents set date_conflict = ? where id = ?", [
+        ("; ".join(p for p in note.split("; ") if CONFLICT_MARK not in p) or None, doc_id) for doc_id, note in stale])
+
+    anchors: dict[str, list[Anchor]] = {}
+    undated: list[tuple[str, str, int]] = []
+    for doc_id, url, pub, how, precision in db.execute(
+            "select id, url, published, published_how, published_precision from documents where url is not null"):
+        got = serial_of(url)
+        if got is None:
+            continue
+        host, serial = got
+        if pub and (precision or "day") == "day":
+            try:
+                anchors.setdefault(host, []).append(Anchor(serial, date.fromisoformat(pub[:10]), doc_id, how or "metadata"))
+            except ValueError:
+                continue
+        elif not pub:
+            undated.append((doc_id, host, serial))
+
+    clocks: dict[str, list[Anchor]] = {}
+    withdrawn = flagged = 0
+    for host, found in anchors.items():
+        clock, against = clock_of(found)
+        if clock is None:
+            continue
+        clocks[host] = clock
+        for a in against:
+            if a.how == "story":
+                withdrawn += _withdraw_story(db, a.doc_id)
+                undated.append((a.doc_id, host, a.serial))
+            else:
+                flagged += 1
+                db.conn.execute("update documents set date_conflict = coalesce(date_conflict || '; ', '') || ? "
+                                "where id = ?", [_out_of_order(a, clock), a.doc_id])
+
+    updates = []
+    for doc_id, host, serial in undated:
+        clock = clocks.get(host)
+        if not clock:
+            continue
+        row = db.execute("select published_how, published_evidence, published_precision, published_low, "
+                         "published_high from documents where id = ?", [doc_id]).fetchone()
+        how, evidence, precision, low, high = row
+        got = date_from_serial(serial, host, clock)
+        if got is None:
+            continue
+        if precision in ("range", "year"):  # the document's own range: the reading must fit in it
+            own_low = date.fromisoformat(low) if low else date.min
+            own_high = date.fromisoformat(high) if high else date.max
+            if got.precision == "day" and not own_low <= got.low <= own_high:
+                continue
+            if got.precision == "range":
+                continue  # two ranges: the document's own evidence stands
+            got = Dating("serial", f"{evidence} + {got.evidence}", "day", got.low, got.high)
+        updates.append(write_derived(db, doc_id, got, (how, evidence, precision, low, high)))
+    save_derived(db, updates)
+    return {"outlets_with_serial_ids": len(clocks),
+            "dated_by_serial": sum(1 for u in updates if u[3] == "day"),
+            "ranged_by_serial": sum(1 for u in updates if u[3] == "range"),
+            "story_dates_withdrawn": withdrawn, "dates_out_of_order": flagged}
+
+
+def _out_of_order(a: Anchor, kept: list[Anchor]) -> str:
+    serials = [k.serial for k in kept]
+    i = bisect.bisect_left(serials, a.serial)
+    lo = kept[i - 1] if i > 0 else None
+    hi = kept[i] if i < len(kept) else None
+    around = " and ".join(f"{k.serial} ({k.day})" for k in (lo, hi) if k is not None)
+    return f"{CONFLICT_MARK} put it near {around}, not {a.day} ({a.how})"
+
+
+def _withdraw_story(db: Any, doc_id: str) -> int:
+    """Undo a story dating the outlet's ids contradict: back to the document's own dating."""
+    row = db.execute("select published_own from documents where id = ? and published_how = 'story'", [doc_id]).fetchone()
+    if not row or not row[0]:
+        return 0
+    own = json.loads(row[0] or "{}")
+    db.conn.execute(f"update documents set {', '.join(f + ' = ?' for f in _FIELDS)}, published_own = null where id = ?",
+                    [own.get(f) for f in _FIELDS] + [doc_id])
+    return 1

@@ -1,0 +1,172 @@
+"""Dating by an outlet's article ids: ids read from URLs, the clock an outlet's dated
+articles show, readings between two anchors, and the stage on a ledger."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date, timedelta
+
+import sqlite_utils
+
+from storytrace import pipeline, serials
+from storytrace.serials import Anchor, clock_of, date_from_serial, fits, serial_of
+
+
+def test_serial_of_reads_standalone_ids():
+    assert serial_of("http://www.example-daily.test/news/article-5214605/Ship-hits-bridge.html") == (
+        "example-daily.test", 5214605)
+    assert serial_of("https://www.wire.test/usa/414511-contact-restored/") == ("wire.test", 414511)
+    assert serial_of("http://www.broadcaster.test/news/world-asia-37906226") == ("broadcaster.test", 37906226)
+    assert serial_of("https://www.tv.test/world/fireworks-chaos-1.3741340") == ("tv.test", 3741340)
+
+
+def test_serial_of_ignores_dates_hex_and_queries():
+    assert serial_of("https://paper.test/world/2017/12/30/ship-hits-bridge/") is None  # a date, not an id
+    assert serial_of("https://paper.test/2017/12/27/a4487ade-a0b3-11e6-a44d-cc2898cfab06_story.html") is None
+    assert serial_of("https://paper.test/ship-hits-bridge?utm_term=.893884d04aa4&id=1234567") is None
+    assert serial_of("https://paper.test/story/20171230/ship") is None  # a compact date
+    assert serial_of("not a url") is None and serial_of(None) is None
+
+
+def _anchors(pairs):
+    return [Anchor(s, d, f"doc{s}", "metadata") for s, d in pairs]
+
+
+D = date(2025, 3, 10)
+IN_ORDER = [(1000, D), (1010, D), (1020, D + timedelta(1)), (1030, D + timedelta(1)), (1040, D + timedelta(3)),
+            (1050, D + timedelta(3))]
+
+
+def test_clock_needs_enough_anchors_in_order():
+    clock, against = clock_of(_anchors(IN_ORDER))
+    assert [a.serial for a in clock] == [1000, 1010, 1020, 1030, 1040, 1050] and against == []
+    assert clock_of(_anchors(IN_ORDER[:4]))[0] is None  # too few to show a clock
+    shuffled = [(1000, D + timedelta(9)), (1010, D), (1020, D + timedelta(30)), (1030, D + timedelta(2)),
+                (1040, D + timedelta(20)), (1050, D + timedelta(1))]
+    assert clock_of(_anchors(shuffled))[0] is None  # ids that do not follow the dates are no clock
+
+
+def test_an_anchor_out_of_order_is_left_out_and_named():
+    wrong = IN_ORDER[:3] + [(1025, D + timedelta(40))] + IN_ORDER[3:] + [(1060, D + timedelta(4)),
+                                                                        (1070, D + timedelta(4))]
+    clock, against = clock_of(_anchors(wrong))
+    assert [a.serial for a in against] == [1025]
+    assert 1025 not in [a.serial for a in clock]
+    late_by_a_day = IN_ORDER + [(1005, D + timedelta(1))]  # the next day: within the slack, not contradicted
+    clock, against = clock_of(_anchors(late_by_a_day))
+    assert against == []
+
+
+def test_readings_between_anchors():
+    clock = clock_of(_anchors(IN_ORDER))[0]
+    day = date_from_serial(1005, "x.test", clock)
+    assert (day.how, day.precision, day.low) == ("serial", "day", D)
+    assert day.evidence == ("article id 1005 on x.test, between 1000 (dated 2025-03-10: metadata) "
+                            "and 1010 (dated 2025-03-10: metadata)")
+    span = date_from_serial(1035, "x.test", clock)  # between days 1 and 3: that range, a day wider each side
+    assert (span.precision, span.low, span.high) == ("range", D, D + timedelta(4))
+    assert date_from_serial(999, "x.test", clock) is None  # one side only
+    assert date_from_serial(1060, "x.test", clock) is None
+    assert date_from_serial(1010, "x.test", clock) is None  # the same id as a dated article
+    assert fits(1005, D + timedelta(1), clock) and not fits(1005, D + timedelta(5), clock)
+
+
+def _record(i, serial, published=None):
+    topics = ["a ferry fire", "a council vote", "a bridge repair", "a school opening", "a river flood", "a port strike",
+              "a rail delay", "a market fire", "a museum theft", "a hospital wing", "a road crash", "a power cut"]
+    text = (f"Report number {i} from the Port Vellin desk concerns {topics[i % len(topics)]}. "
+            f"Officials in district {i} said crews worked through the night and residents were told "
+            f"to expect updates. The desk filed item {serial} with notes on {topics[(i * 5) % len(topics)]}.")
+    r = {"url": f"https://www.vellin-courier.test/news/article-{serial}/item-{i}.html", "title": f"Item {i}",
+         "source_domain": "vellin-courier.test", "text": text}
+    if published:
+        r["date_publish"] = published
+    return r
+
+
+def _write(path, records):
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+
+
+def test_stage_dates_by_id_and_rebuilds_the_same(tmp_path):
+    dated = [_record(0, 500100, "2025-03-10T09:00:00"), _record(1, 500200, "2025-03-10T15:00:00"),
+             _record(2, 500300, "2025-03-11T10:00:00"), _record(3, 500400, "2025-03-13T10:00:00"),
+             _record(4, 500500, "2025-03-13T18:00:00")]
+    undated = [_record(5, 500150), _record(6, 500350)]
+    inputs = tmp_path / "in.jsonl"
+    _write(inputs, dated + undated)
+    ledger = tmp_path / "l.db"
+    pipeline.build(ledger, [str(inputs)], workers=1)
+    q = ("select url, published, published_how, published_precision, published_low, published_high, "
+         "published_evidence from documents where published_how = 'serial' order by url")
+    rows = sqlite3.connect(ledger).execute(q).fetchall()
+    assert [r[1:6] for r in rows] == [
+        ("2025-03-10", "serial", "day", "2025-03-10", "2025-03-10"),
+        (None, "serial", "range", "2025-03-10", "2025-03-14"),
+    ]
+    assert "article id 500150 on vellin-courier.test, between 500100 (dated 2025-03-10: metadata)" in rows[0][6]
+
+    # a sixth anchor inside the range: rebuilt from the document's own evidence, not stacked
+    _write(inputs, dated + undated + [_record(7, 500360, "2025-03-12T08:00:00")])
+    pipeline.build(ledger, [str(inputs)], workers=1)
+    rows = sqlite3.connect(ledger).execute(q).fetchall()
+    assert [r[1:6] for r in rows] == [
+        ("2025-03-10", "serial", "day", "2025-03-10", "2025-03-10"),
+        (None, "serial", "range", "2025-03-10", "2025-03-13"),
+    ]
+    own = sqlite3.connect(ledger).execute(
+        "select published_own from documents where published_how = 'serial'").fetchall()
+    assert all(json.loads(o[0])["published_how"] is None for o in own)  # no dating of their own
+
+
+def test_stage_withdraws_a_story_date_and_flags_metadata_out_of_order(tmp_path):
+    records = [_record(i, 700000 + 100 * i, f"2025-03-{10 + i:02d}T09:00:00") for i in range(12)]
+    records.append(_record(12, 700250))
+    records.append(_record(13, 700550, "2025-01-02T09:00:00"))  # metadata months out of order
+    inputs = tmp_path / "in.jsonl"
+    _write(inputs, records)
+    ledger = tmp_path / "l.db"
+    pipeline.build(ledger, [str(inputs)], workers=1)
+    db = sqlite_utils.Database(ledger)
+    # a story dating far from its outlet's ids (as the story stage would write it)
+    doc = db.execute("select id from documents where url like '%700250%'").fetchone()[0]
+    db.execute("update documents set published = '2025-04-20', published_how = 'story', published_precision = 'day', "
+               "published_low = '2025-04-20', published_high = '2025-04-20', published_evidence = 'Sunday + 1 documents', "
+               "published_own = ? where id = ?", [json.dumps({"published": None, "published_how": None}), doc])
+    flagged = db.execute("select id from documents where url like '%700550%'").fetchone()[0]
+    db.execute("update documents set date_conflict = 'its URL dates it 2025-01-03' where id = ?", [flagged])
+    got = serials.serial_stage(db)
+    assert got["story_dates_withdrawn"] == 1 and got["dates_out_of_order"] == 1
+    row = db.execute("select published, published_how, published_precision, published_low, published_high "
+                     "from documents where id = ?", [doc]).fetchone()
+    assert row == (None, "serial", "range", "2025-03-11", "2025-03-14")  # between 03-12 and 03-13, a day wider
+    note = db.execute("select date_conflict from documents where id = ?", [flagged]).fetchone()[0]
+    assert note.startswith("its URL dates it 2025-01-03; its outlet's article ids put it near 700500 (2025-03-15)")
+    serials.serial_stage(db)  # again: the same note once, the analyser's kept
+    assert db.execute("select date_conflict from documents where id = ?", [flagged]).fetchone()[0] == note
+
+
+def test_a_serial_range_narrowed_by_an_event_date_survives_rebuilds(tmp_path):
+    records = [_record(0, 900100, "2025-03-08T09:00:00"), _record(1, 900200, "2025-03-09T09:00:00"),
+               _record(2, 900300, "2025-03-10T09:00:00"), _record(3, 900500, "2025-03-13T09:00:00"),
+               _record(4, 900600, "2025-03-14T09:00:00")]
+    fire = {"url": "https://www.harbour-wire.test/fire-report", "source_domain": "harbour-wire.test",
+            "text": "Divers returned to Lake Veldra. The March 11, 2025 Veldra fire killed 12 passengers of the "
+                    "ferry Tessaly, officials said."}
+    inquiry = {"url": "https://www.vellin-courier.test/news/article-900400/inquiry.html",
+               "source_domain": "vellin-courier.test",
+               "text": "Inspectors said the Veldra fire on Tuesday started in the engine room, and the owner of the "
+                       "ferry will answer questions from the harbour board next month."}
+    inputs = tmp_path / "in.jsonl"
+    _write(inputs, records + [fire, inquiry])
+    ledger = tmp_path / "l.db"
+    q = ("select published, published_how, published_precision, published_evidence, published_own from documents "
+         "where url like '%900400%'")
+    for _ in range(3):  # the first build and two rebuilds give the same row
+        pipeline.build(ledger, [str(inputs)], workers=1)
+        row = sqlite3.connect(ledger).execute(q).fetchone()
+        assert row[:3] == ("2025-03-11", "event", "day")
+        assert row[3].startswith("article id 900400 on vellin-courier.test, between 900300 (dated 2025-03-10")
+        assert "+ Tuesday + the Veldra fire dated 2025-03-11" in row[3]
+        assert json.loads(row[4])["published_how"] is None  # its own dating: none (not the serial range)

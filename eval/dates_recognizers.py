@@ -50,7 +50,8 @@ import re
 import sys
 from pathlib import Path
 
-from storytrace.timex import DateMention, find_dates, resolve
+from storytrace.dayspan import resolve
+from storytrace.timex import DateMention, find_dates
 
 DEFAULT = (Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "recognizers_en" / "DateTime"
            / "DateTimeModel.json")

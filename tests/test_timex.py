@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storytrace.timex import MONTH_NAMES, WEEKDAY_NAMES, DateMention, find_dates, resolve, weekday_name
+from storytrace.dayspan import resolve
+from storytrace.timex import MONTH_NAMES, WEEKDAY_NAMES, DateMention, find_dates, weekday_name
 
 from conftest import need_shared
 
@@ -240,3 +241,34 @@ def test_shared_seeds_find_dates():
         for m in find_dates(t):
             assert t[m.start:m.end] == m.text
     assert any(m.kind == "anniversary" for t in texts for m in find_dates(t))
+
+
+def test_holidays():
+    import datetime as dt
+
+    from storytrace.holidays import easter, holiday
+
+    assert [easter(y) for y in (2016, 2018, 2019, 2024)] == [
+        dt.date(2016, 3, 27), dt.date(2018, 4, 1), dt.date(2019, 4, 21), dt.date(2024, 3, 31)]
+    assert holiday("thanksgiving", 2017) == dt.date(2017, 11, 23) and holiday("black friday", 2010) == dt.date(2010, 11, 26)
+    assert holiday("memorial day", 2018) == dt.date(2018, 5, 28) and holiday("labor day", 2018) == dt.date(2018, 9, 3)
+    ref = dt.date(2019, 6, 12)
+
+    def one(text):
+        ms = find_dates(text)
+        assert len(ms) == 1, ms
+        return ms[0], resolve(ms[0], ref)
+
+    m, span = one("A migrant mob went on the rampage in the city on New Year's Eve.")
+    assert (m.text, m.kind, m.month, m.day, span[0]) == ("New Year's Eve", "date", 12, 31, dt.date(2018, 12, 31))
+    m, span = one("It was quiet last Easter.")
+    assert (m.text, m.kind, span[0]) == ("last Easter", "holiday", dt.date(2019, 4, 21))
+    assert one("They met after Easter.")[1][0] == dt.date(2019, 4, 21)
+    assert one("It reopens next Easter.")[1][0] == dt.date(2020, 4, 12)
+    m, span = one("I'll go back on black friday 2010")
+    assert (m.text, m.kind, span[0]) == ("black friday 2010", "date", dt.date(2010, 11, 26))
+    assert one("The storm brought 34 inches of snow on Christmas Day.")[1][0] == dt.date(2018, 12, 25)
+    # not dates: names and things that carry a holiday's word
+    for text in ("They sailed to Easter Island.", "Christmas shopping was slow.", "The Easter Rising failed.",
+                 "Halloween costumes sold out.", "You may day-dream.", "Wishing everyone a happy new year."):
+        assert [m for m in find_dates(text) if m.kind in ("holiday", "date")] == [], text

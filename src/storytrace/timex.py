@@ -1,5 +1,5 @@
-"""Date expressions in English news text: find them and resolve them to days. One job: text in,
-`DateMention`s out, and `resolve(mention, ref)` -> the interval of days it denotes (no spaCy, no I/O).
+"""Date expressions in English news text: find them. One job: text in, `DateMention`s out (no
+spaCy, no I/O); what days each denotes against a reference day is dayspan.py's `resolve`.
 
     find_dates("ANKARA, February 23, AZERTAC - on the 33rd anniversary of the Khojaly Massacre ...")
     -> "February 23" (date, month 2, day 23), "the 33rd anniversary" (anniversary, ordinal 33,
@@ -10,20 +10,15 @@ Kinds: date ("Feb. 26, 1992", "26 February 1992", "2016-07-15 13:14", "12/03/202
 ("the fall of 2020", "spring 2019"), range ("Feb. 25-26, 1992", "from 1988 to 1990", "1988 – 1994",
 "1990s", "2017-18"), weekday ("on Wednesday", "Wednesday's", "last Monday", "Friday night"), relative
 ("yesterday", "last week", "two days ago", "nearly 30 years ago", "next month", "three weeks from
-tomorrow"), anniversary ("the 33rd anniversary of ...": ordinal and the event phrase's offsets).
+tomorrow"), anniversary ("the 33rd anniversary of ...": ordinal and the event phrase's offsets),
+holiday ("last Easter", "over Thanksgiving": a holiday whose day moves, without a year; a fixed one,
+"on Christmas Day", is a date; with a year, "Black Friday 2010", a full date; holidays.py).
 
 Guards: "May" is a month only next to a day number or year, or after in/on/of/since/until/early/
 late/mid/by/from/to/this/last/next; bare "March" likewise; abbreviated weekdays only before a date;
 numeric dates without a year ("10/1", "7-6") only after on/since/from/until/by/between/this/next or a
 weekday; four-digit years 1500-2199 not followed by a count noun or unit, not in money or digit runs.
 Counts ("killed 21"), "two-hour", ordinals without a month, scores ("5-11 season") are not dates.
-
-Resolution conventions (see `resolve`): a date without a year is the closest such day on or before
-the reference (news speaks of the past), "next"/"this" shift it to the next/this year; "last Monday"
-is Monday of the previous calendar week (Mon-Sun), "next Monday" of the next week, "this past Monday"
-the latest before the reference, "coming Monday" the first after it; plain "Monday" the latest on or
-before the reference (same day allowed). Relative mentions in months and years denote the whole
-month/year (`point=True`: the single day ref + offset, as Recognizers-Text reads "two months ago").
 
 Regexes are precompiled; each runs once over the text (linear); candidates are merged greedily
 (leftmost, then longest), then adjacent mentions are joined into ranges ("from 1988 to 1990") and a
@@ -33,13 +28,14 @@ weekday before a date is folded into it ("Friday 7/6").
 from __future__ import annotations
 
 import calendar
-import datetime as _dt
 import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
-__all__ = ["DateMention", "find_dates", "resolve", "weekday_name", "MONTH_NAMES", "MONTH_ABBRS",
-           "WEEKDAY_NAMES", "MONTHS"]
+from .holidays import BARE as HOLIDAY_BARE, MOVABLE as HOLIDAY_MOVABLE, PATTERN as HOLIDAY_PATTERN
+from .holidays import holiday as holiday_day, key_of as holiday_key
+
+__all__ = ["DateMention", "find_dates", "weekday_name", "MONTH_NAMES", "MONTH_ABBRS", "WEEKDAY_NAMES", "MONTHS"]
 
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December")
@@ -66,7 +62,7 @@ class DateMention:
     start: int
     end: int
     text: str
-    kind: str  # date | month | year | season | range | weekday | relative | anniversary
+    kind: str  # date | month | year | season | range | weekday | relative | anniversary | holiday
     year: Optional[int] = None
     month: Optional[int] = None
     day: Optional[int] = None
@@ -572,9 +568,67 @@ def _cands(text: str) -> list[tuple[int, int, DateMention]]:
             if ee <= es:
                 es = ee = None
         add(_mk(text, st, m.end("a"), "anniversary", ordinal=ordv, event_start=es, event_end=ee))
+    found = [w for w in _HOL_WORDS if w in low]  # substring tests: fast, and most texts name no holiday
+    if found:
+        _holidays(text, low, found, add)
     return [(d.start, d.end, d) for d in out if not (
         d.kind in ("date", "month", "range") and d.text[:5] == "March" and text[max(0, d.start - 5):d.start] == "Long "
         or d.kind == "season" and _R_PROPER_NEXT.match(text, d.end))]  # the Long March 9 rocket, Winter Olympics
+
+
+_HOL_WORDS = ("christmas", "xmas", "easter", "new year", "boxing day", "valentine", "halloween", "patrick's",
+              "patrick’s", "patricks", "saint patrick", "st patrick", "st. patrick", "paddy's", "paddy’s",
+              "earth day", "workers' day", "workers’ day", "workers day", "women's day", "women’s day", "may day",
+              "armistice", "veterans day", "remembrance day", "bastille", "fawkes", "bonfire night",
+              "fourth of july", "good friday", "thanksgiving", "black friday", "cyber monday", "memorial day",
+              "labor day", "luther king", "mlk", "presidents day", "presidents' day", "presidents’ day")
+_R_HOLIDAY = re.compile(
+    rf"(?:\b(?P<rel>last|next|this|previous|following|past|coming){_S}|(?<![\w'’]))(?P<name>{HOLIDAY_PATTERN})(?![\w'’])"
+    rf"(?:{_B}*,?{_S}?(?:of{_S})?(?P<y>{_YEAR}))?", _I)
+_R_HOL_PREP = re.compile(rf"\b(?:on|at|over|before|after|since|until|till|by|for|during|from|of|around|ahead{_S}of){_S}"
+                         rf"(?:the{_S})?\Z", _I)
+_R_HOL_NOT = re.compile(rf"{_S}(?:Island|Islands|Rising|Offensive|eggs?|bunny|Parade|Party|Special|Carol|tree|"
+                        rf"market|markets|shopping|lights|card|cards|sales?|costume|costumes)\b", _I)
+_HOL_REL = {"last": -1, "previous": -1, "past": -1, "next": 1, "following": 1, "coming": 1, "this": 0}
+
+
+def _holidays(text: str, low: str, words: list[str], add) -> None:
+    """Named days ("on Christmas Day", "New Year's Eve", "last Easter", "Black Friday 2010"):
+    a date when the year is given or the day is fixed, else a `holiday` for dayspan to place.
+    Read only in windows around the holiday words the text contains."""
+    hits = []
+    for w in words:
+        p = low.find(w)
+        while p >= 0:
+            hits.append((max(0, p - 24), min(len(text), p + len(w) + 48)))
+            p = low.find(w, p + 1)
+    wins: list[tuple[int, int]] = []
+    for a, b in sorted(hits):
+        if wins and a <= wins[-1][1]:
+            wins[-1] = (wins[-1][0], max(wins[-1][1], b))
+        else:
+            wins.append((a, b))
+    for m in _near(_R_HOLIDAY, text, wins):
+        written, rel, y = m.group("name"), (m.group("rel") or "").lower() or None, m.group("y")
+        key = holiday_key(written)
+        if key is None or written.lower().startswith("may") and not written.startswith("May Day"):
+            continue
+        if key in HOLIDAY_BARE and written.lower().split()[-1] in ("christmas", "xmas", "easter", "thanksgiving",
+                                                                     "halloween"):
+            if _R_HOL_NOT.match(text, m.end("name")) or not (rel or y or _R_HOL_PREP.search(text, max(0, m.start() - 16),
+                                                                                           m.start())):
+                continue  # "Christmas shopping", "Easter Island", a bare "Christmas" in a list
+        start = m.start("rel") if rel else m.start("name")
+        end = m.end() if y else m.end("name")
+        if y:
+            d = holiday_day(key, int(y))
+            if d:
+                add(_mk(text, start, end, "date", year=d.year, month=d.month, day=d.day))
+        elif rel is None and key not in HOLIDAY_MOVABLE:
+            d = holiday_day(key, 2001)
+            add(_mk(text, start, end, "date", month=d.month, day=d.day))
+        else:
+            add(_mk(text, start, end, "holiday", unit=key, offset=_HOL_REL.get(rel) if rel else None))
 
 
 # ---------------------------------------------------------------- joining
@@ -667,138 +721,3 @@ def find_dates(text: str) -> list[DateMention]:
             chosen.append(d)
             last = e
     return _fold_weekdays(text, _join_ranges(text, chosen))
-
-
-# ---------------------------------------------------------------- resolution
-
-def _add_months(d: _dt.date, n: int) -> _dt.date:
-    y, m = divmod(d.month - 1 + n, 12)
-    y += d.year
-    return _dt.date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
-
-
-def _month_span(y: int, m: int) -> tuple[_dt.date, _dt.date]:
-    return _dt.date(y, m, 1), _dt.date(y, m, calendar.monthrange(y, m)[1])
-
-
-def _latest_md(mo: int, d: int, ref: _dt.date, strict: bool = False) -> Optional[_dt.date]:
-    """The latest date month mo, day d on or before ref (before, if strict)."""
-    for y in range(ref.year, ref.year - 9, -1):
-        if _valid(y, mo, d):
-            c = _dt.date(y, mo, d)
-            if c < ref or c == ref and not strict:
-                return c
-    return None
-
-
-def _week_start(d: _dt.date) -> _dt.date:
-    return d - _dt.timedelta(days=d.weekday())
-
-
-def resolve(m: DateMention, ref: _dt.date, *, point: bool = False) -> Optional[tuple[_dt.date, _dt.date]]:
-    """The interval of days (first, last; inclusive) that `m` denotes relative to the reference date
-    `ref` (the publication date), or None when it cannot be resolved (anniversaries need the event's
-    date; impossible dates). `point=True`: a relative mention is the single day ref + offset even in
-    weeks, months and years ("two months ago" -> that day, as Recognizers-Text resolves it)."""
-    if isinstance(ref, _dt.datetime):
-        ref = ref.date()
-    try:
-        return _resolve(m, ref, point)
-    except (ValueError, OverflowError):
-        return None
-
-
-def _resolve(m: DateMention, ref: _dt.date, point: bool) -> Optional[tuple[_dt.date, _dt.date]]:
-    k = m.kind
-    if k == "date":
-        if m.year is not None and m.month:
-            d = _dt.date(m.year, m.month, m.day)
-            return d, d
-        if m.month:
-            if m.offset is not None:
-                d = _dt.date(ref.year + m.offset, m.month, m.day)
-            else:
-                d = _latest_md(m.month, m.day, ref)
-            return (d, d) if d else None
-        cur = _dt.date(ref.year, ref.month, 1)  # day of month only, maybe with a weekday
-        for _ in range(60):
-            if _valid(cur.year, cur.month, m.day):
-                c = _dt.date(cur.year, cur.month, m.day)
-                if c <= ref and (m.weekday is None or c.weekday() == m.weekday):
-                    return c, c
-            cur = _add_months(cur, -1)
-        return None
-    if k == "month":
-        if m.year is not None:
-            return _month_span(m.year, m.month)
-        if m.offset is not None:
-            return _month_span(ref.year + m.offset, m.month)
-        return _month_span(ref.year if m.month <= ref.month else ref.year - 1, m.month)
-    if k == "year":
-        return _dt.date(m.year, 1, 1), _dt.date(m.year, 12, 31)
-    if k == "season":
-        y = m.year
-        if y is None:
-            last_start = ref.year if (m.month, 1) <= (ref.month, ref.day) else ref.year - 1
-            y = (ref.year + m.offset) if m.offset is not None else last_start
-        first = _dt.date(y, m.month, 1)
-        return first, _add_months(first, 3) - _dt.timedelta(days=1)
-    if k == "range":
-        return _resolve_range(m, ref)
-    if k == "weekday":
-        w = m.weekday
-        if m.unit == "week":
-            d = _week_start(ref) + _dt.timedelta(days=7 * m.offset + w)
-        elif m.unit == "occurrence" and m.offset > 0:
-            d = ref + _dt.timedelta(days=(w - ref.weekday() - 1) % 7 + 1)
-        elif m.unit == "occurrence":
-            d = ref - _dt.timedelta(days=(ref.weekday() - w - 1) % 7 + 1)
-        else:
-            d = ref - _dt.timedelta(days=(ref.weekday() - w) % 7)
-        return d, d
-    if k == "relative":
-        n, u = m.offset, m.unit
-        if u == "day":
-            d = ref + _dt.timedelta(days=n)
-            return d, d
-        if u == "week":
-            if point:
-                d = ref + _dt.timedelta(days=7 * n)
-                return d, d
-            s = _week_start(ref) + _dt.timedelta(days=7 * n)
-            return s, s + _dt.timedelta(days=6)
-        if u == "weekend":
-            s = _week_start(ref) + _dt.timedelta(days=7 * n + 5)
-            return s, s + _dt.timedelta(days=1)
-        if u == "month":
-            d = _add_months(ref, n)
-            return (d, d) if point else _month_span(d.year, d.month)
-        if u == "year":
-            if point:
-                d = _add_months(ref, 12 * n)
-                return d, d
-            return _dt.date(ref.year + n, 1, 1), _dt.date(ref.year + n, 12, 31)
-    return None
-
-
-def _resolve_range(m: DateMention, ref: _dt.date) -> Optional[tuple[_dt.date, _dt.date]]:
-    ys, ye = m.year, m.end_year
-    if ys is None:  # no year stated: the latest such range starting on or before ref
-        st = _latest_md(m.month, m.day or 1, ref) if m.month else None
-        if st is None:
-            return None
-        ys = st.year
-        ye = ys if ((m.end_month or 12), (m.end_day or 31)) >= (m.month, m.day or 1) else ys + 1
-    if ye is None:
-        ye = ys
-    if m.month is None:
-        first = _dt.date(ys, 1, 1)
-    else:
-        first = _dt.date(ys, m.month, m.day or 1)
-    if m.end_month is None:
-        last = _dt.date(ye, 12, 31)
-    elif m.end_day is None:
-        last = _month_span(ye, m.end_month)[1]
-    else:
-        last = _dt.date(ye, m.end_month, m.end_day)
-    return (first, last) if first <= last else None

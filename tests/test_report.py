@@ -340,7 +340,7 @@ def test_empty_ledger_renders(tmp_path):
     page = Page(render(ledger))
     assert "No events in this ledger" in page.by_id["events"]
     assert "empty file" in page.by_id["rejects"]
-    assert "No document has a publication date" in page.by_id["timeline"]
+    assert "No document is dated to a day" in page.by_id["timeline"]
 
 
 def test_not_a_ledger_is_a_usage_error(tmp_path):
@@ -446,3 +446,21 @@ def test_datasette_accepts_the_metadata_in_process(example_ledger, tmp_path):
     facets, search = asyncio.run(go())
     assert {"outlet", "event_id"} <= set(facets["facet_results"]["results"] if "results" in facets["facet_results"] else facets["facet_results"])
     assert search["rows"] and all("capsized" in r["text"] for r in search["rows"])
+
+
+def test_a_document_dated_to_a_range_shows_its_range(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "shelling.txt").write_text(
+        "Officials said on Wednesday that shelling hit the town of Velmar, killing 4 people, despite three "
+        "cease-fire agreements since October 10, 2020.\n", encoding="utf-8")
+    ledger = tmp_path / "r.db"
+    pipeline.build(ledger, [str(inputs)], workers=1)
+    with sqlite3.connect(ledger) as conn:
+        assert conn.execute("select published, published_precision, published_low from documents").fetchone() == (
+            None, "range", "2020-10-14")
+    out = tmp_path / "r.html"
+    write_report(ledger, out)
+    text = "".join(Page(out.read_text(encoding="utf-8")).text)
+    assert "published on or after 2020-10-14 (weekday, range)" in text  # the document's entry
+    assert "1 document undated or dated only to a range or a year (1)" in text  # the timeline's note

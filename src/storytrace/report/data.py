@@ -52,6 +52,25 @@ class Doc:
     event_id: Optional[str]
     words: Optional[int]
     date_conflict: Optional[str] = None
+    published_low: Optional[str] = None
+    published_high: Optional[str] = None
+
+    @property
+    def when(self) -> Optional[str]:
+        """What the evidence allows: the day, a range ("2017-12-28 – 2018-01-01"), "on or after"
+        / "on or before" a day, or a year; None when undated."""
+        if self.published:
+            return self.published
+        low, high = (self.published_low or "")[:10], (self.published_high or "")[:10]
+        if self.published_precision == "year" and low[:4] and low[:4] == high[:4]:
+            return low[:4]
+        if low and high:
+            return f"{low} – {high}"
+        if low:
+            return f"on or after {low}"
+        if high:
+            return f"on or before {high}"
+        return None
 
     @property
     def label(self) -> str:
@@ -126,7 +145,7 @@ class LedgerView:
     # --------------------------------------------------------------- documents
 
     _DOC_COLS = ("id", "outlet", "title", "url", "source", "published", "published_how", "published_evidence",
-                 "published_precision", "event_id", "words", "date_conflict")
+                 "published_precision", "event_id", "words", "date_conflict", "published_low", "published_high")
 
     def _doc_select(self) -> str:
         return ", ".join(self.col("documents", c) + f" as {c}" for c in self._DOC_COLS)

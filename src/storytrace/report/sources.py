@@ -30,7 +30,7 @@ def render_documents(view: LedgerView, events: EventsData, refs: Refs) -> str:
     rows = []
     for d in docs:
         how = " · ".join(x for x in (d.published_how, d.published_precision if d.published_precision not in (None, "day") else None) if x)
-        date = null(d.published)
+        date = null(d.when)
         if d.date_conflict:
             date += " " + badge("date conflict", "conflict")
         title = esc(d.title or "(no title)", 120)
@@ -92,9 +92,9 @@ def _sentence(window: str, base: int, marks: list[dict[str, Any]], cut_left: boo
 
 def _doc_header(d: Doc) -> str:
     bits = []
-    if d.published:
+    if d.when:
         how = ", ".join(x for x in (d.published_how, d.published_precision) if x)
-        bits.append(f"published {esc(d.published)}" + (f" ({esc(how)})" if how else ""))
+        bits.append(f"published {esc(d.when)}" + (f" ({esc(how)})" if how else ""))
     else:
         bits.append("undated")
     if d.published_evidence:

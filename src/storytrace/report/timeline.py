@@ -29,11 +29,15 @@ def documents_chart(view: LedgerView, events: EventsData) -> str:
     per_day = view.rows(f"select substr(published, 1, 10) as day, {ev} as event_id, count(*) as n from documents "
                         f"where published is not null group by day, {ev}") if view.has("documents", "published") else []
     undated = total - sum(r["n"] for r in per_day)
+    ranged = view.count("documents", "where published is null and published_precision in ('range', 'year')") \
+        if view.has("documents", "published_precision") else 0
+    not_shown = plural(undated, "document") + (f" undated or dated only to a range or a year ({ranged})" if ranged
+                                                else " undated")
     out = ['<h3>Documents by publication date</h3>']
     days = [(charts.parse_day(r["day"]), r) for r in per_day]
     days = [(d, r) for d, r in days if d is not None]
     if not days:
-        out.append(f'<p class="note">No document has a publication date ({plural(total, "document")} undated).</p>')
+        out.append(f'<p class="note">No document is dated to a day ({not_shown}).</p>')
         return "".join(out)
     label_of = {e["id"]: (e.get("label") or f"event {e['id']}") for e in events.events}
     by_event = Counter()
@@ -57,7 +61,7 @@ def documents_chart(view: LedgerView, events: EventsData) -> str:
     dated = total - undated
     out.append(f'<p class="note">{plural(dated, "document")} dated from {d0.isoformat()} to {d1.isoformat()}: one bar per {unit} '
                'that has documents (≈ marks a stretch without any; hover for it)'
-               + (f"; {plural(undated, 'document')} undated, not shown" if undated else "") + ".</p>")
+               + (f"; {not_shown}, not shown" if undated else "") + ".</p>")
     out.append(f'<div class="chartbox">{charts.stacked_bars(buckets, series, f"Documents per {unit}, by event")}</div>')
     out.append(charts.legend(series))
     out.append(csv_link("documents-by-day", ["day", "event_id", "event", "documents"],

@@ -184,8 +184,11 @@ def test_events_dated_by_other_documents(tmp_path):
         "Families laid flowers at the quay of Port Vellin on the first anniversary of the Veldra fire. "
         "The mayor spoke to them on Thursday.\n")
     (folder / "c.txt").write_text(  # undated: an inquiry report that never says which year it is
-        "Inspectors said the Veldra fire on Tuesday started in the engine room, and the ferry's owner "
+        "Inspectors said Tuesday's Veldra fire started in the engine room, and the ferry's owner "
         "will answer questions from the harbour board.\n")
+    (folder / "d.txt").write_text(  # undated: a Tuesday a week later is not the fire's
+        "The harbour board opened its inquiry into the Veldra fire on Tuesday, a week after the disaster, "
+        "and heard from the ferry's owner.\n")
     ledger = tmp_path / "l.db"
     pipeline.build(ledger, [str(folder)], workers=1)
     q = "select published, published_how, published_evidence from documents where source like ?"
@@ -197,6 +200,7 @@ def test_events_dated_by_other_documents(tmp_path):
         b[2].endswith("+ Thursday")
     c = con.execute(q, ["%c.txt"]).fetchone()
     assert c[:2] == ("2025-03-11", "event") and c[2].startswith("Tuesday + the Veldra fire dated 2025-03-11")
+    assert con.execute(q, ["%d.txt"]).fetchone()[1] != "event"
     pipeline.build(ledger, [str(folder)], workers=1)  # rebuilt: recomputed, not stacked
     assert sqlite3.connect(ledger).execute(q, ["%b.txt"]).fetchone() == b
 
@@ -221,11 +225,16 @@ def test_an_old_date_with_its_weekday_in_a_later_piece_does_not_date_it():
 
 def test_a_date_the_page_labels():
     d = date_from_text("Police said two men were arrested.\nFirst Published: June 13, 2013 4: 59 PM EDT\nMore.")
-    assert (d.how, d.precision, d.low, d.evidence) == ("dateline", "day", date(2013, 6, 13), "First Published: June 13, 2013")
+    assert (d.how, d.precision, d.low, d.evidence) == ("stamp", "day", date(2013, 6, 13), "First Published: June 13, 2013")
     d = date_from_text("Posted on Thu Jun 13, 2013 08:45 AM PDT\nPolice said on Wednesday that two men were arrested.")
     assert d.low == date(2013, 6, 13) and d.evidence == "Posted on Thu Jun 13, 2013"
     # an update stamp: published on or before that day, no more
     d = date_from_text("Updated: 2016-07-15 13:14\nThe council met to discuss the budget.")
     assert (d.precision, d.low, d.high, d.evidence) == ("range", None, date(2016, 7, 15), "Updated: 2016-07-15 13:14")
-    # an embedded post's date is not the page's
+    assert date_from_text("By Jane Doe | Published: May 3, 2013 | 4:10 PM\nPolice said.").low == date(2013, 5, 3)
+    # an embedded post's date is not the page's, nor is a date a sentence says was published or set
     assert date_from_text("Public slams the leak Posted by Wire Play on Monday, April 4, 2016\nThe leak.") is None
+    assert date_from_text("A video posted on June 1, 2023 shows the blast.") is None
+    assert date_from_text("The court set a new trial date: June 5, 2026, officials said.") is None
+    d = date_from_text("PORT VELLIN, March 12, 2025 (Wire) - A safety report published on March 3, 2021 found faults.")
+    assert (d.how, d.low) == ("dateline", date(2025, 3, 12))

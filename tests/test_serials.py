@@ -19,6 +19,12 @@ def test_serial_of_reads_standalone_ids():
     assert serial_of("https://www.wire.test/usa/414511-contact-restored/") == ("wire.test", 414511)
     assert serial_of("http://www.broadcaster.test/news/world-asia-37906226") == ("broadcaster.test", 37906226)
     assert serial_of("https://www.tv.test/world/fireworks-chaos-1.3741340") == ("tv.test", 3741340)
+    assert serial_of("http://www.broadcaster.test/news/world-europe-20123456") == ("broadcaster.test", 20123456)
+    # a number inside the slug is not the id
+    assert serial_of("https://www.wire.test/news/414560-protest-draws-50000-people/") == ("wire.test", 414560)
+    assert serial_of("http://www.example-daily.test/news/article-5214605/Lottery-winner-scoops-1000000-jackpot.html") \
+        == ("example-daily.test", 5214605)
+    assert serial_of("https://paper.test/news/crowd-of-50000-marches-on-capital") is None
 
 
 def test_serial_of_ignores_dates_hex_and_queries():
@@ -40,11 +46,13 @@ IN_ORDER = [(1000, D), (1010, D), (1020, D + timedelta(1)), (1030, D + timedelta
 
 def test_clock_needs_enough_anchors_in_order():
     clock, against = clock_of(_anchors(IN_ORDER))
-    assert [a.serial for a in clock] == [1000, 1010, 1020, 1030, 1040, 1050] and against == []
+    assert [a.serial for a in clock.anchors] == [1000, 1010, 1020, 1030, 1040, 1050] and against == []
     assert clock_of(_anchors(IN_ORDER[:4]))[0] is None  # too few to show a clock
     shuffled = [(1000, D + timedelta(9)), (1010, D), (1020, D + timedelta(30)), (1030, D + timedelta(2)),
                 (1040, D + timedelta(20)), (1050, D + timedelta(1))]
     assert clock_of(_anchors(shuffled))[0] is None  # ids that do not follow the dates are no clock
+    two_days = [(1000 + 10 * k, D + timedelta(k % 2)) for k in (3, 0, 7, 2, 5, 1, 6, 4)]
+    assert clock_of(_anchors(two_days))[0] is None  # on one or two days any order of ids looks sorted
 
 
 def test_an_anchor_out_of_order_is_left_out_and_named():
@@ -52,7 +60,7 @@ def test_an_anchor_out_of_order_is_left_out_and_named():
                                                                         (1070, D + timedelta(4))]
     clock, against = clock_of(_anchors(wrong))
     assert [a.serial for a in against] == [1025]
-    assert 1025 not in [a.serial for a in clock]
+    assert 1025 not in [a.serial for a in clock.anchors]
     late_by_a_day = IN_ORDER + [(1005, D + timedelta(1))]  # the next day: within the slack, not contradicted
     clock, against = clock_of(_anchors(late_by_a_day))
     assert against == []
@@ -170,3 +178,58 @@ def test_a_serial_range_narrowed_by_an_event_date_survives_rebuilds(tmp_path):
         assert row[3].startswith("article id 900400 on vellin-courier.test, between 900300 (dated 2025-03-10")
         assert "+ Tuesday + the Veldra fire dated 2025-03-11" in row[3]
         assert json.loads(row[4])["published_how"] is None  # its own dating: none (not the serial range)
+
+
+SHARED_PASSAGE = ("The harbour master said the ferry Tessaly left the quay at Port Vellin shortly after dawn with "
+                  "forty passengers aboard, that a fire broke out in the engine room within the hour, and that two "
+                  "fishing boats from Caddock Island reached the burning ferry before the coast guard arrived.")
+
+
+def _tables(path):
+    con = sqlite3.connect(path)
+    out = {}
+    for (t,) in con.execute("select name from sqlite_master where type = 'table' and name not like '%fts%' "
+                            "and name not like 'sqlite%' and name != '_storytrace'"):
+        out[t] = con.execute(f"select * from [{t}] order by rowid").fetchall()
+    return out
+
+
+def test_rebuilding_gives_the_ledger_a_fresh_build_gives(tmp_path):
+    records = [_record(i, 600100 + 100 * i, f"2025-03-{10 + i // 2:02d}T09:00:00") for i in range(6)]
+    records.append({"url": "https://www.vellin-courier.test/news/article-600150/ferry.html",  # serial-dated only
+                    "source_domain": "vellin-courier.test", "text": "Ferry fire report. " + SHARED_PASSAGE})
+    records.append({"url": "https://www.lake-wire.test/ferry-fire", "source_domain": "lake-wire.test",
+                    "text": "PORT VELLIN, March 10 (Lake Wire) - " + SHARED_PASSAGE + " Divers searched the wreck."})
+    inputs = tmp_path / "in.jsonl"
+    _write(inputs, records)
+    fresh, rebuilt = tmp_path / "fresh.db", tmp_path / "rebuilt.db"
+    pipeline.build(fresh, [str(inputs)], workers=1)
+    pipeline.build(rebuilt, [str(inputs)], workers=1)
+    pipeline.build(rebuilt, [str(inputs)], workers=1)  # no new input: every stage runs again
+    assert sqlite3.connect(fresh).execute(
+        "select published_how from documents where url like '%600150%'").fetchone() == ("serial",)
+    assert _tables(fresh) == _tables(rebuilt)
+
+
+def test_a_yearless_dateline_picks_its_day_in_a_serial_range(tmp_path):
+    records = [_record(0, 800100, "2025-03-08T09:00:00"), _record(1, 800200, "2025-03-09T09:00:00"),
+               _record(2, 800300, "2025-03-10T09:00:00"), _record(3, 800500, "2025-03-13T09:00:00"),
+               _record(4, 800600, "2025-03-14T09:00:00")]
+    records.append({"url": "https://www.vellin-courier.test/news/article-800400/lighthouse.html",
+                    "source_domain": "vellin-courier.test",
+                    "text": "PORT VELLIN, March 11 (Courier) - The old lighthouse on the north mole will be "
+                            "repainted in the spring, the harbour trust said, after volunteers raised the money."})
+    records.append({"url": "https://www.vellin-courier.test/news/article-800450/choir.html",
+                    "source_domain": "vellin-courier.test",
+                    "text": "PORT VELLIN, March 2 (Courier) - The town choir will sing at the harbour festival, "
+                            "its conductor said, with a new piece written by a local teacher."})
+    inputs = tmp_path / "in.jsonl"
+    _write(inputs, records)
+    ledger = tmp_path / "l.db"
+    pipeline.build(ledger, [str(inputs)], workers=1)
+    con = sqlite3.connect(ledger)
+    q = "select published, published_how, published_evidence from documents where url like ?"
+    lighthouse = con.execute(q, ["%800400%"]).fetchone()
+    assert lighthouse[:2] == ("2025-03-11", "serial")
+    assert lighthouse[2].startswith("PORT VELLIN, March 11 + article id 800400 on vellin-courier.test")
+    assert con.execute(q, ["%800450%"]).fetchone()[0] is None  # March 2 is not in its range: no date

@@ -43,7 +43,7 @@ SCAN_CHARS = 30_000  # dating evidence is read from the first 30,000 characters 
 class Dating:
     """What the text says about the publication date."""
 
-    how: str  # dateline, anniversary, relative, weekday
+    how: str  # dateline, stamp, anniversary, relative, weekday (story, serial, event: across documents)
     evidence: str  # the exact text(s) that date it, " + "-joined
     precision: str  # day, year, range
     low: Optional[date] = None
@@ -172,11 +172,6 @@ def date_from_text(text: str) -> Optional[Dating]:
                 year_of_writing = (event[1].year - m.offset, m)
                 break
 
-    # 0. a date the page labels ("Published: August 7, 2012", "Posted on Thu Jun 13, 2013")
-    stamp, updated = _labelled(text, mentions)
-    if stamp is not None:
-        return stamp
-
     # 1. a dateline
     yearless: Optional[Dating] = None
     for m in mentions:
@@ -198,6 +193,11 @@ def date_from_text(text: str) -> Optional[Dating]:
         d = _safe(year, m.month, m.day)
         if d:
             return Dating("dateline", evidence, "day", d, d)
+
+    # 1b. the page's own stamp ("Published: August 7, 2012", "Posted on Thu Jun 13, 2013")
+    stamp, updated = _labelled(text, mentions)
+    if stamp is not None:
+        return stamp
 
     # 2. an anniversary of an event the text dates
     for m in mentions:
@@ -248,10 +248,12 @@ LABEL_ZONE = 1000  # a page's "Published:" / "Updated:" stamp sits in its first 
 
 def _labelled(text: str, mentions: list[DateMention]) -> tuple[Optional[Dating], Optional[Dating]]:
     """A date the page labels as its publication ("Published: August 7, 2012", "Posted on
-    Thu Jun 13, 2013", "First published: June 13, 2013"): the day. A date labelled only as
-    an update ("Updated: 2016-07-15 13:14") says the article existed then: published on or
-    before that day (a range open before). The label must come right before the date
-    ("Posted by RT Play on Monday, April 4, 2016" is an embedded post, not the page's)."""
+    Thu Jun 13, 2013", "First published: June 13, 2013"): the day (`stamp`). A date labelled
+    only as an update ("Updated: 2016-07-15 13:14") says the article existed then: published
+    on or before that day (a range open before). The label must come right before the date
+    ("Posted by RT Play on Monday, April 4, 2016" is an embedded post, not the page's) and
+    open its line or a "|" part of it ("a safety report published on March 3, 2021" in a
+    sentence is not the page's stamp), or be a capitalised label with a colon."""
     updated: Optional[Dating] = None
     for m in mentions:
         if m.start > LABEL_ZONE:
@@ -263,12 +265,20 @@ def _labelled(text: str, mentions: list[DateMention]) -> tuple[Optional[Dating],
         label = _LABEL.search(text, max(line_start, m.start - 40), m.start)
         if label is None:
             continue
+        # the page's furniture, not a sentence: the label opens the line (or a "|" / "•" part of
+        # it: "By Jane Doe | Published: ..."), or is a capitalised "Updated:" after a headline
+        lead = text[line_start : label.start()]
+        if not (_STAMP_LEAD.search(lead) or label.group("label")[0].isupper() and ":" in text[label.start() : m.start]):
+            continue
         evidence = text[label.start() : m.end].strip()
         if label.group("label").lower().endswith(("updated", "modified")):
-            updated = updated or Dating("dateline", evidence, "range", None, d)
+            updated = updated or Dating("stamp", evidence, "range", None, d)
             continue
-        return Dating("dateline", evidence, "day", d, d), updated
+        return Dating("stamp", evidence, "day", d, d), updated
     return None, updated
+
+
+_STAMP_LEAD = re.compile(r"(?:^|[|•·—–]|\s-)[\s*•·>-]*\Z")
 
 
 _SINCE = re.compile(r"\b(?:since|after|following)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -386,11 +396,12 @@ def neighbour_stage(db: Any) -> dict[str, int]:
         if got is None:
             continue
         day, nid = got
+        own = json.dumps(dict(zip(_FIELDS, (None, "dateline", evidence, "no_year", None, None))))
         db.execute(
             "update documents set published = ?, published_evidence = ?, published_precision = 'day', "
-            "published_low = ?, published_high = ? where id = ?",
+            "published_low = ?, published_high = ?, published_own = ? where id = ?",
             [day.isoformat(), f"{evidence} + year {day.year} from document {nid} (a shared passage)",
-             day.isoformat(), day.isoformat(), doc_id],
+             day.isoformat(), day.isoformat(), own, doc_id],
         )
         dated += 1
     return {"dated_from_neighbours": dated}
@@ -459,6 +470,18 @@ def date_from_story(text: str, neighbours: list[tuple[str, date]], within: Optio
 
 DERIVED = ("story", "serial", "event")  # datings the cross-document stages write and redo on every build
 _FIELDS = ("published", "published_how", "published_evidence", "published_precision", "published_low", "published_high")
+
+
+def undo_stage(db: Any) -> dict[str, int]:
+    """The first cross-document stage: every dating a cross-document stage wrote in the
+    last build (a document with `published_own`) goes back to the document's own, so
+    that no stage of this build reads a stale date (rebuilding gives the ledger a fresh
+    build of the same inputs gives)."""
+    rows = db.execute("select id, published_own from documents where published_own is not null").fetchall()
+    db.conn.executemany(f"update documents set {', '.join(f + ' = ?' for f in _FIELDS)}, published_own = null "
+                        "where id = ?", [[json.loads(own or "{}").get(f) for f in _FIELDS] + [doc_id]
+                                         for doc_id, own in rows])
+    return {"datings_undone": len(rows)}
 
 
 def restore_derived(db: Any, hows: tuple[str, ...] = DERIVED) -> int:
@@ -552,11 +575,13 @@ def event_stage(db: Any) -> dict[str, int]:
     if not dated:
         return {"dated_by_events": 0}
     updates = []
-    for doc_id, text, how, evidence, precision, low, high, kept in db.execute(
+    for doc_id, text, how, evidence, precision, low, high, kept, partial in db.execute(
             "select id, text, published_how, published_evidence, published_precision, published_low, published_high, "
-            "published_own from documents where published is null or published_precision in ('range', 'year')").fetchall():
+            "published_own, published_partial from documents "
+            "where published is null or published_precision in ('range', 'year')").fetchall():
         text = text[:SCAN_CHARS]
-        got = date_from_events(text, named_events(text), dated, _own_range(how, evidence, precision, low, high))
+        got = date_from_events(text, named_events(text), dated, _own_range(how, evidence, precision, low, high),
+                               partial if precision == "no_year" else None)
         if got is not None:
             updates.append(write_derived(db, doc_id, got, (how, evidence, precision, low, high),
                                          kept if how in DERIVED else None))
@@ -565,10 +590,11 @@ def event_stage(db: Any) -> dict[str, int]:
 
 
 def date_from_events(text: str, named: list, dated: dict[str, list[tuple[str, date, str]]],
-                     within: Optional[Dating] = None) -> Optional[Dating]:
+                     within: Optional[Dating] = None, partial: Optional[str] = None) -> Optional[Dating]:
     """The day an anniversary or a weekday pins by an event dated elsewhere (see
     `event_stage`; `named`: events.named_events(text); `dated`: name -> (label, day,
-    where that date comes from)). `within`: the document's own range; the day must fall in it."""
+    where that date comes from)). `within`: the document's own range; the day must fall in it;
+    `partial`: its yearless dateline's day ("--03-12"), which the day must be."""
     mentions = find_dates(text)
 
     def event_at(start: int, end: int, year: Optional[int] = None):
@@ -580,6 +606,8 @@ def date_from_events(text: str, named: list, dated: dict[str, list[tuple[str, da
         return None
 
     def fits(day: date) -> bool:
+        if partial and f"--{day.month:02d}-{day.day:02d}" != partial:
+            return False  # a yearless dateline ("PORT VELLIN, March 12") names the day
         return within is None or (within.low or date.min) <= day <= (within.high or date.max)
 
     own = f"{within.evidence} + " if within is not None else ""
@@ -601,7 +629,9 @@ def date_from_events(text: str, named: list, dated: dict[str, list[tuple[str, da
             day = best
         if fits(day):
             return Dating("event", said, "day", day, day)
-    # a weekday in the sentence of an event dated elsewhere to that weekday
+    # a weekday of an event dated elsewhere to that weekday: inside the event's phrase ("the
+    # attack Wednesday on Barda", "Tuesday's Veldra fire"), or anywhere in its sentence when
+    # the document's own evidence already gives a range that the day must fall in
     years = [m.year for m in mentions if m.year]
     for w in mentions:
         if w.kind != "weekday" or w.weekday is None:
@@ -611,9 +641,12 @@ def date_from_events(text: str, named: list, dated: dict[str, list[tuple[str, da
         hit = event_at(s0, e0 if e0 >= 0 else len(text))
         if hit is None:
             continue
-        _, (label, when, evidence) = hit
+        m, (label, when, evidence) = hit
         if when.weekday() != w.weekday or not fits(when):
             continue
+        attached = m.start <= w.start and w.end <= m.end or 0 <= m.start - w.end <= 2 and not text[w.end : m.start].strip()
+        if within is None and not attached:
+            continue  # "the inquiry into the Veldra fire on Tuesday, a week after": another day's Tuesday
         if within is None and any(y > when.year for y in years):
             continue  # the text is written later than the event: its weekday may be another's
         said = f"{own}{w.text} + the {label} dated {evidence}"

@@ -93,10 +93,10 @@ _FORMS: dict[str, str] = {
 #: one alternation of every written form (longest first)
 PATTERN = "|".join(sorted(_FORMS, key=len, reverse=True))
 
-#: keys that name a date only with a preposition, a modifier or a year ("over Christmas",
-#: "last Easter", "Easter 2018"): bare, they are often something else ("Christmas shopping",
-#: "Easter eggs", "Halloween costumes")
-BARE = frozenset({"christmas", "easter", "thanksgiving", "halloween"})
+#: keys that, written without "Day"/"Eve"/"Night", name a date only with a preposition, a
+#: modifier or a year ("over Christmas", "last Easter", "Easter 2018"): bare, they are often
+#: something else ("Christmas shopping", "Easter eggs", "St Patrick's Cathedral", "Guy Fawkes masks")
+BARE = frozenset({"christmas", "easter", "thanksgiving", "halloween", "st patrick's day", "guy fawkes night"})
 
 #: keys whose day changes from year to year
 MOVABLE = frozenset({"easter", "good friday", "easter monday", "thanksgiving", "black friday", "cyber monday",

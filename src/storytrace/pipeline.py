@@ -33,6 +33,7 @@ from . import terms as terms_mod
 #: tables and (re)writes its own (joins and group-bys, never all pairs of documents).
 CrossStage = Callable[[sqlite_utils.Database], Any]
 CROSS_STAGES: tuple[tuple[str, CrossStage], ...] = (
+    ("undo dates", dates.undo_stage),  # the last build's cross-document datings undone: all are redone below
     ("corrections", corrections.claims_stage),  # people's corrections of claims (events: in the events stage)
     ("reuse", reuse.reuse_stage),  # copied passages (oriented by the dates known so far)
     ("dates", dates.neighbour_stage),  # yearless datelines dated through the documents they share passages with

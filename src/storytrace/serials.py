@@ -7,8 +7,9 @@ dated on the same day was published that day; between two dated days apart, it w
 published in that range (`published_precision = range`).
 
 Nothing is assumed about an outlet: its ids count as a clock only when the ledger
-shows it, i.e. when at least SERIAL_MIN of its articles carry both an id and a day,
-and at least SERIAL_SHARE of them are in the same order by id as by date (the
+shows it, i.e. when at least SERIAL_MIN of its articles carry both an id and a day, on
+at least DAYS_MIN different days, and at least SERIAL_SHARE of them are in the same
+order by id as by date (the
 longest run in order, give or take a day for a date read from the news day). Only
 the run bounds a reading. A dated article out of it by more than a day contradicts
 the clock: a `story` dating (the weakest evidence) is withdrawn, any other is
@@ -16,7 +17,9 @@ flagged in `date_conflict`. Results are recomputed on every build (`published_ho
 the document's own dating kept in `published_own`).
 
 Linear apart from a sort per outlet: documents are grouped by host, anchors sorted
-by id, each undated document placed by bisection.
+by id once (`Clock`), each undated document placed by bisection. The anchors are every
+document dated to a day when the stage runs, story datings included: the evidence names
+how each bound was dated.
 """
 
 from __future__ import annotations
@@ -33,18 +36,27 @@ from .dates import Dating, restore_derived, save_derived, write_derived
 
 SERIAL_MIN = 5  # dated articles with ids an outlet needs before its ids count as a clock
 SERIAL_SHARE = 0.85  # ... and the share of them in the same order by id as by date
-SLACK = 1  # days: an anchor dated by its news day may sit a day before its neighbours (not contradicted)
+SLACK = 1  # days an anchor may sit out of order without contradicting the clock (news day vs publication)
 CONFLICT_MARK = "its outlet's article ids"  # opens the date_conflict notes this stage writes (redone every build)
 
-# a run of 5-12 digits standing alone in the URL's path ("article-5214605", "/414511-slug",
-# "-37906226", "1.3741340"); not part of a hexadecimal or alphanumeric token
-_SERIAL = re.compile(r"(?<![0-9A-Za-z])[0-9]{5,12}(?![0-9A-Za-z])")
-_URL_DATE_PART = re.compile(r"/(?:19|20)\d\d(?:[/-]\d{1,2}){0,2}(?=/|$)|(?<![0-9])(?:19|20)\d{6}(?![0-9])")
+# a run of 5-12 digits standing alone in a path segment: the whole segment ("/983669001/"), its
+# head ("/414511-slug"), or its tail ("article-5214605", "world-asia-37906226", "1.3741340",
+# "a-41939790.html"); a number inside a slug ("protest-draws-50000-people") is not an id
+_SERIAL = re.compile(r"(?:^|[-_.])([0-9]{5,12})(?:[-_.][A-Za-z]{1,5})?$|^([0-9]{5,12})(?:[-_.]|$)")
+_URL_DATE = re.compile(r"/(?:19|20)\d\d(?:[/-]\d{1,2}){0,2}(?=/|$)")
+_COMPACT = re.compile(r"(?<![0-9])((?:19|20)\d\d)(\d\d)(\d\d)(?![0-9])")
+
+
+def _compact_date(m: re.Match) -> str:
+    """A compact date ("20171230") is not an id; an 8-digit id that only starts like a year is."""
+    month, day = int(m.group(2)), int(m.group(3))
+    return "/" if 1 <= month <= 12 and 1 <= day <= 31 else m.group(0)
 
 
 def serial_of(url: Optional[str]) -> Optional[tuple[str, int]]:
-    """(host, id) of a URL that carries an article id: the last standalone run of 5-12
-    digits in its path (query and fragment ignored; a date in the path is not an id)."""
+    """(host, id) of a URL that carries an article id: the last path segment that is, or
+    opens or closes with, a run of 5-12 digits (query and fragment ignored; a date in the
+    path is not an id, nor is a number inside a slug)."""
     if not url:
         return None
     try:
@@ -56,11 +68,13 @@ def serial_of(url: Optional[str]) -> Optional[tuple[str, int]]:
         return None
     if host.startswith("www."):
         host = host[4:]
-    path = _URL_DATE_PART.sub("/", parts.path)
-    found = _SERIAL.findall(path)
-    if not found:
-        return None
-    return host, int(found[-1])
+    path = _COMPACT.sub(_compact_date, _URL_DATE.sub("/", parts.path))
+    found = None
+    for segment in path.split("/"):
+        m = _SERIAL.search(segment)
+        if m:
+            found = m.group(1) or m.group(2)
+    return (host, int(found)) if found else None
 
 
 @dataclass(frozen=True)
@@ -100,8 +114,9 @@ def in_order(anchors: list[Anchor]) -> list[bool]:
 
 
 def near_order(anchors: list[Anchor], keep: list[bool]) -> list[bool]:
-    """Anchors out of the run but within SLACK days of the run's dates around them (a date
-    read from the news day, a day before the publication): consistent, not contradicted."""
+    """Anchors out of the run but within SLACK days, either way, of the run's dates around
+    them (a date read from the news day, a day before the publication; an article that
+    appeared a day after its id was given): consistent, not contradicted."""
     out = list(keep)
     prev: Optional[date] = None
     nexts: list[Optional[date]] = [None] * len(anchors)
@@ -119,43 +134,62 @@ def near_order(anchors: list[Anchor], keep: list[bool]) -> list[bool]:
     return out
 
 
-def is_clock(anchors: list[Anchor], consistent: list[bool]) -> bool:
-    """Whether an outlet's ids order its articles in time, as far as its dated ones show."""
-    return len(anchors) >= SERIAL_MIN and sum(consistent) >= SERIAL_SHARE * len(anchors)
+DAYS_MIN = 3  # distinct days an outlet's dated articles must span for their order to say anything
 
 
-def clock_of(anchors: list[Anchor]) -> tuple[Optional[list[Anchor]], list[Anchor]]:
-    """An outlet's clock from its dated articles: (the anchors in order, sorted by id,
-    or None when the ids do not order its articles in time; the anchors that contradict it)."""
+def is_clock(anchors: list[Anchor], keep: list[bool], consistent: list[bool]) -> bool:
+    """Whether an outlet's ids order its articles in time, as far as its dated ones show:
+    enough of them, on enough different days (on one or two days any order looks sorted),
+    and nearly all in order."""
+    return (len(anchors) >= SERIAL_MIN and sum(consistent) >= SERIAL_SHARE * len(anchors)
+            and len({a.day for a, k in zip(anchors, keep) if k}) >= DAYS_MIN)
+
+
+@dataclass
+class Clock:
+    """An outlet's dated articles in order (sorted by id), with their ids for bisection."""
+
+    anchors: list[Anchor]
+
+    def __post_init__(self) -> None:
+        self.serials = [a.serial for a in self.anchors]
+
+    def around(self, serial: int) -> tuple[Optional[Anchor], Optional[Anchor], Optional[Anchor]]:
+        """(the anchor below, the anchor above, an anchor with this very id)."""
+        i = bisect.bisect_left(self.serials, serial)
+        same = self.anchors[i] if i < len(self.anchors) and self.serials[i] == serial else None
+        above = bisect.bisect_right(self.serials, serial)
+        return (self.anchors[i - 1] if i > 0 else None, self.anchors[above] if above < len(self.anchors) else None, same)
+
+
+def clock_of(anchors: list[Anchor]) -> tuple[Optional[Clock], list[Anchor]]:
+    """An outlet's clock from its dated articles: (the anchors in order, or None when the
+    ids do not order its articles in time; the anchors that contradict it)."""
     found = sorted(anchors, key=lambda a: (a.serial, a.day))
     keep = in_order(found)
     consistent = near_order(found, keep)
-    if not is_clock(found, consistent):
+    if not is_clock(found, keep, consistent):
         return None, []
-    return [a for a, k in zip(found, keep) if k], [a for a, c in zip(found, consistent) if not c]
+    return Clock([a for a, k in zip(found, keep) if k]), [a for a, c in zip(found, consistent) if not c]
 
 
-def fits(serial: int, day: date, clock: list[Anchor]) -> bool:
+def fits(serial: int, day: date, clock: Clock) -> bool:
     """Whether a day agrees with an outlet's clock for an article id (give or take SLACK)."""
-    serials = [a.serial for a in clock]
-    i = bisect.bisect_left(serials, serial)
+    lo, hi, _ = clock.around(serial)
     slack = timedelta(days=SLACK)
-    return (i == 0 or day >= clock[i - 1].day - slack) and (i >= len(clock) or day <= clock[i].day + slack)
+    return (lo is None or day >= lo.day - slack) and (hi is None or day <= hi.day + slack)
 
 
-def date_from_serial(serial: int, host: str, anchors: list[Anchor]) -> Optional[Dating]:
-    """The dating an article id allows among an outlet's anchors (sorted by id, in order):
-    a day when the ids on both sides were dated that day, else the range between them
-    (widened by SLACK on each side).
-    (A weekday the text names does not pin a day in the range: it names the news day,
-    which may be a week before the range.)"""
-    serials = [a.serial for a in anchors]
-    i = bisect.bisect_left(serials, serial)
-    if i < len(anchors) and anchors[i].serial == serial:
-        return None  # the same id: a copy of a dated article (dedup's business), not a clock reading
-    if i == 0 or i == len(anchors):
+def date_from_serial(serial: int, host: str, clock: Clock) -> Optional[Dating]:
+    """The dating an article id allows on an outlet's clock: a day when the ids on both
+    sides were dated that day, else the range between them (widened by SLACK on each
+    side). (A weekday the text names does not pin a day in the range: it names the news
+    day, which may be a week before the range.)"""
+    lo, hi, same = clock.around(serial)
+    if same is not None:
+        return None  # the same id as a dated article: a copy of it (dedup's business), not a clock reading
+    if lo is None or hi is None:
         return None  # only one side: an open range would say little
-    lo, hi = anchors[i - 1], anchors[i]
     low, high = min(lo.day, hi.day), max(lo.day, hi.day)
     said = (f"article id {serial} on {host}, between {lo.serial} (dated {lo.day}: {lo.how}) "
             f"and {hi.serial} (dated {hi.day}: {hi.how})")
@@ -191,7 +225,7 @@ def serial_stage(db: Any) -> dict[str, int]:
         elif not pub:
             undated.append((doc_id, host, serial))
 
-    clocks: dict[str, list[Anchor]] = {}
+    clocks: dict[str, Clock] = {}
     withdrawn = flagged = 0
     for host, found in anchors.items():
         clock, against = clock_of(found)
@@ -210,14 +244,18 @@ def serial_stage(db: Any) -> dict[str, int]:
     updates = []
     for doc_id, host, serial in undated:
         clock = clocks.get(host)
-        if not clock:
+        if clock is None:
             continue
         row = db.execute("select published_how, published_evidence, published_precision, published_low, "
-                         "published_high from documents where id = ?", [doc_id]).fetchone()
-        how, evidence, precision, low, high = row
+                         "published_high, published_partial from documents where id = ?", [doc_id]).fetchone()
+        how, evidence, precision, low, high, partial = row
         got = date_from_serial(serial, host, clock)
         if got is None:
             continue
+        if precision == "no_year" and partial:  # "PORT VELLIN, March 12": the reading must give that day
+            got = on_partial(got, partial, evidence)
+            if got is None:
+                continue
         if precision in ("range", "year"):  # the document's own range: the reading must fit in it
             own_low = date.fromisoformat(low) if low else date.min
             own_high = date.fromisoformat(high) if high else date.max
@@ -234,11 +272,22 @@ def serial_stage(db: Any) -> dict[str, int]:
             "story_dates_withdrawn": withdrawn, "dates_out_of_order": flagged}
 
 
-def _out_of_order(a: Anchor, kept: list[Anchor]) -> str:
-    serials = [k.serial for k in kept]
-    i = bisect.bisect_left(serials, a.serial)
-    lo = kept[i - 1] if i > 0 else None
-    hi = kept[i] if i < len(kept) else None
+def on_partial(got: Dating, partial: str, evidence: str) -> Optional[Dating]:
+    """A yearless dateline's day ("--03-12") within a serial reading: the one such day in
+    its range, or its day when it is that day; else nothing."""
+    try:
+        month, day = int(partial[2:4]), int(partial[5:7])
+    except (ValueError, IndexError):
+        return None
+    span = (got.high - got.low).days if got.low and got.high else -1
+    days = [d for d in (got.low + timedelta(days=k) for k in range(span + 1)) if (d.month, d.day) == (month, day)]
+    if len(days) != 1:
+        return None
+    return Dating("serial", f"{evidence} + {got.evidence}", "day", days[0], days[0])
+
+
+def _out_of_order(a: Anchor, clock: Clock) -> str:
+    lo, hi, _ = clock.around(a.serial)
     around = " and ".join(f"{k.serial} ({k.day})" for k in (lo, hi) if k is not None)
     return f"{CONFLICT_MARK} put it near {around}, not {a.day} ({a.how})"
 

@@ -589,6 +589,15 @@ _R_HOL_PREP = re.compile(rf"\b(?:on|at|over|before|after|since|until|till|by|for
                          rf"(?:the{_S})?\Z", _I)
 _R_HOL_NOT = re.compile(rf"{_S}(?:Island|Islands|Rising|Offensive|eggs?|bunny|Parade|Party|Special|Carol|tree|"
                         rf"market|markets|shopping|lights|card|cards|sales?|costume|costumes)\b", _I)
+# a name that only starts like a holiday ("Good Friday Agreement", "St Patrick's Cathedral", "Guy Fawkes
+# masks"), or another calendar's day ("Lunar New Year's Eve", "Orthodox Christmas Day")
+_R_HOL_NAME_NOT = re.compile(rf"{_S}(?:Agreement|Accords?|Cathedral|Church|Island|Islands|Rising|Offensive|masks?|"
+                             rf"Massacre|Uprising)\b", _I)
+_R_HOL_OTHER_CALENDAR = re.compile(rf"\b(?:lunar|chinese|orthodox|jewish|persian|iranian|hindu|islamic|hijri|tamil|"
+                                   rf"sinhala|sinhalese|thai|vietnamese|korean|tibetan|julian|ethiopian|coptic|"
+                                   rf"armenian|buddhist|bengali|khmer|lao|mongolian){_S}\Z", _I)
+_BARE_LAST = ("christmas", "xmas", "easter", "thanksgiving", "halloween", "patrick", "patrick's", "patrick’s",
+              "patricks", "fawkes")
 _HOL_REL = {"last": -1, "previous": -1, "past": -1, "next": 1, "following": 1, "coming": 1, "this": 0}
 
 
@@ -613,8 +622,10 @@ def _holidays(text: str, low: str, words: list[str], add) -> None:
         key = holiday_key(written)
         if key is None or written.lower().startswith("may") and not written.startswith("May Day"):
             continue
-        if key in HOLIDAY_BARE and written.lower().split()[-1] in ("christmas", "xmas", "easter", "thanksgiving",
-                                                                     "halloween"):
+        if _R_HOL_NAME_NOT.match(text, m.end("name")) or _R_HOL_OTHER_CALENDAR.search(text, max(0, m.start() - 16),
+                                                                                       m.start("name")):
+            continue
+        if key in HOLIDAY_BARE and written.lower().split()[-1] in _BARE_LAST:
             if _R_HOL_NOT.match(text, m.end("name")) or not (rel or y or _R_HOL_PREP.search(text, max(0, m.start() - 16),
                                                                                            m.start())):
                 continue  # "Christmas shopping", "Easter Island", a bare "Christmas" in a list

@@ -129,6 +129,29 @@ def test_corrections_apply_and_survive_rebuilds(tmp_path, example_dir, example_l
     assert _q(ledger, "select value, corrected from claims where id = ?", (claim["id"],))[0] == {"value": 14, "corrected": None}
 
 
+def test_a_publication_date_correction_applies_survives_rebuilds_and_undoes(tmp_path, example_dir, example_ledger):
+    from storytrace import corrections, pipeline
+
+    ledger = tmp_path / "d.db"
+    shutil.copy(example_ledger, ledger)
+    (doc,) = _q(ledger, "select id, published, published_how from documents where source like '%opinion%'")
+    assert doc["published"] is None  # the opinion piece gives no date
+    q = "select published, published_how, published_evidence, published_own from documents where id = ?"
+    c = pipeline.correct(ledger, lambda db: corrections.record(db, f"document:{doc['id']}", "published", "2025-03-15",
+                                                               note="the print edition's date", author="tester"))
+    row = _q(ledger, q, (doc["id"],))[0]
+    assert (row["published"], row["published_how"]) == ("2025-03-15", "correction")
+    assert row["published_evidence"].startswith("corrected by tester on ") and "the print edition's date" in row["published_evidence"]
+    pipeline.build(ledger, [str(example_dir)], workers=1)  # a rebuild applies it again, not stacked
+    assert _q(ledger, q, (doc["id"],))[0] == row
+    assert _q(ledger, "select status from corrections where id = ?", (c.id,))[0]["status"] == "applied"
+    pipeline.correct(ledger, lambda db: corrections.remove(db, c.id))
+    assert _q(ledger, q, (doc["id"],))[0] == {"published": None, "published_how": None, "published_evidence": None,
+                                              "published_own": None}
+    with pytest.raises(corrections.CorrectionError, match="YYYY-MM-DD"):
+        pipeline.correct(ledger, lambda db: corrections.record(db, f"document:{doc['id']}", "published", "March 15"))
+
+
 def test_correction_merges_events_and_moves_claims(tmp_path, example_ledger, main_event):
     from storytrace import corrections, pipeline
 

@@ -211,6 +211,7 @@ def correct(ledger: Path, target: Optional[str], field: Optional[str], value: Op
       claim:ID     value N             the claim states N
       claim:ID     measure M | group G | attributed_to A
       document:ID  event_id EVENT      the document's main event
+      document:ID  published DAY       when it was published (YYYY-MM-DD)
       event:ID     same_as EVENT       the two events are one
       event:ID     label | type | date | date_precision | place | historic  VALUE
 

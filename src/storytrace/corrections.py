@@ -9,6 +9,7 @@ claim, a document or an event, by id), a field and a value:
 | `claim:ID` | `value` | a number | the claim states that number (exact) |
 | `claim:ID` | `measure`, `group`, `attributed_to` | text | as said (`measure` `other`: not a casualty figure) |
 | `document:ID` | `event_id` | an event id | the document's main event |
+| `document:ID` | `published` | a day (YYYY-MM-DD) | when it was published (`published_how` `correction`) |
 | `event:ID` | `same_as` | an event id | the two events are one (the first is merged into the second) |
 | `event:ID` | `label`, `type`, `date`, `date_precision`, `place`, `historic` | text | the event's field |
 
@@ -22,20 +23,22 @@ table, which builds never clear, and each build writes every correction's `statu
 
 Claim corrections change the claims rows, keeping what the text gave in
 `claims.corrected` (JSON), so a rebuild first restores every claim and then applies
-the corrections again: removing a correction undoes it.
+the corrections again: removing a correction undoes it. A publication date correction
+is applied the same way, before every dating stage (which then takes it as evidence,
+like a metadata date); the document's own dating is kept in `documents.published_own`.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any, Optional
 
 from .model import Correction, make_id
 
 FIELDS = {
     "claim": ("event_id", "value", "measure", "group", "attributed_to"),
-    "document": ("event_id",),
+    "document": ("event_id", "published"),
     "event": ("same_as", "label", "type", "date", "date_precision", "place", "historic"),
 }
 MEASURES = ("killed", "injured", "captured", "missing", "displaced", "arrested", "affected", "evacuated", "other")
@@ -74,6 +77,11 @@ def record(db: Any, target: str, field: str, value: Optional[str], note: Optiona
             raise CorrectionError(f"no event with id {value!r} in this ledger")
         if field == "same_as" and value == ident:
             raise CorrectionError("an event cannot be merged into itself")
+    if field == "published":
+        try:
+            date.fromisoformat(value or "")
+        except ValueError:
+            raise CorrectionError(f"published must be a day, YYYY-MM-DD, not {value!r}") from None
     if field == "historic" and (value or "").lower() not in ("true", "false", "1", "0"):
         raise CorrectionError("historic must be true or false")
     anchors = {}
@@ -122,7 +130,7 @@ def claims_stage(db: Any) -> dict[str, int]:
         old = json.loads(original)
         db.execute(f"update claims set {', '.join(f'{_q(k)} = ?' for k in old)}, corrected = null where id = ?",
                    [*old.values(), cid])
-    applied = 0
+    applied = _apply_dates(db)
     for c in _rows(db):
         kind, ident = parse_target(c["target"])
         if kind != "claim" or c["field"] == "event_id":
@@ -144,6 +152,38 @@ def claims_stage(db: Any) -> dict[str, int]:
     return {"claim_corrections": applied}
 
 
+_DATE_FIELDS = ("published", "published_how", "published_evidence", "published_precision", "published_low",
+                "published_high")
+
+
+def _apply_dates(db: Any) -> int:
+    """Publication dates people corrected (the last correction of a document wins). The
+    `undo dates` stage, first, has put every document back to its own dating."""
+    latest = {}
+    for c in _rows(db):
+        kind, ident = parse_target(c["target"])
+        if kind == "document" and c["field"] == "published":
+            latest[ident] = c
+    for ident, c in latest.items():
+        row = db.execute(f"select {', '.join(_DATE_FIELDS)}, published_own from documents where id = ?",
+                         [ident]).fetchone()
+        if row is None:
+            _status(db, c["id"], "not applied: the document is no longer in the ledger")
+            continue
+        own = row[-1] or json.dumps(dict(zip(_DATE_FIELDS, row[:-1])))
+        said = f"corrected by {c.get('author') or 'a person'} on {str(c.get('created') or '')[:10]}" + (
+            f": {c['note']}" if c.get("note") else "")
+        db.execute("update documents set published = ?, published_how = 'correction', published_evidence = ?, "
+                   "published_precision = 'day', published_low = ?, published_high = ?, published_own = ? where id = ?",
+                   [c["value"], said, c["value"], c["value"], own, ident])
+        _status(db, c["id"], "applied")
+    for c in _rows(db):  # the earlier ones of a document
+        kind, ident = parse_target(c["target"])
+        if kind == "document" and c["field"] == "published" and latest.get(ident, {}).get("id") != c["id"]:
+            _status(db, c["id"], "not applied: a later correction of the same document's date")
+    return len(latest)
+
+
 def _q(column: str) -> str:
     return f'"{column}"'
 
@@ -163,8 +203,8 @@ def apply_events(db: Any, claim_event: dict[str, str], doc_event: dict[str, str]
         kind, ident = parse_target(c["target"])
         field, value = c["field"], c["value"]
         anchors = json.loads(c.get("anchors") or "{}")
-        if kind == "claim" and field != "event_id" or kind not in ("claim", "document", "event"):
-            continue
+        if kind in ("claim", "document") and field != "event_id" or kind not in ("claim", "document", "event"):
+            continue  # claim fields: claims_stage; a document's date: _apply_dates
         if kind in ("claim", "document"):  # field event_id
             mapping = claim_event if kind == "claim" else doc_event
             target = resolve(value, anchors.get("value"))

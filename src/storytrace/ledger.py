@@ -232,7 +232,7 @@ COLUMN_DOCS = {
     "documents": {
         "source": "path, path:line or path#record (or URL) the document was read from",
         "published": "publication date (ISO 8601)",
-        "published_how": "how the date was found: metadata, header, url, stamp, dateline, anniversary, relative, weekday, story, serial, event",
+        "published_how": "how the date was found: metadata, header, url, stamp, dateline, anniversary, relative, weekday, story, serial, event, correction",
         "published_evidence": "the exact text that dates it, or the metadata field",
         "event_id": "the document's main event (its story)",
         "text": "normalised article text; all offsets in the ledger are Python string indices into it",

@@ -236,5 +236,6 @@ def test_a_date_the_page_labels():
     assert date_from_text("Public slams the leak Posted by Wire Play on Monday, April 4, 2016\nThe leak.") is None
     assert date_from_text("A video posted on June 1, 2023 shows the blast.") is None
     assert date_from_text("The court set a new trial date: June 5, 2026, officials said.") is None
+    assert date_from_text("The safety report - published on March 3, 2021 - found faults.") is None
     d = date_from_text("PORT VELLIN, March 12, 2025 (Wire) - A safety report published on March 3, 2021 found faults.")
     assert (d.how, d.low) == ("dateline", date(2025, 3, 12))

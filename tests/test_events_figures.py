@@ -148,8 +148,16 @@ def test_a_publication_date_correction_applies_survives_rebuilds_and_undoes(tmp_
     pipeline.correct(ledger, lambda db: corrections.remove(db, c.id))
     assert _q(ledger, q, (doc["id"],))[0] == {"published": None, "published_how": None, "published_evidence": None,
                                               "published_own": None}
-    with pytest.raises(corrections.CorrectionError, match="YYYY-MM-DD"):
-        pipeline.correct(ledger, lambda db: corrections.record(db, f"document:{doc['id']}", "published", "March 15"))
+    for bad in ("March 15", "20250315", "2025-W11-3"):
+        with pytest.raises(corrections.CorrectionError, match="YYYY-MM-DD"):
+            pipeline.correct(ledger, lambda db: corrections.record(db, f"document:{doc['id']}", "published", bad))
+    # two corrections recorded in the same second: the one recorded last wins
+    same = "2025-04-01T10:00:00+00:00"
+    for day in ("2025-03-20", "2025-03-12"):
+        pipeline.correct(ledger, lambda db: corrections.record(db, f"document:{doc['id']}", "published", day, now=same))
+    assert _q(ledger, q, (doc["id"],))[0]["published"] == "2025-03-12"
+    statuses = [r["status"] for r in _q(ledger, "select status from corrections where field = 'published' order by rowid")]
+    assert statuses == ["not applied: a later correction of the same document's date", "applied"]
 
 
 def test_correction_merges_events_and_moves_claims(tmp_path, example_ledger, main_event):
@@ -223,3 +231,19 @@ def test_seeds_events_and_figures(tmp_path):
         assert len(azeri) == 1 and len(azeri[0]["documents"]) >= 2, (measure, group)
     assert _figure(ledger, khojaly["id"], "injured")["n_origins"] == 2  # the Azerbaijani figures, and 002's own
     assert _figure(ledger, barda["id"], "killed")["low"] == 21
+
+
+def test_a_story_event_first_reported_in_a_year_is_on_or_before_its_end(tmp_path):
+    from storytrace import pipeline
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _write(folder, "bus.txt", "A bus carrying 30 pilgrims overturned near Tallow, killing 4 of them, officials said. "
+           "It was the worst accident on the road since a collision on May 3, 1992, 25 years ago.\n")
+    ledger = tmp_path / "y.db"
+    pipeline.build(ledger, [str(folder)], workers=1)
+    (doc,) = _q(ledger, "select published_precision, published_low, published_high, event_id from documents")
+    assert (doc["published_precision"], doc["published_low"], doc["published_high"]) == ("year", "2017-01-01", "2017-12-31")
+    (event,) = _q(ledger, "select date, date_precision, date_evidence from events where id = ?", (doc["event_id"],))
+    assert (event["date"], event["date_precision"]) == ("../2017-12-31", "range")
+    assert event["date_evidence"] == "on or before its first report (dated between 2017-01-01 and 2017-12-31)"

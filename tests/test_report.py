@@ -463,4 +463,4 @@ def test_a_document_dated_to_a_range_shows_its_range(tmp_path):
     write_report(ledger, out)
     text = "".join(Page(out.read_text(encoding="utf-8")).text)
     assert "published on or after 2020-10-14 (weekday, range)" in text  # the document's entry
-    assert "1 document undated or dated only to a range or a year (1)" in text  # the timeline's note
+    assert "1 document dated only to a range or a year" in text  # the timeline's note

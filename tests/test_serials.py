@@ -233,3 +233,22 @@ def test_a_yearless_dateline_picks_its_day_in_a_serial_range(tmp_path):
     assert lighthouse[:2] == ("2025-03-11", "serial")
     assert lighthouse[2].startswith("PORT VELLIN, March 11 + article id 800400 on vellin-courier.test")
     assert con.execute(q, ["%800450%"]).fetchone()[0] is None  # March 2 is not in its range: no date
+
+
+def test_undo_survives_odd_own_datings_and_old_ledgers(tmp_path, example_dir):
+    fresh, old = tmp_path / "fresh.db", tmp_path / "old.db"
+    pipeline.build(fresh, [str(example_dir)], workers=1)
+    pipeline.build(old, [str(example_dir)], workers=1)
+    con = sqlite3.connect(old)
+    # a ledger from before published_own was kept for datings through shared passages
+    n = con.execute("update documents set published_own = null where published_evidence like '%(a shared passage)'").rowcount
+    assert n == 1
+    con.commit()
+    pipeline.build(old, [str(example_dir)], workers=1)
+    assert _tables(old) == _tables(fresh)
+    # an own dating storytrace did not write is left alone, not a crash
+    con = sqlite3.connect(old)  # (a build replaces the file)
+    con.execute("update documents set published_own = 'not json' where rowid = 1")
+    con.commit()
+    pipeline.build(old, [str(example_dir)], workers=1)
+    assert sqlite3.connect(old).execute("select count(*) from documents").fetchone()[0] == 10

@@ -221,7 +221,7 @@ def correct(ledger: Path, target: Optional[str], field: Optional[str], value: Op
 
     if list_:
         db = ledger_mod.open_ledger(ledger)
-        for row in db.query("select * from corrections order by created, id") if "corrections" in db.table_names() else []:
+        for row in db.query("select * from corrections order by created, rowid") if "corrections" in db.table_names() else []:
             click.echo(json.dumps(row, ensure_ascii=False))
         return
     try:

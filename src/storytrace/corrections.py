@@ -31,6 +31,7 @@ like a metadata date); the document's own dating is kept in `documents.published
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime, timezone
 from typing import Any, Optional
 
@@ -79,7 +80,9 @@ def record(db: Any, target: str, field: str, value: Optional[str], note: Optiona
             raise CorrectionError("an event cannot be merged into itself")
     if field == "published":
         try:
-            date.fromisoformat(value or "")
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", (value or "").strip()):
+                raise ValueError
+            value = date.fromisoformat(value.strip()).isoformat()
         except ValueError:
             raise CorrectionError(f"published must be a day, YYYY-MM-DD, not {value!r}") from None
     if field == "historic" and (value or "").lower() not in ("true", "false", "1", "0"):
@@ -111,7 +114,7 @@ def remove(db: Any, correction_id: str) -> bool:
 def _rows(db: Any) -> list[dict[str, Any]]:
     if "corrections" not in db.table_names():
         return []
-    return list(db.query("select * from corrections order by created, id"))
+    return list(db.query("select * from corrections order by created, rowid"))
 
 
 def _status(db: Any, cid: str, status: str) -> None:

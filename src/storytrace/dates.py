@@ -278,7 +278,7 @@ def _labelled(text: str, mentions: list[DateMention]) -> tuple[Optional[Dating],
     return None, updated
 
 
-_STAMP_LEAD = re.compile(r"(?:^|[|•·—–]|\s-)[\s*•·>-]*\Z")
+_STAMP_LEAD = re.compile(r"(?:^|[|•·])[\s*•·>]*\Z")
 
 
 _SINCE = re.compile(r"\b(?:since|after|following)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -478,10 +478,33 @@ def undo_stage(db: Any) -> dict[str, int]:
     that no stage of this build reads a stale date (rebuilding gives the ledger a fresh
     build of the same inputs gives)."""
     rows = db.execute("select id, published_own from documents where published_own is not null").fetchall()
+    undo, unreadable = [], 0
+    for doc_id, own in rows:
+        fields = _own_fields(own)
+        if fields is None:
+            unreadable += 1  # not written by storytrace: left as it is, and no longer taken for an own dating
+            db.execute("update documents set published_own = null where id = ?", [doc_id])
+            continue
+        undo.append([fields.get(f) for f in _FIELDS] + [doc_id])
     db.conn.executemany(f"update documents set {', '.join(f + ' = ?' for f in _FIELDS)}, published_own = null "
-                        "where id = ?", [[json.loads(own or "{}").get(f) for f in _FIELDS] + [doc_id]
-                                         for doc_id, own in rows])
-    return {"datings_undone": len(rows)}
+                        "where id = ?", undo)
+    # ledgers built before `published_own` was kept for them: yearless datelines dated through a
+    # shared passage are recognised by their evidence and undone too
+    legacy = db.execute("update documents set published = null, published_precision = 'no_year', published_low = null, "
+                        "published_high = null, published_evidence = substr(published_evidence, 1, "
+                        "instr(published_evidence, ' + year ') - 1) where published_own is null and "
+                        "published_partial is not null and published is not null and published_how = 'dateline' "
+                        "and published_evidence like '% + year % from document % (a shared passage)'").rowcount
+    return {"datings_undone": len(undo) + legacy, "unreadable_own_datings": unreadable}
+
+
+def _own_fields(own: Optional[str]) -> Optional[dict]:
+    """A document's own dating as `published_own` keeps it, or None when it cannot be read."""
+    try:
+        fields = json.loads(own or "")
+    except ValueError:
+        return None
+    return fields if isinstance(fields, dict) else None
 
 
 def restore_derived(db: Any, hows: tuple[str, ...] = DERIVED) -> int:
@@ -489,7 +512,7 @@ def restore_derived(db: Any, hows: tuple[str, ...] = DERIVED) -> int:
     (`published_own`), so every build recomputes those datings from scratch: the
     first such stage restores them all (a stale date must not become evidence)."""
     marks = ", ".join("?" for _ in hows)
-    restore = [[json.loads(own or "{}").get(f) for f in _FIELDS] + [doc_id] for doc_id, own in db.execute(
+    restore = [[(_own_fields(own) or {}).get(f) for f in _FIELDS] + [doc_id] for doc_id, own in db.execute(
         f"select id, published_own from documents where published_how in ({marks})", list(hows)).fetchall()]
     db.conn.executemany(f"update documents set {', '.join(f + ' = ?' for f in _FIELDS)}, published_own = null "
                         "where id = ?", restore)

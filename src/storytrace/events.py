@@ -228,6 +228,7 @@ class _Ev:
     place: Optional[str] = None
     first_published: Optional[str] = None
     first_is_range: bool = False  # the first report itself is only dated to "on or after"
+    first_by: Optional[str] = None  # ... or to a range or a year: its last day
     story_event: bool = False
     actor_votes: Counter = field(default_factory=Counter)
 
@@ -312,11 +313,12 @@ def _capital_runs(sentence: str) -> set[str]:
 def events_stage(db: Any) -> dict[str, int]:
     """Stories, named events, the events table, claims.event_id and documents.event_id."""
     docs = db.execute(
-        "select id, title, text, published, published_low, story from documents "
+        "select id, title, text, published, published_low, story, published_high from documents "
         "order by coalesce(published_low, substr(published, 1, 10), '9999'), published, id").fetchall()
     story_of = {d[0]: d[5] or d[0] for d in docs}  # documents.story (stories.stories_stage)
     published = {d[0]: (d[3] or d[4]) for d in docs}
-    only_after = {d[0] for d in docs if not d[3] and d[4]}  # dated "on or after" a day
+    only_after = {d[0] for d in docs if not d[3] and d[4] and not d[6]}  # dated "on or after" a day
+    between = {d[0]: d[6] for d in docs if not d[3] and d[4] and d[6]}  # dated to a range or a year: its last day
     texts = {d[0]: d[2] for d in docs}
     title_of = {d[0]: d[1] for d in docs}
 
@@ -422,6 +424,7 @@ def events_stage(db: Any) -> dict[str, int]:
             firsts = sorted((published[i][:10], i) for i in ev.docs if published[i])
             if firsts:
                 ev.first_published, ev.first_is_range = firsts[0][0], firsts[0][1] in only_after
+                ev.first_by = between.get(firsts[0][1])
             rows.append(_event_row(eid, ev))
     historic = {r["id"]: r["historic"] for r in rows}
 
@@ -518,6 +521,9 @@ def _event_row(eid: str, ev: _Ev) -> dict[str, Any]:
     if day is None and ev.first_published and ev.first_is_range:
         day, precision = f"{ev.first_published[:10]}/..", "range"
         evidence = f"its first report is only dated on or after {ev.first_published[:10]}"
+    elif day is None and ev.first_published and ev.first_by:
+        day, precision = f"../{ev.first_by[:10]}", "range"
+        evidence = f"on or before its first report (dated between {ev.first_published[:10]} and {ev.first_by[:10]})"
     elif day is None and ev.first_published:
         day, precision = f"../{ev.first_published[:10]}", "range"
         evidence = f"on or before its first report ({ev.first_published[:10]})"

@@ -25,14 +25,13 @@ how each bound was dated.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Optional
 from urllib.parse import urlsplit
 
-from .dates import Dating, restore_derived, save_derived, write_derived
+from .dates import Dating, _own_fields, restore_derived, save_derived, write_derived
 
 SERIAL_MIN = 5  # dated articles with ids an outlet needs before its ids count as a clock
 SERIAL_SHARE = 0.85  # ... and the share of them in the same order by id as by date
@@ -41,7 +40,10 @@ CONFLICT_MARK = "its outlet's article ids"  # opens the date_conflict notes this
 
 # a run of 5-12 digits standing alone in a path segment: the whole segment ("/983669001/"), its
 # head ("/414511-slug"), or its tail ("article-5214605", "world-asia-37906226", "1.3741340",
-# "a-41939790.html"); a number inside a slug ("protest-draws-50000-people") is not an id
+# "a-41939790.html"); a number inside a slug ("protest-draws-50000-people") is not an id. A
+# slug that ends in a number ("death-toll-rises-to-10000") cannot be told from an id at the
+# end ("world-asia-37906226"): it is read as an id, and when it is not one, the outlet's clock
+# test fails or that article is the one out of order
 _SERIAL = re.compile(r"(?:^|[-_.])([0-9]{5,12})(?:[-_.][A-Za-z]{1,5})?$|^([0-9]{5,12})(?:[-_.]|$)")
 _URL_DATE = re.compile(r"/(?:19|20)\d\d(?:[/-]\d{1,2}){0,2}(?=/|$)")
 _COMPACT = re.compile(r"(?<![0-9])((?:19|20)\d\d)(\d\d)(\d\d)(?![0-9])")
@@ -297,7 +299,7 @@ def _withdraw_story(db: Any, doc_id: str) -> int:
     row = db.execute("select published_own from documents where id = ? and published_how = 'story'", [doc_id]).fetchone()
     if not row or not row[0]:
         return 0
-    own = json.loads(row[0] or "{}")
+    own = _own_fields(row[0]) or {}
     db.conn.execute(f"update documents set {', '.join(f + ' = ?' for f in _FIELDS)}, published_own = null where id = ?",
                     [own.get(f) for f in _FIELDS] + [doc_id])
     return 1

@@ -624,6 +624,7 @@ def _holidays(text: str, low: str, words: list[str], add) -> None:
             continue
         if _R_HOL_NAME_NOT.match(text, m.end("name")) or _R_HOL_OTHER_CALENDAR.search(text, max(0, m.start() - 16),
                                                                                        m.start("name")):
+            add(_mk(text, m.start("name"), m.end("name"), "blocked"))  # not its "Friday" either: no date here
             continue
         if key in HOLIDAY_BARE and written.lower().split()[-1] in _BARE_LAST:
             if _R_HOL_NOT.match(text, m.end("name")) or not (rel or y or _R_HOL_PREP.search(text, max(0, m.start() - 16),
@@ -731,4 +732,5 @@ def find_dates(text: str) -> list[DateMention]:
         if s >= last and e > s:
             chosen.append(d)
             last = e
+    chosen = [d for d in chosen if d.kind != "blocked"]  # a name that holds a date word ("Good Friday Agreement")
     return _fold_weekdays(text, _join_ranges(text, chosen))

@@ -32,7 +32,7 @@ def render_documents(view: LedgerView, events: EventsData, refs: Refs) -> str:
         how = " · ".join(x for x in (d.published_how, d.published_precision if d.published_precision not in (None, "day") else None) if x)
         date = null(d.when)
         if d.date_conflict:
-            date += " " + badge("date conflict", "conflict")
+            date += " " + (badge("corrected", "") if d.published_how == "correction" else badge("date conflict", "conflict"))
         title = esc(d.title or "(no title)", 120)
         rows.append([date, null(how), null(d.published_evidence, 90), esc(d.label, 50),
                      link(anchor("d", d.id) if d.id in refs.docs else None, title, "", "its entry under Sources"),
@@ -100,7 +100,8 @@ def _doc_header(d: Doc) -> str:
     if d.published_evidence:
         bits.append(f"dated by “{esc(d.published_evidence, 200)}”")
     if d.date_conflict:
-        bits.append(badge("date conflict", "conflict") + " " + esc(d.date_conflict, 300))
+        label = "date conflict, corrected by a person" if d.published_how == "correction" else "date conflict"
+        bits.append(badge(label, "" if d.published_how == "correction" else "conflict") + " " + esc(d.date_conflict, 300))
     where = f'<div class="meta">from <code>{esc(d.url or d.source, 300)}</code> · {esc(plural(d.words or 0, "word"))}</div>'
     return (f'<h3>{esc(d.label, 80)} <small>{esc(short_date(d.published))}</small></h3>'
             f'<div class="dtitle">{esc(d.title or "(no title)", 300)}</div><div class="meta">{" · ".join(bits)}</div>{where}')

@@ -31,13 +31,14 @@ def documents_chart(view: LedgerView, events: EventsData) -> str:
     undated = total - sum(r["n"] for r in per_day)
     ranged = view.count("documents", "where published is null and published_precision in ('range', 'year')") \
         if view.has("documents", "published_precision") else 0
-    not_shown = plural(undated, "document") + (f" undated or dated only to a range or a year ({ranged})" if ranged
-                                                else " undated")
+    parts = [f"{plural(undated - ranged, 'document')} undated" if undated > ranged else "",
+             f"{plural(ranged, 'document')} dated only to a range or a year" if ranged else ""]
+    not_shown = " and ".join(p for p in parts if p)
     out = ['<h3>Documents by publication date</h3>']
     days = [(charts.parse_day(r["day"]), r) for r in per_day]
     days = [(d, r) for d, r in days if d is not None]
     if not days:
-        out.append(f'<p class="note">No document is dated to a day ({not_shown}).</p>')
+        out.append(f'<p class="note">No document is dated to a day{f" ({not_shown})" if not_shown else ""}.</p>')
         return "".join(out)
     label_of = {e["id"]: (e.get("label") or f"event {e['id']}") for e in events.events}
     by_event = Counter()

@@ -207,16 +207,11 @@ def date_from_text(text: str) -> Optional[Dating]:
         ev = _event_of(text, m, dated) or (event if m.event_start is not None else None)
         if ev is None:
             continue
-        when = ev[1]
-        day = _safe(when.year + m.ordinal, when.month, when.day)
-        if day is None:
+        got = _anniversary_day(mentions, m, ev[1])
+        if got is None:
             continue
-        evidence = f"{text[m.start : m.event_end or m.end]} + {ev[0].text}"
-        best, weekday = _latest_weekday_near(mentions, day)
-        if weekday is not None and best > day:
-            evidence += f" + {weekday.text}"
-            day = best
-        return Dating("anniversary", evidence, "day", day, day)
+        day, weekday = got
+        return Dating("anniversary", f"{text[m.start : m.event_end or m.end]} + {ev[0].text}{weekday}", "day", day, day)
 
     # 3. a date the text pins by its weekday ("Saturday, Feb. 3, 2018"; "on Sunday" and "Feb. 4"
     #    in a text whose latest year is 2018): the news day; the latest such date
@@ -326,6 +321,18 @@ def _event_of(text: str, anniversary: DateMention, dated) -> Optional[tuple[Date
         if score and (best is None or score > best[0] or (score == best[0] and d < best[2])):
             best = (score, m, d)
     return (best[1], best[2]) if best else None
+
+
+def _anniversary_day(mentions: list[DateMention], m: DateMention, when: date) -> Optional[tuple[date, str]]:
+    """The day of anniversary mention `m` of an event on `when`, moved to the latest weekday
+    the text reports just after it: (day, " + the weekday's words" or "")."""
+    day = _safe(when.year + (m.ordinal or 0), when.month, when.day)
+    if day is None:
+        return None
+    best, weekday = _latest_weekday_near(mentions, day)
+    if weekday is not None and best > day:
+        return best, f" + {weekday.text}"
+    return day, ""
 
 
 def _latest_weekday_near(mentions: list[DateMention], day: date) -> tuple[date, Optional[DateMention]]:
@@ -642,16 +649,11 @@ def date_from_events(text: str, named: list, dated: dict[str, list[tuple[str, da
         if hit is None:
             continue
         _, (label, when, evidence) = hit
-        day = _safe(when.year + m.ordinal, when.month, when.day)
-        if day is None:
-            continue
-        said = f"{own}{text[m.start : m.event_end]} + the {label} dated {evidence}"
-        best, weekday = _latest_weekday_near(mentions, day)
-        if weekday is not None and best > day:
-            said += f" + {weekday.text}"
-            day = best
-        if fits(day):
-            return Dating("event", said, "day", day, day)
+        got = _anniversary_day(mentions, m, when)
+        if got is not None and fits(got[0]):
+            day, weekday = got
+            return Dating("event", f"{own}{text[m.start : m.event_end]} + the {label} dated {evidence}{weekday}",
+                          "day", day, day)
     # a weekday of an event dated elsewhere to that weekday: inside the event's phrase ("the
     # attack Wednesday on Barda", "Tuesday's Veldra fire"), or anywhere in its sentence when
     # the document's own evidence already gives a range that the day must fall in

@@ -35,6 +35,7 @@ import re
 from datetime import date, datetime, timezone
 from typing import Any, Optional
 
+from .dates import DATE_FIELDS
 from .model import Correction, make_id
 
 FIELDS = {
@@ -155,10 +156,6 @@ def claims_stage(db: Any) -> dict[str, int]:
     return {"claim_corrections": applied}
 
 
-_DATE_FIELDS = ("published", "published_how", "published_evidence", "published_precision", "published_low",
-                "published_high")
-
-
 def _apply_dates(db: Any) -> int:
     """Publication dates people corrected (the last correction of a document wins). The
     `undo dates` stage, first, has put every document back to its own dating."""
@@ -168,12 +165,12 @@ def _apply_dates(db: Any) -> int:
         if kind == "document" and c["field"] == "published":
             latest[ident] = c
     for ident, c in latest.items():
-        row = db.execute(f"select {', '.join(_DATE_FIELDS)}, published_own from documents where id = ?",
+        row = db.execute(f"select {', '.join(DATE_FIELDS)}, published_own from documents where id = ?",
                          [ident]).fetchone()
         if row is None:
             _status(db, c["id"], "not applied: the document is no longer in the ledger")
             continue
-        own = row[-1] or json.dumps(dict(zip(_DATE_FIELDS, row[:-1])))
+        own = row[-1] or json.dumps(dict(zip(DATE_FIELDS, row[:-1])))
         said = f"corrected by {c.get('author') or 'a person'} on {str(c.get('created') or '')[:10]}" + (
             f": {c['note']}" if c.get("note") else "")
         db.execute("update documents set published = ?, published_how = 'correction', published_evidence = ?, "

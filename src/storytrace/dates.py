@@ -403,7 +403,7 @@ def neighbour_stage(db: Any) -> dict[str, int]:
         if got is None:
             continue
         day, nid = got
-        own = json.dumps(dict(zip(_FIELDS, (None, "dateline", evidence, "no_year", None, None))))
+        own = json.dumps(dict(zip(DATE_FIELDS, (None, "dateline", evidence, "no_year", None, None))))
         db.execute(
             "update documents set published = ?, published_evidence = ?, published_precision = 'day', "
             "published_low = ?, published_high = ?, published_own = ? where id = ?",
@@ -476,7 +476,8 @@ def date_from_story(text: str, neighbours: list[tuple[str, date]], within: Optio
 
 
 DERIVED = ("story", "serial", "event")  # datings the cross-document stages write and redo on every build
-_FIELDS = ("published", "published_how", "published_evidence", "published_precision", "published_low", "published_high")
+DATE_FIELDS = ("published", "published_how", "published_evidence", "published_precision", "published_low",
+               "published_high")
 
 
 def undo_stage(db: Any) -> dict[str, int]:
@@ -484,17 +485,8 @@ def undo_stage(db: Any) -> dict[str, int]:
     last build (a document with `published_own`) goes back to the document's own, so
     that no stage of this build reads a stale date (rebuilding gives the ledger a fresh
     build of the same inputs gives)."""
-    rows = db.execute("select id, published_own from documents where published_own is not null").fetchall()
-    undo, unreadable = [], 0
-    for doc_id, own in rows:
-        fields = _own_fields(own)
-        if fields is None:
-            unreadable += 1  # not written by storytrace: left as it is, and no longer taken for an own dating
-            db.execute("update documents set published_own = null where id = ?", [doc_id])
-            continue
-        undo.append([fields.get(f) for f in _FIELDS] + [doc_id])
-    db.conn.executemany(f"update documents set {', '.join(f + ' = ?' for f in _FIELDS)}, published_own = null "
-                        "where id = ?", undo)
+    undone, unreadable = restore_own(db, db.execute(
+        "select id, published_own from documents where published_own is not null").fetchall())
     # ledgers built before `published_own` was kept for them: yearless datelines dated through a
     # shared passage are recognised by their evidence and undone too
     legacy = db.execute("update documents set published = null, published_precision = 'no_year', published_low = null, "
@@ -502,7 +494,24 @@ def undo_stage(db: Any) -> dict[str, int]:
                         "instr(published_evidence, ' + year ') - 1) where published_own is null and "
                         "published_partial is not null and published is not null and published_how = 'dateline' "
                         "and published_evidence like '% + year % from document % (a shared passage)'").rowcount
-    return {"datings_undone": len(undo) + legacy, "unreadable_own_datings": unreadable}
+    return {"datings_undone": undone + legacy, "unreadable_own_datings": unreadable}
+
+
+def restore_own(db: Any, rows: Iterable[tuple[str, Optional[str]]]) -> tuple[int, int]:
+    """Put documents back to the dating their `published_own` keeps: rows of (id,
+    published_own). One that cannot be read (not written by storytrace) is left as it
+    is and no longer taken for an own dating. Returns (restored, unreadable)."""
+    undo, unreadable = [], []
+    for doc_id, own in rows:
+        fields = _own_fields(own)
+        if fields is None:
+            unreadable.append([doc_id])
+        else:
+            undo.append([fields.get(f) for f in DATE_FIELDS] + [doc_id])
+    db.conn.executemany(f"update documents set {', '.join(f + ' = ?' for f in DATE_FIELDS)}, published_own = null "
+                        "where id = ?", undo)
+    db.conn.executemany("update documents set published_own = null where id = ?", unreadable)
+    return len(undo), len(unreadable)
 
 
 def _own_fields(own: Optional[str]) -> Optional[dict]:
@@ -514,16 +523,13 @@ def _own_fields(own: Optional[str]) -> Optional[dict]:
     return fields if isinstance(fields, dict) else None
 
 
-def restore_derived(db: Any, hows: tuple[str, ...] = DERIVED) -> int:
-    """Put documents dated by a cross-document stage back to their own dating
-    (`published_own`), so every build recomputes those datings from scratch: the
-    first such stage restores them all (a stale date must not become evidence)."""
+def restore_derived(db: Any, hows: tuple[str, ...]) -> int:
+    """Put documents a stage dated (`published_how` in `hows`) back to their own dating, so
+    the stage recomputes its datings from scratch even when run on its own (in a build,
+    `undo_stage` has already done it)."""
     marks = ", ".join("?" for _ in hows)
-    restore = [[(_own_fields(own) or {}).get(f) for f in _FIELDS] + [doc_id] for doc_id, own in db.execute(
-        f"select id, published_own from documents where published_how in ({marks})", list(hows)).fetchall()]
-    db.conn.executemany(f"update documents set {', '.join(f + ' = ?' for f in _FIELDS)}, published_own = null "
-                        "where id = ?", restore)
-    return len(restore)
+    return restore_own(db, db.execute(f"select id, published_own from documents where published_how in ({marks})",
+                                      list(hows)).fetchall())[0]
 
 
 def write_derived(db: Any, doc_id: str, got: Dating, own: tuple, kept: Optional[str] = None) -> tuple:
@@ -532,7 +538,7 @@ def write_derived(db: Any, doc_id: str, got: Dating, own: tuple, kept: Optional[
     document an earlier stage of this build already dated (its own dating stays the one kept)."""
     f = got.fields()
     return (f["published"], got.how, f["published_evidence"], f["published_precision"], f["published_low"],
-            f["published_high"], kept or json.dumps(dict(zip(_FIELDS, (None, *own)))), doc_id)
+            f["published_high"], kept or json.dumps(dict(zip(DATE_FIELDS, (None, *own)))), doc_id)
 
 
 def save_derived(db: Any, updates: list[tuple]) -> None:
@@ -545,8 +551,8 @@ def story_stage(db: Any) -> dict[str, int]:
     """Cross-document dating by story (documents.story, stories.py): an undated document
     whose text names a weekday or a date gets the day that pins among its story's
     dates; a yearless dateline gets its year from them. Only documents dated by their own
-    evidence are neighbours; the cross-document datings of earlier builds are undone first."""
-    restore_derived(db)
+    evidence are neighbours; its own datings of an earlier run are undone first."""
+    restore_derived(db, ("story",))
     by_story: dict[str, list[tuple[str, date]]] = {}
     for doc_id, story, pub in db.execute(
             "select id, story, published from documents where story is not null and published is not null "

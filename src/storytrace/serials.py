@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from typing import Any, Optional
 from urllib.parse import urlsplit
 
-from .dates import Dating, _own_fields, restore_derived, save_derived, write_derived
+from .dates import Dating, restore_derived, restore_own, save_derived, write_derived
 
 SERIAL_MIN = 5  # dated articles with ids an outlet needs before its ids count as a clock
 SERIAL_SHARE = 0.85  # ... and the share of them in the same order by id as by date
@@ -201,9 +201,6 @@ def date_from_serial(serial: int, host: str, clock: Clock) -> Optional[Dating]:
     return Dating("serial", said, "range", low - slack, high + slack)
 
 
-_FIELDS = ("published", "published_how", "published_evidence", "published_precision", "published_low", "published_high")
-
-
 def serial_stage(db: Any) -> dict[str, int]:
     """Date undated documents by their outlet's article ids (see the module docstring)."""
     restore_derived(db, ("serial",))  # this stage's earlier results go back to the document's own dating first
@@ -296,10 +293,5 @@ def _out_of_order(a: Anchor, clock: Clock) -> str:
 
 def _withdraw_story(db: Any, doc_id: str) -> int:
     """Undo a story dating the outlet's ids contradict: back to the document's own dating."""
-    row = db.execute("select published_own from documents where id = ? and published_how = 'story'", [doc_id]).fetchone()
-    if not row or not row[0]:
-        return 0
-    own = _own_fields(row[0]) or {}
-    db.conn.execute(f"update documents set {', '.join(f + ' = ?' for f in _FIELDS)}, published_own = null where id = ?",
-                    [own.get(f) for f in _FIELDS] + [doc_id])
-    return 1
+    return restore_own(db, db.execute("select id, published_own from documents where id = ? and published_how = 'story' "
+                                      "and published_own is not null", [doc_id]).fetchall())[0]

@@ -7,9 +7,12 @@ an integer there) and of totals.injured against `injured` where the coders enter
 integer. WAD coders enter 0 where the text reports no one injured, so a missing
 injured total is compared as 0 (and a missing killed total as 0).
 
-Prints both scores and the misses grouped by cause; `--show CAUSE` lists examples.
+Tune and check: the 2016 rows are the tune half (rules change only from their misses),
+the 2017 rows the check half (its misses are shown only with --show-check, once, at
+the end). Prints both halves' scores and the whole file's, the tune misses grouped by
+cause; `--show CAUSE` lists examples.
 
-    python eval/wad_victims.py [--show CAUSE] [--limit N]
+    python eval/wad_victims.py [--show CAUSE] [--limit N] [--show-check]
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ from storytrace.claims import extract, is_combatant, totals
 from storytrace.numbers import find_numbers
 
 WAD = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "wad_dev.jsonl"
+#: The split, once: 2016 tune, 2017 check.
+HALVES = {2016: "tune", 2017: "check"}
 
 
 def cause(gold: int, predicted, claims, text: str, measure: str) -> str:
@@ -49,6 +54,7 @@ def main() -> int:
     ap.add_argument("--show", help="print the misses of this cause (substring)")
     ap.add_argument("--limit", type=int, default=0, help="only the first N rows")
     ap.add_argument("--measure", choices=["killed", "injured"], default=None)
+    ap.add_argument("--show-check", action="store_true", help="count and show the check half's misses too")
     args = ap.parse_args()
     if not WAD.exists():
         print(f"needs {WAD} (the shared evaluation data)", file=sys.stderr)
@@ -64,13 +70,18 @@ def main() -> int:
     for row in rows:
         claims = extract(row["text"], row["id"])
         tot = totals(claims)
+        half = HALVES.get(row.get("year"), "check")
         for measure, gold in (("killed", row["deaths"]), ("injured", row["injured"])):
             if not isinstance(gold, int):
                 continue
             n[measure] += 1
+            n[(half, measure)] += 1
             got = tot.get(measure)
             if (got if got is not None else 0) == gold:
                 hits[measure] += 1
+                hits[(half, measure)] += 1
+                continue
+            if half == "check" and not args.show_check:
                 continue
             why = cause(gold, got, claims, row["text"], measure)
             causes[measure][why] += 1
@@ -79,9 +90,12 @@ def main() -> int:
     secs = time.perf_counter() - t0
     for measure in ("killed", "injured"):
         gold_field = "deaths" if measure == "killed" else "injured"
-        print(f"wad dev {measure:7s} vs {gold_field:8s}: exact {hits[measure] / max(n[measure], 1):.3f} ({hits[measure]}/{n[measure]})")
+        halves = "; ".join(f"{half} ({year}) {hits[(half, measure)] / max(n[(half, measure)], 1):.3f} "
+                           f"({hits[(half, measure)]}/{n[(half, measure)]})" for year, half in HALVES.items())
+        print(f"wad dev {measure:7s} vs {gold_field:8s}: exact {hits[measure] / max(n[measure], 1):.3f} "
+              f"({hits[measure]}/{n[measure]}); {halves}")
     for measure in ("killed", "injured"):
-        print(f"\nmisses of {measure} by cause:")
+        print(f"\nmisses of {measure} by cause ({'both halves' if args.show_check else 'tune half'}):")
         for why, c in causes[measure].most_common():
             print(f"  {c:4d}  {why}")
     print(f"\n{len(rows)} texts in {secs:.1f} s")

@@ -34,11 +34,18 @@ def test_total_with_parts_and_attribution():
 
 
 def test_bounds_and_qualifiers():
+    # bounds by qualifier (numbers.band): "at least" is open above, "nearly" below but near
     text = "The raid on Tarsa killed at least 21 civilians and injured nearly 70 others."
     assert _rows(text) == [
         ("killed", None, 21, 21, None, "at_least", "at least 21"),
-        ("injured", None, 70, None, 70, "nearly", "nearly 70"),
+        ("injured", None, 70, 63, 70, "nearly", "nearly 70"),
     ]
+
+
+def test_about_and_some_state_a_band():
+    rows = _rows("Some 150 people remain missing. About 40 families were displaced.")
+    assert rows[0][:6] == ("missing", None, 150, 135, 165, "about")
+    assert rows[1][:6] == ("displaced", "families", 40, 36, 44, "about")
 
 
 def test_vague_and_words():
@@ -156,3 +163,69 @@ def test_extract_cli_totals(tmp_path):
     out = json.loads(result.stdout)
     assert out["id"] == "x1" and out["totals"] == {"killed": 84}
     assert {(c["measure"], c["group"], c["value"]) for c in out["claims"]} == {("killed", None, 84), ("killed", "children", 10)}
+
+
+# ------------------------------------------------------------ measures and units (issue 14)
+
+def _measures(text):
+    return [(c.measure, c.group, c.value) for c in extract(text)]
+
+
+def test_injured_beside_killed_in_one_sentence():
+    got = _measures("A suicide bomber struck a market in Orvan, killing 31 and leaving about 140 injured.")
+    assert got == [("killed", None, 31), ("injured", None, 140)]
+
+
+def test_taken_to_hospital_is_its_own_measure():
+    assert _measures("At least 56 people were taken to hospital after the fire in Tellon.") == [("hospitalised", None, 56)]
+    assert _measures("Two dozen of them remain in hospital.") == [("hospitalised", None, 24)]
+    # injured people treated in hospital are counted as injured
+    assert _measures("Twenty-eight injured people were being treated in hospital.") == [("injured", None, 28)]
+
+
+def test_released_is_not_arrested_or_captured():
+    assert _measures("Four opposition leaders were released in a prisoner swap on Friday.") == [("released", None, 4)]
+    assert _measures("The rebels freed 30 hostages on Monday.") == [("released", None, 30)]
+    # discharged from hospital is not a release
+    assert [m for m, _, _ in _measures("A teller was treated at a hospital and released, and two guards were arrested.")] \
+        == ["arrested"]
+
+
+def test_orphans_and_units():
+    got = _measures("Eight families were wiped out, 130 children lost one parent and 25 lost both parents.")
+    assert got == [("killed", "families", 8), ("orphaned", "one parent", 130), ("orphaned", "both parents", 25)]
+
+
+# ------------------------------------------------------------ sums left to the reader (issue 14)
+
+def _sum(text):
+    """The document's own figure: claims.totals (stated figures plus the ones listed beside them)."""
+    return totals(extract(text)).get("killed")
+
+
+def test_a_victim_and_n_others():
+    assert _sum("Gunmen killed a village chief and 11 others on Sunday.") == 12
+
+
+def test_pronoun_and_listed_victims():
+    assert _sum("The attackers broke into the house, killing her, her brother and three neighbours.") == 5
+
+
+def test_n_more_in_hospital():
+    assert _sum("Two people died at the scene and four more in hospital, police said.") == 6
+
+
+def test_together_with_her_husband():
+    assert _sum("She was stabbed to death together with her husband in their home.") == 2
+
+
+def test_listed_groups_keep_their_parts():
+    claims = [c for c in extract("Fourteen pupils and three teachers were killed when the bus overturned.")]
+    assert [(c.value, c.victims) for c in claims] == [(14, "pupils"), (3, "teachers")]
+    assert claims[1].adds_to == claims[0].id and _sum("Fourteen pupils and three teachers were killed.") == 17
+
+
+def test_a_subset_is_no_rival_total():
+    claims = extract("The attack killed 12 children, including two from abroad. Two of the children were from Morocco.")
+    assert [(c.value, bool(c.part_of)) for c in claims] == [(12, False), (2, True)]
+    assert _sum("The attack killed 12 children, including two from abroad.") == 12

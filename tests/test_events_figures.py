@@ -44,23 +44,33 @@ def test_historic_event_recalled_is_its_own(example_ledger, main_event):
     assert killed["best"] == 64 and killed["status"] == "agree" and killed["n_docs"] == 3
     assert _figure(example_ledger, old["id"], "missing")["best"] == 9
     # its figures do not leak into the ferry fire's
-    assert _figure(example_ledger, main_event, "killed")["high"] < 64
-
-
-def test_revisions_are_trends(example_ledger, main_event, expected):
     killed = _figure(example_ledger, main_event, "killed")
-    assert killed["trend"] == "rising"
-    assert killed["best"] == expected["revisions"]["killed"][-1]["value"]  # the latest report
-    assert "revised" in killed["rule"]
+    assert "64" not in json.loads(killed["genealogy"])
+    assert killed["high"] is None  # "at least 21" leaves it open above
+
+
+def test_revisions_are_trends_from_trusted_dates(example_ledger, main_event, expected):
+    killed = _figure(example_ledger, main_event, "killed")
+    assert killed["trend"] == "rising" and killed["status"] == "revised"
+    # the latest trusted-dated report (14 March, metadata); the anniversary piece's 24 is dated
+    # only from its text ("A year on"), so it cannot set the figure
+    revisions = expected["revisions"]["killed"]
+    assert killed["best"] == revisions[-2]["value"] == 23
+    assert "24" in json.loads(killed["genealogy"])
+    assert "latest trusted-dated" in killed["rule"]
     assert _figure(example_ledger, main_event, "injured")["trend"] == "rising"
-    assert _figure(example_ledger, main_event, "missing")["trend"] == "falling"
+    missing = _figure(example_ledger, main_event, "missing")
+    assert missing["trend"] == "falling" and missing["best"] == 2
 
 
 def test_children_conflict_from_an_edited_copy(example_ledger, main_event):
     children = _figure(example_ledger, main_event, "killed", "children")
-    assert children["status"] == "conflict"
+    assert children["status"] == "conflict" and children["trend"] is None
     values = {v for o in json.loads(children["origins"]) for v in o["values"]}
     assert {"11", "14"} <= values
+    # the conflict names its sides: the same day, 11 in two documents against 14 in one
+    sides = {s["value"]: len(s["documents"]) for s in json.loads(children["sides"])}
+    assert sides == {"11": 2, "14": 1}
     edits = json.loads(children["copy_edits"])
     assert any(e["from"] == "11" and e["to"] == "14" for e in edits)
     # the wire passage and its two copies are one origin, not three confirmations
@@ -68,9 +78,14 @@ def test_children_conflict_from_an_edited_copy(example_ledger, main_event):
 
 
 def test_every_claim_has_its_event_and_figure(example_ledger):
-    claims = _q(example_ledger, "select event_id, figure_id, measure from claims")
+    claims = _q(example_ledger, "select event_id, figure_id, measure, placement, confidence from claims")
     assert claims and all(c["event_id"] for c in claims)
-    assert all(c["figure_id"] for c in claims if c["measure"] != "other")
+    # every count claim is placed with its reason and confidence; placed ones make figures,
+    # unplaced ones (page furniture, another time or event) none
+    counted = [c for c in claims if c["measure"] != "other"]
+    assert all(c["placement"] and c["confidence"] is not None for c in counted)
+    assert all(bool(c["figure_id"]) == (not c["placement"].startswith("unplaced")) for c in counted)
+    assert sum(not c["placement"].startswith("unplaced") for c in counted) > len(counted) / 2
     figure_ids = {f["id"] for f in _q(example_ledger, "select id from figures")}
     assert {c["figure_id"] for c in claims if c["figure_id"]} <= figure_ids
 
@@ -227,7 +242,7 @@ def test_seeds_events_and_figures(tmp_path):
         f = _figure(ledger, khojaly["id"], measure, group)
         assert f["status"] == "agree" and f["best"] == value, (measure, group)
         # four outlets repeating "according to Azerbaijani figures" (copies among them) are one origin
-        azeri = [o for o in json.loads(f["origins"]) if "azerbaijani figures" in o["origin"]]
+        azeri = [o for o in json.loads(f["origins"]) if "azerbaijani figures" in o["origin"].lower()]
         assert len(azeri) == 1 and len(azeri[0]["documents"]) >= 2, (measure, group)
     assert _figure(ledger, khojaly["id"], "injured")["n_origins"] == 2  # the Azerbaijani figures, and 002's own
     assert _figure(ledger, barda["id"], "killed")["low"] == 21

@@ -93,7 +93,7 @@ def test_example_conflict_row_names_both_values_with_their_sentences(example_led
     html, page = example_page
     fid = _figure_id(example_ledger, "killed", "children")
     row = page.by_id[f"f-{fid}"]
-    assert "killed · children" in row and "conflict" in row and "rising" in row
+    assert "killed · children" in row and "conflict" in row and "rising" not in row  # a conflict shows no trend
     assert re.search(r"\b11\b", row) and re.search(r"\b14\b", row)
     with sqlite3.connect(example_ledger) as conn:
         n_docs, n_origins = conn.execute("select n_docs, n_origins from figures where id = ?", [fid]).fetchone()

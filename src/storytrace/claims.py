@@ -20,8 +20,9 @@ from typing import Any, Iterable, Optional
 
 from . import nlp
 from .model import Annotations, Claim, Document, make_id
-from .numbers import NumberSpan, find_numbers, has_number
+from .numbers import NumberSpan, band, find_numbers, has_number
 from .quotes import find_quotes
+from .segments import SegmentIndex, segments
 from .speech import PRONOUNS
 from .text import Spans, quotations, sentences
 
@@ -33,7 +34,10 @@ MEASURE_LEMMAS: dict[str, str] = {
         "kill die dead death murder slaughter massacre execute behead slay perish fatality fatally "
         "assassinate lynch annihilate drown martyr body corpse toll decapitate gun slain killing "
         "murdered slaughtered executed".split(), "killed"),
-    **dict.fromkeys("injure wound hurt injury maim hospitalise hospitalize hospitalized injured wounded".split(), "injured"),
+    **dict.fromkeys("injure wound hurt injury maim injured wounded".split(), "injured"),
+    **dict.fromkeys("hospitalise hospitalize hospitalized hospitalised hospitalisation hospitalization".split(), "hospitalised"),
+    **dict.fromkeys("release free freed liberate".split(), "released"),
+    **dict.fromkeys("orphan orphaned".split(), "orphaned"),
     **dict.fromkeys("capture abduct kidnap hostage captive seize captivity".split(), "captured"),
     **dict.fromkeys("missing unaccounted disappear".split(), "missing"),
     **dict.fromkeys("displace homeless flee refugee".split(), "displaced"),
@@ -46,7 +50,8 @@ _CUE = re.compile(
     r"\b(?:kill|die[ds]?\b|dying|dead|death|murder|slaughter|massacr|execut|behead|slay|slain|perish|"
     r"fatal|assassinat|lynch|annihilat|drown|bod(?:y|ies)|corpse|toll|lives|life|wound|injur|hurt|maim|"
     r"hospital|captur|abduct|kidnap|hostage|captiv|seiz|missing|unaccounted|disappear|displac|homeless|"
-    r"fled|flee|refugee|arrest|detain|custody|evacuat|affect|shot|gunned|casualt|victim|wiped out|lost)",
+    r"fled|flee|refugee|arrest|detain|custody|evacuat|affect|shot|gunned|casualt|victim|wiped out|lost|"
+    r"releas|freed|liberat|orphan)",
     re.IGNORECASE,
 )
 
@@ -98,6 +103,10 @@ PERSON_NOUNS = set(
     "chieftain elder commissioner envoy diplomat ambassador mp senator cadre bishop rabbi".split()
 )
 COMBATANT_GROUPS = {"soldiers", "militants"}
+#: People whose capture is an arrest ("captured 23 pirates", "seized two suspects").
+PERPETRATORS = set(
+    "pirate suspect gunman gunmen attacker assailant robber thief burglar smuggler trafficker kidnapper abductor "
+    "fugitive escapee militant insurgent terrorist bomber criminal gang member poacher looter rioter dealer".split())
 SAY_LEMMAS = set("say tell report state announce confirm add claim write estimate note quote put post tweet".split())
 _ACCORDING = re.compile(r"\baccording to ((?:[^,;.()]|\.(?=\w))+)", re.IGNORECASE)
 
@@ -135,7 +144,21 @@ def extract(text: str, doc_id: str = "") -> list[Claim]:
         for (s, e, counts), parsed in zip(todo, model.pipe(text[s:e] for s, e, _ in todo)):
             claims.extend(_sentence_claims(text, doc_id, s, e, counts, parsed, quotes))
     claims.sort(key=lambda c: (c.start, c.end))
+    if claims:
+        where = SegmentIndex(segments(text))
+        said = None
+        for c in claims:
+            c.segment = where.kind(c.start)
+            if c.attributed_to and _DOCUMENT_SAYER.match(c.attributed_to) and said:
+                c.attributed_to = said  # "..., the statement said": the source named before
+            elif c.attributed_to:
+                said = c.attributed_to
     return claims
+
+
+#: Sayers that are a document or a pronoun, which stand for the source named before them.
+_DOCUMENT_SAYER = re.compile(r"^(?:the\s+|a\s+|its\s+|their\s+)?(?:statement|report|post|release|press\s+release|"
+                             r"communiqu[eé]|tweet|message|letter|it|they|he|she)$", re.IGNORECASE)
 
 
 class _Quoted:
@@ -212,6 +235,7 @@ def _sentence_claims(
 ) -> list[Claim]:
     out: list[Claim] = []
     by_token: dict[int, Claim] = {}
+    by_head: dict[str, Any] = {}  # claim id -> the token it counts
     speaker = _attribution(sent)
     pending_groups = []
     for n in counts:
@@ -224,16 +248,24 @@ def _sentence_claims(
             pending_groups.append((n, head, parent))
             continue
         measure = _measure(head) or _surface_measure(tok.doc, n, head)
+        more = _more(tok, head)
+        earlier = [c for c in out if (measure is None or c.measure == measure) and c.group is None and not c.part_of
+                   and _coordinated(head, by_head.get(c.id))] if more else []
+        if measure is None and earlier and head.lemma_.lower() not in NON_PERSONS:
+            measure = earlier[-1].measure  # "two died at the scene and four more in hospital"
         if measure is None or head.lemma_.lower() in NON_PERSONS:
             continue
         claim = _claim(text, doc_id, s, e, n, head, measure, None, speaker, quotes)
         first = _first_conjunct(head)
         if first is not head and first.i in by_token and by_token[first.i].measure == measure:
             claim.adds_to = by_token[first.i].id  # "nine men and four women"
+        elif earlier and earlier[-1].measure == measure:
+            claim.adds_to = earlier[-1].adds_to or earlier[-1].id  # "... and two more died on Tuesday"
         out.append(claim)
         by_token[head.i] = claim
-        for c in head.conjuncts:  # "four children and a woman": one more victim
-            if c.i > head.i and _is_single_person(c) and c.i not in by_token:
+        by_head[claim.id] = head
+        for c in head.conjuncts:  # "four children and a woman", "a village chief and 11 others": one more victim each
+            if c.i != head.i and _is_single_person(c, pronoun=True) and c.i not in by_token:
                 extra = _implicit(text, doc_id, s, e, sent, c, c, 1, measure, speaker, quotes)
                 extra.adds_to = claim.adds_to or claim.id
                 out.append(extra)
@@ -255,7 +287,43 @@ def _first_conjunct(tok: Any) -> Any:
     return tok
 
 
-def _is_single_person(p: Any) -> bool:
+def _more(tok: Any, head: Any) -> bool:
+    """'four more', 'another four', 'two others': a number added to one said before."""
+    for t in {tok, head}:
+        for c in t.children:
+            if c.lower_ in ("more", "other", "others") and c.i > tok.i and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "than"):
+                return True
+            if c.lower_ == "another" and c.i < tok.i:
+                return True
+    return head.lower_ == "others" or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "another")
+
+
+def _coordinated(a: Any, b: Any) -> bool:
+    """Two counts joined by 'and' (directly, or through their verbs): "two died at the scene
+    and four more in hospital" adds up; "21 were killed after divers found two more bodies"
+    does not."""
+    if b is None:
+        return False
+
+    def chain(t: Any) -> set[int]:
+        out = {t.i}
+        while t.dep_ in ("conj", "nsubj", "nsubjpass", "dobj", "nummod", "attr") and t.head.i != t.i:
+            if t.dep_ != "conj" and t.head.dep_ != "conj":
+                out.add(t.head.i)
+                break
+            t = t.head
+            out.add(t.i)
+        return out
+    ca, cb = chain(a), chain(b)
+    return bool(ca & cb) and (a.dep_ == "conj" or any(a.doc[i].dep_ == "conj" for i in ca))
+
+
+_PERSONAL = frozenset("her him he she".split())
+
+
+def _is_single_person(p: Any, pronoun: bool = False) -> bool:
+    if pronoun and p.pos_ == "PRON" and p.lower_ in _PERSONAL:
+        return True  # "killing her, her brother and three neighbours"
     if any(c.dep_ == "nummod" for c in p.children):
         return False
     person = p.tag_ == "NNP" or p.lemma_.lower() in PERSON_NOUNS or (
@@ -285,11 +353,31 @@ def _claim(text, doc_id, s, e, n: NumberSpan, head, measure, group, speaker, quo
     attributed = speaker
     if q >= 0:
         attributed = quotes.speaker(q) or _quote_speaker(text, quotes.spans[q]) or speaker
+    if group is None and head.lemma_.lower() in UNITS:  # "eight families were wiped out": a unit, not 8 persons
+        group = UNITS[head.lemma_.lower()]
+    if group is None and measure == "orphaned":
+        group = _orphan_group(head)
+    low, high = band(n.qualifier, n.value, n.low, n.high)
     return Claim(
         id=make_id("claim", doc_id, start, end), doc_id=doc_id, start=start, end=end,
-        sentence_start=s, sentence_end=e, measure=measure, value=n.value, low=n.low, high=n.high,
+        sentence_start=s, sentence_end=e, measure=measure, value=n.value, low=low, high=high,
         qualifier=n.qualifier, group=group, victims=victims, attributed_to=attributed, in_quote=q >= 0,
     )
+
+
+#: Victims counted in units other than persons: the figure is a group of its own.
+UNITS = {"family": "families", "household": "households"}
+
+
+def _orphan_group(head: Any) -> Optional[str]:
+    """'one parent' or 'both parents' for "130 children lost one parent", "25 lost both parents"."""
+    verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else head
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in ("parent", "father", "mother"):
+            if c.lemma_.lower() != "parent" or any(g.lower_ in ("one", "a", "1") for g in c.children):
+                return "one parent"
+            return "both parents"
+    return None
 
 
 def _number_token(sent: Any, n: NumberSpan) -> Optional[Any]:
@@ -351,8 +439,22 @@ def _to_death(tok: Any) -> bool:
     return nxt is not None and (nxt.lower_ == "dead" or (nxt.lower_ == "to" and tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "death"))
 
 
+#: Verbs whose infinitive is an intent, not what happened ("threatened to kill 10 hostages").
+INTENT = frozenset("threaten plan plot try attempt vow want seek aim intend vote call demand urge decide agree promise "
+                   "hope wish refuse fail conspire scheme pledge warn prepare expect".split())
+
+
+def _infinitive(tok: Any) -> bool:
+    """'threatened to kill', 'the nine voting to put him to death': an intent, not what
+    happened ('used machetes to kill 12' did happen)."""
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and (
+        tok.head.lemma_.lower() in INTENT or tok.head.pos_ == "NOUN")
+
+
 def _lemma_measure(tok: Any) -> Optional[str]:
     lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") and _infinitive(tok):
+        return None
     if tok.pos_ in ("VERB", "ADJ") and _to_death(tok):
         return "killed"
     if tok.lower_ == "hanged":
@@ -367,7 +469,11 @@ def _lemma_measure(tok: Any) -> Optional[str]:
     if lemma in ("sustain", "suffer", "receive") and any(c.lemma_ in ("injury", "wound", "burn") for c in tok.children):
         return "injured"
     if lemma == "lose" and any(c.lemma_ in ("parent", "father", "mother") for c in tok.children):
-        return "affected"  # "130 children lost one parent"
+        return "orphaned"  # "130 children lost one parent", "25 lost both parents"
+    if _to_hospital(tok):
+        return "hospitalised"  # "taken to hospital", "remain in hospital", "treated in hospital"
+    if m == "released" and _discharged(tok):
+        return None  # "treated at a hospital and released": discharged, not freed
     if lemma == "lose" and any(c.lemma_ in ("home", "house") for c in tok.children):
         return "displaced"
     if lemma in ("take", "hold") and any(c.lemma_ in ("hostage", "captive", "prisoner") for c in tok.subtree):
@@ -395,8 +501,62 @@ def _lemma_measure(tok: Any) -> Optional[str]:
     return m
 
 
+_HOSPITAL = frozenset("hospital hospitals clinic infirmary icu".split())
+_TO_HOSPITAL = frozenset("take rush admit airlift fly bring transport send carry move transfer evacuate helicopter".split())
+_IN_HOSPITAL = frozenset("remain be stay lie treat receive keep hold".split())
+
+
+def _to_hospital(tok: Any) -> bool:
+    """'taken to hospital', 'flown to a burns unit's hospital', 'remain in hospital', 'being treated in hospital'."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or lemma not in _TO_HOSPITAL | _IN_HOSPITAL:
+        return False
+    for c in tok.children:
+        if c.dep_ == "prep" and (c.lower_ == "to" and lemma in _TO_HOSPITAL or c.lower_ in ("in", "at") and lemma in _IN_HOSPITAL):
+            if any(g.dep_ == "pobj" and g.lemma_.lower() in _HOSPITAL for g in c.children):
+                return True
+    return False
+
+
+def _discharged(tok: Any) -> bool:
+    """A release from hospital ('treated and released', 'released from hospital')."""
+    near = [tok.head] if tok.dep_ == "conj" else []
+    near += [c for c in tok.children if c.dep_ == "conj"]
+    if any(t.lemma_.lower() in ("treat", "examine", "discharge") for t in near):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "from" and any(g.lemma_.lower() in _HOSPITAL for g in c.children)
+               for c in tok.children)
+
+
 def _measure(head: Any) -> Optional[str]:
     """What the noun phrase headed by `head` counts, from the words around it."""
+    m = _measure_of(head)
+    if m == "hospitalised" and head.lemma_.lower() in ("victim", "casualty", "wounded", "injured", "survivor"):
+        return "injured"  # "the two other victims were being treated at a hospital": the injured
+    if m in ("hospitalised", "released"):
+        for c in head.children:  # "28 injured people were being treated in hospital": injured
+            if c.dep_ == "amod" and c.i < head.i and c.lower_ in ("injured", "wounded"):
+                return "injured"
+    if m == "captured" and (head.lemma_.lower() in PERPETRATORS or head.lower_ in PERPETRATORS):
+        return "arrested"  # "the navy captured 23 pirates": the captured are suspects, not hostages
+    if m == "captured" and head.lemma_.lower() in ("hostage", "captive", "prisoner") and \
+            head.head.lemma_.lower() in ("release", "free", "liberate") and not _discharged(head.head):
+        return "released"  # "the rebels freed 30 hostages"
+    return m
+
+
+def _own_object(verb: Any) -> bool:
+    """A clause about the noun with an object of its own ("the nine voting to put Nichols to
+    death"): the noun did the deed; "1,275 Azerbaijanis that the Armenians captured" has none."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("dobj", "obj") and c.lower_ not in ("that", "which", "who", "whom") for c in verb.children)
+
+
+#: Nouns that are themselves a count of casualties ("the dead, 12 of them children").
+_COUNT_NOUNS = frozenset("dead death fatality casualty victim toll injured wounded hostage captive".split())
+
+
+def _measure_of(head: Any) -> Optional[str]:
     # "19 deaths", "19 bodies", "487 injuries": the noun itself
     if head.pos_ == "NOUN":
         m = _lemma_measure(head)
@@ -408,7 +568,7 @@ def _measure(head: Any) -> Optional[str]:
         return "killed"
     # "14 dead", "12 others wounded", "1,275 Azerbaijanis that the Armenians captured"
     for c in head.children:
-        if c.dep_ in ("amod", "acl", "relcl", "appos", "advmod") and c.i > head.i:
+        if c.dep_ in ("amod", "acl", "relcl", "appos", "advmod") and c.i > head.i and not _own_object(c):
             m = _lemma_measure(c)
             if m:
                 return m
@@ -421,6 +581,8 @@ def _measure(head: Any) -> Optional[str]:
         return None  # "lost one parent", "sustained 3 wounds": not the victims
     if dep in ("nsubj", "csubj") and verb.lemma_.lower() not in INTRANSITIVE and not _passive(verb):
         return None  # "five explosions killed 12 people": the subject did the killing
+    if dep == "appos" and verb.pos_ in ("NOUN", "PROPN") and verb.lemma_.lower() not in _COUNT_NOUNS:
+        return None  # "Gray's body, three of them from the rear": not a count of the dead
     if dep in ("nsubj", "nsubjpass", "csubj", "dobj", "obj", "attr", "oprd", "npadvmod", "dative", "appos"):
         m = _lemma_measure(verb)
         if m:
@@ -485,8 +647,8 @@ def _surface_measure(sent: Any, n: NumberSpan, head: Any) -> Optional[str]:
                 return m
     i = max(head.i, first.end - 1 if first is not None else head.i) + 1
     for tok in sent[i : i + 6]:
-        if tok.is_punct and tok.text not in ("-",):
-            break
+        if tok.is_punct and tok.text not in ("-",) or tok.lower_ == "to" and tok.pos_ == "PART":
+            break  # "the nine voting to put him to death": an intent, not a count of the dead
         m = _lemma_measure(tok) if tok.pos_ in ("VERB", "ADJ") else None
         if m:
             return m
@@ -583,6 +745,17 @@ def _quote_speaker(text: str, span: tuple[int, int]) -> Optional[str]:
     return None
 
 
+def _companions(verb: Any) -> list[Any]:
+    """Single persons 'together with' / 'along with' the victims of a verb."""
+    out = []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "with" and (
+                any(a.lower_ in ("together", "along") for a in c.children) or
+                (c.i > 0 and c.doc[c.i - 1].lower_ in ("together", "along"))):
+            out += [g for g in c.children if g.dep_ == "pobj" and _is_single_person(g)]
+    return out
+
+
 def _singular_claims(text, doc_id, s, e, sent, counted: dict, speaker, quotes: _Quoted) -> list[Claim]:
     """'gunmen killed an elder', 'a scholar was beheaded', 'the killing of a judge and his
     driver': victims named without a number count one each."""
@@ -603,11 +776,14 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, speaker, quotes: _
             continue
         if m not in ("killed", "injured", "captured", "arrested"):
             continue
+        companions = _companions(tok)
         for v in victims:
             if v.i in counted or any(c.dep_ == "nummod" for c in v.children):
                 continue
             people = [v] + [c for c in v.conjuncts if c.i > v.i]
-            if not all(_is_single_person(p) for p in people):
+            if companions and not any(c.i in counted for c in companions):
+                people += companions  # "she was stabbed to death together with her husband": two
+            if not all(_is_single_person(p, pronoun=bool(companions)) for p in people):
                 continue
             claim = _implicit(text, doc_id, s, e, sent, people[0], people[-1], len(people), m, speaker, quotes)
             out.append(claim)

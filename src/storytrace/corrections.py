@@ -36,14 +36,13 @@ from datetime import date, datetime, timezone
 from typing import Any, Optional
 
 from .dates import DATE_FIELDS
-from .model import Correction, make_id
+from .model import MEASURES, Correction, make_id
 
 FIELDS = {
     "claim": ("event_id", "value", "measure", "group", "attributed_to"),
     "document": ("event_id", "published"),
     "event": ("same_as", "label", "type", "date", "date_precision", "place", "historic"),
 }
-MEASURES = ("killed", "injured", "captured", "missing", "displaced", "arrested", "affected", "evacuated", "other")
 _CLAIM_COLUMNS = ("value", "low", "high", "qualifier", "measure", "group", "attributed_to")
 
 

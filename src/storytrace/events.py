@@ -40,6 +40,8 @@ from typing import Any, Optional
 
 from . import corrections
 from .model import Event, make_id
+from .placement import MEASURE_FAMILY, Placement, lead_end, other_event_cues, story_families, unplaced, year_of
+from .segments import BODY, SegmentIndex, segments
 from .text import sentences
 from .timex import find_dates
 from .unionfind import DisjointSets
@@ -50,6 +52,7 @@ NAME_WINDOW = 100  # characters around an event noun where its name is looked fo
 LEDE_CHARS = 300  # an undated document's opening reports the news, not the past
 SCAN_CHARS = 30_000
 STORY_SHARE = 0.5  # more than this share of a story's documents must name an event for it to be the story's
+LEAD_CHARS = 2000  # a document's lead lies within its first characters
 
 #: Event nouns and the event type each gives (the type is the neutral noun).
 EVENT_NOUNS = {
@@ -139,7 +142,7 @@ class Mention:
 def named_events(text: str) -> list[Mention]:
     """The named event mentions of a text (pure). A cascade: the event nouns first (one
     regex over the text), then the name patterns only in a window around each."""
-    found = [(m.start(), m.end()) for m in _NOUN_AT.finditer(text)]
+    found = [(m.start(), m.end()) for m in _NOUN_AT.finditer(text) if not _homograph(text, m.start(), m.end())]
     if not found:
         return []
     nouns = [q for q, e in found if EVENT_NOUNS[text[q:e].lower()]]  # typed: not "disaster"
@@ -164,6 +167,8 @@ def named_events(text: str) -> list[Mention]:
                     continue
                 if name_group == 1 and re.search(r"['’]s?$", m.group(1)):
                     continue  # "Armenia's attack": the actor, not the event's name
+                if name_group == 2 and _PERSON_AFTER.match(text, m.end(2)):
+                    continue  # "the shootings of Riva, 47, and Steinberg": victims, not a place
                 words = [w for w in m.group(name_group).split() if _bare(w) not in NOT_NAMES]
                 # a name is never written in lower case elsewhere in the text
                 words = [w for w in words if not written_lower(w.lower()) and not written_lower(_bare(w))]
@@ -180,6 +185,25 @@ def named_events(text: str) -> list[Mention]:
 
 
 _NOUN_AT = re.compile(rf"\b(?i:{_NOUNS})\b")
+#: An event noun used as (part of) a verb phrase: "opened fire", "came under fire", "storm the building".
+_VERB_BEFORE = re.compile(r"(?:\b(?:open|opens|opened|opening|return|returns|returned|returning|exchange|exchanged|"
+                          r"exchanging|hold|held|holding|cease|ceased|under|set|sets|setting|caught|catch|catches|"
+                          r"to|will|would|did|could|might|must|should)\s+)$", re.IGNORECASE)
+_VERB_AFTER = re.compile(r"\s+(?:the|a|an|his|her|their|its|into|through)\b", re.IGNORECASE)
+_PERSON_AFTER = re.compile(r",\s*\d{1,3}\b")  # "Riva, 47": a person's age
+
+
+def _homograph(text: str, start: int, end: int) -> bool:
+    """An event noun that is a verb or part of one here ("opened fire at", "gunmen stormed",
+    "to storm the hotel", "set fire to"): no event mention."""
+    word = text[start:end].lower()
+    if word not in ("fire", "storm", "raid", "attack", "crash", "flood", "blast", "riot", "siege", "ambush"):
+        return False
+    before = text[max(0, start - 12):start]
+    if _VERB_BEFORE.search(before):
+        return word != "attack" or bool(re.search(r"\b(?:to|will|would|did|could|might|must|should)\s+$", before, re.I))
+    return word in ("storm", "raid", "flood", "ambush") and bool(_VERB_AFTER.match(text, end)) and \
+        not re.search(r"\b(?:the|a|an|this|that)\s+$", before, re.I)
 
 
 def _bare(word: str) -> str:
@@ -367,6 +391,13 @@ def events_stage(db: Any) -> dict[str, int]:
                 ev.actor_votes.update(actors(texts[i], lede[0][0], lede[-1][1]))
         story_events[eid] = ev
         event_of_story[k] = eid
+    own_alias = _story_aliases(named, story_events, event_of_story, story_of, published)
+    for key, eid in list(event_of.items()):
+        event_of[key] = own_alias.get(eid, eid)
+    for eid, target in own_alias.items():
+        ev = named.pop(eid)
+        story_events[target].docs |= ev.docs
+        story_events[target].actor_votes.update(ev.actor_votes)
 
     def doc_year(doc_id: str, s0: int) -> Optional[int]:
         """The year a document was written: its publication year. An undated document
@@ -379,42 +410,30 @@ def events_stage(db: Any) -> dict[str, int]:
         ys = [int(y) for y in _YEAR.findall(texts[doc_id][:SCAN_CHARS])]
         return max(ys) + 1 if ys else None
 
-    # claims: the named event their sentence mentions, else their document's story event
+    # claims: placed by their evidence (placement.py): the named event their sentence mentions,
+    # a past event their sentence dates, else their story's event when the document's lead or
+    # the story's reports say so; unplaced when page furniture or another time or event
+    story_facts = _story_facts(members, texts, title_of, published, named, event_of_story)
     claim_event: dict[str, str] = {}
+    claim_place: dict[str, tuple[float, str]] = {}
     per_doc: dict[str, Counter] = defaultdict(Counter)
-    for cid, doc_id, start, s0, s1, measure in db.execute(
-            "select id, doc_id, start, sentence_start, sentence_end, measure from claims"):
-        ms = mentions.get(doc_id, [])
-        # a mention names an event a figure can belong to when some mention of it has a typed
-        # noun ("the incident at Terrigal Beach" alone is the story's event, not an event of its own)
-        near = [(abs(m.start - start), j) for j, m in enumerate(ms)
-                if s0 <= m.start < s1 and _typed(named[event_of[(doc_id, j)]])]
-        eid = event_of[(doc_id, min(near)[1])] if near else event_of_story[story_of[doc_id]]
-        if not near:  # the sentence before, in the same paragraph, about a dated event
-            before = [j for j, m in enumerate(ms) if m.sentence[1] <= s0 and "\n" not in texts[doc_id][m.sentence[1] : s0]
-                      and s0 - m.sentence[1] <= 2]
-            if before and named[event_of[(doc_id, before[-1])]].year_votes:
-                eid = event_of[(doc_id, before[-1])]
-        if not near:  # "the 2004 tsunami killed 230,000": a past event the sentence dates by its year
-            past = _past_event(texts[doc_id], s0, s1, start, doc_year(doc_id, s0))
-            own = named.get(eid) or story_events.get(eid)
-            if past is not None and own is not None and _year_of(own, published) == past[1] and \
-                    _type_of(own) in (None, past[2]):
-                past = None  # "the fire in 2025" in a 2026 piece about that fire: its own event
-            if past is not None:
-                key, year, etype, label = past
-                eid = _named_id(key, year)
-                ev = named.get(eid)
-                if ev is None:
-                    ev = named[eid] = _Ev(eid, label)
-                    ev.year_votes[year] += 1
-                    ev.type_votes[etype] += 1
-                    ev.place = label.rsplit(" ", 1)[0] if " " in label else None
-                ev.docs.add(doc_id)
+    lead_of: dict[str, int] = {}
+    for cid, doc_id, start, s0, s1, measure, segment in db.execute(
+            "select id, doc_id, start, sentence_start, sentence_end, measure, segment from claims"):
+        text = texts[doc_id]
+        if doc_id not in lead_of:
+            lead_of[doc_id] = _lead_end(text)
+        story_eid = event_of_story[story_of[doc_id]]
+        facts = story_facts[story_of[doc_id]]
+        ref_year = int(published[doc_id][:4]) if published.get(doc_id) else year_of(text[:SCAN_CHARS])
+        placed = _place(cid, doc_id, start, s0, s1, measure, segment or "body", text, mentions.get(doc_id, []),
+                        event_of, named, story_eid, facts, doc_year(doc_id, s0), ref_year, lead_of[doc_id], story_events)
+        eid = placed.event_id or story_eid
         claim_event[cid] = eid
-        if eid in named or eid in story_events:
-            (named.get(eid) or story_events[eid]).actor_votes.update(actors(texts[doc_id], s0, s1))
-        if measure != "other":
+        claim_place[cid] = (placed.confidence, placed.reason)
+        if placed.placed and (eid in named or eid in story_events):
+            (named.get(eid) or story_events[eid]).actor_votes.update(actors(text, s0, s1))
+        if measure != "other" and placed.placed:
             per_doc[doc_id][eid] += 1
 
     used = set(claim_event.values()) | set(event_of_story.values())
@@ -443,7 +462,8 @@ def events_stage(db: Any) -> dict[str, int]:
 
     db.execute("delete from events")
     db["events"].insert_all(rows, pk="id", alter=True)
-    db.conn.executemany("update claims set event_id = ? where id = ?", [(e, c) for c, e in claim_event.items()])
+    db.conn.executemany("update claims set event_id = ?, confidence = ?, placement = ? where id = ?",
+                        [(e, *claim_place[c], c) for c, e in claim_event.items()])
     db.conn.executemany("update documents set event_id = ? where id = ?", [(e, d) for d, e in doc_event.items()])
     return {"events": len(rows), "stories": len(members), "claims": len(claim_event), "corrections": corrected}
 
@@ -477,6 +497,107 @@ def _past_event(text: str, s0: int, s1: int, at: int, writing_year: Optional[int
     place = next((m.group(1) for m in _PAST_PLACE.finditer(sentence)
                   if m.group(1).lower() not in NOT_NAMES and not _YEAR.match(m.group(1))), None)
     return (f"{etype} {year}", year, etype, f"{place} {year}" if place else str(year))
+
+
+def _story_aliases(named: dict[str, _Ev], story_events: dict[str, _Ev], event_of_story: dict[str, str],
+                   story_of: dict[str, str], published: dict[str, Optional[str]]) -> dict[str, str]:
+    """Named events that are a story's own event under a name ("the shooting at Gordon
+    Advisors" in a story whose event has no name): every document naming it is in that
+    story, it is not dated before the story, and its type is the story's. -> {named id:
+    story event id}."""
+    out = {}
+    for eid, ev in named.items():
+        stories = {story_of[d] for d in ev.docs}
+        if len(stories) != 1:
+            continue
+        target = event_of_story[next(iter(stories))]
+        own = story_events.get(target)
+        if own is None or target == eid:
+            continue  # the story's event is itself a named event, or this one
+        first = min((published[d][:4] for d in own.docs if published.get(d)), default=None)
+        if ev.year_votes and (first is None or min(ev.year_votes) < int(first)):
+            continue  # an earlier event only this story recalls
+        kind, mine = _type_of(own), _type_of(ev)
+        if mine is None or (kind is not None and kind != mine):
+            continue
+        out[eid] = target
+    return out
+
+
+def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, segment: str, text: str,
+           ms: list[Mention], event_of: dict[tuple[str, int], str], named: dict[str, _Ev], story_eid: str,
+           facts: "_StoryFacts", writing_year: Optional[int], ref_year: Optional[int], lead: int,
+           story_events: dict[str, _Ev]) -> Placement:
+    """One claim's placement (placement.py gives the rules and their confidence)."""
+    if segment != BODY:
+        return unplaced(story_eid, f"in a {segment}", 0.0)
+    # a mention names an event a figure can belong to when some mention of it has a typed
+    # noun ("the incident at Terrigal Beach" alone is the story's event, not an event of its own)
+    near = [(abs(m.start - start), j) for j, m in enumerate(ms)
+            if s0 <= m.start < s1 and _typed(named.get(event_of[(doc_id, j)]) or story_events[event_of[(doc_id, j)]])]
+    if near:
+        m = ms[min(near)[1]]
+        return Placement(event_of[(doc_id, min(near)[1])], 0.9, f"named: the sentence names '{m.name} {m.noun}'")
+    cues = other_event_cues(text[s0:s1], start - s0, ref_year, facts.year, facts.first)
+    if cues:
+        past = _past_event(text, s0, s1, start, writing_year)
+        own = named.get(story_eid) or story_events.get(story_eid)
+        if past is not None and own is not None and facts.year == past[1] and _type_of(own) in (None, past[2]):
+            past = None  # "the fire in 2025" in a 2026 piece about that fire: its own event
+        if past is not None:
+            key, year, etype, label = past
+            eid = _named_id(key, year)
+            ev = named.get(eid)
+            if ev is None:
+                ev = named[eid] = _Ev(eid, label)
+                ev.year_votes[year] += 1
+                ev.type_votes[etype] += 1
+                ev.place = label.rsplit(" ", 1)[0] if " " in label else None
+            ev.docs.add(doc_id)
+            return Placement(eid, 0.8, f"dated: the sentence dates an earlier {etype} ({year})")
+        return unplaced(story_eid, "another time or event: " + "; ".join(f"'{c}'" for c in cues[:3]))
+    # the sentence before, in the same paragraph, about a dated event
+    before = [j for j, m in enumerate(ms) if m.sentence[1] <= s0 and "\n" not in text[m.sentence[1] : s0]
+              and s0 - m.sentence[1] <= 2]
+    if before and (named.get(event_of[(doc_id, before[-1])]) or story_events[event_of[(doc_id, before[-1])]]).year_votes:
+        m = ms[before[-1]]
+        return Placement(event_of[(doc_id, before[-1])], 0.6, f"before: the sentence before names '{m.name} {m.noun}'")
+    if start < lead:
+        return Placement(story_eid, 0.9, "lead: in the document's lead")
+    if MEASURE_FAMILY.get(measure) in facts.families:
+        return Placement(story_eid, 0.7, "story: the story's reports lead with such figures")
+    return unplaced(story_eid, "the story's reports lead with no such figure", 0.3)
+
+
+@dataclass
+class _StoryFacts:
+    year: Optional[int]  # the year of the story's own event
+    first: Optional[date]  # its first report's day
+    families: frozenset  # the kinds of figure its documents lead with
+
+
+def _story_facts(members: dict[str, list[str]], texts: dict[str, str], title_of: dict[str, Optional[str]],
+                 published: dict[str, Optional[str]], named: dict[str, _Ev], event_of_story: dict[str, str]
+                 ) -> dict[str, _StoryFacts]:
+    out = {}
+    for k, ids in members.items():
+        leads = [(title_of[i] or "") + "\n" + texts[i][: _lead_end(texts[i])] for i in ids]
+        incident = any(EVENT_NOUNS.get(m.group().lower()) for lead in leads for m in _NOUN_AT.finditer(lead))
+        days = sorted(published[i][:10] for i in ids if published.get(i))
+        first = date.fromisoformat(days[0]) if days else None
+        ev = named.get(event_of_story[k])
+        year = (max(ev.year_votes.items(), key=lambda kv: (kv[1], -kv[0]))[0] if ev and ev.year_votes
+                else first.year if first else None)
+        out[k] = _StoryFacts(year, first, story_families(leads, incident))
+    return out
+
+
+def _lead_end(text: str) -> int:
+    """The end of a document's lead: its first two body sentences (segments.py, placement.py)."""
+    head = text[:LEAD_CHARS]
+    spans = sentences(head)
+    kinds = [SegmentIndex(segments(head)).kind(s) for s, _ in spans]
+    return lead_end(head, spans, kinds)
 
 
 def _typed(ev: _Ev) -> bool:

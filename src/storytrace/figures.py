@@ -1,34 +1,40 @@
-"""Figures: for each event, measure and group, what every source says, and whether they agree.
+"""Figures: for each event, measure and group, what every source says, and what a
+fact-checker could publish from it.
 
-One job: the figures stage, a group-by of the claims on (event, measure, group).
+One job: the figures stage, a group-by of the placed claims on (event, measure, group).
+Only claims the events stage placed with confidence make rows (placement.py); the rest
+are listed as unplaced under their event.
 
 - Each document's own figure: the figures it lists side by side summed ("17 men and one
   woman": 18), then its largest (a report also gives parts: "12 of them in Bener Meriah
   district", "another two").
-- Status by interval logic on the bounds each wording allows (claims.low/high), across
-  the documents' own figures: they agree when one value fits them all ("at least 21"
-  and 23; "more than a thousand" and 1,275), else they conflict (116 vs 106 women).
-  One document alone is `single`.
-- Trend: for an event reported as news (not `historic`), the values ordered by
-  publication time: `rising` (a toll updated over days), `falling`, or `changed`.
-  A historic event's figure does not move with the years: different values are a
-  conflict, not a revision.
-- UCDP-style `low` / `best` / `high`: the lowest lower bound, the value most independent
-  origins give (with a trend: the latest), the highest finite value. `conservative`
-  is the lowest value any source states as a count (with a trend: the latest report's
-  lower bound); `rule` says which rule gave it.
-- Origins: agreement is not corroboration. A claim's origin is its attribution
-  ("according to Azerbaijani figures" is one origin however many outlets repeat it),
-  else, for a claim inside a copied passage, the copy lineage (documents that copy each
-  other count once: 116 travels with the passage that carries it),
-  else the document itself. `origins` lists each origin with its values and documents,
-  and each value's genealogy: the document that first printed it, and the later ones.
+- Reports in time: a document's date counts for the figure only when it is trusted
+  (`TRUSTED`: metadata, a page header, the URL, a dateline, a page stamp, a person's
+  correction: not an inference from the text), and a copy counts with the date of the
+  first document of its lineage that states the value (a reprint never outweighs its
+  source).
+- Status: `single` (one document), `agree` (one value fits every document's bounds:
+  "at least 21" and 23), `conflict` (independent origins state incompatible values where
+  time cannot explain it: on the same trusted day, or about a settled past event: the
+  seeds' 116 vs 106 women), else `revised` (a developing event's values that differ over
+  time). A conflict row names the sides (`sides`).
+- Trend: `rising` / `falling` only when trusted-dated values move one way across at least
+  two independent origins; else null.
+- Best: for a settled event the value most independent origins give; for a developing
+  event the latest trusted-dated value, unless an independent origin reported a higher
+  toll earlier (a late or misdated report does not lower a count that only grows:
+  killed, injured, arrested, displaced, affected, evacuated, orphaned); without trusted
+  dates, the highest such count, or for other measures the value most origins give.
+  `low` / `high`: the lowest lower bound and the highest upper bound (null when a
+  source leaves it open: "at least 21"). `conservative` with its `rule`.
+- Origins (origins.py): one per primary source under any of its names, one per copy
+  lineage, never more than documents; each with a readable name.
 - Copy edits: a number the reuse stage saw changed inside a copied passage (116 -> 106)
-  is attached to the figure it belongs to (`copy_edits`), with both claims.
-- Checks: parts larger than their whole (women + children + elderly > killed, in one
-  document or across the figures), a subset larger than its set ("150 of the 1,275"),
-  a group larger than the total, and a document that states two values for one figure
-  that do not agree (`self_contradiction`).
+  is attached to the figure whose claim's number it changed (`copy_edits`).
+- Checks, each within one event and measure: parts larger than their whole (women +
+  children + elderly > killed, in one document or across the figures), a subset larger
+  than its set ("150 of the 1,275"), a group larger than the total, and a document that
+  states two values for one figure that do not agree (`self_contradiction`).
 """
 
 from __future__ import annotations
@@ -39,8 +45,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Optional, Sequence
 
-from .model import Check, Figure, make_id
-from .unionfind import DisjointSets
+from .model import COUNT_MEASURES, Check, Figure, make_id
+from .origins import claim_keys, origin_groups, origin_name
+from .placement import UNPLACED
 
 INF = float("inf")
 #: Victims counted in units other than people: their own group, never the event's total.
@@ -48,7 +55,6 @@ UNIT_GROUPS = {"family": "families", "families": "families", "household": "house
 AFFECTED_GROUPS = frozenset("children women men elderly families orphans students residents people".split()) - {"people"}
 #: Who a toll's parts are: a figure of these alone, in a document that states a larger toll, is a group of it.
 SUBGROUPS = frozenset("children women men elderly crew girls boys students babies infants teenagers".split())
-COUNT_MEASURES = ("killed", "injured", "captured", "missing", "displaced", "arrested", "affected", "evacuated")
 
 
 @dataclass
@@ -70,6 +76,14 @@ class _Claim:
     sentence: int = 0  # sentence_start
     adds_to: Optional[str] = None  # the figure it is listed beside ("9 men and 4 women")
     victims_head: str = ""  # last word of `victims` ("children")
+
+    @property
+    def trusted(self) -> bool:
+        return bool(self.published) and not self.published.endswith(("?", "~"))
+
+    @property
+    def day(self) -> str:
+        return self.published[:10]
 
     @property
     def lo(self) -> float:
@@ -98,37 +112,26 @@ def _fmt(v: float) -> str:
     return f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
 
 
-def _claim_keys(c: _Claim, lineage: dict[str, str]) -> list[str]:
-    """What a claim's origin is known by: its attribution, the copy lineage of the
-    passage that carries it, else its document alone."""
-    keys = []
-    if c.attributed_to:
-        keys.append("attribution: " + _normalise_attribution(c.attributed_to))
-    if c.id in lineage:
-        keys.append("lineage: " + lineage[c.id])
-    return keys or ["document: " + c.doc_id]
+#: How a document's date must have been found to place its figures in time: stated by the
+#: page or its metadata, or by a person; not inferred from the text (dates.py).
+TRUSTED = frozenset({"metadata", "header", "url", "dateline", "stamp", "correction"})
+#: Counts that only grow while an event develops: a later, lower report does not lower them.
+CUMULATIVE = frozenset({"killed", "injured", "arrested", "displaced", "affected", "evacuated", "orphaned"})
+DOCUMENTS_QUERY = "select id, published, published_low, published_how, title, outlet from documents"
 
 
-def _origin_groups(cs: list[_Claim], lineage: dict[str, str]) -> dict[str, str]:
-    """claim id -> origin: claims sharing an attribution or a copy lineage have one origin
-    (union of both: the copy of an attributed sentence keeps its attribution's origin)."""
-    sets: DisjointSets[str] = DisjointSets()
-    for c in cs:
-        keys = _claim_keys(c, lineage)
-        for k in keys[1:]:
-            sets.union(keys[0], k)
-    return {c.id: sets.root(_claim_keys(c, lineage)[0]) for c in cs}
-
-
-def _normalise_attribution(a: str) -> str:
-    a = re.sub(r"^(?:according to|said|says|reported by|citing)\s+", "", a.strip(), flags=re.IGNORECASE)
-    a = re.sub(r"^the\s+", "", a, flags=re.IGNORECASE)
-    return a.lower().strip(" .,")
+def publication_key(published: Optional[str], low: Optional[str], how: Optional[str]) -> str:
+    """A sortable publication key: the date as stored when trusted, with '?' when the text
+    only suggests it, '~' when only its lower bound is known, '' when undated."""
+    if published:
+        return published + ("" if how in TRUSTED else "?")
+    return low + "~" if low else ""
 
 
 CLAIMS_QUERY = ('select id, doc_id, start, "end", event_id, measure, "group", value, low, high, qualifier, attributed_to, '
-                "part_of, victims, sentence_start, adds_to from claims where event_id is not null and measure in (%s)"
-                % ",".join("?" * len(COUNT_MEASURES)))
+                "part_of, victims, sentence_start, adds_to from claims where event_id is not null and measure in (%s) "
+                "and (placement is null or placement not like '%s%%')" % (",".join("?" * len(COUNT_MEASURES)), UNPLACED))
+_COLLECTIVE = frozenset("members people persons personnel staff".split())
 COPIED_QUERY = ("select source_doc, source_start, source_end, target_doc, target_start, target_end, lineage from reuse "
                 "where kind != 'boilerplate' and lineage is not null")
 PASSAGES_QUERY = "select id, source_doc, target_doc, edits from reuse where kind = 'passage'"
@@ -142,7 +145,10 @@ def prepare_claims(rows: Iterable[Sequence[Any]], pub: dict[str, str]) -> list[_
     claims = []
     for r in rows:
         group = r[6]
-        head = (r[13] or "").split()[-1:] or [""]
+        words = (r[13] or "").split()
+        head = words[-1:] or [""]
+        if len(words) > 1 and head[0].lower() in _COLLECTIVE:  # "three crew members": crew
+            head = [words[-2]]
         if group is None and head[0].lower() in UNIT_GROUPS:  # "eight families were wiped out"
             group = UNIT_GROUPS[head[0].lower()]
         elif group is None and r[5] == "affected" and head[0].lower() in AFFECTED_GROUPS:
@@ -162,15 +168,35 @@ def prepare_claims(rows: Iterable[Sequence[Any]], pub: dict[str, str]) -> list[_
 
 
 def claim_lineages(claims: list[_Claim], copied: dict[str, list[tuple[int, int, str]]]) -> dict[str, str]:
-    """A claim inside a copied passage travels with it: claim id -> the copy lineage
-    (spans in COPIED_QUERY order; the last span holding the claim wins)."""
-    return {c.id: lin for c in claims for s0, s1, lin in copied.get(c.doc_id, ()) if s0 <= c.start < s1}
+    """claim id -> the copy lineage it travels with (see `doc_lineages`)."""
+    by_doc: dict[str, list[_Claim]] = defaultdict(list)
+    for c in claims:
+        by_doc[c.doc_id].append(c)
+    out: dict[str, str] = {}
+    for d, cs in by_doc.items():
+        out.update(doc_lineages(cs, copied.get(d, ())))
+    return out
+
+
+def doc_lineages(claims: Iterable[_Claim], spans: Iterable[tuple[int, int, str]]) -> dict[str, str]:
+    """One document's claims -> their copy lineage: a claim inside a copied passage travels
+    with it (spans in COPIED_QUERY order; the last span holding the claim wins); an
+    unattributed claim elsewhere in a document built on copied text shares the lineage
+    too (its outlet wrote from the same copy)."""
+    spans = list(spans)
+    out = {}
+    for c in claims:
+        for s0, s1, lin in spans:
+            if s0 <= c.start < s1:
+                out[c.id] = lin
+        if c.id not in out and spans and not c.attributed_to:
+            out[c.id] = spans[-1][2]
+    return out
 
 
 def figures_stage(db: Any) -> dict[str, int]:
     """Group claims into figures; fill figures, checks and claims.figure_id."""
-    pub = {r[0]: (r[1] or (r[2] + "~" if r[2] else "")) for r in db.execute(
-        "select id, published, published_low from documents")}
+    pub = {r[0]: publication_key(r[1], r[2], r[3]) for r in db.execute(DOCUMENTS_QUERY)}
     historic = {r[0]: bool(r[1]) for r in db.execute("select id, historic from events")}
     copied: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # doc -> spans copied to or from it
     for s, s0, s1, t, t0, t1, lin in db.execute(COPIED_QUERY):
@@ -208,60 +234,193 @@ def _figure(fid: str, event_id: str, measure: str, group: Optional[str], cs: lis
     for c in cs:
         by_doc[c.doc_id].append(c)
     per_doc = {d: _doc_figure(ds) for d, ds in by_doc.items()}
-    reps = list(per_doc.values())
-    if len(reps) == 1:
-        status = "single"
-    else:
-        status = "agree" if max(c.lo for c in reps) <= min(c.hi for c in reps) else "conflict"
-    timeline = sorted((c for c in reps if c.published), key=lambda c: (c.published, c.doc_id))
-    trend = None if historic else _trend(timeline)
-
-    origin_of = _origin_groups(cs, lineage)
-    origins: dict[str, dict[str, Any]] = {}
-    for c in sorted(cs, key=lambda c: (c.published or "9999", c.doc_id, c.start)):
-        o = origins.setdefault(origin_of[c.id], {"origin": [], "values": [], "documents": [], "first": c.doc_id})
-        for k in _claim_keys(c, lineage):
-            if k not in o["origin"]:
-                o["origin"].append(k)
-        if c.shown not in o["values"]:
-            o["values"].append(c.shown)
-        if c.doc_id not in o["documents"]:
-            o["documents"].append(c.doc_id)
-    for o in origins.values():
-        o["origin"] = "; ".join(o["origin"])
+    origin_of = origin_groups(cs, lineage)
+    reports = _reports(per_doc, origin_of, cs)
+    status, sides = _status(reports, historic, measure)
+    trend = None if historic or status == "conflict" else _trend(reports, measure)
+    best, conservative, rule = _best(reports, measure, historic, trend)
+    origins = _origins(cs, origin_of, lineage)
     genealogy: dict[str, list[str]] = {}
-    for c in timeline:
+    for c in sorted(per_doc.values(), key=lambda c: (c.published or "9999", c.doc_id)):
         genealogy.setdefault(c.shown, []).append(c.doc_id)
-
-    finite = [c for c in reps if c.value is not None]
+    reps = list(per_doc.values())
     low = min((c.lo for c in reps), default=None)
-    high = max((c.value for c in finite), default=None)
-    per_value: dict[float, set] = defaultdict(set)
-    for c in finite:
-        per_value[c.value].add(origin_of[c.id])  # type: ignore[index]
-    by_origins = Counter({v: len(keys) for v, keys in per_value.items()})
-    if trend and timeline and timeline[-1].value is not None:
-        best = timeline[-1].value
-        conservative, rule = timeline[-1].lo, "the latest report's lower bound (the figure was revised over time)"
-    else:
-        best = max(by_origins.items(), key=lambda kv: (kv[1], -kv[0]))[0] if by_origins else None
-        # counts: exact figures and "at least N" (N confirmed); "more than a thousand" is a bound, not a count
-        counts = [c.value for c in finite if c.qualifier in ("exact", "at_least", None)]
-        if counts:
-            conservative, rule = min(counts), "the lowest count any source states"
-        elif low:
-            conservative, rule = low, "the lowest lower bound the wording allows"
-        elif finite:  # only approximations with no lower bound ("nearly 70")
-            c0 = min(finite, key=lambda c: c.value)
-            conservative, rule = c0.value, f"the lowest approximate value stated ({c0.shown}: an upper bound, not a count)"
-        else:
-            conservative, rule = None, None
+    high = None if any(c.hi == INF for c in reps) else max((c.hi for c in reps), default=None)
     return Figure(
         id=fid, event_id=event_id, measure=measure, group=group, status=status, trend=trend,
         low=low, best=best, high=high, conservative=conservative, rule=rule,
         n_docs=len(docs), n_claims=len(cs), n_origins=len(origins),
-        origins=json.dumps(list(origins.values()), ensure_ascii=False),
-    ).row() | {"genealogy": json.dumps(genealogy, ensure_ascii=False), "copy_edits": "[]"}
+        origins=json.dumps(origins, ensure_ascii=False), genealogy=json.dumps(genealogy, ensure_ascii=False),
+        sides=json.dumps(sides, ensure_ascii=False),
+    ).row()
+
+
+@dataclass
+class _Report:
+    """One document's figure, with its origin and the day it counts from."""
+
+    claim: _Claim
+    origin: str
+    day: str  # the trusted day this value was first printed by its origin ("" when none)
+
+
+def _reports(per_doc: dict[str, _Claim], origin_of: dict[str, str], cs: list[_Claim]) -> list[_Report]:
+    """Each document's figure as a report: a copy counts from the first trusted day its
+    origin printed that value, so a late reprint never looks like a new report."""
+    first: dict[tuple[str, Optional[float]], str] = {}
+    for c in cs:
+        if c.trusted:
+            k = (origin_of[c.id], c.value)
+            first[k] = min(first.get(k, c.day), c.day)
+    out = []
+    for d, c in sorted(per_doc.items(), key=lambda kv: (kv[1].published or "9999", kv[0])):
+        o = origin_of[c.id]
+        out.append(_Report(c, o, first.get((o, c.value), c.day if c.trusted else "")))
+    return out
+
+
+def _fits(reports: list[_Report]) -> bool:
+    return max(r.claim.lo for r in reports) <= min(r.claim.hi for r in reports)
+
+
+def _status(reports: list[_Report], historic: bool, measure: str) -> tuple[str, list[dict[str, Any]]]:
+    """single / agree / conflict (with the sides) / revised (see the module docstring)."""
+    if len({r.claim.doc_id for r in reports}) == 1:
+        return "single", []
+    if _fits(reports):
+        return "agree", []
+    if historic:  # a settled figure: any disagreement is a conflict
+        return "conflict", _sides(reports)
+    by_day: dict[str, list[_Report]] = defaultdict(list)
+    for r in reports:
+        if r.day:
+            by_day[r.day].append(r)
+    for day, rs in sorted(by_day.items()):
+        clash = [(a, b) for i, a in enumerate(rs) for b in rs[i + 1:] if not _fits([a, b]) and not _in_order(a, b, measure)]
+        if clash:
+            return "conflict", _sides([r for pair in clash for r in pair], day)
+    return "revised", []
+
+
+def _in_order(a: _Report, b: _Report, measure: str) -> bool:
+    """Two reports of one day whose times explain their difference (an update within the day)."""
+    ta, tb = a.claim.published.rstrip("?~"), b.claim.published.rstrip("?~")
+    if len(ta) <= 10 or len(tb) <= 10 or ta == tb:
+        return False  # no time of day: nothing orders them
+    early, late = (a, b) if ta < tb else (b, a)
+    return measure not in CUMULATIVE or late.claim.hi >= early.claim.lo
+
+
+def _sides(reports: list[_Report], day: Optional[str] = None) -> list[dict[str, Any]]:
+    """The disagreeing sides: each value with the documents and origins that give it."""
+    by_value: dict[str, dict[str, Any]] = {}
+    for r in reports:
+        side = by_value.setdefault(r.claim.shown, {"value": r.claim.shown, "documents": [], "origins": []})
+        if r.claim.doc_id not in side["documents"]:
+            side["documents"].append(r.claim.doc_id)
+        if r.origin not in side["origins"]:
+            side["origins"].append(r.origin)
+    out = list(by_value.values())
+    if day:
+        for side in out:
+            side["day"] = day
+    return out
+
+
+def _day_values(reports: list[_Report], measure: str = "") -> list[tuple[str, float, set]]:
+    """Trusted days in order with the day's value and the origins that gave it. An origin's
+    value on a day is the one most of its documents give (a copy that changed it does not
+    speak for the origin), else its latest; the day's value is the highest of them. For a
+    count that only grows, a day below an earlier day is a stale or misdated report and
+    is left out."""
+    days: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    latest: dict[tuple[str, str], tuple[str, float]] = {}
+    for r in reports:
+        if r.day and r.claim.value is not None:
+            days[r.day][r.origin][r.claim.value] += 1
+            k = (r.day, r.origin)
+            latest[k] = max(latest.get(k, ("", r.claim.value)), (r.claim.published, r.claim.value))
+    out: list[tuple[str, float, set]] = []
+    for day in sorted(days):
+        per_origin = {}
+        for o, values in days[day].items():
+            top = max(values.values())
+            tied = [v for v, n in values.items() if n == top]
+            per_origin[o] = tied[0] if len(tied) == 1 else latest[(day, o)][1]
+        v = max(per_origin.values())
+        if measure in CUMULATIVE and out and v < max(x for _, x, _ in out):
+            continue
+        out.append((day, v, {o for o, x in per_origin.items() if x == v}))
+    return out
+
+
+def _trend(reports: list[_Report], measure: str) -> Optional[str]:
+    """rising / falling when trusted-dated values move one way across independent origins."""
+    seq = _day_values(reports, measure)
+    steps = [(b[1] - a[1], a[2], b[2]) for a, b in zip(seq, seq[1:]) if b[1] != a[1]]
+    if not steps:
+        return None
+    origins = set().union(*(a | b for _, a, b in steps))
+    if len(origins) < 2:
+        return None  # one source updating itself is a revision, not corroborated movement
+    if all(d > 0 for d, _, _ in steps):
+        return "rising"
+    if all(d < 0 for d, _, _ in steps):
+        return "falling"
+    return None
+
+
+def _best(reports: list[_Report], measure: str, historic: bool, trend: Optional[str]
+          ) -> tuple[Optional[float], Optional[float], Optional[str]]:
+    """(best, conservative, rule) — see the module docstring."""
+    finite = [r for r in reports if r.claim.value is not None]
+    if not finite:
+        low = min((r.claim.lo for r in reports), default=None)
+        return None, low or None, ("the lowest lower bound the wording allows" if low else None)
+    per_value: dict[float, set] = defaultdict(set)
+    for r in finite:
+        per_value[r.claim.value].add(r.origin)  # type: ignore[index]
+    most = max(per_value.items(), key=lambda kv: (len(kv[1]), -kv[0]))[0]
+    seq = [] if historic else _day_values(finite, measure)
+    if seq:
+        best = seq[-1][1]
+        lo = [r.claim.lo for r in finite if r.day == seq[-1][0] and r.claim.value == best]
+        rule = "the latest trusted-dated report's lower bound" + (f" (the figure was {trend})" if trend else "")
+        return best, min(lo) if lo else best, rule
+    if historic or measure not in CUMULATIVE:
+        best = most
+    else:
+        best = max(per_value)
+    counts = [r.claim.value for r in finite if r.claim.qualifier in ("exact", "at_least", None)]
+    if counts:
+        return best, min(counts), "the lowest count any source states"
+    c0 = min(finite, key=lambda r: r.claim.value)  # type: ignore[arg-type, return-value]
+    return best, c0.claim.value, f"the lowest approximate value stated ({c0.claim.shown}: an upper bound, not a count)"
+
+
+def _origins(cs: list[_Claim], origin_of: dict[str, str], lineage: dict[str, str]) -> list[dict[str, Any]]:
+    """Each independent origin: its name, what it is known by, its values and documents."""
+    origins: dict[str, dict[str, Any]] = {}
+    attributions: dict[str, list[str]] = defaultdict(list)
+    for c in sorted(cs, key=lambda c: (c.published or "9999", c.doc_id, c.start)):
+        o = origins.setdefault(origin_of[c.id], {"origin": [], "values": [], "documents": [], "first": c.doc_id})
+        for k in claim_keys(c, lineage):
+            if k.startswith("attribution: "):
+                k = "attribution: " + (c.attributed_to or "").strip()
+            if k not in o["origin"]:
+                o["origin"].append(k)
+        if c.attributed_to and c.attributed_to not in attributions[origin_of[c.id]]:
+            attributions[origin_of[c.id]].append(c.attributed_to)
+        if c.shown not in o["values"]:
+            o["values"].append(c.shown)
+        if c.doc_id not in o["documents"]:
+            o["documents"].append(c.doc_id)
+    out = []
+    for root, o in origins.items():
+        o["name"] = origin_name(o["origin"], attributions[root], o["first"], {})
+        o["origin"] = "; ".join(o["origin"])
+        out.append(o)
+    return out
 
 
 def _head(c: _Claim) -> str:
@@ -288,24 +447,6 @@ def _doc_figure(cs: list[_Claim]) -> _Claim:
                         qualifier="exact" if exact else "at_least")
         cands.append(c)
     return max(cands, key=lambda c: (c.value if c.value is not None else c.lo, c.lo, -c.start))
-
-
-def _trend(timeline: list[_Claim]) -> Optional[str]:
-    """rising / falling / changed when the documents' values move with publication time."""
-    days: dict[str, list[float]] = defaultdict(list)
-    for c in timeline:
-        if c.value is not None:
-            days[c.published[:10]].append(c.value)
-    # each day's most common value (the smaller on a tie): one outlier copy does not make a trend
-    seq = [max(Counter(v).items(), key=lambda kv: (kv[1], -kv[0]))[0] for _, v in sorted(days.items())]
-    steps = [b - a for a, b in zip(seq, seq[1:]) if b != a]
-    if not steps:
-        return None
-    if all(s > 0 for s in steps):
-        return "rising"
-    if all(s < 0 for s in steps):
-        return "falling"
-    return "changed"
 
 
 def _attach_copy_edits(db: Any, rows: list[dict[str, Any]], claims: list[_Claim], figure_of: dict[str, str]) -> None:

@@ -22,7 +22,7 @@ from typing import Any, Iterable, Iterator, Optional
 import sqlite_utils
 
 from . import __version__
-from .model import TABLES, Document, Record, Reject
+from .model import MEASURES, TABLES, Document, Record, Reject
 
 SCHEMA_VERSION = 1
 META_TABLE = "_storytrace"
@@ -243,9 +243,14 @@ COLUMN_DOCS = {
     "claims": {
         "start": "start of the number in documents.text",
         "end": "end (exclusive) of the number",
-        "measure": "killed, injured, captured, missing, displaced, arrested, affected, evacuated, other",
-        "group": "the subset counted (women, children, ...), null for the overall figure",
+        "measure": ", ".join(MEASURES),
+        "group": "the subset counted (women, children, ...; families as a unit; orphaned: 'one parent' or 'both parents'), null for the overall figure",
         "qualifier": "exact, at_least, more_than, at_most, less_than, about, nearly, range, vague",
+        "low": "the lowest value the wording allows (README: bounds by qualifier)",
+        "high": "the highest value the wording allows; null when open ('at least 21')",
+        "segment": "the kind of text the number is in: body, headline, subhead, caption, credit, sidebar, embed (only body makes figure rows)",
+        "confidence": "how sure the placement under event_id is, 0-1",
+        "placement": "why the claim is tied to event_id (its evidence), or 'unplaced: why' (then it makes no figure row)",
     },
     "events": {
         "label": "a short name for the event, from its sources",
@@ -254,12 +259,22 @@ COLUMN_DOCS = {
         "historic": "1 when the documents recall the event rather than report it as news",
     },
     "figures": {
-        "status": "single, agree, conflict: can one value satisfy every source's bounds",
-        "trend": "rising, falling, changed: values that move with publication time (null: none)",
-        "best": "the value most independent origins give (with a trend: the latest)",
+        "status": "single (one document), agree (one value fits every source's bounds), conflict (independent origins "
+                  "disagree where time cannot explain it: the same trusted day, or a settled past event), revised "
+                  "(a developing event's values that differ over time)",
+        "trend": "rising, falling: trusted-dated values that moved one way across at least two independent origins "
+                 "(null: none shown)",
+        "best": "what a fact-checker would publish: a settled event's value most independent origins give; a developing "
+                "event's latest trusted-dated value (a late report does not lower a count that only grows)",
+        "low": "the lowest lower bound any source's wording allows",
+        "high": "the highest upper bound any source's wording allows (null: a source leaves it open, 'at least 21')",
         "conservative": "the lowest value a source states as a count (see rule)",
-        "n_origins": "independent origins: distinct attributions, documents that copy each other counted once",
-        "origins": "JSON: each origin with its values and documents",
+        "n_origins": "independent origins: one per primary source under any of its names, one per copy lineage; "
+                     "never more than documents",
+        "origins": "JSON: each origin with its name, what it is known by, its values and documents",
+        "genealogy": "JSON: each value -> the documents that state it, in publication order",
+        "copy_edits": "JSON: number edits in copied passages that changed one of this figure's claims",
+        "sides": "JSON: for a conflict, each value with the documents and origins that give it",
     },
     "reuse": {
         "source_doc": "the earlier document",

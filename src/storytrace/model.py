@@ -98,6 +98,12 @@ class Reject(Record):
             self.id = make_id("reject", self.source, self.reason)
 
 
+#: What a claim counts (claims.measure). `other`: a percentage, money or fraction.
+COUNT_MEASURES: tuple[str, ...] = ("killed", "injured", "captured", "missing", "displaced", "arrested", "affected",
+                                   "evacuated", "hospitalised", "released", "orphaned")
+MEASURES: tuple[str, ...] = COUNT_MEASURES + ("other",)
+
+
 @dataclass
 class Claim(Record):
     """A figure stated in a sentence (filled by the claims analyser)."""
@@ -123,6 +129,9 @@ class Claim(Record):
     figure_id: Optional[str] = None
     part_of: Optional[str] = None  # id of the total this is a part of ("including 116 women")
     adds_to: Optional[str] = None  # id of the figure this one is listed beside ("9 men and 4 women")
+    segment: str = "body"  # the kind of text it is in (segments.py): body, headline, subhead, caption, credit, sidebar, embed
+    confidence: Optional[float] = None  # how sure its placement under event_id is (0-1; the events stage)
+    placement: Optional[str] = None  # why it is tied to event_id, or "unplaced: <why>" (then it makes no figure row)
 
 
 @dataclass
@@ -159,7 +168,10 @@ class Figure(Record):
     n_docs: int = 0
     n_claims: int = 0
     n_origins: int = 0
-    origins: str = "[]"  # JSON
+    origins: str = "[]"  # JSON: each independent origin (origins.py): name, what it is known by, values, documents
+    genealogy: str = "{}"  # JSON: each value -> the documents that state it, in publication order
+    copy_edits: str = "[]"  # JSON: number edits in copied passages that changed this figure's claims
+    sides: str = "[]"  # JSON: for a conflict, each value with the documents and origins that give it
 
 
 @dataclass

@@ -34,6 +34,7 @@ read: European "2.345,67", exponents "2^10". Regexes are precompiled; the scan i
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -41,6 +42,35 @@ from typing import Optional
 from .numerals import _B, _L_MONEY, _MASTER, _MONTHS, _SCALES, _START_WORDS, _lex, _number, _trie
 
 __all__ = ["NumberSpan", "find_numbers", "parse_number", "has_number", "VAGUE"]
+
+
+#: Bounds by qualifier, for counts (claims.low/high): what the wording lets a reader
+#: conclude. "At least 21" is open above; "nearly 70" is below 70 but near it; "about"
+#: and "some" state a band around the value. `find_numbers` keeps the literal reading
+#: (nearly 70: high 70, no low), which `band` turns into these bounds.
+#:
+#:   exact N      N .. N           at_least N   N .. open      more_than N  N .. open
+#:   at_most N    0 .. N           less_than N  0 .. N         nearly N     ⌊0.9·N⌋ .. N
+#:   about N      ⌊0.9·N⌋ .. ⌈1.1·N⌉ (about, around, some, roughly, an estimated, N or so)
+#:   range A-B    A .. B           vague        the word's bounds (VAGUE: "dozens" 24 .. 199)
+NEAR = 0.1
+
+
+def band(qualifier: Optional[str], value: Optional[float], low: Optional[float],
+         high: Optional[float]) -> tuple[Optional[float], Optional[float]]:
+    """(low, high) of a count by the table above (None: open)."""
+    if value is None or qualifier in (None, "exact", "range", "vague"):
+        return low, high
+    if qualifier in ("at_least", "more_than"):
+        return value, None
+    if qualifier in ("at_most", "less_than"):
+        return 0.0, value
+    below = float(math.floor(round(value * (1 - NEAR), 6)))
+    if qualifier == "nearly":
+        return below, value
+    if qualifier == "about":
+        return below, float(math.ceil(round(value * (1 + NEAR), 6)))
+    return low, high
 
 
 @dataclass(frozen=True)

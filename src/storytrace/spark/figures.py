@@ -44,7 +44,7 @@ COPIED_QUERY = local.COPIED_QUERY
 SPAN_COLUMNS = [("doc_id", str), ("_k", int), ("_side", int), ("start", int), ("end", int), ("lineage", str)]
 PASSAGES_QUERY = local.PASSAGES_QUERY
 PASSAGE_COLUMNS = [("_k", int), ("id", str), ("source_doc", str), ("target_doc", str), ("edits", str)]
-FIGURE_COLUMNS = tables.record_columns(Figure, [("genealogy", str), ("copy_edits", str)])
+FIGURE_COLUMNS = tables.record_columns(Figure)
 CHECK_COLUMNS = tables.record_columns(Check)
 PART_KINDS = ("parts_exceed_whole", "subset_exceeds_set")
 
@@ -58,12 +58,9 @@ def _claims(kv: tuple) -> Iterator[tuple]:
     pub = next(iter(pubs), "")
     spans = sorted(spans)
     claims = list(zip((r[16] for r in rows), local.prepare_claims(rows, {doc_id: pub})))
+    lineage = local.doc_lineages([c for _, c in claims], [(s0, s1, lin) for _k, _side, s0, s1, lin in spans])
     for o, c in claims:
-        lineage = None
-        for _k, _side, s0, s1, lin in spans:  # the last span holding the claim wins, as in the local dict
-            if s0 <= c.start < s1:
-                lineage = lin
-        yield o, c, lineage, make_id("figure", c.event_id, c.measure, c.group or "")
+        yield o, c, lineage.get(c.id), make_id("figure", c.event_id, c.measure, c.group or "")
 
 
 def _figure(kv: tuple) -> tuple[tuple, dict[str, Any]]:
@@ -163,8 +160,8 @@ def figures_stage(run: Any, db: Any) -> dict[str, int]:
     work = run.work + "/figures"
     claims = tables.from_sqlite(spark, (tuple(r) + (i,) for i, r in enumerate(db.execute(CLAIMS_QUERY, local.COUNT_MEASURES))),
                                 CLAIM_COLUMNS, work + "/claims")
-    pubs = tables.from_sqlite(spark, ((r[0], r[1] or (r[2] + "~" if r[2] else "")) for r in db.execute(
-        "select id, published, published_low from documents")), [("id", str), ("pub", str)], work + "/pub")
+    pubs = tables.from_sqlite(spark, ((r[0], local.publication_key(r[1], r[2], r[3])) for r in db.execute(
+        local.DOCUMENTS_QUERY)), [("id", str), ("pub", str)], work + "/pub")
     historic = tables.from_sqlite(spark, ((r[0], bool(r[1])) for r in db.execute("select id, historic from events")),
                                   [("id", str), ("historic", bool)], work + "/events")
 

@@ -1,0 +1,158 @@
+"""Placement: which event a claim's number belongs to, how sure that is, and why.
+
+One job: the rules that tie a figure to an event, or leave it unplaced. A number goes
+to the story's own event only with evidence; a sentence that speaks of another time,
+place or event sends it to that event (when the text names or dates it) or leaves it
+unplaced — never to the story's event by default. The events stage (events.py) calls
+`place` for every claim; only confident placements make figure rows (figures.py), the
+rest are listed as unplaced under their event.
+
+Evidence, strongest first (`confidence`):
+
+| placement | confidence | when |
+|---|---|---|
+| named | 0.9 | the sentence names a typed event ("the Armenian attack Wednesday on Barda") |
+| dated | 0.8 | the sentence dates an earlier event by its year and an event noun ("the 2004 tsunami killed 230,000") |
+| lead | 0.9 | the claim is in the document's lead (its first two body sentences) |
+| before | 0.6 | the sentence before, in the same paragraph, names a dated event |
+| story | 0.7 | the story's own reports lead with a figure of this kind (killed, injured, ...) or with an incident noun |
+| unplaced | ≤ 0.3 | the number is page furniture (a caption, a teaser: segments.py), the sentence speaks of another time or event (below) and nothing names that event, or the story's reports never lead with such a figure |
+
+Signs of another event in a sentence (`other_event_cues`): a year before the story's
+own ("in 2011", "the 2009 floods"), a date more than 45 days before the story's first
+report, a relative past ("last week", "three years ago", "a year ago"), "since 2009" /
+"since the uprising began", aggregates over time ("so far this year", "in recent years",
+"over the past decade"), comparisons ("the worst since", "compared with"), and another
+incident ("another attack", "a separate incident", "elsewhere", "in another province").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+from .segments import BODY
+from .timex import find_dates
+
+#: The least confidence a placement needs to make a figure row.
+PLACED = 0.5
+UNPLACED = "unplaced: "
+FAR_DAYS = 45  # a date this many days before the story's first report is another event's
+LEAD_SENTENCES = 2
+
+_SINCE = re.compile(
+    r"\bsince\s+(?:(?:early|late|mid)[- ])?(?:1[89]\d\d|20\d\d|January|February|March|April|June|July|August|"
+    r"September|October|November|December|the\s+(?:start|beginning|outbreak|onset)\b|"
+    r"(?:the|its|their|his|her)\s+(?:\w+\s+){0,3}(?:began|started|erupted|broke\s+out|took\s+power|came\s+to\s+power))",
+    re.IGNORECASE)
+_AGGREGATE = re.compile(
+    r"\b(?:so\s+far\s+this\s+(?:year|month)|this\s+year\s+alone|in\s+recent\s+(?:years|months|weeks|decades)|"
+    r"(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:years|months|weeks|decades?|century)|"
+    r"in\s+the\s+(?:past|last)\s+(?:year|decade)|every\s+year|each\s+year|per\s+year|annually)\b",
+    re.IGNORECASE)
+_COMPARE = re.compile(
+    r"\b(?:worst|deadliest|biggest|largest|bloodiest|most\s+\w+|first)\b[^.;]{0,60}\bsince\b|"
+    r"\bcompared\s+(?:with|to)\b|\bthe\s+last\s+time\b|\b(?:similar|comparable)\s+to\b", re.IGNORECASE)
+_OTHER = re.compile(
+    r"\b(?:another|a\s+separate|separate|a\s+similar|an\s+earlier|a\s+previous|the\s+previous|a\s+recent|"
+    r"an\s+unrelated|other)\s+(?:\w+\s+){0,2}?(?:attacks?|incidents?|bombings?|shootings?|blasts?|raids?|strikes?|"
+    r"airstrikes?|explosions?|quakes?|earthquakes?|fires?|crash(?:es)?|case|cases|clash(?:es)?|accidents?|ambush(?:es)?|"
+    r"massacres?|disasters?|storms?|floods?|killings?|murders?|rampages?|riots?)\b|"
+    r"\bin\s+a\s+separate\b|\belsewhere\b|\bin\s+(?:another|a\s+neighbouring|a\s+neighboring|a\s+different)\s+"
+    r"(?:province|city|town|district|state|country|village|region|part|county|area)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+#: Words that tell what kind of figure a story leads with (its documents' titles and
+#: first sentences): a claim's measure must be among them to be placed by the story alone.
+FAMILY_CUES = {
+    "death": re.compile(r"\b(?:kill|dead|death|die[ds]?\b|dying|fatal|toll|murder|slay|slain|shot|shoot|gunned|massacr|"
+                        r"bod(?:y|ies)|lives|life|execut|behead|drown|perish|stab|victim|casualt)", re.IGNORECASE),
+    "harm": re.compile(r"\b(?:injur|wound|hurt|hospital|casualt|victim|burn|assault|attack)", re.IGNORECASE),
+    "captivity": re.compile(r"\b(?:hostage|kidnap|abduct|captiv|captur|missing|releas|freed|free[sd]?\b|seiz|hijack|"
+                            r"swap|rescued)", re.IGNORECASE),
+    "arrest": re.compile(r"\b(?:arrest|detain|custody|charged|charges|nab|captur|held|suspect|jail|police|raid|sting|"
+                         r"prison|sentenc|convict|indict)", re.IGNORECASE),
+    "displacement": re.compile(r"\b(?:evacuat|flee|fled|displac|homeless|affected|shelter|refugee|destroy|damag)",
+                               re.IGNORECASE),
+}
+MEASURE_FAMILY = {
+    "killed": "death", "injured": "harm", "hospitalised": "harm", "captured": "captivity", "released": "captivity",
+    "missing": "captivity", "arrested": "arrest", "displaced": "displacement", "evacuated": "displacement",
+    "affected": "displacement", "orphaned": "death",
+}
+#: An incident noun in a story's leads admits these families too.
+INCIDENT_FAMILIES = frozenset({"death", "harm", "captivity", "displacement"})
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a claim goes: an event id (None: none known), how sure, and why."""
+
+    event_id: Optional[str]
+    confidence: float
+    reason: str
+
+    @property
+    def placed(self) -> bool:
+        return self.confidence >= PLACED
+
+
+def unplaced(event_id: Optional[str], why: str, confidence: float = 0.2) -> Placement:
+    return Placement(event_id, confidence, UNPLACED + why)
+
+
+def other_event_cues(sentence: str, at: int, ref_year: Optional[int], own_year: Optional[int],
+                     first_report: Optional[date] = None) -> list[str]:
+    """Phrases of a sentence that speak of another time or event than the story's
+    (`at`: the claim's offset in the sentence, whose own number is no cue)."""
+    cues: list[str] = []
+    for d in find_dates(sentence):
+        if d.start <= at < d.end or _other_clause(sentence, at, d.start):
+            continue
+        if d.kind == "relative" and (d.offset or 0) < 0 and d.unit in ("week", "month", "year"):
+            cues.append(d.text)  # "last week", "three years ago"
+        elif d.year and ref_year and d.year < ref_year and d.year != own_year and (d.end_year or d.year) != own_year:
+            cues.append(d.text)  # "in 2011", "the 2009 floods"
+        elif first_report and d.month and d.kind in ("date", "month"):
+            try:
+                when = date(d.year or first_report.year, d.month, d.day or 1)
+            except ValueError:
+                continue
+            if d.year is None and when > first_report:  # "on March 3" written in January: last year's
+                continue
+            if (first_report - when).days > FAR_DAYS:
+                cues.append(d.text)
+    for rx in (_SINCE, _AGGREGATE, _COMPARE, _OTHER):
+        m = rx.search(sentence)
+        if m and not (m.start() <= at < m.end()) and not _other_clause(sentence, at, m.start()):
+            cues.append(m.group().strip())
+    return cues
+
+
+_CONCESSIVE = re.compile(r"(?:[,;:—–]\s*|\s)(?:despite|although|though|whereas|while|even\s+as|but)\b", re.IGNORECASE)
+
+
+def _other_clause(sentence: str, at: int, cue: int) -> bool:
+    """A cue after the number, beyond a concessive or contrasting clause break ("killing
+    4 people, despite three cease-fires since October"): it speaks of something else."""
+    return cue > at and _CONCESSIVE.search(sentence, at, cue) is not None
+
+
+def story_families(leads: list[str], incident: bool) -> frozenset[str]:
+    """The kinds of figure a story's documents lead with (their titles and first sentences)."""
+    found = {f for text in leads for f, rx in FAMILY_CUES.items() if rx.search(text)}
+    return frozenset(found | (INCIDENT_FAMILIES if incident else set()))
+
+
+def lead_end(text: str, sentences: list[tuple[int, int]], kinds: list[str]) -> int:
+    """Where a document's lead ends: after its first LEAD_SENTENCES body sentences."""
+    body = [e for (s, e), k in zip(sentences, kinds) if k == BODY]
+    return body[min(LEAD_SENTENCES, len(body)) - 1] if body else 0
+
+
+def year_of(text: str) -> Optional[int]:
+    """The latest year a text names (the writing year of an undated text is at least that)."""
+    ys = [int(y) for y in _YEAR.findall(text)]
+    return max(ys) if ys else None

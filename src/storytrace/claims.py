@@ -86,6 +86,11 @@ NON_PERSONS = set(
     "airstrike statement report hotel motorcycle train plane boat ship area district province state "
     "explosive weapon gun rifle rocket missile shell round mine year month day week hour minute time "
     "parent parents".split()
+) | set(ANIMALS := (
+    "gorilla tiger lion lioness elephant orca whale bear wolf leopard cheetah monkey ape chimpanzee panda bird "
+    "fish shark dolphin crocodile alligator snake rhino rhinoceros giraffe zebra deer cat puppy kitten pig "
+    "chicken poultry bull calf donkey mule buffalo"
+).split()
 )
 #: Verbs whose grammatical subject is the victim even in the active voice.
 INTRANSITIVE = set("die perish drown disappear flee remain be go lie stay succumb sustain suffer receive lose".split())
@@ -171,6 +176,7 @@ class _Quoted:
         self.text = text
         self._spans: Optional[Spans] = None
         self._speakers: Optional[dict[int, Optional[str]]] = None
+        self._animals: Optional[set[str]] = None
 
     def _load(self) -> Spans:
         if self._spans is None:
@@ -194,6 +200,15 @@ class _Quoted:
         """Index of the quoted passage holding pos, or -1."""
         return self._load().find(pos)
 
+    @property
+    def animals(self) -> set[str]:
+        """Names the text gives to animals ("the gorilla Harambe", "Harambe, a 17-year-old gorilla"):
+        their deaths are no casualty figure."""
+        if self._animals is None:
+            self._animals = {m.group("n") for m in _ANIMAL_NAME.finditer(self.text) if m.group("n")} | \
+                {m.group("m") for m in _ANIMAL_NAME.finditer(self.text) if m.group("m")}
+        return self._animals
+
     def speaker(self, i: int) -> Optional[str]:
         """The resolved speaker of passage i, as the text writes it (None: none, or a pronoun
         quotes.py could not resolve)."""
@@ -204,6 +219,10 @@ class _Quoted:
                 self._speakers[f.start] = None if said and said.lower() in PRONOUNS else said  # an unresolved "she"
         return self._speakers.get(self.spans[i][0])
 
+
+_ANIMAL = "|".join(sorted(ANIMALS, key=len, reverse=True))
+_ANIMAL_NAME = re.compile(
+    rf"\b(?:{_ANIMAL})s?\s+(?P<n>[A-Z][a-z]+)\b|\b(?P<m>[A-Z][a-z]+),?\s+(?:the|a|an)\s+(?:[\w'-]+\s+){{0,3}}?(?:{_ANIMAL})\b")
 
 # Without a number, only these words can make a victim count (a singular victim).
 _VIOLENT = re.compile(
@@ -256,6 +275,8 @@ def _sentence_claims(
         if measure is None or head.lemma_.lower() in NON_PERSONS:
             continue
         claim = _claim(text, doc_id, s, e, n, head, measure, None, speaker, quotes)
+        if _not_persons(claim.victims):
+            continue  # "one of the world's rarest tigers died"
         first = _first_conjunct(head)
         if first is not head and first.i in by_token and by_token[first.i].measure == measure:
             claim.adds_to = by_token[first.i].id  # "nine men and four women"
@@ -265,7 +286,7 @@ def _sentence_claims(
         by_token[head.i] = claim
         by_head[claim.id] = head
         for c in head.conjuncts:  # "four children and a woman", "a village chief and 11 others": one more victim each
-            if c.i != head.i and _is_single_person(c, pronoun=True) and c.i not in by_token:
+            if c.i != head.i and _is_single_person(c, pronoun=True) and c.i not in by_token and c.text not in quotes.animals:
                 extra = _implicit(text, doc_id, s, e, sent, c, c, 1, measure, speaker, quotes)
                 extra.adds_to = claim.adds_to or claim.id
                 out.append(extra)
@@ -298,6 +319,15 @@ def _more(tok: Any, head: Any) -> bool:
     return head.lower_ == "others" or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "another")
 
 
+def _not_persons(victims: Optional[str]) -> bool:
+    last = (victims or "").lower().split()[-1:]
+    if not last:
+        return False
+    w = last[0]
+    forms = {w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith(("ches", "shes", "xes", "ses")) else w}
+    return bool(forms & NON_PERSONS)
+
+
 def _coordinated(a: Any, b: Any) -> bool:
     """Two counts joined by 'and' (directly, or through their verbs): "two died at the scene
     and four more in hospital" adds up; "21 were killed after divers found two more bodies"
@@ -321,13 +351,17 @@ def _coordinated(a: Any, b: Any) -> bool:
 _PERSONAL = frozenset("her him he she".split())
 
 
-def _is_single_person(p: Any, pronoun: bool = False) -> bool:
+def _is_single_person(p: Any, pronoun: bool = False, loose: bool = True) -> bool:
+    """A single person named without a number. `loose`: an agent noun ("publisher",
+    "commentator") counts too, which only a verb of violence makes safe ("a GPS receiver
+    was seized" is no capture)."""
     if pronoun and p.pos_ == "PRON" and p.lower_ in _PERSONAL:
         return True  # "killing her, her brother and three neighbours"
     if any(c.dep_ == "nummod" for c in p.children):
         return False
+    suffixes = ("ist", "ian", "man", "er", "or") if loose else ("ist", "ian", "man")
     person = p.tag_ == "NNP" or p.lemma_.lower() in PERSON_NOUNS or (
-        p.tag_ == "NN" and p.lower_.endswith(("ist", "ian", "man", "er", "or")) and p.lemma_.lower() not in NON_PERSONS)
+        p.tag_ == "NN" and p.lower_.endswith(suffixes) and p.lemma_.lower() not in NON_PERSONS)
     singular = p.tag_ in ("NN", "NNP") and (
         p.tag_ == "NNP" or any(c.dep_ in ("det", "poss") and c.lower_ in ("a", "an", "the", "his", "her", "their", "its", "one") for c in p.children)
     )
@@ -472,8 +506,9 @@ def _lemma_measure(tok: Any) -> Optional[str]:
         return "orphaned"  # "130 children lost one parent", "25 lost both parents"
     if _to_hospital(tok):
         return "hospitalised"  # "taken to hospital", "remain in hospital", "treated in hospital"
-    if m == "released" and _discharged(tok):
-        return None  # "treated at a hospital and released": discharged, not freed
+    if m == "released" and (_discharged(tok) or not _CAPTIVITY.search(tok.sent.text)):
+        return None  # "treated at a hospital and released": discharged; "freed seven people who had locked
+        # themselves in": a rescue; a release is from captivity, which the sentence must name
     if lemma == "lose" and any(c.lemma_ in ("home", "house") for c in tok.children):
         return "displaced"
     if lemma in ("take", "hold") and any(c.lemma_ in ("hostage", "captive", "prisoner") for c in tok.subtree):
@@ -543,6 +578,11 @@ def _measure(head: Any) -> Optional[str]:
             head.head.lemma_.lower() in ("release", "free", "liberate") and not _discharged(head.head):
         return "released"  # "the rebels freed 30 hostages"
     return m
+
+
+#: A release is from captivity: the sentence must say so.
+_CAPTIVITY = re.compile(r"\b(?:hostage|captiv|captor|kidnap|abduct|detain|detention|prison|jail|custody|swap|ransom|"
+                        r"held|hijack|inmate|arrest|seiz|bail|parole)", re.IGNORECASE)
 
 
 def _own_object(verb: Any) -> bool:
@@ -711,15 +751,24 @@ def _phrase(head: Any) -> Optional[str]:
 def _attribution(sent: Any) -> Optional[str]:
     """Who the sentence's figures come from: "according to X", or the sayer of the sentence."""
     m = _ACCORDING.search(sent.text)
-    if m:
+    if m and _source_like(m.group(1)):
         return m.group(1).strip()
     for tok in sent:
         if tok.lemma_.lower() in SAY_LEMMAS and tok.pos_ == "VERB" and (tok.dep_ == "ROOT" or tok.dep_ in ("parataxis", "conj")):
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             if subj and subj[0].pos_ != "PRON":
-                span = sent[subj[0].left_edge.i : subj[0].right_edge.i + 1]
-                return span.text
+                # the subject without a clause about it: "The officer who fired the shot" -> "The officer"
+                cut = {t.i for c in subj[0].children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+                text = " ".join(t.text for t in subj[0].subtree if t.i not in cut).strip(" ,")
+                if _source_like(text):
+                    return text
     return None
+
+
+def _source_like(phrase: str) -> bool:
+    """A phrase that can name a source: no figures in it, not a whole clause."""
+    words = phrase.split()
+    return 0 < len(words) <= 12 and not re.search(r"\d", phrase)
 
 
 _SPEAKER_AFTER = re.compile(
@@ -783,7 +832,8 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, speaker, quotes: _
             people = [v] + [c for c in v.conjuncts if c.i > v.i]
             if companions and not any(c.i in counted for c in companions):
                 people += companions  # "she was stabbed to death together with her husband": two
-            if not all(_is_single_person(p, pronoun=bool(companions)) for p in people):
+            if not all(_is_single_person(p, pronoun=bool(companions), loose=m in ("killed", "injured"))
+                       and p.text not in quotes.animals for p in people):
                 continue
             claim = _implicit(text, doc_id, s, e, sent, people[0], people[-1], len(people), m, speaker, quotes)
             out.append(claim)

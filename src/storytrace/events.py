@@ -193,10 +193,21 @@ _VERB_AFTER = re.compile(r"\s+(?:the|a|an|his|her|their|its|into|through)\b", re
 _PERSON_AFTER = re.compile(r",\s*\d{1,3}\b")  # "Riva, 47": a person's age
 
 
+#: Nouns an event noun modifies when it names a thing, not an event ("assault rifles", "fire service").
+_MODIFIED = re.compile(r"\s+(?:rifles?|weapons?|helicopters?|aircraft|ships?|craft|trucks?|engines?|brigades?|"
+                       r"departments?|stations?|alarms?|exits?|extinguishers?|dogs?|vehicles?|boats?|squads?|teams?|"
+                       r"forces?|units?|service|services|fighters?|chief|crews?|drills?|safety|hydrants?|escape|"
+                       r"insurance|test|tests|dummy|course|warning|season|shelters?)\b",
+                       re.IGNORECASE)
+
+
 def _homograph(text: str, start: int, end: int) -> bool:
     """An event noun that is a verb or part of one here ("opened fire at", "gunmen stormed",
-    "to storm the hotel", "set fire to"): no event mention."""
+    "to storm the hotel", "set fire to"), or a modifier of a thing ("assault rifles", "fire
+    service"): no event mention."""
     word = text[start:end].lower()
+    if _MODIFIED.match(text, end):
+        return True
     if word not in ("fire", "storm", "raid", "attack", "crash", "flood", "blast", "riot", "siege", "ambush"):
         return False
     before = text[max(0, start - 12):start]

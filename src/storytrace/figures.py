@@ -28,7 +28,8 @@ are listed as unplaced under their event.
   `low` / `high`: the lowest lower bound and the highest upper bound (null when a
   source leaves it open: "at least 21"). `conservative` with its `rule`.
 - Origins (origins.py): one per primary source under any of its names, one per copy
-  lineage, never more than documents; each with a readable name.
+  lineage, one for all unattributed reports together; never more than documents; each
+  with a readable name.
 - Copy edits: a number the reuse stage saw changed inside a copied passage (116 -> 106)
   is attached to the figure whose claim's number it changed (`copy_edits`).
 - Checks, each within one event and measure: parts larger than their whole (women +
@@ -129,7 +130,7 @@ def publication_key(published: Optional[str], low: Optional[str], how: Optional[
 
 
 CLAIMS_QUERY = ('select id, doc_id, start, "end", event_id, measure, "group", value, low, high, qualifier, attributed_to, '
-                "part_of, victims, sentence_start, adds_to from claims where event_id is not null and measure in (%s) "
+                "part_of, victims, sentence_start, adds_to, what from claims where event_id is not null and measure in (%s) "
                 "and (placement is null or placement not like '%s%%')" % (",".join("?" * len(COUNT_MEASURES)), UNPLACED))
 _COLLECTIVE = frozenset("members people persons personnel staff".split())
 COPIED_QUERY = ("select source_doc, source_start, source_end, target_doc, target_start, target_end, lineage from reuse "
@@ -153,7 +154,10 @@ def prepare_claims(rows: Iterable[Sequence[Any]], pub: dict[str, str]) -> list[_
             group = UNIT_GROUPS[head[0].lower()]
         elif group is None and r[5] == "affected" and head[0].lower() in AFFECTED_GROUPS:
             group = head[0].lower()  # "130 children lost one parent": affected children, not all affected
-        claims.append(_Claim(r[0], r[1], r[2], r[3], r[4], r[5], group, r[7], r[8], r[9], r[10], r[11], r[12],
+        low, high, qualifier = r[8], r[9], r[10]
+        if r[16] and r[16].startswith("implicit"):  # "gunmen killed a judge": at least one killed
+            high, qualifier = None, "at_least"
+        claims.append(_Claim(r[0], r[1], r[2], r[3], r[4], r[5], group, r[7], low, high, qualifier, r[11], r[12],
                              pub.get(r[1], ""), r[14] or 0, r[15], head[0].lower()))
     tolls: dict[tuple, float] = defaultdict(float)
     for c in claims:

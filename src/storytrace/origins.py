@@ -10,21 +10,29 @@ corroboration: four outlets repeating one ministry's number are one origin.
   Cavusoglu" to one person — within a document and across the ledger.
 - One copy lineage: a claim inside a copied passage shares its origin with every copy
   (and, through the union, with the attribution the passage carries).
-- An unattributed claim outside copied text is its document's own reporting.
-- Never more origins than documents: a document's own unattributed statement and a
-  source quoted only there are one origin when counting would otherwise exceed it.
+- Reports that do not say where a figure comes from (no attribution, or an unnamed one:
+  "officials said"; no copied text) are not independent confirmations of each other:
+  together they are one origin, "unattributed reports". A document repeating a figure it attributes elsewhere keeps
+  that attribution.
+- Never more origins than documents: a document's own statement and a source quoted
+  only there are one origin when counting would otherwise exceed it.
 
 Each origin is reported with a readable `name` (its fullest attribution, else "copies
-of <first document>", else the document), its values and documents.
+of <first document>", else "unattributed reports"), its values and documents.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from typing import Iterable, Optional, Protocol
 
+from rapidfuzz import fuzz
+
 from .unionfind import DisjointSets
+
+SAME_NAME = 85  # rapidfuzz ratio at which two surnames are one person's ("Alishvandi", "Alishbandi": 90)
 
 _LEAD = re.compile(r"^(?:according\s+to|said|says|reported\s+by|citing|per|quoting|as\s+told\s+to)\s+", re.IGNORECASE)
 _DET = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
@@ -62,11 +70,12 @@ GENERIC = frozenset("officials official authorities sources source witnesses wit
                     "analysts activists relatives survivors locals villagers it he she they".split())
 
 
-def source_key(attribution: str, doc_id: str = "") -> str:
-    """One key per primary source, whatever the wording (see the module docstring). An
-    unnamed source ("officials said") is known only within its document (`doc_id`)."""
+def source_key(attribution: str) -> str:
+    """One key per primary source, whatever the wording (see the module docstring); UNNAMED
+    for a source no reader could check ("officials said", "the statement")."""
     a = " ".join(attribution.split()).strip(" ,.;:\"'“”")
     a = _LEAD.sub("", a)
+    said_as = a
     a = _POSSESSIVE.sub("", a)  # "Turkey's Foreign Ministry" -> "Foreign Ministry"
     a = _DET.sub("", a)
     if re.search(r"\b(?:ministry|government|army|police|committee|office)\b", a, re.I) and not _TOPIC_OF.search(a):
@@ -79,22 +88,55 @@ def source_key(attribution: str, doc_id: str = "") -> str:
         topic = next((t for w, t in sorted(_MINISTRY_TOPIC.items(), key=lambda kv: -len(kv[0]))
                       if re.search(rf"\b{w}\b", text)), "")
         return f"ministry {topic}".strip()
+    person = _person(said_as)
+    if person:
+        return "person " + person  # "Turkish Foreign Minister Mevlut Cavusoglu", "Sutopo ... of the Agency"
     for inst in ("police", "army", "military", "fire service", "fire department", "red cross", "coast guard", "navy"):
         if re.search(rf"\b{inst}\b", text) and len(bare) <= 5:
             return inst
-    toks = a.split()
-    tail = []
-    for w in reversed(toks):  # a name ends the phrase: "fire chief Amara Quell", "Kalın"
-        if w[:1].isupper() and w.lower() not in _TITLES:
-            tail.append(w)
-        else:
-            break
-    if tail and len(toks) - len(tail) <= 4 and all(w.lower() in _TITLES or w.lower() in NATIONALITIES or w[:1].islower()
-                                                    for w in toks[: len(toks) - len(tail)]):
-        return "person " + tail[0].lower().strip("'’")
     if not bare or all(w in GENERIC or w in NATIONALITIES for w in words):
-        return f"{' '.join(words) or 'unnamed'} in {doc_id}"
+        return UNNAMED  # "officials said": no one a reader could check
     return " ".join(words)
+
+
+#: Capitalised words that name an organisation, never a person.
+ORG_WORDS = frozenset("agency ministry police department office service council committee army navy force forces "
+                      "government university hospital news media times post press television radio tv network "
+                      "association organisation organization union bureau authority authorities commission court "
+                      "center centre institute foundation party group company corporation bank zoo".split())
+
+
+def _person(phrase: str) -> Optional[str]:
+    """The surname of the first person a phrase names: a run of two or more capitalised
+    words that are no title, nationality or organisation word and not after "the"
+    ("the California Highway Patrol" is an organisation), a single one after a title, or
+    the whole phrase: 'Kalın'."""
+    tokens = re.findall(r"[\w'’.-]+", phrase)
+    runs: list[tuple[list[str], str]] = []  # (run, the word before it)
+    run: list[str] = []
+    before = ""
+    for w in tokens:
+        low = w.lower().strip(".")
+        if w[:1].isupper() and low not in _TITLES and low not in NATIONALITIES and low not in ORG_WORDS:
+            run.append(w)
+            continue
+        if run:
+            runs.append((run, before))
+            run = []
+        before = low
+    if run:
+        runs.append((run, before))
+    for r, prev in runs:
+        if prev == "the" or any(w.lower() in ORG_WORDS for w in r):
+            continue
+        if len(r) >= 2 or prev in _TITLES or len(tokens) == 1:
+            return _fold(r[-1].lower().strip("'’."))
+    return None
+
+
+def _fold(word: str) -> str:
+    """Without diacritics: "kalın" and "kalin" are one name."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word.replace("ı", "i")) if not unicodedata.combining(ch))
 
 
 class _Claim(Protocol):
@@ -104,15 +146,19 @@ class _Claim(Protocol):
     value: Optional[float]
 
 
+UNATTRIBUTED = "unattributed reports"
+UNNAMED = "unnamed"
+
+
 def claim_keys(c: _Claim, lineage: dict[str, str]) -> list[str]:
     """What a claim's origin is known by: its attribution's key, the copy lineage of the
-    passage that carries it, else its document alone."""
+    passage that carries it, else the shared key of unattributed reports."""
     keys = []
-    if c.attributed_to:
-        keys.append("attribution: " + source_key(c.attributed_to, c.doc_id))
+    if c.attributed_to and source_key(c.attributed_to) != UNNAMED:
+        keys.append("attribution: " + source_key(c.attributed_to))
     if c.id in lineage:
         keys.append("lineage: " + lineage[c.id])
-    return keys or ["document: " + c.doc_id]
+    return keys or [UNATTRIBUTED]
 
 
 def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str]) -> dict[str, str]:
@@ -121,25 +167,34 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str]) -> dict[str, st
     among the figure's claims; never more origins than documents."""
     cs = list(cs)
     keys = {c.id: claim_keys(c, lineage) for c in cs}
+    said: dict[tuple, str] = {}  # a document repeating a figure it attributes: the same origin
+    for c in cs:
+        if keys[c.id][0].startswith("attribution: "):
+            said.setdefault((c.doc_id, c.value), keys[c.id][0])
+    for c in cs:
+        k = said.get((c.doc_id, c.value))
+        if k and keys[c.id] == [UNATTRIBUTED]:
+            keys[c.id] = [k]
     sets: DisjointSets[str] = DisjointSets()
-    for ks in keys.values():
+    for c in cs:
+        ks = keys[c.id]
         for k in ks:
             sets.root(k)
         for k in ks[1:]:
             sets.union(ks[0], k)
-    said: dict[tuple, str] = {}  # a document repeating a figure it attributes: the same origin
-    for c in cs:
-        if c.attributed_to:
-            said.setdefault((c.doc_id, c.value), keys[c.id][0])
-    for c in cs:
         k = said.get((c.doc_id, c.value))
-        if k and not c.attributed_to:
-            sets.union(k, keys[c.id][0])
+        if k and ks[0].startswith("lineage: "):
+            sets.union(k, ks[0])
     attrs = {k for ks in keys.values() for k in ks if k.startswith("attribution: ")}
     for k in attrs:  # "ministry" -> the one "ministry foreign affairs"
         fuller = [o for o in attrs if o != k and o.startswith(k + " ")]
         if len(fuller) == 1:
             sets.union(k, fuller[0])
+    people = sorted(k for k in attrs if k.startswith("attribution: person "))
+    for i, a in enumerate(people):  # one person spelled two ways: "Alishvandi", "Alishbandi"
+        for b in people[i + 1:]:
+            if fuzz.ratio(a[20:], b[20:]) >= SAME_NAME:
+                sets.union(a, b)
     docs_of: dict[str, set] = defaultdict(set)
     for c in cs:
         docs_of[sets.root(keys[c.id][0])].add(c.doc_id)
@@ -164,9 +219,10 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str]) -> dict[str, st
 
 
 def origin_name(keys: list[str], attributions: list[str], first_doc: str, label: dict[str, str]) -> str:
-    """A readable name: the fullest attribution, else the copies of the first document, else the document."""
-    if attributions:
-        return max(attributions, key=len)
+    """A readable name: the fullest named attribution, else the copies of the first document, else "unattributed reports"."""
+    named = [a for a in attributions if source_key(a) != UNNAMED]
+    if named:
+        return max(named, key=len)
     if any(k.startswith("lineage: ") for k in keys):
         return f"copies of {label.get(first_doc, first_doc)}"
-    return label.get(first_doc, first_doc)
+    return UNATTRIBUTED

@@ -48,7 +48,7 @@ _SINCE = re.compile(
     r"(?:the|its|their|his|her)\s+(?:\w+\s+){0,3}(?:began|started|erupted|broke\s+out|took\s+power|came\s+to\s+power))",
     re.IGNORECASE)
 _AGGREGATE = re.compile(
-    r"\b(?:so\s+far\s+this\s+(?:year|month)|this\s+year\s+alone|in\s+recent\s+(?:years|months|weeks|decades)|"
+    r"\b(?:so\s+far\s+this\s+(?:year|month)|(?:earlier\s+)?this\s+year|in\s+recent\s+(?:years|months|weeks|decades)|"
     r"(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:years|months|weeks|decades?|century)|"
     r"in\s+the\s+(?:past|last)\s+(?:year|decade)|every\s+year|each\s+year|per\s+year|annually)\b",
     re.IGNORECASE)

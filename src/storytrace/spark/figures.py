@@ -39,7 +39,7 @@ CLAIMS_QUERY = local.CLAIMS_QUERY
 CLAIM_COLUMNS = [("id", str), ("doc_id", str), ("start", int), ("end", int), ("event_id", str), ("measure", str),
                  ("group", str), ("value", float), ("low", float), ("high", float), ("qualifier", str),
                  ("attributed_to", str), ("part_of", str), ("victims", str), ("sentence_start", int),
-                 ("adds_to", str), ("_ord", int)]
+                 ("adds_to", str), ("what", str), ("_ord", int)]
 COPIED_QUERY = local.COPIED_QUERY
 SPAN_COLUMNS = [("doc_id", str), ("_k", int), ("_side", int), ("start", int), ("end", int), ("lineage", str)]
 PASSAGES_QUERY = local.PASSAGES_QUERY
@@ -52,12 +52,12 @@ PART_KINDS = ("parts_exceed_whole", "subset_exceeds_set")
 def _claims(kv: tuple) -> Iterator[tuple]:
     """A document's counted claims as figures_stage prepares them: (order, _Claim, lineage, figure id)."""
     doc_id, (rows, spans, pubs) = kv
-    rows = sorted(rows, key=lambda r: r[16])
+    rows = sorted(rows, key=lambda r: r[17])
     if not rows:
         return
     pub = next(iter(pubs), "")
     spans = sorted(spans)
-    claims = list(zip((r[16] for r in rows), local.prepare_claims(rows, {doc_id: pub})))
+    claims = list(zip((r[17] for r in rows), local.prepare_claims(rows, {doc_id: pub})))
     lineage = local.doc_lineages([c for _, c in claims], [(s0, s1, lin) for _k, _side, s0, s1, lin in spans])
     for o, c in claims:
         yield o, c, lineage.get(c.id), make_id("figure", c.event_id, c.measure, c.group or "")

@@ -104,6 +104,23 @@ COUNT_MEASURES: tuple[str, ...] = ("killed", "injured", "captured", "missing", "
 MEASURES: tuple[str, ...] = COUNT_MEASURES + ("other",)
 
 
+#: How a figure whose group is not a count of persons reads: its unit ("families wiped out: 8").
+UNIT_LABELS: dict[tuple[str, str], str] = {
+    ("killed", "families"): "families wiped out", ("killed", "households"): "households wiped out",
+    ("displaced", "families"): "families displaced", ("displaced", "households"): "households displaced",
+    ("evacuated", "families"): "families evacuated", ("affected", "families"): "families affected",
+    ("orphaned", "both parents"): "children who lost both parents",
+    ("orphaned", "one parent"): "children who lost one parent",
+}
+
+
+def figure_label(measure: Optional[str], group: Optional[str]) -> str:
+    """A figure's name as a reader says it: 'killed', 'killed · women', 'families wiped out'."""
+    if group and (measure or "", group) in UNIT_LABELS:
+        return UNIT_LABELS[(measure or "", group)]
+    return f"{measure or '?'}" + (f" · {group}" if group else "")
+
+
 @dataclass
 class Claim(Record):
     """A figure stated in a sentence (filled by the claims analyser)."""

@@ -43,6 +43,7 @@ import xxhash
 from rapidfuzz.distance import Levenshtein
 
 from . import fingerprint
+from .numbers import find_numbers
 from .model import Reuse, make_id
 from .unionfind import DisjointSets
 
@@ -287,10 +288,21 @@ def _finish_edits(edits: list[dict[str, Any]], text_a: str, text_b: str) -> list
         e.pop("_merge", None)
         e["from"] = _cut(text_a[e["source_start"] : e["source_end"]])
         e["to"] = _cut(text_b[e["target_start"] : e["target_end"]])
-        if _NUMBERISH.search(e["from"]) or _NUMBERISH.search(e["to"]):
+        if _count_edit(e["from"], e["to"]):
             e["number"] = True
         out.append(e)
     return out
+
+
+def _count_edit(a: str, b: str) -> bool:
+    """Did the edit change a count ("11" -> "14", "six" -> "seven")? Not a year or date added
+    ("" -> "1992"), not words ("capsized" -> "sank"): both sides must state a count, and
+    the counts differ."""
+    if not (_NUMBERISH.search(a) and _NUMBERISH.search(b)):
+        return False
+    ca = [n.value for n in find_numbers(a) if n.kind == "count"]
+    cb = [n.value for n in find_numbers(b) if n.kind == "count"]
+    return bool(ca and cb and ca != cb)
 
 
 def _cut(s: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Optional
 
+from ..model import figure_label
 from .data import Doc, LedgerView, jload
 from .markup import (EXPORT_HINT, Refs, badge, csv_link, esc, left_out, link, null, num, plural, short_date,
                      table, value_text)
@@ -25,7 +26,8 @@ EVENT_INDEX_ROWS = 300
 CHECKS_SHOWN = 200
 CORRECTIONS_SHOWN = 200
 
-_STATUS_ORDER = {"conflict": 0, "agree": 2, "single": 3}
+_STATUS_ORDER = {"conflict": 0, "revised": 1, "agree": 2, "single": 3}
+UNPLACED_PER_EVENT = 12
 
 
 def figure_priority(f: dict[str, Any]) -> tuple:
@@ -35,7 +37,7 @@ def figure_priority(f: dict[str, Any]) -> tuple:
 
 
 def figure_name(f: dict[str, Any]) -> str:
-    return f"{f.get('measure') or '?'}" + (f" · {f['group']}" if f.get("group") else "")
+    return figure_label(f.get("measure"), f.get("group"))
 
 
 class EventsData:
@@ -68,6 +70,25 @@ class EventsData:
             f["_origins"] = [o for o in jload(f.get("origins"), []) if isinstance(o, dict)]
             f["_copy_edits"] = [e for e in jload(f.get("copy_edits"), []) if isinstance(e, dict)]
         self._load_claims()
+        self._load_unplaced()
+
+    def _load_unplaced(self) -> None:
+        """Count claims each shown event's documents state that no figure row uses, with why."""
+        self.unplaced: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self.n_unplaced: dict[str, int] = {}
+        view = self.view
+        ids = [e["id"] for e in self.shown]
+        if not ids or not view.has("claims", "placement", "event_id"):
+            return
+        marks = ",".join("?" * len(ids))
+        for r in view.rows(
+            f"select * from (select c.id, c.doc_id, c.event_id, c.measure, c.\"group\" as grp, c.value, c.low, c.high, "
+            f"c.qualifier, c.placement, row_number() over (partition by c.event_id order by c.doc_id, c.start) as rn, "
+            f"count(*) over (partition by c.event_id) as n from claims c where c.event_id in ({marks}) "
+            f"and c.measure != 'other' and c.placement like 'unplaced%') where rn <= ?", [*ids, UNPLACED_PER_EVENT]
+        ):
+            self.unplaced[r["event_id"]].append(r)
+            self.n_unplaced[r["event_id"]] = r["n"]
 
     def _load_claims(self) -> None:
         view = self.view
@@ -183,7 +204,11 @@ def _origins_cell(f: dict[str, Any], refs: Refs, docs: dict[str, Doc]) -> str:
     origins = f["_origins"]
     for o in origins[:8]:
         parts = [p for p in str(o.get("origin") or "").split("; ") if p]
-        who = ", ".join(_origin_part(p, refs, docs) for p in parts[:4]) or esc(o.get("origin"), 80)
+        if o.get("name"):
+            lineage = next((p for p in parts if p.startswith("lineage: ")), None)
+            who = esc(o["name"], 80) + (f" ({_origin_part(lineage, refs, docs)})" if lineage else "")
+        else:
+            who = ", ".join(_origin_part(p, refs, docs) for p in parts[:4]) or esc(o.get("origin"), 80)
         values = ", ".join(str(v) for v in (o.get("values") or [])[:6])
         n = len(o.get("documents") or [])
         items.append(f'<li><span class="val">{esc(values, 80)}</span> <span class="n">{plural(n, "doc")}</span> {who}</li>')
@@ -194,6 +219,13 @@ def _origins_cell(f: dict[str, Any], refs: Refs, docs: dict[str, Doc]) -> str:
 
 def _findings_cell(f: dict[str, Any], checks: list[dict[str, Any]], refs: Refs, docs: dict[str, Doc]) -> str:
     out = []
+    sides = [s for s in jload(f.get("sides"), []) if isinstance(s, dict)]
+    if sides:
+        day = next((s.get("day") for s in sides if s.get("day")), None)
+        said = " against ".join(
+            f'{esc(s.get("value"), 30)} ({", ".join(_doc_chip(refs, docs.get(str(d)), str(d)) for d in (s.get("documents") or [])[:4])})'
+            for s in sides[:4])
+        out.append(f'<li>{badge("sources disagree", "conflict")} {said}' + (f" on {esc(day)}" if day else "") + "</li>")
     for e in f["_copy_edits"][:6]:
         src, tgt = docs.get(str(e.get("source_doc"))), docs.get(str(e.get("target_doc")))
         where = link(refs.target("p", e.get("reuse")), "in a copied passage", "", "see the passage side by side")
@@ -278,23 +310,29 @@ def render_events(data: EventsData, refs: Refs) -> str:
             doc_ids += [p.partition(": ")[2] for p in str(o.get("origin") or "").split("; ") if p.startswith("document: ")]
         for e in f["_copy_edits"][:6]:
             doc_ids += [str(e.get("source_doc")), str(e.get("target_doc"))]
+        doc_ids += [str(d) for s in jload(f.get("sides"), []) if isinstance(s, dict) for d in (s.get("documents") or [])[:4]]
+    doc_ids += [r["doc_id"] for rs in data.unplaced.values() for r in rs]
     docs = view.docs(doc_ids)
     out = ['<section id="events"><h2>Events and their figures</h2>']
     if not data.events:
         out.append('<p class="note">No events in this ledger (the events stage found none, or has not run).</p></section>')
         return "".join(out)
-    out.append('<p class="note">Each figure groups what every source states for one event, measure and group. '
-               '<b>conflict</b>: the values cannot all be true at once; <b>rising/falling/changed</b>: the value moved '
-               'with publication time (a toll updated over days). An origin is an independent source: documents that copy '
-               'each other, or repeat one attribution, count once.</p>')
+    out.append('<p class="note">Each figure groups what every source states for one event, measure and group, from '
+               'the numbers placed under the event with evidence (the rest are listed as unplaced). '
+               '<b>conflict</b>: independent sources disagree where time cannot explain it (the same day, or a settled '
+               'past event); <b>revised</b>: the value changed over the days the event developed; <b>rising/falling</b>: '
+               'it moved one way across sources whose publication dates are trusted. <b>best</b> is what a fact-checker '
+               'could publish. An origin is an independent source: documents that copy each other, or repeat one '
+               'attribution, count once; reports that name no source count once together.</p>')
     for e in data.shown:
         fs = data.figures.get(e["id"], [])
         n = data.n_figures.get(e["id"], 0)
         eid = refs.add_target("e", e["id"])
         out.append(f'<article class="event" id="{eid}">{_event_heading(e, n)}')
         if not fs:
-            out.append('<p class="note">No figures for this event.</p></article>')
+            out.append('<p class="note">No figures for this event.</p>' + _unplaced_list(data, e["id"], refs, docs) + "</article>")
             continue
+        unplaced = _unplaced_list(data, e["id"], refs, docs)
         rows, row_ids = [], []
         for f in fs:
             row_ids.append(refs.add_target("f", f["id"]))
@@ -313,7 +351,7 @@ def render_events(data: EventsData, refs: Refs) -> str:
         out.append(csv_link(f"figures-{e['id']}", CSV_FIELDS,
                             ([f.get("id") if k == "figure_id" else f.get(k) for k in CSV_FIELDS] for f in all_figs),
                             "this event's figures as CSV"))
-        out.append("</article>")
+        out.append(unplaced + "</article>")
     rest = data.events[len(data.shown):]
     if rest:
         out.append(f"<h3>Other events ({num(len(rest))})</h3>")
@@ -323,6 +361,22 @@ def render_events(data: EventsData, refs: Refs) -> str:
         out.append(left_out(min(len(rest), EVENT_INDEX_ROWS), len(rest), "other events", EXPORT_HINT))
     out.append("</section>")
     return "".join(out)
+
+
+def _unplaced_list(data: EventsData, event_id: str, refs: Refs, docs: dict[str, Doc]) -> str:
+    """The numbers its documents state that no figure row uses, each with why (claims.placement)."""
+    rows = data.unplaced.get(event_id, [])
+    if not rows:
+        return ""
+    items = []
+    for r in rows:
+        why = str(r.get("placement") or "").removeprefix("unplaced: ")
+        items.append(f'<li><span class="val">{esc(figure_label(r.get("measure"), r.get("grp")))} '
+                     f'{esc(value_text(r["value"], r["low"], r["high"], r["qualifier"]))}</span> '
+                     f'{_doc_chip(refs, docs.get(r["doc_id"]), r["doc_id"], r["id"])} <span class="rule">{esc(why, 160)}</span></li>')
+    n = data.n_unplaced.get(event_id, len(rows))
+    return (f'<details class="unplaced"><summary>Unplaced: {plural(n, "number")} in its documents that no figure uses</summary>'
+            f'<ul class="variants">{"".join(items)}</ul>{left_out(len(rows), n, "unplaced numbers", EXPORT_HINT)}</details>')
 
 
 def render_checks(view: LedgerView, refs: Refs) -> str:

@@ -22,7 +22,7 @@ from . import nlp
 from .model import Annotations, Claim, Document, make_id
 from .numbers import NumberSpan, band, find_numbers, has_number
 from .quotes import find_quotes
-from .segments import SegmentIndex, segments
+from .segments import NOT_REPORTING, SegmentIndex, segments
 from .speech import PRONOUNS
 from .text import Spans, quotations, sentences
 
@@ -269,8 +269,11 @@ def _sentence_claims(
         measure = _measure(head) or _surface_measure(tok.doc, n, head)
         more = _more(tok, head)
         earlier = [c for c in out if (measure is None or c.measure == measure) and c.group is None and not c.part_of
-                   and _coordinated(head, by_head.get(c.id))] if more else []
-        if measure is None and earlier and head.lemma_.lower() not in NON_PERSONS:
+                   and (_other(tok, head) or _coordinated(head, by_head.get(c.id)))] if more else []
+        if not earlier and measure is not None:  # "Four aid workers and seven civilians were killed": co-subjects
+            earlier = [c for c in out if c.measure == measure and c.group is None and not c.part_of
+                       and _co_subject(head, by_head.get(c.id))]
+        if measure is None and earlier and head.lemma_.lower() not in NON_PERSONS and not _own_verb(head):
             measure = earlier[-1].measure  # "two died at the scene and four more in hospital"
         if measure is None or head.lemma_.lower() in NON_PERSONS:
             continue
@@ -319,6 +322,22 @@ def _more(tok: Any, head: Any) -> bool:
     return head.lower_ == "others" or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "another")
 
 
+def _own_verb(head: Any) -> bool:
+    """The noun is the subject or object of a verb of its own ("while eight others escaped")."""
+    return head.dep_ in ("nsubj", "nsubjpass", "dobj") and head.head.pos_ in ("VERB", "AUX") and head.head.lemma_ != "be"
+
+
+def _other(tok: Any, head: Any) -> bool:
+    """'three other people', 'two others', 'another four': more victims than those named before."""
+    return head.lower_ == "others" or any(c.lower_ in ("other", "others", "another") for t in {tok, head} for c in t.children)
+
+
+def _co_subject(a: Any, b: Any) -> bool:
+    """Two counts that are both subjects (or both objects) of one verb."""
+    return b is not None and a.head.i == b.head.i and a.head.pos_ in ("VERB", "AUX") and a.dep_ == b.dep_ and \
+        a.dep_ in ("nsubj", "nsubjpass", "dobj")
+
+
 def _not_persons(victims: Optional[str]) -> bool:
     last = (victims or "").lower().split()[-1:]
     if not last:
@@ -362,8 +381,10 @@ def _is_single_person(p: Any, pronoun: bool = False, loose: bool = True) -> bool
     suffixes = ("ist", "ian", "man", "er", "or") if loose else ("ist", "ian", "man")
     person = p.tag_ == "NNP" or p.lemma_.lower() in PERSON_NOUNS or (
         p.tag_ == "NN" and p.lower_.endswith(suffixes) and p.lemma_.lower() not in NON_PERSONS)
+    determiners = [c for c in p.children if c.dep_ in ("det", "poss")]
     singular = p.tag_ in ("NN", "NNP") and (
-        p.tag_ == "NNP" or any(c.dep_ in ("det", "poss") and c.lower_ in ("a", "an", "the", "his", "her", "their", "its", "one") for c in p.children)
+        p.tag_ == "NNP" or any(c.lower_ in ("a", "an", "the", "his", "her", "their", "its", "one") for c in determiners)
+        or (not determiners and p.lemma_.lower() in PERSON_NOUNS)  # "Local government official has been shot"
     )
     return person and singular
 
@@ -585,6 +606,10 @@ _CAPTIVITY = re.compile(r"\b(?:hostage|captiv|captor|kidnap|abduct|detain|detent
                         r"held|hijack|inmate|arrest|seiz|bail|parole)", re.IGNORECASE)
 
 
+#: Verbs that hedge a report of the victims' fate ("40 villagers were feared killed").
+_HEDGES = frozenset("fear believe think presume report confirm say suspect".split())
+
+
 def _own_object(verb: Any) -> bool:
     """A clause about the noun with an object of its own ("the nine voting to put Nichols to
     death"): the noun did the deed; "1,275 Azerbaijanis that the Armenians captured" has none."""
@@ -606,6 +631,9 @@ def _measure_of(head: Any) -> Optional[str]:
         return "killed"
     if head.lemma_.lower() == "life":  # "claimed 64 lives", "the loss of 64 lives"
         return "killed"
+    if head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB" and head.head.lemma_.lower() in MEASURE_LEMMAS and \
+            (m := _lemma_measure(head.head)):
+        return m  # "killing five people who were being detained": the verb, not the clause about them
     # "14 dead", "12 others wounded", "1,275 Azerbaijanis that the Armenians captured"
     for c in head.children:
         if c.dep_ in ("amod", "acl", "relcl", "appos", "advmod") and c.i > head.i and not _own_object(c):
@@ -632,9 +660,11 @@ def _measure_of(head: Any) -> Optional[str]:
             if m:
                 return m
         if dep in ("nsubj", "nsubjpass"):
-            for c in verb.children:  # "were found dead", "remain missing"
-                if c.dep_ in ("acomp", "oprd", "xcomp", "attr") and c.i > verb.i:
-                    m = MEASURE_LEMMAS.get(c.lemma_.lower()) or MEASURE_LEMMAS.get(c.lower_)
+            for c in verb.children:  # "were found dead", "remain missing", "were found burned to death", "feared killed"
+                if c.dep_ in ("acomp", "oprd", "xcomp", "attr") and c.i > verb.i or \
+                        c.dep_ == "advcl" and c.i == verb.i + 1 and verb.lemma_.lower() in _HEDGES:
+                    m = MEASURE_LEMMAS.get(c.lemma_.lower()) or MEASURE_LEMMAS.get(c.lower_) or \
+                        (_lemma_measure(c) if c.pos_ in ("VERB", "ADJ") else None)
                     if m:
                         return m
     if dep in ("dobj", "obj", "attr") and verb.lemma_ == "include":
@@ -658,6 +688,8 @@ def _measure_of(head: Any) -> Optional[str]:
                     m = _toll_measure(c)
                     if m:
                         return m
+        if prep.lower_ == "of" and gov.lemma_.lower() in ("family", "group", "household") and gov.dep_ in ("dobj", "nsubjpass"):
+            return _lemma_measure(gov.head)  # "slaughtered a family of seven"
         if prep.lower_ == "of" and gov.pos_ in ("NOUN", "NUM"):
             return None
     if head.dep_ in ("nummod",) and head.head.lemma_.lower() == "toll":
@@ -798,9 +830,9 @@ def _companions(verb: Any) -> list[Any]:
     """Single persons 'together with' / 'along with' the victims of a verb."""
     out = []
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ == "with" and (
+        if c.dep_ == "prep" and (c.lower_ == "alongside" or c.lower_ == "with" and (
                 any(a.lower_ in ("together", "along") for a in c.children) or
-                (c.i > 0 and c.doc[c.i - 1].lower_ in ("together", "along"))):
+                (c.i > 0 and c.doc[c.i - 1].lower_ in ("together", "along")))):
             out += [g for g in c.children if g.dep_ == "pobj" and _is_single_person(g)]
     return out
 
@@ -832,7 +864,8 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, speaker, quotes: _
             people = [v] + [c for c in v.conjuncts if c.i > v.i]
             if companions and not any(c.i in counted for c in companions):
                 people += companions  # "she was stabbed to death together with her husband": two
-            if not all(_is_single_person(p, pronoun=bool(companions), loose=m in ("killed", "injured"))
+            pronoun = bool(companions) or (m == "killed" and v.dep_ == "dobj")  # "shot him dead"
+            if not all(_is_single_person(p, pronoun=pronoun, loose=m in ("killed", "injured"))
                        and p.text not in quotes.animals for p in people):
                 continue
             claim = _implicit(text, doc_id, s, e, sent, people[0], people[-1], len(people), m, speaker, quotes)
@@ -853,14 +886,14 @@ def is_combatant(claim: Claim) -> bool:
 def totals(claims: Iterable[Claim]) -> dict[str, float]:
     """Per measure, the document's own figure for its main event (PITF/WAD coding).
 
-    The rule: the first overall figure (group null) the document states for the
-    measure, not in a quotation when a narrative figure exists, with combatant or
+    The rule: the first overall figure (group null) the document's reporting (not its
+    headline, captions or teasers: segments.py) states for the measure, not in a quotation when a narrative figure exists, with combatant or
     perpetrator victims left out; a stated number before an implicit one ("a judge
     was killed" counts 1 only when no number is given); vague figures ("dozens")
     give no total.
     """
     out: dict[str, float] = {}
-    claims = [c for c in claims if c.measure != "other"]
+    claims = [c for c in claims if c.measure != "other" and c.segment not in NOT_REPORTING]
     for measure in {c.measure for c in claims}:
         cands = [c for c in claims if c.measure == measure and c.group is None and c.value is not None]
         if measure == "killed":

@@ -424,16 +424,14 @@ def events_stage(db: Any) -> dict[str, int]:
     # claims: placed by their evidence (placement.py): the named event their sentence mentions,
     # a past event their sentence dates, else their story's event when the document's lead or
     # the story's reports say so; unplaced when page furniture or another time or event
-    story_facts = _story_facts(members, texts, title_of, published, named, event_of_story)
+    lead_of = {doc_id: _lead_end(text) for doc_id, text in texts.items()}
+    story_facts = _story_facts(members, texts, title_of, published, named, event_of_story, lead_of)
     claim_event: dict[str, str] = {}
     claim_place: dict[str, tuple[float, str]] = {}
     per_doc: dict[str, Counter] = defaultdict(Counter)
-    lead_of: dict[str, int] = {}
     for cid, doc_id, start, s0, s1, measure, segment in db.execute(
             "select id, doc_id, start, sentence_start, sentence_end, measure, segment from claims"):
         text = texts[doc_id]
-        if doc_id not in lead_of:
-            lead_of[doc_id] = _lead_end(text)
         story_eid = event_of_story[story_of[doc_id]]
         facts = story_facts[story_of[doc_id]]
         ref_year = int(published[doc_id][:4]) if published.get(doc_id) else year_of(text[:SCAN_CHARS])
@@ -588,11 +586,11 @@ class _StoryFacts:
 
 
 def _story_facts(members: dict[str, list[str]], texts: dict[str, str], title_of: dict[str, Optional[str]],
-                 published: dict[str, Optional[str]], named: dict[str, _Ev], event_of_story: dict[str, str]
-                 ) -> dict[str, _StoryFacts]:
+                 published: dict[str, Optional[str]], named: dict[str, _Ev], event_of_story: dict[str, str],
+                 lead_of: dict[str, int]) -> dict[str, _StoryFacts]:
     out = {}
     for k, ids in members.items():
-        leads = [(title_of[i] or "") + "\n" + texts[i][: _lead_end(texts[i])] for i in ids]
+        leads = [(title_of[i] or "") + "\n" + texts[i][: lead_of[i]] for i in ids]
         incident = any(EVENT_NOUNS.get(m.group().lower()) for lead in leads for m in _NOUN_AT.finditer(lead))
         days = sorted(published[i][:10] for i in ids if published.get(i))
         first = date.fromisoformat(days[0]) if days else None
@@ -607,8 +605,8 @@ def _lead_end(text: str) -> int:
     """The end of a document's lead: its first two body sentences (segments.py, placement.py)."""
     head = text[:LEAD_CHARS]
     spans = sentences(head)
-    kinds = [SegmentIndex(segments(head)).kind(s) for s, _ in spans]
-    return lead_end(head, spans, kinds)
+    where = SegmentIndex(segments(head))
+    return lead_end(head, spans, [where.kind(s) for s, _ in spans])
 
 
 def _typed(ev: _Ev) -> bool:

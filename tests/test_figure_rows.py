@@ -1,0 +1,187 @@
+"""Figure rows a fact-checker can publish from: segments, placement, origins, time-aware
+reconciliation (issue 14). Every rule is tested on made-up text."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from storytrace import pipeline
+from storytrace.figures import _Claim, _figure, publication_key
+from storytrace.numbers import band
+from storytrace.origins import origin_groups, source_key
+from storytrace.placement import other_event_cues
+from storytrace.reuse import _count_edit
+from storytrace.segments import segments
+
+
+# ------------------------------------------------------------------ segments
+
+def _kinds(text):
+    return [(text[s.start:s.end][:24], s.kind) for s in segments(text)]
+
+
+def test_captions_credits_and_teasers_are_furniture():
+    text = ("Ferry fire on Lake Orrin kills 12\n"
+            "At least 12 people were killed when a ferry caught fire on Lake Orrin on Tuesday, police said.\n"
+            "Rescuers carry a survivor ashore on Tuesday. (Photo: Dana Reel/AFP)\n"
+            "Image copyright Getty Images Image caption Three people ran this way\n"
+            "Read more: Bus crash in Tellon kills 31\n"
+            "3/12 Firefighters at the quay\n"
+            "Reuters\n"
+            "The ferry was carrying about 90 passengers.\n")
+    assert [k for _, k in _kinds(text)] == ["headline", "body", "caption", "caption", "sidebar", "caption", "credit", "body"]
+
+
+def test_a_list_under_most_read_is_a_sidebar():
+    text = ("Two climbers died on Mount Arle on Sunday, rescuers said.\n"
+            "Most read\n"
+            "Storm kills 14 in the valley\n"
+            "Bank breach exposed 60 million accounts\n"
+            "\n"
+            "The climbers were roped together when the ledge gave way.\n")
+    kinds = [k for _, k in _kinds(text)]
+    assert kinds == ["body", "sidebar", "sidebar", "sidebar", "body"]
+
+
+def test_claims_carry_their_segment_and_only_body_claims_make_rows(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        " date 2024-05-02\nTwo people were killed in a fire at a market in Orrin on Tuesday, police said.\n"
+        "A stall burns in Orrin. Thirty people were killed in a blast there in 2019. (Photo: Ana Vel/AFP)\n"
+        "[ Fourteen people were killed in a storm in the valley ]\n", encoding="utf-8")
+    ledger = tmp_path / "l.db"
+    pipeline.build(ledger, [str(folder)], workers=1)
+    conn = sqlite3.connect(ledger)
+    rows = conn.execute("select value, segment, figure_id, placement from claims where measure = 'killed' "
+                        "order by start").fetchall()
+    assert [(v, seg) for v, seg, _, _ in rows] == [(2, "body"), (30, "caption"), (14, "sidebar")]
+    assert rows[0][2] is not None and rows[1][2] is None and rows[2][2] is None
+    assert rows[1][3] == "unplaced: in a caption"
+    assert [r[0] for r in conn.execute("select best from figures")] == [2]
+
+
+# ------------------------------------------------------------------ placement
+
+@pytest.mark.parametrize("sentence,number", [
+    ("It was the worst disaster since the 2011 stadium fire, in which 31 people died.", "31"),
+    ("Riverside mall, 2009: 17 killed.", "17"),
+    ("An airstrike in another province last week killed more than 40 people.", "40"),
+    ("More than 15,000 people have been killed since the uprising began.", "15,000"),
+    ("Her father died in 2010.", "Her"),
+    ("In a separate incident, two police officers were injured.", "two"),
+    ("So far this year, 120 people have drowned in the lake.", "120"),
+])
+def test_another_time_or_event_is_a_cue(sentence, number):
+    assert other_event_cues(sentence, sentence.index(number), 2024, 2024)
+
+
+@pytest.mark.parametrize("sentence,number", [
+    ("Two people were killed in the fire on Tuesday, police said.", "Two"),
+    ("The fire that broke out on 11 March 2024 killed 24 people.", "24"),
+    ("Officials said shelling killed 4 people, despite three cease-fire agreements since October 10.", "4"),
+])
+def test_the_story_s_own_time_is_no_cue(sentence, number):
+    from datetime import date
+
+    assert other_event_cues(sentence, sentence.index(number), 2024, 2024, date(2024, 3, 11)) == []
+
+
+def test_a_past_event_s_number_never_lands_on_the_story_s_event(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        " date 2024-05-02\nA fire at a market in Orrin killed two people on Tuesday, police said.\n"
+        "It was the worst fire in the town since 2011, when 31 people died in a stadium blaze.\n"
+        "An airstrike in another province last week killed more than 40 people.\n", encoding="utf-8")
+    ledger = tmp_path / "l.db"
+    pipeline.build(ledger, [str(folder)], workers=1)
+    conn = sqlite3.connect(ledger)
+    main = conn.execute("select event_id from documents").fetchone()[0]
+    own = conn.execute("select best from figures where event_id = ? and measure = 'killed'", (main,)).fetchall()
+    assert own == [(2,)]
+    placed = dict(conn.execute("select cast(value as int), placement from claims where measure = 'killed'"))
+    assert placed[31].startswith(("dated:", "unplaced: another time or event"))
+    assert placed[40].startswith("unplaced: another time or event") and "last week" in placed[40]
+    confidence = dict(conn.execute("select cast(value as int), confidence from claims where measure = 'killed'"))
+    assert confidence[2] >= 0.5 > confidence[40]
+
+
+# ------------------------------------------------------------------ bounds, origins, copy edits
+
+def test_bounds_by_qualifier():
+    assert band("at_least", 21, 21, None) == (21, None)
+    assert band("nearly", 70, None, 70) == (63, 70)
+    assert band("about", 150, None, None) == (135, 165)
+    assert band("exact", 5, 5, 5) == (5, 5)
+
+
+def test_one_source_under_its_names():
+    keys = {source_key(a) for a in ("the ministry", "Turkey's Foreign Ministry",
+                                    "the Ministry of Foreign Affairs of the Republic of Türkiye")}
+    assert keys == {"ministry", "ministry foreign affairs"}  # the bare one joins the fuller within a figure
+    assert source_key("Cavusoglu") == source_key("Turkish Foreign Minister Mevlut Cavusoglu")
+    assert source_key("officials") == source_key("the statement") == "unnamed"
+
+
+def _c(i, doc, value, attr=None, pub="2024-05-02", q="exact"):
+    return _Claim(i, doc, 0, 1, "e", "killed", None, value, value if q == "exact" else value,
+                  value if q == "exact" else None, q, attr, None, pub)
+
+
+def test_origins_never_outnumber_documents_and_unattributed_reports_count_once():
+    cs = [_c("a1", "A", 613, "the ministry"), _c("a2", "A", 613, "Presidential Spokesman Ibrahim Kalin"),
+          _c("a3", "A", 613, "according to Azerbaijani figures"), _c("b1", "B", 613, "Turkey's Foreign Ministry"),
+          _c("c1", "C", 613), _c("d1", "D", 613)]
+    groups = origin_groups(cs, {})
+    assert len(set(groups.values())) <= 4  # four documents
+    assert groups["a1"] == groups["b1"]  # the ministry under two names
+    assert groups["c1"] == groups["d1"]  # two reports naming no source are not two confirmations
+
+
+def test_a_copy_edit_is_a_changed_count():
+    assert _count_edit("11", "14") and _count_edit("six", "seven")
+    assert not _count_edit("", "1992") and not _count_edit("capsized", "sank")
+
+
+# ------------------------------------------------------------------ reconciliation in time
+
+def _row(cs, historic=False):
+    lineage: dict[str, str] = {}
+    return _figure("f", "e", cs[0].measure, None, cs, lineage, historic)
+
+
+def test_a_late_low_report_does_not_win_and_no_false_falling():
+    cs = [_c("a", "A", 25, "police", "2024-05-02T06:00:00"), _c("b", "B", 27, "hospital", "2024-05-02T09:00:00"),
+          _c("c", "C", 4, "the mayor", "2024-05-04", "at_least")]  # an early story misdated two days late
+    row = _row(cs)
+    assert row["best"] == 27 and row["trend"] is None and row["status"] == "revised"
+
+
+def test_rising_only_across_trusted_days_and_independent_origins():
+    cs = [_c("a", "A", 12, "police", "2024-05-01"), _c("b", "B", 19, "hospital", "2024-05-02"),
+          _c("c", "C", 24, "the mayor", "2024-05-03")]
+    assert _row(cs)["trend"] == "rising" and _row(cs)["best"] == 24
+    # the same values dated only from the text ("on Thursday"): no trend, no latest
+    untrusted = [_Claim(c.id, c.doc_id, 0, 1, "e", "killed", None, c.value, c.low, c.high, "exact", c.attributed_to,
+                        None, publication_key(c.published, None, "weekday")) for c in cs]
+    assert _row(untrusted)["trend"] is None
+
+
+def test_conflict_is_the_same_day_or_a_settled_past():
+    same_day = [_c("a", "A", 11, "police", "2024-05-02"), _c("b", "B", 14, "hospital", "2024-05-02")]
+    row = _row(same_day)
+    assert row["status"] == "conflict"
+    assert {s["value"] for s in json.loads(row["sides"])} == {"11", "14"}
+    days_apart = [_c("a", "A", 11, "police", "2024-05-02"), _c("b", "B", 14, "hospital", "2024-05-04")]
+    assert _row(days_apart)["status"] == "revised"
+    past = [_c("a", "A", 116, "police", "2018-02-26"), _c("b", "B", 106, "hospital", "2025-02-27")]
+    assert _row(past, historic=True)["status"] == "conflict"
+
+
+def test_at_least_is_open_above():
+    row = _row([_c("a", "A", 21, "police", "2024-05-02", "at_least")])
+    assert row["low"] == 21 and row["high"] is None

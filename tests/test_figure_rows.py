@@ -185,3 +185,13 @@ def test_conflict_is_the_same_day_or_a_settled_past():
 def test_at_least_is_open_above():
     row = _row([_c("a", "A", 21, "police", "2024-05-02", "at_least")])
     assert row["low"] == 21 and row["high"] is None
+
+
+def test_a_place_the_story_never_leads_with_is_another_event():
+    from storytrace.placement import place_words
+
+    places = place_words(["Fire at Orrin market kills two", "A fire at a market in Orrin killed two people on Tuesday."])
+    far = "Separately, shelling in Velmar killed 14 people."
+    near = "The fire in Orrin also injured 14 people."
+    assert other_event_cues(far, far.index("14"), 2024, 2024, None, places) == ["in Velmar"]
+    assert other_event_cues(near, near.index("14"), 2024, 2024, None, places) == []

@@ -40,7 +40,8 @@ from typing import Any, Optional
 
 from . import corrections
 from .model import Event, make_id
-from .placement import MEASURE_FAMILY, Placement, lead_end, other_event_cues, story_families, unplaced, year_of
+from .placement import (MEASURE_FAMILY, Placement, lead_end, other_event_cues, place_words, story_families, unplaced,
+                        year_of)
 from .segments import BODY, SegmentIndex, segments
 from .text import sentences
 from .timex import find_dates
@@ -547,7 +548,8 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     if near:
         m = ms[min(near)[1]]
         return Placement(event_of[(doc_id, min(near)[1])], 0.9, f"named: the sentence names '{m.name} {m.noun}'")
-    cues = other_event_cues(text[s0:s1], start - s0, ref_year, facts.year, facts.first)
+    cues = other_event_cues(text[s0:s1], start - s0, ref_year, facts.year, facts.first,
+                            None if start < lead else facts.places)
     if cues:
         past = _past_event(text, s0, s1, start, writing_year)
         own = named.get(story_eid) or story_events.get(story_eid)
@@ -583,6 +585,7 @@ class _StoryFacts:
     year: Optional[int]  # the year of the story's own event
     first: Optional[date]  # its first report's day
     families: frozenset  # the kinds of figure its documents lead with
+    places: frozenset  # the capitalised words of its titles and leads (lower case)
 
 
 def _story_facts(members: dict[str, list[str]], texts: dict[str, str], title_of: dict[str, Optional[str]],
@@ -597,7 +600,7 @@ def _story_facts(members: dict[str, list[str]], texts: dict[str, str], title_of:
         ev = named.get(event_of_story[k])
         year = (max(ev.year_votes.items(), key=lambda kv: (kv[1], -kv[0]))[0] if ev and ev.year_votes
                 else first.year if first else None)
-        out[k] = _StoryFacts(year, first, story_families(leads, incident))
+        out[k] = _StoryFacts(year, first, story_families(leads, incident), place_words(leads))
     return out
 
 

@@ -18,8 +18,9 @@ Evidence, strongest first (`confidence`):
 | story | 0.7 | the story's own reports lead with a figure of this kind (killed, injured, ...) or with an incident noun |
 | unplaced | ≤ 0.3 | the number is page furniture (a caption, a teaser: segments.py), the sentence speaks of another time or event (below) and nothing names that event, or the story's reports never lead with such a figure |
 
-Signs of another event in a sentence (`other_event_cues`): a year before the story's
-own ("in 2011", "the 2009 floods"), a date more than 45 days before the story's first
+Signs of another event in a sentence (`other_event_cues`): a place that none of the
+story's titles and leads names ("in Aleppo" in a story about Idlib), a year before the
+story's own ("in 2011", "the 2009 floods"), a date more than 45 days before the story's first
 report, a relative past ("last week", "three years ago", "a year ago"), "since 2009" /
 "since the uprising began", aggregates over time ("so far this year", "in recent years",
 "over the past decade"), comparisons ("the worst since", "compared with"), and another
@@ -50,7 +51,8 @@ _SINCE = re.compile(
 _AGGREGATE = re.compile(
     r"\b(?:so\s+far\s+this\s+(?:year|month)|(?:earlier\s+)?this\s+year|in\s+recent\s+(?:years|months|weeks|decades)|"
     r"(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:years|months|weeks|decades?|century)|"
-    r"in\s+the\s+(?:past|last)\s+(?:year|decade)|every\s+year|each\s+year|per\s+year|annually)\b",
+    r"in\s+the\s+(?:past|last)\s+(?:year|decade)|every\s+year|each\s+year|per\s+year|annually|recently|"
+    r"in\s+recent\s+days)\b",
     re.IGNORECASE)
 _COMPARE = re.compile(
     r"\b(?:worst|deadliest|biggest|largest|bloodiest|most\s+\w+|first)\b[^.;]{0,60}\bsince\b|"
@@ -63,6 +65,17 @@ _OTHER = re.compile(
     r"\bin\s+a\s+separate\b|\belsewhere\b|\bin\s+(?:another|a\s+neighbouring|a\s+neighboring|a\s+different)\s+"
     r"(?:province|city|town|district|state|country|village|region|part|county|area)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+#: A place the sentence locates something in ("in Aleppo", "off Caddock Island").
+_PLACE = re.compile(r"\b(?:in|at|near|off|outside)\s+(?:the\s+)?([A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})")
+_NOT_PLACES = frozenset(
+    "january february march april may june july august september october november december monday tuesday wednesday "
+    "thursday friday saturday sunday christmas easter ramadan the a an this that his her their its".split())
+_CAPITALISED = re.compile(r"\b[A-Z][a-z][\w'’-]*")
+
+
+def place_words(texts: list[str]) -> frozenset[str]:
+    """The capitalised words of a story's titles and leads, in lower case."""
+    return frozenset(w.lower() for t in texts for w in _CAPITALISED.findall(t))
 
 #: Words that tell what kind of figure a story leads with (its documents' titles and
 #: first sentences): a claim's measure must be among them to be placed by the story alone.
@@ -104,10 +117,17 @@ def unplaced(event_id: Optional[str], why: str, confidence: float = 0.2) -> Plac
 
 
 def other_event_cues(sentence: str, at: int, ref_year: Optional[int], own_year: Optional[int],
-                     first_report: Optional[date] = None) -> list[str]:
+                     first_report: Optional[date] = None, places: Optional[frozenset[str]] = None) -> list[str]:
     """Phrases of a sentence that speak of another time or event than the story's
-    (`at`: the claim's offset in the sentence, whose own number is no cue)."""
+    (`at`: the claim's offset in the sentence, whose own number is no cue). `places`: the
+    capitalised words of the story's titles and leads (lower case); a place the sentence
+    names that shares none of them is another place."""
     cues: list[str] = []
+    if places is not None:
+        for m in _PLACE.finditer(sentence):
+            words = [w.lower() for w in re.findall(r"[\w'’-]+", m.group(1))]
+            if words and not any(w in places or w in _NOT_PLACES for w in words) and not _other_clause(sentence, at, m.start()):
+                cues.append(m.group().strip())
     for d in find_dates(sentence):
         if d.start <= at < d.end or _other_clause(sentence, at, d.start):
             continue

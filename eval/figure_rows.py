@@ -409,8 +409,14 @@ def main(argv: Optional[list[str]] = None) -> int:
                 if facts["evidence_lost"]:
                     print(f"  ({facts['evidence_lost']} evidence items not found in the ledger text)")
     summary = {half: summarise(*results[half]) for half in ("tune", "check")}
+    for half in ("tune", "check"):  # by corpus (the counts only)
+        js, fs = results[half]
+        for corpus in ("nc:", "ecb:", "seeds", "ferry"):
+            sub = summarise([j for j in js if j.story.startswith(corpus)], [f for f in fs if f["story"].startswith(corpus)])
+            if sub["rows"] or sub["gold_rows"]:
+                summary[f"{half} {corpus.rstrip(':')}"] = sub
     summary["split_seed"] = split["seed"]
-    for half in ("tune", "check"):
+    for half in [k for k in summary if k.startswith(("tune", "check"))]:
         print_half(half, summary[half])
     if args.json:
         args.json.write_text(json.dumps(summary, indent=1))

@@ -85,7 +85,7 @@ NON_PERSONS = set(
     "vehicle car truck bus village community town attack explosion blast bomb bombing incident raid strike "
     "airstrike statement report hotel motorcycle train plane boat ship area district province state "
     "explosive weapon gun rifle rocket missile shell round mine year month day week hour minute time "
-    "parent parents".split()
+    "parent parents helicopter ambulance aircraft jet drone tank".split()
 ) | set(ANIMALS := (
     "gorilla tiger lion lioness elephant orca whale bear wolf leopard cheetah monkey ape chimpanzee panda bird "
     "fish shark dolphin crocodile alligator snake rhino rhinoceros giraffe zebra deer cat puppy kitten pig "
@@ -527,6 +527,8 @@ def _lemma_measure(tok: Any) -> Optional[str]:
         return "orphaned"  # "130 children lost one parent", "25 lost both parents"
     if _to_hospital(tok):
         return "hospitalised"  # "taken to hospital", "remain in hospital", "treated in hospital"
+    if m == "displaced" and lemma in ("flee", "fled") and not _HOMES.search(tok.sent.text):
+        return None  # "a dozen coworkers had just fled the office": not driven from their homes
     if m == "released" and (_discharged(tok) or not _CAPTIVITY.search(tok.sent.text)):
         return None  # "treated at a hospital and released": discharged; "freed seven people who had locked
         # themselves in": a rescue; a release is from captivity, which the sentence must name
@@ -601,6 +603,9 @@ def _measure(head: Any) -> Optional[str]:
     return m
 
 
+#: Fleeing is displacement when the sentence speaks of homes, lands or refuge.
+_HOMES = re.compile(r"\b(?:home|homes|house|houses|village|villages|town|towns|city|cities|country|countries|border|"
+                    r"region|area|areas|district|province|camp|camps|refug|displac|shelter|land|lands)", re.IGNORECASE)
 #: A release is from captivity: the sentence must say so.
 _CAPTIVITY = re.compile(r"\b(?:hostage|captiv|captor|kidnap|abduct|detain|detention|prison|jail|custody|swap|ransom|"
                         r"held|hijack|inmate|arrest|seiz|bail|parole)", re.IGNORECASE)

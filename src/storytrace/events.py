@@ -550,6 +550,11 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
         return Placement(event_of[(doc_id, min(near)[1])], 0.9, f"named: the sentence names '{m.name} {m.noun}'")
     cues = other_event_cues(text[s0:s1], start - s0, ref_year, facts.year, facts.first,
                             None if start < lead else facts.places)
+    if not cues and _ANAPHORA.match(text, s0):  # "It killed 612 people": the sentence before says which event
+        before = _sentence_before(text, s0)
+        if before is not None:
+            cues = other_event_cues(text[before[0]:before[1]], -1, ref_year, facts.year, facts.first,
+                                    None if start < lead else facts.places)
     if cues:
         past = _past_event(text, s0, s1, start, writing_year)
         own = named.get(story_eid) or story_events.get(story_eid)
@@ -578,6 +583,23 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     if MEASURE_FAMILY.get(measure) in facts.families:
         return Placement(story_eid, 0.7, "story: the story's reports lead with such figures")
     return unplaced(story_eid, "the story's reports lead with no such figure", 0.3)
+
+
+#: A sentence that opens by referring back ("It killed 612 people", "The quake injured ...").
+_ANAPHORA = re.compile(r"(?:It|They|This|That|These|Those|The\s+(?:quake|earthquake|attack|blast|explosion|fire|storm|"
+                       r"bombing|shooting|crash|flood|disaster|tragedy|incident|massacre|raid|riot|clashes))\b")
+
+
+def _sentence_before(text: str, s0: int) -> Optional[tuple[int, int]]:
+    """The sentence before `s0` in the same paragraph (None at a paragraph's start)."""
+    line_start = text.rfind("\n", 0, s0) + 1
+    if line_start >= s0:
+        return None
+    spans = sentences(text[line_start:s0])
+    if not spans:
+        return None
+    a, b = spans[-1]
+    return line_start + a, line_start + b
 
 
 @dataclass

@@ -384,17 +384,14 @@ def _best(reports: list[_Report], measure: str, historic: bool, trend: Optional[
     per_value: dict[float, set] = defaultdict(set)
     for r in finite:
         per_value[r.claim.value].add(r.origin)  # type: ignore[index]
-    most = max(per_value.items(), key=lambda kv: (len(kv[1]), -kv[0]))[0]
+    most = max(per_value.items(), key=lambda kv: (len(kv[1]), kv[0]))[0]
     seq = [] if historic else _day_values(finite, measure)
     if seq:
         best = seq[-1][1]
         lo = [r.claim.lo for r in finite if r.day == seq[-1][0] and r.claim.value == best]
         rule = "the latest trusted-dated report's lower bound" + (f" (the figure was {trend})" if trend else "")
         return best, min(lo) if lo else best, rule
-    if historic or measure not in CUMULATIVE:
-        best = most
-    else:
-        best = max(per_value)
+    best = most  # without trusted dates: the value most independent origins give (the larger on a tie)
     counts = [r.claim.value for r in finite if r.claim.qualifier in ("exact", "at_least", None)]
     if counts:
         return best, min(counts), "the lowest count any source states"

@@ -18,7 +18,14 @@ their learned weights):
   does not depend on the order of the inputs;
 - then REFINE_PASSES passes move each document to the story it fits best now that
   every story is complete (a story's first documents were placed before the rest had
-  arrived); each pass reads the documents again instead of keeping their vectors.
+  arrived); each pass reads the documents again instead of keeping their vectors;
+- last, two incidents of one kind that joined one story (two earthquakes in one
+  province, two pirate captures in the Gulf of Aden) are told apart by their
+  particulars: a story of at least 2 * MIN_PART documents is cut in two (2-means on the
+  names-and-figures vectors, started from its two most different documents) when each
+  part has at least MIN_PART documents and the parts share less than SPLIT_COS of their
+  names, places, years and figures (cosine of the two centroids); the parts are tried
+  again.
 
 IDF needs document frequencies over the whole ledger: a first pass counts them (a
 Counter of terms: memory grows with the vocabulary, not with the documents).
@@ -47,6 +54,9 @@ THRESHOLD = 0.16  # cosine to join a story
 REFINE_PASSES = 2  # passes that move documents to the story they fit best once all exist
 NAMES_THRESHOLD = 0.12  # cosine of the names-and-figures vectors, also needed
 CAPITAL_WEIGHT = 2
+MIN_PART = 3  # documents each part of a cut story must have (an incident reported at least three times)
+SPLIT_COS = 0.5  # a story's two parts are two incidents when their names centroids share less than this
+SPLIT_ITERATIONS = 5
 
 _TERM = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d+")
 STOPWORDS = frozenset(
@@ -232,7 +242,70 @@ def group(docs: Union[Sequence[tuple[str, Optional[str], str]], Callable[[], Ite
             moved += story[doc_id] != k
         if not moved:
             break
-    return story
+    return split_incidents(story, fresh, df, n)
+
+
+def split_incidents(story: dict[str, int], fresh: Callable[[], Iterable[tuple[str, Optional[str], str]]],
+                    df: Counter, n: int) -> dict[str, int]:
+    """Cut stories that hold two incidents (see the module docstring); only documents of
+    stories big enough to be cut are read again (their names vectors)."""
+    sizes = Counter(story.values())
+    big = {k for k, size in sizes.items() if size >= 2 * MIN_PART}
+    if not big:
+        return story
+    members: dict[int, list[str]] = defaultdict(list)
+    vecs: dict[str, dict[str, float]] = {}
+    for doc_id, title, text in fresh():
+        if story[doc_id] in big:
+            members[story[doc_id]].append(doc_id)
+            vecs[doc_id] = vector(names(title, text), df, n)
+    out = dict(story)
+    nxt = max(story.values()) + 1
+    todo = [members[k] for k in sorted(members)]
+    while todo:
+        parts = _two_incidents(todo.pop(), vecs)
+        if parts is None:
+            continue
+        for doc_id in parts[1]:
+            out[doc_id] = nxt
+        nxt += 1
+        todo.extend(p for p in parts if len(p) >= 2 * MIN_PART)
+    return out
+
+
+def _two_incidents(docs: list[str], vecs: dict[str, dict[str, float]]) -> Optional[tuple[list[str], list[str]]]:
+    """2-means of a story's documents on their names vectors, from its two most different
+    documents; the two parts when they are incidents of their own, else None."""
+    def cos(a: dict[str, float], b: dict[str, float]) -> float:
+        na = math.sqrt(sum(x * x for x in a.values())) or 1.0
+        nb = math.sqrt(sum(x * x for x in b.values())) or 1.0
+        small, large = (a, b) if len(a) <= len(b) else (b, a)
+        return sum(x * large.get(t, 0.0) for t, x in small.items()) / (na * nb)
+
+    def centroid(ids: list[str]) -> dict[str, float]:
+        c: dict[str, float] = defaultdict(float)
+        for d in ids:
+            for t, x in vecs[d].items():
+                c[t] += x
+        return c
+
+    first = vecs[docs[0]]
+    a = min(docs, key=lambda d: cos(vecs[d], first))
+    b = min(docs, key=lambda d: cos(vecs[d], vecs[a]))
+    if a == b:
+        return None
+    ca, cb = dict(vecs[a]), dict(vecs[b])
+    part_a: list[str] = []
+    part_b: list[str] = []
+    for _ in range(SPLIT_ITERATIONS):
+        part_a = [d for d in docs if cos(vecs[d], ca) >= cos(vecs[d], cb)]
+        part_b = [d for d in docs if cos(vecs[d], ca) < cos(vecs[d], cb)]
+        if not part_a or not part_b:
+            return None
+        ca, cb = centroid(part_a), centroid(part_b)
+    if min(len(part_a), len(part_b)) < MIN_PART or cos(ca, cb) >= SPLIT_COS:
+        return None
+    return part_a, part_b
 
 
 def stories_stage(db: Any) -> dict[str, int]:

@@ -88,6 +88,9 @@ def source_key(attribution: str) -> str:
         topic = next((t for w, t in sorted(_MINISTRY_TOPIC.items(), key=lambda kv: -len(kv[0]))
                       if re.search(rf"\b{w}\b", text)), "")
         return f"ministry {topic}".strip()
+    for word, body in _SPEAKS_FOR.items():  # "fire chief Amara Quell", "police spokesman John Reel": the body
+        if re.search(rf"\b{word}\b", text) and not text.startswith(("former", "ex-")):
+            return body
     person = _person(said_as)
     if person:
         return "person " + person  # "Turkish Foreign Minister Mevlut Cavusoglu", "Sutopo ... of the Agency"
@@ -99,6 +102,9 @@ def source_key(attribution: str) -> str:
     return " ".join(words)
 
 
+#: Words that make a speaker the voice of a body ("fire chief X" speaks for the fire service).
+_SPEAKS_FOR = {"police": "police", "fire": "fire service", "firefighters": "fire service", "army": "army",
+               "military": "military", "navy": "navy", "coast guard": "coast guard", "red cross": "red cross"}
 #: Capitalised words that name an organisation, never a person.
 ORG_WORDS = frozenset("agency ministry police department office service council committee army navy force forces "
                       "government university hospital news media times post press television radio tv network "
@@ -167,6 +173,10 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str]) -> dict[str, st
     among the figure's claims; never more origins than documents."""
     cs = list(cs)
     keys = {c.id: claim_keys(c, lineage) for c in cs}
+    sourced = {k for ks in keys.values() if ks[0].startswith("attribution: ") for k in ks[1:]}
+    for c in cs:  # copies that name no source are unattributed reports too, not one more origin
+        if all(k.startswith("lineage: ") and k not in sourced for k in keys[c.id]):
+            keys[c.id] = [UNATTRIBUTED]
     said: dict[tuple, str] = {}  # a document repeating a figure it attributes: the same origin
     for c in cs:
         if keys[c.id][0].startswith("attribution: "):

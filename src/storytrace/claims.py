@@ -151,13 +151,17 @@ def extract(text: str, doc_id: str = "") -> list[Claim]:
     claims.sort(key=lambda c: (c.start, c.end))
     if claims:
         where = SegmentIndex(segments(text))
-        said = None
+        said, said_end = None, -1
         for c in claims:
             c.segment = where.kind(c.start)
             if c.attributed_to and _DOCUMENT_SAYER.match(c.attributed_to) and said:
                 c.attributed_to = said  # "..., the statement said": the source named before
-            elif c.attributed_to:
-                said = c.attributed_to
+            elif not c.attributed_to and said and c.sentence_start >= said_end and \
+                    not text[said_end:c.sentence_start].strip() and "\n" not in text[said_end:c.sentence_start]:
+                c.attributed_to = said  # "... according to the fire service. Six people were still missing": the
+                # next sentence of the same paragraph continues the account
+            if c.attributed_to:
+                said, said_end = c.attributed_to, c.sentence_end
     return claims
 
 

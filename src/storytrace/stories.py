@@ -24,8 +24,10 @@ their learned weights):
   particulars: a story of at least 2 * MIN_PART documents is cut in two (2-means on the
   names-and-figures vectors, started from its two most different documents) when each
   part has at least MIN_PART documents and the parts share less than SPLIT_COS of their
-  names, places, years and figures (cosine of the two centroids); the parts are tried
-  again.
+  names, places and figures (cosine of the two centroids) while their documents date
+  them to different years (the year most of a part's documents are published in, or
+  name in their opening), or share less than APART_COS whatever their years; the parts
+  are tried again.
 
 IDF needs document frequencies over the whole ledger: a first pass counts them (a
 Counter of terms: memory grows with the vocabulary, not with the documents).
@@ -55,8 +57,10 @@ REFINE_PASSES = 2  # passes that move documents to the story they fit best once 
 NAMES_THRESHOLD = 0.12  # cosine of the names-and-figures vectors, also needed
 CAPITAL_WEIGHT = 2
 MIN_PART = 3  # documents each part of a cut story must have (an incident reported at least three times)
-SPLIT_COS = 0.5  # a story's two parts are two incidents when their names centroids share less than this
+SPLIT_COS = 0.6  # two parts of different years are two incidents when their names centroids share less than this
+APART_COS = 0.3  # ... and two parts whatever their years when they share less than this
 SPLIT_ITERATIONS = 5
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
 _TERM = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d+")
 STOPWORDS = frozenset(
@@ -218,7 +222,7 @@ class Stories:
 
 def group(docs: Union[Sequence[tuple[str, Optional[str], str]], Callable[[], Iterable[tuple[str, Optional[str], str]]]],
           df: Optional[Counter] = None, threshold: float = THRESHOLD, passes: int = REFINE_PASSES) -> dict[str, int]:
-    """(doc id, title, text) in publication order -> {doc id: story number}.
+    """(doc id, title, text[, published]) in publication order -> {doc id: story number}.
 
     A single pass in publication order, then `passes` refinement passes that move each
     document to the story it fits best once all stories exist (the first documents of
@@ -228,15 +232,15 @@ def group(docs: Union[Sequence[tuple[str, Optional[str], str]], Callable[[], Ite
     computed from `docs` when not given."""
     fresh = docs if callable(docs) else (lambda: iter(docs))
     if df is None:
-        df = document_frequencies((title, text) for _, title, text in fresh())
+        df = document_frequencies((title, text) for _, title, text, *_ in fresh())
     n = max(1, df.get("", 0))
     state = Stories(threshold)
     story: dict[str, int] = {}
-    for doc_id, title, text in fresh():
+    for doc_id, title, text, *_ in fresh():
         story[doc_id] = state.add(vector(terms(title, text), df, n), vector(names(title, text), df, n))[0]
     for _ in range(passes):
         moved = 0
-        for doc_id, title, text in fresh():
+        for doc_id, title, text, *_ in fresh():
             k = story[doc_id]
             story[doc_id] = state.reassign(k, vector(terms(title, text), df, n), vector(names(title, text), df, n))
             moved += story[doc_id] != k
@@ -255,15 +259,17 @@ def split_incidents(story: dict[str, int], fresh: Callable[[], Iterable[tuple[st
         return story
     members: dict[int, list[str]] = defaultdict(list)
     vecs: dict[str, dict[str, float]] = {}
-    for doc_id, title, text in fresh():
+    years: dict[str, Optional[int]] = {}
+    for doc_id, title, text, *published in fresh():
         if story[doc_id] in big:
             members[story[doc_id]].append(doc_id)
             vecs[doc_id] = vector(names(title, text), df, n)
+            years[doc_id] = _year(title, text, published[0] if published else None)
     out = dict(story)
     nxt = max(story.values()) + 1
     todo = [members[k] for k in sorted(members)]
     while todo:
-        parts = _two_incidents(todo.pop(), vecs)
+        parts = _two_incidents(todo.pop(), vecs, years)
         if parts is None:
             continue
         for doc_id in parts[1]:
@@ -273,7 +279,21 @@ def split_incidents(story: dict[str, int], fresh: Callable[[], Iterable[tuple[st
     return out
 
 
-def _two_incidents(docs: list[str], vecs: dict[str, dict[str, float]]) -> Optional[tuple[list[str], list[str]]]:
+def _year(title: Optional[str], text: str, published: Optional[str]) -> Optional[int]:
+    """The year a document is of: its publication year, else the year its opening names most."""
+    if published:
+        return int(published[:4])
+    found = Counter(int(y) for y in _YEAR.findall(f"{title or ''} {text[:OPENING // 3]}"))
+    return max(found.items(), key=lambda kv: (kv[1], kv[0]))[0] if found else None
+
+
+def _part_year(ids: list[str], years: dict[str, Optional[int]]) -> Optional[int]:
+    found = Counter(y for d in ids if (y := years.get(d)) is not None)
+    return max(found.items(), key=lambda kv: (kv[1], kv[0]))[0] if found else None
+
+
+def _two_incidents(docs: list[str], vecs: dict[str, dict[str, float]],
+                   years: dict[str, Optional[int]]) -> Optional[tuple[list[str], list[str]]]:
     """2-means of a story's documents on their names vectors, from its two most different
     documents; the two parts when they are incidents of their own, else None."""
     def cos(a: dict[str, float], b: dict[str, float]) -> float:
@@ -303,15 +323,19 @@ def _two_incidents(docs: list[str], vecs: dict[str, dict[str, float]]) -> Option
         if not part_a or not part_b:
             return None
         ca, cb = centroid(part_a), centroid(part_b)
-    if min(len(part_a), len(part_b)) < MIN_PART or cos(ca, cb) >= SPLIT_COS:
+    if min(len(part_a), len(part_b)) < MIN_PART:
         return None
-    return part_a, part_b
+    shared = cos(ca, cb)
+    ya, yb = _part_year(part_a, years), _part_year(part_b, years)
+    if shared < APART_COS or (shared < SPLIT_COS and ya is not None and yb is not None and ya != yb):
+        return part_a, part_b
+    return None
 
 
 def stories_stage(db: Any) -> dict[str, int]:
     """The cross-document stage: documents.story for every document (a story's id is
     derived from its first document in publication order, so it is stable)."""
-    order = ("select id, title, text from documents "
+    order = ("select id, title, text, published from documents "
              "order by coalesce(published_low, substr(published, 1, 10), '9999'), published, id")
     story = group(lambda: (tuple(r) for r in db.execute(order)))
     first: dict[int, str] = {}

@@ -195,3 +195,19 @@ def test_a_place_the_story_never_leads_with_is_another_event():
     near = "The fire in Orrin also injured 14 people."
     assert other_event_cues(far, far.index("14"), 2024, 2024, None, places) == ["in Velmar"]
     assert other_event_cues(near, near.index("14"), 2024, 2024, None, places) == []
+
+
+def test_a_figure_one_body_sentence_alone_states_is_left_unplaced(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    lead = "A fire at a market in Orrin killed two people on Tuesday, police said. Firefighters fought it for hours."
+    (folder / "a.txt").write_text(" date 2024-05-02\n" + lead + "\nWitnesses said smoke rose over the town.\n"
+                                  "Four people were arrested at the scene.\n", encoding="utf-8")
+    (folder / "b.txt").write_text(" date 2024-05-02\nTwo people died when fire swept through Orrin market on Tuesday, "
+                                  "police said.\n", encoding="utf-8")
+    ledger = tmp_path / "l.db"
+    pipeline.build(ledger, [str(folder)], workers=1)
+    conn = sqlite3.connect(ledger)
+    placed = dict(conn.execute("select measure, placement from claims"))
+    assert placed["arrested"].startswith("unplaced: only one document states it")
+    assert [r[0] for r in conn.execute("select measure from figures")] == ["killed"]

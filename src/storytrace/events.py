@@ -40,8 +40,8 @@ from typing import Any, Optional
 
 from . import corrections
 from .model import Event, make_id
-from .placement import (MEASURE_FAMILY, Placement, lead_end, other_event_cues, place_words, story_families, unplaced,
-                        year_of)
+from .placement import (ALONE, MEASURE_FAMILY, PLACED, STRONG, UNPLACED, Placement, lead_end, other_event_cues,
+                        place_words, story_families, unplaced, year_of)
 from .segments import BODY, SegmentIndex, segments
 from .text import sentences
 from .timex import find_dates
@@ -429,9 +429,11 @@ def events_stage(db: Any) -> dict[str, int]:
     story_facts = _story_facts(members, texts, title_of, published, named, event_of_story, lead_of)
     claim_event: dict[str, str] = {}
     claim_place: dict[str, tuple[float, str]] = {}
+    claim_doc: dict[str, tuple[str, str]] = {}
     per_doc: dict[str, Counter] = defaultdict(Counter)
     for cid, doc_id, start, s0, s1, measure, segment in db.execute(
             "select id, doc_id, start, sentence_start, sentence_end, measure, segment from claims"):
+        claim_doc[cid] = (doc_id, measure, s0)
         text = texts[doc_id]
         story_eid = event_of_story[story_of[doc_id]]
         facts = story_facts[story_of[doc_id]]
@@ -445,6 +447,10 @@ def events_stage(db: Any) -> dict[str, int]:
             (named.get(eid) or story_events[eid]).actor_votes.update(actors(text, s0, s1))
         if measure != "other" and placed.placed:
             per_doc[doc_id][eid] += 1
+    for cid in _alone(claim_event, claim_place, claim_doc):
+        claim_place[cid] = (ALONE, UNPLACED + "only one document states it, in its body (no lead, no name, no other source)")
+        doc_id = claim_doc[cid][0]
+        per_doc[doc_id][claim_event[cid]] -= 1
 
     used = set(claim_event.values()) | set(event_of_story.values())
     rows = []
@@ -507,6 +513,31 @@ def _past_event(text: str, s0: int, s1: int, at: int, writing_year: Optional[int
     place = next((m.group(1) for m in _PAST_PLACE.finditer(sentence)
                   if m.group(1).lower() not in NOT_NAMES and not _YEAR.match(m.group(1))), None)
     return (f"{etype} {year}", year, etype, f"{place} {year}" if place else str(year))
+
+
+def _alone(claim_event: dict[str, str], claim_place: dict[str, tuple[float, str]],
+           claim_doc: dict[str, tuple[str, str, int]]) -> list[str]:
+    """Claims a figure row would stand on alone: placed only by the story's kind of figure
+    (no lead, no name, no date), for an event and measure no other document states, in a
+    sentence with no better-supported figure of the event ("487 sustained injuries, 8
+    families were annihilated, 25 lost both parents": the 487 establishes the sentence)."""
+    docs: dict[tuple[str, str], set] = defaultdict(set)
+    strong: set[tuple[str, str]] = set()
+    for cid, (confidence, _) in claim_place.items():
+        doc_id, measure, _s0 = claim_doc[cid]
+        if measure == "other" or confidence < PLACED:
+            continue
+        key = (claim_event[cid], measure)
+        docs[key].add(doc_id)
+        if confidence >= STRONG:
+            strong.add(key)
+    supported = {key for key in docs if key in strong or len(docs[key]) > 1}
+    established = {(claim_doc[cid][0], claim_doc[cid][2], claim_event[cid]) for cid, (confidence, _) in claim_place.items()
+                   if confidence >= PLACED and (claim_event[cid], claim_doc[cid][1]) in supported}
+    return [cid for cid, (confidence, _) in claim_place.items()
+            if PLACED <= confidence < STRONG and claim_doc[cid][1] != "other"
+            and (claim_event[cid], claim_doc[cid][1]) not in supported
+            and (claim_doc[cid][0], claim_doc[cid][2], claim_event[cid]) not in established]
 
 
 def _story_aliases(named: dict[str, _Ev], story_events: dict[str, _Ev], event_of_story: dict[str, str],

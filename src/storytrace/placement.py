@@ -16,6 +16,7 @@ Evidence, strongest first (`confidence`):
 | lead | 0.9 | the claim is in the document's lead (its first two body sentences) |
 | before | 0.6 | the sentence before, in the same paragraph, names a dated event |
 | story | 0.7 | the story's own reports lead with a figure of this kind (killed, injured, ...) or with an incident noun |
+| alone | 0.4 | placed by the story's kind of figure only (below 0.8), and no other document states a figure of that event and measure: a row would stand on one body sentence |
 | unplaced | ≤ 0.3 | the number is page furniture (a caption, a teaser: segments.py), the sentence speaks of another time or event (below) and nothing names that event, or the story's reports never lead with such a figure |
 
 Signs of another event in a sentence (`other_event_cues`): a place that none of the
@@ -39,6 +40,10 @@ from .timex import find_dates
 
 #: The least confidence a placement needs to make a figure row.
 PLACED = 0.5
+#: A placement this sure makes a row on its own; a weaker one needs a second document
+#: stating the event's figure of that measure (else it is left unplaced, at ALONE).
+STRONG = 0.8
+ALONE = 0.4
 UNPLACED = "unplaced: "
 FAR_DAYS = 45  # a date this many days before the story's first report is another event's
 LEAD_SENTENCES = 2

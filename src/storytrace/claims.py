@@ -281,9 +281,11 @@ def _sentence_claims(
             measure = earlier[-1].measure  # "two died at the scene and four more in hospital"
         if measure is None or head.lemma_.lower() in NON_PERSONS:
             continue
+        if measure == "captured" and _law_agent(head):
+            measure = "arrested"  # "an Indian warship ... capturing 26 Somali brigands": police, navy, troops arrest
         claim = _claim(text, doc_id, s, e, n, head, measure, None, speaker, quotes)
-        if _not_persons(claim.victims):
-            continue  # "one of the world's rarest tigers died"
+        if _not_persons(claim.victims) or (measure in _THING_MEASURES and not _person_like(head)):
+            continue  # "one of the world's rarest tigers died", "12 magazines were seized"
         first = _first_conjunct(head)
         if first is not head and first.i in by_token and by_token[first.i].measure == measure:
             claim.adds_to = by_token[first.i].id  # "nine men and four women"
@@ -340,6 +342,45 @@ def _co_subject(a: Any, b: Any) -> bool:
     """Two counts that are both subjects (or both objects) of one verb."""
     return b is not None and a.head.i == b.head.i and a.head.pos_ in ("VERB", "AUX") and a.dep_ == b.dep_ and \
         a.dep_ in ("nsubj", "nsubjpass", "dobj")
+
+
+#: Measures whose verbs also take things (seize, free, evacuate): the count must be of persons.
+_THING_MEASURES = frozenset({"captured", "arrested", "released", "evacuated", "displaced"})
+_PERSON_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "man", "men", "ee", "ees", "ant", "ants",
+                    "ent", "ents", "ess", "esses", "ite", "ites")
+#: Who arrests: when they capture someone, it is an arrest ("an Indian warship captured 26 pirates").
+LAW = frozenset("police policeman policemen officer officers navy warship army troops troop soldiers soldier forces "
+                "military marines marine commandos coastguard guard guards authorities agents agency security sheriff "
+                "deputies gendarmes gendarmerie".split())
+
+
+def _person_like(head: Any) -> bool:
+    """Could the noun a count goes with be persons? A number on its own, a capitalised plural
+    ("23 Somalis"), a known person noun or group, or a noun shaped like one ("miners",
+    "refugees", "tourists"); not "12 magazines", "300 rounds"."""
+    if head.pos_ in ("NUM", "PRON", "PROPN") or head.lower_ in ("people", "persons", "others", "dead", "wounded", "injured"):
+        return True
+    lemma, word = head.lemma_.lower(), head.lower_
+    if head.text[:1].isupper() or lemma in PERSON_NOUNS or word in GROUPS or lemma in GROUPS:
+        return True
+    if any(c.dep_ in ("amod", "compound") and c.text[:1].isupper() and c.i < head.i for c in head.children):
+        return True  # "26 Somali brigands": people of a place
+    if lemma in COMBATANTS or lemma in PERPETRATORS or word in PERPETRATORS or lemma in MEASURE_LEMMAS:
+        return True
+    return word.endswith(_PERSON_SUFFIXES) and lemma not in NON_PERSONS
+
+
+def _law_agent(head: Any) -> bool:
+    """The one who captured is police, troops or a warship ("X captured 26 ...", "captured by police")."""
+    verb = head.head if head.dep_ in ("dobj", "nsubjpass", "obj") else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    doers = [c for c in verb.children if c.dep_ in ("nsubj",)]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not doers and verb.dep_ in ("advcl", "xcomp", "conj", "acl"):  # "a warship ..., capturing 26 brigands"
+        doers = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        doers += [g for c in verb.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(d.lemma_.lower() in LAW or d.lower_ in LAW for d in doers)
 
 
 def _not_persons(victims: Optional[str]) -> bool:

@@ -37,6 +37,7 @@ eval: $(BIN)/.installed
 	$(BIN)/python eval/reuse_copies.py
 	$(BIN)/python eval/events_stories.py
 	$(BIN)/python eval/figures_seeds.py --list
+	$(BIN)/python eval/figure_rows.py
 	$(BIN)/python eval/quotes_polnear.py
 	$(BIN)/python eval/framing_seeds.py
 

@@ -761,6 +761,8 @@ def _surface_measure(sent: Any, n: NumberSpan, head: Any) -> Optional[str]:
     """When the parse gives nothing: the word right before the number ("killed at least
     eight"), or a casualty word right after its noun ("40 villagers were feared killed")."""
     first = sent.char_span(n.start, n.end, alignment_mode="expand")
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NUM", "DET", "ADJ", "PRON"):
+        return None  # "two of the three victims died": the three are the set, the two died
     if first is not None and first.start > 0:
         prev = sent[first.start - 1]
         if prev.pos_ in ("VERB", "ADJ", "NOUN") and prev.lower_ not in ("toll",):

@@ -40,8 +40,8 @@ from typing import Any, Optional
 
 from . import corrections
 from .model import Event, make_id
-from .placement import (ALONE, MEASURE_FAMILY, PLACED, STRONG, UNPLACED, Placement, lead_end, other_event_cues,
-                        place_words, story_families, unplaced, year_of)
+from .placement import (ALONE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement, lead_end,
+                        other_event_cues, place_words, story_families, unplaced, year_of)
 from .segments import BODY, SegmentIndex, segments
 from .text import sentences
 from .timex import find_dates
@@ -579,6 +579,8 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     if near:
         m = ms[min(near)[1]]
         return Placement(event_of[(doc_id, min(near)[1])], 0.9, f"named: the sentence names '{m.name} {m.noun}'")
+    if SUPERSEDED.search(text, s0, s1):
+        return unplaced(story_eid, "an early report the sentence says was superseded ('originally', 'initially')", 0.3)
     cues = other_event_cues(text[s0:s1], start - s0, ref_year, facts.year, facts.first,
                             None if start < lead else facts.places)
     if not cues and _ANAPHORA.match(text, s0):  # "It killed 612 people": the sentence before says which event

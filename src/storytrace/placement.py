@@ -17,7 +17,7 @@ Evidence, strongest first (`confidence`):
 | before | 0.6 | the sentence before, in the same paragraph, names a dated event |
 | story | 0.7 | the story's own reports lead with a figure of this kind (killed, injured, ...) or with an incident noun |
 | alone | 0.4 | placed by the story's kind of figure only (below 0.8), and no other document states a figure of that event and measure: a row would stand on one body sentence |
-| unplaced | ≤ 0.3 | the number is page furniture (a caption, a teaser: segments.py), the sentence speaks of another time or event (below) and nothing names that event, or the story's reports never lead with such a figure |
+| unplaced | ≤ 0.3 | the number is page furniture (a caption, a teaser: segments.py), the sentence speaks of another time or event (below) and nothing names that event, the sentence says the figure was an early report since superseded ("originally reported two dead"), or the story's reports never lead with such a figure |
 
 Signs of another event in a sentence (`other_event_cues`): a place that none of the
 story's titles and leads names ("in Aleppo" in a story about Idlib), a year before the
@@ -155,6 +155,10 @@ def other_event_cues(sentence: str, at: int, ref_year: Optional[int], own_year: 
             cues.append(m.group().strip())
     return cues
 
+
+#: A report the sentence itself says was superseded ("local news originally reported two dead").
+SUPERSEDED = re.compile(r"\b(?:originally|initially|at\s+first|first\s+reports?|early\s+reports?|earlier\s+reports?|"
+                        r"had\s+(?:earlier|initially|originally)\s+(?:said|reported|put))\b", re.IGNORECASE)
 
 _CONCESSIVE = re.compile(r"(?:[,;:—–]\s*|\s)(?:despite|although|though|whereas|while|even\s+as|but)\b", re.IGNORECASE)
 

@@ -209,8 +209,10 @@ class _Quoted:
         """Names the text gives to animals ("the gorilla Harambe", "Harambe, a 17-year-old gorilla"):
         their deaths are no casualty figure."""
         if self._animals is None:
-            self._animals = {m.group("n") for m in _ANIMAL_NAME.finditer(self.text) if m.group("n")} | \
-                {m.group("m") for m in _ANIMAL_NAME.finditer(self.text) if m.group("m")}
+            self._animals = set()
+            if _ANIMAL_WORD.search(self.text):
+                for m in _ANIMAL_NAME.finditer(self.text):
+                    self._animals.add(m.group("n") or m.group("m"))
         return self._animals
 
     def speaker(self, i: int) -> Optional[str]:
@@ -225,6 +227,7 @@ class _Quoted:
 
 
 _ANIMAL = "|".join(sorted(ANIMALS, key=len, reverse=True))
+_ANIMAL_WORD = re.compile(rf"\b(?:{_ANIMAL})", re.IGNORECASE)
 _ANIMAL_NAME = re.compile(
     rf"\b(?:{_ANIMAL})s?\s+(?P<n>[A-Z][a-z]+)\b|\b(?P<m>[A-Z][a-z]+),?\s+(?:the|a|an)\s+(?:[\w'-]+\s+){{0,3}}?(?:{_ANIMAL})\b")
 

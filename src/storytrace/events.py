@@ -572,6 +572,9 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     """One claim's placement (placement.py gives the rules and their confidence)."""
     if segment != BODY:
         return unplaced(story_eid, f"in a {segment}", 0.0)
+    if measure == "other":  # a percentage, money, a fraction: never a figure row, tied to the sentence's event
+        near = [j for j, m in enumerate(ms) if s0 <= m.start < s1]
+        return Placement(event_of[(doc_id, near[0])] if near else story_eid, 0.5, "other: not a count")
     # a mention names an event a figure can belong to when some mention of it has a typed
     # noun ("the incident at Terrigal Beach" alone is the story's event, not an event of its own)
     near = [(abs(m.start - start), j) for j, m in enumerate(ms)

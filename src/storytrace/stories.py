@@ -296,36 +296,37 @@ def _two_incidents(docs: list[str], vecs: dict[str, dict[str, float]],
                    years: dict[str, Optional[int]]) -> Optional[tuple[list[str], list[str]]]:
     """2-means of a story's documents on their names vectors, from its two most different
     documents; the two parts when they are incidents of their own, else None."""
-    def cos(a: dict[str, float], b: dict[str, float]) -> float:
-        na = math.sqrt(sum(x * x for x in a.values())) or 1.0
-        nb = math.sqrt(sum(x * x for x in b.values())) or 1.0
-        small, large = (a, b) if len(a) <= len(b) else (b, a)
-        return sum(x * large.get(t, 0.0) for t, x in small.items()) / (na * nb)
+    norm = {d: math.sqrt(sum(x * x for x in vecs[d].values())) or 1.0 for d in docs}
 
-    def centroid(ids: list[str]) -> dict[str, float]:
+    def cos(d: str, c: dict[str, float], c_norm: float) -> float:
+        return sum(x * c.get(t, 0.0) for t, x in vecs[d].items()) / (norm[d] * c_norm)
+
+    def centroid(ids: list[str]) -> tuple[dict[str, float], float]:
         c: dict[str, float] = defaultdict(float)
         for d in ids:
             for t, x in vecs[d].items():
                 c[t] += x
-        return c
+        return c, math.sqrt(sum(x * x for x in c.values())) or 1.0
 
-    first = vecs[docs[0]]
-    a = min(docs, key=lambda d: cos(vecs[d], first))
-    b = min(docs, key=lambda d: cos(vecs[d], vecs[a]))
+    first = docs[0]
+    a = min(docs, key=lambda d: cos(d, vecs[first], norm[first]))
+    b = min(docs, key=lambda d: cos(d, vecs[a], norm[a]))
     if a == b:
         return None
-    ca, cb = dict(vecs[a]), dict(vecs[b])
+    (ca, na), (cb, nb) = (vecs[a], norm[a]), (vecs[b], norm[b])
     part_a: list[str] = []
     part_b: list[str] = []
     for _ in range(SPLIT_ITERATIONS):
-        part_a = [d for d in docs if cos(vecs[d], ca) >= cos(vecs[d], cb)]
-        part_b = [d for d in docs if cos(vecs[d], ca) < cos(vecs[d], cb)]
+        nearer_a = {d: cos(d, ca, na) >= cos(d, cb, nb) for d in docs}
+        part_a = [d for d in docs if nearer_a[d]]
+        part_b = [d for d in docs if not nearer_a[d]]
         if not part_a or not part_b:
             return None
-        ca, cb = centroid(part_a), centroid(part_b)
+        (ca, na), (cb, nb) = centroid(part_a), centroid(part_b)
     if min(len(part_a), len(part_b)) < MIN_PART:
         return None
-    shared = cos(ca, cb)
+    small, large = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+    shared = sum(x * large.get(t, 0.0) for t, x in small.items()) / (na * nb)
     ya, yb = _part_year(part_a, years), _part_year(part_b, years)
     if shared < APART_COS or (shared < SPLIT_COS and ya is not None and yb is not None and ya != yb):
         return part_a, part_b

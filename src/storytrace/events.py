@@ -191,6 +191,8 @@ _VERB_BEFORE = re.compile(r"(?:\b(?:open|opens|opened|opening|return|returns|ret
                           r"exchanging|hold|held|holding|cease|ceased|under|set|sets|setting|caught|catch|catches|"
                           r"to|will|would|did|could|might|must|should)\s+)$", re.IGNORECASE)
 _VERB_AFTER = re.compile(r"\s+(?:the|a|an|his|her|their|its|into|through)\b", re.IGNORECASE)
+_FIRED = re.compile(r"\s+(?:coach|manager|head|chief\s+executive|CEO|director|him|her|them|staff|workers|employees|"
+                    r"the\s+(?:coach|manager|head|director|chief|staff))\b")
 _PERSON_AFTER = re.compile(r",\s*\d{1,3}\b")  # "Riva, 47": a person's age
 
 
@@ -214,6 +216,8 @@ def _homograph(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 12):start]
     if _VERB_BEFORE.search(before):
         return word != "attack" or bool(re.search(r"\b(?:to|will|would|did|could|might|must|should)\s+$", before, re.I))
+    if word == "fire" and _FIRED.match(text, end) and not re.search(r"\b(?:the|a|an|this|that|of)\s+$", before, re.I):
+        return True  # "Chicago Bears fire coach John Fox"
     return word in ("storm", "raid", "flood", "ambush") and bool(_VERB_AFTER.match(text, end)) and \
         not re.search(r"\b(?:the|a|an|this|that)\s+$", before, re.I)
 
@@ -396,9 +400,13 @@ def events_stage(db: Any) -> dict[str, int]:
         ev = _Ev(eid, (title_of[first] or texts[first].split("\n", 1)[0])[:120], story_event=True)
         ev.docs.update(ids)
         for i in ids:
-            for m in mentions[i]:
-                ev.type_votes[EVENT_NOUNS[m.noun] or ""] += 1
             lede = sentences(texts[i][:1000])[:2]
+            # its type: the event nouns of its documents' titles and leads (the events they recall
+            # further down are other events: "the 1996 Olympic park bombing" in a sentencing story)
+            head = (title_of[i] or "") + "\n" + (texts[i][: lede[-1][1]] if lede else "")
+            for m in _NOUN_AT.finditer(head):
+                if not _homograph(head, m.start(), m.end()):
+                    ev.type_votes[EVENT_NOUNS[m.group().lower()] or ""] += 1
             if lede:
                 ev.actor_votes.update(actors(texts[i], lede[0][0], lede[-1][1]))
         story_events[eid] = ev

@@ -211,3 +211,26 @@ def test_a_figure_one_body_sentence_alone_states_is_left_unplaced(tmp_path):
     placed = dict(conn.execute("select measure, placement from claims"))
     assert placed["arrested"].startswith("unplaced: only one document states it")
     assert [r[0] for r in conn.execute("select measure from figures")] == ["killed"]
+
+
+def test_a_photo_gallery_is_no_article_and_seeds_no_event(tmp_path):
+    from storytrace.segments import page_kind
+
+    gallery = "\n".join(f"Photos: Floods in Tellon Rescuers carry a child to safety. Hide Caption {i} of 8" for i in range(1, 9))
+    assert page_kind(gallery) == "gallery"
+    assert page_kind("Two people were killed in a fire at a market in Orrin on Tuesday, police said.\n" * 3) == "article"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "g.txt").write_text(gallery + "\nPhotos: Floods in Tellon 14 people were killed. Hide Caption 9 of 9\n",
+                                  encoding="utf-8")
+    (folder / "a.txt").write_text(" date 2024-05-02\nFloods in Tellon killed 14 people on Tuesday, officials said. "
+                                  "Rescuers searched the valley for survivors.\n", encoding="utf-8")
+    ledger = tmp_path / "l.db"
+    pipeline.build(ledger, [str(folder)], workers=1)
+    conn = sqlite3.connect(ledger)
+    kinds = dict(conn.execute("select substr(source, -5), kind from documents"))
+    assert kinds == {"g.txt": "gallery", "a.txt": "article"}
+    n_events = conn.execute("select count(*) from events").fetchone()[0]
+    assert n_events == 1  # the article's; the gallery opened none
+    assert all(p.startswith("unplaced: not an article") for (p,) in conn.execute(
+        "select placement from claims c join documents d on d.id = c.doc_id where d.kind = 'gallery'"))

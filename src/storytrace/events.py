@@ -54,6 +54,7 @@ LEDE_CHARS = 300  # an undated document's opening reports the news, not the past
 SCAN_CHARS = 30_000
 STORY_SHARE = 0.5  # more than this share of a story's documents must name an event for it to be the story's
 LEAD_CHARS = 2000  # a document's lead lies within its first characters
+ARTICLES = "coalesce(kind, 'article') = 'article'"  # pages with no reporting (segments.page_kind) seed no event
 
 #: Event nouns and the event type each gives (the type is the neutral noun).
 EVENT_NOUNS = {
@@ -354,7 +355,9 @@ def events_stage(db: Any) -> dict[str, int]:
     """Stories, named events, the events table, claims.event_id and documents.event_id."""
     docs = db.execute(
         "select id, title, text, published, published_low, story, published_high from documents "
-        "order by coalesce(published_low, substr(published, 1, 10), '9999'), published, id").fetchall()
+        f"where {ARTICLES} order by coalesce(published_low, substr(published, 1, 10), '9999'), published, id").fetchall()
+    pages = {d: (kind, story) for d, kind, story in db.execute(  # galleries, posts: they seed no event
+        f"select id, kind, story from documents where not ({ARTICLES})")}
     story_of = {d[0]: d[5] or d[0] for d in docs}  # documents.story (stories.stories_stage)
     published = {d[0]: (d[3] or d[4]) for d in docs}
     only_after = {d[0] for d in docs if not d[3] and d[4] and not d[6]}  # dated "on or after" a day
@@ -442,6 +445,9 @@ def events_stage(db: Any) -> dict[str, int]:
     for cid, doc_id, start, s0, s1, measure, segment in db.execute(
             "select id, doc_id, start, sentence_start, sentence_end, measure, segment from claims"):
         claim_doc[cid] = (doc_id, measure, s0)
+        if doc_id in pages:  # a photo gallery, a page of posts: its numbers seed no event
+            claim_place[cid] = (0.0, UNPLACED + f"not an article (a page of {pages[doc_id][0]})")
+            continue
         text = texts[doc_id]
         story_eid = event_of_story[story_of[doc_id]]
         facts = story_facts[story_of[doc_id]]
@@ -487,8 +493,10 @@ def events_stage(db: Any) -> dict[str, int]:
     db.execute("delete from events")
     db["events"].insert_all(rows, pk="id", alter=True)
     db.conn.executemany("update claims set event_id = ?, confidence = ?, placement = ? where id = ?",
-                        [(e, *claim_place[c], c) for c, e in claim_event.items()])
+                        [(claim_event.get(c), *claim_place[c], c) for c in claim_place])
     db.conn.executemany("update documents set event_id = ? where id = ?", [(e, d) for d, e in doc_event.items()])
+    db.conn.executemany("update documents set event_id = ? where id = ?",  # a page joins its story's event, if any
+                        [(event_of_story.get(story) if story else None, d) for d, (_, story) in pages.items()])
     return {"events": len(rows), "stories": len(members), "claims": len(claim_event), "corrections": corrected}
 
 

@@ -238,6 +238,7 @@ COLUMN_DOCS = {
         "text": "normalised article text; all offsets in the ledger are Python string indices into it",
         "boilerplate": "page furniture removed from the text (one line each)",
         "record_id": "the id the input record carried, if any",
+        "kind": "article, or a page with no reporting (gallery, posts, video, links): it joins no story and seeds no event",
         "notes": "how the input was read, when it matters (encoding, unreadable date)",
     },
     "claims": {

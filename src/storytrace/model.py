@@ -77,6 +77,7 @@ class Document(Record):
     encoding: Optional[str] = None  # how the bytes were decoded
     words: int = 0
     notes: Optional[str] = None  # how the input was read, when it matters (encoding, unreadable date)
+    kind: str = "article"  # article, or gallery / posts / video / links: a page with no reporting (segments.page_kind)
 
     @staticmethod
     def make_id(text: str, identity: Optional[str]) -> str:

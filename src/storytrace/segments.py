@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import NamedTuple
+from typing import NamedTuple, Optional
 
 BODY = "body"
 FURNITURE = frozenset({"caption", "credit", "sidebar", "embed"})
@@ -150,6 +150,31 @@ _VERBISH = re.compile(r"\b(?:is|are|was|were|has|have|had|said|says|will|would|c
 
 def _has_verbish(line: str) -> bool:
     return _VERBISH.search(line) is not None
+
+
+#: Below this many words of reporting, a page whose furniture outweighs it is no article.
+MIN_BODY_WORDS = 150
+ARTICLE = "article"
+
+
+def page_kind(text: str, segs: Optional[list[Segment]] = None) -> str:
+    """What a page is: `article`, or, when its reporting is under MIN_BODY_WORDS words and
+    its furniture (at least three lines) outweighs it, `gallery` (captions: "Photos: ...
+    Hide Caption 3 of 12"), `posts` (embedded posts: a "reactions" page), `video` or
+    `links` (teasers and video chrome). Such pages never seed a story or an event."""
+    segs = segments(text) if segs is None else segs
+    words: dict[str, int] = {}
+    lines: dict[str, int] = {}
+    for sg in segs:
+        kind = "video" if sg.kind == "sidebar" and sg.why == "video page furniture" else sg.kind
+        words[kind] = words.get(kind, 0) + len(text[sg.start:sg.end].split())
+        lines[kind] = lines.get(kind, 0) + 1
+    body = words.get(BODY, 0) + words.get("headline", 0) + words.get("subhead", 0)
+    furniture = {k: v for k, v in words.items() if k in FURNITURE or k == "video"}
+    if body >= MIN_BODY_WORDS or sum(furniture.values()) <= body or sum(lines.get(k, 0) for k in furniture) < 3:
+        return ARTICLE
+    top = max(furniture.items(), key=lambda kv: kv[1])[0]
+    return {"caption": "gallery", "credit": "gallery", "embed": "posts", "sidebar": "links", "video": "video"}[top]
 
 
 class SegmentIndex:

@@ -221,7 +221,8 @@ class Stories:
 
 
 def group(docs: Union[Sequence[tuple[str, Optional[str], str]], Callable[[], Iterable[tuple[str, Optional[str], str]]]],
-          df: Optional[Counter] = None, threshold: float = THRESHOLD, passes: int = REFINE_PASSES) -> dict[str, int]:
+          df: Optional[Counter] = None, threshold: float = THRESHOLD, passes: int = REFINE_PASSES,
+          pages: Optional[Callable[[], Iterable[tuple[str, Optional[str], str]]]] = None) -> dict[str, int]:
     """(doc id, title, text[, published]) in publication order -> {doc id: story number}.
 
     A single pass in publication order, then `passes` refinement passes that move each
@@ -229,7 +230,8 @@ def group(docs: Union[Sequence[tuple[str, Optional[str], str]], Callable[[], Ite
     a story were placed before the rest of it had arrived). `docs` is a sequence, or a
     function returning a fresh iterator (each pass reads the documents again, so memory
     holds the stories, not every document's vector). `df` (document_frequencies) is
-    computed from `docs` when not given."""
+    computed from `docs` when not given. `pages` (the same shape): pages with no
+    reporting (galleries, posts) that join the story they fit, never open one."""
     fresh = docs if callable(docs) else (lambda: iter(docs))
     if df is None:
         df = document_frequencies((title, text) for _, title, text, *_ in fresh())
@@ -246,6 +248,13 @@ def group(docs: Union[Sequence[tuple[str, Optional[str], str]], Callable[[], Ite
             moved += story[doc_id] != k
         if not moved:
             break
+    if pages is not None:
+        for doc_id, title, text, *_ in pages():
+            k, sim = state.best(vector(terms(title, text), df, n), vector(names(title, text), df, n))
+            if k >= 0 and sim >= threshold:
+                story[doc_id] = k
+        everything = fresh
+        fresh = lambda: itertools.chain(everything(), pages())  # noqa: E731 (the cut sees the pages too)
     return split_incidents(story, fresh, df, n)
 
 
@@ -261,7 +270,7 @@ def split_incidents(story: dict[str, int], fresh: Callable[[], Iterable[tuple[st
     vecs: dict[str, dict[str, float]] = {}
     years: dict[str, Optional[int]] = {}
     for doc_id, title, text, *published in fresh():
-        if story[doc_id] in big:
+        if story.get(doc_id, -1) in big:
             members[story[doc_id]].append(doc_id)
             vecs[doc_id] = vector(names(title, text), df, n)
             years[doc_id] = _year(title, text, published[0] if published else None)
@@ -334,15 +343,19 @@ def _two_incidents(docs: list[str], vecs: dict[str, dict[str, float]],
 
 
 def stories_stage(db: Any) -> dict[str, int]:
-    """The cross-document stage: documents.story for every document (a story's id is
-    derived from its first document in publication order, so it is stable)."""
-    order = ("select id, title, text, published from documents "
+    """The cross-document stage: documents.story for every article (a story's id is
+    derived from its first document in publication order, so it is stable); a page with
+    no reporting (a photo gallery, a page of posts: documents.kind) joins the story it
+    fits, never opens one."""
+    order = ("select id, title, text, published from documents where coalesce(kind, 'article') {} 'article' "
              "order by coalesce(published_low, substr(published, 1, 10), '9999'), published, id")
-    story = group(lambda: (tuple(r) for r in db.execute(order)))
+    story = group(lambda: (tuple(r) for r in db.execute(order.format("="))),
+                  pages=lambda: (tuple(r) for r in db.execute(order.format("!="))))
     first: dict[int, str] = {}
-    for doc_id in (r[0] for r in db.execute(order)):  # a story's id: its first document's
+    for doc_id in (r[0] for r in db.execute(order.format("="))):  # a story's id: its first article's
         first.setdefault(story[doc_id], doc_id)
-    rows = [(make_id("story", first[k]), doc_id) for doc_id, k in story.items()]
+    db.execute("update documents set story = null")
+    rows = [(make_id("story", first[k]), doc_id) for doc_id, k in story.items() if k in first]
     db.conn.executemany("update documents set story = ? where id = ?", rows)
     return {"stories": len(first)}
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Sequence, Union
 
+from ..segments import page_kind
 from ..model import Document, Reject
 from .clean import (
     IngestError,
@@ -105,6 +106,7 @@ def prepare(raw: RawDoc) -> Union[Document, Reject]:
             encoding=encoding,
             words=word_count(cleaned.text),
             notes="; ".join(notes) or None,
+            kind=page_kind(cleaned.text),
         )
     except IngestError as e:
         return Reject(raw.source, str(e))

@@ -18,7 +18,10 @@
    document dating the Barda attack), and ECB+ (no dates): each dating checked against
    the other documents of its gold sub-event.
 
-    python eval/dates_publication.py
+Tune and check (eval/gold/split.json, news_cluster events): both scored, the tune misses
+listed (the check misses only with --show-check, read once, at the end).
+
+    python eval/dates_publication.py [--show-check]
 """
 
 from __future__ import annotations
@@ -184,8 +187,9 @@ def news_cluster(tmp: Path) -> None:
     timed = [r for r in rows if r.get("date_publish") and not r["date_publish"].endswith("T00:00:00")]
     n = len(timed)
     print(f"news_cluster_dev, date_publish hidden for every document ({n} documents whose date_publish has a time):")
-    _score(timed, {i: (d["published_precision"], d["published_low"], d["published_high"], d["published_how"],
-                       d["published_evidence"]) for i, d in got.items()}, gold_of)
+    hidden_got = {i: (d["published_precision"], d["published_low"], d["published_high"], d["published_how"],
+                      d["published_evidence"]) for i, d in got.items()}
+    _halves(timed, hidden_got, gold_of)
 
     # leave one out: the other documents keep their date_publish (a ledger where most
     # documents are dated by their metadata), the document itself is dated from its URL,
@@ -223,10 +227,24 @@ def news_cluster(tmp: Path) -> None:
         if own is not None:
             loo[rid] = (own.precision, own.low and own.low.isoformat(), own.high and own.high.isoformat(), own.how, own.evidence)
     print("news_cluster_dev, leave one out (each document's date_publish hidden, the others' kept):")
-    _score(timed, loo, gold_of)
+    _halves(timed, loo, gold_of)
 
 
-def _score(timed: list[dict], got: dict, gold_of: dict) -> None:
+SPLIT = json.loads((Path(__file__).resolve().parent / "gold" / "split.json").read_text())
+SHOW_CHECK = "--show-check" in sys.argv
+
+
+def _halves(timed: list[dict], got: dict, gold_of: dict) -> None:
+    """The score over all, then the tune half with its misses and the check half (its misses
+    only with --show-check), the halves being eval/gold/split.json's news_cluster events."""
+    _score(timed, got, gold_of, show=False)
+    for half in ("tune", "check"):
+        part = [r for r in timed if (f"nc:{r['event_id']}" in SPLIT["tune"]) == (half == "tune")]
+        print(f"  {half} half ({len(part)} documents):")
+        _score(part, got, gold_of, show=half == "tune" or SHOW_CHECK)
+
+
+def _score(timed: list[dict], got: dict, gold_of: dict, show: bool = True) -> None:
     n = len(timed)
     dated = hits = ranges = in_range = 0
     how = Counter()
@@ -258,6 +276,8 @@ def _score(timed: list[dict], got: dict, gold_of: dict) -> None:
         print(f"  precision counting misses where date_publish contradicts the document's own URL as right: "
               f"{(hits + suspect) / max(dated, 1):.3f}")
     print(f"  dated to a range or a year: {ranges}, date_publish inside it: {in_range}")
+    if not show:
+        return
     causes = Counter(_cause(r, h) for r, *_x, h, _e in misses)
     for cause, k in causes.most_common():
         print(f"  misses: {k:3d}  {cause}")

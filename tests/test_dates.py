@@ -239,3 +239,15 @@ def test_a_date_the_page_labels():
     assert date_from_text("The safety report - published on March 3, 2021 - found faults.") is None
     d = date_from_text("PORT VELLIN, March 12, 2025 (Wire) - A safety report published on March 3, 2021 found faults.")
     assert (d.how, d.low) == ("dateline", date(2025, 3, 12))
+
+
+def test_captions_and_days_ahead_do_not_date_a_document():
+    from storytrace.dates import date_from_text, reporting_dates
+
+    text = ("Mourners gathered in Orrin after the attack, the council said on Thursday.\n"
+            "A woman lights a candle. She was kidnapped on March 3, 2015, and freed a year later. (Photo: Ana Vel/AFP)\n"
+            "The council declared three days of mourning starting Friday.\n")
+    kept = [m.text for m in reporting_dates(text)]
+    assert "Thursday" in kept and "March 3, 2015" not in kept and "Friday" not in kept
+    got = date_from_text(text)
+    assert got is None or got.low is None or got.low.isoformat() != "2015-03-03"

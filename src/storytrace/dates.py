@@ -33,6 +33,7 @@ from datetime import date, timedelta
 from typing import Any, Iterable, Optional
 
 from .model import Annotations, Document
+from .segments import SegmentIndex, segments
 from .timex import DateMention, find_dates
 
 DATELINE_ZONE = 160  # a dateline sits at the very start of the article
@@ -153,10 +154,38 @@ def _safe(y: int, mo: int, d: int) -> Optional[date]:
         return None
 
 
+def reporting_dates(text: str) -> list[DateMention]:
+    """The date expressions that can date a document: not those in its captions, credits and
+    teasers (a photo caption's "kidnapped on March 3, 2015", a gallery's "Cyber Monday":
+    segments.py), nor weekdays it speaks of as ahead ("three days of mourning starting
+    Friday", "will be buried on Friday", "next Friday")."""
+    mentions = find_dates(text)
+    if not mentions:
+        return mentions
+    where = SegmentIndex(segments(text))
+    return [m for m in mentions if where.kind(m.start) not in NOT_DATING and not _ahead(text, m)]
+
+
+#: Furniture whose dates are not the page's: captions, credits, teasers (an embedded post's
+#: stamp is when it was posted, which the page quotes as it reports: kept).
+NOT_DATING = frozenset({"caption", "credit", "sidebar"})
+_AHEAD_BEFORE = re.compile(r"\b(?:starting|from|until|till|through|before|next|coming|will\s+(?:\w+\s+){0,3}?(?:on|by)|"
+                           r"(?:set|scheduled|due|planned|expected)\s+(?:for|on))\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def _ahead(text: str, m: DateMention) -> bool:
+    """A weekday the text speaks of as ahead of it."""
+    if m.kind != "weekday":
+        return False
+    if (m.offset or 0) > 0:
+        return True
+    return _AHEAD_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
+
+
 def date_from_text(text: str) -> Optional[Dating]:
     """The publication date the text allows, with its evidence; None if it says nothing."""
     text = text[:SCAN_CHARS]
-    mentions = find_dates(text)
+    mentions = reporting_dates(text)
     if not mentions:
         return None
     dated = [(m, _full(m)) for m in mentions]
@@ -446,7 +475,7 @@ def date_from_story(text: str, neighbours: list[tuple[str, date]], within: Optio
         return None
     lo, hi = close[0][1] - timedelta(days=STORY_BEFORE), close[-1][1] + timedelta(days=1)
     said = f"{len(close)} documents of its story dated {close[0][1]}..{close[-1][1]}"
-    mentions = find_dates(text[:SCAN_CHARS])
+    mentions = reporting_dates(text[:SCAN_CHARS])
     full = [(m, d) for m, d in ((m, _full(m)) for m in mentions) if d is not None]
     found: Optional[tuple[date, str]] = None
     inside = [(m, d) for m, d in full if lo <= d <= hi]
@@ -631,7 +660,7 @@ def date_from_events(text: str, named: list, dated: dict[str, list[tuple[str, da
     `event_stage`; `named`: events.named_events(text); `dated`: name -> (label, day,
     where that date comes from)). `within`: the document's own range; the day must fall in it;
     `partial`: its yearless dateline's day ("--03-12"), which the day must be."""
-    mentions = find_dates(text)
+    mentions = reporting_dates(text)
 
     def event_at(start: int, end: int, year: Optional[int] = None):
         for m in named:

@@ -42,7 +42,7 @@ from . import corrections
 from .model import Event, make_id
 from .placement import (ALONE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement, lead_end,
                         other_event_cues, place_words, story_families, unplaced, year_of)
-from .segments import BODY, SegmentIndex, segments
+from .segments import BODY, FURNITURE, SegmentIndex, segments
 from .text import sentences
 from .timex import find_dates
 from .unionfind import DisjointSets
@@ -186,6 +186,16 @@ def named_events(text: str) -> list[Mention]:
     return sorted(out, key=lambda x: x.start)
 
 
+def reported_events(text: str) -> list[Mention]:
+    """The named events a document's reporting mentions: not those in its captions, credits,
+    teasers or embedded posts (segments.py), which never create an event."""
+    ms = named_events(text)
+    if not ms:
+        return ms
+    where = SegmentIndex(segments(text))
+    return [m for m in ms if where.kind(m.start) not in FURNITURE]
+
+
 _NOUN_AT = re.compile(rf"\b(?i:{_NOUNS})\b")
 #: An event noun used as (part of) a verb phrase: "opened fire", "came under fire", "storm the building".
 _VERB_BEFORE = re.compile(r"(?:\b(?:open|opens|opened|opening|return|returns|returned|returning|exchange|exchanged|"
@@ -272,6 +282,9 @@ class _Ev:
     first_by: Optional[str] = None  # ... or to a range or a year: its last day
     story_event: bool = False
     actor_votes: Counter = field(default_factory=Counter)
+    aliases: list = field(default_factory=list)  # named events found to be this story's event
+    alias_votes: Counter = field(default_factory=Counter)  # (name, place) of those, by documents
+    named_label: Optional[str] = None  # the name it is known by, when it has one
 
 
 def resolve(mentions: dict[str, list[Mention]], texts: dict[str, str]) -> dict[tuple[str, int], str]:
@@ -365,7 +378,7 @@ def events_stage(db: Any) -> dict[str, int]:
     texts = {d[0]: d[2] for d in docs}
     title_of = {d[0]: d[1] for d in docs}
 
-    mentions = {doc_id: named_events(text) for doc_id, text in texts.items()}
+    mentions = {doc_id: reported_events(text) for doc_id, text in texts.items()}
     event_of = resolve(mentions, texts)
     named: dict[str, _Ev] = {}
     names: dict[str, Counter] = defaultdict(Counter)
@@ -419,8 +432,15 @@ def events_stage(db: Any) -> dict[str, int]:
         event_of[key] = own_alias.get(eid, eid)
     for eid, target in own_alias.items():
         ev = named.pop(eid)
-        story_events[target].docs |= ev.docs
-        story_events[target].actor_votes.update(ev.actor_votes)
+        own = story_events[target]
+        own.docs |= ev.docs
+        own.actor_votes.update(ev.actor_votes)
+        own.aliases.append(eid)
+        own.alias_votes[(ev.label, ev.place)] += len(ev.docs)
+    for own in story_events.values():  # a story's event known by a name: labelled and placed by it
+        if own.alias_votes:
+            (name, place), _n = max(own.alias_votes.items(), key=lambda kv: (kv[1], kv[0][0] or ""))
+            own.named_label, own.place = name, place
 
     def doc_year(doc_id: str, s0: int) -> Optional[int]:
         """The year a document was written: its publication year. An undated document
@@ -735,9 +755,11 @@ def _event_row(eid: str, ev: _Ev) -> dict[str, Any]:
         day, precision = f"../{ev.first_published[:10]}", "range"
         evidence = f"on or before its first report ({ev.first_published[:10]})"
     historic = bool(when and ev.first_published and (date.fromisoformat(ev.first_published[:10]) - when).days > HISTORIC_DAYS)
-    label = ev.label if ev.story_event else f"{ev.label} {etype or 'event'}"
+    label = ev.label if ev.story_event and not ev.named_label else f"{ev.named_label or ev.label} {etype or 'event'}"
     ranked = [a for a, _ in sorted(ev.actor_votes.items(), key=lambda kv: (-kv[1], kv[0]))]
     # a bare adjective ("the Armenian attack") adds nothing beside "Armenian forces"
     named_actors = [a for a in ranked if " " in a or not any(b.startswith(a + " ") for b in ranked)][:MAX_ACTORS]
-    return Event(id=eid, label=label, type=etype, date=day, date_precision=precision, place=None if ev.story_event else ev.place,
-                 actors=json.dumps(named_actors, ensure_ascii=False), historic=historic).row() | {"date_evidence": evidence, "n_docs": len(ev.docs)}
+    return Event(id=eid, label=label, type=etype, date=day, date_precision=precision,
+                 place=ev.place if not ev.story_event or ev.named_label else None,
+                 actors=json.dumps(named_actors, ensure_ascii=False), historic=historic, date_evidence=evidence,
+                 n_docs=len(ev.docs), aliases=json.dumps(sorted(ev.aliases))).row()

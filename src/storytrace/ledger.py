@@ -258,6 +258,9 @@ COLUMN_DOCS = {
         "date": "ISO date, year, or an interval A/B ('..' for an open end)",
         "actors": "JSON list of actors as the sources name them",
         "historic": "1 when the documents recall the event rather than report it as news",
+        "date_evidence": "what dates the event, said plainly",
+        "n_docs": "documents that report or recall it",
+        "aliases": "JSON: ids of named events found to be this one (a story's own event under a name its documents use)",
     },
     "figures": {
         "status": "single (one document), agree (one value fits every source's bounds), conflict (independent origins "

@@ -165,6 +165,9 @@ class Event(Record):
     place: Optional[str] = None
     actors: str = "[]"  # JSON list
     historic: bool = False
+    date_evidence: Optional[str] = None  # what dates it, said plainly
+    n_docs: int = 0  # documents that report or recall it
+    aliases: str = "[]"  # JSON: ids of named events found to be this one (a story's event under a name)
 
 
 @dataclass

@@ -14,7 +14,7 @@ import json
 from collections import defaultdict
 from typing import Any, Optional
 
-from .events import named_events, resolve
+from .events import reported_events, resolve
 from .framing import find_hits, term_row
 
 
@@ -35,11 +35,14 @@ def terms_stage(db: Any) -> dict[str, int]:
     main = dict(db.execute("select id, event_id from documents").fetchall())
     events = {r[0] for r in db.execute("select id from events")}
     merged = _merges(db, events)
+    if "aliases" in db["events"].columns_dict:  # named events the events stage found to be a story's own
+        for eid, aliases in db.execute("select id, aliases from events"):
+            merged.update({a: eid for a in json.loads(aliases or "[]")})
     uses = [(r, m) for r in rows for m in json.loads(r["mentions"] or "[]")]
     event_of_mention: dict[tuple[str, int], str] = {}
     if any(m.get("ref") for _r, m in uses):
         texts = dict(db.execute("select id, text from documents").fetchall())
-        mentions = {doc_id: named_events(text or "") for doc_id, text in texts.items()}
+        mentions = {doc_id: reported_events(text or "") for doc_id, text in texts.items()}
         resolved = resolve(mentions, texts)
         for (doc_id, i), eid in resolved.items():
             event_of_mention[(doc_id, mentions[doc_id][i].start)] = eid

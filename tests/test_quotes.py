@@ -259,3 +259,13 @@ def test_seed_speakers():
             assert "\n" in attributed[-1].text
         # a quoted single word is a term, not a quotation ("tragedy", "ruthless")
         assert not any(len(q.text.split()) == 1 for q in quotes)
+
+
+def test_one_speaker_key_per_person_and_body():
+    from storytrace.quotes import speaker_keys
+
+    keys = speaker_keys(["Turkish Foreign Minister Mevlut Cavusoglu", "Cavusoglu", "the ministry",
+                         "Turkey's Foreign Ministry", "officials"])
+    assert keys["Cavusoglu"] == keys["Turkish Foreign Minister Mevlut Cavusoglu"]
+    assert keys["the ministry"] == keys["Turkey's Foreign Ministry"]
+    assert "officials" not in keys  # an unnamed speaker is no one to count

@@ -287,7 +287,9 @@ COLUMN_DOCS = {
         "direction": "how the order is known: dates, same_day, undated",
         "lineage": "id shared by documents joined by copies",
     },
-    "quotes": {"text": "the quotation", "speaker": "who said it, as the document names them"},
+    "quotes": {"text": "the quotation", "speaker": "who said it, as the document names them",
+               "speaker_key": "one key per person or body whatever the spelling ('person cavusoglu', 'ministry foreign "
+                              "affairs'): count speakers by it"},
     "terms": {
         "term": "the label or loaded word",
         "voice": "own, quoted (see speech), title",

@@ -241,6 +241,7 @@ class Quote(Record):
     speaker: Optional[str] = None
     speaker_start: Optional[int] = None
     speaker_end: Optional[int] = None
+    speaker_key: Optional[str] = None  # one key per person or body, whatever the spelling ("person cavusoglu"; origins.py)
 
 
 @dataclass

@@ -123,7 +123,8 @@ def _person(phrase: str) -> Optional[str]:
     before = ""
     for w in tokens:
         low = w.lower().strip(".")
-        if w[:1].isupper() and low not in _TITLES and low not in NATIONALITIES and low not in ORG_WORDS:
+        if w[:1].isupper() and low not in _TITLES and low not in NATIONALITIES and low not in ORG_WORDS \
+                and low not in ("the", "a", "an"):
             run.append(w)
             continue
         if run:

@@ -54,6 +54,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
+from .origins import UNNAMED, source_key
 from .model import Annotations, Document, Quote, make_id
 from .text import quotations
 from .speech import (
@@ -137,7 +138,25 @@ def analyse_quotes(doc: Document) -> Annotations:
             make_id("quote", doc.id, f.start, f.end), doc.id, f.start, f.end, text[f.start : f.end],
             text[sp[0] : sp[1]] if sp else None, sp[0] if sp else None, sp[1] if sp else None,
         ))
+    keys = speaker_keys([q.speaker for q in out])
+    for q in out:
+        q.speaker_key = keys.get(q.speaker or "")
     return Annotations(doc.id, quotes=out)
+
+
+def speaker_keys(speakers: list[Optional[str]]) -> dict[str, str]:
+    """One key per person or body among a document's speakers (origins.source_key:
+    "Cavusoglu" and "Turkish Foreign Minister Mevlut Cavusoglu" are one); a bare body ("the
+    ministry") takes the document's one fuller name of it; unnamed speakers get none."""
+    keys = {s: source_key(s) for s in speakers if s}
+    named = {k for k in keys.values() if k != UNNAMED}
+    out = {}
+    for s, k in keys.items():
+        if k == UNNAMED:
+            continue
+        fuller = [o for o in named if o.startswith(k + " ")]
+        out[s] = fuller[0] if len(fuller) == 1 else k
+    return out
 
 
 def find_quotes(text: str, keep: bool = True) -> list[Found]:

@@ -129,8 +129,11 @@ def render_quotes(view: LedgerView, events: EventsData, refs: Refs) -> str:
         f"left join documents d on d.id = q.doc_id group by q.text, coalesce({speaker}, '') "
         f"order by docs desc, first is null, first, q.text limit ?", [QUOTES_SHOWN])
     n_groups = view.conn.execute(f"select count(*) from (select 1 from quotes q group by q.text, coalesce({speaker}, ''))").fetchone()[0]
-    speakers = view.rows(f"select {speaker} as speaker, count(*) as n from quotes q where {speaker} is not null and {speaker} != '' "
-                         f"group by lower({speaker}) order by n desc limit 12")
+    key = view.col("quotes", "speaker_key", "q", f"lower({speaker})")
+    speakers = view.rows(f"select group_concat(distinct {speaker}) as names, count(*) as n from quotes q where {speaker} "
+                         f"is not null and {speaker} != '' group by coalesce({key}, lower({speaker})) order by n desc limit 12")
+    for s in speakers:  # a person under their fullest name ("Turkish Foreign Minister Mevlut Cavusoglu")
+        s["speaker"] = max((x for x in str(s["names"] or "").split(",") if x), key=len, default="")
     label_of = {e["id"]: (e.get("label") or "") for e in events.events}
     out.append(f'<p>{plural(total, "quotation")} ({plural(n_groups, "distinct one")}).'
                + (" Most quoted: " + esc(", ".join(f"{s['speaker']} ({s['n']})" for s in speakers), 600) + "." if speakers else "")

@@ -118,7 +118,7 @@ def _person(phrase: str) -> Optional[str]:
     ("the California Highway Patrol" is an organisation), a single one after a title, or
     the whole phrase: 'Kalın'."""
     tokens = re.findall(r"[\w'’.-]+", phrase)
-    runs: list[tuple[list[str], str]] = []  # (run, the word before it)
+    runs: list[tuple[list[str], str, str]] = []  # (run, the word before it, the word after it)
     run: list[str] = []
     before = ""
     for w in tokens:
@@ -128,14 +128,14 @@ def _person(phrase: str) -> Optional[str]:
             run.append(w)
             continue
         if run:
-            runs.append((run, before))
+            runs.append((run, before, low))
             run = []
         before = low
     if run:
-        runs.append((run, before))
-    for r, prev in runs:
-        if prev == "the" or any(w.lower() in ORG_WORDS for w in r):
-            continue
+        runs.append((run, before, ""))
+    for r, prev, after in runs:
+        if prev == "the" or after in ORG_WORDS or any(w.lower() in ORG_WORDS for w in r):
+            continue  # "the California Highway Patrol", "Foreign Affairs Committee": an organisation
         if len(r) >= 2 or prev in _TITLES or len(tokens) == 1:
             return _fold(r[-1].lower().strip("'’."))
     return None

@@ -9,6 +9,7 @@ import sqlite3
 import pytest
 
 from storytrace import pipeline
+from storytrace.claims import extract
 from storytrace.figures import _Claim, _figure, publication_key
 from storytrace.numbers import band
 from storytrace.origins import origin_groups, source_key
@@ -234,3 +235,39 @@ def test_a_photo_gallery_is_no_article_and_seeds_no_event(tmp_path):
     assert n_events == 1  # the article's; the gallery opened none
     assert all(p.startswith("unplaced: not an article") for (p,) in conn.execute(
         "select placement from claims c join documents d on d.id = c.doc_id where d.kind = 'gallery'"))
+
+
+def test_a_headline_joins_a_row_only_beside_another_document(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Navy arrests 26 pirates in the Gulf of Tellon\n date 2024-05-02\n"
+                                  "A warship escorting cargo ships foiled a raid on Friday, officials said.\n"
+                                  "The raiders fled in skiffs toward the coast.\n", encoding="utf-8")
+    (folder / "b.txt").write_text(" date 2024-05-02\nA warship foiled a pirate raid in the Gulf of Tellon on Friday, "
+                                  "capturing 26 pirates, the navy said.\n", encoding="utf-8")
+    ledger = tmp_path / "l.db"
+    pipeline.build(ledger, [str(folder)], workers=1)
+    conn = sqlite3.connect(ledger)
+    rows = conn.execute("select c.segment, c.measure, c.value, c.placement from claims c order by c.segment").fetchall()
+    assert ("headline", "arrested", 26, rows[1][3]) in rows
+    headline = next(r for r in rows if r[0] == "headline")
+    assert headline[3].startswith("headline: the document's own title")
+    assert conn.execute("select measure, best, n_docs from figures").fetchall() == [("arrested", 26, 2)]
+
+
+def test_primary_source_model_numbers_and_listed_nationals():
+    [c] = extract("MSNBC is reporting that the Tellon Navy claims it has captured 23 pirates.")
+    assert (c.measure, c.value, c.attributed_to) == ("arrested", 23, "the Tellon Navy")
+    assert extract("The commandos seized seven AK-47 assault rifles and 13 magazines.") == []
+    got = [(c.measure, c.value, bool(c.adds_to)) for c in
+           extract("Marine commandos boarded the skiff, seizing 12 Somali and 11 Yemeni nationals.")]
+    assert got == [("arrested", 12, False), ("arrested", 11, True)]
+    assert [c.measure for c in extract("Gunmen stormed the village, capturing 12 women.")] == ["captured"]
+
+
+def test_single_victims_named_by_apposition_or_dying():
+    from storytrace.claims import extract as ex
+    assert [(c.measure, c.value) for c in ex("Her cousin, Tavon Orrel, 21, was killed on Tuesday.")] == [("killed", 1)]
+    assert [(c.measure, c.value) for c in ex("Orrel died Tuesday after being shot in Tellon.")] == [("killed", 1)]
+    assert [(c.measure, c.value) for c in ex("The director made her perform a stunt that injured her.")] == [("injured", 1)]
+    assert ex("The project died in 2009.") == []

@@ -234,10 +234,11 @@ _ANIMAL_NAME = re.compile(
 # Without a number, only these words can make a victim count (a singular victim).
 _VIOLENT = re.compile(
     r"\b(?:kill|murder|behead|assassinat|slay|slain|shot dead|gunned down|stabb|hacked|execut|lynch|"
-    r"abduct|kidnap|injur|wound|tortur|to death|arrest|detain)",
+    r"abduct|kidnap|injur|wound|tortur|to death|arrest|detain|died\b|dies\b|perish|drown)",
     re.IGNORECASE,
 )
-_SINGULAR_HINT = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s|\b[A-Z][a-z]+ [A-Z][a-z]+", re.UNICODE)
+_SINGULAR_HINT = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s|\b[A-Z][a-z]+ [A-Z][a-z]+|"
+                            r"\b[A-Z][a-z]+\s+(?:died|dies|was|had\s+been)\b", re.UNICODE)
 
 
 
@@ -274,6 +275,9 @@ def _sentence_claims(
             pending_groups.append((n, head, parent))
             continue
         measure = _measure(head) or _surface_measure(tok.doc, n, head)
+        first = _first_conjunct(head)
+        if measure is None and first is not head and first.i in by_token:
+            measure = by_token[first.i].measure  # "seizing 12 Somali and 11 Yemeni nationals"
         more = _more(tok, head)
         earlier = [c for c in out if (measure is None or c.measure == measure) and c.group is None and not c.part_of
                    and (_other(tok, head) or _coordinated(head, by_head.get(c.id)))] if more else []
@@ -290,7 +294,10 @@ def _sentence_claims(
         if _not_persons(claim.victims) or (measure in _THING_MEASURES and not _person_like(head)):
             continue  # "one of the world's rarest tigers died", "12 magazines were seized"
         first = _first_conjunct(head)
-        if first is not head and first.i in by_token and by_token[first.i].measure == measure:
+        shared = by_token.get(head.i) if head.pos_ != "NUM" else None
+        if shared is not None and shared.measure == measure and _LISTED.fullmatch(text, shared.end, s + tok.idx):
+            claim.adds_to = shared.adds_to or shared.id  # "12 Somali and 11 Yemeni nationals": one noun, two counts
+        elif first is not head and first.i in by_token and by_token[first.i].measure == measure:
             claim.adds_to = by_token[first.i].id  # "nine men and four women"
         elif earlier and earlier[-1].measure == measure:
             claim.adds_to = earlier[-1].adds_to or earlier[-1].id  # "... and two more died on Tuesday"
@@ -374,16 +381,22 @@ def _person_like(head: Any) -> bool:
 
 
 def _law_agent(head: Any) -> bool:
-    """The one who captured is police, troops or a warship ("X captured 26 ...", "captured by police")."""
-    verb = head.head if head.dep_ in ("dobj", "nsubjpass", "obj") else None
-    if verb is None or verb.pos_ not in ("VERB", "AUX"):
-        return False
-    doers = [c for c in verb.children if c.dep_ in ("nsubj",)]
-    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if not doers and verb.dep_ in ("advcl", "xcomp", "conj", "acl"):  # "a warship ..., capturing 26 brigands"
-        doers = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        doers += [g for c in verb.head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    return any(d.lemma_.lower() in LAW or d.lower_ in LAW for d in doers)
+    """The one who captured is police, troops or a warship ("X captured 26 ...", "captured by
+    police", "a warship ..., capturing 26 brigands"): the doer of the nearest verb above the
+    count that names one."""
+    below = head
+    for verb in head.ancestors:
+        if verb.pos_ in ("NOUN", "PROPN") and below.dep_ == "acl" and below.pos_ == "VERB" and \
+                (verb.lemma_.lower() in LAW or verb.lower_ in LAW):
+            return True  # "a warship ..., capturing 26"
+        below = verb
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        doers = [c for c in verb.children if c.dep_ == "nsubj" and c.i != head.i]
+        doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if doers:
+            return any(d.lemma_.lower() in LAW or d.lower_ in LAW for d in doers)
+    return False
 
 
 def _not_persons(victims: Optional[str]) -> bool:
@@ -416,6 +429,10 @@ def _coordinated(a: Any, b: Any) -> bool:
 
 
 _PERSONAL = frozenset("her him he she".split())
+#: Between two counts of one noun listed side by side: "12 Somali and 11 Yemeni nationals".
+_LISTED = re.compile(r"(?:\s+[\w'’-]+){1,3}\s+and\s+")
+#: Verbs whose subject is the one who died ("Alleyne died after being shot").
+_INTRANSITIVE_DEATH = frozenset("die perish drown".split())
 
 
 def _is_single_person(p: Any, pronoun: bool = False, loose: bool = True) -> bool:
@@ -427,7 +444,8 @@ def _is_single_person(p: Any, pronoun: bool = False, loose: bool = True) -> bool
     if any(c.dep_ == "nummod" for c in p.children):
         return False
     suffixes = ("ist", "ian", "man", "er", "or") if loose else ("ist", "ian", "man")
-    person = p.tag_ == "NNP" or p.lemma_.lower() in PERSON_NOUNS or (
+    named = any(c.dep_ == "appos" and c.tag_ == "NNP" for c in p.children)  # "her cousin, Tavon Alleyne,"
+    person = p.tag_ == "NNP" or named or p.lemma_.lower() in PERSON_NOUNS or (
         p.tag_ == "NN" and p.lower_.endswith(suffixes) and p.lemma_.lower() not in NON_PERSONS)
     determiners = [c for c in p.children if c.dep_ in ("det", "poss")]
     singular = p.tag_ in ("NN", "NNP") and (
@@ -495,9 +513,14 @@ def _number_token(sent: Any, n: NumberSpan) -> Optional[Any]:
 
 
 def _np_head(tok: Any) -> Any:
-    """The noun a number counts ("613 Azeri citizens" -> citizens), or the number itself."""
+    """The noun a number counts ("613 Azeri citizens" -> citizens, "seven AK-47 assault
+    rifles" -> rifles), or the number itself."""
     if tok.dep_ in ("nummod", "quantmod", "amod", "compound", "det") and tok.head.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"):
-        return tok.head
+        head = tok.head
+        # a number naming a model inside the noun phrase ("AK-47") modifies the noun in turn
+        if head.dep_ in ("nummod", "compound") and head.head.pos_ == "NOUN" and head.head.i > head.i:
+            return head.head
+        return head
     return tok
 
 
@@ -842,14 +865,30 @@ def _attribution(sent: Any) -> Optional[str]:
         return m.group(1).strip()
     for tok in sent:
         if tok.lemma_.lower() in SAY_LEMMAS and tok.pos_ == "VERB" and (tok.dep_ == "ROOT" or tok.dep_ in ("parataxis", "conj")):
-            subj = [c for c in tok.children if c.dep_ == "nsubj"]
-            if subj and subj[0].pos_ != "PRON":
-                # the subject without a clause about it: "The officer who fired the shot" -> "The officer"
-                cut = {t.i for c in subj[0].children if c.dep_ in ("relcl", "acl") for t in c.subtree}
-                text = " ".join(t.text for t in subj[0].subtree if t.i not in cut).strip(" ,")
-                if _source_like(text):
-                    return text
+            # the primary source is the sayer nearest the figure: "MSNBC is reporting that the
+            # Indian Navy claims ..." -> the Indian Navy
+            inner = _sayer(tok)
+            for _ in range(3):
+                nested = [c for c in inner[0].children if c.dep_ == "ccomp" and c.lemma_.lower() in SAY_LEMMAS
+                          and c.pos_ == "VERB"] if inner else []
+                found = _sayer(nested[0]) if nested else None
+                if not found:
+                    break
+                inner = found
+            if inner:
+                return inner[1]
     return None
+
+
+def _sayer(verb: Any) -> Optional[tuple[Any, str]]:
+    """A say verb and its named subject, when the subject can name a source."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj or subj[0].pos_ == "PRON":
+        return None
+    # the subject without a clause about it: "The officer who fired the shot" -> "The officer"
+    cut = {t.i for c in subj[0].children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    text = " ".join(t.text for t in subj[0].subtree if t.i not in cut).strip(" ,")
+    return (verb, text) if _source_like(text) else None
 
 
 def _source_like(phrase: str) -> bool:
@@ -900,6 +939,8 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, speaker, quotes: _
         if tok.pos_ == "VERB":
             m = _lemma_measure(tok)
             victims = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            if m == "killed" and not victims:  # "Alleyne died Tuesday": the one who died
+                victims = [c for c in tok.children if c.dep_ == "nsubj" and tok.lemma_.lower() in _INTRANSITIVE_DEATH]
             if not victims and tok.dep_ == "conj":  # "was stabbed and then beheaded"
                 victims = [c for c in tok.head.children if c.dep_ in ("nsubjpass",)]
             if (tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN")
@@ -919,7 +960,7 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, speaker, quotes: _
             people = [v] + [c for c in v.conjuncts if c.i > v.i]
             if companions and not any(c.i in counted for c in companions):
                 people += companions  # "she was stabbed to death together with her husband": two
-            pronoun = bool(companions) or (m == "killed" and v.dep_ == "dobj")  # "shot him dead"
+            pronoun = bool(companions) or (m in ("killed", "injured") and v.dep_ == "dobj")  # "shot him dead", "injured her"
             if not all(_is_single_person(p, pronoun=pronoun, loose=m in ("killed", "injured"))
                        and p.text not in quotes.animals for p in people):
                 continue

@@ -40,7 +40,7 @@ from typing import Any, Optional
 
 from . import corrections
 from .model import Event, make_id
-from .placement import (ALONE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement, lead_end,
+from .placement import (ALONE, HEADLINE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement, lead_end,
                         other_event_cues, place_words, story_families, unplaced, year_of)
 from .segments import BODY, FURNITURE, SegmentIndex, segments
 from .text import sentences
@@ -606,6 +606,13 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
            facts: "_StoryFacts", writing_year: Optional[int], ref_year: Optional[int], lead: int,
            story_events: dict[str, _Ev]) -> Placement:
     """One claim's placement (placement.py gives the rules and their confidence)."""
+    if segment == "headline":  # the document's own title: read as its body, but never as sure as a lead
+        p = _place(cid, doc_id, start, s0, s1, measure, BODY, text, ms, event_of, named, story_eid, facts,
+                   writing_year, ref_year, 0, story_events)
+        if not p.placed or measure == "other":
+            return unplaced(story_eid, "in a headline: " + p.reason.removeprefix(UNPLACED), 0.0) \
+                if measure != "other" else p
+        return Placement(p.event_id, HEADLINE, "headline: the document's own title; " + p.reason)
     if segment != BODY:
         return unplaced(story_eid, f"in a {segment}", 0.0)
     if measure == "other":  # a percentage, money, a fraction: never a figure row, tied to the sentence's event

@@ -14,6 +14,7 @@ Evidence, strongest first (`confidence`):
 | named | 0.9 | the sentence names a typed event ("the Armenian attack Wednesday on Barda") |
 | dated | 0.8 | the sentence dates an earlier event by its year and an event noun ("the 2004 tsunami killed 230,000") |
 | lead | 0.9 | the claim is in the document's lead (its first two body sentences) |
+| headline | 0.6 | the document's own headline states it, and read as body text it would be placed (story, named or dated); a headline alone never makes a row (below) |
 | before | 0.6 | the sentence before, in the same paragraph, names a dated event |
 | story | 0.7 | the story's own reports lead with a figure of this kind (killed, injured, ...) or with an incident noun |
 | alone | 0.4 | placed by the story's kind of figure only (below 0.8), and no other document states a figure of that event and measure: a row would stand on one body sentence |
@@ -44,6 +45,9 @@ PLACED = 0.5
 #: stating the event's figure of that measure (else it is left unplaced, at ALONE).
 STRONG = 0.8
 ALONE = 0.4
+#: A figure in the document's own headline, about the event its body would place it in:
+#: below STRONG, so it joins a row only beside another document's figure.
+HEADLINE = 0.6
 UNPLACED = "unplaced: "
 FAR_DAYS = 45  # a date this many days before the story's first report is another event's
 LEAD_SENTENCES = 2

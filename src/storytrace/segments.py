@@ -18,9 +18,10 @@ Kinds:
 | `sidebar` | teasers and links to other stories, lists under "Most read"/"Related" | "Read more: …", "… Read more", "More: …", "[ … ]", "JUST WATCHED … MUST WATCH", "Scroll down for video" |
 | `embed` | a social-media post embedded in the page | "— Name (@handle) Month D, YYYY", "A post shared by …", pic.twitter.com |
 
-Only `body` lines make figure rows (figures.py); `headline` and `subhead` numbers are
-kept as claims but not placed (a headline's terse "Five dead, dozens injured" is read
-again in the body, and a heading may be another story's).
+Only `body` lines and the document's own `headline` make figure rows (figures.py); a
+headline's figure is placed less surely than the body's (placement.py: it joins a row
+only beside another document's figure), `subhead` numbers are kept as claims but not
+placed (a heading inside the text may be another story's).
 """
 
 from __future__ import annotations

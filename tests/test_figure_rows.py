@@ -271,3 +271,9 @@ def test_single_victims_named_by_apposition_or_dying():
     assert [(c.measure, c.value) for c in ex("Orrel died Tuesday after being shot in Tellon.")] == [("killed", 1)]
     assert [(c.measure, c.value) for c in ex("The director made her perform a stunt that injured her.")] == [("injured", 1)]
     assert ex("The project died in 2009.") == []
+
+
+def test_named_members_of_a_count_are_not_more_victims():
+    got = [(c.measure, c.value) for c in extract("The gunman killed a clerk, and two managers, Paul Orrel and Alan Vey, "
+                                                 "were wounded.")]
+    assert ("injured", 2) in got and ("injured", 1) not in got

@@ -304,12 +304,15 @@ def _sentence_claims(
         out.append(claim)
         by_token[head.i] = claim
         by_head[claim.id] = head
-        for c in head.conjuncts:  # "four children and a woman", "a village chief and 11 others": one more victim each
-            if c.i != head.i and _is_single_person(c, pronoun=True) and c.i not in by_token and c.text not in quotes.animals:
-                extra = _implicit(text, doc_id, s, e, sent, c, c, 1, measure, speaker, quotes)
-                extra.adds_to = claim.adds_to or claim.id
-                out.append(extra)
-                by_token[c.i] = extra
+        singles = [c for c in head.conjuncts if c.i != head.i and _is_single_person(c, pronoun=True)
+                   and c.i not in by_token and c.text not in quotes.animals]
+        if singles and claim.value == len(singles) and head.i + 1 < len(sent.doc) and sent.doc[head.i + 1].text == ",":
+            singles = []  # "two managers, Paul Riva and Alan Steinberg,": the two named, not two more
+        for c in singles:  # "four children and a woman", "a village chief and 11 others": one more victim each
+            extra = _implicit(text, doc_id, s, e, sent, c, c, 1, measure, speaker, quotes)
+            extra.adds_to = claim.adds_to or claim.id
+            out.append(extra)
+            by_token[c.i] = extra
     for n, head, parent in pending_groups:
         whole = by_token.get(parent.i)
         if whole is None:

@@ -26,7 +26,10 @@ story's own ("in 2011", "the 2009 floods"), a date more than 45 days before the 
 report, a relative past ("last week", "three years ago", "a year ago"), "since 2009" /
 "since the uprising began", aggregates over time ("so far this year", "in recent years",
 "over the past decade"), comparisons ("the worst since", "compared with"), and another
-incident ("another attack", "a separate incident", "elsewhere", "in another province").
+incident ("another attack", "a separate incident", "the last major quake", "elsewhere", "in
+another province"). A cue inside a relative clause the number is not in ("a man who was
+fired last week shot three people") or beyond a concessive break ("..., despite three
+cease-fires since October") describes something else and does not count.
 """
 
 from __future__ import annotations
@@ -67,7 +70,7 @@ _COMPARE = re.compile(
     r"\b(?:worst|deadliest|biggest|largest|bloodiest|most\s+\w+|first)\b[^.;]{0,60}\bsince\b|"
     r"\bcompared\s+(?:with|to)\b|\bthe\s+last\s+time\b|\b(?:similar|comparable)\s+to\b", re.IGNORECASE)
 _OTHER = re.compile(
-    r"\b(?:another|a\s+separate|separate|a\s+similar|an\s+earlier|a\s+previous|the\s+previous|a\s+recent|"
+    r"\b(?:another|a\s+separate|separate|a\s+similar|an\s+earlier|a\s+previous|the\s+previous|the\s+last|a\s+recent|"
     r"an\s+unrelated|other)\s+(?:\w+\s+){0,2}?(?:attacks?|incidents?|bombings?|shootings?|blasts?|raids?|strikes?|"
     r"airstrikes?|explosions?|quakes?|earthquakes?|fires?|crash(?:es)?|case|cases|clash(?:es)?|accidents?|ambush(?:es)?|"
     r"massacres?|disasters?|storms?|floods?|killings?|murders?|rampages?|riots?)\b|"
@@ -75,7 +78,8 @@ _OTHER = re.compile(
     r"(?:province|city|town|district|state|country|village|region|part|county|area)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 #: A place the sentence locates something in ("in Aleppo", "off Caddock Island").
-_PLACE = re.compile(r"\b(?:in|at|near|off|outside)\s+(?:the\s+)?([A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})")
+_PLACE = re.compile(r"\b(?:in|at|near|off|outside)\s+(?:the\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|"
+                    r"east(?:ern)?|west(?:ern)?|central)\s+)?([A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})")
 _NOT_PLACES = frozenset(
     "january february march april may june july august september october november december monday tuesday wednesday "
     "thursday friday saturday sunday christmas easter ramadan the a an this that his her their its".split())
@@ -164,13 +168,31 @@ def other_event_cues(sentence: str, at: int, ref_year: Optional[int], own_year: 
 SUPERSEDED = re.compile(r"\b(?:originally|initially|at\s+first|first\s+reports?|early\s+reports?|earlier\s+reports?|"
                         r"had\s+(?:earlier|initially|originally)\s+(?:said|reported|put))\b", re.IGNORECASE)
 
+#: A relative clause's opening word: its time words describe the noun it follows.
+_RELATIVE = re.compile(r"\b(?:who|whom|which|where)\b", re.IGNORECASE)
+_RELATIVE_REACH = 60
 _CONCESSIVE = re.compile(r"(?:[,;:—–]\s*|\s)(?:despite|although|though|whereas|while|even\s+as|but)\b", re.IGNORECASE)
 
 
 def _other_clause(sentence: str, at: int, cue: int) -> bool:
     """A cue after the number, beyond a concessive or contrasting clause break ("killing
-    4 people, despite three cease-fires since October"): it speaks of something else."""
-    return cue > at and _CONCESSIVE.search(sentence, at, cue) is not None
+    4 people, despite three cease-fires since October"), or inside a relative clause the
+    number is not in ("a man who was fired last week shot three people"): it speaks of
+    something else."""
+    if cue > at and _CONCESSIVE.search(sentence, at, cue) is not None:
+        return True
+    rel = None
+    for m in _RELATIVE.finditer(sentence, max(0, cue - _RELATIVE_REACH), cue):
+        rel = m
+    if rel is None or re.search(r"[,;:()\u2014\u2013]", sentence[rel.end():cue]):
+        return False
+    # the clause ends with its time words ("who was fired last week | shot three people"),
+    # unless they open it ("which last week killed 12 people")
+    end = cue
+    if not sentence[rel.end():cue].strip():
+        stop = re.search(r"[,;:()\u2014\u2013]|$", sentence[cue:])
+        end = cue + (stop.start() if stop else 0)
+    return not (rel.start() <= at < max(end, cue + 1))
 
 
 def story_families(leads: list[str], incident: bool) -> frozenset[str]:

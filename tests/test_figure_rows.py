@@ -277,3 +277,13 @@ def test_named_members_of_a_count_are_not_more_victims():
     got = [(c.measure, c.value) for c in extract("The gunman killed a clerk, and two managers, Paul Orrel and Alan Vey, "
                                                  "were wounded.")]
     assert ("injured", 2) in got and ("injured", 1) not in got
+
+
+def test_an_office_and_its_holder_are_one_origin():
+    from storytrace.origins import office_key
+
+    assert office_key("the governor of Orrin island") == office_key("Orrin Gov. Dana Vel") == "office governor orrin"
+    assert source_key("officials and state media") == source_key("officials")
+    assert source_key("Tellon 's state television") == source_key("state television")
+    [c] = extract("State television quoted the disaster centre of Orrin province as saying 10 people were killed.")
+    assert c.attributed_to == "the disaster centre of Orrin province"

@@ -884,7 +884,14 @@ def _attribution(sent: Any) -> Optional[str]:
 
 
 def _sayer(verb: Any) -> Optional[tuple[Any, str]]:
-    """A say verb and its named subject, when the subject can name a source."""
+    """A say verb and its named subject, when the subject can name a source; for "X quoted
+    Y as saying", Y."""
+    if verb.lemma_.lower() == "quote":
+        quoted = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+        if quoted:
+            text = " ".join(t.text for t in quoted[0].subtree).strip(" ,")
+            if _source_like(text):
+                return verb, text
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subj or subj[0].pos_ == "PRON":
         return None

@@ -38,7 +38,7 @@ _LEAD = re.compile(r"^(?:according\s+to|said|says|reported\s+by|citing|per|quoti
 _DET = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
 _COUNTRY_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:republic\s+of\s+|kingdom\s+of\s+|state\s+of\s+|people's\s+republic\s+of\s+)?"
                          r"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2}\s*$")
-_POSSESSIVE = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,2}['’]s\s+")
+_POSSESSIVE = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,2}\s?['’]s\s+")
 NATIONALITIES = frozenset(
     "american armenian azerbaijani azeri turkish israeli palestinian iraqi syrian russian chinese korean german french "
     "british english indian pakistani afghan iranian saudi mexican indonesian japanese ukrainian soviet european african "
@@ -94,12 +94,39 @@ def source_key(attribution: str) -> str:
     person = _person(said_as)
     if person:
         return "person " + person  # "Turkish Foreign Minister Mevlut Cavusoglu", "Sutopo ... of the Agency"
+    office = office_key(said_as)
+    if office:
+        return office  # "the governor of Qeshm island": the office, which its holder's name joins
     for inst in ("police", "army", "military", "fire service", "fire department", "red cross", "coast guard", "navy"):
         if re.search(rf"\b{inst}\b", text) and len(bare) <= 5:
             return inst
-    if not bare or all(w in GENERIC or w in NATIONALITIES for w in words):
+    if not bare or all(w in GENERIC or w in NATIONALITIES or w in _JOINERS for w in words):
         return UNNAMED  # "officials said": no one a reader could check
     return " ".join(words)
+
+
+_JOINERS = frozenset("and or of the".split())
+#: Offices held by one person at a time, of a place: "the governor of Qeshm island", "Qeshm
+#: Gov. Heidar Alishvandi" and "Qeshm island governor Heydar Alishbandi" are one source.
+OFFICES = {"governor": "governor", "gov": "governor", "mayor": "mayor", "sheriff": "sheriff", "coroner": "coroner",
+           "prosecutor": "prosecutor", "commissioner": "commissioner"}
+
+
+def office_key(phrase: str) -> Optional[str]:
+    """'office <title> <place>' when a phrase names an office of a named place: the
+    capitalised words before the title, or after its "of"."""
+    tokens = re.findall(r"[\w'’-]+", phrase)
+    for i, w in enumerate(tokens):
+        title = OFFICES.get(w.lower())
+        if title is None:
+            continue
+        before = [t for t in tokens[:i] if t[:1].isupper() and t.lower() not in _TITLES and t.lower() not in ("the", "a")]
+        after = []
+        if i + 1 < len(tokens) and tokens[i + 1].lower() == "of":
+            after = [t for t in tokens[i + 2:i + 6] if t[:1].isupper()]
+        place = [_fold(t.lower()) for t in (before or after) if t.lower() not in NATIONALITIES]
+        return f"office {title} {' '.join(place)}" if place else None
+    return None
 
 
 #: Words that make a speaker the voice of a body ("fire chief X" speaks for the fire service).
@@ -201,6 +228,10 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str]) -> dict[str, st
         fuller = [o for o in attrs if o != k and o.startswith(k + " ")]
         if len(fuller) == 1:
             sets.union(k, fuller[0])
+    for c in cs:  # a named holder of an office is that office: "Qeshm Gov. Heidar Alishvandi"
+        office = office_key(c.attributed_to) if c.attributed_to else None
+        if office and keys[c.id][0] != "attribution: " + office:
+            sets.union(keys[c.id][0], "attribution: " + office)
     people = sorted(k for k in attrs if k.startswith("attribution: person "))
     for i, a in enumerate(people):  # one person spelled two ways: "Alishvandi", "Alishbandi"
         for b in people[i + 1:]:

@@ -287,3 +287,10 @@ def test_an_office_and_its_holder_are_one_origin():
     assert source_key("Tellon 's state television") == source_key("state television")
     [c] = extract("State television quoted the disaster centre of Orrin province as saying 10 people were killed.")
     assert c.attributed_to == "the disaster centre of Orrin province"
+
+
+def test_no_event_under_a_modal_or_a_negation_and_a_previous_arrest_is_past():
+    assert extract("“They didn’t have to kill him,” a neighbour said.") == []
+    assert extract("He knew that they would kill him.") == []
+    assert [c.value for c in extract("Gunmen killed a village elder.")] == [1]
+    assert other_event_cues("Orrel had previously been arrested four times.", 30, 2024, 2024) == ["previously"]

@@ -961,7 +961,7 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, speaker, quotes: _
             victims = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         else:
             continue
-        if m not in ("killed", "injured", "captured", "arrested"):
+        if m not in ("killed", "injured", "captured", "arrested") or _irrealis(tok):
             continue
         companions = _companions(tok)
         for v in victims:
@@ -979,6 +979,17 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, speaker, quotes: _
             for p in people:
                 counted[p.i] = claim
     return out
+
+
+def _irrealis(verb: Any) -> bool:
+    """A verb that tells of no event: negated, or under a modal ("they didn't have to kill
+    him", "knowing that they would kill him", "could have killed her")."""
+    for t in [verb, *([verb.head] if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in ("have", "need", "want",
+                                                                                                "try", "threaten") else [])]:
+        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "'ll", "shall"))
+               for c in t.children):
+            return True
+    return verb.head.lemma_ in ("threaten", "try", "want", "plan", "attempt") and verb.dep_ == "xcomp"
 
 
 # ------------------------------------------------------------------------ totals

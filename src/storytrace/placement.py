@@ -63,7 +63,7 @@ _SINCE = re.compile(
 _AGGREGATE = re.compile(
     r"\b(?:so\s+far\s+this\s+(?:year|month)|(?:earlier\s+)?this\s+year|in\s+recent\s+(?:years|months|weeks|decades)|"
     r"(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:years|months|weeks|decades?|century)|"
-    r"in\s+the\s+(?:past|last)\s+(?:year|decade)|every\s+year|each\s+year|per\s+year|annually|recently|"
+    r"in\s+the\s+(?:past|last)\s+(?:year|decade)|every\s+year|each\s+year|per\s+year|annually|recently|previously|formerly|"
     r"in\s+recent\s+days)\b",
     re.IGNORECASE)
 _COMPARE = re.compile(

@@ -251,3 +251,22 @@ def test_captions_and_days_ahead_do_not_date_a_document():
     assert "Thursday" in kept and "March 3, 2015" not in kept and "Friday" not in kept
     got = date_from_text(text)
     assert got is None or got.low is None or got.low.isoformat() != "2015-03-03"
+
+
+def test_every_dating_carries_a_confidence_by_how_it_was_found(tmp_path):
+    import sqlite3
+
+    from storytrace import pipeline
+    from storytrace.dates import CONFLICTED, DATING_CONFIDENCE
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("CADDOCK ISLAND, May 9, 2024 (Lakeside Wire) – The ferry service resumed today.\n",
+                                  encoding="utf-8")
+    (folder / "b.txt").write_text("The ferry service resumed, officials said.\n", encoding="utf-8")
+    ledger = tmp_path / "l.db"
+    pipeline.build(ledger, [str(folder)], workers=1)
+    got = dict(sqlite3.connect(ledger).execute(
+        "select substr(source, -5), published_confidence from documents"))
+    assert got == {"a.txt": DATING_CONFIDENCE["dateline"], "b.txt": None}
+    assert 0 < CONFLICTED < 1 and all(0 < c <= 1 for c in DATING_CONFIDENCE.values())

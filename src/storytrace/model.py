@@ -68,6 +68,7 @@ class Document(Record):
     published_partial: Optional[str] = None  # a yearless date the text gives ("--03-12"), before other documents date it
     published_own: Optional[str] = None  # JSON: the document's own dating, kept while cross-document evidence (its story) dates it
     date_conflict: Optional[str] = None  # text evidence contradicting the metadata date, said plainly
+    published_confidence: Optional[float] = None  # how sure the dating is (dates.DATING_CONFIDENCE; the last dates stage)
     language: Optional[str] = None
     event_id: Optional[str] = None  # the document's main event (filled by the events stage)
     story: Optional[str] = None  # id of the story (documents reporting the same thing; the stories stage)

@@ -42,6 +42,7 @@ CROSS_STAGES: tuple[tuple[str, CrossStage], ...] = (
     ("serial dates", serials.serial_stage),  # undated articles placed among their outlet's dated ones by article id
     ("events", events.events_stage),  # stories, named events; claims' and documents' events
     ("event dates", dates.event_stage),  # anniversaries and weekdays of events other documents date
+    ("dating confidence", dates.confidence_stage),  # how sure each document's dating is, by how it was found
     ("direction", reuse.orient_stage),  # links re-oriented with all those dates
     ("terms", terms_mod.terms_stage),  # terms.event_id: each label's event; uses counted per document, event, term, voice
     ("figures", figures.figures_stage),  # figures across sources, origins, checks

@@ -22,7 +22,6 @@ of real rows typed right, and the misses of the tune half (--show-check: both).
 from __future__ import annotations
 
 import argparse
-import json
 import sqlite3
 import sys
 from collections import Counter, defaultdict
@@ -30,7 +29,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from figure_rows import GOLD, SHARED, build_ledgers, load_docs  # noqa: E402
+from figure_rows import SHARED, open_gold_and_ledgers  # noqa: E402
 
 #: Types a gold type allows besides itself (the ledger types come from event nouns).
 ALLOWED = {
@@ -107,21 +106,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     if not SHARED.exists():
         print(f"no {SHARED}: the dev data is not here", file=sys.stderr)
         return 2
-    import tempfile
-
-    split = json.loads((GOLD / "split.json").read_text())
-    half_of = {s: "tune" for s in split["tune"]} | {s: "check" for s in split["check"]}
-    golds = [g for f in sorted((GOLD / "figure_rows").glob("*.json")) for g in json.loads(f.read_text(encoding="utf-8"))]
-    tmp = None
-    if args.ledgers:
-        args.ledgers.mkdir(parents=True, exist_ok=True)
-        out = args.ledgers
-    else:
-        tmp = tempfile.TemporaryDirectory()
-        out = Path(tmp.name)
-    paths = build_ledgers(out)
-    docs = load_docs(paths)
-    dbs = {name: sqlite3.connect(p) for name, p in paths.items()}
+    half_of, golds, docs, dbs, tmp = open_gold_and_ledgers(args.ledgers)
     totals: dict[str, Counter] = defaultdict(Counter)
     for g in golds:
         ledger = "news_cluster" if g["story"].startswith("nc:") else "ecbplus" if g["story"].startswith("ecb:") else g["story"]

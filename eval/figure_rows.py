@@ -180,7 +180,7 @@ def judge_story(gold: dict[str, Any], docs: list[Doc], db: sqlite3.Connection) -
     own = own_votes.most_common(1)[0][0] if own_votes else None
     events = {r[0]: r for r in db.execute("select id, label, place, historic from events")}
     # the ledger's figure rows this story's claims make (a row belongs to the story most of its claims come from)
-    claims = db.execute(f'select id, doc_id, start, "end", figure_id from claims where figure_id is not null').fetchall()
+    claims = db.execute('select id, doc_id, start, "end", figure_id from claims where figure_id is not null').fetchall()
     of_row: dict[str, list[tuple]] = defaultdict(list)
     for c in claims:
         of_row[c[4]].append(c)
@@ -356,6 +356,26 @@ def _print_claims(gold: dict[str, Any], docs: list[Doc], db: sqlite3.Connection)
         print(f"      {d.text[s0:s1][:220]!r}")
 
 
+def open_gold_and_ledgers(ledgers: Optional[Path]) -> tuple[dict[str, str], list[dict[str, Any]], dict[str, list[Doc]],
+                                                            dict[str, sqlite3.Connection], Any]:
+    """The split, the gold stories, and the dev ledgers (built in `ledgers`, or in a
+    temporary folder returned last so it lives as long as the caller keeps it)."""
+    split = json.loads((GOLD / "split.json").read_text())
+    half_of = {s: "tune" for s in split["tune"]} | {s: "check" for s in split["check"]}
+    golds = [g for f in sorted((GOLD / "figure_rows").glob("*.json")) for g in json.loads(f.read_text(encoding="utf-8"))]
+    tmp = None
+    if ledgers:
+        ledgers.mkdir(parents=True, exist_ok=True)
+        out = ledgers
+    else:
+        tmp = tempfile.TemporaryDirectory()
+        out = Path(tmp.name)
+    paths = build_ledgers(out)
+    docs = load_docs(paths)
+    dbs = {name: sqlite3.connect(p) for name, p in paths.items()}
+    return half_of, golds, docs, dbs, tmp
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--ledgers", type=Path, help="folder of built ledgers to reuse (built there when missing)")
@@ -366,19 +386,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     if not SHARED.exists():
         print(f"no {SHARED}: the dev data is not here", file=sys.stderr)
         return 2
-    split = json.loads((GOLD / "split.json").read_text())
-    half_of = {s: "tune" for s in split["tune"]} | {s: "check" for s in split["check"]}
-    golds = [g for f in sorted((GOLD / "figure_rows").glob("*.json")) for g in json.loads(f.read_text(encoding="utf-8"))]
-    tmp = None
-    if args.ledgers:
-        args.ledgers.mkdir(parents=True, exist_ok=True)
-        out = args.ledgers
-    else:
-        tmp = tempfile.TemporaryDirectory()
-        out = Path(tmp.name)
-    paths = build_ledgers(out)
-    docs = load_docs(paths)
-    dbs = {name: sqlite3.connect(p) for name, p in paths.items()}
+    half_of, golds, docs, dbs, tmp = open_gold_and_ledgers(args.ledgers)
     results: dict[str, tuple[list[Judged], list[dict[str, Any]]]] = {"tune": ([], []), "check": ([], [])}
     for g in golds:
         ledger = "news_cluster" if g["story"].startswith("nc:") else "ecbplus" if g["story"].startswith("ecb:") else g["story"]
@@ -415,7 +423,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             sub = summarise([j for j in js if j.story.startswith(corpus)], [f for f in fs if f["story"].startswith(corpus)])
             if sub["rows"] or sub["gold_rows"]:
                 summary[f"{half} {corpus.rstrip(':')}"] = sub
-    summary["split_seed"] = split["seed"]
+    summary["split_seed"] = json.loads((GOLD / "split.json").read_text())["seed"]
     for half in [k for k in summary if k.startswith(("tune", "check"))]:
         print_half(half, summary[half])
     if args.json:

@@ -18,6 +18,17 @@ from storytrace.reuse import _count_edit
 from storytrace.segments import segments
 
 
+def _ledger(tmp_path, files: dict[str, str]) -> sqlite3.Connection:
+    """A ledger built from made-up articles (name -> text)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    ledger = tmp_path / "l.db"
+    pipeline.build(ledger, [str(folder)], workers=1)
+    return sqlite3.connect(ledger)
+
+
 # ------------------------------------------------------------------ segments
 
 def _kinds(text):
@@ -48,15 +59,12 @@ def test_a_list_under_most_read_is_a_sidebar():
 
 
 def test_claims_carry_their_segment_and_only_body_claims_make_rows(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
+    files = {}
+    files["a.txt"] = (
         " date 2024-05-02\nTwo people were killed in a fire at a market in Orrin on Tuesday, police said.\n"
         "A stall burns in Orrin. Thirty people were killed in a blast there in 2019. (Photo: Ana Vel/AFP)\n"
-        "[ Fourteen people were killed in a storm in the valley ]\n", encoding="utf-8")
-    ledger = tmp_path / "l.db"
-    pipeline.build(ledger, [str(folder)], workers=1)
-    conn = sqlite3.connect(ledger)
+        "[ Fourteen people were killed in a storm in the valley ]\n")
+    conn = _ledger(tmp_path, files)
     rows = conn.execute("select value, segment, figure_id, placement from claims where measure = 'killed' "
                         "order by start").fetchall()
     assert [(v, seg) for v, seg, _, _ in rows] == [(2, "body"), (30, "caption"), (14, "sidebar")]
@@ -92,15 +100,12 @@ def test_the_story_s_own_time_is_no_cue(sentence, number):
 
 
 def test_a_past_event_s_number_never_lands_on_the_story_s_event(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
+    files = {}
+    files["a.txt"] = (
         " date 2024-05-02\nA fire at a market in Orrin killed two people on Tuesday, police said.\n"
         "It was the worst fire in the town since 2011, when 31 people died in a stadium blaze.\n"
-        "An airstrike in another province last week killed more than 40 people.\n", encoding="utf-8")
-    ledger = tmp_path / "l.db"
-    pipeline.build(ledger, [str(folder)], workers=1)
-    conn = sqlite3.connect(ledger)
+        "An airstrike in another province last week killed more than 40 people.\n")
+    conn = _ledger(tmp_path, files)
     main = conn.execute("select event_id from documents").fetchone()[0]
     own = conn.execute("select best from figures where event_id = ? and measure = 'killed'", (main,)).fetchall()
     assert own == [(2,)]
@@ -199,16 +204,13 @@ def test_a_place_the_story_never_leads_with_is_another_event():
 
 
 def test_a_figure_one_body_sentence_alone_states_is_left_unplaced(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
+    files = {}
     lead = "A fire at a market in Orrin killed two people on Tuesday, police said. Firefighters fought it for hours."
-    (folder / "a.txt").write_text(" date 2024-05-02\n" + lead + "\nWitnesses said smoke rose over the town.\n"
-                                  "Four people were arrested at the scene.\n", encoding="utf-8")
-    (folder / "b.txt").write_text(" date 2024-05-02\nTwo people died when fire swept through Orrin market on Tuesday, "
-                                  "police said.\n", encoding="utf-8")
-    ledger = tmp_path / "l.db"
-    pipeline.build(ledger, [str(folder)], workers=1)
-    conn = sqlite3.connect(ledger)
+    files["a.txt"] = (" date 2024-05-02\n" + lead + "\nWitnesses said smoke rose over the town.\n"
+                      "Four people were arrested at the scene.\n")
+    files["b.txt"] = (" date 2024-05-02\nTwo people died when fire swept through Orrin market on Tuesday, "
+                      "police said.\n")
+    conn = _ledger(tmp_path, files)
     placed = dict(conn.execute("select measure, placement from claims"))
     assert placed["arrested"].startswith("unplaced: only one document states it")
     assert [r[0] for r in conn.execute("select measure from figures")] == ["killed"]
@@ -220,15 +222,11 @@ def test_a_photo_gallery_is_no_article_and_seeds_no_event(tmp_path):
     gallery = "\n".join(f"Photos: Floods in Tellon Rescuers carry a child to safety. Hide Caption {i} of 8" for i in range(1, 9))
     assert page_kind(gallery) == "gallery"
     assert page_kind("Two people were killed in a fire at a market in Orrin on Tuesday, police said.\n" * 3) == "article"
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "g.txt").write_text(gallery + "\nPhotos: Floods in Tellon 14 people were killed. Hide Caption 9 of 9\n",
-                                  encoding="utf-8")
-    (folder / "a.txt").write_text(" date 2024-05-02\nFloods in Tellon killed 14 people on Tuesday, officials said. "
-                                  "Rescuers searched the valley for survivors.\n", encoding="utf-8")
-    ledger = tmp_path / "l.db"
-    pipeline.build(ledger, [str(folder)], workers=1)
-    conn = sqlite3.connect(ledger)
+    files = {}
+    files["g.txt"] = gallery + "\nPhotos: Floods in Tellon 14 people were killed. Hide Caption 9 of 9\n"
+    files["a.txt"] = (" date 2024-05-02\nFloods in Tellon killed 14 people on Tuesday, officials said. "
+                      "Rescuers searched the valley for survivors.\n")
+    conn = _ledger(tmp_path, files)
     kinds = dict(conn.execute("select substr(source, -5), kind from documents"))
     assert kinds == {"g.txt": "gallery", "a.txt": "article"}
     n_events = conn.execute("select count(*) from events").fetchone()[0]
@@ -238,16 +236,13 @@ def test_a_photo_gallery_is_no_article_and_seeds_no_event(tmp_path):
 
 
 def test_a_headline_joins_a_row_only_beside_another_document(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text("Navy arrests 26 pirates in the Gulf of Tellon\n date 2024-05-02\n"
-                                  "A warship escorting cargo ships foiled a raid on Friday, officials said.\n"
-                                  "The raiders fled in skiffs toward the coast.\n", encoding="utf-8")
-    (folder / "b.txt").write_text(" date 2024-05-02\nA warship foiled a pirate raid in the Gulf of Tellon on Friday, "
-                                  "capturing 26 pirates, the navy said.\n", encoding="utf-8")
-    ledger = tmp_path / "l.db"
-    pipeline.build(ledger, [str(folder)], workers=1)
-    conn = sqlite3.connect(ledger)
+    files = {}
+    files["a.txt"] = ("Navy arrests 26 pirates in the Gulf of Tellon\n date 2024-05-02\n"
+                      "A warship escorting cargo ships foiled a raid on Friday, officials said.\n"
+                      "The raiders fled in skiffs toward the coast.\n")
+    files["b.txt"] = (" date 2024-05-02\nA warship foiled a pirate raid in the Gulf of Tellon on Friday, "
+                      "capturing 26 pirates, the navy said.\n")
+    conn = _ledger(tmp_path, files)
     rows = conn.execute("select c.segment, c.measure, c.value, c.placement from claims c order by c.segment").fetchall()
     assert ("headline", "arrested", 26, rows[1][3]) in rows
     headline = next(r for r in rows if r[0] == "headline")

@@ -160,13 +160,18 @@ def test_story_stage_dates_and_rebuilds_the_same(tmp_path):
     (folder / "c.txt").write_text("On Thursday the toll rose. " + lede + " The Tessaly operator was questioned.\n")
     ledger = tmp_path / "l.db"
     pipeline.build(ledger, [str(folder)], workers=1)
-    q = "select published, published_how, published_evidence, published_own from documents where source like '%c.txt'"
+    q = "select published, published_how, published_evidence, id from documents where source like '%c.txt'"
     first = sqlite3.connect(ledger).execute(q).fetchone()
     assert first[:2] == ("2025-03-13", "story") and first[2].startswith("Thursday + 2 documents")
+    rows = "select stage, how, published, status from datings where doc_id = ? order by stage"
+    assert sqlite3.connect(ledger).execute(rows, [first[3]]).fetchall() == [
+        ("document", None, None, "candidate"),  # its own evidence: none (a Thursday alone dates nothing)
+        ("story", "story", "2025-03-13", "chosen: the document gives no day of its own; its story does")]
     (folder / "d.txt").write_text(" date 2025-03-12\n" + lede + " The minister visited the Tessaly families.\n")
     pipeline.build(ledger, [str(folder)], workers=1)  # recomputed from the document's own evidence, not stacked
     again = sqlite3.connect(ledger).execute(q).fetchone()
     assert again[:2] == ("2025-03-13", "story") and again[2].startswith("Thursday + 3 documents")
+    assert [r[0] for r in sqlite3.connect(ledger).execute(rows, [first[3]])] == ["document", "story"]
 
 
 def test_events_dated_by_other_documents(tmp_path):
@@ -257,7 +262,7 @@ def test_every_dating_carries_a_confidence_by_how_it_was_found(tmp_path):
     import sqlite3
 
     from storytrace import pipeline
-    from storytrace.dates import CONFLICTED, DATING_CONFIDENCE
+    from storytrace.datings import CONFLICTED, DATING_CONFIDENCE
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -270,3 +275,21 @@ def test_every_dating_carries_a_confidence_by_how_it_was_found(tmp_path):
         "select substr(source, -5), published_confidence from documents"))
     assert got == {"a.txt": DATING_CONFIDENCE["dateline"], "b.txt": None}
     assert 0 < CONFLICTED < 1 and all(0 < c <= 1 for c in DATING_CONFIDENCE.values())
+
+
+def test_every_dating_row_s_evidence_spans_are_verbatim_and_one_is_chosen(example_ledger):
+    import json
+    import sqlite3
+
+    con = sqlite3.connect(example_ledger)
+    texts = dict(con.execute("select id, text from documents"))
+    rows = con.execute("select doc_id, evidence, spans from datings where spans is not null").fetchall()
+    assert rows
+    for doc_id, evidence, spans in rows:
+        pieces = evidence.split(" + ")
+        for start, end in json.loads(spans):
+            assert texts[doc_id][start:end] in pieces
+    chosen = dict(con.execute("select doc_id, count(*) from datings where status like 'chosen%' group by doc_id"))
+    assert chosen == {d: 1 for d in texts}
+    assert con.execute("select count(*) from documents d join datings t on t.id = d.published_dating "
+                       "where t.doc_id = d.id and t.status like 'chosen%'").fetchone()[0] == len(texts)

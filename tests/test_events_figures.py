@@ -152,7 +152,7 @@ def test_a_publication_date_correction_applies_survives_rebuilds_and_undoes(tmp_
     (doc,) = _q(ledger, "select id, published, published_how from documents where source like '%opinion%'")
     # the opinion piece gives no date of its own: at most its story's ("On Thursday" among its story's days)
     assert doc["published_how"] in (None, "story")
-    q = "select published, published_how, published_evidence, published_own from documents where id = ?"
+    q = "select published, published_how, published_evidence, published_dating from documents where id = ?"
     before = _q(ledger, q, (doc["id"],))[0]
     c = pipeline.correct(ledger, lambda db: corrections.record(db, f"document:{doc['id']}", "published", "2025-03-15",
                                                                note="the print edition's date", author="tester"))

@@ -30,6 +30,7 @@ CONTRACT_TABLES = [
     "quotes",
     "terms",
     "corrections",
+    "datings",
     "rejects",
 ]
 

@@ -9,7 +9,8 @@ from datetime import date, timedelta
 
 import sqlite_utils
 
-from storytrace import pipeline, serials
+from storytrace import datings, pipeline, serials
+from storytrace.dates import Dating
 from storytrace.serials import Anchor, clock_of, date_from_serial, fits, serial_of
 
 
@@ -124,8 +125,9 @@ def test_stage_dates_by_id_and_rebuilds_the_same(tmp_path):
         (None, "serial", "range", "2025-03-10", "2025-03-13"),
     ]
     own = sqlite3.connect(ledger).execute(
-        "select published_own from documents where published_how = 'serial'").fetchall()
-    assert all(json.loads(o[0])["published_how"] is None for o in own)  # no dating of their own
+        "select t.how, t.status from datings t join documents d on d.id = t.doc_id "
+        "where d.published_how = 'serial' and t.stage = 'document'").fetchall()
+    assert own and all(o == (None, "candidate") for o in own)  # no dating of their own
 
 
 def test_stage_withdraws_a_story_date_and_flags_metadata_out_of_order(tmp_path):
@@ -139,9 +141,8 @@ def test_stage_withdraws_a_story_date_and_flags_metadata_out_of_order(tmp_path):
     db = sqlite_utils.Database(ledger)
     # a story dating far from its outlet's ids (as the story stage would write it)
     doc = db.execute("select id from documents where url like '%700250%'").fetchone()[0]
-    db.execute("update documents set published = '2025-04-20', published_how = 'story', published_precision = 'day', "
-               "published_low = '2025-04-20', published_high = '2025-04-20', published_evidence = 'Sunday + 1 documents', "
-               "published_own = ? where id = ?", [json.dumps({"published": None, "published_how": None}), doc])
+    datings.record(db, "story", [(doc, Dating("story", "Sunday + 1 documents", "day", date(2025, 4, 20), date(2025, 4, 20)))])
+    assert db.execute("select published_how from documents where id = ?", [doc]).fetchone()[0] == "story"
     flagged = db.execute("select id from documents where url like '%700550%'").fetchone()[0]
     db.execute("update documents set date_conflict = 'its URL dates it 2025-01-03' where id = ?", [flagged])
     got = serials.serial_stage(db)
@@ -149,6 +150,8 @@ def test_stage_withdraws_a_story_date_and_flags_metadata_out_of_order(tmp_path):
     row = db.execute("select published, published_how, published_precision, published_low, published_high "
                      "from documents where id = ?", [doc]).fetchone()
     assert row == (None, "serial", "range", "2025-03-11", "2025-03-14")  # between 03-12 and 03-13, a day wider
+    status = db.execute("select status from datings where doc_id = ? and stage = 'story'", [doc]).fetchone()[0]
+    assert status.startswith("withdrawn: its outlet's article ids put it near")
     note = db.execute("select date_conflict from documents where id = ?", [flagged]).fetchone()[0]
     assert note.startswith("its URL dates it 2025-01-03; its outlet's article ids put it near 700500 (2025-03-15)")
     serials.serial_stage(db)  # again: the same note once, the analyser's kept
@@ -169,7 +172,7 @@ def test_a_serial_range_narrowed_by_an_event_date_survives_rebuilds(tmp_path):
     inputs = tmp_path / "in.jsonl"
     _write(inputs, records + [fire, inquiry])
     ledger = tmp_path / "l.db"
-    q = ("select published, published_how, published_precision, published_evidence, published_own from documents "
+    q = ("select published, published_how, published_precision, published_evidence, id from documents "
          "where url like '%900400%'")
     for _ in range(3):  # the first build and two rebuilds give the same row
         pipeline.build(ledger, [str(inputs)], workers=1)
@@ -177,7 +180,13 @@ def test_a_serial_range_narrowed_by_an_event_date_survives_rebuilds(tmp_path):
         assert row[:3] == ("2025-03-11", "event", "day")
         assert row[3].startswith("article id 900400 on vellin-courier.test, between 900300 (dated 2025-03-10")
         assert "+ Tuesday + the Veldra fire dated 2025-03-11" in row[3]
-        assert json.loads(row[4])["published_how"] is None  # its own dating: none (not the serial range)
+        own = sqlite3.connect(ledger).execute("select how from datings where doc_id = ? and stage = 'document'",
+                                              [row[4]]).fetchall()
+        assert own == [(None,)]  # its own dating: none (not the serial range)
+        stages = sqlite3.connect(ledger).execute("select stage, status from datings where doc_id = ? order by stage",
+                                                 [row[4]]).fetchall()
+        assert stages == [("document", "candidate"), ("event", "chosen: the document gives no day of its own; its event does"),
+                          ("serial", "candidate")]
 
 
 SHARED_PASSAGE = ("The harbour master said the ferry Tessaly left the quay at Port Vellin shortly after dawn with "
@@ -235,20 +244,31 @@ def test_a_yearless_dateline_picks_its_day_in_a_serial_range(tmp_path):
     assert con.execute(q, ["%800450%"]).fetchone()[0] is None  # March 2 is not in its range: no date
 
 
-def test_undo_survives_odd_own_datings_and_old_ledgers(tmp_path, example_dir):
+def test_a_ledger_from_before_the_datings_table_rebuilds_like_a_fresh_one(tmp_path, example_dir):
     fresh, old = tmp_path / "fresh.db", tmp_path / "old.db"
     pipeline.build(fresh, [str(example_dir)], workers=1)
     pipeline.build(old, [str(example_dir)], workers=1)
     con = sqlite3.connect(old)
-    # a ledger from before published_own was kept for datings through shared passages
-    n = con.execute("update documents set published_own = null where published_evidence like '%(a shared passage)'").rowcount
-    assert n == 1
+    # as an earlier version left it: no datings table, each derived dating's own kept in published_own
+    con.execute("alter table documents add column published_own text")
+    derived = con.execute("select d.id, o.how, o.evidence, o.precision, o.low, o.high from documents d "
+                          "join datings o on o.doc_id = d.id and o.stage = 'document' "
+                          "where d.published_dating != o.id").fetchall()
+    assert derived  # the example has documents dated through passages or their story
+    for doc_id, *own in derived:
+        fields = dict(zip(("published_how", "published_evidence", "published_precision", "published_low",
+                           "published_high"), own), published=None)
+        con.execute("update documents set published_own = ? where id = ?", [json.dumps(fields), doc_id])
+    con.execute("drop table datings")
     con.commit()
     pipeline.build(old, [str(example_dir)], workers=1)
-    assert _tables(old) == _tables(fresh)
+    mine, theirs = _tables(old), _tables(fresh)
+    assert sorted(mine["datings"]) == sorted(theirs["datings"])
+    assert [r[:-1] for r in mine["documents"]] == theirs["documents"]  # (the old column stays, emptied)
     # an own dating storytrace did not write is left alone, not a crash
     con = sqlite3.connect(old)  # (a build replaces the file)
-    con.execute("update documents set published_own = 'not json' where rowid = 1")
+    con.execute("drop table datings")
+    con.execute("update documents set published_own = 'not json' where id = ?", [derived[0][0]])
     con.commit()
     pipeline.build(old, [str(example_dir)], workers=1)
     assert sqlite3.connect(old).execute("select count(*) from documents").fetchone()[0] == 10

@@ -25,7 +25,7 @@ Claim corrections change the claims rows, keeping what the text gave in
 `claims.corrected` (JSON), so a rebuild first restores every claim and then applies
 the corrections again: removing a correction undoes it. A publication date correction
 is applied the same way, before every dating stage (which then takes it as evidence,
-like a metadata date); the document's own dating is kept in `documents.published_own`.
+like a metadata date): a `datings` row of its own, chosen before the document's own.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ import re
 from datetime import date, datetime, timezone
 from typing import Any, Optional
 
-from .dates import DATE_FIELDS
+from . import datings
+from .dates import Dating
 from .model import MEASURES, Correction, make_id
 
 FIELDS = {
@@ -156,26 +157,24 @@ def claims_stage(db: Any) -> dict[str, int]:
 
 
 def _apply_dates(db: Any) -> int:
-    """Publication dates people corrected (the last correction of a document wins). The
-    `undo dates` stage, first, has put every document back to its own dating."""
+    """Publication dates people corrected (the last correction of a document wins): a
+    `datings` row each (stage `correction`), chosen before any other."""
     latest = {}
     for c in _rows(db):
         kind, ident = parse_target(c["target"])
         if kind == "document" and c["field"] == "published":
             latest[ident] = c
+    found = []
     for ident, c in latest.items():
-        row = db.execute(f"select {', '.join(DATE_FIELDS)}, published_own from documents where id = ?",
-                         [ident]).fetchone()
-        if row is None:
+        if db.execute("select 1 from documents where id = ?", [ident]).fetchone() is None:
             _status(db, c["id"], "not applied: the document is no longer in the ledger")
             continue
-        own = row[-1] or json.dumps(dict(zip(DATE_FIELDS, row[:-1])))
         said = f"corrected by {c.get('author') or 'a person'} on {str(c.get('created') or '')[:10]}" + (
             f": {c['note']}" if c.get("note") else "")
-        db.execute("update documents set published = ?, published_how = 'correction', published_evidence = ?, "
-                   "published_precision = 'day', published_low = ?, published_high = ?, published_own = ? where id = ?",
-                   [c["value"], said, c["value"], c["value"], own, ident])
+        day = date.fromisoformat(c["value"][:10])
+        found.append((ident, Dating("correction", said, "day", day, day)))
         _status(db, c["id"], "applied")
+    datings.record(db, "correction", found)
     for c in _rows(db):  # the earlier ones of a document
         kind, ident = parse_target(c["target"])
         if kind == "document" and c["field"] == "published" and latest.get(ident, {}).get("id") != c["id"]:

@@ -22,16 +22,18 @@ Across documents (stages run on the ledger): a yearless dateline takes its year 
 the documents it shares passages with (`neighbour_stage`) or from its story; an undated
 document whose text names a weekday or a date gets the day that pins among its story's
 dates (`story_stage`, `published_how = story`). Outlets' article ids: serials.py.
+Each of these stages writes its answers as rows of the `datings` table (datings.py),
+which chooses the document's date from all of them; none overwrites another's.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Iterable, Optional
 
+from . import datings
 from .model import Annotations, Document
 from .segments import SegmentIndex, segments
 from .timex import DateMention, find_dates
@@ -412,11 +414,12 @@ def date_from_neighbours(partial: str, neighbours: list[tuple[str, date]], weekd
 def neighbour_stage(db: Any) -> dict[str, int]:
     """Cross-document dating: give a yearless dateline its year from the documents it
     shares passages with (the reuse table). The evidence names that document."""
+    datings.clear(db, "passages")
     rows = db.execute(
         "select id, published_partial, published_evidence, text from documents "
         "where published is null and published_partial is not null"
     ).fetchall()
-    dated = 0
+    found: list[tuple[str, Dating]] = []
     for doc_id, partial, evidence, text in rows:
         neighbours = [
             (nid, date.fromisoformat(pub[:10]))
@@ -432,14 +435,9 @@ def neighbour_stage(db: Any) -> dict[str, int]:
         if got is None:
             continue
         day, nid = got
-        own = json.dumps(dict(zip(DATE_FIELDS, (None, "dateline", evidence, "no_year", None, None))))
-        db.execute(
-            "update documents set published = ?, published_evidence = ?, published_precision = 'day', "
-            "published_low = ?, published_high = ?, published_own = ? where id = ?",
-            [day.isoformat(), f"{evidence} + year {day.year} from document {nid} (a shared passage)",
-             day.isoformat(), day.isoformat(), own, doc_id],
-        )
-        dated += 1
+        found.append((doc_id, Dating("dateline", f"{evidence} + year {day.year} from document {nid} (a shared passage)",
+                                     "day", day, day, partial)))
+    dated = datings.record(db, "passages", found)
     return {"dated_from_neighbours": dated}
 
 
@@ -504,84 +502,12 @@ def date_from_story(text: str, neighbours: list[tuple[str, date]], within: Optio
     return Dating("story", evidence, "day", day, day)
 
 
-DERIVED = ("story", "serial", "event")  # datings the cross-document stages write and redo on every build
-DATE_FIELDS = ("published", "published_how", "published_evidence", "published_precision", "published_low",
-               "published_high")
-
-
-def undo_stage(db: Any) -> dict[str, int]:
-    """The first cross-document stage: every dating a cross-document stage wrote in the
-    last build (a document with `published_own`) goes back to the document's own, so
-    that no stage of this build reads a stale date (rebuilding gives the ledger a fresh
-    build of the same inputs gives)."""
-    undone, unreadable = restore_own(db, db.execute(
-        "select id, published_own from documents where published_own is not null").fetchall())
-    # ledgers built before `published_own` was kept for them: yearless datelines dated through a
-    # shared passage are recognised by their evidence and undone too
-    legacy = db.execute("update documents set published = null, published_precision = 'no_year', published_low = null, "
-                        "published_high = null, published_evidence = substr(published_evidence, 1, "
-                        "instr(published_evidence, ' + year ') - 1) where published_own is null and "
-                        "published_partial is not null and published is not null and published_how = 'dateline' "
-                        "and published_evidence like '% + year % from document % (a shared passage)'").rowcount
-    return {"datings_undone": undone + legacy, "unreadable_own_datings": unreadable}
-
-
-def restore_own(db: Any, rows: Iterable[tuple[str, Optional[str]]]) -> tuple[int, int]:
-    """Put documents back to the dating their `published_own` keeps: rows of (id,
-    published_own). One that cannot be read (not written by storytrace) is left as it
-    is and no longer taken for an own dating. Returns (restored, unreadable)."""
-    undo, unreadable = [], []
-    for doc_id, own in rows:
-        fields = _own_fields(own)
-        if fields is None:
-            unreadable.append([doc_id])
-        else:
-            undo.append([fields.get(f) for f in DATE_FIELDS] + [doc_id])
-    db.conn.executemany(f"update documents set {', '.join(f + ' = ?' for f in DATE_FIELDS)}, published_own = null "
-                        "where id = ?", undo)
-    db.conn.executemany("update documents set published_own = null where id = ?", unreadable)
-    return len(undo), len(unreadable)
-
-
-def _own_fields(own: Optional[str]) -> Optional[dict]:
-    """A document's own dating as `published_own` keeps it, or None when it cannot be read."""
-    try:
-        fields = json.loads(own or "")
-    except ValueError:
-        return None
-    return fields if isinstance(fields, dict) else None
-
-
-def restore_derived(db: Any, hows: tuple[str, ...]) -> int:
-    """Put documents a stage dated (`published_how` in `hows`) back to their own dating, so
-    the stage recomputes its datings from scratch even when run on its own (in a build,
-    `undo_stage` has already done it)."""
-    marks = ", ".join("?" for _ in hows)
-    return restore_own(db, db.execute(f"select id, published_own from documents where published_how in ({marks})",
-                                      list(hows)).fetchall())[0]
-
-
-def write_derived(db: Any, doc_id: str, got: Dating, own: tuple, kept: Optional[str] = None) -> tuple:
-    """The update row of a cross-document dating: its fields and the document's own
-    (how, evidence, precision, low, high), to restore; `kept`: the `published_own` of a
-    document an earlier stage of this build already dated (its own dating stays the one kept)."""
-    f = got.fields()
-    return (f["published"], got.how, f["published_evidence"], f["published_precision"], f["published_low"],
-            f["published_high"], kept or json.dumps(dict(zip(DATE_FIELDS, (None, *own)))), doc_id)
-
-
-def save_derived(db: Any, updates: list[tuple]) -> None:
-    db.conn.executemany(
-        "update documents set published = ?, published_how = ?, published_evidence = ?, published_precision = ?, "
-        "published_low = ?, published_high = ?, published_own = ? where id = ?", updates)
-
-
 def story_stage(db: Any) -> dict[str, int]:
     """Cross-document dating by story (documents.story, stories.py): an undated document
     whose text names a weekday or a date gets the day that pins among its story's
     dates; a yearless dateline gets its year from them. Only documents dated by their own
-    evidence are neighbours; its own datings of an earlier run are undone first."""
-    restore_derived(db, ("story",))
+    evidence are neighbours."""
+    datings.clear(db, "story")
     by_story: dict[str, list[tuple[str, date]]] = {}
     for doc_id, story, pub in db.execute(
             "select id, story, published from documents where story is not null and published is not null "
@@ -590,7 +516,7 @@ def story_stage(db: Any) -> dict[str, int]:
             by_story.setdefault(story, []).append((doc_id, date.fromisoformat(pub[:10])))
         except ValueError:
             continue
-    updates = []
+    updates: list[tuple[str, Dating]] = []
     for doc_id, story, text, how, evidence, precision, low, high, partial in db.execute(
             "select id, story, text, published_how, published_evidence, published_precision, published_low, "
             "published_high, published_partial from documents where published is null and story is not null").fetchall():
@@ -604,9 +530,8 @@ def story_stage(db: Any) -> dict[str, int]:
         if got is None:
             got = date_from_story(text, neighbours, _own_range(how, evidence, precision, low, high))
         if got is not None:
-            updates.append(write_derived(db, doc_id, got, (how, evidence, precision, low, high)))
-    save_derived(db, updates)
-    return {"dated_by_story": len(updates)}
+            updates.append((doc_id, got))
+    return {"dated_by_story": datings.record(db, "story", updates)}
 
 
 def _own_range(how, evidence, precision, low, high) -> Optional[Dating]:
@@ -626,7 +551,7 @@ def event_stage(db: Any) -> dict[str, int]:
     or after 2020-10-14", with the Barda attack dated 2020-10-28 elsewhere."""
     from .events import named_events  # events.py is the later module; named mentions are its concept
 
-    restore_derived(db, ("event",))
+    datings.clear(db, "event")
     dated: dict[str, list[tuple[str, date, str]]] = {}  # a name -> (label, day, evidence) of the events it names
     evidence_column = "date_evidence" if "date_evidence" in db["events"].columns_dict else "null"
     for label, place, when, precision, evidence in db.execute(
@@ -639,19 +564,17 @@ def event_stage(db: Any) -> dict[str, int]:
         dated.setdefault(place.lower(), []).append((label, day, f"{when}: {evidence or 'events table'}"))
     if not dated:
         return {"dated_by_events": 0}
-    updates = []
-    for doc_id, text, how, evidence, precision, low, high, kept, partial in db.execute(
+    updates: list[tuple[str, Dating]] = []
+    for doc_id, text, how, evidence, precision, low, high, partial in db.execute(
             "select id, text, published_how, published_evidence, published_precision, published_low, published_high, "
-            "published_own, published_partial from documents "
+            "published_partial from documents "
             "where published is null or published_precision in ('range', 'year')").fetchall():
         text = text[:SCAN_CHARS]
         got = date_from_events(text, named_events(text), dated, _own_range(how, evidence, precision, low, high),
                                partial if precision == "no_year" else None)
         if got is not None:
-            updates.append(write_derived(db, doc_id, got, (how, evidence, precision, low, high),
-                                         kept if how in DERIVED else None))
-    save_derived(db, updates)
-    return {"dated_by_events": len(updates)}
+            updates.append((doc_id, got))
+    return {"dated_by_events": datings.record(db, "event", updates)}
 
 
 def date_from_events(text: str, named: list, dated: dict[str, list[tuple[str, date, str]]],
@@ -713,33 +636,3 @@ def date_from_events(text: str, named: list, dated: dict[str, list[tuple[str, da
         return Dating("event", said, "day", when, when)
     return None
 
-
-#: How sure a dating is, by how it was found: the share of such datings that were right on the
-#: dev data (eval/dates_publication.py: the tune half of news_cluster_dev with date_publish
-#: hidden, within a day, and ECB+ datings within 3 days of their sub-event's own), rounded
-#: down. Metadata and page headers are taken as given, less the crawl dates stamped on old
-#: articles; a person's correction is sure.
-DATING_CONFIDENCE = {
-    "correction": 1.0, "metadata": 0.95, "header": 0.95,
-    "url": 0.9,  # 44 of 49
-    "dateline": 0.9, "story": 0.9,  # story: 232 of 232, within 3 days
-    "serial": 0.85,
-    "stamp": 0.8,  # 52 of 62
-    "weekday": 0.8,  # 71 of 85
-    "anniversary": 0.6, "event": 0.6,  # few: the story's rate, lowered for the inference they add
-    "relative": 0.5,  # a year only
-}
-#: A dating the document's own text or URL contradicts (documents.date_conflict) is half as sure.
-CONFLICTED = 0.5
-
-
-def confidence_stage(db: Any) -> dict[str, int]:
-    """documents.published_confidence for every dated document, from how it was dated
-    (DATING_CONFIDENCE), halved when its text contradicts it (date_conflict); null when
-    undated. Run after every dating stage."""
-    cases = " ".join(f"when '{how}' then {c}" for how, c in DATING_CONFIDENCE.items())
-    db.execute(f"update documents set published_confidence = case when published is null and published_low is null "
-               f"then null else (case published_how {cases} else 0.5 end) * "
-               f"(case when date_conflict is null then 1.0 else {CONFLICTED} end) end")
-    n = db.execute("select count(*) from documents where published_confidence is not null").fetchone()[0]
-    return {"datings_with_confidence": n}

@@ -41,7 +41,6 @@ are listed as unplaced under their event.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Optional, Sequence

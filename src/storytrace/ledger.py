@@ -225,6 +225,7 @@ TABLE_DOCS = {
     "quotes": "Direct quotations and their speakers, with offsets.",
     "terms": "How each document labels an event (massacre, tragedy, ...) and in whose voice.",
     "corrections": "People's overrides, applied on every rebuild.",
+    "datings": "Every answer a dating rule gave about a document's publication date (its own metadata, URL or text; a correction; its passages, story, outlet ids or events), with the evidence's offsets; documents.published is the row whose status says chosen, and why.",
     "rejects": "Inputs that were not ingested, and why.",
 }
 
@@ -304,6 +305,13 @@ COLUMN_DOCS = {
         "status": "applied, or why not (written on every build)",
         "anchors": "JSON: a document of each event named, used when the event's id changes",
     },
+    "datings": {
+        "stage": "document (its own evidence), correction, passages, story, serial (outlet ids), event",
+        "evidence": "the exact text(s), ' + '-joined, or the metadata field",
+        "spans": "JSON [[start, end], ...]: where each piece of the evidence stands in the document's text",
+        "confidence": "the share of datings of this kind that were right on the dev data",
+        "status": "chosen: why / candidate / withdrawn: why",
+    },
     "rejects": {"reason": "why the input was not ingested"},
 }
 
@@ -317,6 +325,7 @@ FACETS = {
     "reuse": ["kind", "direction"],
     "quotes": ["speaker"],
     "terms": ["term", "voice", "kind", "event_id"],
+    "datings": ["stage", "how", "status"],
     "rejects": ["reason"],
 }
 

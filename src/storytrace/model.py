@@ -66,7 +66,7 @@ class Document(Record):
     published_low: Optional[str] = None  # the range the evidence allows (ISO dates; null: open)
     published_high: Optional[str] = None
     published_partial: Optional[str] = None  # a yearless date the text gives ("--03-12"), before other documents date it
-    published_own: Optional[str] = None  # JSON: the document's own dating, kept while cross-document evidence (its story) dates it
+    published_dating: Optional[str] = None  # id of the `datings` row chosen as its publication date (datings.py)
     date_conflict: Optional[str] = None  # text evidence contradicting the metadata date, said plainly
     published_confidence: Optional[float] = None  # how sure the dating is (dates.DATING_CONFIDENCE; the last dates stage)
     language: Optional[str] = None
@@ -281,6 +281,27 @@ class Correction(Record):
     created: Optional[str] = None
 
 
+@dataclass
+class DatingRow(Record):
+    """One dating rule's answer for one document (datings.py): every rule that dates a
+    document writes a row; `documents.published` is the one row chosen, with the reason."""
+
+    table: ClassVar[str] = "datings"
+    id: str
+    doc_id: str
+    stage: str  # document (its own evidence: metadata, URL, text), correction, passages, story, serial, event
+    how: Optional[str] = None  # as documents.published_how; null: the document has no dating of its own
+    evidence: Optional[str] = None  # the exact text(s), " + "-joined, or the metadata field
+    spans: Optional[str] = None  # JSON [[start, end], ...]: where each piece of the evidence stands in the text
+    published: Optional[str] = None  # the day, when the evidence gives one
+    precision: Optional[str] = None  # day, year, range, no_year
+    low: Optional[str] = None
+    high: Optional[str] = None
+    partial: Optional[str] = None  # a yearless day ("--03-12")
+    confidence: Optional[float] = None  # dates.DATING_CONFIDENCE of its how
+    status: Optional[str] = None  # chosen: why / candidate / withdrawn: why
+
+
 #: Every ledger table, in the order they are created and exported.
 TABLES: tuple[type[Record], ...] = (
     Document,
@@ -292,6 +313,7 @@ TABLES: tuple[type[Record], ...] = (
     Quote,
     Term,
     Correction,
+    DatingRow,
     Reject,
 )
 

@@ -26,14 +26,14 @@ from . import ledger as ledger_mod
 from .analyse import ANALYSERS, Analyser, analyse, totals
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, expand, prepare, read_file
 from .model import Annotations, Document, Reject
-from . import corrections, dates, events, figures, reuse, serials, stories
+from . import corrections, dates, datings, events, figures, reuse, serials, stories
 from . import terms as terms_mod
 
 #: Cross-document stages, in order: (name, stage(db)). Each reads the per-document
 #: tables and (re)writes its own (joins and group-bys, never all pairs of documents).
 CrossStage = Callable[[sqlite_utils.Database], Any]
 CROSS_STAGES: tuple[tuple[str, CrossStage], ...] = (
-    ("undo dates", dates.undo_stage),  # the last build's cross-document datings undone: all are redone below
+    ("own datings", datings.own_stage),  # the last build's cross-document datings dropped: all are redone below
     ("corrections", corrections.claims_stage),  # people's corrections of claims (events: in the events stage)
     ("reuse", reuse.reuse_stage),  # copied passages (oriented by the dates known so far)
     ("dates", dates.neighbour_stage),  # yearless datelines dated through the documents they share passages with
@@ -42,7 +42,7 @@ CROSS_STAGES: tuple[tuple[str, CrossStage], ...] = (
     ("serial dates", serials.serial_stage),  # undated articles placed among their outlet's dated ones by article id
     ("events", events.events_stage),  # stories, named events; claims' and documents' events
     ("event dates", dates.event_stage),  # anniversaries and weekdays of events other documents date
-    ("dating confidence", dates.confidence_stage),  # how sure each document's dating is, by how it was found
+    ("choose dates", datings.choose_stage),  # documents.published chosen from all datings, and how sure it is
     ("direction", reuse.orient_stage),  # links re-oriented with all those dates
     ("terms", terms_mod.terms_stage),  # terms.event_id: each label's event; uses counted per document, event, term, voice
     ("figures", figures.figures_stage),  # figures across sources, origins, checks

@@ -13,8 +13,8 @@ order by id as by date (the
 longest run in order, give or take a day for a date read from the news day). Only
 the run bounds a reading. A dated article out of it by more than a day contradicts
 the clock: a `story` dating (the weakest evidence) is withdrawn, any other is
-flagged in `date_conflict`. Results are recomputed on every build (`published_how = serial`,
-the document's own dating kept in `published_own`).
+flagged in `date_conflict`. Results are rows of the `datings` table (stage `serial`;
+a withdrawn story dating keeps its row, `status` saying why), recomputed on every build.
 
 Linear apart from a sort per outlet: documents are grouped by host, anchors sorted
 by id once (`Clock`), each undated document placed by bisection. The anchors are every
@@ -31,7 +31,8 @@ from datetime import date, timedelta
 from typing import Any, Optional
 from urllib.parse import urlsplit
 
-from .dates import Dating, restore_derived, restore_own, save_derived, write_derived
+from . import datings
+from .dates import Dating
 
 SERIAL_MIN = 5  # dated articles with ids an outlet needs before its ids count as a clock
 SERIAL_SHARE = 0.85  # ... and the share of them in the same order by id as by date
@@ -203,7 +204,7 @@ def date_from_serial(serial: int, host: str, clock: Clock) -> Optional[Dating]:
 
 def serial_stage(db: Any) -> dict[str, int]:
     """Date undated documents by their outlet's article ids (see the module docstring)."""
-    restore_derived(db, ("serial",))  # this stage's earlier results go back to the document's own dating first
+    datings.clear(db, "serial")
     stale = db.execute("select id, date_conflict from documents where date_conflict like ?", [f"%{CONFLICT_MARK}%"]).fetchall()
     db.conn.executemany("update documents set date_conflict = ? where id = ?", [
         ("; ".join(p for p in note.split("; ") if CONFLICT_MARK not in p) or None, doc_id) for doc_id, note in stale])
@@ -233,14 +234,14 @@ def serial_stage(db: Any) -> dict[str, int]:
         clocks[host] = clock
         for a in against:
             if a.how == "story":
-                withdrawn += _withdraw_story(db, a.doc_id)
+                withdrawn += datings.withdraw(db, a.doc_id, "story", _out_of_order(a, clock))
                 undated.append((a.doc_id, host, a.serial))
             else:
                 flagged += 1
                 db.conn.execute("update documents set date_conflict = coalesce(date_conflict || '; ', '') || ? "
                                 "where id = ?", [_out_of_order(a, clock), a.doc_id])
 
-    updates = []
+    updates: list[tuple[str, Dating]] = []
     for doc_id, host, serial in undated:
         clock = clocks.get(host)
         if clock is None:
@@ -263,11 +264,11 @@ def serial_stage(db: Any) -> dict[str, int]:
             if got.precision == "range":
                 continue  # two ranges: the document's own evidence stands
             got = Dating("serial", f"{evidence} + {got.evidence}", "day", got.low, got.high)
-        updates.append(write_derived(db, doc_id, got, (how, evidence, precision, low, high)))
-    save_derived(db, updates)
+        updates.append((doc_id, got))
+    datings.record(db, "serial", updates)
     return {"outlets_with_serial_ids": len(clocks),
-            "dated_by_serial": sum(1 for u in updates if u[3] == "day"),
-            "ranged_by_serial": sum(1 for u in updates if u[3] == "range"),
+            "dated_by_serial": sum(1 for _, g in updates if g.precision == "day"),
+            "ranged_by_serial": sum(1 for _, g in updates if g.precision == "range"),
             "story_dates_withdrawn": withdrawn, "dates_out_of_order": flagged}
 
 
@@ -289,9 +290,3 @@ def _out_of_order(a: Anchor, clock: Clock) -> str:
     lo, hi, _ = clock.around(a.serial)
     around = " and ".join(f"{k.serial} ({k.day})" for k in (lo, hi) if k is not None)
     return f"{CONFLICT_MARK} put it near {around}, not {a.day} ({a.how})"
-
-
-def _withdraw_story(db: Any, doc_id: str) -> int:
-    """Undo a story dating the outlet's ids contradict: back to the document's own dating."""
-    return restore_own(db, db.execute("select id, published_own from documents where id = ? and published_how = 'story' "
-                                      "and published_own is not null", [doc_id]).fetchall())[0]

@@ -15,8 +15,8 @@ engine gives on the same inputs.
   postings, candidate pairs and alignment as Spark group-bys and joins, lineages as
   connected components) and `figures` (the group-by on event, measure and group, copy
   edits and checks as joins) run on Spark and write Parquet too; the other stages
-  (undo dates, corrections, dates, stories, story dates, serial dates, events, event
-  dates, direction, and any stage added later) run on the driver over the ledger, as
+  (own datings, corrections, dates, stories, story dates, serial dates, events, event
+  dates, choose dates, direction, and any stage added later) run on the driver over the ledger, as
   in the local engine.
 
 pyspark is an optional extra (`pip install 'storytrace[spark]'`, plus Java 17); the

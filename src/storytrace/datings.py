@@ -1,0 +1,218 @@
+"""Datings: every answer a dating rule gives, one row each, and the one chosen.
+
+One job: the `datings` table and the choice of `documents.published` from it. Every
+rule that dates a document writes a row (model.DatingRow): the document's own evidence
+(metadata, header, URL, text: stage `document`, from the per-document analyser), a
+person's correction (`correction`), and the cross-document stages (`passages`, `story`,
+`serial`, `event`). No stage overwrites another's dating: a stage adds its rows and the
+document's fields are chosen again from all of them; a stage that finds a row wrong
+withdraws it (`status` says why). Each build first drops the cross-document rows of the
+last one, so a rebuild is a fresh build.
+
+The choice (`documents.published_dating` names the row; its `status` says why):
+
+1. a person's correction;
+2. else a day: the document's own first, then passages, story, serial, event — a later
+   stage only dates what the earlier ones left without a day;
+3. else the document's own range, year or yearless day; else a stage's range.
+
+`published_confidence` is the chosen row's confidence (DATING_CONFIDENCE, the share of
+such datings that were right on the dev data), halved when the document's own text
+contradicts it (`date_conflict`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any, Iterable, Optional, Protocol, Sequence
+
+from .model import make_id
+
+#: Stages in the order their days are taken (a correction comes before all).
+STAGES = ("correction", "document", "passages", "story", "serial", "event")
+#: documents columns a dating fills.
+DATE_FIELDS = ("published", "published_how", "published_evidence", "published_precision", "published_low",
+               "published_high")
+#: How sure a dating is, by how it was found: the share of such datings that were right on the
+#: dev data (eval/dates_publication.py: the tune half of news_cluster_dev with date_publish
+#: hidden, within a day, and ECB+ datings within 3 days of their sub-event's own), rounded
+#: down. Metadata and page headers are taken as given, less the crawl dates stamped on old
+#: articles; a person's correction is sure.
+DATING_CONFIDENCE = {
+    "correction": 1.0, "metadata": 0.95, "header": 0.95,
+    "url": 0.9,  # 44 of 49
+    "dateline": 0.9, "story": 0.9,  # story: 232 of 232, within 3 days
+    "serial": 0.85,
+    "stamp": 0.8,  # 52 of 62
+    "weekday": 0.8,  # 71 of 85
+    "anniversary": 0.6, "event": 0.6,  # few: the story's rate, lowered for the inference they add
+    "relative": 0.5,  # a year only
+}
+#: A dating the document's own text or URL contradicts (documents.date_conflict) is half as sure.
+CONFLICTED = 0.5
+BATCH = 900  # documents chosen per query (under SQLite's 999 parameters)
+SCAN_CHARS = 30_000  # where evidence is looked for in the text (dates.py reads as far)
+#: Datings whose evidence is not the text (a metadata field, the URL, a person's note): no spans.
+NOT_TEXT = frozenset({"metadata", "header", "url", "correction", None})
+
+
+class DatingLike(Protocol):
+    how: str
+    evidence: str
+    precision: str
+    partial: Optional[str]
+
+    def fields(self) -> dict: ...
+
+
+def own_stage(db: Any) -> dict[str, int]:
+    """The first cross-document stage: the last build's cross-document rows are dropped,
+    every document has a row of its own dating (from the analyser's fields, or from the
+    `published_own` a ledger of an earlier version kept), and its fields go back to it."""
+    legacy = 0
+    if "published_own" in db["documents"].columns_dict:  # ledgers written before the datings table
+        for doc_id, own in db.execute("select id, published_own from documents where published_own is not null").fetchall():
+            try:
+                fields = json.loads(own)
+            except ValueError:
+                fields = None
+            if isinstance(fields, dict):
+                db.execute(f"update documents set {', '.join(f + ' = ?' for f in DATE_FIELDS)} where id = ?",
+                           [fields.get(f) for f in DATE_FIELDS] + [doc_id])
+                legacy += 1
+        db.execute("update documents set published_own = null")
+    db.execute("create index if not exists datings_doc_id on datings (doc_id)")
+    dropped = db.execute("delete from datings where stage != 'document'").rowcount
+    new = [r[0] for r in db.execute("select id from documents where id not in (select doc_id from datings)").fetchall()]
+    for i in range(0, len(new), BATCH):
+        batch = new[i:i + BATCH]
+        rows = [_row(doc_id, "document", text[:SCAN_CHARS], how, evidence, published, precision, low, high, partial)
+                for doc_id, text, published, how, evidence, precision, low, high, partial in db.execute(
+                    "select id, text, published, published_how, published_evidence, published_precision, published_low, "
+                    f"published_high, published_partial from documents where id in ({', '.join('?' for _ in batch)})",
+                    batch).fetchall()]
+        db["datings"].insert_all(rows, pk="id", replace=True)
+    choose(db)
+    return {"own_datings_added": len(new), "datings_dropped": dropped + legacy}
+
+
+def record(db: Any, stage: str, found: Sequence[tuple[str, DatingLike]]) -> int:
+    """Add a stage's datings ((document id, dating) pairs) and choose those documents' dates again."""
+    if not found:
+        return 0
+    rows = []
+    for i in range(0, len(found), BATCH):
+        part = found[i:i + BATCH]
+        texts = dict(db.execute(f"select id, substr(text, 1, {SCAN_CHARS}) from documents where id in "
+                                f"({', '.join('?' for _ in part)})", [d for d, _ in part]))
+        for doc_id, got in part:
+            f = got.fields()
+            rows.append(_row(doc_id, stage, texts.get(doc_id, ""), got.how, got.evidence, f["published"],
+                             got.precision, f["published_low"], f["published_high"], got.partial))
+    db["datings"].insert_all(rows, pk="id", replace=True)
+    choose(db, [d for d, _ in found])
+    return len(rows)
+
+
+def clear(db: Any, stage: str) -> int:
+    """Drop a stage's rows before it runs again (a stage run on its own starts afresh; in a
+    build, `own_stage` has dropped them already)."""
+    docs = [r[0] for r in db.execute("select distinct doc_id from datings where stage = ?", [stage])]
+    if docs:
+        db.execute("delete from datings where stage = ?", [stage])
+        choose(db, docs)
+    return len(docs)
+
+
+def withdraw(db: Any, doc_id: str, stage: str, why: str) -> int:
+    """Withdraw a stage's dating of a document (`status` keeps why) and choose again."""
+    n = db.execute("update datings set status = ? where doc_id = ? and stage = ?", ["withdrawn: " + why, doc_id, stage]).rowcount
+    if n:
+        choose(db, [doc_id])
+    return n
+
+
+def choose(db: Any, doc_ids: Optional[Iterable[str]] = None) -> None:
+    """documents' dating fields from their datings rows (the module docstring's order),
+    a batch of documents at a time (memory holds their rows, not the table's)."""
+    ids = list(dict.fromkeys(doc_ids)) if doc_ids is not None else \
+        [r[0] for r in db.conn.execute("select distinct doc_id from datings")]
+    for i in range(0, len(ids), BATCH):
+        batch = ids[i:i + BATCH]
+        by_doc: dict[str, list[tuple]] = defaultdict(list)
+        for row in db.conn.execute(
+                "select id, doc_id, stage, how, evidence, published, precision, low, high, status from datings "
+                f"where coalesce(status, '') not like 'withdrawn%' and doc_id in ({', '.join('?' for _ in batch)})",
+                batch).fetchall():
+            by_doc[row[1]].append(row)
+        updates, statuses = [], []
+        for doc_id, mine in by_doc.items():
+            chosen, why = _pick(mine)
+            statuses.extend(("chosen: " + why if r is chosen else "candidate", r[0]) for r in mine)
+            if chosen is not None:
+                rid, _, _stage, how, evidence, published, precision, low, high, _ = chosen
+                updates.append((published, how, evidence, precision, low, high, rid, doc_id))
+        db.conn.executemany("update datings set status = ? where id = ?", statuses)
+        db.conn.executemany(f"update documents set {', '.join(f + ' = ?' for f in DATE_FIELDS)}, published_dating = ? "
+                            "where id = ?", updates)
+
+
+def _pick(rows: list[tuple]) -> tuple[Optional[tuple], str]:
+    order = {s: i for i, s in enumerate(STAGES)}
+    ranked = sorted(rows, key=lambda r: (order.get(r[2], len(STAGES)), r[0]))
+    fixed = [r for r in ranked if r[2] == "correction"]
+    if fixed:
+        return fixed[-1], "a person's correction"
+    days = [r for r in ranked if r[6] == "day" and r[5]]
+    if days:
+        r = days[0]
+        return r, ("the document's own evidence" if r[2] == "document" else
+                   f"the document gives no day of its own; its {r[2]} does")
+    own = [r for r in ranked if r[2] == "document"]
+    if own and own[0][3]:
+        return own[0], "the document's own evidence, which gives no day"
+    rest = [r for r in ranked if r[3]]
+    if rest:
+        return rest[0], f"the document gives no date of its own; its {rest[0][2]} gives a range"
+    return (own[0] if own else None), "no evidence of a date"
+
+
+def choose_stage(db: Any) -> dict[str, int]:
+    """The last dating step: every document's date chosen from its datings rows, and how
+    sure it is (`published_confidence`)."""
+    choose(db)
+    cases = " ".join(f"when '{how}' then {c}" for how, c in DATING_CONFIDENCE.items())
+    db.execute(f"update documents set published_confidence = case when published is null and published_low is null "
+               f"then null else (case published_how {cases} else 0.5 end) * "
+               f"(case when date_conflict is null then 1.0 else {CONFLICTED} end) end")
+    n = db.execute("select count(*) from documents where published_confidence is not null").fetchone()[0]
+    return {"datings_with_confidence": n}
+
+
+def _row(doc_id: str, stage: str, text: str, how: Optional[str], evidence: Optional[str], published: Optional[str],
+         precision: Optional[str], low: Optional[str], high: Optional[str], partial: Optional[str]) -> dict[str, Any]:
+    if published and not precision:
+        precision = "day"
+    if published and precision == "day":
+        low = low or published[:10]
+        high = high or published[:10]
+    return {
+        "id": make_id("dating", doc_id, stage, how or "", evidence or ""), "doc_id": doc_id, "stage": stage,
+        "how": how, "evidence": evidence,
+        "spans": json.dumps(evidence_spans(text, evidence)) if evidence and how not in NOT_TEXT else None,
+        "published": published, "precision": precision, "low": low, "high": high, "partial": partial,
+        "confidence": DATING_CONFIDENCE.get(how or "", 0.5) if how else None, "status": "candidate",
+    }
+
+
+def evidence_spans(text: str, evidence: Optional[str]) -> list[list[int]]:
+    """Where each " + "-joined piece of the evidence stands verbatim in the text (pieces the
+    text does not hold, as "year 2016 from document X", have no span)."""
+    out = []
+    for piece in (evidence or "").split(" + "):
+        piece = piece.strip()
+        at = text.find(piece) if len(piece) >= 3 else -1
+        if at >= 0:
+            out.append([at, at + len(piece)])
+    return out

@@ -293,3 +293,17 @@ def test_every_dating_row_s_evidence_spans_are_verbatim_and_one_is_chosen(exampl
     assert chosen == {d: 1 for d in texts}
     assert con.execute("select count(*) from documents d join datings t on t.id = d.published_dating "
                        "where t.doc_id = d.id and t.status like 'chosen%'").fetchone()[0] == len(texts)
+
+
+def test_the_report_shows_a_document_s_other_datings(example_ledger):
+    import sqlite3
+
+    from storytrace.report.data import LedgerView
+
+    con = sqlite3.connect(example_ledger)
+    rows = con.execute("select doc_id, stage, how from datings where status = 'candidate' and how is not null").fetchall()
+    assert rows  # the example's yearless dateline, dated through its passages
+    view = LedgerView(example_ledger)
+    doc = view.doc(rows[0][0])
+    assert doc is not None and doc.published_confidence is not None
+    assert any(x.startswith(f"{rows[0][1]} · {rows[0][2]} ") and x.endswith("(candidate)") for x in doc.other_datings)

@@ -83,6 +83,7 @@ def own_stage(db: Any) -> dict[str, int]:
                 legacy += 1
         db.execute("update documents set published_own = null")
     db.execute("create index if not exists datings_doc_id on datings (doc_id)")
+    touched = [r[0] for r in db.execute("select distinct doc_id from datings where stage != 'document'")]
     dropped = db.execute("delete from datings where stage != 'document'").rowcount
     new = [r[0] for r in db.execute("select id from documents where id not in (select doc_id from datings)").fetchall()]
     for i in range(0, len(new), BATCH):
@@ -93,7 +94,7 @@ def own_stage(db: Any) -> dict[str, int]:
                     f"published_high, published_partial from documents where id in ({', '.join('?' for _ in batch)})",
                     batch).fetchall()]
         db["datings"].insert_all(rows, pk="id", replace=True)
-    choose(db)
+    choose(db, touched + new)  # (a new document's fields are its own already; `choose_stage` marks every row)
     return {"own_datings_added": len(new), "datings_dropped": dropped + legacy}
 
 

@@ -378,7 +378,11 @@ def events_stage(db: Any) -> dict[str, int]:
     texts = {d[0]: d[2] for d in docs}
     title_of = {d[0]: d[1] for d in docs}
 
-    mentions = {doc_id: reported_events(text) for doc_id, text in texts.items()}
+    mentions: dict[str, list[Mention]] = {}
+    lead_of: dict[str, int] = {}
+    for doc_id, text in texts.items():  # one segmentation of each text serves both
+        mentions[doc_id] = reported_events(text)
+        lead_of[doc_id] = _lead_end(text)
     event_of = resolve(mentions, texts)
     named: dict[str, _Ev] = {}
     names: dict[str, Counter] = defaultdict(Counter)
@@ -456,7 +460,6 @@ def events_stage(db: Any) -> dict[str, int]:
     # claims: placed by their evidence (placement.py): the named event their sentence mentions,
     # a past event their sentence dates, else their story's event when the document's lead or
     # the story's reports say so; unplaced when page furniture or another time or event
-    lead_of = {doc_id: _lead_end(text) for doc_id, text in texts.items()}
     story_facts = _story_facts(members, texts, title_of, published, named, event_of_story, lead_of)
     claim_event: dict[str, str] = {}
     claim_place: dict[str, tuple[float, str]] = {}
@@ -709,7 +712,7 @@ def _lead_end(text: str) -> int:
     """The end of a document's lead: its first two body sentences (segments.py, placement.py)."""
     head = text[:LEAD_CHARS]
     spans = sentences(head)
-    where = SegmentIndex(segments(head))
+    where = SegmentIndex(segments(text))  # (the whole text's: a line cut at LEAD_CHARS reads alike)
     return lead_end(head, spans, [where.kind(s) for s, _ in spans])
 
 

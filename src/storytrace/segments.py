@@ -27,8 +27,9 @@ placed (a heading inside the text may be another story's).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from typing import NamedTuple, Optional
+from typing import NamedTuple, Optional, Sequence
 
 BODY = "body"
 FURNITURE = frozenset({"caption", "credit", "sidebar", "embed"})
@@ -83,8 +84,14 @@ HEADING_WORDS = 14
 LIST_ITEM_WORDS = 18
 
 
-def segments(text: str) -> list[Segment]:
-    """One segment per non-empty line, in text order (pure)."""
+def segments(text: str) -> tuple[Segment, ...]:
+    """One segment per non-empty line, in text order (pure). The last few texts' segments
+    are kept: ingest, claims and dates read one document's in turn."""
+    return _segments(text)
+
+
+@functools.lru_cache(maxsize=4)
+def _segments(text: str) -> tuple[Segment, ...]:
     out: list[Segment] = []
     pos = 0
     in_list = False
@@ -110,24 +117,31 @@ def segments(text: str) -> list[Segment]:
             kind, why = ("headline", "the first line, a heading") if first else ("subhead", "a heading line")
         first = False
         out.append(Segment(s, e, kind, why))
-    return out
+    return tuple(out)
 
 
 def _kind(line: str) -> tuple[str, str]:
-    if _CAPTION_ANY.search(line) or _CAPTION_START.match(line):
+    # each pattern runs only where it can match: the words it needs are in the line, and
+    # the patterns that end a line read its tail (most lines are long sentences of reporting)
+    low = line.lower()
+    tail = line[-TAIL:]
+    if (("caption" in low or "expand image" in low) and _CAPTION_ANY.search(line)) or _CAPTION_START.match(line):
         return "caption", "a caption marker"
-    if _EMBED.search(line):
+    if ("@" in line or "t.co/" in low or low.startswith("a post shared")) and _EMBED.search(line):
         return "embed", "an embedded post"
-    if _VIDEO.search(line):
+    if (line[:1] == "(" or line[:1].isdigit() or "duration" in low) and _VIDEO.search(line):
         return "sidebar", "video page furniture"
-    if _SIDEBAR_START.match(line) or _SIDEBAR_END.search(line):
+    if _SIDEBAR_START.match(line) or _SIDEBAR_END.search(tail):
         return "sidebar", "a link or teaser to other content"
     words = line.split()
     if len(words) <= 8 and _CREDIT.match(line):
         return "credit", "a credit line"
-    if _CAPTION_END.search(line) and len(words) <= 60:
+    if len(words) <= 60 and _CAPTION_END.search(tail):
         return "caption", "ends with a photo credit"
     return BODY, ""
+
+
+TAIL = 320  # the longest line ending the end patterns can match, with room
 
 
 def _short_unfinished(line: str, words: int) -> bool:
@@ -158,7 +172,7 @@ MIN_BODY_WORDS = 150
 ARTICLE = "article"
 
 
-def page_kind(text: str, segs: Optional[list[Segment]] = None) -> str:
+def page_kind(text: str, segs: Optional[Sequence[Segment]] = None) -> str:
     """What a page is: `article`, or, when its reporting is under MIN_BODY_WORDS words and
     its furniture (at least three lines) outweighs it, `gallery` (captions: "Photos: ...
     Hide Caption 3 of 12"), `posts` (embedded posts: a "reactions" page), `video` or
@@ -181,7 +195,7 @@ def page_kind(text: str, segs: Optional[list[Segment]] = None) -> str:
 class SegmentIndex:
     """Which segment holds a position (segments sorted by start)."""
 
-    def __init__(self, segs: list[Segment]):
+    def __init__(self, segs: Sequence[Segment]):
         self.segs = segs
         self.starts = [s.start for s in segs]
 

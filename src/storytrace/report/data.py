@@ -13,7 +13,7 @@ import contextlib
 import json
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
@@ -54,6 +54,9 @@ class Doc:
     date_conflict: Optional[str] = None
     published_low: Optional[str] = None
     published_high: Optional[str] = None
+    published_confidence: Optional[float] = None
+    #: the other answers dating rules gave (datings rows not chosen): "stage how day (status)"
+    other_datings: list[str] = field(default_factory=list)
 
     @property
     def when(self) -> Optional[str]:
@@ -145,7 +148,8 @@ class LedgerView:
     # --------------------------------------------------------------- documents
 
     _DOC_COLS = ("id", "outlet", "title", "url", "source", "published", "published_how", "published_evidence",
-                 "published_precision", "event_id", "words", "date_conflict", "published_low", "published_high")
+                 "published_precision", "event_id", "words", "date_conflict", "published_low", "published_high",
+                 "published_confidence")
 
     def _doc_select(self) -> str:
         return ", ".join(self.col("documents", c) + f" as {c}" for c in self._DOC_COLS)
@@ -160,6 +164,17 @@ class LedgerView:
                 f"select {self._doc_select()} from documents where id in ({','.join('?' * len(chunk))})", chunk
             ):
                 self._docs[r["id"]] = Doc(**dict(r))
+            if self.has("datings", "doc_id", "status"):
+                for r in self.conn.execute(
+                    "select doc_id, stage, how, published, low, high, partial, status from datings where status not like "
+                    f"'chosen%' and how is not null and doc_id in ({','.join('?' * len(chunk))}) order by doc_id, stage",
+                    chunk,
+                ):
+                    d = self._docs.get(r["doc_id"])
+                    if d is not None:
+                        when = (r["published"] or " – ".join(x[:10] for x in (r["low"], r["high"]) if x)
+                                or (f"{r['partial'][2:]}, no year" if r["partial"] else "no day"))
+                        d.other_datings.append(f"{r['stage']} · {r['how']} {when} ({r['status']})")
             for d in chunk:
                 self._docs.setdefault(d, None)
         return {i: self._docs[i] for i in dict.fromkeys(ids) if i and self._docs.get(i) is not None}  # type: ignore[misc]

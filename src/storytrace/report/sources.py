@@ -99,6 +99,10 @@ def _doc_header(d: Doc) -> str:
         bits.append("undated")
     if d.published_evidence:
         bits.append(f"dated by “{esc(d.published_evidence, 200)}”")
+    if d.published_confidence is not None:
+        bits.append(f"confidence {d.published_confidence:.2f}")
+    if d.other_datings:
+        bits.append("other datings: " + "; ".join(esc(x, 200) for x in d.other_datings[:4]))
     if d.date_conflict:
         label = "date conflict, corrected by a person" if d.published_how == "correction" else "date conflict"
         bits.append(badge(label, "" if d.published_how == "correction" else "conflict") + " " + esc(d.date_conflict, 300))

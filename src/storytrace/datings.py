@@ -88,13 +88,18 @@ def own_stage(db: Any) -> dict[str, int]:
     new = [r[0] for r in db.execute("select id from documents where id not in (select doc_id from datings)").fetchall()]
     for i in range(0, len(new), BATCH):
         batch = new[i:i + BATCH]
-        rows = [_row(doc_id, "document", text[:SCAN_CHARS], how, evidence, published, precision, low, high, partial)
-                for doc_id, text, published, how, evidence, precision, low, high, partial in db.execute(
-                    "select id, text, published, published_how, published_evidence, published_precision, published_low, "
-                    f"published_high, published_partial from documents where id in ({', '.join('?' for _ in batch)})",
-                    batch).fetchall()]
-        db["datings"].insert_all(rows, pk="id", replace=True)
-    choose(db, touched + new)  # (a new document's fields are its own already; `choose_stage` marks every row)
+        marks = ", ".join("?" for _ in batch)
+        found = db.execute("select id, published, published_how, published_evidence, published_precision, "
+                           f"published_low, published_high, published_partial from documents where id in ({marks})",
+                           batch).fetchall()
+        texts = dict(db.execute(  # only evidence read from the text has spans to find
+            f"select id, substr(text, 1, {SCAN_CHARS}) from documents where id in ({marks}) and published_evidence "
+            f"is not null and coalesce(published_how, '') not in ({', '.join(repr(h) for h in NOT_TEXT if h)})", batch))
+        db.conn.executemany(_INSERT, [_row(doc_id, "document", texts.get(doc_id, ""), how, evidence, published, precision,
+                                           low, high, partial)
+                                      for doc_id, published, how, evidence, precision, low, high, partial in found])
+        db.execute(f"update documents set published_dating = null where id in ({marks})", batch)  # chosen at the end
+    choose(db, touched)  # (a new document's fields are its own already; `choose_stage` marks its row chosen)
     return {"own_datings_added": len(new), "datings_dropped": dropped + legacy}
 
 
@@ -111,7 +116,7 @@ def record(db: Any, stage: str, found: Sequence[tuple[str, DatingLike]]) -> int:
             f = got.fields()
             rows.append(_row(doc_id, stage, texts.get(doc_id, ""), got.how, got.evidence, f["published"],
                              got.precision, f["published_low"], f["published_high"], got.partial))
-    db["datings"].insert_all(rows, pk="id", replace=True)
+    db.conn.executemany(_INSERT, rows)
     choose(db, [d for d, _ in found])
     return len(rows)
 
@@ -181,8 +186,15 @@ def _pick(rows: list[tuple]) -> tuple[Optional[tuple], str]:
 
 def choose_stage(db: Any) -> dict[str, int]:
     """The last dating step: every document's date chosen from its datings rows, and how
-    sure it is (`published_confidence`)."""
-    choose(db)
+    sure it is (`published_confidence`). Every document a stage dated was chosen when it
+    was; one that only has its own dating (and no choice yet) is chosen here in one pass."""
+    fresh = "doc_id in (select id from documents where published_dating is null)"
+    db.execute("update datings set status = case when how is null then 'chosen: no evidence of a date' "
+               "when precision = 'day' and published is not null then 'chosen: the document''s own evidence' "
+               "else 'chosen: the document''s own evidence, which gives no day' end "
+               f"where stage = 'document' and {fresh}")
+    db.execute("update documents set published_dating = (select t.id from datings t where t.doc_id = documents.id "
+               "and t.stage = 'document') where published_dating is null")
     cases = " ".join(f"when '{how}' then {c}" for how, c in DATING_CONFIDENCE.items())
     db.execute(f"update documents set published_confidence = case when published is null and published_low is null "
                f"then null else (case published_how {cases} else 0.5 end) * "
@@ -192,19 +204,21 @@ def choose_stage(db: Any) -> dict[str, int]:
 
 
 def _row(doc_id: str, stage: str, text: str, how: Optional[str], evidence: Optional[str], published: Optional[str],
-         precision: Optional[str], low: Optional[str], high: Optional[str], partial: Optional[str]) -> dict[str, Any]:
+         precision: Optional[str], low: Optional[str], high: Optional[str], partial: Optional[str]) -> tuple:
     if published and not precision:
         precision = "day"
     if published and precision == "day":
         low = low or published[:10]
         high = high or published[:10]
-    return {
-        "id": make_id("dating", doc_id, stage, how or "", evidence or ""), "doc_id": doc_id, "stage": stage,
-        "how": how, "evidence": evidence,
-        "spans": json.dumps(evidence_spans(text, evidence)) if evidence and how not in NOT_TEXT else None,
-        "published": published, "precision": precision, "low": low, "high": high, "partial": partial,
-        "confidence": DATING_CONFIDENCE.get(how or "", 0.5) if how else None, "status": "candidate",
-    }
+    return (make_id("dating", doc_id, stage, how or "", evidence or ""), doc_id, stage, how, evidence,
+            json.dumps(evidence_spans(text, evidence)) if evidence and how not in NOT_TEXT else None,
+            published, precision, low, high, partial, DATING_CONFIDENCE.get(how or "", 0.5) if how else None,
+            "candidate")
+
+
+_COLUMNS = ("id", "doc_id", "stage", "how", "evidence", "spans", "published", "precision", "low", "high", "partial",
+            "confidence", "status")
+_INSERT = f"insert or replace into datings ({', '.join(_COLUMNS)}) values ({', '.join('?' for _ in _COLUMNS)})"
 
 
 def evidence_spans(text: str, evidence: Optional[str]) -> list[list[int]]:

@@ -272,3 +272,18 @@ def test_a_ledger_from_before_the_datings_table_rebuilds_like_a_fresh_one(tmp_pa
     con.commit()
     pipeline.build(old, [str(example_dir)], workers=1)
     assert sqlite3.connect(old).execute("select count(*) from documents").fetchone()[0] == 10
+
+def test_a_ledger_from_before_own_datings_were_kept_rebuilds_like_a_fresh_one(tmp_path, example_dir):
+    fresh, old = tmp_path / "fresh.db", tmp_path / "old.db"
+    pipeline.build(fresh, [str(example_dir)], workers=1)
+    pipeline.build(old, [str(example_dir)], workers=1)
+    con = sqlite3.connect(old)
+    # as the first versions left it: a yearless dateline's passage dating in the document's fields, nothing kept
+    passages = con.execute("select doc_id from datings where stage = 'passages'").fetchall()
+    assert len(passages) == 1
+    con.execute("drop table datings")
+    con.commit()
+    pipeline.build(old, [str(example_dir)], workers=1)
+    mine, theirs = _tables(old), _tables(fresh)
+    assert sorted(mine["datings"]) == sorted(theirs["datings"])
+    assert mine["documents"] == theirs["documents"]

@@ -171,7 +171,11 @@ def _apply_dates(db: Any) -> int:
             continue
         said = f"corrected by {c.get('author') or 'a person'} on {str(c.get('created') or '')[:10]}" + (
             f": {c['note']}" if c.get("note") else "")
-        day = date.fromisoformat(c["value"][:10])
+        try:
+            day = date.fromisoformat(str(c["value"])[:10])
+        except ValueError:
+            _status(db, c["id"], "not applied: not a date (YYYY-MM-DD)")
+            continue
         found.append((ident, Dating("correction", said, "day", day, day)))
         _status(db, c["id"], "applied")
     datings.record(db, "correction", found)

@@ -81,8 +81,17 @@ def own_stage(db: Any) -> dict[str, int]:
                 db.execute(f"update documents set {', '.join(f + ' = ?' for f in DATE_FIELDS)} where id = ?",
                            [fields.get(f) for f in DATE_FIELDS] + [doc_id])
                 legacy += 1
-        db.execute("update documents set published_own = null")
+        db.execute("update documents set published_own = null where published_own is not null")
+    # older still: a yearless dateline dated through a shared passage, with no own dating kept,
+    # is known by its evidence and goes back to the yearless day (the passages stage redates it)
+    legacy += db.execute(
+        "update documents set published = null, published_precision = 'no_year', published_low = null, "
+        "published_high = null, published_evidence = substr(published_evidence, 1, instr(published_evidence, "
+        "' + year ') - 1) where id not in (select doc_id from datings) and published_partial is not null and "
+        "published is not null and published_how = 'dateline' and "
+        "published_evidence like '% + year % from document % (a shared passage)'").rowcount
     db.execute("create index if not exists datings_doc_id on datings (doc_id)")
+    db.execute("create index if not exists datings_stage on datings (stage)")
     touched = [r[0] for r in db.execute("select distinct doc_id from datings where stage != 'document'")]
     dropped = db.execute("delete from datings where stage != 'document'").rowcount
     new = [r[0] for r in db.execute("select id from documents where id not in (select doc_id from datings)").fetchall()]
@@ -98,7 +107,8 @@ def own_stage(db: Any) -> dict[str, int]:
         db.conn.executemany(_INSERT, [_row(doc_id, "document", texts.get(doc_id, ""), how, evidence, published, precision,
                                            low, high, partial)
                                       for doc_id, published, how, evidence, precision, low, high, partial in found])
-        db.execute(f"update documents set published_dating = null where id in ({marks})", batch)  # chosen at the end
+        db.execute(f"update documents set published_dating = null where id in ({marks}) and published_dating is not null",
+                   batch)  # chosen at the end (a row is written only when it changes: the text index follows every write)
     choose(db, touched)  # (a new document's fields are its own already; `choose_stage` marks its row chosen)
     return {"own_datings_added": len(new), "datings_dropped": dropped + legacy}
 
@@ -196,9 +206,10 @@ def choose_stage(db: Any) -> dict[str, int]:
     db.execute("update documents set published_dating = (select t.id from datings t where t.doc_id = documents.id "
                "and t.stage = 'document') where published_dating is null")
     cases = " ".join(f"when '{how}' then {c}" for how, c in DATING_CONFIDENCE.items())
-    db.execute(f"update documents set published_confidence = case when published is null and published_low is null "
-               f"then null else (case published_how {cases} else 0.5 end) * "
-               f"(case when date_conflict is null then 1.0 else {CONFLICTED} end) end")
+    sure = (f"(case when published is null and published_low is null then null else (case published_how {cases} "
+            f"else 0.5 end) * (case when date_conflict is null then 1.0 else {CONFLICTED} end) end)")
+    # only rows whose confidence changes are written (the text index follows every write)
+    db.execute(f"update documents set published_confidence = {sure} where published_confidence is not {sure}")
     n = db.execute("select count(*) from documents where published_confidence is not null").fetchone()[0]
     return {"datings_with_confidence": n}
 

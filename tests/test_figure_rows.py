@@ -289,3 +289,9 @@ def test_no_event_under_a_modal_or_a_negation_and_a_previous_arrest_is_past():
     assert extract("He knew that they would kill him.") == []
     assert [c.value for c in extract("Gunmen killed a village elder.")] == [1]
     assert other_event_cues("Orrel had previously been arrested four times.", 30, 2024, 2024) == ["previously"]
+
+
+def test_undated_values_go_to_the_most_origins_then_the_most_documents():
+    five = [_c(f"a{i}", f"D{i}", 1, pub="") for i in range(5)] + [_c("b", "E", 2, pub="")]
+    assert _row(five)["best"] == 1  # one origin (unattributed reports): most documents say one
+    assert _row([_c("a", "A", 1, pub=""), _c("b", "B", 2, pub="")])["best"] == 2  # a tie: the larger

@@ -24,7 +24,8 @@ are listed as unplaced under their event.
   event the latest trusted-dated value, unless an independent origin reported a higher
   toll earlier (a late or misdated report does not lower a count that only grows:
   killed, injured, arrested, displaced, affected, evacuated, orphaned); without trusted
-  dates, the highest such count, or for other measures the value most origins give.
+  dates, the value most independent origins give, then the one most documents give, then
+  the larger (six reports of one wounded against one of two: one).
   `low` / `high`: the lowest lower bound and the highest upper bound (null when a
   source leaves it open: "at least 21"). `conservative` with its `rule`.
 - Origins (origins.py): one per primary source under any of its names, one per copy
@@ -381,16 +382,18 @@ def _best(reports: list[_Report], measure: str, historic: bool, trend: Optional[
         low = min((r.claim.lo for r in reports), default=None)
         return None, low or None, ("the lowest lower bound the wording allows" if low else None)
     per_value: dict[float, set] = defaultdict(set)
+    docs_of: dict[float, set] = defaultdict(set)
     for r in finite:
         per_value[r.claim.value].add(r.origin)  # type: ignore[index]
-    most = max(per_value.items(), key=lambda kv: (len(kv[1]), kv[0]))[0]
+        docs_of[r.claim.value].add(r.claim.doc_id)  # type: ignore[index]
+    most = max(per_value, key=lambda v: (len(per_value[v]), len(docs_of[v]), v))
     seq = [] if historic else _day_values(finite, measure)
     if seq:
         best = seq[-1][1]
         lo = [r.claim.lo for r in finite if r.day == seq[-1][0] and r.claim.value == best]
         rule = "the latest trusted-dated report's lower bound" + (f" (the figure was {trend})" if trend else "")
         return best, min(lo) if lo else best, rule
-    best = most  # without trusted dates: the value most independent origins give (the larger on a tie)
+    best = most  # without trusted dates: the value most independent origins give, then most documents, then the larger
     counts = [r.claim.value for r in finite if r.claim.qualifier in ("exact", "at_least", None)]
     if counts:
         return best, min(counts), "the lowest count any source states"

@@ -505,6 +505,12 @@ def test_full_text_search(small_ledger):
     assert list(db["documents"].search("submarine")) == []
     sql = "select d.text from documents d join documents_fts f on f.rowid = d.rowid where documents_fts match ?"
     assert [r[0] for r in db.execute(sql, ["frost"]).fetchall()] == [ORCHARD]
+    # the index follows the text; the stages' updates of other columns leave it as it is
+    trigger = db.execute("select sql from sqlite_master where name = 'documents_au'").fetchone()[0]
+    assert 'UPDATE OF "title", "text"' in trigger
+    db.execute("update documents set story = 'x', text = replace(text, 'sandbags', 'levees') where text = ?", [FLOOD])
+    db.conn.commit()
+    assert list(db["documents"].search("sandbags")) == [] and len(list(db["documents"].search("levees"))) == 1
     db.close()
 
 

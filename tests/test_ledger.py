@@ -96,3 +96,17 @@ def test_datasette_metadata_names_tables(tmp_path, example_ledger):
     tables = meta["databases"][example_ledger.stem]["tables"]
     assert set(tables) == set(CONTRACT) | set(BEYOND)
     assert all(t["description"] for t in tables.values())
+
+
+def test_a_ledger_of_an_earlier_version_stops_reindexing_every_update(tmp_path):
+    import sqlite_utils
+
+    from storytrace.ledger import create_schema
+
+    db = sqlite_utils.Database(tmp_path / "old.db")
+    create_schema(db)
+    db.execute('DROP TRIGGER "documents_au"')
+    db.execute('CREATE TRIGGER "documents_au" AFTER UPDATE ON "documents" BEGIN SELECT 1; END')  # any column
+    create_schema(db)
+    sql = db.execute("select sql from sqlite_master where name = 'documents_au'").fetchone()[0]
+    assert 'AFTER UPDATE OF "title", "text" ON "documents"' in sql

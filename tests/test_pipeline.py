@@ -78,3 +78,31 @@ def test_extract_yields_record_ids(tmp_path):
     path.write_text('{"id": "r1", "text": "Two people were hurt when a crane fell in the port."}\n')
     out = list(pipeline.extract([str(path)], analysers=[("digits", digits_analyser)]))
     assert out == [{"id": "r1", "claims": [], "totals": {}}]
+
+
+def test_documents_analysed_together_get_what_each_gets_alone(example_dir):
+    # the claims analyser parses a chunk's sentences in one call: the claims are those of each alone
+    from storytrace.analyse import analyse_many
+    from storytrace.ingest import expand, prepare, read_file
+
+    files, _ = expand([str(example_dir)])
+    docs = [prepare(raw) for f in files for raw in read_file(f, 2**26)]
+    docs = [d for d in docs if isinstance(d, Document)]
+    assert len(docs) == 10
+    together = analyse_many(docs)
+    alone = [analyse(d) for d in docs]
+    assert sum(len(a.claims) for a in alone) > 20
+    assert [a.rows() for a in together] == [a.rows() for a in alone]
+
+
+def test_a_batched_analyser_that_fails_rejects_only_its_document(tmp_path):
+    def batched(doc: Document) -> Annotations:
+        return failing_analyser(doc)
+
+    batched.many = lambda docs: [failing_analyser(d) for d in docs]  # type: ignore[attr-defined]
+    for i in range(5):
+        (tmp_path / f"good{i}.txt").write_text(f"The harbour reopened after the storm number {i} had passed.")
+    (tmp_path / "bad.txt").write_text("This particular article fails the analyser for the test.")
+    report = pipeline.build(tmp_path / "l.db", [str(tmp_path)], analysers=[("f", batched)], workers=1)
+    assert report.added == 5
+    assert [r.source.rsplit("/", 1)[-1] for r in report.rejects] == ["bad.txt"]

@@ -40,6 +40,22 @@ def analyse(doc: Document, analysers: Sequence[tuple[str, Analyser]] = ANALYSERS
     return out
 
 
+def analyse_many(docs: Sequence[Document], analysers: Sequence[tuple[str, Analyser]] = ANALYSERS) -> list[Annotations]:
+    """`analyse` for several documents, the same annotations for each: an analyser with a
+    batched form (its `many` attribute: documents -> annotations, e.g. one parser call for
+    all their sentences) runs once on all of them, the others on each in turn."""
+    outs = [Annotations(d.id) for d in docs]
+    for _name, analyser in analysers:
+        many = getattr(analyser, "many", None)
+        found = many(docs) if many is not None else [analyser(d) for d in docs]
+        for out, f in zip(outs, found):
+            out.claims.extend(f.claims)
+            out.quotes.extend(f.quotes)
+            out.terms.extend(f.terms)
+            out.document_updates.update(f.document_updates)
+    return outs
+
+
 def totals(annotations: Annotations) -> dict[str, float]:
     """A document's own figure per measure for its main event (the `extract` totals)."""
     return claims.totals(annotations.claims)

@@ -16,7 +16,7 @@ PITF/WAD coder would enter it (non-combatant victims, perpetrators excluded).
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Optional, Sequence
 
 from . import nlp
 from .model import Annotations, Claim, Document, make_id
@@ -128,8 +128,36 @@ def analyse_claims(doc: Document) -> Annotations:
     return Annotations(doc.id, claims=extract(doc.text, doc.id))
 
 
+def analyse_claims_many(docs: Sequence[Document]) -> list[Annotations]:
+    """analyse_claims for several documents at once: the same claims, one parser call for
+    all their sentences (the parser reads each sentence alone, whatever its batch)."""
+    return [Annotations(d.id, claims=found) for d, found in zip(docs, extract_many([(d.text, d.id) for d in docs]))]
+
+
+analyse_claims.many = analyse_claims_many  # type: ignore[attr-defined]  # (analyse.analyse_many finds it)
+
+
 def extract(text: str, doc_id: str = "") -> list[Claim]:
     """Claims in a text, in text order."""
+    return extract_many([(text, doc_id)])[0]
+
+
+def extract_many(items: Sequence[tuple[str, str]]) -> list[list[Claim]]:
+    """Claims in each (text, doc id), in text order: the cascade per text, then one parser
+    pass over every text's sentences that passed it."""
+    found = [_cascade(text, doc_id) for text, doc_id in items]
+    todo = [(i, s, e) for i, (_, parse, _) in enumerate(found) for s, e, _ in parse]
+    if todo:
+        model = nlp.load(disable=("ner",))
+        parsed = iter(model.pipe(items[i][0][s:e] for i, s, e in todo))
+        for (text, doc_id), (claims, parse, quotes) in zip(items, found):
+            for (s, e, counts), sent in zip(parse, parsed):
+                claims.extend(_sentence_claims(text, doc_id, s, e, counts, sent, quotes))
+    return [_finish(text, claims) for (text, _), (claims, _, _) in zip(items, found)]
+
+
+def _cascade(text: str, doc_id: str) -> tuple[list[Claim], list[tuple[int, int, list[NumberSpan]]], _Quoted]:
+    """The claims found without the parser and the sentences the parser must read."""
     quotes = _Quoted(text)
     todo: list[tuple[int, int, list[NumberSpan]]] = []
     claims: list[Claim] = []
@@ -144,10 +172,11 @@ def extract(text: str, doc_id: str = "") -> list[Claim]:
                 claims.append(_other_claim(text, doc_id, s, e, n, quotes))
         if (counts and _CUE.search(sent)) or (_VIOLENT.search(sent) and _SINGULAR_HINT.search(sent)):
             todo.append((s, e, counts))
-    if todo:
-        model = nlp.load(disable=("ner",))
-        for (s, e, counts), parsed in zip(todo, model.pipe(text[s:e] for s, e, _ in todo)):
-            claims.extend(_sentence_claims(text, doc_id, s, e, counts, parsed, quotes))
+    return claims, todo, quotes
+
+
+def _finish(text: str, claims: list[Claim]) -> list[Claim]:
+    """Claims in text order with their segment, and sayers carried from the sentence before."""
     claims.sort(key=lambda c: (c.start, c.end))
     if claims:
         where = SegmentIndex(segments(text))

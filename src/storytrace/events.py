@@ -144,7 +144,7 @@ class Mention:
 def named_events(text: str) -> list[Mention]:
     """The named event mentions of a text (pure). A cascade: the event nouns first (one
     regex over the text), then the name patterns only in a window around each."""
-    found = [(m.start(), m.end()) for m in _NOUN_AT.finditer(text) if not _homograph(text, m.start(), m.end())]
+    found = [(q, e) for q, e in _noun_spans(text) if not _homograph(text, q, e)]
     if not found:
         return []
     nouns = [q for q, e in found if EVENT_NOUNS[text[q:e].lower()]]  # typed: not "disaster"
@@ -196,7 +196,14 @@ def reported_events(text: str) -> list[Mention]:
     return [m for m in ms if where.kind(m.start) not in FURNITURE]
 
 
-_NOUN_AT = re.compile(rf"\b(?i:{_NOUNS})\b")
+_WORD = re.compile(r"\w+")
+
+
+def _noun_spans(text: str) -> list[tuple[int, int]]:
+    """Where the event nouns are: each word looked up in EVENT_NOUNS (the same spans as the
+    alternation `\\b(?i:massacre|...)\\b`, several times faster than that regex)."""
+    nouns = EVENT_NOUNS
+    return [m.span() for m in _WORD.finditer(text) if m.group().lower() in nouns]
 #: An event noun used as (part of) a verb phrase: "opened fire", "came under fire", "storm the building".
 _VERB_BEFORE = re.compile(r"(?:\b(?:open|opens|opened|opening|return|returns|returned|returning|exchange|exchanged|"
                           r"exchanging|hold|held|holding|cease|ceased|under|set|sets|setting|caught|catch|catches|"
@@ -424,9 +431,9 @@ def events_stage(db: Any) -> dict[str, int]:
             # its type: the event nouns of its documents' titles and leads (the events they recall
             # further down are other events: "the 1996 Olympic park bombing" in a sentencing story)
             head = (title_of[i] or "") + "\n" + (texts[i][: lede[-1][1]] if lede else "")
-            for m in _NOUN_AT.finditer(head):
-                if not _homograph(head, m.start(), m.end()):
-                    ev.type_votes[EVENT_NOUNS[m.group().lower()] or ""] += 1
+            for q, e in _noun_spans(head):
+                if not _homograph(head, q, e):
+                    ev.type_votes[EVENT_NOUNS[head[q:e].lower()] or ""] += 1
             if lede:
                 ev.actor_votes.update(actors(texts[i], lede[0][0], lede[-1][1]))
         story_events[eid] = ev
@@ -537,7 +544,7 @@ def _past_event(text: str, s0: int, s1: int, at: int, writing_year: Optional[int
     past = [y for y in years if y < writing_year]
     if not past or len(set(years)) > len(set(past)):  # a current year in the sentence too: not only the past
         return None
-    found = [(m.start(), EVENT_NOUNS[m.group().lower()]) for m in _NOUN_AT.finditer(sentence)]
+    found = [(q, EVENT_NOUNS[sentence[q:e].lower()]) for q, e in _noun_spans(sentence)]
     types = [t for _, t in found if t]
     if not types:
         return None
@@ -698,7 +705,7 @@ def _story_facts(members: dict[str, list[str]], texts: dict[str, str], title_of:
     out = {}
     for k, ids in members.items():
         leads = [(title_of[i] or "") + "\n" + texts[i][: lead_of[i]] for i in ids]
-        incident = any(EVENT_NOUNS.get(m.group().lower()) for lead in leads for m in _NOUN_AT.finditer(lead))
+        incident = any(EVENT_NOUNS[lead[q:e].lower()] for lead in leads for q, e in _noun_spans(lead))
         days = sorted(published[i][:10] for i in ids if published.get(i))
         first = date.fromisoformat(days[0]) if days else None
         ev = named.get(event_of_story[k])

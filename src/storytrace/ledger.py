@@ -58,9 +58,27 @@ def create_schema(db: sqlite_utils.Database) -> None:
             db[table].create_index(cols, if_not_exists=True)
     if "documents_fts" not in db.table_names():
         db["documents"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
+    _index_only_text_updates(db)
     db[META_TABLE].insert_all(
         [{"key": "schema_version", "value": str(SCHEMA_VERSION)}], pk="key", replace=True
     )
+
+
+#: The full-text index follows a document's title and text only: the stages update other
+#: columns of every document (story, event, published) and must not re-index its text.
+_FTS_UPDATE = """CREATE TRIGGER "documents_au" AFTER UPDATE OF "title", "text" ON "documents" BEGIN
+  INSERT INTO "documents_fts" ("documents_fts", rowid, "title", "text") VALUES('delete', old.rowid, old."title", old."text");
+  INSERT INTO "documents_fts" (rowid, "title", "text") VALUES (new.rowid, new."title", new."text");
+END"""
+
+
+def _index_only_text_updates(db: sqlite_utils.Database) -> None:
+    """Replace sqlite-utils' update trigger (any column) by one on title and text (also in
+    a ledger written by an earlier version)."""
+    row = db.execute("select sql from sqlite_master where type = 'trigger' and name = 'documents_au'").fetchone()
+    if row is not None and row[0] != _FTS_UPDATE:
+        db.execute('DROP TRIGGER "documents_au"')
+        db.execute(_FTS_UPDATE)
 
 
 def _add_missing_columns(db: sqlite_utils.Database, cls: type[Record]) -> None:

@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 import sqlite_utils
 
 from . import ledger as ledger_mod
-from .analyse import ANALYSERS, Analyser, analyse, totals
+from .analyse import ANALYSERS, Analyser, analyse, analyse_many, totals
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, expand, prepare, read_file
 from .model import Annotations, Document, Reject
 from . import corrections, dates, datings, events, figures, reuse, serials, stories
@@ -49,6 +49,7 @@ CROSS_STAGES: tuple[tuple[str, CrossStage], ...] = (
 )
 
 BATCH = 256  # documents analysed and written per batch
+CHUNK = 16  # documents a worker analyses together (one parser call for their sentences)
 SMALL_INPUT = 2 * 2**20  # below this many bytes one process is faster than a pool
 
 Processed = Union[tuple[Document, Annotations], Reject]
@@ -66,6 +67,28 @@ def process(raw: RawDoc, analysers: Sequence[tuple[str, Analyser]] = ANALYSERS) 
     for key, value in annotations.document_updates.items():
         setattr(item, key, value)
     return item, annotations
+
+
+def process_many(raws: Sequence[RawDoc], analysers: Sequence[tuple[str, Analyser]] = ANALYSERS) -> list[Processed]:
+    """`process` for several items, with the same result for each: the analysers see their
+    documents together (analyse_many: one parser call for all). If an analyser fails, each
+    item is processed again alone, so only the one at fault is rejected."""
+    items = [prepare(raw) for raw in raws]
+    docs = [x for x in items if not isinstance(x, Reject)]
+    try:
+        found = iter(analyse_many(docs, analysers))
+    except Exception:
+        return [process(raw, analysers) for raw in raws]
+    out: list[Processed] = []
+    for item in items:
+        if isinstance(item, Reject):
+            out.append(item)
+            continue
+        annotations = next(found)
+        for key, value in annotations.document_updates.items():
+            setattr(item, key, value)
+        out.append((item, annotations))
+    return out
 
 
 @dataclass
@@ -108,6 +131,7 @@ def _processed(
 ) -> Iterator[tuple[int, Processed]]:
     """(bytes read, result) for every item, in input order, analysing in batches."""
     fn = functools.partial(process, analysers=analysers)
+    many = functools.partial(process_many, analysers=analysers)
 
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
@@ -120,15 +144,16 @@ def _processed(
             if not batch:
                 break
             raws = [x for x in batch if isinstance(x, RawDoc)]
+            chunks = [raws[i:i + CHUNK] for i in range(0, len(raws), CHUNK)]
             if pool is not None:
                 try:
-                    results = list(pool.map(fn, raws, chunksize=8))
+                    results = [r for rs in pool.map(many, chunks) for r in rs]
                 except BrokenProcessPool:  # a worker died (out of memory, a crash in C code)
                     pool.shutdown(cancel_futures=True)
                     pool = new_pool()
                     results = [_isolated(fn, raw) for raw in raws]
             else:
-                results = [fn(raw) for raw in raws]
+                results = [r for chunk in chunks for r in many(chunk)]
             done = iter(results)
             for x in batch:
                 if isinstance(x, Reject):

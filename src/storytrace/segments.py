@@ -85,12 +85,12 @@ LIST_ITEM_WORDS = 18
 
 
 def segments(text: str) -> tuple[Segment, ...]:
-    """One segment per non-empty line, in text order (pure). The last few texts' segments
-    are kept: ingest, claims and dates read one document's in turn."""
+    """One segment per non-empty line, in text order (pure). The last texts' segments are
+    kept: ingest, claims and dates read the documents of one chunk in turn."""
     return _segments(text)
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=32)  # more than pipeline.CHUNK: documents are analysed a chunk at a time
 def _segments(text: str) -> tuple[Segment, ...]:
     out: list[Segment] = []
     pos = 0

@@ -347,7 +347,8 @@ def stories_stage(db: Any) -> dict[str, int]:
     derived from its first document in publication order, so it is stable); a page with
     no reporting (a photo gallery, a page of posts: documents.kind) joins the story it
     fits, never opens one."""
-    order = ("select id, title, text, published from documents where coalesce(kind, 'article') {} 'article' "
+    order = (f"select id, title, substr(text, 1, {OPENING}), published from documents "  # (all that `group` reads)
+             "where coalesce(kind, 'article') {} 'article' "
              "order by coalesce(published_low, substr(published, 1, 10), '9999'), published, id")
     story = group(lambda: (tuple(r) for r in db.execute(order.format("="))),
                   pages=lambda: (tuple(r) for r in db.execute(order.format("!="))))

@@ -7,7 +7,7 @@ engine gives on the same inputs.
 - per document (executors): the inputs are read where they lie (local paths by the
   executors, any path Spark reads through Spark's readers: JSONL, Parquet with a
   `text` column, WARC/HTML/text files), each record goes through the very function
-  the local engine uses (`pipeline.process`: prepare + every analyser) and the
+  the local engine uses (`pipeline.process_many`: prepare + every analyser) and the
   results are written as Parquet tables (documents, claims, quotes, terms, rejects);
 - loading (driver): the new documents and their annotations are streamed in input
   order into the SQLite ledger, inside the same atomic `ledger.writing` swap;

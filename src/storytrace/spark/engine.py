@@ -4,7 +4,7 @@ One job: `build()`, the Spark twin of `pipeline.build()`, with the same argument
 callbacks and BuildReport, and the same rows in the ledger:
 
 1. inputs -> (file number, position, RawDoc) on the executors (inputs.py), spread
-   over the cluster, each through `pipeline.process` (prepare + analysers; the spaCy
+   over the cluster, a chunk at a time through `pipeline.process_many` (prepare + analysers; the spaCy
    model loads once per Python worker) -> tagged rows, kept (memory and disk);
 2. documents already in the ledger are dropped (an anti-join with its ids), a
    document seen twice in this run is kept at its first position in input order and
@@ -24,6 +24,7 @@ Working tables go to OUT/_work and are removed at the end.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import os
 import time
@@ -34,7 +35,7 @@ from .. import ledger as ledger_mod
 from ..analyse import ANALYSERS, Analyser
 from ..ingest import DEFAULT_MAX_BYTES
 from ..model import Claim, Document, Quote, Reject, Term
-from ..pipeline import CROSS_STAGES, BuildReport, CrossStage, preload, process
+from ..pipeline import CHUNK, CROSS_STAGES, BuildReport, CrossStage, Processed, preload, process_many
 from . import inputs as inputs_mod
 from . import tables
 
@@ -90,10 +91,17 @@ def out_dir(ledger: Path, out: Optional[str] = None) -> str:
 
 
 def _process_partition(items: Iterator[tuple[int, int, Any]], analysers: Sequence[tuple[str, Analyser]]) -> Iterator[tuple[str, tuple]]:
-    """Tagged table rows for every item (the local engine's `process`, one item at a time)."""
-    for f, p, item in items:
+    """Tagged table rows for every item (the local engine's `process_many`, a chunk of items at a time)."""
+    it = iter(items)
+    while chunk := list(itertools.islice(it, CHUNK)):
+        done = iter(process_many([item for _, _, item in chunk if not isinstance(item, Reject)], analysers))
+        yield from _tagged(chunk, done)
+
+
+def _tagged(chunk: list[tuple[int, int, Any]], done: Iterator[Processed]) -> Iterator[tuple[str, tuple]]:
+    for f, p, item in chunk:
         size = getattr(item, "size", 0)
-        result = item if isinstance(item, Reject) else process(item, analysers)
+        result = item if isinstance(item, Reject) else next(done)
         if isinstance(result, Reject):
             yield "rejects", tables.as_tuple(result.row(), REJECT_COLUMNS) + (f, p, size)
             continue

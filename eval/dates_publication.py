@@ -35,7 +35,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from storytrace.dates import analyse_dates, date_from_story, date_from_text, date_from_url
+from storytrace.dates import analyse_dates, date_from_text, date_from_url
+from storytrace.dating import date_from_story
 from storytrace.pipeline import CROSS_STAGES, build
 from storytrace.ingest import prepare, read_inputs
 from storytrace.model import Document

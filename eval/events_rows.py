@@ -40,7 +40,7 @@ ALLOWED = {
 }
 
 
-#: The types the events stage gives (events.EVENT_NOUNS); a gold type outside them ("launch",
+#: The types the events stage gives (mentions.EVENT_NOUNS); a gold type outside them ("launch",
 #: "escape") allows no type at all.
 LEDGER_TYPES = frozenset("massacre attack bombing explosion shooting earthquake tsunami flood landslide fire crash "
                          "sinking storm eruption stampede riot".split())

@@ -98,7 +98,7 @@ STORY = [("a", date(2025, 3, 11)), ("b", date(2025, 3, 12)), ("c", date(2025, 3,
 
 
 def test_story_weekday_pins_the_day():
-    from storytrace.dates import date_from_story
+    from storytrace.dating import date_from_story
 
     d = date_from_story("On Tuesday evening the ferry burned. On Thursday the toll rose to 21.", STORY)
     assert (d.how, d.precision, d.low) == ("story", "day", date(2025, 3, 13))  # the latest weekday named
@@ -106,14 +106,15 @@ def test_story_weekday_pins_the_day():
 
 
 def test_story_full_date_in_the_window():
-    from storytrace.dates import date_from_story
+    from storytrace.dating import date_from_story
 
     d = date_from_story("The inquiry opened on March 12, 2025 in the town hall.", STORY)
     assert d.low == date(2025, 3, 12) and d.evidence.startswith("March 12, 2025")
 
 
 def test_story_alone_is_not_evidence():
-    from storytrace.dates import Dating, date_from_story
+    from storytrace.dates import Dating
+    from storytrace.dating import date_from_story
 
     assert date_from_story("The ferry burned and many died.", STORY) is None  # nothing in the text pins a day
     assert date_from_story("On Thursday the toll rose.", STORY[:1]) is None  # Thursday is not one of its days
@@ -127,7 +128,7 @@ FILLER = " Divers searched the wreck and families waited at the quay for news of
 
 
 def test_story_one_dated_neighbour_and_the_lead():
-    from storytrace.dates import date_from_story
+    from storytrace.dating import date_from_story
 
     monday = [("a", date(2025, 3, 17))]
     d = date_from_story("On Tuesday the ferry operator was questioned.", monday)  # one neighbour can pin a day
@@ -138,7 +139,7 @@ def test_story_one_dated_neighbour_and_the_lead():
 
 
 def test_story_day_before_its_reports_only_from_the_lead():
-    from storytrace.dates import date_from_story
+    from storytrace.dating import date_from_story
 
     weekend = [("a", date(2025, 3, 15)), ("b", date(2025, 3, 16))]  # Saturday, Sunday
     lead = date_from_story("The ferry burned on Friday night, officials said." + FILLER, weekend)
@@ -211,8 +212,8 @@ def test_events_dated_by_other_documents(tmp_path):
 
 
 def test_a_later_text_does_not_take_an_old_events_weekday():
-    from storytrace.dates import date_from_events
-    from storytrace.events import named_events
+    from storytrace.dating import date_from_events
+    from storytrace.mentions import named_events
 
     dated = {"veldra": [("Veldra fire", date(2025, 3, 11), "2025-03-11: the date given with its name")]}
     text = "The Veldra fire on Tuesday was recalled in 2027 when the new ferry sailed."

@@ -10,11 +10,11 @@ import pytest
 
 from storytrace import pipeline
 from storytrace.claims import extract
-from storytrace.figures import _Claim, _figure, publication_key
+from storytrace.figures import FigureClaim, make_figure, publication_key
 from storytrace.numbers import band
 from storytrace.origins import origin_groups, source_key
 from storytrace.placement import other_event_cues
-from storytrace.reuse import _count_edit
+from storytrace.reuse import count_edit
 from storytrace.segments import segments
 
 
@@ -134,7 +134,7 @@ def test_one_source_under_its_names():
 
 
 def _c(i, doc, value, attr=None, pub="2024-05-02", q="exact"):
-    return _Claim(i, doc, 0, 1, "e", "killed", None, value, value if q == "exact" else value,
+    return FigureClaim(i, doc, 0, 1, "e", "killed", None, value, value if q == "exact" else value,
                   value if q == "exact" else None, q, attr, None, pub)
 
 
@@ -149,15 +149,15 @@ def test_origins_never_outnumber_documents_and_unattributed_reports_count_once()
 
 
 def test_a_copy_edit_is_a_changed_count():
-    assert _count_edit("11", "14") and _count_edit("six", "seven")
-    assert not _count_edit("", "1992") and not _count_edit("capsized", "sank")
+    assert count_edit("11", "14") and count_edit("six", "seven")
+    assert not count_edit("", "1992") and not count_edit("capsized", "sank")
 
 
 # ------------------------------------------------------------------ reconciliation in time
 
 def _row(cs, historic=False):
     lineage: dict[str, str] = {}
-    return _figure("f", "e", cs[0].measure, None, cs, lineage, historic)
+    return make_figure("f", "e", cs[0].measure, None, cs, lineage, historic)
 
 
 def test_a_late_low_report_does_not_win_and_no_false_falling():
@@ -172,7 +172,7 @@ def test_rising_only_across_trusted_days_and_independent_origins():
           _c("c", "C", 24, "the mayor", "2024-05-03")]
     assert _row(cs)["trend"] == "rising" and _row(cs)["best"] == 24
     # the same values dated only from the text ("on Thursday"): no trend, no latest
-    untrusted = [_Claim(c.id, c.doc_id, 0, 1, "e", "killed", None, c.value, c.low, c.high, "exact", c.attributed_to,
+    untrusted = [FigureClaim(c.id, c.doc_id, 0, 1, "e", "killed", None, c.value, c.low, c.high, "exact", c.attributed_to,
                         None, publication_key(c.published, None, "weekday")) for c in cs]
     assert _row(untrusted)["trend"] is None
 

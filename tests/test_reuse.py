@@ -92,7 +92,7 @@ def test_a_copied_passage_is_found_with_exact_spans_and_its_number_edit():
     (p,) = reuse.align(a, b)
     assert a[p.a_start : p.a_end] == PASSAGE.rstrip(".")
     assert b[p.b_start : p.b_end] == PASSAGE_EDITED.rstrip(".")
-    edits = reuse._finish_edits(p.edits, a, b)
+    edits = reuse.finish_edits(p.edits, a, b)
     assert {"from": "116", "to": "106"}.items() <= next(e for e in edits if e["from"] == "116").items()
     assert next(e for e in edits if e["from"] == "116")["number"] is True
     assert any(e["from"] == "burning" and e["to"] == "blazing" for e in edits)
@@ -105,7 +105,7 @@ def test_an_inserted_clause_stays_inside_one_passage():
     a = f"{filler(5, 30)} {PASSAGE} {filler(6, 30)}"
     b = f"{filler(7, 30)} {inserted} {filler(8, 30)}"
     (p,) = reuse.align(a, b)
-    edits = reuse._finish_edits(p.edits, a, b)
+    edits = reuse.finish_edits(p.edits, a, b)
     assert any(e["from"] == "" and "trapped below deck" in e["to"] for e in edits)
 
 
@@ -200,7 +200,7 @@ def test_orient_swaps_spans_and_edits_when_dates_say_so():
 def test_a_date_range_can_still_order_a_link():
     """Seed 004 is only 'a Wednesday after 2020-10-14', which is still after 2018."""
     info = {"a": reuse.DocInfo("a", 1, None, low="2020-10-14"), "b": reuse.DocInfo("b", 2, "2018-02-26")}
-    assert reuse._order(info["a"], info["b"]) == (True, "dates")
+    assert reuse.copy_order(info["a"], info["b"]) == (True, "dates")
 
 
 # ----------------------------------------------------------------- the stage in a build

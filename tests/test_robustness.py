@@ -109,7 +109,7 @@ def test_run_on_paragraph_stays_linear():
     import time
 
     from storytrace.analyse import ANALYSERS
-    from storytrace.events import named_events
+    from storytrace.mentions import named_events
     from storytrace.model import Document
 
     para = " ".join(['The Orrin valley attack killed 21 people, he said, and "the massacre" was recalled by '

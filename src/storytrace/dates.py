@@ -18,12 +18,9 @@ says what the evidence allows, never more:
 A document with a metadata or header date keeps it; when its text dates it to another
 day, `date_conflict` says so (flagged, not hidden).
 
-Across documents (stages run on the ledger): a yearless dateline takes its year from
-the documents it shares passages with (`neighbour_stage`) or from its story; an undated
-document whose text names a weekday or a date gets the day that pins among its story's
-dates (`story_stage`, `published_how = story`). Outlets' article ids: serials.py.
-Each of these stages writes its answers as rows of the `datings` table (datings.py),
-which chooses the document's date from all of them; none overwrites another's.
+Across documents (the stages in dating.py, serials.py) the same evidence is read again
+against other documents' dates; each writes its answers as rows of the `datings` table
+(datings.py), which chooses the document's date from all of them.
 """
 
 from __future__ import annotations
@@ -31,9 +28,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Iterable, Optional
+from typing import Optional
 
-from . import datings
 from .model import Annotations, Document
 from .segments import SegmentIndex, segments
 from .timex import DateMention, find_dates
@@ -107,7 +103,7 @@ def date_from_url(url: Optional[str]) -> Optional[Dating]:
     for m in _URL_DATE.finditer("/" + path.split("?", 1)[0]):
         y, mo, d = next(m.groups()[i : i + 3] for i in range(0, 12, 3) if m.group(i + 1))
         month = _MONTHS.get(mo.lower()) if mo.isalpha() else int(mo)
-        day = _safe(int(y), month or 0, int(d))
+        day = safe_day(int(y), month or 0, int(d))
         if day is not None:
             return Dating("url", m.group(0).strip("/"), "day", day, day)
     return None
@@ -136,7 +132,7 @@ _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][\w.'’ -]{1,40},[ \t]*(?:[A
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*[A-Z][\w&.-]*(?:[ \t][A-Z][\w&.-]*){0,3}\b|\([^)\n]{1,30}\)|[ \t]*[-–—:.])")
 
 
-def _full(m: DateMention) -> Optional[date]:
+def full_day(m: DateMention) -> Optional[date]:
     """The day of a mention that states day, month and year (a range: its last day)."""
     y, mo, d = m.year, m.month, m.day
     if m.kind == "range" and m.end_day:
@@ -149,7 +145,7 @@ def _full(m: DateMention) -> Optional[date]:
     return None
 
 
-def _safe(y: int, mo: int, d: int) -> Optional[date]:
+def safe_day(y: int, mo: int, d: int) -> Optional[date]:
     try:
         return date(y, mo, d)
     except ValueError:
@@ -190,7 +186,7 @@ def date_from_text(text: str) -> Optional[Dating]:
     mentions = reporting_dates(text)
     if not mentions:
         return None
-    dated = [(m, _full(m)) for m in mentions]
+    dated = [(m, full_day(m)) for m in mentions]
     dated = [(m, d) for m, d in dated if d is not None]
     event = _main_event(text, dated)
 
@@ -221,7 +217,7 @@ def date_from_text(text: str) -> Optional[Dating]:
             continue
         else:
             evidence = line.strip()
-        d = _safe(year, m.month, m.day)
+        d = safe_day(year, m.month, m.day)
         if d:
             return Dating("dateline", evidence, "day", d, d)
 
@@ -238,7 +234,7 @@ def date_from_text(text: str) -> Optional[Dating]:
         ev = _event_of(text, m, dated) or (event if m.event_start is not None else None)
         if ev is None:
             continue
-        got = _anniversary_day(mentions, m, ev[1])
+        got = anniversary_day(mentions, m, ev[1])
         if got is None:
             continue
         day, weekday = got
@@ -284,7 +280,7 @@ def _labelled(text: str, mentions: list[DateMention]) -> tuple[Optional[Dating],
     for m in mentions:
         if m.start > LABEL_ZONE:
             break
-        d = _full(m)
+        d = full_day(m)
         if d is None or m.kind != "date":
             continue
         line_start = text.rfind("\n", 0, m.start) + 1
@@ -354,10 +350,10 @@ def _event_of(text: str, anniversary: DateMention, dated) -> Optional[tuple[Date
     return (best[1], best[2]) if best else None
 
 
-def _anniversary_day(mentions: list[DateMention], m: DateMention, when: date) -> Optional[tuple[date, str]]:
+def anniversary_day(mentions: list[DateMention], m: DateMention, when: date) -> Optional[tuple[date, str]]:
     """The day of anniversary mention `m` of an event on `when`, moved to the latest weekday
     the text reports just after it: (day, " + the weekday's words" or "")."""
-    day = _safe(when.year + (m.ordinal or 0), when.month, when.day)
+    day = safe_day(when.year + (m.ordinal or 0), when.month, when.day)
     if day is None:
         return None
     best, weekday = _latest_weekday_near(mentions, day)
@@ -378,261 +374,3 @@ def _latest_weekday_near(mentions: list[DateMention], day: date) -> tuple[date, 
                 if d > best:
                     best, which = d, m
     return best, which
-
-
-# ----------------------------------------------------------------- across documents
-
-NEIGHBOUR_DAYS = 183  # a yearless day is placed in the year that puts it nearest its neighbours
-
-
-def date_from_neighbours(partial: str, neighbours: list[tuple[str, date]], weekdays: Iterable[int] = ()) -> Optional[tuple[date, str]]:
-    """The year of a yearless day ("--03-12") from the dates of documents that share a
-    passage (or, later, an event) with it: the year that puts the day nearest their
-    median date, within half a year. A weekday the text gives for that day ("on
-    Wednesday") must agree. Returns (day, the neighbour whose date gave the year)."""
-    try:
-        month, day = int(partial[2:4]), int(partial[5:7])
-    except (ValueError, IndexError):
-        return None
-    if not neighbours:
-        return None
-    ordered = sorted(neighbours, key=lambda nd: nd[1])
-    median_id, median = ordered[len(ordered) // 2]
-    best: Optional[date] = None
-    for year in (median.year - 1, median.year, median.year + 1):
-        d = _safe(year, month, day)
-        if d and (best is None or abs((d - median).days) < abs((best - median).days)):
-            best = d
-    if best is None or abs((best - median).days) > NEIGHBOUR_DAYS:
-        return None
-    wd = set(weekdays)
-    if wd and best.weekday() not in wd:
-        return None
-    return best, median_id
-
-
-def neighbour_stage(db: Any) -> dict[str, int]:
-    """Cross-document dating: give a yearless dateline its year from the documents it
-    shares passages with (the reuse table). The evidence names that document."""
-    datings.clear(db, "passages")
-    rows = db.execute(
-        "select id, published_partial, published_evidence, text from documents "
-        "where published is null and published_partial is not null"
-    ).fetchall()
-    found: list[tuple[str, Dating]] = []
-    for doc_id, partial, evidence, text in rows:
-        neighbours = [
-            (nid, date.fromisoformat(pub[:10]))
-            for nid, pub in db.execute(
-                "select d.id, d.published from reuse r join documents d "
-                "on d.id = case when r.source_doc = ? then r.target_doc else r.source_doc end "
-                "where (r.source_doc = ? or r.target_doc = ?) and r.kind != 'boilerplate' and d.published is not null",
-                [doc_id, doc_id, doc_id],
-            )
-        ]
-        weekdays = _weekdays_of_dateline(text[:SCAN_CHARS], partial)
-        got = date_from_neighbours(partial, neighbours, weekdays)
-        if got is None:
-            continue
-        day, nid = got
-        found.append((doc_id, Dating("dateline", f"{evidence} + year {day.year} from document {nid} (a shared passage)",
-                                     "day", day, day, partial)))
-    dated = datings.record(db, "passages", found)
-    return {"dated_from_neighbours": dated}
-
-
-def _weekdays_of_dateline(text: str, partial: str) -> set[int]:
-    """Weekdays the text names ("rose to 19 on Wednesday"): the news day must be one of them."""
-    return {m.weekday for m in find_dates(text) if m.kind == "weekday" and m.weekday is not None}
-
-
-STORY_MIN = 1  # dated documents of the story needed (the text must still pin the day)
-STORY_SPREAD = 1  # ... within this many days of their median, and a majority of the story's dated documents
-STORY_BEFORE = 1  # days before the story's earliest dated document a pinned day may fall (named in the lead)
-STORY_LEAD = 600  # characters: the lead, whose first weekday is the news day
-
-
-def date_from_story(text: str, neighbours: list[tuple[str, date]], within: Optional[Dating] = None) -> Optional[Dating]:
-    """The day a document's own words pin among the dates of its story (`neighbours`:
-    (doc id, day) of the story's other documents dated from their own evidence).
-
-    The story's dates must agree (at least STORY_MIN documents within STORY_SPREAD days of
-    their median, and most of them); then a full date the text gives inside that
-    window ("February 5, 2018"), else the latest of the days in the window that a
-    weekday the text names pins ("on Tuesday ... on Thursday"), is the news day. The text must pin the day: a story's
-    dates alone are not evidence of a day. The lead's first weekday must be one of the
-    window's days (else the document reports another day: another story), and a day
-    before every dated report of the story counts only when the lead names it. `within`: a range the document's own
-    evidence already allows; the day must fall in it."""
-    if len(neighbours) < STORY_MIN:
-        return None
-    ordered = sorted(neighbours, key=lambda nd: nd[1])
-    median = ordered[len(ordered) // 2][1]
-    close = [(i, d) for i, d in ordered if abs((d - median).days) <= STORY_SPREAD]
-    if len(close) < STORY_MIN or 2 * len(close) <= len(ordered):
-        return None
-    lo, hi = close[0][1] - timedelta(days=STORY_BEFORE), close[-1][1] + timedelta(days=1)
-    said = f"{len(close)} documents of its story dated {close[0][1]}..{close[-1][1]}"
-    mentions = reporting_dates(text[:SCAN_CHARS])
-    full = [(m, d) for m, d in ((m, _full(m)) for m in mentions) if d is not None]
-    found: Optional[tuple[date, str]] = None
-    inside = [(m, d) for m, d in full if lo <= d <= hi]
-    if inside:
-        m, d = max(inside, key=lambda md: md[1])
-        found = (d, m.text)
-    else:
-        weekdays = [m for m in mentions if m.kind == "weekday" and m.weekday is not None
-                    and not any(f.start <= m.start < f.end for f, _ in full)]
-        days = [lo + timedelta(days=k) for k in range((hi - lo).days + 1)]
-        lead = [w for w in weekdays if w.start < STORY_LEAD]
-        if lead and not any(d.weekday() == lead[0].weekday for d in days):
-            return None  # the lead's news day is not one of the story's days: another story
-        for w in weekdays:  # the latest day a weekday names: news is written after what it reports
-            match = [d for d in days if d.weekday() == w.weekday]
-            if match and match[0] < close[0][1] and w.start >= STORY_LEAD:
-                continue  # a day before every dated report of the story: only the lead may say so
-            if len(match) == 1 and (found is None or match[0] > found[0]):
-                found = (match[0], w.text)
-    if found is None:
-        return None
-    day, words = found
-    if within is not None and not ((within.low or date.min) <= day <= (within.high or date.max)):
-        return None
-    evidence = f"{words} + {said}" if within is None else f"{within.evidence} + {words} + {said}"
-    return Dating("story", evidence, "day", day, day)
-
-
-def story_stage(db: Any) -> dict[str, int]:
-    """Cross-document dating by story (documents.story, stories.py): an undated document
-    whose text names a weekday or a date gets the day that pins among its story's
-    dates; a yearless dateline gets its year from them. Only documents dated by their own
-    evidence are neighbours."""
-    datings.clear(db, "story")
-    by_story: dict[str, list[tuple[str, date]]] = {}
-    for doc_id, story, pub in db.execute(
-            "select id, story, published from documents where story is not null and published is not null "
-            "and coalesce(published_precision, 'day') = 'day'"):
-        try:
-            by_story.setdefault(story, []).append((doc_id, date.fromisoformat(pub[:10])))
-        except ValueError:
-            continue
-    updates: list[tuple[str, Dating]] = []
-    for doc_id, story, text, how, evidence, precision, low, high, partial in db.execute(
-            "select id, story, text, published_how, published_evidence, published_precision, published_low, "
-            "published_high, published_partial from documents where published is null and story is not null").fetchall():
-        neighbours = [nd for nd in by_story.get(story, []) if nd[0] != doc_id]
-        got: Optional[Dating] = None
-        if partial:
-            year = date_from_neighbours(partial, neighbours, _weekdays_of_dateline(text[:SCAN_CHARS], partial))
-            if year is not None and len(neighbours) >= STORY_MIN:
-                got = Dating("story", f"{evidence} + year {year[0].year} from {len(neighbours)} documents of its story",
-                             "day", year[0], year[0])
-        if got is None:
-            got = date_from_story(text, neighbours, _own_range(how, evidence, precision, low, high))
-        if got is not None:
-            updates.append((doc_id, got))
-    return {"dated_by_story": datings.record(db, "story", updates)}
-
-
-def _own_range(how, evidence, precision, low, high) -> Optional[Dating]:
-    if precision not in ("range", "year"):
-        return None
-    return Dating(how, evidence, precision, date.fromisoformat(low) if low else None,
-                  date.fromisoformat(high) if high else None)
-
-
-# ----------------------------------------------------------------- events dated by other documents
-
-def event_stage(db: Any) -> dict[str, int]:
-    """Date documents by events the text names whose dates other documents give (the
-    `events` table, events.py): "on the 33rd anniversary of the Khojaly Massacre" in a
-    text that does not date the massacre, with the massacre dated Feb. 26, 1992 in other
-    documents; "the attack Wednesday on Barda" in a document dated only "a Wednesday on
-    or after 2020-10-14", with the Barda attack dated 2020-10-28 elsewhere."""
-    from .events import named_events  # events.py is the later module; named mentions are its concept
-
-    datings.clear(db, "event")
-    dated: dict[str, list[tuple[str, date, str]]] = {}  # a name -> (label, day, evidence) of the events it names
-    evidence_column = "date_evidence" if "date_evidence" in db["events"].columns_dict else "null"
-    for label, place, when, precision, evidence in db.execute(
-            f"select label, place, date, date_precision, {evidence_column} from events where place is not null "
-            "and date_precision in ('day', 'range') and date not like '..%' and date not like '%/..'"):
-        try:
-            day = date.fromisoformat(when.split("/")[-1][:10])  # "Feb. 25-26, 1992": the last day, as the text rule
-        except ValueError:
-            continue
-        dated.setdefault(place.lower(), []).append((label, day, f"{when}: {evidence or 'events table'}"))
-    if not dated:
-        return {"dated_by_events": 0}
-    updates: list[tuple[str, Dating]] = []
-    for doc_id, text, how, evidence, precision, low, high, partial in db.execute(
-            "select id, text, published_how, published_evidence, published_precision, published_low, published_high, "
-            "published_partial from documents "
-            "where published is null or published_precision in ('range', 'year')").fetchall():
-        text = text[:SCAN_CHARS]
-        got = date_from_events(text, named_events(text), dated, _own_range(how, evidence, precision, low, high),
-                               partial if precision == "no_year" else None)
-        if got is not None:
-            updates.append((doc_id, got))
-    return {"dated_by_events": datings.record(db, "event", updates)}
-
-
-def date_from_events(text: str, named: list, dated: dict[str, list[tuple[str, date, str]]],
-                     within: Optional[Dating] = None, partial: Optional[str] = None) -> Optional[Dating]:
-    """The day an anniversary or a weekday pins by an event dated elsewhere (see
-    `event_stage`; `named`: events.named_events(text); `dated`: name -> (label, day,
-    where that date comes from)). `within`: the document's own range; the day must fall in it;
-    `partial`: its yearless dateline's day ("--03-12"), which the day must be."""
-    mentions = reporting_dates(text)
-
-    def event_at(start: int, end: int, year: Optional[int] = None):
-        for m in named:
-            if start <= m.start < end or m.start <= start < m.end:
-                found = [e for e in dated.get(m.key, []) if year is None or e[1].year == year]
-                if len(found) == 1:
-                    return m, found[0]
-        return None
-
-    def fits(day: date) -> bool:
-        if partial and f"--{day.month:02d}-{day.day:02d}" != partial:
-            return False  # a yearless dateline ("PORT VELLIN, March 12") names the day
-        return within is None or (within.low or date.min) <= day <= (within.high or date.max)
-
-    own = f"{within.evidence} + " if within is not None else ""
-    # an anniversary of an event dated elsewhere
-    for m in mentions:
-        if m.kind != "anniversary" or not m.ordinal or m.event_start is None or m.event_end is None:
-            continue
-        hit = event_at(m.event_start, m.event_end)
-        if hit is None:
-            continue
-        _, (label, when, evidence) = hit
-        got = _anniversary_day(mentions, m, when)
-        if got is not None and fits(got[0]):
-            day, weekday = got
-            return Dating("event", f"{own}{text[m.start : m.event_end]} + the {label} dated {evidence}{weekday}",
-                          "day", day, day)
-    # a weekday of an event dated elsewhere to that weekday: inside the event's phrase ("the
-    # attack Wednesday on Barda", "Tuesday's Veldra fire"), or anywhere in its sentence when
-    # the document's own evidence already gives a range that the day must fall in
-    years = [m.year for m in mentions if m.year]
-    for w in mentions:
-        if w.kind != "weekday" or w.weekday is None:
-            continue
-        s0 = text.rfind(".", 0, w.start) + 1
-        e0 = text.find(".", w.end)
-        hit = event_at(s0, e0 if e0 >= 0 else len(text))
-        if hit is None:
-            continue
-        m, (label, when, evidence) = hit
-        if when.weekday() != w.weekday or not fits(when):
-            continue
-        attached = m.start <= w.start and w.end <= m.end or 0 <= m.start - w.end <= 2 and not text[w.end : m.start].strip()
-        if within is None and not attached:
-            continue  # "the inquiry into the Veldra fire on Tuesday, a week after": another day's Tuesday
-        if within is None and any(y > when.year for y in years):
-            continue  # the text is written later than the event: its weekday may be another's
-        said = f"{own}{w.text} + the {label} dated {evidence}"
-        return Dating("event", said, "day", when, when)
-    return None
-

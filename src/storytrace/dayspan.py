@@ -20,7 +20,7 @@ import datetime as _dt
 from typing import Optional
 
 from .holidays import holiday
-from .timex import DateMention, _valid
+from .timex import DateMention, valid_day
 
 __all__ = ["resolve"]
 
@@ -38,7 +38,7 @@ def _month_span(y: int, m: int) -> tuple[_dt.date, _dt.date]:
 def _latest_md(mo: int, d: int, ref: _dt.date, strict: bool = False) -> Optional[_dt.date]:
     """The latest date month mo, day d on or before ref (before, if strict)."""
     for y in range(ref.year, ref.year - 9, -1):
-        if _valid(y, mo, d):
+        if valid_day(y, mo, d):
             c = _dt.date(y, mo, d)
             if c < ref or c == ref and not strict:
                 return c
@@ -76,7 +76,7 @@ def _resolve(m: DateMention, ref: _dt.date, point: bool) -> Optional[tuple[_dt.d
             return (d, d) if d else None
         cur = _dt.date(ref.year, ref.month, 1)  # day of month only, maybe with a weekday
         for _ in range(60):
-            if _valid(cur.year, cur.month, m.day):
+            if valid_day(cur.year, cur.month, m.day):
                 c = _dt.date(cur.year, cur.month, m.day)
                 if c <= ref and (m.weekday is None or c.weekday() == m.weekday):
                     return c, c

@@ -4,7 +4,7 @@ One job: the events stage. It turns stories (stories.py: documents that report t
 same thing) and the events the texts name into the `events` table, and gives every
 claim and every document its event.
 
-- Named events: "the Khojaly massacre", "the 1992 Khojaly massacre", "the Armenian
+- Named events (found in each text by mentions.py): "the Khojaly massacre", "the 1992 Khojaly massacre", "the Armenian
   attack Wednesday on Barda", "the earthquake in Aceh": an event noun (massacre,
   attack, earthquake, ...) with a name before it or a place after it (capitalised
   words that the text never writes in lower case, so a headline's "Ferry Fire" is not
@@ -30,7 +30,6 @@ first document, so rebuilding the same inputs gives the same ids.
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
 from collections import Counter, defaultdict
@@ -39,240 +38,21 @@ from datetime import date
 from typing import Any, Optional
 
 from . import corrections
+from .mentions import EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, YEAR, Mention, actors, homograph, noun_spans, reported_events
 from .model import Event, make_id
 from .placement import (ALONE, HEADLINE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement, lead_end,
                         other_event_cues, place_words, story_families, unplaced, year_of)
-from .segments import BODY, FURNITURE, SegmentIndex, segments
+from .segments import BODY, SegmentIndex, segments
 from .text import sentences
 from .timex import find_dates
 from .unionfind import DisjointSets
 
 HISTORIC_DAYS = 365
-YEAR_REACH = 250  # characters around a mention where its year is looked for
-NAME_WINDOW = 100  # characters around an event noun where its name is looked for
 LEDE_CHARS = 300  # an undated document's opening reports the news, not the past
 SCAN_CHARS = 30_000
 STORY_SHARE = 0.5  # more than this share of a story's documents must name an event for it to be the story's
 LEAD_CHARS = 2000  # a document's lead lies within its first characters
 ARTICLES = "coalesce(kind, 'article') = 'article'"  # pages with no reporting (segments.page_kind) seed no event
-
-#: Event nouns and the event type each gives (the type is the neutral noun).
-EVENT_NOUNS = {
-    "massacre": "massacre", "massacres": "massacre", "genocide": "massacre", "killings": "massacre",
-    "tragedy": None, "disaster": None, "catastrophe": None, "incident": None,
-    "attack": "attack", "attacks": "attack", "assault": "attack", "raid": "attack", "ambush": "attack",
-    "bombing": "bombing", "bombings": "bombing", "blast": "explosion", "explosion": "explosion",
-    "shooting": "shooting", "shootings": "shooting", "rampage": "shooting",
-    "earthquake": "earthquake", "quake": "earthquake", "tsunami": "tsunami",
-    "flood": "flood", "floods": "flood", "flooding": "flood", "landslide": "landslide",
-    "fire": "fire", "blaze": "fire", "wildfire": "fire",
-    "crash": "crash", "collision": "crash", "derailment": "crash", "sinking": "sinking",
-    "hurricane": "storm", "typhoon": "storm", "cyclone": "storm", "storm": "storm",
-    "eruption": "eruption", "stampede": "stampede", "shelling": "attack", "airstrike": "attack",
-    "siege": "attack", "hijacking": "attack", "riot": "riot", "riots": "riot",
-}
-_NOUNS = "|".join(sorted(EVENT_NOUNS, key=len, reverse=True))
-_CAP = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
-_KIND = (r"(?:ferry|boat|bus|train|plane|air|rail|mine|school|mall|market|church|mosque|synagogue|nightclub|"
-         r"hotel|concert|stadium|bridge|factory|building|terror|terrorist|bomb|gun|knife|car|truck|suicide|"
-         r"chemical|missile|drone|rocket|gas|warehouse|port|dam)\s+")
-_WHEN = r"(?:\s+(?:(?:last|early|late|on)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|night|morning|evening))?"
-_BEFORE = re.compile(rf"\b((?:{_CAP}\s+){{0,2}}{_CAP})\s+(?:\d{{4}}\s+)?(?:{_KIND})?((?i:{_NOUNS}))\b")
-_AFTER = re.compile(
-    rf"\b((?i:{_NOUNS}))\b{_WHEN}\s+(?:on|in|at|near|off|of)\s+(?:the\s+)?(?:MV\s+)?({_CAP}(?:\s+{_CAP})?)")
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_NATIONALITIES = frozenset(
-    "american armenian azerbaijani azeri turkish israeli palestinian iraqi syrian russian chinese korean "
-    "german french british english indian pakistani afghan iranian saudi mexican indonesian japanese "
-    "ukrainian soviet european african arab".split())
-NOT_NAMES = frozenset(
-    "the a an this that these those its his her their our last first second third deadly deadliest "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december today yesterday tonight terror terrorist suicide "
-    "american armenian azerbaijani azeri turkish israeli palestinian iraqi syrian russian chinese korean "
-    "german french british english indian pakistani afghan iranian saudi mexican indonesian japanese "
-    "ukrainian soviet european african arab muslim christian jewish western eastern northern southern "
-    "national international federal state government police army military islamist jihadist "
-    "mass major recent latest new big huge worst regarding following despite amid after before during since "
-    "similar such another jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-
-
-_ACTOR_NOUN = (r"(?i:forces|troops|army|military|militants?|gunm[ae]n|soldiers|police|rebels|mobs?|fighters|"
-               r"separatists|insurgents|attackers?|bombers?|terrorists?|militias?|jihadists|regiment|guerrillas|"
-               r"extremists|paramilitaries|security forces)")
-_ACTOR = (rf"((?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][\w'’.-]*\s+){{0,3}}(?:armed\s+)?{_ACTOR_NOUN}"
-          rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){{0,3}})?)")
-_ACTOR_BY = re.compile(rf"\b(?:by|of)\s+(?:the\s+|an?\s+)?{_ACTOR}")
-_ACTOR_DID = re.compile(
-    rf"(?:^|[^\w])(?:the\s+)?{_ACTOR}\s+(?:\w+\s+){{0,2}}?(?:killed|attacked|massacred|took|stormed|shelled|opened\s+fire|"
-    rf"bombed|carried\s+out|committed|perpetrated|shot|seized|captured|raided|slaughtered|fired|launched)\b")
-_ACTOR_ADJ = re.compile(r"\b([A-Z][a-z]+(?:an|ian|ish|ese|i|ic))\s+(?:attacks?|assault|raid|shelling|strikes?|bombing|offensive)\b")
-MAX_ACTORS = 8
-
-
-def actors(text: str, start: int, end: int) -> Counter:
-    """Who the sentence says did it, as the source names them ("Armenian forces", "the
-    troops of the Republic of Armenia", "gunmen"; "the Armenian attack" gives "Armenian")."""
-    s = text[start:end]
-    out: Counter = Counter()
-    for rx in (_ACTOR_BY, _ACTOR_DID):
-        for m in rx.finditer(s):
-            name = " ".join(m.group(1).split()).strip(" ,.")
-            if name.split()[0].lower() in NOT_NAMES - _NATIONALITIES and len(name.split()) > 1:
-                name = " ".join(name.split()[1:])
-            out[name] += 1
-    for m in _ACTOR_ADJ.finditer(s):
-        if not any(m.group(1) in a for a in out):
-            out[m.group(1)] += 1
-    return out
-
-
-@dataclass
-class Mention:
-    """A named event in a text: where, its name key, the noun, the year its sentence gives."""
-
-    start: int
-    end: int
-    name: str  # as written
-    key: str  # lower-case name: the event's identity
-    noun: str
-    year: Optional[int] = None
-    sentence: tuple[int, int] = (0, 0)  # the sentence it is in
-
-
-def named_events(text: str) -> list[Mention]:
-    """The named event mentions of a text (pure). A cascade: the event nouns first (one
-    regex over the text), then the name patterns only in a window around each."""
-    found = [(q, e) for q, e in _noun_spans(text) if not _homograph(text, q, e)]
-    if not found:
-        return []
-    nouns = [q for q, e in found if EVENT_NOUNS[text[q:e].lower()]]  # typed: not "disaster"
-    lower: dict[str, bool] = {}
-
-    def written_lower(w: str) -> bool:  # "Ferry Fire" in a headline, "ferry fire" in the text
-        if w not in lower:
-            lower[w] = re.search(rf"\b{re.escape(w)}\b", text) is not None
-        return lower[w]
-
-    spans: Optional[list[tuple[int, int]]] = None
-    out: list[Mention] = []
-    seen: set[int] = set()
-    for rx, name_group, noun_group in ((_BEFORE, 1, 2), (_AFTER, 2, 1)):
-        for q, e in found:
-            lo, hi = (max(0, q - NAME_WINDOW), e) if name_group == 1 else (q, min(len(text), e + NAME_WINDOW))
-            for m in rx.finditer(text, lo, hi):
-                if m.start(noun_group) != q:
-                    continue
-                noun = m.group(noun_group).lower()
-                if noun not in EVENT_NOUNS:
-                    continue
-                if name_group == 1 and re.search(r"['’]s?$", m.group(1)):
-                    continue  # "Armenia's attack": the actor, not the event's name
-                if name_group == 2 and _PERSON_AFTER.match(text, m.end(2)):
-                    continue  # "the shootings of Riva, 47, and Steinberg": victims, not a place
-                words = [w for w in m.group(name_group).split() if _bare(w) not in NOT_NAMES]
-                # a name is never written in lower case elsewhere in the text
-                words = [w for w in words if not written_lower(w.lower()) and not written_lower(_bare(w))]
-                if not words or q in seen:
-                    continue  # (the name before the noun wins over a place after it)
-                seen.add(q)
-                name = " ".join(words)
-                key = re.sub(r"['’]s$", "", name.lower())
-                if spans is None:
-                    spans = sentences(text)
-                sent = _sentence_at(spans, m.start())
-                out.append(Mention(m.start(), m.end(), name, key, noun, _year_near(text, sent, m.start(), m.end(), nouns), sent))
-    return sorted(out, key=lambda x: x.start)
-
-
-def reported_events(text: str) -> list[Mention]:
-    """The named events a document's reporting mentions: not those in its captions, credits,
-    teasers or embedded posts (segments.py), which never create an event."""
-    ms = named_events(text)
-    if not ms:
-        return ms
-    where = SegmentIndex(segments(text))
-    return [m for m in ms if where.kind(m.start) not in FURNITURE]
-
-
-_WORD = re.compile(r"\w+")
-
-
-def _noun_spans(text: str) -> list[tuple[int, int]]:
-    """Where the event nouns are: each word looked up in EVENT_NOUNS (the same spans as the
-    alternation `\\b(?i:massacre|...)\\b`, several times faster than that regex)."""
-    nouns = EVENT_NOUNS
-    return [m.span() for m in _WORD.finditer(text) if m.group().lower() in nouns]
-#: An event noun used as (part of) a verb phrase: "opened fire", "came under fire", "storm the building".
-_VERB_BEFORE = re.compile(r"(?:\b(?:open|opens|opened|opening|return|returns|returned|returning|exchange|exchanged|"
-                          r"exchanging|hold|held|holding|cease|ceased|under|set|sets|setting|caught|catch|catches|"
-                          r"to|will|would|did|could|might|must|should)\s+)$", re.IGNORECASE)
-_VERB_AFTER = re.compile(r"\s+(?:the|a|an|his|her|their|its|into|through)\b", re.IGNORECASE)
-_FIRED = re.compile(r"\s+(?:coach|manager|head|chief\s+executive|CEO|director|him|her|them|staff|workers|employees|"
-                    r"the\s+(?:coach|manager|head|director|chief|staff))\b")
-_PERSON_AFTER = re.compile(r",\s*\d{1,3}\b")  # "Riva, 47": a person's age
-
-
-#: Nouns an event noun modifies when it names a thing, not an event ("assault rifles", "fire service").
-_MODIFIED = re.compile(r"\s+(?:rifles?|weapons?|helicopters?|aircraft|ships?|craft|trucks?|engines?|brigades?|"
-                       r"departments?|stations?|alarms?|exits?|extinguishers?|dogs?|vehicles?|boats?|squads?|teams?|"
-                       r"forces?|units?|service|services|fighters?|chief|crews?|drills?|safety|hydrants?|escape|"
-                       r"insurance|test|tests|dummy|course|warning|season|shelters?)\b",
-                       re.IGNORECASE)
-
-
-def _homograph(text: str, start: int, end: int) -> bool:
-    """An event noun that is a verb or part of one here ("opened fire at", "gunmen stormed",
-    "to storm the hotel", "set fire to"), or a modifier of a thing ("assault rifles", "fire
-    service"): no event mention."""
-    word = text[start:end].lower()
-    if _MODIFIED.match(text, end):
-        return True
-    if word not in ("fire", "storm", "raid", "attack", "crash", "flood", "blast", "riot", "siege", "ambush"):
-        return False
-    before = text[max(0, start - 12):start]
-    if _VERB_BEFORE.search(before):
-        return word != "attack" or bool(re.search(r"\b(?:to|will|would|did|could|might|must|should)\s+$", before, re.I))
-    if word == "fire" and _FIRED.match(text, end) and not re.search(r"\b(?:the|a|an|this|that|of)\s+$", before, re.I):
-        return True  # "Chicago Bears fire coach John Fox"
-    return word in ("storm", "raid", "flood", "ambush") and bool(_VERB_AFTER.match(text, end)) and \
-        not re.search(r"\b(?:the|a|an|this|that)\s+$", before, re.I)
-
-
-def _bare(word: str) -> str:
-    """A word in lower case without its possessive ("Armenia's" -> "armenia"; "This" stays "this")."""
-    return re.sub(r"['’]s?$", "", word.lower())
-
-
-def _year_near(text: str, sentence: tuple[int, int], start: int, end: int, nouns: list[int]) -> Optional[int]:
-    """The year of the sentence that belongs to this mention: the year whose nearest event
-    noun is the mention's own ("In 2004, a huge earthquake off Aceh"; not "an earthquake in
-    Aceh ... in a region devastated by the tsunami of 2004"). Years are looked for within
-    YEAR_REACH characters of the mention (run-on text stays linear)."""
-    s0, s1 = max(sentence[0], start - YEAR_REACH), min(sentence[1], end + YEAR_REACH)
-    near = nouns[bisect.bisect_left(nouns, max(sentence[0], s0 - YEAR_REACH)):
-                 bisect.bisect_left(nouns, min(sentence[1], s1 + YEAR_REACH))]
-    years = []
-    if not any(start <= q < end for q in near):
-        near = sorted(near + [end - 1])  # the mention's own noun, untyped ("the Khojaly tragedy")
-    for m in _YEAR.finditer(text, s0, s1):
-        i = bisect.bisect_left(near, m.start())
-        closest = min(near[max(0, i - 1) : i + 1], key=lambda q: abs(q - m.start()), default=None)
-        if closest is None or start <= closest < end:
-            years.append((abs(m.start() - start), int(m.group())))
-    return min(years)[1] if years else None
-
-
-def _sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    """The sentence span holding `pos` (spans sorted, from text.sentences)."""
-    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
-    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
-        return spans[i]
-    return (pos, pos)
-
-
-# ----------------------------------------------------------------- the stage
 
 
 @dataclass
@@ -431,8 +211,8 @@ def events_stage(db: Any) -> dict[str, int]:
             # its type: the event nouns of its documents' titles and leads (the events they recall
             # further down are other events: "the 1996 Olympic park bombing" in a sentencing story)
             head = (title_of[i] or "") + "\n" + (texts[i][: lede[-1][1]] if lede else "")
-            for q, e in _noun_spans(head):
-                if not _homograph(head, q, e):
+            for q, e in noun_spans(head):
+                if not homograph(head, q, e):
                     ev.type_votes[EVENT_NOUNS[head[q:e].lower()] or ""] += 1
             if lede:
                 ev.actor_votes.update(actors(texts[i], lede[0][0], lede[-1][1]))
@@ -461,7 +241,7 @@ def events_stage(db: Any) -> dict[str, int]:
             return int(published[doc_id][:4])
         if s0 < LEDE_CHARS:
             return None
-        ys = [int(y) for y in _YEAR.findall(texts[doc_id][:SCAN_CHARS])]
+        ys = [int(y) for y in YEAR.findall(texts[doc_id][:SCAN_CHARS])]
         return max(ys) + 1 if ys else None
 
     # claims: placed by their evidence (placement.py): the named event their sentence mentions,
@@ -540,16 +320,16 @@ def _past_event(text: str, s0: int, s1: int, at: int, writing_year: Optional[int
     if writing_year is None:
         return None
     sentence = text[s0:s1]
-    years = [int(m.group()) for m in _YEAR.finditer(sentence) if not (m.start() <= at - s0 < m.end())]
+    years = [int(m.group()) for m in YEAR.finditer(sentence) if not (m.start() <= at - s0 < m.end())]
     past = [y for y in years if y < writing_year]
     if not past or len(set(years)) > len(set(past)):  # a current year in the sentence too: not only the past
         return None
-    found = [(q, EVENT_NOUNS[sentence[q:e].lower()]) for q, e in _noun_spans(sentence)]
+    found = [(q, EVENT_NOUNS[sentence[q:e].lower()]) for q, e in noun_spans(sentence)]
     types = [t for _, t in found if t]
     if not types:
         return None
     if len(found) > 1:  # the figure must belong to the noun the year belongs to ("in 2004 ... a tsunami that killed")
-        ys = [m.start() for m in _YEAR.finditer(sentence) if int(m.group()) in past]
+        ys = [m.start() for m in YEAR.finditer(sentence) if int(m.group()) in past]
         near_year = {min(found, key=lambda f: abs(f[0] - y))[0] for y in ys}
         near_claim = min(found, key=lambda f: abs(f[0] - (at - s0)))[0]
         if near_claim not in near_year:
@@ -557,7 +337,7 @@ def _past_event(text: str, s0: int, s1: int, at: int, writing_year: Optional[int
     etype = "tsunami" if "tsunami" in types else types[0]  # "a quake ... triggered a tsunami": the tsunami
     year = min(past)
     place = next((m.group(1) for m in _PAST_PLACE.finditer(sentence)
-                  if m.group(1).lower() not in NOT_NAMES and not _YEAR.match(m.group(1))), None)
+                  if m.group(1).lower() not in NOT_NAMES and not YEAR.match(m.group(1))), None)
     return (f"{etype} {year}", year, etype, f"{place} {year}" if place else str(year))
 
 
@@ -705,7 +485,7 @@ def _story_facts(members: dict[str, list[str]], texts: dict[str, str], title_of:
     out = {}
     for k, ids in members.items():
         leads = [(title_of[i] or "") + "\n" + texts[i][: lead_of[i]] for i in ids]
-        incident = any(EVENT_NOUNS[lead[q:e].lower()] for lead in leads for q, e in _noun_spans(lead))
+        incident = any(EVENT_NOUNS[lead[q:e].lower()] for lead in leads for q, e in noun_spans(lead))
         days = sorted(published[i][:10] for i in ids if published.get(i))
         first = date.fromisoformat(days[0]) if days else None
         ev = named.get(event_of_story[k])

@@ -59,7 +59,7 @@ SUBGROUPS = frozenset("children women men elderly crew girls boys students babie
 
 
 @dataclass
-class _Claim:
+class FigureClaim:
     id: str
     doc_id: str
     start: int
@@ -138,8 +138,8 @@ COPIED_QUERY = ("select source_doc, source_start, source_end, target_doc, target
 PASSAGES_QUERY = "select id, source_doc, target_doc, edits from reuse where kind = 'passage'"
 
 
-def prepare_claims(rows: Iterable[Sequence[Any]], pub: dict[str, str]) -> list[_Claim]:
-    """Claim rows (CLAIMS_QUERY's columns; extra ones ignored) -> `_Claim`s, in order,
+def prepare_claims(rows: Iterable[Sequence[Any]], pub: dict[str, str]) -> list[FigureClaim]:
+    """Claim rows (CLAIMS_QUERY's columns; extra ones ignored) -> `FigureClaim`s, in order,
     with the groups the figures use: units ("eight families"), affected groups ("130
     children lost one parent"), and a sub-population figure in a document that states a
     larger toll ("The dead include 12 children" among 23 dead)."""
@@ -157,7 +157,7 @@ def prepare_claims(rows: Iterable[Sequence[Any]], pub: dict[str, str]) -> list[_
         low, high, qualifier = r[8], r[9], r[10]
         if r[16] and r[16].startswith("implicit"):  # "gunmen killed a judge": at least one killed
             high, qualifier = None, "at_least"
-        claims.append(_Claim(r[0], r[1], r[2], r[3], r[4], r[5], group, r[7], low, high, qualifier, r[11], r[12],
+        claims.append(FigureClaim(r[0], r[1], r[2], r[3], r[4], r[5], group, r[7], low, high, qualifier, r[11], r[12],
                              pub.get(r[1], ""), r[14] or 0, r[15], head[0].lower()))
     tolls: dict[tuple, float] = defaultdict(float)
     for c in claims:
@@ -171,9 +171,9 @@ def prepare_claims(rows: Iterable[Sequence[Any]], pub: dict[str, str]) -> list[_
     return claims
 
 
-def claim_lineages(claims: list[_Claim], copied: dict[str, list[tuple[int, int, str]]]) -> dict[str, str]:
+def claim_lineages(claims: list[FigureClaim], copied: dict[str, list[tuple[int, int, str]]]) -> dict[str, str]:
     """claim id -> the copy lineage it travels with (see `doc_lineages`)."""
-    by_doc: dict[str, list[_Claim]] = defaultdict(list)
+    by_doc: dict[str, list[FigureClaim]] = defaultdict(list)
     for c in claims:
         by_doc[c.doc_id].append(c)
     out: dict[str, str] = {}
@@ -182,7 +182,7 @@ def claim_lineages(claims: list[_Claim], copied: dict[str, list[tuple[int, int, 
     return out
 
 
-def doc_lineages(claims: Iterable[_Claim], spans: Iterable[tuple[int, int, str]]) -> dict[str, str]:
+def doc_lineages(claims: Iterable[FigureClaim], spans: Iterable[tuple[int, int, str]]) -> dict[str, str]:
     """One document's claims -> their copy lineage: a claim inside a copied passage travels
     with it (spans in COPIED_QUERY order; the last span holding the claim wins); an
     unattributed claim elsewhere in a document built on copied text shares the lineage
@@ -208,18 +208,18 @@ def figures_stage(db: Any) -> dict[str, int]:
         copied[t].append((t0, t1, lin))
     claims = prepare_claims(db.execute(CLAIMS_QUERY, COUNT_MEASURES), pub)
     lineage = claim_lineages(claims, copied)
-    groups: dict[tuple, list[_Claim]] = defaultdict(list)
+    groups: dict[tuple, list[FigureClaim]] = defaultdict(list)
     for c in claims:
         groups[(c.event_id, c.measure, c.group)].append(c)
 
     rows, figure_of = [], {}
     for (event_id, measure, group), cs in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "")):
         fid = make_id("figure", event_id, measure, group or "")
-        rows.append(_figure(fid, event_id, measure, group, cs, lineage, historic.get(event_id, False)))
+        rows.append(make_figure(fid, event_id, measure, group, cs, lineage, historic.get(event_id, False)))
         for c in cs:
             figure_of[c.id] = fid
-    _attach_copy_edits(db, rows, claims, figure_of)
-    checks = _checks(rows, claims, figure_of)
+    attach_copy_edits(db, rows, claims, figure_of)
+    checks = figure_checks(rows, claims, figure_of)
 
     db.execute("delete from figures")
     db["figures"].insert_all(rows, pk="id", alter=True)
@@ -229,12 +229,12 @@ def figures_stage(db: Any) -> dict[str, int]:
     return {"figures": len(rows), "checks": len(checks)}
 
 
-def _figure(fid: str, event_id: str, measure: str, group: Optional[str], cs: list[_Claim],
+def make_figure(fid: str, event_id: str, measure: str, group: Optional[str], cs: list[FigureClaim],
             lineage: dict[str, str], historic: bool) -> dict[str, Any]:
     docs = {c.doc_id for c in cs}
     # each document's figure: its toll (the largest lower bound it states: a document also
     # gives parts, "12 of them in Bener Meriah"), figures listed side by side summed
-    by_doc: dict[str, list[_Claim]] = defaultdict(list)
+    by_doc: dict[str, list[FigureClaim]] = defaultdict(list)
     for c in cs:
         by_doc[c.doc_id].append(c)
     per_doc = {d: _doc_figure(ds) for d, ds in by_doc.items()}
@@ -263,12 +263,12 @@ def _figure(fid: str, event_id: str, measure: str, group: Optional[str], cs: lis
 class _Report:
     """One document's figure, with its origin and the day it counts from."""
 
-    claim: _Claim
+    claim: FigureClaim
     origin: str
     day: str  # the trusted day this value was first printed by its origin ("" when none)
 
 
-def _reports(per_doc: dict[str, _Claim], origin_of: dict[str, str], cs: list[_Claim]) -> list[_Report]:
+def _reports(per_doc: dict[str, FigureClaim], origin_of: dict[str, str], cs: list[FigureClaim]) -> list[_Report]:
     """Each document's figure as a report: a copy counts from the first trusted day its
     origin printed that value, so a late reprint never looks like a new report."""
     first: dict[tuple[str, Optional[float]], str] = {}
@@ -401,7 +401,7 @@ def _best(reports: list[_Report], measure: str, historic: bool, trend: Optional[
     return best, c0.claim.value, f"the lowest approximate value stated ({c0.claim.shown}: an upper bound, not a count)"
 
 
-def _origins(cs: list[_Claim], origin_of: dict[str, str], lineage: dict[str, str]) -> list[dict[str, Any]]:
+def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str, str]) -> list[dict[str, Any]]:
     """Each independent origin: its name, what it is known by, its values and documents."""
     origins: dict[str, dict[str, Any]] = {}
     attributions: dict[str, list[str]] = defaultdict(list)
@@ -426,15 +426,15 @@ def _origins(cs: list[_Claim], origin_of: dict[str, str], lineage: dict[str, str
     return out
 
 
-def _head(c: _Claim) -> str:
+def _head(c: FigureClaim) -> str:
     return c.victims_head
 
 
-def _doc_figure(cs: list[_Claim]) -> _Claim:
+def _doc_figure(cs: list[FigureClaim]) -> FigureClaim:
     """A document's own figure among its claims for one (event, measure, group): figures
     it lists side by side are summed ("17 men and one woman": 18), then the largest (its
     toll; smaller ones are parts or earlier counts), the earliest on a tie."""
-    listed: dict[str, list[_Claim]] = defaultdict(list)
+    listed: dict[str, list[FigureClaim]] = defaultdict(list)
     for c in cs:
         if c.adds_to:
             listed[c.adds_to].append(c)
@@ -452,9 +452,9 @@ def _doc_figure(cs: list[_Claim]) -> _Claim:
     return max(cands, key=lambda c: (c.value if c.value is not None else c.lo, c.lo, -c.start))
 
 
-def _attach_copy_edits(db: Any, rows: list[dict[str, Any]], claims: list[_Claim], figure_of: dict[str, str]) -> None:
+def attach_copy_edits(db: Any, rows: list[dict[str, Any]], claims: list[FigureClaim], figure_of: dict[str, str]) -> None:
     """Number edits inside copied passages, tied to the claims at their offsets."""
-    at: dict[str, list[_Claim]] = defaultdict(list)
+    at: dict[str, list[FigureClaim]] = defaultdict(list)
     for c in claims:
         at[c.doc_id].append(c)
     edits_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -475,11 +475,11 @@ def _attach_copy_edits(db: Any, rows: list[dict[str, Any]], claims: list[_Claim]
             r["copy_edits"] = json.dumps(edits_of[r["id"]], ensure_ascii=False)
 
 
-def _checks(rows: list[dict[str, Any]], claims: list[_Claim], figure_of: dict[str, str]) -> list[Check]:
+def figure_checks(rows: list[dict[str, Any]], claims: list[FigureClaim], figure_of: dict[str, str]) -> list[Check]:
     out: list[Check] = []
     by_id = {c.id: c for c in claims}
     # parts of a total stated in one sentence ("613 ..., including 116 women and 63 children")
-    parts: dict[str, list[_Claim]] = defaultdict(list)
+    parts: dict[str, list[FigureClaim]] = defaultdict(list)
     for c in claims:
         if c.part_of and c.part_of in by_id:
             parts[c.part_of].append(c)
@@ -511,7 +511,7 @@ def _checks(rows: list[dict[str, Any]], claims: list[_Claim], figure_of: dict[st
             out.append(_check("parts_exceed_whole", figure_ids=[f["id"] for f in sexes_ages] + [total["id"]],
                               detail=" + ".join(_part(f) for f in sexes_ages) + f" > {measure} {total['high']:,.0f}"))
     # one document, two values of one figure that cannot both hold
-    per: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
+    per: dict[tuple[str, str], list[FigureClaim]] = defaultdict(list)
     for c in claims:
         per[(c.doc_id, figure_of[c.id])].append(c)
     for (doc_id, fid), cs in per.items():

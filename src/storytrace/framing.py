@@ -35,7 +35,7 @@ terms stage and wording drift in terms.py).
 event mention it was tied to as `ref`; `terms_stage` turns that into an event id):
 
 - a label that is part of a named event mention ("the Khojaly massacre", "Tuesday's
-  ferry disaster on Lake Veldra": events.named_events) refers to that event;
+  ferry disaster on Lake Veldra": mentions.named_events) refers to that event;
 - a definite one ("the massacre", "this tragedy", "Armenia's aggression", a bare
   "genocide", a headline's "ferry tragedy") refers to the nearest named event mention
   before it in its sentence, else in its paragraph, else the nearest earlier mention
@@ -52,7 +52,7 @@ event mention it was tied to as `ref`; `terms_stage` turns that into an event id
   count noun with neither article nor modifier in running text ("ended in tragedy",
   "by accident", "crack down on crime") refer to no event in particular and are left
   out;
-- a capitalised label inside a name events.named_events does not know ("the Turkish
+- a capitalised label inside a name mentions.named_events does not know ("the Turkish
   Genocide of 1915") refers to that name: `event_id` null, the name kept in `mentions`;
 - not a label: a verb ("to attack", "this clashes with"), a word inside another name
   ("Genocide Watch"), a modifier of another noun ("genocide policy", "disaster drill").
@@ -80,13 +80,13 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from .events import EVENT_NOUNS, NOT_NAMES, named_events
+from .mentions import EVENT_NOUNS, NOT_NAMES, named_events
 from .model import Annotations, Document, Term, make_id
 from .quotes import find_quotes
 from .speech import (
     CALL, DOC_WORDS, INTRO, ORG_WORDS, PERSON_WORDS, PLURAL_OK, PRONOUNS, SAY, SAYING, VERB_RE, np_after, np_before,
 )
-from .lexicon import _ENTRIES, _INDEX, _WORD_START, LABELS
+from .lexicon import ENTRIES, ENTRY_INDEX, WORD_START, LABELS
 from .text import sentences
 
 # ---------------------------------------------------------------------- word classes
@@ -250,7 +250,7 @@ def find_uses(text: str, title: Optional[str] = None) -> list[Use]:
 
 def is_term(words: str, term: str, kind: str = "label") -> bool:
     """Is `words` (e.g. the text at a use's offsets) a form of the lexicon term?"""
-    return any(rx.fullmatch(words) for k, t, _c, _p, rx in _ENTRIES if t == term and k == kind)
+    return any(rx.fullmatch(words) for k, t, _c, _p, rx in ENTRIES if t == term and k == kind)
 
 
 def find_hits(text: str) -> list[tuple[str, str, str, int, int]]:
@@ -258,11 +258,11 @@ def find_hits(text: str) -> list[tuple[str, str, str, int, int]]:
     start the longest match (labels before loaded words); matches do not overlap."""
     out = []
     taken = -1
-    for w in _WORD_START.finditer(text):
+    for w in WORD_START.finditer(text):
         s = w.start()
         if s < taken:
             continue
-        cands = _INDEX.get(w.group().lower())
+        cands = ENTRY_INDEX.get(w.group().lower())
         if not cands:
             continue
         best = None
@@ -496,7 +496,7 @@ class _Context:
 
     def _proper_name(self, s: int, e: int, s0: int) -> Optional[str]:
         """A capitalised label after capitalised words, mid-sentence and outside the headline,
-        that events.named_events does not know ("the Turkish Genocide of 1915"): the name
+        that mentions.named_events does not know ("the Turkish Genocide of 1915"): the name
         of an event the ledger has no row for."""
         text = self.text
         if s < self.headline or not text[s].isupper():

@@ -155,12 +155,12 @@ def _prefix(pattern: str) -> str:
 
 
 #: (kind, term, category, prefix, compiled pattern), indexed by the first three characters of the prefix.
-_ENTRIES: list[tuple[str, str, str, str, re.Pattern]] = [
+ENTRIES: list[tuple[str, str, str, str, re.Pattern]] = [
     ("label", term, cat, _prefix(p), re.compile(rf"(?:{p})(?![\w-])", re.IGNORECASE)) for term, (cat, p, _f) in LABELS.items()
 ] + [("loaded", term, cat, _prefix(p), re.compile(rf"(?:{p})(?![\w-])", re.IGNORECASE)) for cat, term, p in _loaded_entries()]
-_INDEX: dict[str, list[tuple[str, str, str, str, re.Pattern]]] = {}
-for _e in _ENTRIES:
-    _INDEX.setdefault(_e[3][:3], []).append(_e)
-_WORD_START = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]{2}")
+ENTRY_INDEX: dict[str, list[tuple[str, str, str, str, re.Pattern]]] = {}
+for _e in ENTRIES:
+    ENTRY_INDEX.setdefault(_e[3][:3], []).append(_e)
+WORD_START = re.compile(r"(?<![\w'’-])[^\W\d_][\w'’-]{2}")
 
 

@@ -39,7 +39,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from .numerals import _B, _L_MONEY, _MASTER, _MONTHS, _SCALES, _START_WORDS, _lex, _number, _trie
+from .numerals import BLANK, MONEY_BEFORE, NUMBER_START, MONTH_WORDS, SCALES, START_WORDS, lex, read_number, trie
 
 __all__ = ["NumberSpan", "find_numbers", "parse_number", "has_number", "VAGUE"]
 
@@ -120,26 +120,26 @@ _APPROX_LAST = {p.split()[-1] for p in _APPROX}  # cheap gate before the regex
 _SYMBOLS = {">=": "at_least", "≥": "at_least", "<=": "at_most", "≤": "at_most", ">": "more_than", "<": "less_than",
             "=": "exact"}
 _L_APPROX = re.compile(  # longest phrase first; "x>10" but not "=>30" or "<>30"
-    "(?:(?<![\\w])(?P<w>" + "|".join(re.escape(a).replace("\\ ", _B + "+") for a in sorted(_APPROX, key=len)[::-1])
-    + rf")|(?<![=<>!])(?P<s><{_B}?=|>{_B}?=|[<>=≥≤]))(?![=<>]){_B}*\Z", re.I)
+    "(?:(?<![\\w])(?P<w>" + "|".join(re.escape(a).replace("\\ ", BLANK + "+") for a in sorted(_APPROX, key=len)[::-1])
+    + rf")|(?<![=<>!])(?P<s><{BLANK}?=|>{BLANK}?=|[<>=≥≤]))(?![=<>]){BLANK}*\Z", re.I)
 _NOT_OVER = re.compile(rf"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|take|takes|took|taken|taking|win|"
                        rf"wins|won|lead|leads|leading|led|victory|passed|fought|watch|watched|presided|go|went|gone|"
                        rf"goes|going|rose|risen|rise|rises|climbed|climbs|jumped|jumps|shot|moved|edged|revised|"
-                       rf"raised|pushed|brought|bring|brings|bringing|stepped|sped|speeded|ramped){_B}+\Z", re.I)
-_L_SIGN = re.compile(rf"(?:(?<![\w.,)\]-])[-−]|\b(?:minus|negative){_B}+)\Z", re.I)
+                       rf"raised|pushed|brought|bring|brings|bringing|stepped|sped|speeded|ramped){BLANK}+\Z", re.I)
+_L_SIGN = re.compile(rf"(?:(?<![\w.,)\]-])[-−]|\b(?:minus|negative){BLANK}+)\Z", re.I)
 _R_BOUND = re.compile(
-    rf"{_B}+(?:(?:or|and){_B}+(?P<more>more|greater|higher|larger|bigger|above|over|upwards)|(?:or|and){_B}+"
-    rf"(?P<less>less|fewer|lower|smaller|below|under)|or{_B}+(?P<equal>equal)|or{_B}+(?P<so>so|thereabouts))"
-    rf"(?:{_B}+than|{_B}+to)?\b|(?P<plus>\+|-?plus)(?![\w+]|{_B}*[0-9])", re.I)
-_NUM_AHEAD = re.compile(rf"{_B}*(?:[-+]?\.?[0-9]|(?:{_trie(_START_WORDS)}|an?{_B}+(?:hundred|thousand|million))\b)",
+    rf"{BLANK}+(?:(?:or|and){BLANK}+(?P<more>more|greater|higher|larger|bigger|above|over|upwards)|(?:or|and){BLANK}+"
+    rf"(?P<less>less|fewer|lower|smaller|below|under)|or{BLANK}+(?P<equal>equal)|or{BLANK}+(?P<so>so|thereabouts))"
+    rf"(?:{BLANK}+than|{BLANK}+to)?\b|(?P<plus>\+|-?plus)(?![\w+]|{BLANK}*[0-9])", re.I)
+_NUM_AHEAD = re.compile(rf"{BLANK}*(?:[-+]?\.?[0-9]|(?:{trie(START_WORDS)}|an?{BLANK}+(?:hundred|thousand|million))\b)",
                         re.I)
 
-_MONTH_RE = f"(?:{_trie(_MONTHS)})"
-_TIME_UNIT = "(?:" + _trie("second sec minute min hour hr day night week fortnight month year yr decade century "
+_MONTH_RE = f"(?:{trie(MONTH_WORDS)})"
+_TIME_UNIT = "(?:" + trie("second sec minute min hour hr day night week fortnight month year yr decade century "
                           "centuries millennium millennia".split()) + ")s?"
-_R_DUR = re.compile(rf"{_B}?-?{_B}?{_TIME_UNIT}\b", re.I)
-_R_MONEY = re.compile(rf"(?:{_B}+of)?{_B}?(?:(?:US|U\.S\.|Australian|Canadian|Hong{_B}Kong|Singapore){_B}dollars?|"
-                      rf"pounds{_B}+sterling|" + _trie(
+_R_DUR = re.compile(rf"{BLANK}?-?{BLANK}?{_TIME_UNIT}\b", re.I)
+_R_MONEY = re.compile(rf"(?:{BLANK}+of)?{BLANK}?(?:(?:US|U\.S\.|Australian|Canadian|Hong{BLANK}Kong|Singapore){BLANK}dollars?|"
+                      rf"pounds{BLANK}+sterling|" + trie(
                           "dollar dollars euro euros sterling yuan renminbi yen rupee rupees rouble roubles ruble "
                           "rubles lira liras dinar dinars dirham dirhams riyal riyals rial rials shekel shekels franc "
                           "francs manat manats peso pesos cents pence naira rand USD EUR GBP SEK CHF JPY AZN INR RUB "
@@ -155,19 +155,19 @@ _UNIT_WORDS = (
     "magnitude storey storeys stories story floor floors point points bpm rpm ppm gauge calibre caliber").split()
 #: What follows a number, one match: the first alternative that fits names it.
 _RIGHT = re.compile(
-    rf"(?P<percent>(?i:{_B}?(?:%|per{_B}?cent\b|pct\b|percentage{_B}+points?\b)))"
+    rf"(?P<percent>(?i:{BLANK}?(?:%|per{BLANK}?cent\b|pct\b|percentage{BLANK}+points?\b)))"
     rf"|(?P<money>{_R_MONEY.pattern})"
-    rf"|(?P<time>{_B}?(?:[aApP]\.?{_B}?[mM]\b\.?|o['’]clock\b|(?:GMT|UTC|EST|EDT|PST|PDT|CET|BST|hrs)\b))"
-    rf"|(?P<age>(?i:{_B}?-?{_B}?(?:year|yr|month|week|day)s?{_B}?-?{_B}?olds?\b|{_B}+years?{_B}+of{_B}+age\b))"
-    rf"|(?P<date>(?:st|nd|rd|th)?{_B}+(?:of{_B}+)?{_MONTH_RE}\b)"
+    rf"|(?P<time>{BLANK}?(?:[aApP]\.?{BLANK}?[mM]\b\.?|o['’]clock\b|(?:GMT|UTC|EST|EDT|PST|PDT|CET|BST|hrs)\b))"
+    rf"|(?P<age>(?i:{BLANK}?-?{BLANK}?(?:year|yr|month|week|day)s?{BLANK}?-?{BLANK}?olds?\b|{BLANK}+years?{BLANK}+of{BLANK}+age\b))"
+    rf"|(?P<date>(?:st|nd|rd|th)?{BLANK}+(?:of{BLANK}+)?{_MONTH_RE}\b)"
     rf"|(?P<duration>{_R_DUR.pattern.replace(_TIME_UNIT, '(?i:' + _TIME_UNIT + ')')})"
-    rf"|(?P<unit>{_B}?-?{_B}?(?i:{_trie(_UNIT_WORDS)})(?!\w))")
-_R_MILTIME = re.compile(rf"{_B}*\(?(?:GMT|UTC|HKT|local{_B}+time|hours|hrs|Zulu)\b")
+    rf"|(?P<unit>{BLANK}?-?{BLANK}?(?i:{trie(_UNIT_WORDS)})(?!\w))")
+_R_MILTIME = re.compile(rf"{BLANK}*\(?(?:GMT|UTC|HKT|local{BLANK}+time|hours|hrs|Zulu)\b")
 _R_ORDSUF = re.compile(r"(?:st|nd|rd|th)\b")
 _R_DECADE = re.compile(r"['’]?s\b")
-_R_YEAR_RANGE = re.compile(rf"{_B}?[-–—/]{_B}?(?:1[0-9]{{3}}|20[0-9]{{2}}|[0-9]{{2}})(?![0-9])")
+_R_YEAR_RANGE = re.compile(rf"{BLANK}?[-–—/]{BLANK}?(?:1[0-9]{{3}}|20[0-9]{{2}}|[0-9]{{2}})(?![0-9])")
 _R_COUNT_NOUN = re.compile(
-    rf"{_B}+(?:(?!(?:was|has|is|as|its|this|his|hers|us|plus|thus|versus|whereas|across|always|perhaps|afterwards|"
+    rf"{BLANK}+(?:(?!(?:was|has|is|as|its|this|his|hers|us|plus|thus|versus|whereas|across|always|perhaps|afterwards|"
     rf"towards|besides|nevertheless|unless|less|yes)\b)[a-z]+s\b|people|men|women|children|were|are|have|had|more|"
     rf"others|dead|killed|injured|wounded|died|troops|police|personnel|staff|of\b)")
 _EVENTS = ("killings slayings murders attacks bombings shootings elections games olympics playoffs riots protests "
@@ -175,14 +175,14 @@ _EVENTS = ("killings slayings murders attacks bombings shootings elections games
            "sanctions strikes clashes wars finals championships awards uprisings crimes deaths storms fires "
            "explosions crashes incidents cases charges convictions rules figures estimates records results editions "
            "seasons series campaigns primaries budgets").split()  # after a year: the 1978 bombings
-_R_EVENT = re.compile(rf"{_B}+(?:[a-z]+-)?(?:{_trie(_EVENTS)})\b")
-_L_AGE = re.compile(rf"\b(?:aged|age|ages){_B}+(?:of{_B}+)?\Z", re.I)
-_L_UNIT = re.compile(rf"\b(?:magnitude(?:{_B}+of)?|Richter|Mw|M){_B}*-?{_B}*\Z", re.I)
-_L_DATE = re.compile(rf"\b{_MONTH_RE}\.?,?{_B}+(?:the{_B}+)?\Z")
-_L_YEAR_STRONG = re.compile(rf"\b(?:in|since|until|till|by|before|after|during|circa|from){_B}+\Z", re.I)
+_R_EVENT = re.compile(rf"{BLANK}+(?:[a-z]+-)?(?:{trie(_EVENTS)})\b")
+_L_AGE = re.compile(rf"\b(?:aged|age|ages){BLANK}+(?:of{BLANK}+)?\Z", re.I)
+_L_UNIT = re.compile(rf"\b(?:magnitude(?:{BLANK}+of)?|Richter|Mw|M){BLANK}*-?{BLANK}*\Z", re.I)
+_L_DATE = re.compile(rf"\b{_MONTH_RE}\.?,?{BLANK}+(?:the{BLANK}+)?\Z")
+_L_YEAR_STRONG = re.compile(rf"\b(?:in|since|until|till|by|before|after|during|circa|from){BLANK}+\Z", re.I)
 _L_YEAR = re.compile(rf"(?:\b(?:in|since|of|from|until|till|to|by|before|after|during|early|late|mid|circa|the|"
-                     rf"spring|summer|autumn|fall|winter|year|and|or|through|between|c\.)(?:{_B}+|{_B}*-{_B}*)"
-                     rf"|[0-9](?:st|nd|rd|th)?,{_B}+)\Z", re.I)
+                     rf"spring|summer|autumn|fall|winter|year|and|or|through|between|c\.)(?:{BLANK}+|{BLANK}*-{BLANK}*)"
+                     rf"|[0-9](?:st|nd|rd|th)?,{BLANK}+)\Z", re.I)
 _L_GLUED = re.compile(r"(?:[A-Za-z]|\b(?!(?:Mid|Pre|Post|Late|Early|Over|Under|Top|Ex|Non|Anti|Pro|Sub|Semi|Multi|"
                       r"All|The|An?|Up|Year|Day|Feb|Jan|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-)(?=[A-Za-z0-9]*[A-Z])"
                       r"[A-Za-z][A-Za-z0-9]*-|\b(?:covid|sars|mers|cov)-)\Z")
@@ -195,7 +195,7 @@ _NAMES = set(("Route Flight Game Falcon Boeing Airbus Apollo Chapter Article Sec
               "War Number Slide Photo Image Stand Door Floor Suite Box Hole Lane Avenue Street Road Chamber Cabinet "
               "Council Court Convention Protocol Directive Order Decree Law Item Point Paragraph Clause No Nos Nr "
               "Nrs NO Art Ch Vol Ref").split())
-_L_CAPWORD = re.compile(rf"\b([A-Z][\w’'.&-]*){_B}+\Z")
+_L_CAPWORD = re.compile(rf"\b([A-Z][\w’'.&-]*){BLANK}+\Z")
 _CAP_STOP = set(("The A An In On At Of And Or But To For With By From Since After Before Than About Around Over "
                  "Under Some Nearly Almost Only Just All Another Between Up More Less Fewer Least Most Approximately "
                  "Roughly Estimated Exactly During Until As Among Top Total Killing Leaving Including Injuring It He "
@@ -205,20 +205,20 @@ _CAP_STOP = set(("The A An In On At Of And Or But To For With By From Since Afte
                  "Can Died Dead Killed Toll Aged Age Ages Via Per Plus Minus Kill Injure Wound Hurt Hit Leave Claim "
                  "Reach Top Rise Climb Jump Soar Near Pass Exceed Surpass Slay Shoot Attack Bomb Free Rescue "
                  "Evacuate Displace Strike Arrest Execute Behead Kidnap Abduct Save Lose Mourn Bury").split()) | set(
-    _MONTHS)
-_R_TITLE = re.compile(rf"{_B}+[A-Z][a-z]")
-_L_APPOS = re.compile(rf"(?<![,0-9]{_B})\b[A-Z][a-z]+(?:{_B}+[A-Z][\w’'-]+)*{_B}+[A-Z][\w’'-]+,{_B}\Z")
+    MONTH_WORDS)
+_R_TITLE = re.compile(rf"{BLANK}+[A-Z][a-z]")
+_L_APPOS = re.compile(rf"(?<![,0-9]{BLANK})\b[A-Z][a-z]+(?:{BLANK}+[A-Z][\w’'-]+)*{BLANK}+[A-Z][\w’'-]+,{BLANK}\Z")
 _ONE_PRONOUN = re.compile(rf"\b(?:the|this|that|which|each|every|any|no|another|one|little|loved|only|last|next|"
-                          rf"other|right|wrong|same|big|young|new|old|someone|anyone|everyone){_B}+\Z", re.I)
-_R_ONE_PRONOUN = re.compile(rf"{_B}+(?:another|anyone)\b", re.I)
+                          rf"other|right|wrong|same|big|young|new|old|someone|anyone|everyone){BLANK}+\Z", re.I)
+_R_ONE_PRONOUN = re.compile(rf"{BLANK}+(?:another|anyone)\b", re.I)
 _L_HALF = re.compile(rf"\b(?:first|second|1st|2nd|other|latter|former|back|front|top|bottom|upper|lower|"
-                     rf"northern|southern|eastern|western){_B}+\Z", re.I)
-_RATIO = re.compile(rf"{_B}+(over|out{_B}+of|in){_B}+")
-_OF_A = re.compile(rf"{_B}+of{_B}+an?{_B}+(thousand|million|billion|trillion)\b", re.I)
-_R_PLURAL = re.compile(rf"{_B}+(?!(?:is|was|has|as)\b)[a-z]+s\b")
-_R_AFTER_RATIO = re.compile(rf"{_B}*(?:$|\n|[.,;:!?)\]\"”'’])")
+                     rf"northern|southern|eastern|western){BLANK}+\Z", re.I)
+_RATIO = re.compile(rf"{BLANK}+(over|out{BLANK}+of|in){BLANK}+")
+_OF_A = re.compile(rf"{BLANK}+of{BLANK}+an?{BLANK}+(thousand|million|billion|trillion)\b", re.I)
+_R_PLURAL = re.compile(rf"{BLANK}+(?!(?:is|was|has|as)\b)[a-z]+s\b")
+_R_AFTER_RATIO = re.compile(rf"{BLANK}*(?:$|\n|[.,;:!?)\]\"”'’])")
 _CUR_CHARS = set("$€£¥₹₽₺₼")
-_MONTH_SET = set(_MONTHS)
+_MONTH_SET = set(MONTH_WORDS)
 _YEAR_WORDS = set("in since of from until till to by before after during early late mid circa the spring summer "
                   "autumn fall winter year and or through between c.".split())
 _POSSESSIVE = {"his", "her", "their", "my", "your", "our"}
@@ -266,7 +266,7 @@ def _kind(text: str, s: int, e: int, v: float, typ: str, digits: bool, scale: fl
         rk = ""
     if typ == "ord":
         return ("date" if (rk == "date" or month and _L_DATE.search(text, lo, s)) and v <= 31 else "ordinal"), e
-    if _money_left(tok) and _L_MONEY.search(text, max(0, s - 5), s):
+    if _money_left(tok) and MONEY_BEFORE.search(text, max(0, s - 5), s):
         return "money", (r.end() if rk == "money" else e)
     if rk in ("percent", "money"):
         return rk, r.end()
@@ -331,15 +331,15 @@ def _kind(text: str, s: int, e: int, v: float, typ: str, digits: bool, scale: fl
 
 
 _VAGUE_RE = re.compile(
-    rf"(?P<mul>tens|hundreds|dozens|scores){_B}+of{_B}+(?P<big>thousands|millions|billions)\b"
-    rf"|(?P<q>several|a{_B}+few|a{_B}+handful|a{_B}+couple(?={_B}+of\b))"
-    rf"(?:{_B}+(?P<u>hundred|thousand|million|billion|dozen)s?(?:{_B}+(?P<u2>thousand|million|billion)s?)?)?(?!\w)"
-    rf"|(?P<pl>dozens|hundreds|thousands|millions|billions|trillions|lakhs|crores)\b|(?P<sc>scores)(?={_B}+of\b)",
+    rf"(?P<mul>tens|hundreds|dozens|scores){BLANK}+of{BLANK}+(?P<big>thousands|millions|billions)\b"
+    rf"|(?P<q>several|a{BLANK}+few|a{BLANK}+handful|a{BLANK}+couple(?={BLANK}+of\b))"
+    rf"(?:{BLANK}+(?P<u>hundred|thousand|million|billion|dozen)s?(?:{BLANK}+(?P<u2>thousand|million|billion)s?)?)?(?!\w)"
+    rf"|(?P<pl>dozens|hundreds|thousands|millions|billions|trillions|lakhs|crores)\b|(?P<sc>scores)(?={BLANK}+of\b)",
     re.I)
 _UNIT_OF = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12.0,
             "lakh": 1e5, "crore": 1e7}
 _MUL = {"tens": (20, 99), "hundreds": (200, 999), "dozens": (24, 199), "scores": (40, 199)}
-_R_OF_TIME = re.compile(rf"{_B}+of{_B}+{_TIME_UNIT}\b", re.I)
+_R_OF_TIME = re.compile(rf"{BLANK}+of{BLANK}+{_TIME_UNIT}\b", re.I)
 
 
 def _vague(text: str, p: int) -> Optional[_Sp]:
@@ -361,7 +361,7 @@ def _vague(text: str, p: int) -> Optional[_Sp]:
         lo, hi = VAGUE[g["pl"] or "scores"]
     e = m.end()
     kind = "count"
-    if _R_MONEY.match(text, e) or _L_MONEY.search(text, max(0, p - 5), p):
+    if _R_MONEY.match(text, e) or MONEY_BEFORE.search(text, max(0, p - 5), p):
         kind = "money"  # millions of dollars
     elif _R_DUR.match(text, e) or _R_OF_TIME.match(text, e):
         kind = "duration"
@@ -370,20 +370,20 @@ def _vague(text: str, p: int) -> Optional[_Sp]:
 
 _PROTECTED = re.compile(rf"""
  (?P<phone>\+[0-9]{{1,3}}(?:[-.\ ]?\(?[0-9]{{1,4}}\)?){{2,5}}(?:/[0-9]{{2,5}})?(?![0-9])
-   |\([0-9]{{3}}\){_B}?[0-9]{{3}}[-.\ ][0-9]{{4}}(?![0-9])
+   |\([0-9]{{3}}\){BLANK}?[0-9]{{3}}[-.\ ][0-9]{{4}}(?![0-9])
    |0[0-9]{{2,4}}[\ /-][0-9]{{2,4}}(?:[\ -][0-9]{{2,4}}){{1,2}}(?![0-9])
    |[0-9]{{3}}[-.][0-9]{{3}}[-.][0-9]{{4}}(?![0-9])
    |(?P<local>[0-9]{{3}}\ ?-\ ?[0-9]{{4}}(?![0-9])))
 |(?P<date>[12][0-9]{{3}}-[01][0-9]-[0-3][0-9](?![0-9])|[12][0-9]{{3}}-0[1-9](?![0-9])
    |[0-3]?[0-9](?:[/.]|\ /\ )[0-3]?[0-9](?:[/.]|\ /\ )(?:[12][0-9]{{3}}|[0-9]{{2}})(?![0-9]))
-|(?P<time>[0-2]?[0-9]:{_B}?[0-5][0-9](?::[0-5][0-9])?(?![0-9])(?:{_B}?[aApP]\.?{_B}?[mM]\b\.?)?
-   |[0-2]?[0-9]\.{_B}?[0-5][0-9]{_B}?[aApP]\.{_B}?[mM]\.?)
+|(?P<time>[0-2]?[0-9]:{BLANK}?[0-5][0-9](?::[0-5][0-9])?(?![0-9])(?:{BLANK}?[aApP]\.?{BLANK}?[mM]\b\.?)?
+   |[0-2]?[0-9]\.{BLANK}?[0-5][0-9]{BLANK}?[aApP]\.{BLANK}?[mM]\.?)
 |(?P<identifier>[0-9]+(?:\.[0-9]+){{2,}}(?![0-9]))
 """, re.X)
 _L_CALL = re.compile(r"\b(?:call|calling|phone|telephone|tel|contact|dial|hotline|fax|reached|line)\b[^\n]{0,30}\Z",
                      re.I)
 _CAPTION_WORDS = set("Caption Photo Photos Image Images Slide Picture Pictures Gallery Video Buzz60".split())
-_CAPTION = re.compile(rf"([0-9]+){_B}+of{_B}+([0-9]+)(?![0-9])")
+_CAPTION = re.compile(rf"([0-9]+){BLANK}+of{BLANK}+([0-9]+)(?![0-9])")
 _PROT_NEXT = set("-./:")
 
 
@@ -405,11 +405,11 @@ def _protected(text: str, p: int, lo: int) -> Optional[list[_Sp]]:
 
 def _read(text: str, p: int):
     """The number that starts at p: (start, end, value, typ, digits, scale, raw) or None."""
-    toks = _lex(text, p, 6)
-    r = _number(text, toks)
+    toks = lex(text, p, 6)
+    r = read_number(text, toks)
     if len(toks) == 6 and (r is None or r[0] >= 3):  # a long one: read further
-        toks = _lex(text, p, 16)
-        r = _number(text, toks)
+        toks = lex(text, p, 16)
+        r = read_number(text, toks)
     if r is None:
         return None
     k, v, typ, scale = r
@@ -428,12 +428,12 @@ def _read(text: str, p: int):
     if typ == "frac" or (typ == "card" and toks[k - 1].typ == "F"):
         m = _OF_A.match(text, e)
         if m:  # two thirds of a million
-            u = _SCALES[m.group(1).lower()]
+            u = SCALES[m.group(1).lower()]
             return s, m.end(), v * u, "card", digits, u, raw
     if typ == "card" and v == int(v) and v > 0 and text.startswith((" over ", " out of ", " in "), e):
         m = _RATIO.match(text, e)
-        toks2 = _lex(text, m.end())
-        r2 = _number(text, toks2)
+        toks2 = lex(text, m.end())
+        r2 = read_number(text, toks2)
         if r2 and r2[2] == "card" and r2[1] == int(r2[1]) and r2[1] > 0:
             y, e2 = r2[1], toks2[r2[0] - 1].e
             if (_R_AFTER_RATIO.match(text, e2) if m.group(1) == "over" else  # "1 over 3" ends a clause
@@ -454,7 +454,7 @@ def _finish(text: str, lo: int, s: int, e: int, v: float, typ: str, digits: bool
     kind, ke = _kind(text, ns, e, v, typ, digits, scale, raw)
     start = ns
     if kind == "money" and _money_left(_prev(text, ns, lo)[0]):
-        m = _L_MONEY.search(text, max(lo, ns - 5), ns)
+        m = MONEY_BEFORE.search(text, max(lo, ns - 5), ns)
         start = m.start() if m else ns
     q, approx_s = "exact", -1
     seg = text[max(lo, start - 20):start].rstrip(" \t\u00a0")
@@ -496,7 +496,7 @@ def _scan(text: str) -> list[_Sp]:
     out: list[_Sp] = []
     pos = lo = 0
     while True:
-        m = _MASTER.search(text, pos)
+        m = NUMBER_START.search(text, pos)
         if m is None:
             return out
         p = m.start()
@@ -523,16 +523,16 @@ def _scan(text: str) -> list[_Sp]:
         lo = out[-1].e if out else lo
 
 
-_RANGE_GAP = re.compile(rf"{_B}*(?:[-–—~]|to|through|thru|till|until){_B}*\Z")
-_BETWEEN = re.compile(rf"\bbetween{_B}+\Z", re.I)
-_FROM = re.compile(rf"\bfrom{_B}+\Z", re.I)
+_RANGE_GAP = re.compile(rf"{BLANK}*(?:[-–—~]|to|through|thru|till|until){BLANK}*\Z")
+_BETWEEN = re.compile(rf"\bbetween{BLANK}+\Z", re.I)
+_FROM = re.compile(rf"\bfrom{BLANK}+\Z", re.I)
 _CHANGE = re.compile(r"\b(?:rose|risen|rise|rises|rising|increased|increase|increases|climbed|climbs|jumped|jumps|"
                      r"grew|grown|fell|fallen|falls|dropped|drops|declined|revised|raised|soared|surged|went|up|down|"
                      r"cut|reduced|lowered|doubled|changed|moved|shifted|swelled|spiked|plunged|slipped|tripled|"
                      r"boosted|upped|upgraded|downgraded)\b[^.;:\n]{0,30}\Z", re.I)
-_R_SCORE = re.compile(rf"(?:-[0-9]|{_B}+(?:season|record|run|win|victory|loss|defeat|lead|deficit|streak|decision|"
+_R_SCORE = re.compile(rf"(?:-[0-9]|{BLANK}+(?:season|record|run|win|victory|loss|defeat|lead|deficit|streak|decision|"
                       rf"vote|ruling|split|finish|mark|campaign|overall)\b)")
-_JOIN = re.compile(rf"{_B}*,?{_B}*(?:and|but){_B}+\Z|{_B}*,{_B}*\Z", re.I)
+_JOIN = re.compile(rf"{BLANK}*,?{BLANK}*(?:and|but){BLANK}+\Z|{BLANK}*,{BLANK}*\Z", re.I)
 _LOWER_Q, _UPPER_Q = ("more_than", "at_least"), ("less_than", "at_most")
 _NO_RANGE = ("phone", "identifier", "time", "ordinal", "fraction")
 
@@ -596,7 +596,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
 def has_number(sentence: str) -> bool:
     """True if the sentence holds a digit or a number word (the cascade's cheap filter, one
     precompiled regex): when it is False, `find_numbers` finds nothing."""
-    return _MASTER.search(sentence) is not None
+    return NUMBER_START.search(sentence) is not None
 
 
 def parse_number(s: str) -> Optional[float]:

@@ -1,8 +1,8 @@
 """Numerals: the words and digits of a number read into a value (numbers.py's lexer and grammar).
 
-One job: token level. `_lex(text, p)` reads the tokens at a position (digits with their
+One job: token level. `lex(text, p)` reads the tokens at a position (digits with their
 groupings and suffixes, number words, scales, fractions, currency and month words) and
-`_number(text, toks)` reads the longest number they make ("one hundred and six",
+`read_number(text, toks)` reads the longest number they make ("one hundred and six",
 "1.2 million", "3 hundred and 21", "two thirds", "1/5th") with its value and type. What kind of
 number it is, its bounds and its span in the sentence are numbers.py's business.
 """
@@ -28,9 +28,9 @@ _ORDS = dict(zip(("first second third fourth fifth sixth seventh eighth ninth te
 _ORDS.update(zip("twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(),
                  range(20, 100, 10)))
 _ORDS.update(hundredth=100, thousandth=1e3, millionth=1e6, billionth=1e9, trillionth=1e12)
-_SCALES = {"thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9, "trillion": 1e12}
+SCALES = {"thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9, "trillion": 1e12}
 _ABBR = {"bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "tln": 1e12}  # scale words only after digits
-for _w, _v in [*_SCALES.items(), ("hundred", 100)]:
+for _w, _v in [*SCALES.items(), ("hundred", 100)]:
     _W[_w], _W[_w + "s"] = ("H" if _v == 100 else "S", float(_v), False), ("H" if _v == 100 else "S", float(_v), True)
 for _w, _v in _ORDS.items():
     _W[_w], _W[_w + "s"] = ("O", float(_v), False), ("O", float(_v), True)
@@ -40,14 +40,14 @@ _W.update(half=("F", 2.0, False), halves=("F", 2.0, True), quarter=("F", 4.0, Fa
           a=("A", 1.0, False), an=("A", 1.0, False), point=("POINT", 0.0, False), nought=("U", 0.0, False),
           naught=("U", 0.0, False))
 _W["and"] = ("AND", 0.0, False)
-_MONTHS = ("January February March April May June July August September October November December "
+MONTH_WORDS = ("January February March April May June July August September October November December "
            "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec").split()
 _VULGAR = {"¼": 1 / 4, "½": 1 / 2, "¾": 3 / 4, "⅐": 1 / 7, "⅑": 1 / 9, "⅒": 1 / 10, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 1 / 5,
            "⅖": 2 / 5, "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}
-_B = r"[^\S\n]"  # a blank that is not a newline
+BLANK = r"[^\S\n]"  # a blank that is not a newline
 
 
-def _trie(words) -> str:
+def trie(words) -> str:
     """A regex alternation of `words` as a prefix tree (fast: no backtracking over words)."""
     tree: dict = {}
     for w in words:
@@ -68,18 +68,18 @@ def _cases(words) -> list[str]:
     return sorted({v for w in words for v in (w, w.capitalize(), w.upper())})
 
 
-_START_WORDS = [w for w, (t, _, _) in _W.items() if t not in ("A", "AND", "POINT") and w not in _ABBR
+START_WORDS = [w for w, (t, _, _) in _W.items() if t not in ("A", "AND", "POINT") and w not in _ABBR
                 and w not in ("dz", "dzs", "doz", "dozs")] + "several scores tens few handful couple".split()
 _AFTER_A = ["hundred", "thousand", "million", "billion", "trillion", "lakh", "crore", "dozen", "few", "handful",
             "couple", "half", "quarter", *[w for w in _ORDS if _ORDS[w] >= 3],
             *"twenty thirty forty fifty sixty seventy eighty ninety".split()]
 #: Where a number may start: find_numbers' scan and all of has_number. Case-sensitive over
 #: lower, Title and UPPER forms: faster than IGNORECASE (about 17 against 13 MB/s).
-_MASTER = re.compile(
-    rf"[0-9{''.join(_VULGAR)}]|(?<![0-9])\.[0-9]|\b(?=[a-zA-Z])(?:(?:{_trie(_cases(_START_WORDS))})(?!\w)"
-    rf"|(?:[aA]n?|AN?){_B}+(?=(?i:{_trie(_AFTER_A)})\b))")
-_WTOK = re.compile(rf"(?:{_trie(_W)})(?!\w)", re.IGNORECASE)
-_SEP = re.compile(rf"{_B}*(?:-{_B}*)?")
+NUMBER_START = re.compile(
+    rf"[0-9{''.join(_VULGAR)}]|(?<![0-9])\.[0-9]|\b(?=[a-zA-Z])(?:(?:{trie(_cases(START_WORDS))})(?!\w)"
+    rf"|(?:[aA]n?|AN?){BLANK}+(?=(?i:{trie(_AFTER_A)})\b))")
+_WTOK = re.compile(rf"(?:{trie(_W)})(?!\w)", re.IGNORECASE)
+_SEP = re.compile(rf"{BLANK}*(?:-{BLANK}*)?")
 _NAC = r"(?<![0-9],)(?<![0-9],\ )"  # not after "1," (lists: "22,24,26")
 _DTOK = re.compile(rf"""
   (?P<frac>[0-9]+/[0-9]+)(?P<fth>st|nd|rd|th)?(?![0-9/])
@@ -94,13 +94,13 @@ _DTOK = re.compile(rf"""
      |miles|kilomet|metres|meters|feet|inch|hours|minutes|seconds|days|weeks|months|years|points|kg|tons|tonnes))
 | (?P<plain>[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?P<exp>[eE][+-]?[0-9]+(?![\w.]))?
 """, re.VERBOSE)
-_SUFFIX = re.compile(rf"(MM|mn|mln|mil|bn|bln|tn|tln|[kKMGbB])(?![\w])|{_B}(MM|mn|mln|bn|bln|tn|tln|[kKMG])(?![\w])")
+_SUFFIX = re.compile(rf"(MM|mn|mln|mil|bn|bln|tn|tln|[kKMGbB])(?![\w])|{BLANK}(MM|mn|mln|bn|bln|tn|tln|[kKMG])(?![\w])")
 _SUF_CHARS = set("MmkKbBGt")
 _SUFFIX_VAL = {"k": 1e3, "K": 1e3, "M": 1e6, "MM": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "G": 1e9, "b": 1e9,
                "B": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "tln": 1e12}
-_L_MONEY = re.compile(rf"(?:(?<![A-Za-z])(?:US|A|C|NZ|HK|S|R)?\$|\$US|[€£¥₹₽₺₼]|\bRs\.?|\b(?:USD|EUR|GBP|AZN|INR|"
-                      rf"CHF|SEK|TL)|(?<![\w.])e(?=\Z)){_B}?\Z")
-_L_MONTH_DAY = re.compile(rf"\b(?:{_trie(_MONTHS)})\.?{_B}+\Z")
+MONEY_BEFORE = re.compile(rf"(?:(?<![A-Za-z])(?:US|A|C|NZ|HK|S|R)?\$|\$US|[€£¥₹₽₺₼]|\bRs\.?|\b(?:USD|EUR|GBP|AZN|INR|"
+                      rf"CHF|SEK|TL)|(?<![\w.])e(?=\Z)){BLANK}?\Z")
+_L_MONTH_DAY = re.compile(rf"\b(?:{trie(MONTH_WORDS)})\.?{BLANK}+\Z")
 _CLEAN = str.maketrans("", "", ", \u00a0\u202f")
 
 
@@ -141,14 +141,14 @@ def _digit_tok(text: str, pos: int) -> Optional[_T]:
             if suf == "G" and len(raw) == 1:  # 3G, 4G, 5G: network generations
                 return tok
             tok.val, tok.sc, tok.e, tok.int = val * _SUFFIX_VAL[suf], _SUFFIX_VAL[suf], sm.end(), True
-        elif c[:1] == "m" and not c[1:].isalnum() and _L_MONEY.search(text, max(0, pos - 5), pos):
+        elif c[:1] == "m" and not c[1:].isalnum() and MONEY_BEFORE.search(text, max(0, pos - 5), pos):
             tok.val, tok.sc, tok.e, tok.int = val * 1e6, 1e6, e + 1, True  # £45m
     if c[:1] in _VULGAR and tok.int and tok.e == e:  # 2½
         tok.val, tok.e, tok.int, tok.w = val + _VULGAR[c[:1]], e + 1, False, "mixed"
     return tok
 
 
-def _lex(text: str, p: int, cap: int = 16) -> list[_T]:
+def lex(text: str, p: int, cap: int = 16) -> list[_T]:
     """The run of number tokens from p (at most cap)."""
     toks: list[_T] = []
     pos, sep, n = p, "", len(text)
@@ -296,11 +296,11 @@ def _integer(toks: list[_T], i0: int, n: int, ands: bool = True):
     return best
 
 
-_ORD_FOLLOW = re.compile(rf"{_B}+(?!(?:of|and|or|than|to|is|was|were|are|in|on|at|by|for|from|with|that|which|"
+_ORD_FOLLOW = re.compile(rf"{BLANK}+(?!(?:of|and|or|than|to|is|was|were|are|in|on|at|by|for|from|with|that|which|"
                          rf"who|has|had|have|will|would|could|million|billion|thousand)\b)[a-z]")
 
 
-def _number(text: str, toks: list[_T]):
+def read_number(text: str, toks: list[_T]):
     """Read toks as one number: (end index, value, 'card'|'frac'|'ord', last scale) or None."""
     n = len(toks)
     if not n:

@@ -26,7 +26,7 @@ from . import ledger as ledger_mod
 from .analyse import ANALYSERS, Analyser, analyse, analyse_many, totals
 from .ingest import DEFAULT_MAX_BYTES, RawDoc, expand, prepare, read_file
 from .model import Annotations, Document, Reject
-from . import corrections, dates, datings, events, figures, reuse, serials, stories
+from . import corrections, dating, datings, events, figures, reuse, serials, stories
 from . import terms as terms_mod
 
 #: Cross-document stages, in order: (name, stage(db)). Each reads the per-document
@@ -36,12 +36,12 @@ CROSS_STAGES: tuple[tuple[str, CrossStage], ...] = (
     ("own datings", datings.own_stage),  # the last build's cross-document datings dropped: all are redone below
     ("corrections", corrections.claims_stage),  # people's corrections of claims (events: in the events stage)
     ("reuse", reuse.reuse_stage),  # copied passages (oriented by the dates known so far)
-    ("dates", dates.neighbour_stage),  # yearless datelines dated through the documents they share passages with
+    ("dates", dating.neighbour_stage),  # yearless datelines dated through the documents they share passages with
     ("stories", stories.stories_stage),  # documents reporting the same thing
-    ("story dates", dates.story_stage),  # a weekday or date the text names, pinned among its story's dates
+    ("story dates", dating.story_stage),  # a weekday or date the text names, pinned among its story's dates
     ("serial dates", serials.serial_stage),  # undated articles placed among their outlet's dated ones by article id
     ("events", events.events_stage),  # stories, named events; claims' and documents' events
-    ("event dates", dates.event_stage),  # anniversaries and weekdays of events other documents date
+    ("event dates", dating.event_stage),  # anniversaries and weekdays of events other documents date
     ("choose dates", datings.choose_stage),  # documents.published chosen from all datings, and how sure it is
     ("direction", reuse.orient_stage),  # links re-oriented with all those dates
     ("terms", terms_mod.terms_stage),  # terms.event_id: each label's event; uses counted per document, event, term, voice

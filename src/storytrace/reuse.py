@@ -282,19 +282,19 @@ def _merge_edits(edits: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _finish_edits(edits: list[dict[str, Any]], text_a: str, text_b: str) -> list[dict[str, Any]]:
+def finish_edits(edits: list[dict[str, Any]], text_a: str, text_b: str) -> list[dict[str, Any]]:
     out = []
     for e in edits:
         e.pop("_merge", None)
         e["from"] = _cut(text_a[e["source_start"] : e["source_end"]])
         e["to"] = _cut(text_b[e["target_start"] : e["target_end"]])
-        if _count_edit(e["from"], e["to"]):
+        if count_edit(e["from"], e["to"]):
             e["number"] = True
         out.append(e)
     return out
 
 
-def _count_edit(a: str, b: str) -> bool:
+def count_edit(a: str, b: str) -> bool:
     """Did the edit change a count ("11" -> "14", "six" -> "seven")? Not a year or date added
     ("" -> "1992"), not words ("capsized" -> "sank"): both sides must state a count, and
     the counts differ."""
@@ -440,7 +440,7 @@ def _before(a: DocInfo, b: DocInfo) -> bool:
     return False
 
 
-def _order(a: DocInfo, b: DocInfo) -> tuple[bool, str]:
+def copy_order(a: DocInfo, b: DocInfo) -> tuple[bool, str]:
     """(swap, direction) for a link stored a -> b: direction `dates` when the dates order
     them, `same_day`, or `undated` (the order is then only the publication sort key)."""
     if _before(a, b):
@@ -457,7 +457,7 @@ def orient(links: list[Reuse], info: dict[str, DocInfo]) -> None:
     """Point every link from the earlier document to the later one (swapping spans and
     edits where needed), say how the order is known, and name the lineages."""
     for r in links:
-        swap, r.direction = _order(info[r.source_doc], info[r.target_doc])
+        swap, r.direction = copy_order(info[r.source_doc], info[r.target_doc])
         if swap:
             r.source_doc, r.target_doc = r.target_doc, r.source_doc
             r.source_start, r.target_start = r.target_start, r.source_start
@@ -468,11 +468,11 @@ def orient(links: list[Reuse], info: dict[str, DocInfo]) -> None:
                 e["source_start"], e["target_start"] = e["target_start"], e["source_start"]
                 e["source_end"], e["target_end"] = e["target_end"], e["source_end"]
             r.edits = json.dumps(edits, ensure_ascii=False)
-    _lineages(links, sorted(info.values(), key=DocInfo.key))
+    lineage_sets(links, sorted(info.values(), key=DocInfo.key))
 
 
 def _link(a: DocInfo, b: DocInfo, p: Passage, kind: str, text_a: str, text_b: str) -> Reuse:
-    edits = _finish_edits(p.edits, text_a, text_b)
+    edits = finish_edits(p.edits, text_a, text_b)
     ends = sorted([(a.id, p.a_start, p.a_end), (b.id, p.b_start, p.b_end)])
     return Reuse(
         id=make_id("reuse", *ends[0], *ends[1]),  # the same whichever way the link points
@@ -490,7 +490,7 @@ def _link(a: DocInfo, b: DocInfo, p: Passage, kind: str, text_a: str, text_b: st
     )
 
 
-def _lineages(links: list[Reuse], docs: list[DocInfo]) -> None:
+def lineage_sets(links: list[Reuse], docs: list[DocInfo]) -> None:
     """Name each link's lineage: documents joined by passages or duplicates, by the earliest of them."""
     number = {d.id: n for n, d in enumerate(docs)}
     sets: DisjointSets[int] = DisjointSets()  # the root is the earliest document

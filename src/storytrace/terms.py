@@ -14,7 +14,8 @@ import json
 from collections import defaultdict
 from typing import Any, Optional
 
-from .events import reported_events, resolve
+from .events import resolve
+from .mentions import reported_events
 from .framing import find_hits, term_row
 
 

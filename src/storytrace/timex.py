@@ -219,7 +219,7 @@ def _daynum(s: str) -> int:
     return _ORD.get(s) or _CARD.get(s) or 0
 
 
-def _valid(y: Optional[int], m: int, d: int) -> bool:
+def valid_day(y: Optional[int], m: int, d: int) -> bool:
     if not 1 <= m <= 12 or d < 1:
         return False
     return d <= (calendar.monthrange(y, m)[1] if y else (29 if m == 2 else calendar.monthrange(2001, m)[1]))
@@ -329,15 +329,15 @@ def _cands(text: str) -> list[tuple[int, int, DateMention]]:
             mo2 = _mon(m.group("mon2")) if m.group("mon2") else (mo if d2 > d1 else mo % 12 + 1)
             if sep == "and" and not _R_FROM.search(text, max(0, m.start() - 9), m.start()):
                 e = m.end("d1")
-                if _valid(None, mo, d1):
+                if valid_day(None, mo, d1):
                     add(_mk(text, m.start(), e, "date", month=mo, day=d1))
                 continue
             ys = y - 1 if y and (mo2, d2) < (mo, d1) else y
-            if _valid(ys, mo, d1) and _valid(y, mo2, d2):
+            if valid_day(ys, mo, d1) and valid_day(y, mo2, d2):
                 add(_mk(text, m.start(), m.end(), "range", year=ys, month=mo, day=d1, end_year=y, end_month=mo2,
                         end_day=d2))
                 continue
-        if _valid(y, mo, d1):
+        if valid_day(y, mo, d1):
             e = m.end("y") if y else m.end("d1")
             add(_mk(text, m.start(), e, "date", year=y, month=mo, day=d1))
     for m in [*_at(_R_DMY, text, sorted(near)), *_near(_R_DMY, text, w_ord)]:
@@ -351,15 +351,15 @@ def _cands(text: str) -> list[tuple[int, int, DateMention]]:
         if m.group("d2"):
             d2 = _daynum(m.group("d2"))
             if m.group("sep").strip().lower() == "and" and not _R_FROM.search(text, max(0, m.start() - 9), m.start()):
-                if _valid(y, mo, d1) and _valid(y, mo, d2):  # "18 and 19 June": two dates
+                if valid_day(y, mo, d1) and valid_day(y, mo, d2):  # "18 and 19 June": two dates
                     add(_mk(text, m.start(), m.end("d1"), "date", year=y, month=mo, day=d1))
                     add(_mk(text, m.start("d2"), m.end(), "date", year=y, month=mo, day=d2))
                 continue
-            if d1 < d2 and _valid(y, mo, d2):
+            if d1 < d2 and valid_day(y, mo, d2):
                 add(_mk(text, m.start(), m.end(), "range", year=y, month=mo, day=d1, end_year=y, end_month=mo,
                         end_day=d2))
             continue
-        if _valid(y, mo, d1):
+        if valid_day(y, mo, d1):
             add(_mk(text, m.start(), m.end(), "date", year=y, month=mo, day=d1))
     for m in _at(_R_MY, text, mon_pos + dig_pos):
         if m.group("y2"):
@@ -424,7 +424,7 @@ def _cands(text: str) -> list[tuple[int, int, DateMention]]:
             ok = not (len(g["mm"]) == 2 and int(g["mm"]) == (y + 1) % 100)  # 2011-12: a season of years
         elif g["mm2"]:
             y, mo, kind = int(g["my2"]), int(g["mm2"]), "month"
-        if not ok or (kind == "date" and not _valid(y, mo, d)):
+        if not ok or (kind == "date" and not valid_day(y, mo, d)):
             continue
         e = m.end() if t else (m.end("t") if t else m.end())
         if kind == "date" and ((not g["t"]) and m.group().rstrip() != m.group()):
@@ -437,7 +437,7 @@ def _cands(text: str) -> list[tuple[int, int, DateMention]]:
         if m.group("s") == "-" and not (y1 and y2):
             continue
         y1 = y1 or (y2 - 1 if y2 and (a1, b1) > (a2, b2) else y2)
-        if _valid(y1, a1, b1) and _valid(y2, a2, b2) and (y1 or _R_FROM.search(text, max(0, m.start() - 9), m.start())
+        if valid_day(y1, a1, b1) and valid_day(y2, a2, b2) and (y1 or _R_FROM.search(text, max(0, m.start() - 9), m.start())
                                                           or m.start() == 0):
             add(_mk(text, m.start(), m.end(), "range", year=y1, month=a1, day=b1, end_year=y2, end_month=a2,
                     end_day=b2))

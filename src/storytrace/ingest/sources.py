@@ -55,7 +55,7 @@ class InputFile:
     size: int = 0
 
 
-def _mib(n: int) -> str:
+def mib(n: int) -> str:
     return f"{n / 2**20:.1f} MiB"
 
 
@@ -152,7 +152,7 @@ def expand(inputs: Sequence[str]) -> tuple[list[InputFile], list[Reject]]:
     return files, rejects
 
 
-def _record_item(record: object, source: str, input_format: str, size: int, max_chars: int) -> Item:
+def record_item(record: object, source: str, input_format: str, size: int, max_chars: int) -> Item:
     try:
         return _record_fields(record, source, input_format, size, max_chars)
     except Exception as e:  # odd field values must not end the run
@@ -176,7 +176,7 @@ def _record_fields(record: object, source: str, input_format: str, size: int, ma
 
 
 
-def _read_lines(stream: BinaryIO, source: str, input_format: str, max_bytes: int) -> Iterator[Item]:
+def read_lines(stream: BinaryIO, source: str, input_format: str, max_bytes: int) -> Iterator[Item]:
     """JSON lines with bounded memory: a line over max_bytes is rejected, not read whole."""
     lineno = 0
     while True:
@@ -192,15 +192,15 @@ def _read_lines(stream: BinaryIO, source: str, input_format: str, max_bytes: int
                 skipped += len(chunk)
                 if not chunk or chunk.endswith(b"\n"):
                     break
-            yield Reject(where, f"JSON line too large ({_mib(skipped)} > {_mib(max_bytes)} limit for one article)")
+            yield Reject(where, f"JSON line too large ({mib(skipped)} > {mib(max_bytes)} limit for one article)")
             continue
         if not line.strip():
             continue
-        record = _parse_json(line, where, "line")
-        yield record if isinstance(record, Reject) else _record_item(record, where, input_format, len(line), max_bytes)
+        record = parse_json(line, where, "line")
+        yield record if isinstance(record, Reject) else record_item(record, where, input_format, len(line), max_bytes)
 
 
-def _parse_json(data: bytes, where: str, what: str) -> object:
+def parse_json(data: bytes, where: str, what: str) -> object:
     """The parsed JSON value, or a Reject saying what is wrong with it."""
     try:
         return json.loads(data)
@@ -215,7 +215,7 @@ def _parse_json(data: bytes, where: str, what: str) -> object:
 
 def _read_json(path: Path, display: str, max_bytes: int) -> Iterator[Item]:
     data = path.read_bytes()
-    parsed = _parse_json(data, display, "file")
+    parsed = parse_json(data, display, "file")
     if isinstance(parsed, Reject):
         yield parsed
         return
@@ -225,13 +225,13 @@ def _read_json(path: Path, display: str, max_bytes: int) -> Iterator[Item]:
     for i, record in enumerate(records):
         where = display if not isinstance(parsed, list) else f"{display}#{i}"
         size = len(data) // max(1, len(records))
-        yield _record_item(record, where, "json", size, max_bytes)
+        yield record_item(record, where, "json", size, max_bytes)
 
 
 def read_file(f: InputFile, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     """Every RawDoc (and Reject) one input file holds."""
     if f.path is None:
-        yield from _read_lines(sys.stdin.buffer, "<stdin>", "stdin", max_bytes)
+        yield from read_lines(sys.stdin.buffer, "<stdin>", "stdin", max_bytes)
         return
     path, display = f.path, f.display
     fmt = format_of(path)
@@ -250,10 +250,10 @@ def read_file(f: InputFile, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item
             yield Reject(display, "empty file")
             return
         if fmt in ("text", "html") and size > max_bytes:
-            yield Reject(display, f"file too large for one article ({_mib(size)} > {_mib(max_bytes)} limit)")
+            yield Reject(display, f"file too large for one article ({mib(size)} > {mib(max_bytes)} limit)")
             return
         if fmt == "json" and size > JSON_FILE_FACTOR * max_bytes:
-            yield Reject(display, f"JSON file too large to load whole ({_mib(size)} > {_mib(JSON_FILE_FACTOR * max_bytes)}); "
+            yield Reject(display, f"JSON file too large to load whole ({mib(size)} > {mib(JSON_FILE_FACTOR * max_bytes)}); "
                                   "use JSON lines (.jsonl) for large collections")
             return
         if fmt in ("text", "html"):
@@ -264,7 +264,7 @@ def read_file(f: InputFile, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item
         elif fmt == "jsonl":
             opener = gzip.open if path.name.lower().endswith(".gz") else open
             with opener(path, "rb") as stream:
-                yield from _read_lines(stream, display, "jsonl", max_bytes)
+                yield from read_lines(stream, display, "jsonl", max_bytes)
         else:
             with open(path, "rb") as stream:
                 yield from read_warc(stream, display, max_bytes)

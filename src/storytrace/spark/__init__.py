@@ -30,6 +30,8 @@ import os
 import shutil
 from typing import Any, Optional, Sequence
 
+from .uris import is_uri
+
 
 class SparkUnavailable(RuntimeError):
     """pyspark or Java is missing (a usage problem: install the extra, or Java)."""
@@ -60,12 +62,6 @@ def build(ledger_path: Any, inputs: Sequence[str], **kwargs: Any) -> Any:
     from .engine import build as _build
 
     return _build(ledger_path, inputs, **kwargs)
-
-
-def is_uri(name: str) -> bool:
-    """A path for Spark's readers (hdfs://, s3a://, file://, ...) rather than a local name."""
-    head, sep, _ = name.partition("://")
-    return bool(sep) and head.replace("+", "").replace("-", "").replace(".", "").isalnum()
 
 
 def nothing_to_read(inputs: Sequence[str]) -> Optional[str]:

@@ -38,6 +38,7 @@ from ..model import Claim, Document, Quote, Reject, Term
 from ..pipeline import CHUNK, CROSS_STAGES, BuildReport, CrossStage, Processed, preload, process_many
 from . import inputs as inputs_mod
 from . import tables
+from .uris import is_uri
 
 ORDER = [("_f", int), ("_p", int)]
 DOC_COLUMNS = tables.record_columns(Document)
@@ -85,8 +86,6 @@ class Run:
 
 def out_dir(ledger: Path, out: Optional[str] = None) -> str:
     out = out or os.environ.get("STORYTRACE_SPARK_OUT") or str(ledger.parent / (ledger.stem + ".parquet"))
-    from . import is_uri
-
     return out if is_uri(out) else str(Path(out).resolve())
 
 

@@ -9,16 +9,16 @@ ledger into Parquet, a chunk at a time, in the order the local stage reads them
 edit). Then:
 
 1. per document (a group-by on doc_id with its copied spans): the claim rows become
-   figures.py's `_Claim`s with the local stage's own adjustments (unit groups, affected
+   figures.py's `FigureClaim`s with the local stage's own adjustments (unit groups, affected
    groups, a subgroup of a larger toll, the copy lineage a claim sits in);
 2. per figure (a group-by on event, measure, group, joined with the event):
-   `figures._figure`, the local per-group function;
+   `figures.make_figure`, the local per-group function;
 3. copy edits (passages with a number edit, joined with the claims of both documents):
-   `figures._attach_copy_edits` on each link, concatenated per figure in link order;
+   `figures.attach_copy_edits` on each link, concatenated per figure in link order;
 4. checks: parts of a total (a group-by on part_of joined with the whole), groups
    against the total (a group-by on event and measure over the figures), one
    document's contradictions (a group-by on document and figure), each through
-   `figures._checks` on its group;
+   `figures.figure_checks` on its group;
 5. figures and checks in the local order go to OUT/figures, OUT/checks and the ledger;
    claims.figure_id is updated from Spark.
 
@@ -50,7 +50,7 @@ PART_KINDS = ("parts_exceed_whole", "subset_exceeds_set")
 
 
 def _claims(kv: tuple) -> Iterator[tuple]:
-    """A document's counted claims as figures_stage prepares them: (order, _Claim, lineage, figure id)."""
+    """A document's counted claims as figures_stage prepares them: (order, FigureClaim, lineage, figure id)."""
     doc_id, (rows, spans, pubs) = kv
     rows = sorted(rows, key=lambda r: r[17])
     if not rows:
@@ -63,18 +63,18 @@ def _claims(kv: tuple) -> Iterator[tuple]:
         yield o, c, lineage.get(c.id), make_id("figure", c.event_id, c.measure, c.group or "")
 
 
-def _figure(kv: tuple) -> tuple[tuple, dict[str, Any]]:
+def make_figure(kv: tuple) -> tuple[tuple, dict[str, Any]]:
     _event, ((key, xs), historic) = kv
     xs = sorted(xs, key=lambda x: x[0])
     event_id, measure, group = key
     cs = [x[1] for x in xs]
     lineage = {x[1].id: x[2] for x in xs if x[2] is not None}
-    row = local._figure(xs[0][3], event_id, measure, group, cs, lineage, bool(historic) if historic is not None else False)
+    row = local.make_figure(xs[0][3], event_id, measure, group, cs, lineage, bool(historic) if historic is not None else False)
     return (event_id, measure, group or "", xs[0][0]), row
 
 
 class _Rows:
-    """Stands in for the ledger in figures._attach_copy_edits: its one query returns these rows."""
+    """Stands in for the ledger in figures.attach_copy_edits: its one query returns these rows."""
 
     def __init__(self, rows: list[tuple]) -> None:
         self.rows = rows
@@ -88,7 +88,7 @@ def _has_number_edit(row: Any) -> bool:
 
 
 def _copy_edits(kv: tuple) -> Iterator[tuple[str, tuple[int, list]]]:
-    """figures._attach_copy_edits on one passage with the claims of its two documents:
+    """figures.attach_copy_edits on one passage with the claims of its two documents:
     (figure id, (link order, entries))."""
     _t, (((k, rid, s, t, edits), at_s), at_t) = kv
     xs = sorted({x[1].id: x for x in (at_s or []) + (at_t or [])}.values(), key=lambda x: x[0])
@@ -96,7 +96,7 @@ def _copy_edits(kv: tuple) -> Iterator[tuple[str, tuple[int, list]]]:
         return
     figure_of = {x[1].id: x[3] for x in xs}
     rows = [{"id": fid, "copy_edits": "[]"} for fid in dict.fromkeys(figure_of.values())]
-    local._attach_copy_edits(_Rows([(rid, s, t, edits)]), rows, [x[1] for x in xs], figure_of)
+    local.attach_copy_edits(_Rows([(rid, s, t, edits)]), rows, [x[1] for x in xs], figure_of)
     for r in rows:
         if r["copy_edits"] != "[]":
             yield r["id"], (k, json.loads(r["copy_edits"]))
@@ -120,13 +120,13 @@ def _part_checks(kv: tuple) -> list[tuple[tuple, Check]]:
     _whole_id, (parts, whole) = kv
     parts = sorted(parts, key=lambda x: x[0])
     cs = [whole[1]] + [c for _, c in parts]
-    found = [c for c in local._checks([], cs, {c.id: c.id for c in cs}) if c.kind in PART_KINDS]
+    found = [c for c in local.figure_checks([], cs, {c.id: c.id for c in cs}) if c.kind in PART_KINDS]
     return [((0, parts[0][0], j), c) for j, c in enumerate(found)]
 
 
 def _total_checks(kv: tuple) -> list[tuple[tuple, Check]]:
     (event_id, measure), rows = kv
-    found = local._checks([r for _, r in sorted(rows, key=lambda x: x[0])], [], {})
+    found = local.figure_checks([r for _, r in sorted(rows, key=lambda x: x[0])], [], {})
     return [((1, event_id, measure, j), c) for j, c in enumerate(found)]
 
 
@@ -134,7 +134,7 @@ def _document_checks(kv: tuple) -> list[tuple[tuple, Check]]:
     (_doc, fid), xs = kv
     xs = sorted(xs, key=lambda x: x[0])
     cs = [c for _, c in xs]
-    found = [c for c in local._checks([], cs, {c.id: fid for c in cs}) if c.kind == "self_contradiction"]
+    found = [c for c in local.figure_checks([], cs, {c.id: fid for c in cs}) if c.kind == "self_contradiction"]
     return [((2, xs[0][0], j), c) for j, c in enumerate(found)]
 
 
@@ -181,7 +181,7 @@ def figures_stage(run: Any, db: Any) -> dict[str, int]:
     # 2. figures
     events = historic.rdd.map(lambda r: (r[0], r[1]))
     figs = prepared.map(lambda x: ((x[1].event_id, x[1].measure, x[1].group), x)).groupByKey(p) \
-        .map(lambda kv: (kv[0][0], (kv[0], list(kv[1])))).leftOuterJoin(events, p).map(_figure)
+        .map(lambda kv: (kv[0][0], (kv[0], list(kv[1])))).leftOuterJoin(events, p).map(make_figure)
     # 3. copy edits
     by_doc = prepared.map(lambda x: (x[1].doc_id, x)).groupByKey(p).mapValues(list)
     links = passages.rdd.filter(_has_number_edit).map(lambda r: (r[2], (r[0], r[1], r[2], r[3], r[4])))

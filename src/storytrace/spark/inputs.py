@@ -36,8 +36,9 @@ from pathlib import Path
 from typing import Any, Iterator, Optional, Sequence, Union
 
 from ..ingest import RawDoc, expand, read_file
-from ..ingest.sources import InputFile, _mib, _parse_json, _read_lines, _record_item, format_of
+from ..ingest.sources import InputFile, mib, parse_json, read_lines, record_item, format_of
 from ..model import Reject
+from .uris import is_uri
 
 MIN_RANGE = 1 << 20  # bytes: smallest byte range of a JSONL file read by one task
 MAX_RANGE = 64 << 20
@@ -58,12 +59,6 @@ class Unit:
     start: int = 0  # range: bytes [start, end), line0 lines before it
     end: int = 0
     line0: int = 0
-
-
-def is_uri(name: str) -> bool:
-    from . import is_uri as _is_uri
-
-    return _is_uri(name)
 
 
 def plan(spark: Any, inputs: Sequence[str], stdin_dir: Optional[Path] = None) -> tuple[list[Unit], list[Reject], int]:
@@ -200,13 +195,13 @@ def read_unit(u: Unit, max_bytes: int) -> Iterator[tuple[int, int, Item]]:
             yield u.f, p, item
     elif u.kind == "stdin":
         with open(u.path, "rb") as stream:
-            for p, item in enumerate(_read_lines(stream, "<stdin>", "stdin", max_bytes)):
+            for p, item in enumerate(read_lines(stream, "<stdin>", "stdin", max_bytes)):
                 yield u.f, p, item
     elif u.kind == "range":
         with open(u.path, "rb") as fh:
             fh.seek(u.start)
             data = fh.read(u.end - u.start)
-        for p, item in enumerate(_read_lines(io.BytesIO(data), u.display, "jsonl", max_bytes)):
+        for p, item in enumerate(read_lines(io.BytesIO(data), u.display, "jsonl", max_bytes)):
             yield u.f, u.line0 + p, _shift(item, u.display, u.line0)
     else:
         raise ValueError(f"not a local unit: {u.kind}")
@@ -240,17 +235,17 @@ def read_binary(path_bytes: tuple[str, bytes], units: dict[str, tuple[int, str]]
 
 
 def read_line(line_index: tuple[bytes, int], f: int, display: str, max_bytes: int) -> Optional[tuple[int, int, Item]]:
-    """One line of a JSONL file Spark read (textFile), as `_read_lines` reads it."""
+    """One line of a JSONL file Spark read (textFile), as `read_lines` reads it."""
     line, i = line_index
     where = f"{display}:{i + 1}"
     if len(line) > max_bytes:
-        return f, i, Reject(where, f"JSON line too large ({_mib(len(line))} > {_mib(max_bytes)} limit for one article)")
+        return f, i, Reject(where, f"JSON line too large ({mib(len(line))} > {mib(max_bytes)} limit for one article)")
     if not line.strip():
         return None
-    record = _parse_json(line, where, "line")
+    record = parse_json(line, where, "line")
     if isinstance(record, Reject):
         return f, i, record
-    return f, i, _record_item(record, where, "jsonl", len(line) + 1, max_bytes)
+    return f, i, record_item(record, where, "jsonl", len(line) + 1, max_bytes)
 
 
 def read_row(row_index: tuple[Any, int], f: int, display: str, max_bytes: int) -> tuple[int, int, Item]:
@@ -258,7 +253,7 @@ def read_row(row_index: tuple[Any, int], f: int, display: str, max_bytes: int) -
     row, k = row_index
     record = {key: _plain(v) for key, v in row.asDict(recursive=True).items()}
     text = next((v for v in record.values() if isinstance(v, str)), "")
-    return f, k, _record_item(record, f"{display}#{k}", "parquet", len(text), max_bytes)
+    return f, k, record_item(record, f"{display}#{k}", "parquet", len(text), max_bytes)
 
 
 def _plain(v: Any) -> Any:

@@ -17,7 +17,7 @@ fingerprint.py's own pure functions for everything per document and per pair:
    `_kind`, `_link`, and `orient` for its direction);
 5. lineages are connected components of the passage and duplicate links (the
    alternating large-star / small-star algorithm, Kiveris et al. 2014), each named by
-   its earliest document, as `reuse._lineages` names them;
+   its earliest document, as `reuse.lineage_sets` names them;
 6. the links, in the local engine's order, go to OUT/reuse and to the ledger.
 """
 

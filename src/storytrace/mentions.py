@@ -1,0 +1,241 @@
+"""Named event mentions in one text (pure): "the Khojaly massacre", "the 1992 Khojaly
+massacre", "the Armenian attack Wednesday on Barda", "the earthquake in Aceh".
+
+One job: find the named events a text mentions and who it says did them. A mention is
+an event noun (massacre, attack, earthquake, ...; not a verb homograph: "opened fire",
+"gunmen stormed") with a name before it or a place after it (capitalised words that the
+text never writes in lower case, so a headline's "Ferry Fire" is not a name;
+nationalities are not names), the year its sentence gives it, and its sentence.
+`reported_events` leaves out mentions in captions, credits, teasers and embedded posts
+(segments.py). The events stage (events.py) resolves mentions to events across
+documents; framing.py reads them for the labels' events.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Optional
+
+from .segments import FURNITURE, SegmentIndex, segments
+from .text import sentences
+
+YEAR_REACH = 250  # characters around a mention where its year is looked for
+NAME_WINDOW = 100  # characters around an event noun where its name is looked for
+
+#: Event nouns and the event type each gives (the type is the neutral noun).
+EVENT_NOUNS = {
+    "massacre": "massacre", "massacres": "massacre", "genocide": "massacre", "killings": "massacre",
+    "tragedy": None, "disaster": None, "catastrophe": None, "incident": None,
+    "attack": "attack", "attacks": "attack", "assault": "attack", "raid": "attack", "ambush": "attack",
+    "bombing": "bombing", "bombings": "bombing", "blast": "explosion", "explosion": "explosion",
+    "shooting": "shooting", "shootings": "shooting", "rampage": "shooting",
+    "earthquake": "earthquake", "quake": "earthquake", "tsunami": "tsunami",
+    "flood": "flood", "floods": "flood", "flooding": "flood", "landslide": "landslide",
+    "fire": "fire", "blaze": "fire", "wildfire": "fire",
+    "crash": "crash", "collision": "crash", "derailment": "crash", "sinking": "sinking",
+    "hurricane": "storm", "typhoon": "storm", "cyclone": "storm", "storm": "storm",
+    "eruption": "eruption", "stampede": "stampede", "shelling": "attack", "airstrike": "attack",
+    "siege": "attack", "hijacking": "attack", "riot": "riot", "riots": "riot",
+}
+_NOUNS = "|".join(sorted(EVENT_NOUNS, key=len, reverse=True))
+_CAP = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
+_KIND = (r"(?:ferry|boat|bus|train|plane|air|rail|mine|school|mall|market|church|mosque|synagogue|nightclub|"
+         r"hotel|concert|stadium|bridge|factory|building|terror|terrorist|bomb|gun|knife|car|truck|suicide|"
+         r"chemical|missile|drone|rocket|gas|warehouse|port|dam)\s+")
+_WHEN = r"(?:\s+(?:(?:last|early|late|on)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|night|morning|evening))?"
+_BEFORE = re.compile(rf"\b((?:{_CAP}\s+){{0,2}}{_CAP})\s+(?:\d{{4}}\s+)?(?:{_KIND})?((?i:{_NOUNS}))\b")
+_AFTER = re.compile(
+    rf"\b((?i:{_NOUNS}))\b{_WHEN}\s+(?:on|in|at|near|off|of)\s+(?:the\s+)?(?:MV\s+)?({_CAP}(?:\s+{_CAP})?)")
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_NATIONALITIES = frozenset(
+    "american armenian azerbaijani azeri turkish israeli palestinian iraqi syrian russian chinese korean "
+    "german french british english indian pakistani afghan iranian saudi mexican indonesian japanese "
+    "ukrainian soviet european african arab".split())
+NOT_NAMES = frozenset(
+    "the a an this that these those its his her their our last first second third deadly deadliest "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december today yesterday tonight terror terrorist suicide "
+    "american armenian azerbaijani azeri turkish israeli palestinian iraqi syrian russian chinese korean "
+    "german french british english indian pakistani afghan iranian saudi mexican indonesian japanese "
+    "ukrainian soviet european african arab muslim christian jewish western eastern northern southern "
+    "national international federal state government police army military islamist jihadist "
+    "mass major recent latest new big huge worst regarding following despite amid after before during since "
+    "similar such another jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+_ACTOR_NOUN = (r"(?i:forces|troops|army|military|militants?|gunm[ae]n|soldiers|police|rebels|mobs?|fighters|"
+               r"separatists|insurgents|attackers?|bombers?|terrorists?|militias?|jihadists|regiment|guerrillas|"
+               r"extremists|paramilitaries|security forces)")
+_ACTOR = (rf"((?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z][\w'’.-]*\s+){{0,3}}(?:armed\s+)?{_ACTOR_NOUN}"
+          rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){{0,3}})?)")
+_ACTOR_BY = re.compile(rf"\b(?:by|of)\s+(?:the\s+|an?\s+)?{_ACTOR}")
+_ACTOR_DID = re.compile(
+    rf"(?:^|[^\w])(?:the\s+)?{_ACTOR}\s+(?:\w+\s+){{0,2}}?(?:killed|attacked|massacred|took|stormed|shelled|opened\s+fire|"
+    rf"bombed|carried\s+out|committed|perpetrated|shot|seized|captured|raided|slaughtered|fired|launched)\b")
+_ACTOR_ADJ = re.compile(r"\b([A-Z][a-z]+(?:an|ian|ish|ese|i|ic))\s+(?:attacks?|assault|raid|shelling|strikes?|bombing|offensive)\b")
+MAX_ACTORS = 8
+
+
+def actors(text: str, start: int, end: int) -> Counter:
+    """Who the sentence says did it, as the source names them ("Armenian forces", "the
+    troops of the Republic of Armenia", "gunmen"; "the Armenian attack" gives "Armenian")."""
+    s = text[start:end]
+    out: Counter = Counter()
+    for rx in (_ACTOR_BY, _ACTOR_DID):
+        for m in rx.finditer(s):
+            name = " ".join(m.group(1).split()).strip(" ,.")
+            if name.split()[0].lower() in NOT_NAMES - _NATIONALITIES and len(name.split()) > 1:
+                name = " ".join(name.split()[1:])
+            out[name] += 1
+    for m in _ACTOR_ADJ.finditer(s):
+        if not any(m.group(1) in a for a in out):
+            out[m.group(1)] += 1
+    return out
+
+
+@dataclass
+class Mention:
+    """A named event in a text: where, its name key, the noun, the year its sentence gives."""
+
+    start: int
+    end: int
+    name: str  # as written
+    key: str  # lower-case name: the event's identity
+    noun: str
+    year: Optional[int] = None
+    sentence: tuple[int, int] = (0, 0)  # the sentence it is in
+
+
+def named_events(text: str) -> list[Mention]:
+    """The named event mentions of a text (pure). A cascade: the event nouns first (one
+    regex over the text), then the name patterns only in a window around each."""
+    found = [(q, e) for q, e in noun_spans(text) if not homograph(text, q, e)]
+    if not found:
+        return []
+    nouns = [q for q, e in found if EVENT_NOUNS[text[q:e].lower()]]  # typed: not "disaster"
+    lower: dict[str, bool] = {}
+
+    def written_lower(w: str) -> bool:  # "Ferry Fire" in a headline, "ferry fire" in the text
+        if w not in lower:
+            lower[w] = re.search(rf"\b{re.escape(w)}\b", text) is not None
+        return lower[w]
+
+    spans: Optional[list[tuple[int, int]]] = None
+    out: list[Mention] = []
+    seen: set[int] = set()
+    for rx, name_group, noun_group in ((_BEFORE, 1, 2), (_AFTER, 2, 1)):
+        for q, e in found:
+            lo, hi = (max(0, q - NAME_WINDOW), e) if name_group == 1 else (q, min(len(text), e + NAME_WINDOW))
+            for m in rx.finditer(text, lo, hi):
+                if m.start(noun_group) != q:
+                    continue
+                noun = m.group(noun_group).lower()
+                if noun not in EVENT_NOUNS:
+                    continue
+                if name_group == 1 and re.search(r"['’]s?$", m.group(1)):
+                    continue  # "Armenia's attack": the actor, not the event's name
+                if name_group == 2 and _PERSON_AFTER.match(text, m.end(2)):
+                    continue  # "the shootings of Riva, 47, and Steinberg": victims, not a place
+                words = [w for w in m.group(name_group).split() if bare(w) not in NOT_NAMES]
+                # a name is never written in lower case elsewhere in the text
+                words = [w for w in words if not written_lower(w.lower()) and not written_lower(bare(w))]
+                if not words or q in seen:
+                    continue  # (the name before the noun wins over a place after it)
+                seen.add(q)
+                name = " ".join(words)
+                key = re.sub(r"['’]s$", "", name.lower())
+                if spans is None:
+                    spans = sentences(text)
+                sent = sentence_at(spans, m.start())
+                out.append(Mention(m.start(), m.end(), name, key, noun, _year_near(text, sent, m.start(), m.end(), nouns), sent))
+    return sorted(out, key=lambda x: x.start)
+
+
+def reported_events(text: str) -> list[Mention]:
+    """The named events a document's reporting mentions: not those in its captions, credits,
+    teasers or embedded posts (segments.py), which never create an event."""
+    ms = named_events(text)
+    if not ms:
+        return ms
+    where = SegmentIndex(segments(text))
+    return [m for m in ms if where.kind(m.start) not in FURNITURE]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def noun_spans(text: str) -> list[tuple[int, int]]:
+    """Where the event nouns are: each word looked up in EVENT_NOUNS (the same spans as the
+    alternation `\\b(?i:massacre|...)\\b`, several times faster than that regex)."""
+    nouns = EVENT_NOUNS
+    return [m.span() for m in _WORD.finditer(text) if m.group().lower() in nouns]
+#: An event noun used as (part of) a verb phrase: "opened fire", "came under fire", "storm the building".
+_VERB_BEFORE = re.compile(r"(?:\b(?:open|opens|opened|opening|return|returns|returned|returning|exchange|exchanged|"
+                          r"exchanging|hold|held|holding|cease|ceased|under|set|sets|setting|caught|catch|catches|"
+                          r"to|will|would|did|could|might|must|should)\s+)$", re.IGNORECASE)
+_VERB_AFTER = re.compile(r"\s+(?:the|a|an|his|her|their|its|into|through)\b", re.IGNORECASE)
+_FIRED = re.compile(r"\s+(?:coach|manager|head|chief\s+executive|CEO|director|him|her|them|staff|workers|employees|"
+                    r"the\s+(?:coach|manager|head|director|chief|staff))\b")
+_PERSON_AFTER = re.compile(r",\s*\d{1,3}\b")  # "Riva, 47": a person's age
+
+
+#: Nouns an event noun modifies when it names a thing, not an event ("assault rifles", "fire service").
+_MODIFIED = re.compile(r"\s+(?:rifles?|weapons?|helicopters?|aircraft|ships?|craft|trucks?|engines?|brigades?|"
+                       r"departments?|stations?|alarms?|exits?|extinguishers?|dogs?|vehicles?|boats?|squads?|teams?|"
+                       r"forces?|units?|service|services|fighters?|chief|crews?|drills?|safety|hydrants?|escape|"
+                       r"insurance|test|tests|dummy|course|warning|season|shelters?)\b",
+                       re.IGNORECASE)
+
+
+def homograph(text: str, start: int, end: int) -> bool:
+    """An event noun that is a verb or part of one here ("opened fire at", "gunmen stormed",
+    "to storm the hotel", "set fire to"), or a modifier of a thing ("assault rifles", "fire
+    service"): no event mention."""
+    word = text[start:end].lower()
+    if _MODIFIED.match(text, end):
+        return True
+    if word not in ("fire", "storm", "raid", "attack", "crash", "flood", "blast", "riot", "siege", "ambush"):
+        return False
+    before = text[max(0, start - 12):start]
+    if _VERB_BEFORE.search(before):
+        return word != "attack" or bool(re.search(r"\b(?:to|will|would|did|could|might|must|should)\s+$", before, re.I))
+    if word == "fire" and _FIRED.match(text, end) and not re.search(r"\b(?:the|a|an|this|that|of)\s+$", before, re.I):
+        return True  # "Chicago Bears fire coach John Fox"
+    return word in ("storm", "raid", "flood", "ambush") and bool(_VERB_AFTER.match(text, end)) and \
+        not re.search(r"\b(?:the|a|an|this|that)\s+$", before, re.I)
+
+
+def bare(word: str) -> str:
+    """A word in lower case without its possessive ("Armenia's" -> "armenia"; "This" stays "this")."""
+    return re.sub(r"['’]s?$", "", word.lower())
+
+
+def _year_near(text: str, sentence: tuple[int, int], start: int, end: int, nouns: list[int]) -> Optional[int]:
+    """The year of the sentence that belongs to this mention: the year whose nearest event
+    noun is the mention's own ("In 2004, a huge earthquake off Aceh"; not "an earthquake in
+    Aceh ... in a region devastated by the tsunami of 2004"). Years are looked for within
+    YEAR_REACH characters of the mention (run-on text stays linear)."""
+    s0, s1 = max(sentence[0], start - YEAR_REACH), min(sentence[1], end + YEAR_REACH)
+    near = nouns[bisect.bisect_left(nouns, max(sentence[0], s0 - YEAR_REACH)):
+                 bisect.bisect_left(nouns, min(sentence[1], s1 + YEAR_REACH))]
+    years = []
+    if not any(start <= q < end for q in near):
+        near = sorted(near + [end - 1])  # the mention's own noun, untyped ("the Khojaly tragedy")
+    for m in YEAR.finditer(text, s0, s1):
+        i = bisect.bisect_left(near, m.start())
+        closest = min(near[max(0, i - 1) : i + 1], key=lambda q: abs(q - m.start()), default=None)
+        if closest is None or start <= closest < end:
+            years.append((abs(m.start() - start), int(m.group())))
+    return min(years)[1] if years else None
+
+
+def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The sentence span holding `pos` (spans sorted, from text.sentences)."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return spans[i]
+    return (pos, pos)

@@ -14,7 +14,8 @@ import sys
 import time
 from pathlib import Path
 
-from storytrace import nlp, pipeline
+from storytrace.text import nlp
+from storytrace.engines import local as pipeline
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "news_cluster_dev.jsonl"
 

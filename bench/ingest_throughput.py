@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from storytrace import pipeline
+from storytrace.engines import local as pipeline
 from storytrace.ingest import expand, prepare, read_file
 from storytrace.model import Document
 

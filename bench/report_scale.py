@@ -126,7 +126,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from storytrace import ledger as ledger_mod
-    from storytrace.pipeline import build
+    from storytrace.engines.local import build
     from storytrace.report import write_report
 
     work = args.workdir / str(args.docs)

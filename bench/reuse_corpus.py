@@ -69,7 +69,7 @@ _TOK = re.compile(r"\$|\d+(?:[.,]\d+)*|[A-Za-z]+(?:['\-.][A-Za-z]+)*|[.,;:!?%]")
 _NO_SPACE_BEFORE = frozenset(".,;:!?%")
 _TERMINAL = frozenset(".!?")
 _ASCII_MAP = str.maketrans({"’": "'", "‘": "'", "“": "", "”": "", '"': "", "–": ",", "—": ",", "…": "."})
-WORDS = re.compile(r"\w+")  # the tokens storytrace.fingerprint hashes
+WORDS = re.compile(r"\w+")  # the tokens storytrace.stages.fingerprint hashes
 # page-furniture vocabulary stays at its natural rate: drawn uniformly from the pools,
 # these words would sit in one sentence in five and turn copies into "boilerplate"
 _FURNITURE_WORD = re.compile(r"(?i)(?:copyright|newsletter|subscri|cookie|advertis|sponsor|disclaimer|privacy)")
@@ -102,7 +102,7 @@ def _training_texts(shared: Path) -> Iterator[str]:
 def _sentences(text: str) -> list[str]:
     try:
         from storytrace.ingest.clean import IngestError, clean_text
-        from storytrace.text import sentences
+        from storytrace.text.sentences import sentences
 
         try:
             text = clean_text(text).text

@@ -1,8 +1,8 @@
 """Reuse stage at scale: passage precision/recall, time and memory, against MinHash-LSH.
 
 One job: for each corpus size, generate a planted corpus (bench/reuse_corpus.py),
-build an ingest-only ledger, run `storytrace.reuse.reuse_stage` in a fresh process
-(wall time, peak RSS), time `storytrace.fingerprint.fingerprints` over every text
+build an ingest-only ledger, run `storytrace.stages.reuse.reuse_stage` in a fresh process
+(wall time, peak RSS), time `storytrace.stages.fingerprint.fingerprints` over every text
 (MB/s on one core), score the `reuse` table against the planted truth, and run a
 document-level MinHash-LSH baseline (datasketch) on the same corpus, also in a fresh
 process. Prints one line per size, progress on stderr, and writes
@@ -65,7 +65,7 @@ def peak_rss_mb() -> float:
 
 
 def child_build(ledger: str, docs: str, out: str) -> dict:
-    from storytrace.pipeline import build
+    from storytrace.engines.local import build
 
     t = time.perf_counter()
     rep = build(ledger, [docs], analysers=(), cross_stages=(), workers=os.cpu_count() or 1)
@@ -76,7 +76,7 @@ def child_build(ledger: str, docs: str, out: str) -> dict:
 def child_reuse(ledger: str, out: str) -> dict:
     import sqlite_utils
 
-    from storytrace.reuse import reuse_stage
+    from storytrace.stages.reuse import reuse_stage
 
     db = sqlite_utils.Database(ledger)
     base = peak_rss_mb()
@@ -92,9 +92,9 @@ def child_fp(ledger: str, out: str) -> dict:
     import sqlite3
 
     try:
-        from storytrace.fingerprint import fingerprints
+        from storytrace.stages.fingerprint import fingerprints
     except ImportError as e:
-        return {"skipped": f"storytrace.fingerprint.fingerprints not available ({e})"}
+        return {"skipped": f"storytrace.stages.fingerprint.fingerprints not available ({e})"}
     conn = sqlite3.connect(ledger)
     nbytes, secs, docs = 0, 0.0, 0
     fingerprints("warm up the imports and caches")
@@ -482,9 +482,9 @@ def one_size(n: int, args: argparse.Namespace) -> dict:
         res["reuse"] = {"note": "truth fed back as detections (scorer self-test)"}
     else:
         try:
-            import storytrace.reuse  # noqa: F401
+            import storytrace.stages.reuse  # noqa: F401
         except ImportError as e:
-            log(f"storytrace.reuse not available ({e}): no stage to measure")
+            log(f"storytrace.stages.reuse not available ({e}): no stage to measure")
             return res
         log(f"{n:,}: running reuse_stage in a fresh process")
         res["reuse"] = run_child("reuse", str(ledger), str(work / f"reuse-{n}.json"), timeout=args.timeout)

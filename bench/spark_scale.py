@@ -68,7 +68,7 @@ def counts(path: Path) -> dict[str, int]:
 
 
 def run_local(path: Path, docs: Path, per_document_only: bool) -> dict[str, Any]:
-    from storytrace import pipeline
+    from storytrace.engines import local as pipeline
 
     timings: dict[str, float] = {}
 
@@ -91,7 +91,7 @@ def run_local(path: Path, docs: Path, per_document_only: bool) -> dict[str, Any]
 
 
 def run_spark(path: Path, docs: Path, per_document_only: bool, session: Any) -> dict[str, Any]:
-    from storytrace import pipeline, spark as spark_engine
+    from storytrace.engines import local as pipeline, spark as spark_engine
 
     out = str(path.with_suffix(".parquet"))
     t = time.perf_counter()
@@ -139,7 +139,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     session = None
     startup = 0.0
     if "spark" in args.engines:
-        from storytrace.spark.session import local_session
+        from storytrace.engines.spark.session import local_session
 
         t = time.perf_counter()
         session = local_session("local[2]")

@@ -35,12 +35,12 @@ from pathlib import Path
 
 import sqlite_utils
 
-from storytrace.dates import analyse_dates, date_from_text, date_from_url
-from storytrace.dating import date_from_story
-from storytrace.pipeline import CROSS_STAGES, build
+from storytrace.analyse.dates import analyse_dates, date_from_text, date_from_url
+from storytrace.stages.dating import date_from_story
+from storytrace.engines.local import CROSS_STAGES, build
 from storytrace.ingest import prepare, read_inputs
 from storytrace.model import Document
-from storytrace.serials import Anchor, clock_of, date_from_serial, fits, on_partial, serial_of
+from storytrace.stages.serials import Anchor, clock_of, date_from_serial, fits, on_partial, serial_of
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = {

@@ -1,4 +1,4 @@
-"""storytrace.timex against Microsoft Recognizers-Text's English DateTimeModel spec.
+"""storytrace.text.timex against Microsoft Recognizers-Text's English DateTimeModel spec.
 
 Reads ../shared/eval/recognizers_en/DateTime/DateTimeModel.json (each case: Input,
 Context.ReferenceDateTime, Results [{Text, Start, End inclusive, TypeName, Resolution.values}])
@@ -50,8 +50,8 @@ import re
 import sys
 from pathlib import Path
 
-from storytrace.dayspan import resolve
-from storytrace.timex import DateMention, find_dates
+from storytrace.text.dayspan import resolve
+from storytrace.text.timex import DateMention, find_dates
 
 DEFAULT = (Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "recognizers_en" / "DateTime"
            / "DateTimeModel.json")

@@ -30,8 +30,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from storytrace.pipeline import build
-from storytrace.stories import bcubed
+from storytrace.engines.local import build
+from storytrace.stages.stories import bcubed
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -79,7 +79,7 @@ class Judged:
 
 
 def build_ledgers(out: Path) -> dict[str, Path]:
-    from storytrace.pipeline import build
+    from storytrace.engines.local import build
 
     paths = {}
     for name, inputs in CORPORA.items():

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from storytrace.pipeline import build
+from storytrace.engines.local import build
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -28,8 +28,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-from storytrace import framing, pipeline
-from storytrace import terms as terms_mod
+from storytrace.analyse import framing
+from storytrace.engines import local as pipeline
+from storytrace.stages import terms as terms_mod
 from storytrace.ingest import expand, prepare, read_file
 from storytrace.model import Document
 

@@ -16,7 +16,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from storytrace import pipeline
+from storytrace.engines import local as pipeline
 from storytrace.ingest.clean import furniture_kind
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"

@@ -1,4 +1,4 @@
-"""storytrace.numbers against Microsoft Recognizers-Text's English number specs.
+"""storytrace.text.numbers against Microsoft Recognizers-Text's English number specs.
 
 Reads ../shared/eval/recognizers_en/Number/NumberModel.json and NumberRangeModel.json
 (each case: Input, Results [{Text, Start, End inclusive, Resolution {value}}]) and prints,
@@ -46,7 +46,7 @@ import re
 import sys
 from pathlib import Path
 
-from storytrace.numbers import NumberSpan, find_numbers
+from storytrace.text.numbers import NumberSpan, find_numbers
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "recognizers_en" / "Number"
 COMPARED_KINDS = {"count", "fraction", "other", "money", "percent", "duration", "age"}

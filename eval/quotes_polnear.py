@@ -50,8 +50,8 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from storytrace import quotes as Q
-from storytrace.text import quotations
+from storytrace.analyse import quotes as Q
+from storytrace.text.sentences import quotations
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 POLNEAR = SHARED / "eval" / "polnear_dev"

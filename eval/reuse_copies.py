@@ -22,8 +22,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from storytrace.pipeline import build
-from storytrace.reuse import reuse_stage
+from storytrace.engines.local import build
+from storytrace.stages.reuse import reuse_stage
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 WANTED = ["000-003", "000-001", "000-004", "001-003", "003-004"]

@@ -24,8 +24,8 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from storytrace.claims import extract, is_combatant, totals
-from storytrace.numbers import find_numbers
+from storytrace.analyse.claims import extract, is_combatant, totals
+from storytrace.text.numbers import find_numbers
 
 WAD = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "wad_dev.jsonl"
 #: The split, once: 2016 tune, 2017 check.

@@ -38,7 +38,7 @@ def expected() -> dict:
 @pytest.fixture(scope="session")
 def example_ledger(tmp_path_factory, example_dir) -> Path:
     """The bundled example built once for the session (read-only for tests)."""
-    from storytrace import pipeline
+    from storytrace.engines import local as pipeline
 
     path = tmp_path_factory.mktemp("example") / "ferry.db"
     report = pipeline.build(path, [str(example_dir)], workers=1)

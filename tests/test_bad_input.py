@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from storytrace import pipeline
+from storytrace.engines import local as pipeline
 from storytrace.cli import cli
 
 GOOD = (

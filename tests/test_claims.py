@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from storytrace.claims import extract, totals
+from storytrace.analyse.claims import extract, totals
 
 from conftest import SEEDS, need_shared
 

@@ -5,17 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from storytrace.ingest.clean import (
-    IngestError,
-    check_article,
-    clean_text,
-    decode,
-    detect_language,
-    furniture_kind,
-    guess_title,
-    normalise,
-    remove_boilerplate,
-)
+from storytrace.ingest.clean import IngestError, check_article, clean_text, decode, detect_language, furniture_kind, guess_title, normalise, remove_boilerplate
 
 
 def test_decode_utf8_bom_utf16_and_cp1252():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from storytrace.dates import analyse_dates, date_from_text
+from storytrace.analyse.dates import analyse_dates, date_from_text
 from storytrace.model import Document
 
 
@@ -57,7 +57,7 @@ def test_undated_document_gets_fields():
 
 
 def test_url_date_comes_first_and_contradicts_metadata():
-    from storytrace.dates import date_from_url
+    from storytrace.analyse.dates import date_from_url
 
     d = date_from_url("https://news.example/sport/2016/11/13/late-goal-wins-it/")
     assert (d.how, d.low, d.evidence) == ("url", date(2016, 11, 13), "2016/11/13")
@@ -71,7 +71,7 @@ def test_url_date_comes_first_and_contradicts_metadata():
 
 
 def test_url_dates_in_other_shapes():
-    from storytrace.dates import date_from_url
+    from storytrace.analyse.dates import date_from_url
 
     assert date_from_url("https://news.example/world/2018/feb/05/story").low == date(2018, 2, 5)
     assert date_from_url("https://news.example/a/201801/02/WS5a4af1.html").low == date(2018, 1, 2)
@@ -98,7 +98,7 @@ STORY = [("a", date(2025, 3, 11)), ("b", date(2025, 3, 12)), ("c", date(2025, 3,
 
 
 def test_story_weekday_pins_the_day():
-    from storytrace.dating import date_from_story
+    from storytrace.stages.dating import date_from_story
 
     d = date_from_story("On Tuesday evening the ferry burned. On Thursday the toll rose to 21.", STORY)
     assert (d.how, d.precision, d.low) == ("story", "day", date(2025, 3, 13))  # the latest weekday named
@@ -106,15 +106,15 @@ def test_story_weekday_pins_the_day():
 
 
 def test_story_full_date_in_the_window():
-    from storytrace.dating import date_from_story
+    from storytrace.stages.dating import date_from_story
 
     d = date_from_story("The inquiry opened on March 12, 2025 in the town hall.", STORY)
     assert d.low == date(2025, 3, 12) and d.evidence.startswith("March 12, 2025")
 
 
 def test_story_alone_is_not_evidence():
-    from storytrace.dates import Dating
-    from storytrace.dating import date_from_story
+    from storytrace.analyse.dates import Dating
+    from storytrace.stages.dating import date_from_story
 
     assert date_from_story("The ferry burned and many died.", STORY) is None  # nothing in the text pins a day
     assert date_from_story("On Thursday the toll rose.", STORY[:1]) is None  # Thursday is not one of its days
@@ -128,7 +128,7 @@ FILLER = " Divers searched the wreck and families waited at the quay for news of
 
 
 def test_story_one_dated_neighbour_and_the_lead():
-    from storytrace.dating import date_from_story
+    from storytrace.stages.dating import date_from_story
 
     monday = [("a", date(2025, 3, 17))]
     d = date_from_story("On Tuesday the ferry operator was questioned.", monday)  # one neighbour can pin a day
@@ -139,7 +139,7 @@ def test_story_one_dated_neighbour_and_the_lead():
 
 
 def test_story_day_before_its_reports_only_from_the_lead():
-    from storytrace.dating import date_from_story
+    from storytrace.stages.dating import date_from_story
 
     weekend = [("a", date(2025, 3, 15)), ("b", date(2025, 3, 16))]  # Saturday, Sunday
     lead = date_from_story("The ferry burned on Friday night, officials said." + FILLER, weekend)
@@ -151,7 +151,7 @@ def test_story_day_before_its_reports_only_from_the_lead():
 def test_story_stage_dates_and_rebuilds_the_same(tmp_path):
     import sqlite3
 
-    from storytrace import pipeline
+    from storytrace.engines import local as pipeline
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -179,7 +179,7 @@ def test_events_dated_by_other_documents(tmp_path):
     """An anniversary, or a weekday, of an event the text does not date but other documents do."""
     import sqlite3
 
-    from storytrace import pipeline
+    from storytrace.engines import local as pipeline
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -212,8 +212,8 @@ def test_events_dated_by_other_documents(tmp_path):
 
 
 def test_a_later_text_does_not_take_an_old_events_weekday():
-    from storytrace.dating import date_from_events
-    from storytrace.mentions import named_events
+    from storytrace.stages.dating import date_from_events
+    from storytrace.analyse.mentions import named_events
 
     dated = {"veldra": [("Veldra fire", date(2025, 3, 11), "2025-03-11: the date given with its name")]}
     text = "The Veldra fire on Tuesday was recalled in 2027 when the new ferry sailed."
@@ -248,7 +248,7 @@ def test_a_date_the_page_labels():
 
 
 def test_captions_and_days_ahead_do_not_date_a_document():
-    from storytrace.dates import date_from_text, reporting_dates
+    from storytrace.analyse.dates import date_from_text, reporting_dates
 
     text = ("Mourners gathered in Orrin after the attack, the council said on Thursday.\n"
             "A woman lights a candle. She was kidnapped on March 3, 2015, and freed a year later. (Photo: Ana Vel/AFP)\n"
@@ -262,8 +262,8 @@ def test_captions_and_days_ahead_do_not_date_a_document():
 def test_every_dating_carries_a_confidence_by_how_it_was_found(tmp_path):
     import sqlite3
 
-    from storytrace import pipeline
-    from storytrace.datings import CONFLICTED, DATING_CONFIDENCE
+    from storytrace.engines import local as pipeline
+    from storytrace.stages.datings import CONFLICTED, DATING_CONFIDENCE
 
     folder = tmp_path / "in"
     folder.mkdir()

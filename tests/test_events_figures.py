@@ -91,7 +91,7 @@ def test_every_claim_has_its_event_and_figure(example_ledger):
 
 
 def test_event_and_figure_ids_are_stable(tmp_path, example_dir, example_ledger):
-    from storytrace import pipeline
+    from storytrace.engines import local as pipeline
 
     again = tmp_path / "again.db"
     pipeline.build(again, [str(example_dir)], workers=1)
@@ -105,7 +105,7 @@ def _write(folder, name, text):
 
 
 def test_checks_parts_and_subsets(tmp_path):
-    from storytrace import pipeline
+    from storytrace.engines import local as pipeline
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -120,7 +120,8 @@ def test_checks_parts_and_subsets(tmp_path):
 
 
 def test_corrections_apply_and_survive_rebuilds(tmp_path, example_dir, example_ledger, main_event):
-    from storytrace import corrections, pipeline
+    from storytrace.stages import corrections
+    from storytrace.engines import local as pipeline
 
     ledger = tmp_path / "c.db"
     shutil.copy(example_ledger, ledger)
@@ -145,7 +146,8 @@ def test_corrections_apply_and_survive_rebuilds(tmp_path, example_dir, example_l
 
 
 def test_a_publication_date_correction_applies_survives_rebuilds_and_undoes(tmp_path, example_dir, example_ledger):
-    from storytrace import corrections, pipeline
+    from storytrace.stages import corrections
+    from storytrace.engines import local as pipeline
 
     ledger = tmp_path / "d.db"
     shutil.copy(example_ledger, ledger)
@@ -177,7 +179,8 @@ def test_a_publication_date_correction_applies_survives_rebuilds_and_undoes(tmp_
 
 
 def test_correction_merges_events_and_moves_claims(tmp_path, example_ledger, main_event):
-    from storytrace import corrections, pipeline
+    from storytrace.stages import corrections
+    from storytrace.engines import local as pipeline
 
     ledger = tmp_path / "m.db"
     shutil.copy(example_ledger, ledger)
@@ -211,7 +214,7 @@ def test_correct_command(tmp_path, example_ledger):
 
 
 def test_stories_group_by_content():
-    from storytrace.stories import bcubed, group
+    from storytrace.stages.stories import bcubed, group
 
     docs = [
         ("a", "Flood in Marrowby", "The river Tane flooded Marrowby on Tuesday; 300 homes in Marrowby were evacuated."),
@@ -226,7 +229,7 @@ def test_stories_group_by_content():
 
 def test_seeds_events_and_figures(tmp_path):
     need_shared("corpora", "seeds")
-    from storytrace import pipeline
+    from storytrace.engines import local as pipeline
 
     ledger = tmp_path / "seeds.db"
     pipeline.build(ledger, [str(SEEDS)], workers=1)
@@ -250,7 +253,7 @@ def test_seeds_events_and_figures(tmp_path):
 
 
 def test_a_story_event_first_reported_in_a_year_is_on_or_before_its_end(tmp_path):
-    from storytrace import pipeline
+    from storytrace.engines import local as pipeline
 
     folder = tmp_path / "in"
     folder.mkdir()

@@ -8,14 +8,14 @@ import sqlite3
 
 import pytest
 
-from storytrace import pipeline
-from storytrace.claims import extract
-from storytrace.figures import FigureClaim, make_figure, publication_key
-from storytrace.numbers import band
-from storytrace.origins import origin_groups, source_key
-from storytrace.placement import other_event_cues
-from storytrace.reuse import count_edit
-from storytrace.segments import segments
+from storytrace.engines import local as pipeline
+from storytrace.analyse.claims import extract
+from storytrace.stages.figures import FigureClaim, make_figure, publication_key
+from storytrace.text.numbers import band
+from storytrace.text.origins import origin_groups, source_key
+from storytrace.stages.placement import other_event_cues
+from storytrace.stages.reuse import count_edit
+from storytrace.text.segments import segments
 
 
 def _ledger(tmp_path, files: dict[str, str]) -> sqlite3.Connection:
@@ -194,7 +194,7 @@ def test_at_least_is_open_above():
 
 
 def test_a_place_the_story_never_leads_with_is_another_event():
-    from storytrace.placement import place_words
+    from storytrace.stages.placement import place_words
 
     places = place_words(["Fire at Orrin market kills two", "A fire at a market in Orrin killed two people on Tuesday."])
     far = "Separately, shelling in Velmar killed 14 people."
@@ -217,7 +217,7 @@ def test_a_figure_one_body_sentence_alone_states_is_left_unplaced(tmp_path):
 
 
 def test_a_photo_gallery_is_no_article_and_seeds_no_event(tmp_path):
-    from storytrace.segments import page_kind
+    from storytrace.text.segments import page_kind
 
     gallery = "\n".join(f"Photos: Floods in Tellon Rescuers carry a child to safety. Hide Caption {i} of 8" for i in range(1, 9))
     assert page_kind(gallery) == "gallery"
@@ -261,7 +261,7 @@ def test_primary_source_model_numbers_and_listed_nationals():
 
 
 def test_single_victims_named_by_apposition_or_dying():
-    from storytrace.claims import extract as ex
+    from storytrace.analyse.claims import extract as ex
     assert [(c.measure, c.value) for c in ex("Her cousin, Tavon Orrel, 21, was killed on Tuesday.")] == [("killed", 1)]
     assert [(c.measure, c.value) for c in ex("Orrel died Tuesday after being shot in Tellon.")] == [("killed", 1)]
     assert [(c.measure, c.value) for c in ex("The director made her perform a stunt that injured her.")] == [("injured", 1)]
@@ -275,7 +275,7 @@ def test_named_members_of_a_count_are_not_more_victims():
 
 
 def test_an_office_and_its_holder_are_one_origin():
-    from storytrace.origins import office_key
+    from storytrace.text.origins import office_key
 
     assert office_key("the governor of Orrin island") == office_key("Orrin Gov. Dana Vel") == "office governor orrin"
     assert source_key("officials and state media") == source_key("officials")

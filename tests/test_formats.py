@@ -16,7 +16,7 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
-from storytrace import pipeline
+from storytrace.engines import local as pipeline
 from storytrace.cli import cli
 
 #: The tables CONTRACT.md names (ledger tables and export files).

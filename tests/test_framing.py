@@ -10,10 +10,11 @@ import sqlite3
 import pytest
 import sqlite_utils
 
-from storytrace import framing, pipeline
-from storytrace import terms as terms_mod
-from storytrace.claims import extract
-from storytrace.framing import find_uses, is_term
+from storytrace.analyse import framing
+from storytrace.engines import local as pipeline
+from storytrace.stages import terms as terms_mod
+from storytrace.analyse.claims import extract
+from storytrace.analyse.framing import find_uses, is_term
 from storytrace.model import Document
 
 from conftest import SEEDS, need_shared

@@ -7,7 +7,8 @@ import sqlite3
 import pytest
 import sqlite_utils
 
-from storytrace import ledger, pipeline
+from storytrace import ledger
+from storytrace.engines import local as pipeline
 from storytrace.model import TABLES, Document, make_id
 
 # The contract's tables and their fields ("at least").

@@ -6,7 +6,7 @@ import importlib.util
 
 import pytest
 
-from storytrace import nlp
+from storytrace.text import nlp
 
 HAVE_MODEL = any(importlib.util.find_spec(n) for n in nlp.MODEL_NAMES)
 

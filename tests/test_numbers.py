@@ -1,4 +1,4 @@
-"""storytrace.numbers: number expressions, their values, bounds and kinds.
+"""storytrace.text.numbers: number expressions, their values, bounds and kinds.
 
 Examples are written here; the Recognizers-Text specs are scored by eval/numbers_recognizers.py.
 """
@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storytrace import numbers
-from storytrace.numbers import NumberSpan, find_numbers, has_number, parse_number
+from storytrace.text import numbers
+from storytrace.text.numbers import NumberSpan, find_numbers, has_number, parse_number
 
 from conftest import need_shared
 
@@ -360,7 +360,7 @@ def test_has_number():
 
 def test_module_imports_nothing_of_the_project():
     """numbers.py and its lexer numerals.py stand alone: nothing else of the project."""
-    from storytrace import numerals
+    from storytrace.text import numerals
 
     for module in (numbers, numerals):
         tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))

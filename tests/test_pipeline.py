@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from storytrace import pipeline
+from storytrace.engines import local as pipeline
 from storytrace.analyse import analyse
 from storytrace.model import Annotations, Claim, Document, make_id
 

@@ -8,8 +8,8 @@ from hypothesis import given, settings, strategies as st
 
 from storytrace.analyse import ANALYSERS, analyse
 from storytrace.model import Document, make_id
-from storytrace.quotes import analyse_quotes, find_quotes
-from storytrace.text import quotations
+from storytrace.analyse.quotes import analyse_quotes, find_quotes
+from storytrace.text.sentences import quotations
 
 from conftest import SEEDS, need_shared
 
@@ -262,7 +262,7 @@ def test_seed_speakers():
 
 
 def test_one_speaker_key_per_person_and_body():
-    from storytrace.quotes import speaker_keys
+    from storytrace.analyse.quotes import speaker_keys
 
     keys = speaker_keys(["Turkish Foreign Minister Mevlut Cavusoglu", "Cavusoglu", "the ministry",
                          "Turkey's Foreign Ministry", "officials"])

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from storytrace import ledger as ledger_mod, pipeline
+from storytrace import ledger as ledger_mod
+from storytrace.engines import local as pipeline
 from storytrace.cli import cli
 from storytrace.report import copies, events, render, sources, write_report
 from storytrace.report.markup import csv_text, esc

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import SEEDS, need_shared
-from storytrace import fingerprint, reuse
+from storytrace.stages import fingerprint, reuse
 from storytrace.model import Reuse
 
 WORDS = ("harbour council ferry inspector river pilot signal engine cargo bridge lantern quay crew "
@@ -242,7 +242,7 @@ def test_example_yearless_dateline_is_dated_through_its_copies(example_ledger):
 
 def test_seed_copies(tmp_path):
     need_shared("corpora", "seeds")
-    from storytrace import pipeline
+    from storytrace.engines import local as pipeline
 
     ledger = tmp_path / "seeds.db"
     pipeline.build(ledger, [str(SEEDS)], workers=1)

@@ -85,7 +85,7 @@ def test_hosts_share_no_run_of_8_words(corpus):
 def test_scorer_gives_one_on_the_truth(corpus, tmp_path):
     import reuse_scale
 
-    from storytrace.pipeline import build
+    from storytrace.engines.local import build
 
     _, out, _ = corpus
     ledger = tmp_path / "l.db"

@@ -9,7 +9,8 @@ import sqlite3
 import pytest
 from click.testing import CliRunner
 
-from storytrace import cli as cli_mod, pipeline
+from storytrace import cli as cli_mod
+from storytrace.engines import local as pipeline
 from storytrace.cli import cli
 
 GOOD = "Rescuers reached the flooded village of Marrow Fen on Monday, officials said."
@@ -86,7 +87,7 @@ def test_a_crash_exits_3_not_1(tmp_path, monkeypatch, capsys):
     def boom(*args, **kwargs):
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(cli_mod.pipeline, "build", boom)
+    monkeypatch.setattr(cli_mod.local, "build", boom)
     monkeypatch.setattr("sys.argv", ["storytrace", "build", str(tmp_path / "l.db"), str(tmp_path / "a.txt")])
     with pytest.raises(SystemExit) as e:
         cli_mod.main()
@@ -109,7 +110,7 @@ def test_run_on_paragraph_stays_linear():
     import time
 
     from storytrace.analyse import ANALYSERS
-    from storytrace.mentions import named_events
+    from storytrace.analyse.mentions import named_events
     from storytrace.model import Document
 
     para = " ".join(['The Orrin valley attack killed 21 people, he said, and "the massacre" was recalled by '

@@ -9,9 +9,10 @@ from datetime import date, timedelta
 
 import sqlite_utils
 
-from storytrace import datings, pipeline, serials
-from storytrace.dates import Dating
-from storytrace.serials import Anchor, clock_of, date_from_serial, fits, serial_of
+from storytrace.stages import datings, serials
+from storytrace.engines import local as pipeline
+from storytrace.analyse.dates import Dating
+from storytrace.stages.serials import Anchor, clock_of, date_from_serial, fits, serial_of
 
 
 def test_serial_of_reads_standalone_ids():

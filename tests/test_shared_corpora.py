@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from storytrace import pipeline
+from storytrace.engines import local as pipeline
 
 from conftest import need_shared
 

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from storytrace import corrections, fingerprint, pipeline
-from storytrace import reuse as local_reuse
+from storytrace.stages import corrections, fingerprint
+from storytrace.engines import local as pipeline
+from storytrace.stages import reuse as local_reuse
 
 from conftest import need_shared
 
@@ -28,7 +29,7 @@ REQUIRE = os.environ.get("STORYTRACE_REQUIRE_SPARK") == "1"
 
 @pytest.fixture(scope="module")
 def spark():
-    from storytrace import spark as spark_engine
+    from storytrace.engines import spark as spark_engine
 
     reason = spark_engine.unavailable()
     if reason:
@@ -36,7 +37,7 @@ def spark():
             pytest.fail(f"{reason} (STORYTRACE_REQUIRE_SPARK=1: the Spark tests must run)")
         pytest.skip(reason)
     os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
-    from storytrace.spark.session import local_session
+    from storytrace.engines.spark.session import local_session
 
     session = local_session("local[2]")
     yield session
@@ -44,7 +45,7 @@ def spark():
 
 
 def spark_build(spark, ledger: Path, inputs: list[str], **kw):
-    from storytrace import spark as spark_engine
+    from storytrace.engines import spark as spark_engine
 
     return spark_engine.build(ledger, inputs, session=spark, out=str(ledger.with_suffix(".parquet")), **kw)
 
@@ -144,7 +145,8 @@ def test_cli_spark_engine_reads_uris_and_parquet(spark, tmp_path, example_ledger
 def test_usage_errors():
     from click.testing import CliRunner
 
-    from storytrace import cli, spark as spark_engine
+    from storytrace import cli
+    from storytrace.engines import spark as spark_engine
 
     result = CliRunner().invoke(cli.cli, ["build", "x.db", "/no/such/folder", "--engine", "spark"])
     assert result.exit_code == 2
@@ -154,7 +156,7 @@ def test_usage_errors():
 
 
 def test_submit_entry(capsys):
-    from storytrace.spark import submit
+    from storytrace.engines.spark import submit
 
     assert submit.main(["--entry"]) == 0
     assert Path(capsys.readouterr().out.strip()) == Path(submit.__file__).resolve()
@@ -171,7 +173,7 @@ class _Run:
 
 
 def test_components_match_union_find(spark):
-    from storytrace.spark.reuse import components
+    from storytrace.engines.spark.reuse import components
 
     rng = random.Random(7)
     edges = [(rng.randrange(300), rng.randrange(300)) for _ in range(220)]
@@ -222,7 +224,7 @@ def _synthetic_docs() -> list[tuple]:
 def test_reuse_links_match_find_reuse(spark):
     """Spark's candidate pairs (self-join and chain), alignment, duplicates, direction
     and lineages give reuse.find_reuse's links, in its order."""
-    from storytrace.spark.reuse import links
+    from storytrace.engines.spark.reuse import links
 
     rows = _synthetic_docs()
     sizes: dict = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
-from storytrace.text import Spans, quote_spans, sentences
+from storytrace.text.sentences import Spans, quote_spans, sentences
 
 
 def _split(text):

@@ -1,4 +1,4 @@
-"""storytrace.timex: date expressions in news text and their resolution to days.
+"""storytrace.text.timex: date expressions in news text and their resolution to days.
 
 Examples are written here; the Recognizers-Text DateTime spec is scored by eval/dates_recognizers.py.
 """
@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storytrace.dayspan import resolve
-from storytrace.timex import MONTH_NAMES, WEEKDAY_NAMES, DateMention, find_dates, weekday_name
+from storytrace.text.dayspan import resolve
+from storytrace.text.timex import MONTH_NAMES, WEEKDAY_NAMES, DateMention, find_dates, weekday_name
 
 from conftest import need_shared
 
@@ -246,7 +246,7 @@ def test_shared_seeds_find_dates():
 def test_holidays():
     import datetime as dt
 
-    from storytrace.holidays import easter, holiday
+    from storytrace.text.holidays import easter, holiday
 
     assert [easter(y) for y in (2016, 2018, 2019, 2024)] == [
         dt.date(2016, 3, 27), dt.date(2018, 4, 1), dt.date(2019, 4, 21), dt.date(2024, 3, 31)]

@@ -15,7 +15,9 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, SpinnerColumn, TextColumn, TimeRemainingColumn, TransferSpeedColumn
 
-from . import __version__, demo as demo_mod, ledger as ledger_mod, nlp, pipeline
+from . import __version__, demo as demo_mod, ledger as ledger_mod
+from .text import nlp
+from .engines import local
 from .ingest import DEFAULT_MAX_BYTES, expand
 from .model import Reject
 
@@ -32,7 +34,7 @@ def _reject_line(r: Reject) -> str:
 
 
 def _run_build(ledger: Path, inputs: tuple[str, ...], workers: Optional[int], max_mb: float, quiet: bool,
-               engine: str = "local") -> pipeline.BuildReport:
+               engine: str = "local") -> local.BuildReport:
     progress = Progress(
         SpinnerColumn(),
         TextColumn("[bold]building[/bold] {task.description}"),
@@ -45,10 +47,10 @@ def _run_build(ledger: Path, inputs: tuple[str, ...], workers: Optional[int], ma
         disable=quiet or not err.is_terminal,
     )
     task = progress.add_task(str(ledger), total=None)
-    run = pipeline.build
+    run = local.build
     errors: tuple[type[Exception], ...] = (ledger_mod.LedgerError, nlp.ModelMissing)
     if engine == "spark":  # imported only here: the core never imports pyspark
-        from . import spark
+        from .engines import spark
 
         run, errors = spark.build, errors + (spark.SparkUnavailable,)
     with progress:
@@ -74,7 +76,7 @@ def _require_inputs(inputs: list[str]) -> None:
         raise click.UsageError(f"nothing to read ({reasons})")
 
 
-def _finish(report: pipeline.BuildReport, quiet: bool) -> None:
+def _finish(report: local.BuildReport, quiet: bool) -> None:
     _say(
         quiet,
         f"{report.ledger}: added {report.added} documents"
@@ -113,7 +115,7 @@ def build(ledger: Path, inputs: tuple[str, ...], engine: str, workers: int, max_
     kept in the rejects table.
     """
     if engine == "spark":
-        from . import spark
+        from .engines import spark
 
         problem = spark.unavailable() or spark.nothing_to_read(list(inputs))
         if problem:
@@ -165,10 +167,10 @@ def extract(inputs: tuple[str, ...], max_mb: float) -> None:
     rejected = 0
     _require_inputs(list(inputs) or ["-"])
     try:
-        pipeline.preload(pipeline.ANALYSERS)
+        local.preload(local.ANALYSERS)
     except nlp.ModelMissing as e:
         raise click.UsageError(str(e)) from None
-    for item in pipeline.extract(list(inputs) or ["-"], max_bytes=int(max_mb * 2**20)):
+    for item in local.extract(list(inputs) or ["-"], max_bytes=int(max_mb * 2**20)):
         if isinstance(item, Reject):
             rejected += 1
             err.print(_reject_line(item), markup=False)
@@ -217,7 +219,7 @@ def correct(ledger: Path, target: Optional[str], field: Optional[str], value: Op
 
     Corrections are kept in the `corrections` table and applied on every later build.
     """
-    from . import corrections
+    from .stages import corrections
 
     if list_:
         db = ledger_mod.open_ledger(ledger)
@@ -226,13 +228,13 @@ def correct(ledger: Path, target: Optional[str], field: Optional[str], value: Op
         return
     try:
         if remove:
-            if not pipeline.correct(ledger, lambda db: corrections.remove(db, remove)):
+            if not local.correct(ledger, lambda db: corrections.remove(db, remove)):
                 raise click.UsageError(f"no correction with id {remove!r}")
             err.print(f"removed correction {remove}; cross-document tables rebuilt")
             return
         if not (target and field):
             raise click.UsageError("give TARGET FIELD VALUE, --list or --remove ID")
-        c = pipeline.correct(ledger, lambda db: corrections.record(db, target, field, value, note, author))
+        c = local.correct(ledger, lambda db: corrections.record(db, target, field, value, note, author))
     except (corrections.CorrectionError, ledger_mod.LedgerError) as e:
         raise click.UsageError(str(e)) from None
     status = ledger_mod.open_ledger(ledger).execute("select status from corrections where id = ?", [c.id]).fetchone()[0]

@@ -11,7 +11,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Optional
 
-from . import ledger as ledger_mod, pipeline
+from . import ledger as ledger_mod
+from .engines import local
 from .model import Reject
 
 EXAMPLE = "ferry"
@@ -29,7 +30,7 @@ def expected_path(name: str = EXAMPLE) -> Path:
 
 @dataclass
 class DemoResult:
-    build: pipeline.BuildReport
+    build: local.BuildReport
     ledger: Path
     export_dir: Path
     report: Path
@@ -44,7 +45,7 @@ def run(outdir: Path, on_reject: Optional[Callable[[Reject], None]] = None) -> D
     ledger = outdir / f"{EXAMPLE}.db"
     if ledger.exists():
         ledger.unlink()  # the demo is always the example alone, built afresh
-    report = pipeline.build(ledger, [str(corpus_path())], on_reject=on_reject)
+    report = local.build(ledger, [str(corpus_path())], on_reject=on_reject)
     export_dir = outdir / "tables"
     ledger_mod.export(ledger, export_dir)
     html = write_report(ledger, outdir / "report.html")

@@ -12,18 +12,9 @@ from __future__ import annotations
 import re
 from typing import Iterator, Sequence, Union
 
-from ..segments import page_kind
+from ..text.segments import page_kind
 from ..model import Document, Reject
-from .clean import (
-    IngestError,
-    clean_text,
-    copyright_holder,
-    decode,
-    detect_language,
-    guess_title,
-    strip_surrogates,
-    word_count,
-)
+from .clean import IngestError, clean_text, copyright_holder, decode, detect_language, guess_title, strip_surrogates, word_count
 from .raw import RawDoc
 from .sources import DEFAULT_MAX_BYTES, InputFile, expand, read_file
 

@@ -15,8 +15,7 @@ from typing import Any, Optional
 
 from ..model import figure_label
 from .data import Doc, LedgerView, jload
-from .markup import (EXPORT_HINT, Refs, badge, csv_link, esc, left_out, link, null, num, plural, short_date,
-                     table, value_text)
+from .markup import EXPORT_HINT, Refs, badge, csv_link, esc, left_out, link, null, num, plural, short_date, table, value_text
 
 EVENTS_SHOWN = 25
 FIGURES_PER_EVENT = 12

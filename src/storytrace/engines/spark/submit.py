@@ -1,12 +1,12 @@
 """The spark-submit entry: `storytrace build --engine spark` as an application file.
 
     spark-submit --master yarn --deploy-mode client --executor-memory 8g \\
-        "$(python -m storytrace.spark --entry)" LEDGER INPUT... [--out hdfs:///user/me/run1] [--max-mb 20] [-q]
+        "$(python -m storytrace.engines.spark --entry)" LEDGER INPUT... [--out hdfs:///user/me/run1] [--max-mb 20] [-q]
 
 or, without spark-submit (PySpark starts the JVM with $SPARK_SUBMIT_ARGS, e.g.
 `--master spark://host:7077 --executor-memory 8g`, or local[*]):
 
-    python -m storytrace.spark LEDGER INPUT... [--workers N] [--out DIR]
+    python -m storytrace.engines.spark LEDGER INPUT... [--workers N] [--out DIR]
 
 The driver runs where this runs and writes the SQLite ledger there (the ledger must
 fit on the driver's disk); the executors need storytrace and its spaCy model
@@ -44,7 +44,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 0
     if not args.ledger or not args.inputs:
         ap.error("give LEDGER and at least one INPUT")
-    from storytrace import ledger as ledger_mod, nlp, spark
+    from ... import ledger as ledger_mod
+    from ...text import nlp
+    from .. import spark
 
     problem = spark.unavailable() or spark.nothing_to_read(args.inputs)
     if problem:

@@ -38,14 +38,13 @@ from datetime import date
 from typing import Any, Optional
 
 from . import corrections
-from .mentions import EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, YEAR, Mention, actors, homograph, noun_spans, reported_events
-from .model import Event, make_id
-from .placement import (ALONE, HEADLINE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement, lead_end,
-                        other_event_cues, place_words, story_families, unplaced, year_of)
-from .segments import BODY, SegmentIndex, segments
-from .text import sentences
-from .timex import find_dates
-from .unionfind import DisjointSets
+from ..analyse.mentions import EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, YEAR, Mention, actors, homograph, noun_spans, reported_events
+from ..model import Event, make_id
+from .placement import ALONE, HEADLINE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement, lead_end, other_event_cues, place_words, story_families, unplaced, year_of
+from ..text.segments import BODY, SegmentIndex, segments
+from ..text.sentences import sentences
+from ..text.timex import find_dates
+from ..unionfind import DisjointSets
 
 HISTORIC_DAYS = 365
 LEDE_CHARS = 300  # an undated document's opening reports the news, not the past

@@ -15,8 +15,8 @@ from collections import defaultdict
 from typing import Any, Optional
 
 from .events import resolve
-from .mentions import reported_events
-from .framing import find_hits, term_row
+from ..analyse.mentions import reported_events
+from ..analyse.framing import find_hits, term_row
 
 
 

@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Optional, Sequence
 
-from . import nlp
-from .model import Annotations, Claim, Document, make_id
-from .numbers import NumberSpan, band, find_numbers, has_number
+from ..text import nlp
+from ..model import Annotations, Claim, Document, make_id
+from ..text.numbers import NumberSpan, band, find_numbers, has_number
 from .quotes import find_quotes
-from .segments import NOT_REPORTING, SegmentIndex, segments
-from .speech import PRONOUNS
-from .text import Spans, quotations, sentences
+from ..text.segments import NOT_REPORTING, SegmentIndex, segments
+from ..text.speech import PRONOUNS
+from ..text.sentences import Spans, quotations, sentences
 
 # ---------------------------------------------------------------------- lexicons
 

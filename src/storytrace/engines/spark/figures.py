@@ -31,8 +31,8 @@ from __future__ import annotations
 import json
 from typing import Any, Iterator
 
-from .. import figures as local
-from ..model import Check, Figure, make_id
+from ...stages import figures as local
+from ...model import Check, Figure, make_id
 from . import tables
 
 CLAIMS_QUERY = local.CLAIMS_QUERY

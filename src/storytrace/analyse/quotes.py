@@ -54,14 +54,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
-from .origins import UNNAMED, source_key
-from .model import Annotations, Document, Quote, make_id
-from .text import quotations
-from .speech import (
-    AUX, CALL, CAP_STOP, DETERMINERS, DOC_WORDS, INTRO, LISTENER, NOUNISH, ORG_WORDS, PERSON_WORDS, PLURAL_OK,
-    PRONOUNS, SAY, SAYING, SENT_END, STOP, VERB_RE, abbreviation, is_cap, np_after, np_before, possessive,
-    sentence_start, tokens, word_set,
-)
+from ..text.origins import UNNAMED, source_key
+from ..model import Annotations, Document, Quote, make_id
+from ..text.sentences import quotations
+from ..text.speech import AUX, CALL, CAP_STOP, DETERMINERS, DOC_WORDS, INTRO, LISTENER, NOUNISH, ORG_WORDS, PERSON_WORDS, PLURAL_OK, PRONOUNS, SAY, SAYING, SENT_END, STOP, VERB_RE, abbreviation, is_cap, np_after, np_before, possessive, sentence_start, tokens, word_set
 
 # ---------------------------------------------------------------------- patterns
 

@@ -81,13 +81,11 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from .mentions import EVENT_NOUNS, NOT_NAMES, named_events
-from .model import Annotations, Document, Term, make_id
+from ..model import Annotations, Document, Term, make_id
 from .quotes import find_quotes
-from .speech import (
-    CALL, DOC_WORDS, INTRO, ORG_WORDS, PERSON_WORDS, PLURAL_OK, PRONOUNS, SAY, SAYING, VERB_RE, np_after, np_before,
-)
-from .lexicon import ENTRIES, ENTRY_INDEX, WORD_START, LABELS
-from .text import sentences
+from ..text.speech import CALL, DOC_WORDS, INTRO, ORG_WORDS, PERSON_WORDS, PLURAL_OK, PRONOUNS, SAY, SAYING, VERB_RE, np_after, np_before
+from ..text.lexicon import ENTRIES, ENTRY_INDEX, WORD_START, LABELS
+from ..text.sentences import sentences
 
 # ---------------------------------------------------------------------- word classes
 

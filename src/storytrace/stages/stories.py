@@ -43,7 +43,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Any, Callable, Iterable, Optional, Sequence, Union
 
-from .model import make_id
+from ..model import make_id
 
 OPENING = 3000  # characters of text read (after the title)
 TOP_TERMS = 300

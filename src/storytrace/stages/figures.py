@@ -46,8 +46,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Optional, Sequence
 
-from .model import COUNT_MEASURES, Check, Figure, make_id
-from .origins import claim_keys, origin_groups, origin_name
+from ..model import COUNT_MEASURES, Check, Figure, make_id
+from ..text.origins import claim_keys, origin_groups, origin_name
 from .placement import UNPLACED
 
 INF = float("inf")

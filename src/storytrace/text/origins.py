@@ -30,7 +30,7 @@ from typing import Iterable, Optional, Protocol
 
 from rapidfuzz import fuzz
 
-from .unionfind import DisjointSets
+from ..unionfind import DisjointSets
 
 SAME_NAME = 85  # rapidfuzz ratio at which two surnames are one person's ("Alishvandi", "Alishbandi": 90)
 

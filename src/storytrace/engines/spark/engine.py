@@ -1,10 +1,10 @@
 """The Spark engine's run: per-document stage on executors, ledger load, cross-document stages.
 
-One job: `build()`, the Spark twin of `pipeline.build()`, with the same arguments,
+One job: `build()`, the Spark twin of `local.build()`, with the same arguments,
 callbacks and BuildReport, and the same rows in the ledger:
 
 1. inputs -> (file number, position, RawDoc) on the executors (inputs.py), spread
-   over the cluster, a chunk at a time through `pipeline.process_many` (prepare + analysers; the spaCy
+   over the cluster, a chunk at a time through `local.process_many` (prepare + analysers; the spaCy
    model loads once per Python worker) -> tagged rows, kept (memory and disk);
 2. documents already in the ledger are dropped (an anti-join with its ids), a
    document seen twice in this run is kept at its first position in input order and
@@ -13,7 +13,7 @@ callbacks and BuildReport, and the same rows in the ledger:
 3. Parquet tables under OUT (documents, claims, quotes, terms, rejects; with `_f`,
    `_p` = input order) are streamed, sorted in input order, into the ledger inside
    `ledger.writing` (one atomic swap), so even the rowids are the local engine's;
-4. the cross-document stages run in `pipeline.CROSS_STAGES` order; `reuse` and
+4. the cross-document stages run in `local.CROSS_STAGES` order; `reuse` and
    `figures` on Spark (reuse.py, figures.py), the others on the ledger, as locally.
 
 OUT defaults to LEDGER's name with `.parquet` beside it (or $STORYTRACE_SPARK_OUT);
@@ -31,11 +31,11 @@ import time
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional, Sequence, Union
 
-from .. import ledger as ledger_mod
-from ..analyse import ANALYSERS, Analyser
-from ..ingest import DEFAULT_MAX_BYTES
-from ..model import Claim, Document, Quote, Reject, Term
-from ..pipeline import CHUNK, CROSS_STAGES, BuildReport, CrossStage, Processed, preload, process_many
+from ... import ledger as ledger_mod
+from ...analyse import ANALYSERS, Analyser
+from ...ingest import DEFAULT_MAX_BYTES
+from ...model import Claim, Document, Quote, Reject, Term
+from ..local import CHUNK, CROSS_STAGES, BuildReport, CrossStage, Processed, preload, process_many
 from . import inputs as inputs_mod
 from . import tables
 from .uris import is_uri
@@ -77,7 +77,7 @@ class Run:
     def stages(self, cross_stages: Sequence[tuple[str, CrossStage]]) -> list[tuple[str, CrossStage]]:
         """The cross-document stages, in order, with the ones Spark runs swapped in (each
         local stage function that has a Spark twin; any other stage runs on the ledger)."""
-        from .. import figures as local_figures, reuse as local_reuse
+        from ...stages import figures as local_figures, reuse as local_reuse
         from . import figures, reuse
 
         twins = {local_reuse.reuse_stage: reuse.reuse_stage, local_figures.figures_stage: figures.figures_stage}
@@ -215,7 +215,7 @@ def build(
     keep_work: bool = False,
     quiet: bool = False,
 ) -> BuildReport:
-    """`pipeline.build` on Spark: the same ledger, atomically replaced at the end.
+    """`local.build` on Spark: the same ledger, atomically replaced at the end.
 
     `session`: a SparkSession to use (default: session.get_session(workers)); `out`:
     where the Parquet tables go (default: beside the ledger); `keep_work`: keep OUT/_work.

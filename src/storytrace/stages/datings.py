@@ -27,7 +27,7 @@ import json
 from collections import defaultdict
 from typing import Any, Iterable, Optional, Protocol, Sequence
 
-from .model import make_id
+from ..model import make_id
 
 #: Stages in the order their days are taken (a correction comes before all).
 STAGES = ("correction", "document", "passages", "story", "serial", "event")

@@ -90,7 +90,7 @@ def segments(text: str) -> tuple[Segment, ...]:
     return _segments(text)
 
 
-@functools.lru_cache(maxsize=32)  # more than pipeline.CHUNK: documents are analysed a chunk at a time
+@functools.lru_cache(maxsize=32)  # more than engines.local.CHUNK: documents are analysed a chunk at a time
 def _segments(text: str) -> tuple[Segment, ...]:
     out: list[Segment] = []
     pos = 0

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 from . import claims, dates, framing, quotes
-from .model import Annotations, Document
+from ..model import Annotations, Document
 
 Analyser = Callable[[Document], Annotations]
 

@@ -39,8 +39,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from .segments import BODY
-from .timex import find_dates
+from ..text.segments import BODY
+from ..text.timex import find_dates
 
 #: The least confidence a placement needs to make a figure row.
 PLACED = 0.5

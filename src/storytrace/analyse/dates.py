@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
 
-from .model import Annotations, Document
-from .segments import SegmentIndex, segments
-from .timex import DateMention, find_dates
+from ..model import Annotations, Document
+from ..text.segments import SegmentIndex, segments
+from ..text.timex import DateMention, find_dates
 
 DATELINE_ZONE = 160  # a dateline sits at the very start of the article
 SCAN_CHARS = 30_000  # dating evidence is read from the first 30,000 characters (long articles: their opening)

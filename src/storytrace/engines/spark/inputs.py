@@ -35,9 +35,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterator, Optional, Sequence, Union
 
-from ..ingest import RawDoc, expand, read_file
-from ..ingest.sources import InputFile, mib, parse_json, read_lines, record_item, format_of
-from ..model import Reject
+from ...ingest import RawDoc, expand, read_file
+from ...ingest.sources import InputFile, mib, parse_json, read_lines, record_item, format_of
+from ...model import Reject
 from .uris import is_uri
 
 MIN_RANGE = 1 << 20  # bytes: smallest byte range of a JSONL file read by one task

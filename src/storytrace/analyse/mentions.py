@@ -19,8 +19,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
-from .segments import FURNITURE, SegmentIndex, segments
-from .text import sentences
+from ..text.segments import FURNITURE, SegmentIndex, segments
+from ..text.sentences import sentences
 
 YEAR_REACH = 250  # characters around a mention where its year is looked for
 NAME_WINDOW = 100  # characters around an event noun where its name is looked for

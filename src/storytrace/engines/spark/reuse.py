@@ -27,9 +27,9 @@ from typing import Any, Iterator, Optional
 
 import xxhash
 
-from .. import fingerprint
-from .. import reuse as local
-from ..model import Reuse, make_id
+from ...stages import fingerprint
+from ...stages import reuse as local
+from ...model import Reuse, make_id
 from . import tables
 
 REUSE_COLUMNS = tables.record_columns(Reuse)

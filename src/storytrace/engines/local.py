@@ -22,12 +22,12 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 import sqlite_utils
 
-from . import ledger as ledger_mod
-from .analyse import ANALYSERS, Analyser, analyse, analyse_many, totals
-from .ingest import DEFAULT_MAX_BYTES, RawDoc, expand, prepare, read_file
-from .model import Annotations, Document, Reject
-from . import corrections, dating, datings, events, figures, reuse, serials, stories
-from . import terms as terms_mod
+from .. import ledger as ledger_mod
+from ..analyse import ANALYSERS, Analyser, analyse, analyse_many, totals
+from ..ingest import DEFAULT_MAX_BYTES, RawDoc, expand, prepare, read_file
+from ..model import Annotations, Document, Reject
+from ..stages import corrections, dating, datings, events, figures, reuse, serials, stories
+from ..stages import terms as terms_mod
 
 #: Cross-document stages, in order: (name, stage(db)). Each reads the per-document
 #: tables and (re)writes its own (joins and group-bys, never all pairs of documents).
@@ -108,7 +108,7 @@ def preload(analysers: Sequence[tuple[str, Analyser]]) -> None:
     share it); a missing model stops the run with a clear message instead of
     rejecting every document. Raises nlp.ModelMissing."""
     if any(name == "claims" for name, _ in analysers):
-        from . import nlp
+        from ..text import nlp
 
         nlp.load(disable=("ner",))
 

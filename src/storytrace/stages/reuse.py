@@ -43,9 +43,9 @@ import xxhash
 from rapidfuzz.distance import Levenshtein
 
 from . import fingerprint
-from .numbers import find_numbers
-from .model import Reuse, make_id
-from .unionfind import DisjointSets
+from ..text.numbers import find_numbers
+from ..model import Reuse, make_id
+from ..unionfind import DisjointSets
 
 ANCHOR_MAX = 4  # a word pair more frequent than this in a text is not an anchor
 GAP = 12  # words allowed between two anchors of one passage, on each side

@@ -21,8 +21,8 @@ from datetime import date, timedelta
 from typing import Any, Iterable, Optional
 
 from . import datings
-from .dates import SCAN_CHARS, Dating, anniversary_day, full_day, reporting_dates, safe_day
-from .timex import find_dates
+from ..analyse.dates import SCAN_CHARS, Dating, anniversary_day, full_day, reporting_dates, safe_day
+from ..text.timex import find_dates
 
 NEIGHBOUR_DAYS = 183  # a yearless day is placed in the year that puts it nearest its neighbours
 
@@ -191,7 +191,7 @@ def event_stage(db: Any) -> dict[str, int]:
     text that does not date the massacre, with the massacre dated Feb. 26, 1992 in other
     documents; "the attack Wednesday on Barda" in a document dated only "a Wednesday on
     or after 2020-10-14", with the Barda attack dated 2020-10-28 elsewhere."""
-    from .mentions import named_events
+    from ..analyse.mentions import named_events
 
     datings.clear(db, "event")
     dated: dict[str, list[tuple[str, date, str]]] = {}  # a name -> (label, day, evidence) of the events it names

@@ -36,8 +36,8 @@ from datetime import date, datetime, timezone
 from typing import Any, Optional
 
 from . import datings
-from .dates import Dating
-from .model import MEASURES, Correction, make_id
+from ..analyse.dates import Dating
+from ..model import MEASURES, Correction, make_id
 
 FIELDS = {
     "claim": ("event_id", "value", "measure", "group", "attributed_to"),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
-from ..model import Record
+from ...model import Record
 
 CHUNK = 50_000  # rows per chunk streamed from SQLite into Spark
 BATCH = 1_000  # rows per SQLite insert batch

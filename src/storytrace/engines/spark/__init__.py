@@ -7,11 +7,11 @@ engine gives on the same inputs.
 - per document (executors): the inputs are read where they lie (local paths by the
   executors, any path Spark reads through Spark's readers: JSONL, Parquet with a
   `text` column, WARC/HTML/text files), each record goes through the very function
-  the local engine uses (`pipeline.process_many`: prepare + every analyser) and the
+  the local engine uses (`local.process_many`: prepare + every analyser) and the
   results are written as Parquet tables (documents, claims, quotes, terms, rejects);
 - loading (driver): the new documents and their annotations are streamed in input
   order into the SQLite ledger, inside the same atomic `ledger.writing` swap;
-- cross-document stages, in `pipeline.CROSS_STAGES` order: `reuse` (fingerprint
+- cross-document stages, in `local.CROSS_STAGES` order: `reuse` (fingerprint
   postings, candidate pairs and alignment as Spark group-bys and joins, lineages as
   connected components) and `figures` (the group-by on event, measure and group, copy
   edits and checks as joins) run on Spark and write Parquet too; the other stages
@@ -56,8 +56,8 @@ def require() -> None:
 
 
 def build(ledger_path: Any, inputs: Sequence[str], **kwargs: Any) -> Any:
-    """`pipeline.build` on Spark (same arguments, plus `session`, `out`, `keep_work`);
-    returns a pipeline.BuildReport. Raises SparkUnavailable without pyspark or Java."""
+    """`local.build` on Spark (same arguments, plus `session`, `out`, `keep_work`);
+    returns a local.BuildReport. Raises SparkUnavailable without pyspark or Java."""
     require()
     from .engine import build as _build
 
@@ -68,7 +68,7 @@ def nothing_to_read(inputs: Sequence[str]) -> Optional[str]:
     """The usage error when none of the named inputs can hold a file (None when one may):
     local names are expanded as the local engine does; a Spark URI is taken on trust
     here (it is listed once the session is up, and a pattern matching nothing becomes a reject)."""
-    from ..ingest import expand
+    from ...ingest import expand
 
     if any(is_uri(n) for n in inputs):
         return None

@@ -32,7 +32,7 @@ from typing import Any, Optional
 from urllib.parse import urlsplit
 
 from . import datings
-from .dates import Dating
+from ..analyse.dates import Dating
 
 SERIAL_MIN = 5  # dated articles with ids an outlet needs before its ids count as a clock
 SERIAL_SHARE = 0.85  # ... and the share of them in the same order by id as by date

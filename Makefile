@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test bench eval clean
+.PHONY: demo test lint bench eval clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,14 @@ $(BIN)/.installed: pyproject.toml
 demo: $(BIN)/.installed
 	$(BIN)/storytrace demo storytrace-demo
 
-test: $(BIN)/.installed
+test: lint
 	$(BIN)/pytest
+
+# The quality gate (as trafilatura's CI does): pyflakes-level errors and undefined names
+# (ruff), types (mypy on the package); both must be clean.
+lint: $(BIN)/.installed
+	$(BIN)/ruff check src tests eval bench
+	$(BIN)/mypy
 
 # Every benchmark quoted in README/BENCHMARKS (the long ones at their quoted sizes:
 # reuse_scale 1k-100k takes about 10 minutes, report_scale builds 10,000 documents).

@@ -128,7 +128,8 @@ def main(argv: Optional[list[str]] = None) -> int:
                 print(f"  {why:30} {r['label'][:70]!r} type {r['type']} date {r['date']} place {r['place']} -> {r['gold']}")
     for half in ("tune", "check"):
         t = totals[half]
-        share = lambda a, b: f"{a}/{b} ({a / b:.0%})" if b else f"{a}/0"
+        def share(a, b):
+            return f"{a}/{b} ({a / b:.0%})" if b else f"{a}/0"
         print(f"{half}: event rows {t['rows']}: real and distinct {share(t['real_distinct'], t['rows'])}; "
               f"real rows typed right {share(t['typed'], t['real'])}")
     if tmp:

@@ -326,7 +326,8 @@ def _fmt_row(r: dict[str, Any]) -> str:
 
 
 def print_half(name: str, s: dict[str, Any]) -> None:
-    pct = lambda a, b: f"{a}/{b} ({a / b:.0%})" if b else f"{a}/0"
+    def pct(a, b):
+        return f"{a}/{b} ({a / b:.0%})" if b else f"{a}/0"
     print(f"{name}: rows {s['rows']}: right {pct(s['right'], s['rows'])}, misleading {s['misleading']}, wrong {s['wrong']}; "
           f"gold rows found {pct(s['gold_rows_found'], s['gold_rows'])}; trend accuracy {s['trend_accuracy']}, "
           f"trend labels right {s['trend_labels_right']}/{s['trend_labels']}; conflicts right {s['conflicts_right']}/{s['conflicts']}; "

@@ -151,7 +151,8 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _same_name(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
-    caps = lambda s: {w.strip(".,’'s").lower() for w in s.split() if w[:1].isupper() and w.lower() not in ("the", "a", "an")}
+    def caps(s):
+        return {w.strip(".,’'s").lower() for w in s.split() if w[:1].isupper() and w.lower() not in ("the", "a", "an")}
     return bool(caps(text[a[0] : a[1]]) & caps(text[b[0] : b[1]]))
 
 
@@ -175,7 +176,7 @@ def evaluate(show: bool) -> dict:
     misses: dict[str, list[str]] = defaultdict(list)
     for name, text, gold in load():
         every = Q.find_quotes(text, keep=False)
-        pred = [f for f in every if Q._keep(text, f)]
+        pred = [f for f in every if Q.keep_found(text, f)]
         spans = [(f.start, f.end) for f in pred]
         gold_spans = {u["span"] for u in gold}
         c["gold"] += len(gold)
@@ -219,7 +220,7 @@ def evaluate(show: bool) -> dict:
             words = len(text[s:e].split())
             if dropped:
                 cause = "dropped: one word" if words <= 1 else (
-                    "dropped: title-like" if Q._title_like(text[s:e].split()) else "dropped: short, no speaker")
+                    "dropped: title-like" if Q.title_like(text[s:e].split()) else "dropped: short, no speaker")
             elif not any(_overlaps((q.start, q.end), u["span"]) for q in marked):
                 cause = "marks not paired"
             else:

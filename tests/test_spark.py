@@ -107,6 +107,36 @@ def test_incremental_build_with_corrections_same_on_both_engines(spark, tmp_path
     assert [r[0] for r in conn.execute("select status from corrections")] == ["applied", "applied"]
 
 
+def test_correct_same_on_both_engines(spark, tmp_path, example_ledger):
+    """`correct --engine spark`: a correction recorded and the cross-document stages rerun
+    with reuse and figures on Spark give the local engine's ledger, row for row."""
+    from click.testing import CliRunner
+
+    from storytrace import cli
+    from storytrace.engines import spark as spark_engine
+
+    conn = sqlite3.connect(example_ledger)
+    claim = conn.execute("select id from claims where measure = 'killed' and value is not null order by id").fetchone()[0]
+    conn.close()
+    local_path, spark_path = tmp_path / "local.db", tmp_path / "spark.db"
+    shutil.copy(example_ledger, local_path)
+    shutil.copy(example_ledger, spark_path)
+    now = "2026-01-01T00:00:00+00:00"
+    pipeline.correct(local_path, lambda db: corrections.record(db, f"claim:{claim}", "value", "77", note="t", now=now))
+    spark_engine.correct(spark_path, lambda db: corrections.record(db, f"claim:{claim}", "value", "77", note="t", now=now),
+                         session=spark, out=str(tmp_path / "out.parquet"))
+    assert_same_ledgers(local_path, spark_path)
+    conn = sqlite3.connect(spark_path)
+    assert conn.execute("select value from claims where id = ?", [claim]).fetchone()[0] == 77.0
+    assert conn.execute("select count(*) from reuse").fetchone()[0] > 0  # the Spark twin rewrote the copies
+    cid = conn.execute("select id from corrections").fetchone()[0]
+    conn.close()
+    # the CLI, the other way: removed on Spark, the claim is back to what its text says
+    result = CliRunner().invoke(cli.cli, ["correct", str(spark_path), "--remove", cid, "--engine", "spark"])
+    assert result.exit_code == 0, result.output
+    assert sqlite3.connect(spark_path).execute("select value from claims where id = ?", [claim]).fetchone()[0] != 77.0
+
+
 def test_cli_spark_engine_reads_uris_and_parquet(spark, tmp_path, example_ledger, example_dir):
     """The bundled example: `storytrace build --engine spark` with a file:// URI (Spark's readers: binary
     files, JSON lines) and a Parquet file of the same records as the example's JSONL:

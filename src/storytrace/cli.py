@@ -6,10 +6,11 @@ Exit status: 0 success; 1 finished but some inputs were rejected; 2 usage error
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import click
 from rich.console import Console
@@ -202,8 +203,11 @@ def demo(outdir: Path, quiet: bool) -> None:
 @click.option("--author", envvar="USER", help="Who (default: $USER).")
 @click.option("--list", "list_", is_flag=True, help="List the ledger's corrections with their status.")
 @click.option("--remove", metavar="ID", help="Remove a correction (its effect is undone).")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="Which engine reruns the cross-document stages (spark: reuse and figures on Spark, as in build).")
+@click.option("--workers", type=int, default=None, help="Spark: local[N] when no master is set (as in build).")
 def correct(ledger: Path, target: Optional[str], field: Optional[str], value: Optional[str], note: Optional[str],
-            author: Optional[str], list_: bool, remove: Optional[str]) -> None:
+            author: Optional[str], list_: bool, remove: Optional[str], engine: str, workers: Optional[int]) -> None:
     """Record a person's correction and rebuild the cross-document tables with it.
 
     TARGET is claim:ID, document:ID or event:ID (ids as in the ledger). FIELD and VALUE:
@@ -226,16 +230,23 @@ def correct(ledger: Path, target: Optional[str], field: Optional[str], value: Op
         for row in db.query("select * from corrections order by created, rowid") if "corrections" in db.table_names() else []:
             click.echo(json.dumps(row, ensure_ascii=False))
         return
+    rerun: Any = local.correct
+    errors: tuple[type[Exception], ...] = (corrections.CorrectionError, ledger_mod.LedgerError)
+    if engine == "spark":  # imported only here: the core never imports pyspark
+        from .engines import spark
+
+        rerun = functools.partial(spark.correct, workers=workers)
+        errors += (spark.SparkUnavailable,)
     try:
         if remove:
-            if not local.correct(ledger, lambda db: corrections.remove(db, remove)):
+            if not rerun(ledger, lambda db: corrections.remove(db, remove)):
                 raise click.UsageError(f"no correction with id {remove!r}")
             err.print(f"removed correction {remove}; cross-document tables rebuilt")
             return
         if not (target and field):
             raise click.UsageError("give TARGET FIELD VALUE, --list or --remove ID")
-        c = local.correct(ledger, lambda db: corrections.record(db, target, field, value, note, author))
-    except (corrections.CorrectionError, ledger_mod.LedgerError) as e:
+        c = rerun(ledger, lambda db: corrections.record(db, target, field, value, note, author))
+    except errors as e:
         raise click.UsageError(str(e)) from None
     status = ledger_mod.open_ledger(ledger).execute("select status from corrections where id = ?", [c.id]).fetchone()[0]
     err.print(f"correction {c.id}: {target} {field} = {value} ({status}); cross-document tables rebuilt")

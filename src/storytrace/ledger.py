@@ -17,9 +17,10 @@ import os
 import shutil
 import sqlite3
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Iterable, Iterator, Optional, cast
 
 import sqlite_utils
+from sqlite_utils.db import Table
 
 from . import __version__
 from .model import MEASURES, TABLES, Document, Record, Reject
@@ -41,6 +42,11 @@ INDEXES: dict[str, list[list[str]]] = {
 }
 
 
+def _table(db: sqlite_utils.Database, name: str) -> Table:
+    """db[name], which sqlite-utils types as a Table or a View; the ledger's names are all tables."""
+    return cast(Table, db[name])
+
+
 class LedgerError(Exception):
     """A ledger that cannot be opened or written (busy, not a storytrace ledger)."""
 
@@ -52,14 +58,14 @@ def create_schema(db: sqlite_utils.Database) -> None:
             _add_missing_columns(db, cls)
             continue
         columns = {name: _SQL_TYPES.get(t, str) for name, t in cls.columns().items()}
-        db[cls.table].create(columns, pk=cls.pk, not_null={"id"} if cls.pk == "id" else None)
+        _table(db, cls.table).create(columns, pk=cls.pk, not_null={"id"} if cls.pk == "id" else None)
     for table, indexes in INDEXES.items():
         for cols in indexes:
-            db[table].create_index(cols, if_not_exists=True)
+            _table(db, table).create_index(cols, if_not_exists=True)
     if "documents_fts" not in db.table_names():
-        db["documents"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
+        _table(db, "documents").enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True)
     _index_only_text_updates(db)
-    db[META_TABLE].insert_all(
+    _table(db, META_TABLE).insert_all(
         [{"key": "schema_version", "value": str(SCHEMA_VERSION)}], pk="key", replace=True
     )
 
@@ -85,7 +91,7 @@ def _add_missing_columns(db: sqlite_utils.Database, cls: type[Record]) -> None:
     have = set(db[cls.table].columns_dict)
     for name, t in cls.columns().items():
         if name not in have:
-            db[cls.table].add_column(name, _SQL_TYPES.get(t, str))
+            _table(db, cls.table).add_column(name, _SQL_TYPES.get(t, str))
 
 
 def check_ledger(path: Path) -> None:
@@ -127,7 +133,7 @@ def writing(path: Path) -> Iterator[sqlite_utils.Database]:
             try:
                 create_schema(db)
                 yield db
-                db[META_TABLE].insert_all(
+                _table(db, META_TABLE).insert_all(
                     [
                         {"key": "storytrace_version", "value": __version__},
                         {"key": "built", "value": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")},
@@ -180,7 +186,7 @@ def document_ids(db: sqlite_utils.Database) -> set[str]:
 def insert(db: sqlite_utils.Database, table: str, rows: Iterable[dict[str, Any]], pk: Optional[str] = "id") -> None:
     rows = list(rows)
     if rows:
-        db[table].insert_all(rows, pk=pk, replace=True, batch_size=500)
+        _table(db, table).insert_all(rows, pk=pk, replace=True, batch_size=500)
 
 
 def record_rejects(db: sqlite_utils.Database, rejects: list[Reject], ingested_sources: Iterable[str]) -> None:
@@ -348,13 +354,18 @@ FACETS = {
 }
 
 
+#: Every column's description: the comment beside its field in model.py.
+_MODEL_DOCS = {cls.table: cls.column_docs() for cls in TABLES}
+
+
 def datasette_metadata(path: Path) -> dict[str, Any]:
     db_name = Path(path).stem
     tables: dict[str, Any] = {}
     for table in table_names():
         entry: dict[str, Any] = {"description": TABLE_DOCS[table]}
-        if table in COLUMN_DOCS:
-            entry["columns"] = COLUMN_DOCS[table]
+        docs = {**_MODEL_DOCS.get(table, {}), **COLUMN_DOCS.get(table, {})}  # the longer words here win
+        if docs:
+            entry["columns"] = docs
         tables[table] = entry
     columns = {cls.table: set(cls.columns()) for cls in TABLES}
     for table, facets in FACETS.items():

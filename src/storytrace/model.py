@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import inspect
+import io
+import tokenize
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Optional, get_type_hints
 
@@ -47,36 +50,56 @@ class Record:
             out[f.name] = t if t in (str, int, float, bool) else str
         return out
 
+    @classmethod
+    def column_docs(cls) -> dict[str, str]:
+        """Column name -> what it holds: the comment written after the field here (the
+        schema and its documentation in one place; the Datasette metadata shows them)."""
+        names = {f.name for f in dataclasses.fields(cls)}
+        docs: dict[str, str] = {}
+        try:
+            source = inspect.getsource(cls)
+        except (OSError, TypeError):  # no source (a frozen build): no column docs
+            return docs
+        field_name = None
+        for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+            if tok.type == tokenize.NAME and tok.start[1] == 4 and tok.string in names and field_name is None:
+                field_name = tok.string
+            elif tok.type == tokenize.COMMENT and field_name:
+                docs[field_name] = tok.string.lstrip("#").strip()
+            elif tok.type == tokenize.NEWLINE:
+                field_name = None
+        return docs
+
 
 @dataclass
 class Document(Record):
     """One article: its normalised text and where it came from."""
 
     table: ClassVar[str] = "documents"
-    id: str
+    id: str  # content hash of the text and its URL, record id or file name (stable across rebuilds)
     source: str  # path (with :line or #record for multi-record files) or URL
     text: str  # normalised article text; every offset in the ledger points into it
-    url: Optional[str] = None
-    outlet: Optional[str] = None
-    title: Optional[str] = None
+    url: Optional[str] = None  # the article's URL, from the input's metadata (null: none given)
+    outlet: Optional[str] = None  # publisher: the input's site or media name, the URL's host, or the footer's copyright holder
+    title: Optional[str] = None  # headline, from the metadata (or a plain text's first line when it reads as one)
     published: Optional[str] = None  # ISO 8601 date or datetime
     published_how: Optional[str] = None  # metadata, header, dateline, anniversary, ...
     published_evidence: Optional[str] = None  # exact text, or the metadata field's name
     published_precision: Optional[str] = None  # day, year, range: what the evidence allows
     published_low: Optional[str] = None  # the range the evidence allows (ISO dates; null: open)
-    published_high: Optional[str] = None
+    published_high: Optional[str] = None  # the latest day that range allows (ISO date; null: open)
     published_partial: Optional[str] = None  # a yearless date the text gives ("--03-12"), before other documents date it
     published_dating: Optional[str] = None  # id of the `datings` row chosen as its publication date (datings.py)
     date_conflict: Optional[str] = None  # text evidence contradicting the metadata date, said plainly
     published_confidence: Optional[float] = None  # how sure the dating is (dates.DATING_CONFIDENCE; the last dates stage)
-    language: Optional[str] = None
+    language: Optional[str] = None  # ISO 639-1 code detected from the text, else the metadata's
     event_id: Optional[str] = None  # the document's main event (filled by the events stage)
     story: Optional[str] = None  # id of the story (documents reporting the same thing; the stories stage)
     boilerplate: Optional[str] = None  # removed page furniture, one line per removed line
     record_id: Optional[str] = None  # the id the input itself gave the record, if any
     input_format: Optional[str] = None  # text, html, json, jsonl, warc, stdin
     encoding: Optional[str] = None  # how the bytes were decoded
-    words: int = 0
+    words: int = 0  # number of words in the text
     notes: Optional[str] = None  # how the input was read, when it matters (encoding, unreadable date)
     kind: str = "article"  # article, or gallery / posts / video / links: a page with no reporting (segments.page_kind)
 
@@ -91,9 +114,9 @@ class Reject(Record):
     """An input that was not ingested, with the reason a person can act on."""
 
     table: ClassVar[str] = "rejects"
-    source: str
-    reason: str
-    id: str = ""
+    source: str  # the input's path or URL (as documents.source)
+    reason: str  # why the input was not ingested
+    id: str = ""  # content hash of source and reason
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -128,29 +151,30 @@ class Claim(Record):
     """A figure stated in a sentence (filled by the claims analyser)."""
 
     table: ClassVar[str] = "claims"
-    id: str
-    doc_id: str
-    start: int
-    end: int
-    sentence_start: int
-    sentence_end: int
-    measure: str
-    value: Optional[float] = None
-    low: Optional[float] = None
-    high: Optional[float] = None
-    qualifier: Optional[str] = None
-    group: Optional[str] = None
-    victims: Optional[str] = None
-    what: Optional[str] = None
-    attributed_to: Optional[str] = None
-    in_quote: bool = False
-    event_id: Optional[str] = None
-    figure_id: Optional[str] = None
+    id: str  # content hash of the document and the number's span
+    doc_id: str  # the document it is in (documents.id)
+    start: int  # start of the number in documents.text
+    end: int  # end (exclusive) of the number
+    sentence_start: int  # start of its sentence in documents.text
+    sentence_end: int  # end (exclusive) of its sentence
+    measure: str  # what it counts: killed, injured, captured, missing, displaced, arrested, ... or other (see what)
+    value: Optional[float] = None  # the number as stated; null for a range or a vague word ("dozens")
+    low: Optional[float] = None  # the lowest value the wording allows (README: bounds by qualifier)
+    high: Optional[float] = None  # the highest value the wording allows; null when open ('at least 21')
+    qualifier: Optional[str] = None  # exact, at_least, more_than, at_most, less_than, about, nearly, range, vague
+    group: Optional[str] = None  # the subset counted (women, children, families, ...); null for the overall figure
+    victims: Optional[str] = None  # who is counted, as the text says it ("Azerbaijani civilians")
+    what: Optional[str] = None  # measure other: the number's kind and the words after it; or "implicit count" (victims named)
+    attributed_to: Optional[str] = None  # the source the text gives for it ("police said", a quotation's speaker); null: none
+    in_quote: bool = False  # 1 when the number is inside a quotation
+    event_id: Optional[str] = None  # the event it is about (events.id); kept when unplaced
+    figure_id: Optional[str] = None  # the figures row it counts in (figures.id); null when unplaced
     part_of: Optional[str] = None  # id of the total this is a part of ("including 116 women")
     adds_to: Optional[str] = None  # id of the figure this one is listed beside ("9 men and 4 women")
     segment: str = "body"  # the kind of text it is in (segments.py): body, headline, subhead, caption, credit, sidebar, embed
     confidence: Optional[float] = None  # how sure its placement under event_id is (0-1; the events stage)
     placement: Optional[str] = None  # why it is tied to event_id, or "unplaced: <why>" (then it makes no figure row)
+    corrected: Optional[str] = None  # JSON of its fields before a person's correction (restored on every build)
 
 
 @dataclass
@@ -158,14 +182,14 @@ class Event(Record):
     """A real-world event (filled by the events stage)."""
 
     table: ClassVar[str] = "events"
-    id: str
-    label: str
-    type: Optional[str] = None
-    date: Optional[str] = None
-    date_precision: Optional[str] = None
-    place: Optional[str] = None
+    id: str  # content hash: a named event's name and year, or its story's first document
+    label: str  # a short name for the event, from its sources
+    type: Optional[str] = None  # attack, massacre, shooting, crash, earthquake, ...: from the event nouns its sources use
+    date: Optional[str] = None  # ISO date, year, or an interval A/B ('..' for an open end)
+    date_precision: Optional[str] = None  # day, year or range: what the date evidence allows
+    place: Optional[str] = None  # the place or name it is known by ("Khojaly"); null for a story's unnamed event
     actors: str = "[]"  # JSON list
-    historic: bool = False
+    historic: bool = False  # 1 when the documents recall the event (over a year before its first report) rather than report it
     date_evidence: Optional[str] = None  # what dates it, said plainly
     n_docs: int = 0  # documents that report or recall it
     aliases: str = "[]"  # JSON: ids of named events found to be this one (a story's event under a name)
@@ -176,20 +200,20 @@ class Figure(Record):
     """One (event, measure, group) across sources (filled by the figures stage)."""
 
     table: ClassVar[str] = "figures"
-    id: str
-    event_id: str
-    measure: str
-    group: Optional[str] = None
-    status: Optional[str] = None
-    trend: Optional[str] = None
-    low: Optional[float] = None
-    best: Optional[float] = None
-    high: Optional[float] = None
-    conservative: Optional[float] = None
-    rule: Optional[str] = None
-    n_docs: int = 0
-    n_claims: int = 0
-    n_origins: int = 0
+    id: str  # content hash of event, measure and group
+    event_id: str  # the event (events.id)
+    measure: str  # what it counts, as claims.measure
+    group: Optional[str] = None  # the subset counted, as claims.group; null for the overall figure
+    status: Optional[str] = None  # single (one document), agree, conflict (origins disagree), revised (moved over time)
+    trend: Optional[str] = None  # rising, falling: trusted-dated values moving one way across 2+ origins (null: none)
+    low: Optional[float] = None  # the lowest lower bound any source's wording allows
+    best: Optional[float] = None  # what a fact-checker would publish (settled event: most-given value; developing: the latest)
+    high: Optional[float] = None  # the highest upper bound any source's wording allows (null: left open, 'at least 21')
+    conservative: Optional[float] = None  # the lowest value a source states as a count (see rule)
+    rule: Optional[str] = None  # how conservative was chosen, in words
+    n_docs: int = 0  # documents that state it
+    n_claims: int = 0  # claims grouped into it
+    n_origins: int = 0  # independent origins: one per primary source, one per copy lineage; never more than n_docs
     origins: str = "[]"  # JSON: each independent origin (origins.py): name, what it is known by, values, documents
     genealogy: str = "{}"  # JSON: each value -> the documents that state it, in publication order
     copy_edits: str = "[]"  # JSON: number edits in copied passages that changed this figure's claims
@@ -201,11 +225,11 @@ class Check(Record):
     """A consistency finding (filled by the figures stage)."""
 
     table: ClassVar[str] = "checks"
-    id: str
-    kind: str
+    id: str  # content hash of kind and the ids it names
+    kind: str  # parts_exceed_whole, subset_exceeds_set, group_exceeds_total, self_contradiction
     figure_ids: str = "[]"  # JSON list
     claim_ids: str = "[]"  # JSON list
-    detail: Optional[str] = None
+    detail: Optional[str] = None  # the finding in words ("women 116 + children 80 > killed 150")
 
 
 @dataclass
@@ -213,14 +237,14 @@ class Reuse(Record):
     """A passage copied between two documents (filled by the reuse stage)."""
 
     table: ClassVar[str] = "reuse"
-    id: str
-    source_doc: str
-    target_doc: str
-    source_start: int
-    source_end: int
-    target_start: int
-    target_end: int
-    score: float = 0.0
+    id: str  # content hash of both passages' spans (the same whichever way the link points)
+    source_doc: str  # the earlier document (see direction)
+    target_doc: str  # the later document, holding the copy
+    source_start: int  # start of the passage in the source document's text
+    source_end: int  # end (exclusive) of the passage in the source document's text
+    target_start: int  # start of the passage in the target document's text
+    target_end: int  # end (exclusive) of the passage in the target document's text
+    score: float = 0.0  # shared words / words of the longer passage (1.0: identical)
     edits: str = "[]"  # JSON list of {"from", "to", offsets in both, "number": true if a figure changed}
     kind: str = "passage"  # passage, duplicate, boilerplate
     words: int = 0  # words the two passages share, in order
@@ -234,14 +258,14 @@ class Quote(Record):
     """A quotation and its speaker (filled by the quotes analyser)."""
 
     table: ClassVar[str] = "quotes"
-    id: str
-    doc_id: str
-    start: int
-    end: int
-    text: str
-    speaker: Optional[str] = None
-    speaker_start: Optional[int] = None
-    speaker_end: Optional[int] = None
+    id: str  # content hash of the document and the quotation's span
+    doc_id: str  # the document it is in (documents.id)
+    start: int  # start of the quoted words in documents.text (marks left out)
+    end: int  # end (exclusive) of the quoted words
+    text: str  # the quotation, without its quote marks
+    speaker: Optional[str] = None  # who said it, as the document names them ("he" resolved to the name it refers to)
+    speaker_start: Optional[int] = None  # start of that speaker mention in documents.text (may be before the quote)
+    speaker_end: Optional[int] = None  # end (exclusive) of the speaker mention
     speaker_key: Optional[str] = None  # one key per person or body, whatever the spelling ("person cavusoglu"; origins.py)
 
 
@@ -251,12 +275,12 @@ class Term(Record):
 
     table: ClassVar[str] = "terms"
     pk: ClassVar[Optional[str]] = "id"
-    id: str
-    doc_id: str
-    term: str
+    id: str  # content hash of document, event, term, voice, kind, speaker, speech and negated
+    doc_id: str  # the document using it (documents.id)
+    term: str  # the label or loaded word
     voice: str  # own, quoted (inside quotation marks, or reported speech: see `speech`), title
-    count: int = 1
-    event_id: Optional[str] = None
+    count: int = 1  # how many times the document uses it so (one per span)
+    event_id: Optional[str] = None  # the event the label refers to (events.id); null: none
     kind: str = "label"  # label (a word for the event: massacre, tragedy, ...) or loaded (emotive wording)
     category: Optional[str] = None  # what the word does (framing.py documents the categories)
     speaker: Optional[str] = None  # who says it, for voice quoted (resolved as quotes.py resolves speakers)
@@ -272,13 +296,15 @@ class Correction(Record):
     """A person's override, applied on every rebuild."""
 
     table: ClassVar[str] = "corrections"
-    id: str
-    target: str
-    field: str
-    value: Optional[str] = None
-    note: Optional[str] = None
-    author: Optional[str] = None
-    created: Optional[str] = None
+    id: str  # content hash of target, field, value and time
+    target: str  # claim:ID, document:ID or event:ID
+    field: str  # the field overridden: value, event_id, measure, published, same_as, label, ...
+    value: Optional[str] = None  # the new value, as typed
+    note: Optional[str] = None  # why, in the person's words (--note)
+    author: Optional[str] = None  # who made it (--author, default $USER)
+    created: Optional[str] = None  # when it was recorded (ISO 8601, UTC)
+    anchors: Optional[str] = None  # JSON: the text each id it names pointed at, to find it again after a rebuild
+    status: Optional[str] = None  # recorded, applied, or not applied: why
 
 
 @dataclass
@@ -287,16 +313,16 @@ class DatingRow(Record):
     document writes a row; `documents.published` is the one row chosen, with the reason."""
 
     table: ClassVar[str] = "datings"
-    id: str
-    doc_id: str
+    id: str  # content hash of document, stage, how and evidence
+    doc_id: str  # the document dated (documents.id)
     stage: str  # document (its own evidence: metadata, URL, text), correction, passages, story, serial, event
     how: Optional[str] = None  # as documents.published_how; null: the document has no dating of its own
     evidence: Optional[str] = None  # the exact text(s), " + "-joined, or the metadata field
     spans: Optional[str] = None  # JSON [[start, end], ...]: where each piece of the evidence stands in the text
     published: Optional[str] = None  # the day, when the evidence gives one
     precision: Optional[str] = None  # day, year, range, no_year
-    low: Optional[str] = None
-    high: Optional[str] = None
+    low: Optional[str] = None  # the earliest day the evidence allows (ISO date; null: open)
+    high: Optional[str] = None  # the latest day the evidence allows (ISO date; null: open)
     partial: Optional[str] = None  # a yearless day ("--03-12")
     confidence: Optional[float] = None  # dates.DATING_CONFIDENCE of its how
     status: Optional[str] = None  # chosen: why / candidate / withdrawn: why

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Optional
+from typing import Optional, cast
 
 from ..model import Annotations, Document
 from ..text.segments import SegmentIndex, segments
@@ -121,7 +121,7 @@ def _conflict(published: str, dating: Optional[Dating]) -> Optional[str]:
     slack = timedelta(days=1) if dating.precision == "day" else timedelta(0)
     if low - slack <= meta <= high + slack:
         return None
-    said = dating.low.isoformat() if dating.precision == "day" else f"{dating.low or '…'} to {dating.high or '…'}"
+    said = cast(date, dating.low).isoformat() if dating.precision == "day" else f"{dating.low or '…'} to {dating.high or '…'}"
     source = "its URL" if dating.how == "url" else "the text"
     return f"{source} dates it {said} ({dating.how}: {dating.evidence!r}), not {published[:10]}"
 
@@ -182,12 +182,13 @@ def _ahead(text: str, m: DateMention) -> bool:
 
 def date_from_text(text: str) -> Optional[Dating]:
     """The publication date the text allows, with its evidence; None if it says nothing."""
+    # long: the evidence read in its order of precedence, one branch per kind, each returning
     text = text[:SCAN_CHARS]
     mentions = reporting_dates(text)
     if not mentions:
         return None
-    dated = [(m, full_day(m)) for m in mentions]
-    dated = [(m, d) for m, d in dated if d is not None]
+    days = [(m, full_day(m)) for m in mentions]
+    dated = [(m, d) for m, d in days if d is not None]
     event = _main_event(text, dated)
 
     # "26 years ago", "nearly 30 years ago" after a dated event: the year of writing

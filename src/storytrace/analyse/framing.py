@@ -279,7 +279,7 @@ def find_hits(text: str) -> list[tuple[str, str, str, int, int]]:
 def _title_uses(text: str, title: str) -> list[Use]:
     """Uses in a title that is not part of the text: voice title, offsets into the title;
     a named mention in it refers to the text's mention of the same name."""
-    out = []
+    out: list[Use] = []
     hits = find_hits(title)
     if not hits:
         return out
@@ -295,8 +295,8 @@ def _title_uses(text: str, title: str) -> list[Use]:
                 text_mentions = {}
                 for m in named_events(text):
                     text_mentions.setdefault(m.key, m)
-            m = text_mentions.get(use.ref["key"])
-            use.ref = {"start": m.start, "name": m.name, "key": m.key} if m else None
+            hit = text_mentions.get(use.ref["key"])
+            use.ref = {"start": hit.start, "name": hit.name, "key": hit.key} if hit else None
         out.append(use)
     return out
 
@@ -370,9 +370,9 @@ class _Context:
 
     def last_mention_before(self, lo: int, pos: int, noun: Optional[str] = None) -> Any:
         """The last named mention ending by pos and starting at or after lo (with that noun), or None."""
-        self.mentions
+        mentions = self.mentions  # finds them on first use (self._mentions is this list)
         ms, starts = self._by_noun.get(noun.rstrip("s"), ([], [])) if noun is not None else \
-            (self._mentions, self._mention_starts)
+            (mentions, self._mention_starts)
         k = bisect_left(starts, pos) - 1
         while k >= 0 and ms[k].start >= lo:
             if ms[k].end <= pos:

@@ -112,7 +112,7 @@ class Found:
     cue: Optional[Span] = None
     cue_end: int = -1  # where an attribution after the quote ends
 
-    def attribute(self, how: str, mention: Span, cue: Span, cue_end: int = -1) -> bool:
+    def attribute(self, how: str, mention: Span, cue: Optional[Span], cue_end: int = -1) -> bool:
         self.how, self.mention, self.cue, self.cue_end = how, (mention[0], mention[1]), cue, cue_end
         return True
 
@@ -170,7 +170,7 @@ def find_quotes(text: str, keep: bool = True) -> list[Found]:
         if f.mention is None and i:
             _inherit(doc, f, found[i - 1])
     _resolve(text, found, doc)
-    return [f for f in found if _keep(text, f)] if keep else found
+    return [f for f in found if keep_found(text, f)] if keep else found
 
 
 class _Doc:
@@ -200,16 +200,16 @@ def _trim(text: str, s: int, e: int) -> Span:
     return s, e
 
 
-def _keep(text: str, f: Found) -> bool:
+def keep_found(text: str, f: Found) -> bool:
     words = text[f.start : f.end].split()
     if len(words) <= 1:
         return False  # a quoted word is a term, not a quotation
-    if _title_like(words) and f.how != "before":
+    if title_like(words) and f.how != "before":
         return False
     return f.speaker is not None or len(words) >= 4
 
 
-def _title_like(words: list[str]) -> bool:
+def title_like(words: list[str]) -> bool:
     long = [w for w in words if len(w) > 2 and w[0].isalpha() and w.lower() not in _SMALL]
     if len(long) < 2 or words[-1][-1:] in "!?" or words[-1][-1:] == "." and len(words) > 6:
         return False  # "Fox and Friends." is a title, "Neither do I." is not
@@ -519,17 +519,17 @@ def _resolve(text: str, found: list[Found], doc: _Doc) -> None:
         np = np_before(text, sent, v.start())
         if np and np not in mentions:
             mentions[np] = _Mention(*np, _kind(text[np[0] : np[1]]))
-    for m in _PERSON_AGE.finditer(text):  # "Sefa Orrin, 16, …": a person, for a later "she said"
-        np = (m.start(1), m.end(1))
+    for hit in _PERSON_AGE.finditer(text):  # "Sefa Orrin, 16, …": a person, for a later "she said"
+        np = (hit.start(1), hit.end(1))
         if not doc.in_quote(np[0]):
             mentions.setdefault(np, _Mention(*np, "person"))
-    for m in _ISSUED.finditer(text):  # "X issued a statement", "X said in a statement"
-        sent = sentence_start(text, doc.para(m.start())[0], m.start())
-        v = VERB_RE.search(text, max(sent, m.start() - 12), m.start() + 1)
-        if v and v.group(1).lower() in SAY:
-            np = np_before(text, sent, v.start())
+    for hit in _ISSUED.finditer(text):  # "X issued a statement", "X said in a statement"
+        sent = sentence_start(text, doc.para(hit.start())[0], hit.start())
+        verb = VERB_RE.search(text, max(sent, hit.start() - 12), hit.start() + 1)
+        if verb and verb.group(1).lower() in SAY:
+            np = np_before(text, sent, verb.start())
         else:
-            np = _subject(text, sent, m.start())
+            np = _subject(text, sent, hit.start())
         if np:
             mention = mentions.setdefault(np, _Mention(*np, _kind(text[np[0] : np[1]])))
             mention.issuer = True

@@ -192,6 +192,8 @@ def build(
     previous ledger is left untouched. Callbacks: on_start(total bytes or None),
     on_progress(bytes just done), on_reject(reject) as each input is rejected.
     """
+    # long: the run in its order (inputs, analysis in batches, writes, rejects, stages, metadata) inside
+    # one ledger transaction, which must stay one block for the atomic swap
     t0 = time.perf_counter()
     path = Path(ledger_path)
     report = BuildReport(path)

@@ -47,8 +47,9 @@ def iso_date(value: Any) -> Optional[str]:
     """
     if value is None:
         return None
+    dt: Optional[datetime]
     if isinstance(value, datetime):
-        dt: Optional[datetime] = value
+        dt = value
     elif isinstance(value, date):
         return value.isoformat()
     elif isinstance(value, (int, float)):

@@ -15,7 +15,7 @@ import sys
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterator, Optional, Sequence, Union
+from typing import BinaryIO, Iterator, Optional, Sequence, Union, cast
 
 from ..model import Reject
 from .clean import looks_binary
@@ -122,7 +122,7 @@ def expand(inputs: Sequence[str]) -> tuple[list[InputFile], list[Reject]]:
             continue
         p = Path(name)
         if p.is_dir():
-            found = []
+            found: list[Path] = []
             visited: set[str] = set()
             for root, dirs, names in os.walk(p, followlinks=True):
                 real = os.path.realpath(root)
@@ -264,7 +264,8 @@ def read_file(f: InputFile, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item
         elif fmt == "jsonl":
             opener = gzip.open if path.name.lower().endswith(".gz") else open
             with opener(path, "rb") as stream:
-                yield from read_lines(stream, display, "jsonl", max_bytes)
+                # gzip.GzipFile and BufferedReader are binary streams with readline(), all read_lines uses
+                yield from read_lines(cast(BinaryIO, stream), display, "jsonl", max_bytes)
         else:
             with open(path, "rb") as stream:
                 yield from read_warc(stream, display, max_bytes)

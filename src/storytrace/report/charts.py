@@ -127,7 +127,7 @@ def stacked_bars(buckets: Sequence[tuple[str, Sequence[int], str]], series: Sequ
         x = left + i * bw
         if gap:
             parts.append(_gap(x, top, top + ph, f"{gap} without documents"))
-        y = top + ph
+        y: float = top + ph
         total = sum(counts)
         detail = ", ".join(f"{s} {c}" for s, c in zip(series, counts) if c)
         for j, c in enumerate(counts):
@@ -227,6 +227,7 @@ def copy_graph(nodes: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]],
     dots per band (more wrap into another column of the same shaded step). nodes: {id, label, date, band, href, title};
     edges: {source, target, number (a figure changed), kind, title}.
     """
+    # long: the layout (depths, bands, columns) and the SVG it draws share the positions computed here
     ids = [n["id"] for n in nodes]
     depth = {i: 0 for i in ids}
     for _ in range(len(ids)):  # longest path from a first printing; a cycle stops after len(ids) rounds
@@ -247,7 +248,7 @@ def copy_graph(nodes: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]],
     sub = [max([math.ceil(len(cells[(b, d)]) / per_col) for b in bands if (b, d) in cells] or [1]) for d in range(max_depth + 1)]
     col_x = [left + sum(sub[:d]) * col_w for d in range(max_depth + 1)]
     band_top: dict[Any, float] = {}
-    y = top
+    y: float = top
     for b in bands:
         band_top[b] = y
         rows = max(min(per_col, len(v)) for (bb, _), v in cells.items() if bb == b)
@@ -285,13 +286,13 @@ def copy_graph(nodes: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]],
         marker = "arr-red" if e.get("number") else "arr"
         if x2 > x1 and abs(y2 - y1) < 1 and x2 - x1 > col_w * 1.5:  # skips a column: bow below the dots between
             bow = y1 + min(22.0, 10 * (x2 - x1) / col_w)
-            d = f"M{x1 + 5:.1f},{y1 + 3:.1f}C{x1 + 40:.1f},{bow:.1f} {x2 - 40:.1f},{bow:.1f} {x2 - 6:.1f},{y2 + 4:.1f}"
+            path = f"M{x1 + 5:.1f},{y1 + 3:.1f}C{x1 + 40:.1f},{bow:.1f} {x2 - 40:.1f},{bow:.1f} {x2 - 6:.1f},{y2 + 4:.1f}"
         elif x2 > x1:
             mx = (x1 + x2) / 2
-            d = f"M{x1 + 6:.1f},{y1:.1f}C{mx:.1f},{y1:.1f} {mx:.1f},{y2:.1f} {x2 - 7:.1f},{y2:.1f}"
+            path = f"M{x1 + 6:.1f},{y1:.1f}C{mx:.1f},{y1:.1f} {mx:.1f},{y2:.1f} {x2 - 7:.1f},{y2:.1f}"
         else:  # a cycle in the ledger's links: bow out to the left
-            d = f"M{x1 - 6:.1f},{y1:.1f}C{x1 - 40:.1f},{y1:.1f} {x2 - 40:.1f},{y2:.1f} {x2 - 7:.1f},{y2:.1f}"
-        parts.append(f'<path class="{cls}" d="{d}" marker-end="url(#{marker})"><title>{esc(e.get("title"), 300)}</title></path>')
+            path = f"M{x1 - 6:.1f},{y1:.1f}C{x1 - 40:.1f},{y1:.1f} {x2 - 40:.1f},{y2:.1f} {x2 - 7:.1f},{y2:.1f}"
+        parts.append(f'<path class="{cls}" d="{path}" marker-end="url(#{marker})"><title>{esc(e.get("title"), 300)}</title></path>')
     for n in nodes:
         x, y = pos[n["id"]]
         dot = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6"><title>{esc(n.get("title"), 300)}</title></circle>'

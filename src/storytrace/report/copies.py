@@ -94,8 +94,9 @@ class CopyData:
     def _choose_graph(self) -> None:
         """Whole lineages while they fit; a larger one as its earliest document and the
         first copies of it, breadth first (FANOUT links per document)."""
-        view, nodes = self.view, set()
-        self.partial: set[Any] = set()
+        view = self.view
+        nodes: set[str] = set()
+        self.partial = set()
         for lineage in self.lineages:
             room = GRAPH_NODES - len(nodes)
             if room < 2 or len(self.edges) >= GRAPH_EDGES:

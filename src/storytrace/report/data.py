@@ -175,8 +175,8 @@ class LedgerView:
                         when = (r["published"] or " – ".join(x[:10] for x in (r["low"], r["high"]) if x)
                                 or (f"{r['partial'][2:]}, no year" if r["partial"] else "no day"))
                         d.other_datings.append(f"{r['stage']} · {r['how']} {when} ({r['status']})")
-            for d in chunk:
-                self._docs.setdefault(d, None)
+            for doc_id in chunk:
+                self._docs.setdefault(doc_id, None)
         return {i: self._docs[i] for i in dict.fromkeys(ids) if i and self._docs.get(i) is not None}  # type: ignore[misc]
 
     def doc(self, doc_id: str) -> Optional[Doc]:

@@ -145,7 +145,8 @@ def _variants_cell(data: EventsData, refs: Refs, f: dict[str, Any], docs: dict[s
         vs_shown = vs
     for v in vs_shown:
         key = (f["id"], v["value"], v["low"], v["high"], v["qualifier"])
-        chips, seen = [], set()
+        chips: list[str] = []
+        seen: set[str] = set()
         for c in data.sources.get(key, []):
             if c["doc_id"] in seen or len(seen) >= SOURCES_PER_VARIANT:
                 continue
@@ -302,9 +303,9 @@ def render_events(data: EventsData, refs: Refs) -> str:
     checks_by_fig, _, _ = _checks_by_figure(view)
     doc_ids: list[str] = []
     for f in data.all_shown:
-        for rows in (data.sources.get((f["id"], v["value"], v["low"], v["high"], v["qualifier"]), [])
+        for srcs in (data.sources.get((f["id"], v["value"], v["low"], v["high"], v["qualifier"]), [])
                      for v in data.variants.get(f["id"], [])):
-            doc_ids += [r["doc_id"] for r in rows]
+            doc_ids += [r["doc_id"] for r in srcs]
         for o in f["_origins"][:8]:
             doc_ids += [p.partition(": ")[2] for p in str(o.get("origin") or "").split("; ") if p.startswith("document: ")]
         for e in f["_copy_edits"][:6]:

@@ -35,13 +35,13 @@ def documents_chart(view: LedgerView, events: EventsData) -> str:
              f"{plural(ranged, 'document')} dated only to a range or a year" if ranged else ""]
     not_shown = " and ".join(p for p in parts if p)
     out = ['<h3>Documents by publication date</h3>']
-    days = [(charts.parse_day(r["day"]), r) for r in per_day]
-    days = [(d, r) for d, r in days if d is not None]
+    parsed = [(charts.parse_day(r["day"]), r) for r in per_day]
+    days = [(d, r) for d, r in parsed if d is not None]
     if not days:
         out.append(f'<p class="note">No document is dated to a day{f" ({not_shown})" if not_shown else ""}.</p>')
         return "".join(out)
     label_of = {e["id"]: (e.get("label") or f"event {e['id']}") for e in events.events}
-    by_event = Counter()
+    by_event: Counter[Any] = Counter()
     for _, r in days:
         by_event[r["event_id"]] += r["n"]
     top = [e for e, _ in by_event.most_common() if e is not None][:SERIES]
@@ -125,7 +125,7 @@ def figure_charts(view: LedgerView, events: EventsData, refs: Refs) -> str:
     label_of = {e["id"]: (e.get("label") or f"event {e['id']}") for e in events.events}
     candidates = [f for f in events.all_shown if (f.get("n_docs") or 0) >= 2 and (f.get("status") == "conflict" or f.get("trend"))]
     candidates += [f for f in events.all_shown if (f.get("n_docs") or 0) >= 3 and f not in candidates]
-    cards = []
+    cards: list[str] = []
     for f in candidates:
         if len(cards) >= FIGURE_CHARTS:
             break

@@ -83,6 +83,7 @@ def record(db: Any, target: str, field: str, value: Optional[str], note: Optiona
         try:
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", (value or "").strip()):
                 raise ValueError
+            assert value is not None  # None failed the fullmatch above
             value = date.fromisoformat(value.strip()).isoformat()
         except ValueError:
             raise CorrectionError(f"published must be a day, YYYY-MM-DD, not {value!r}") from None
@@ -128,8 +129,6 @@ def _status(db: Any, cid: str, status: str) -> None:
 def claims_stage(db: Any) -> dict[str, int]:
     """Restore every corrected claim to what its text gave, then apply the claim field
     corrections (value, measure, group, attributed_to) to the claims rows."""
-    if "corrected" not in db["claims"].columns_dict:
-        db["claims"].add_column("corrected", str)
     for cid, original in db.execute("select id, corrected from claims where corrected is not null").fetchall():
         old = json.loads(original)
         db.execute(f"update claims set {', '.join(f'{_q(k)} = ?' for k in old)}, corrected = null where id = ?",

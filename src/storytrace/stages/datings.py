@@ -162,7 +162,8 @@ def choose(db: Any, doc_ids: Optional[Iterable[str]] = None) -> None:
                 f"where coalesce(status, '') not like 'withdrawn%' and doc_id in ({', '.join('?' for _ in batch)})",
                 batch).fetchall():
             by_doc[row[1]].append(row)
-        updates, statuses = [], []
+        updates: list[tuple] = []
+        statuses: list[tuple[str, Any]] = []
         for doc_id, mine in by_doc.items():
             chosen, why = _pick(mine)
             statuses.extend(("chosen: " + why if r is chosen else "candidate", r[0]) for r in mine)

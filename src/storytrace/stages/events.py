@@ -35,7 +35,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Optional
+from typing import Any, Optional, cast
 
 from . import corrections
 from ..analyse.mentions import EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, YEAR, Mention, actors, homograph, noun_spans, reported_events
@@ -152,6 +152,9 @@ def _capital_runs(sentence: str) -> set[str]:
 
 def events_stage(db: Any) -> dict[str, int]:
     """Stories, named events, the events table, claims.event_id and documents.event_id."""
+    # long: one pass over the stage's tables whose steps (story events, named events, past events,
+    # placement, writing) share a dozen maps; it becomes separate steps when the stage is declared for
+    # both engines (issue 16)
     docs = db.execute(
         "select id, title, text, published, published_low, story, published_high from documents "
         f"where {ARTICLES} order by coalesce(published_low, substr(published, 1, 10), '9999'), published, id").fetchall()
@@ -205,16 +208,16 @@ def events_stage(db: Any) -> dict[str, int]:
         eid = make_id("event", "story", first)
         ev = _Ev(eid, (title_of[first] or texts[first].split("\n", 1)[0])[:120], story_event=True)
         ev.docs.update(ids)
-        for i in ids:
-            lede = sentences(texts[i][:1000])[:2]
+        for member in ids:
+            lede = sentences(texts[member][:1000])[:2]
             # its type: the event nouns of its documents' titles and leads (the events they recall
             # further down are other events: "the 1996 Olympic park bombing" in a sentencing story)
-            head = (title_of[i] or "") + "\n" + (texts[i][: lede[-1][1]] if lede else "")
+            head = (title_of[member] or "") + "\n" + (texts[member][: lede[-1][1]] if lede else "")
             for q, e in noun_spans(head):
                 if not homograph(head, q, e):
                     ev.type_votes[EVENT_NOUNS[head[q:e].lower()] or ""] += 1
             if lede:
-                ev.actor_votes.update(actors(texts[i], lede[0][0], lede[-1][1]))
+                ev.actor_votes.update(actors(texts[member], lede[0][0], lede[-1][1]))
         story_events[eid] = ev
         event_of_story[k] = eid
     own_alias = _story_aliases(named, story_events, event_of_story, story_of, published)
@@ -249,7 +252,7 @@ def events_stage(db: Any) -> dict[str, int]:
     story_facts = _story_facts(members, texts, title_of, published, named, event_of_story, lead_of)
     claim_event: dict[str, str] = {}
     claim_place: dict[str, tuple[float, str]] = {}
-    claim_doc: dict[str, tuple[str, str]] = {}
+    claim_doc: dict[str, tuple[str, str, int]] = {}
     per_doc: dict[str, Counter] = defaultdict(Counter)
     for cid, doc_id, start, s0, s1, measure, segment in db.execute(
             "select id, doc_id, start, sentence_start, sentence_end, measure, segment from claims"):
@@ -380,7 +383,7 @@ def _story_aliases(named: dict[str, _Ev], story_events: dict[str, _Ev], event_of
         own = story_events.get(target)
         if own is None or target == eid:
             continue  # the story's event is itself a named event, or this one
-        first = min((published[d][:4] for d in own.docs if published.get(d)), default=None)
+        first = min((cast(str, published[d])[:4] for d in own.docs if published.get(d)), default=None)
         if ev.year_votes and (first is None or min(ev.year_votes) < int(first)):
             continue  # an earlier event only this story recalls
         kind, mine = _type_of(own), _type_of(ev)
@@ -405,8 +408,8 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     if segment != BODY:
         return unplaced(story_eid, f"in a {segment}", 0.0)
     if measure == "other":  # a percentage, money, a fraction: never a figure row, tied to the sentence's event
-        near = [j for j, m in enumerate(ms) if s0 <= m.start < s1]
-        return Placement(event_of[(doc_id, near[0])] if near else story_eid, 0.5, "other: not a count")
+        inside = [j for j, m in enumerate(ms) if s0 <= m.start < s1]
+        return Placement(event_of[(doc_id, inside[0])] if inside else story_eid, 0.5, "other: not a count")
     # a mention names an event a figure can belong to when some mention of it has a typed
     # noun ("the incident at Terrigal Beach" alone is the story's event, not an event of its own)
     near = [(abs(m.start - start), j) for j, m in enumerate(ms)
@@ -419,9 +422,9 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     cues = other_event_cues(text[s0:s1], start - s0, ref_year, facts.year, facts.first,
                             None if start < lead else facts.places)
     if not cues and _ANAPHORA.match(text, s0):  # "It killed 612 people": the sentence before says which event
-        before = _sentence_before(text, s0)
-        if before is not None:
-            cues = other_event_cues(text[before[0]:before[1]], -1, ref_year, facts.year, facts.first,
+        prev = _sentence_before(text, s0)
+        if prev is not None:
+            cues = other_event_cues(text[prev[0]:prev[1]], -1, ref_year, facts.year, facts.first,
                                     None if start < lead else facts.places)
     if cues:
         past = _past_event(text, s0, s1, start, writing_year)
@@ -485,7 +488,7 @@ def _story_facts(members: dict[str, list[str]], texts: dict[str, str], title_of:
     for k, ids in members.items():
         leads = [(title_of[i] or "") + "\n" + texts[i][: lead_of[i]] for i in ids]
         incident = any(EVENT_NOUNS[lead[q:e].lower()] for lead in leads for q, e in noun_spans(lead))
-        days = sorted(published[i][:10] for i in ids if published.get(i))
+        days = sorted(cast(str, published[i])[:10] for i in ids if published.get(i))
         first = date.fromisoformat(days[0]) if days else None
         ev = named.get(event_of_story[k])
         year = (max(ev.year_votes.items(), key=lambda kv: (kv[1], -kv[0]))[0] if ev and ev.year_votes
@@ -510,7 +513,7 @@ def _year_of(ev: _Ev, published: dict[str, Optional[str]]) -> Optional[int]:
     """The year an event happened: the year its mentions give, else its first report's."""
     if ev.year_votes:
         return max(ev.year_votes.items(), key=lambda kv: (kv[1], -kv[0]))[0]
-    years = [published[i][:4] for i in ev.docs if published.get(i)]
+    years = [cast(str, published[i])[:4] for i in ev.docs if published.get(i)]
     return int(min(years)) if years else None
 
 

@@ -44,7 +44,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence, cast
 
 from ..model import COUNT_MEASURES, Check, Figure, make_id
 from ..text.origins import claim_keys, origin_groups, origin_name
@@ -394,7 +394,7 @@ def _best(reports: list[_Report], measure: str, historic: bool, trend: Optional[
         rule = "the latest trusted-dated report's lower bound" + (f" (the figure was {trend})" if trend else "")
         return best, min(lo) if lo else best, rule
     best = most  # without trusted dates: the value most independent origins give, then most documents, then the larger
-    counts = [r.claim.value for r in finite if r.claim.qualifier in ("exact", "at_least", None)]
+    counts = [cast(float, r.claim.value) for r in finite if r.claim.qualifier in ("exact", "at_least", None)]  # finite: not None
     if counts:
         return best, min(counts), "the lowest count any source states"
     c0 = min(finite, key=lambda r: r.claim.value)  # type: ignore[arg-type, return-value]
@@ -446,7 +446,8 @@ def _doc_figure(cs: list[FigureClaim]) -> FigureClaim:
         if parts and c.value is not None and all(p.value is not None for p in parts):
             lo, hi = c.lo + sum(p.lo for p in parts), c.hi + sum(p.hi for p in parts)
             exact = all(x.qualifier in ("exact", None) for x in [c, *parts])
-            c = replace(c, value=c.value + sum(p.value for p in parts), low=lo, high=hi if hi < INF else None,  # type: ignore[operator]
+            # every part's value is not None (checked above)
+            c = replace(c, value=c.value + sum(cast(float, p.value) for p in parts), low=lo, high=hi if hi < INF else None,
                         qualifier="exact" if exact else "at_least")
         cands.append(c)
     return max(cands, key=lambda c: (c.value if c.value is not None else c.lo, c.lo, -c.start))
@@ -464,12 +465,12 @@ def attach_copy_edits(db: Any, rows: list[dict[str, Any]], claims: list[FigureCl
                 continue
             sc = next((c for c in at.get(s, []) if c.start < e["source_end"] and e["source_start"] < c.end), None)
             tc = next((c for c in at.get(t, []) if c.start < e["target_end"] and e["target_start"] < c.end), None)
-            for c in (sc, tc):
-                if c is not None:
+            for hit in (sc, tc):
+                if hit is not None:
                     entry = {"reuse": rid, "from": e["from"], "to": e["to"], "source_doc": s, "target_doc": t,
                              "source_claim": sc.id if sc else None, "target_claim": tc.id if tc else None}
-                    if entry not in edits_of[figure_of[c.id]]:
-                        edits_of[figure_of[c.id]].append(entry)
+                    if entry not in edits_of[figure_of[hit.id]]:
+                        edits_of[figure_of[hit.id]].append(entry)
     for r in rows:
         if r["id"] in edits_of:
             r["copy_edits"] = json.dumps(edits_of[r["id"]], ensure_ascii=False)
@@ -520,7 +521,7 @@ def figure_checks(rows: list[dict[str, Any]], claims: list[FigureClaim], figure_
         # (a much smaller one is a part: "12 of them in Bener Meriah", "another two")
         exact = [c for c in cs if c.qualifier in ("exact", None) and c.value and not c.adds_to and not c.part_of]
         if len({c.sentence for c in exact}) > 1 and len({c.value for c in exact}) > 1 and \
-                min(c.value for c in exact) * 2 >= max(c.value for c in exact):  # type: ignore[type-var]
+                min(cast(float, c.value) for c in exact) * 2 >= max(cast(float, c.value) for c in exact):  # exact: values set
             values = sorted({c.shown for c in exact})
             out.append(_check("self_contradiction", figure_ids=[fid], claim_ids=[c.id for c in exact],
                               detail=f"document {doc_id} gives {', '.join(values)}"))

@@ -158,9 +158,9 @@ def other_event_cues(sentence: str, at: int, ref_year: Optional[int], own_year: 
             if (first_report - when).days > FAR_DAYS:
                 cues.append(d.text)
     for rx in (_SINCE, _AGGREGATE, _COMPARE, _OTHER):
-        m = rx.search(sentence)
-        if m and not (m.start() <= at < m.end()) and not _other_clause(sentence, at, m.start()):
-            cues.append(m.group().strip())
+        hit = rx.search(sentence)
+        if hit and not (hit.start() <= at < hit.end()) and not _other_clause(sentence, at, hit.start()):
+            cues.append(hit.group().strip())
     return cues
 
 

@@ -28,7 +28,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Optional
+from typing import Any, Optional, cast
 from urllib.parse import urlsplit
 
 from . import datings
@@ -133,7 +133,8 @@ def near_order(anchors: list[Anchor], keep: list[bool]) -> list[bool]:
             prev = a.day
             continue
         slack = timedelta(days=SLACK)
-        out[i] = (prev is None or a.day >= prev - slack) and (nexts[i] is None or a.day <= nexts[i] + slack)
+        after = nexts[i]
+        out[i] = (prev is None or a.day >= prev - slack) and (after is None or a.day <= after + slack)
     return out
 
 
@@ -249,22 +250,23 @@ def serial_stage(db: Any) -> dict[str, int]:
         row = db.execute("select published_how, published_evidence, published_precision, published_low, "
                          "published_high, published_partial from documents where id = ?", [doc_id]).fetchone()
         how, evidence, precision, low, high, partial = row
-        got = date_from_serial(serial, host, clock)
-        if got is None:
+        reading: Optional[Dating] = date_from_serial(serial, host, clock)
+        if reading is None:
             continue
         if precision == "no_year" and partial:  # "PORT VELLIN, March 12": the reading must give that day
-            got = on_partial(got, partial, evidence)
-            if got is None:
+            reading = on_partial(reading, partial, evidence)
+            if reading is None:
                 continue
         if precision in ("range", "year"):  # the document's own range: the reading must fit in it
             own_low = date.fromisoformat(low) if low else date.min
             own_high = date.fromisoformat(high) if high else date.max
-            if got.precision == "day" and not own_low <= got.low <= own_high:
+            # a serial reading always has its low (date_from_serial, on_partial)
+            if reading.precision == "day" and not own_low <= cast(date, reading.low) <= own_high:
                 continue
-            if got.precision == "range":
+            if reading.precision == "range":
                 continue  # two ranges: the document's own evidence stands
-            got = Dating("serial", f"{evidence} + {got.evidence}", "day", got.low, got.high)
-        updates.append((doc_id, got))
+            reading = Dating("serial", f"{evidence} + {reading.evidence}", "day", reading.low, reading.high)
+        updates.append((doc_id, reading))
     datings.record(db, "serial", updates)
     return {"outlets_with_serial_ids": len(clocks),
             "dated_by_serial": sum(1 for _, g in updates if g.precision == "day"),
@@ -280,7 +282,8 @@ def on_partial(got: Dating, partial: str, evidence: str) -> Optional[Dating]:
     except (ValueError, IndexError):
         return None
     span = (got.high - got.low).days if got.low and got.high else -1
-    days = [d for d in (got.low + timedelta(days=k) for k in range(span + 1)) if (d.month, d.day) == (month, day)]
+    # got.low is only read when span >= 0, i.e. when it is set
+    days = [d for d in (cast(date, got.low) + timedelta(days=k) for k in range(span + 1)) if (d.month, d.day) == (month, day)]
     if len(days) != 1:
         return None
     return Dating("serial", f"{evidence} + {got.evidence}", "day", days[0], days[0])

@@ -269,6 +269,7 @@ def split_incidents(story: dict[str, int], fresh: Callable[[], Iterable[tuple[st
     members: dict[int, list[str]] = defaultdict(list)
     vecs: dict[str, dict[str, float]] = {}
     years: dict[str, Optional[int]] = {}
+    published: list[Optional[str]]  # the optional fourth field of a document tuple
     for doc_id, title, text, *published in fresh():
         if story.get(doc_id, -1) in big:
             members[story[doc_id]].append(doc_id)

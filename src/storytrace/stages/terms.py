@@ -54,7 +54,8 @@ def terms_stage(db: Any) -> dict[str, int]:
         eid = main.get(r["doc_id"])
         if ref:
             eid = event_of_mention.get((r["doc_id"], ref["start"]))
-            eid = merged.get(eid, eid)
+            if eid is not None:  # (merged keys are event ids, never None)
+                eid = merged.get(eid, eid)
             if eid not in events:
                 eid = None  # a named event the ledger keeps no row for (no figure, not a story's event)
         key = (r["doc_id"], eid, r["term"], r["voice"], r["kind"], r["speaker"], r["speech"], bool(r["negated"]))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
-from typing import Optional
+from typing import Optional, cast
 
 from .holidays import holiday
 from .timex import DateMention, valid_day
@@ -64,46 +64,51 @@ def resolve(m: DateMention, ref: _dt.date, *, point: bool = False) -> Optional[t
 
 def _resolve(m: DateMention, ref: _dt.date, point: bool) -> Optional[tuple[_dt.date, _dt.date]]:
     k = m.kind
+    d: Optional[_dt.date]
     if k == "date":
+        day = cast(int, m.day)  # timex gives every "date" mention a day
         if m.year is not None and m.month:
-            d = _dt.date(m.year, m.month, m.day)
+            d = _dt.date(m.year, m.month, day)
             return d, d
         if m.month:
             if m.offset is not None:
-                d = _dt.date(ref.year + m.offset, m.month, m.day)
+                d = _dt.date(ref.year + m.offset, m.month, day)
             else:
-                d = _latest_md(m.month, m.day, ref)
+                d = _latest_md(m.month, day, ref)
             return (d, d) if d else None
         cur = _dt.date(ref.year, ref.month, 1)  # day of month only, maybe with a weekday
         for _ in range(60):
-            if valid_day(cur.year, cur.month, m.day):
-                c = _dt.date(cur.year, cur.month, m.day)
+            if valid_day(cur.year, cur.month, day):
+                c = _dt.date(cur.year, cur.month, day)
                 if c <= ref and (m.weekday is None or c.weekday() == m.weekday):
                     return c, c
             cur = _add_months(cur, -1)
         return None
     if k == "month":
+        month = cast(int, m.month)  # timex gives every "month" mention a month
         if m.year is not None:
-            return _month_span(m.year, m.month)
+            return _month_span(m.year, month)
         if m.offset is not None:
-            return _month_span(ref.year + m.offset, m.month)
-        return _month_span(ref.year if m.month <= ref.month else ref.year - 1, m.month)
+            return _month_span(ref.year + m.offset, month)
+        return _month_span(ref.year if month <= ref.month else ref.year - 1, month)
     if k == "year":
-        return _dt.date(m.year, 1, 1), _dt.date(m.year, 12, 31)
+        year = cast(int, m.year)  # timex gives every "year" mention a year
+        return _dt.date(year, 1, 1), _dt.date(year, 12, 31)
     if k == "season":
         y = m.year
         if y is None:
             last_start = ref.year if (m.month, 1) <= (ref.month, ref.day) else ref.year - 1
             y = (ref.year + m.offset) if m.offset is not None else last_start
-        first = _dt.date(y, m.month, 1)
+        first = _dt.date(y, cast(int, m.month), 1)  # timex gives every "season" mention a month
         return first, _add_months(first, 3) - _dt.timedelta(days=1)
     if k == "range":
         return _resolve_range(m, ref)
     if k == "weekday":
-        w = m.weekday
+        w = cast(int, m.weekday)  # timex gives every "weekday" mention a weekday
+        off = cast(int, m.offset)  # set whenever unit is "week" or "occurrence" (the only branches using it)
         if m.unit == "week":
-            d = _week_start(ref) + _dt.timedelta(days=7 * m.offset + w)
-        elif m.unit == "occurrence" and m.offset > 0:
+            d = _week_start(ref) + _dt.timedelta(days=7 * off + w)
+        elif m.unit == "occurrence" and off > 0:
             d = ref + _dt.timedelta(days=(w - ref.weekday() - 1) % 7 + 1)
         elif m.unit == "occurrence":
             d = ref - _dt.timedelta(days=(ref.weekday() - w - 1) % 7 + 1)
@@ -111,10 +116,10 @@ def _resolve(m: DateMention, ref: _dt.date, point: bool) -> Optional[tuple[_dt.d
             d = ref - _dt.timedelta(days=(ref.weekday() - w) % 7)
         return d, d
     if k == "holiday":
-        d = _holiday_near(m.unit, m.offset, ref)
+        d = _holiday_near(cast(str, m.unit), m.offset, ref)  # a "holiday" mention's unit is its key
         return (d, d) if d else None
     if k == "relative":
-        n, u = m.offset, m.unit
+        n, u = cast(int, m.offset), m.unit  # timex gives every "relative" mention an offset
         if u == "day":
             d = ref + _dt.timedelta(days=n)
             return d, d

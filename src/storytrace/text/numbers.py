@@ -262,13 +262,14 @@ def _kind(text: str, s: int, e: int, v: float, typ: str, digits: bool, scale: fl
     month = tb in _MONTH_SET or tl == "the"
     r = _RIGHT.match(text, e)
     rk = r.lastgroup if r else ""
-    if rk == "money" and r.group().lstrip().startswith("of"):
+    if rk == "money" and r is not None and r.group().lstrip().startswith("of"):  # rk is non-empty only when r matched
         rk = ""
     if typ == "ord":
         return ("date" if (rk == "date" or month and _L_DATE.search(text, lo, s)) and v <= 31 else "ordinal"), e
     if _money_left(tok) and MONEY_BEFORE.search(text, max(0, s - 5), s):
-        return "money", (r.end() if rk == "money" else e)
+        return "money", (r.end() if rk == "money" and r is not None else e)
     if rk in ("percent", "money"):
+        assert r is not None  # rk is non-empty only when r matched
         return rk, r.end()
     if typ == "frac":
         return ("identifier" if raw == "9/11" else "other" if "/" in raw and v >= 1 else "fraction"), e
@@ -310,7 +311,7 @@ def _kind(text: str, s: int, e: int, v: float, typ: str, digits: bool, scale: fl
             return "year", e
     if plain and len(raw) == 1 and text[e:e + 1] == "G" and not text[e + 1:e + 2].isalnum():
         return "identifier", e  # 3G, 4G, 5G
-    if rk == "unit" and scale >= 1e6 and r.group().strip(" -").lower() == "pounds" and not text.startswith(
+    if rk == "unit" and r is not None and scale >= 1e6 and r.group().strip(" -").lower() == "pounds" and not text.startswith(
             " of", r.end()):
         return "money", r.end()  # two million pounds
     if rk == "unit" or (tl in ("magnitude", "of", "richter", "mw", "m") or tok[-1:] == "-") and _L_UNIT.search(
@@ -398,8 +399,8 @@ def _protected(text: str, p: int, lo: int) -> Optional[list[_Sp]]:
             return [_Sp(q, m.end(), q, m.end(), None, None, None, "exact", m.lastgroup, True)]
     m = _CAPTION.match(text, p) if _prev(text, p, lo)[0] in _CAPTION_WORDS else None
     if m:
-        return [_Sp(m.start(i), m.end(i), m.start(i), m.end(i), *[float(m.group(i))] * 3, "exact", "identifier", True)
-                for i in (1, 2)]
+        return [_Sp(m.start(i), m.end(i), m.start(i), m.end(i), f, f, f, "exact", "identifier", True)
+                for i in (1, 2) for f in (float(m.group(i)),)]
     return None
 
 
@@ -432,6 +433,7 @@ def _read(text: str, p: int):
             return s, m.end(), v * u, "card", digits, u, raw
     if typ == "card" and v == int(v) and v > 0 and text.startswith((" over ", " out of ", " in "), e):
         m = _RATIO.match(text, e)
+        assert m is not None  # text at e starts with " over ", " out of " or " in "
         toks2 = lex(text, m.end())
         r2 = read_number(text, toks2)
         if r2 and r2[2] == "card" and r2[1] == int(r2[1]) and r2[1] > 0:
@@ -483,6 +485,7 @@ def _finish(text: str, lo: int, s: int, e: int, v: float, typ: str, digits: bool
     return _Sp(approx_s if approx_s >= 0 else start, end, ns, e, v, low, high, q, kind, digits, scale, approx_s)
 
 
+_SUFFIX_Q: dict[tuple[Optional[str], str], str]  # keyed by (a regex lastgroup, which may be None, qualifier)
 _SUFFIX_Q = {("more", "exact"): "at_least", ("more", "about"): "at_least", ("more", "nearly"): "at_least",
              ("plus", "exact"): "at_least", ("less", "exact"): "at_most", ("less", "about"): "at_most",
              ("less", "nearly"): "at_most", ("equal", "more_than"): "at_least", ("equal", "less_than"): "at_most",

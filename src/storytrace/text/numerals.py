@@ -23,6 +23,7 @@ for _i, _w in enumerate("ten eleven twelve thirteen fourteen fifteen sixteen sev
     _W[_w] = ("T", float(_i + 10), False)
 for _i, _w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split()):
     _W[_w] = ("X", float(10 * _i + 20), False)
+_ORDS: dict[str, float]  # ordinal word -> value (ints, and floats for the scales)
 _ORDS = dict(zip(("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
                   "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth").split(), range(1, 20)))
 _ORDS.update(zip("twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(),
@@ -173,6 +174,7 @@ def lex(text: str, p: int, cap: int = 16) -> list[_T]:
         if t.typ == "R" or t.sc:
             break
         m = _SEP.match(text, t.e)
+        assert m is not None  # _SEP can match the empty string
         sep = "-" if "-" in m.group() else (" " if m.group() else "")
         pos = m.end()
     return toks
@@ -200,6 +202,7 @@ def _mixed_after_and(toks: list[_T], j: int, n: int) -> bool:
 def _integer(toks: list[_T], i0: int, n: int, ands: bool = True):
     """The longest cardinal in toks[i0:n]: (end index, value, has words, has digits, last
     scale, non-integer) or None. A group (< 1000: hund + low) is multiplied by a scale."""
+    # long: one left-to-right reading of a cardinal (groups, scales, "and", "point"), its states in locals
     total = hund = low = last_scale = 0.0
     gh = gt = gu = gn = gd = gz = gany = in_and = words = digits = frac = False
     prev = best = pre_and = None

@@ -246,9 +246,9 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str]) -> dict[str, st
         for root, ds in docs_of.items():
             if len(ds) == 1:
                 alone[next(iter(ds))].append(root)
-        for roots in alone.values():
-            for r in roots[1:]:
-                sets.union(roots[0], r)
+        for group in alone.values():
+            for r in group[1:]:
+                sets.union(group[0], r)
         roots = {sets.root(r) for r in docs_of}
         while len(roots) > n_docs:  # still more: join the two that share most documents
             merged: dict[str, set] = defaultdict(set)

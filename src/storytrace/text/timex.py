@@ -30,7 +30,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, replace
-from typing import Optional
+from typing import Optional, cast
 
 from .holidays import BARE as HOLIDAY_BARE, MOVABLE as HOLIDAY_MOVABLE, PATTERN as HOLIDAY_PATTERN
 from .holidays import holiday as holiday_day, key_of as holiday_key
@@ -215,7 +215,9 @@ _PREP_MONTH = {"in", "on", "of", "since", "until", "till", "by", "from", "to", "
 def _daynum(s: str) -> int:
     s = re.sub(r"\s+", " ", s.lower())
     if s[:1].isdigit():
-        return int(re.match(r"[0-9]+", s).group())
+        dm = re.match(r"[0-9]+", s)
+        assert dm is not None  # s starts with a digit
+        return int(dm.group())
     return _ORD.get(s) or _CARD.get(s) or 0
 
 
@@ -268,7 +270,8 @@ def _windows(low: str, trig: re.Pattern, back: int, fwd: int, cache: dict) -> li
     key = (trig.pattern, back, fwd)
     if key in cache:
         return cache[key]
-    n, out = len(low), []
+    n = len(low)
+    out: list[tuple[int, int]] = []
     for t in trig.finditer(low):
         a, b = max(0, t.start() - back), min(n, t.end() + fwd)
         if b < n and not low[b].isspace():
@@ -295,6 +298,8 @@ def _at(rx: re.Pattern, text: str, positions):
 
 
 def _cands(text: str) -> list[tuple[int, int, DateMention]]:
+    # long: one scan of the text per family of date expression (ISO, day-month, month-day, weekday,
+    # relative, season, year), each appending to the same list; the families share the lower-cased text
     out: list[DateMention] = []
     add = out.append
     low = text.lower()
@@ -307,6 +312,7 @@ def _cands(text: str) -> list[tuple[int, int, DateMention]]:
     # day-month: led by digits shortly before a month name, or by an ordinal word
     near = set()
     j = 0
+    mo: Optional[int]  # None in the ISO loop until a branch sets it
     for p in dig_pos:
         while j < len(mon_pos) and mon_pos[j] < p:
             j += 1
@@ -380,7 +386,7 @@ def _cands(text: str) -> list[tuple[int, int, DateMention]]:
         if pre in ("mid", "early", "late") or mid:
             continue  # part of a month: not a whole month
         off = {"this": 0, "last": -1, "next": 1}.get(pre)
-        s = pm.start() if off is not None else m.start("mon")
+        s = pm.start() if off is not None and pm is not None else m.start("mon")  # off is set only from pm
         e = m.end("mon") - (1 if mon.endswith(".") and not full else 0)
         add(_mk(text, s, e, "month", month=_mon(mon), offset=off, unit="year" if off is not None else None))
     for m in _at(_R_ISO, text, dig_pos + mon_pos):
@@ -424,7 +430,8 @@ def _cands(text: str) -> list[tuple[int, int, DateMention]]:
             ok = not (len(g["mm"]) == 2 and int(g["mm"]) == (y + 1) % 100)  # 2011-12: a season of years
         elif g["mm2"]:
             y, mo, kind = int(g["my2"]), int(g["mm2"]), "month"
-        if not ok or (kind == "date" and not valid_day(y, mo, d)):
+        # every _R_ISO alternative that leaves kind "date" sets mo and d
+        if not ok or (kind == "date" and not valid_day(y, cast(int, mo), cast(int, d))):
             continue
         e = m.end() if t else (m.end("t") if t else m.end())
         if kind == "date" and ((not g["t"]) and m.group().rstrip() != m.group()):
@@ -464,6 +471,7 @@ def _cands(text: str) -> list[tuple[int, int, DateMention]]:
             continue
         s = m.start()
         if pre and not re.search(r"\bof\s+\Z", pre, _I):
+            assert pm is not None  # pre is non-empty only when pm matched
             s = pm.start() + (4 if pre[:4].lower() == "the " else 0)
         add(_mk(text, s, e, "year", year=y))
     for m in _near(_R_DECADE2, text, _windows(low, _T_QUOTE, 6, 4, cache)):
@@ -543,10 +551,10 @@ def _cands(text: str) -> list[tuple[int, int, DateMention]]:
         if not y and not rel and s.lower() == "fall" and s != "fall":
             pass
         mo = _SEASONS[s.lower()]
-        yy = int(y) if y else None
+        sy = int(y) if y else None
         st = m.start("s") if not rel else m.start("rel")
         off = {"this": 0, "last": -1, "past": -1, "next": 1}.get(rel)
-        add(_mk(text, st, m.end(), "season", year=yy, month=mo, end_year=(yy + (mo == 12) if yy else None),
+        add(_mk(text, st, m.end(), "season", year=sy, month=mo, end_year=(sy + (mo == 12) if sy else None),
                 end_month=(mo + 2 - 1) % 12 + 1, offset=off, unit="year" if off is not None else None))
     for m in _near(_R_ANNIV, text, _windows(low, _T_ANNIV, 48, 24, cache)):
         o = m.group("ord")
@@ -638,6 +646,7 @@ def _holidays(text: str, low: str, words: list[str], add) -> None:
                 add(_mk(text, start, end, "date", year=d.year, month=d.month, day=d.day))
         elif rel is None and key not in HOLIDAY_MOVABLE:
             d = holiday_day(key, 2001)
+            assert d is not None  # a key that is not movable has a fixed day (holidays.RULES): valid in 2001
             add(_mk(text, start, end, "date", month=d.month, day=d.day))
         else:
             add(_mk(text, start, end, "holiday", unit=key, offset=_HOL_REL.get(rel) if rel else None))
@@ -685,7 +694,8 @@ def _range_of(text: str, a: DateMention, b: DateMention) -> Optional[DateMention
         by = ay if ((b.month or 12), (b.day or 31)) >= ((a.month or 1), (a.day or 1)) else ay + 1
     if ay is not None and by is not None and (ay, a.month or 1, a.day or 1) > (by, b.month or 12, b.day or 31):
         return None
-    if a.kind == b.kind == "year" and g in ("-", "–", "—", "~") and not (by - ay <= 60):
+    # "year" mentions always have a year, so ay and by are set here
+    if a.kind == b.kind == "year" and g in ("-", "–", "—", "~") and not (cast(int, by) - cast(int, ay) <= 60):
         return None
     s = fm.start() if fm else a.start
     return _mk(text, s, b.end, "range", year=ay, month=a.month, day=a.day, end_year=by, end_month=b.month,

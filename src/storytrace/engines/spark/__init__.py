@@ -64,6 +64,16 @@ def build(ledger_path: Any, inputs: Sequence[str], **kwargs: Any) -> Any:
     return _build(ledger_path, inputs, **kwargs)
 
 
+def correct(ledger_path: Any, change: Any, **kwargs: Any) -> Any:
+    """`local.correct` on Spark (plus `workers`, `session`, `out`, `keep_work`): the
+    correction and the cross-document stages, reuse and figures on Spark. Raises
+    SparkUnavailable without pyspark or Java."""
+    require()
+    from .engine import correct as _correct
+
+    return _correct(ledger_path, change, **kwargs)
+
+
 def nothing_to_read(inputs: Sequence[str]) -> Optional[str]:
     """The usage error when none of the named inputs can hold a file (None when one may):
     local names are expanded as the local engine does; a Spark URI is taken on trust

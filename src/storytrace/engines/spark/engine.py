@@ -40,7 +40,7 @@ from . import inputs as inputs_mod
 from . import tables
 from .uris import is_uri
 
-ORDER = [("_f", int), ("_p", int)]
+ORDER: list[tuple[str, type]] = [("_f", int), ("_p", int)]
 DOC_COLUMNS = tables.record_columns(Document)
 DOC_EXTRA = ORDER + [("_size", int)]
 ANNOTATIONS = {cls.table: tables.record_columns(cls) for cls in (Claim, Quote, Term)}
@@ -55,11 +55,12 @@ SMALL_PARTITION_BYTES = 256 << 10  # below 4 x this per core, fewer partitions (
 class Run:
     """What the Spark stages of one build share: the session, OUT and the new documents."""
 
-    def __init__(self, spark: Any, out: str, old_rowids: int) -> None:
+    def __init__(self, spark: Any, out: str, old_rowids: int, new_documents: bool = True) -> None:
         self.spark = spark
         self.out = out.rstrip("/")
         self.work = self.out + "/_work"
         self.old_rowids = old_rowids  # documents of the ledger before this run have rowid <= this
+        self.new_documents = new_documents  # this run wrote OUT/documents (a correction writes none)
         self.timings: dict[str, float] = {}  # seconds per step, in order
         self.partitions = max(1, spark.sparkContext.defaultParallelism)  # of the cross-document stages' shuffles
 
@@ -265,3 +266,38 @@ def build(
     report.seconds = time.perf_counter() - t0
     report.timings = run.timings  # type: ignore[attr-defined]
     return report
+
+
+def correct(
+    ledger_path: Any,
+    change: Callable[[Any], Any],
+    cross_stages: Sequence[tuple[str, CrossStage]] = CROSS_STAGES,
+    *,
+    workers: Optional[int] = None,
+    session: Any = None,
+    out: Optional[str] = None,
+    keep_work: bool = False,
+    quiet: bool = False,
+) -> Any:
+    """`local.correct` on Spark: `change(db)` (e.g. corrections.record) and the
+    cross-document stages again, the ones with a Spark twin on Spark, in one atomic
+    write; returns what `change` returned. No document is read from the inputs again."""
+    from .session import get_session
+
+    path = Path(ledger_path)
+    ledger_mod.check_ledger(path)
+    spark = session or get_session(workers, quiet=quiet)
+    out_path = out_dir(path, out)
+    try:
+        with ledger_mod.writing(path) as db:
+            result = change(db)
+            documents = db.execute("select max(rowid) from documents").fetchone()[0] or 0
+            run = Run(spark, out_path, documents, new_documents=False)
+            run.size_partitions(documents)
+            for _name, stage in run.stages(cross_stages):
+                stage(db)
+    finally:
+        if not keep_work:
+            tables.remove(spark, out_path + "/_work")
+    ledger_mod.write_metadata(path)
+    return result

@@ -128,7 +128,7 @@ def _split_ranges(spark: Any, units: list[Unit]) -> list[Unit]:
     """Cut large plain JSONL files into byte ranges at line starts (a Spark job finds the
     boundaries and counts the lines before each, so line numbers stay the file's own)."""
     parallelism = max(1, spark.sparkContext.defaultParallelism)
-    jobs = []
+    jobs: list[tuple[int, str, int, int, int]] = []  # (file, path, start, end, size)
     for u in units:
         if u.kind == "file" and format_of(Path(u.path)) == "jsonl" and not u.path.lower().endswith(".gz"):
             size = u.size

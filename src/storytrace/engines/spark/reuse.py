@@ -158,11 +158,12 @@ def documents(run: Any, db: Any) -> Any:
     sort as the ledger's rowids do)."""
     cols = ["_f", "_p", "id", "published", "published_low", "published_high", "outlet", "url", "source", "text"]
     new = run.spark.read.parquet(run.path("documents")).select(*cols).rdd \
-        .map(lambda r: ((1, r[0], r[1]),) + tuple(r[2:]))
+        .map(lambda r: ((1, r[0], r[1]),) + tuple(r[2:])) if run.new_documents else None
     if not run.old_rowids:
-        return new
+        return new if new is not None else run.spark.sparkContext.emptyRDD()
     old = tables.from_sqlite(run.spark, db.execute(DOC_QUERY, [run.old_rowids]), DOC_COLUMNS, run.work + "/old_documents")
-    return old.rdd.map(lambda r: ((0, r[0], 0),) + tuple(r[1:])).union(new)
+    old_rows = old.rdd.map(lambda r: ((0, r[0], 0),) + tuple(r[1:]))
+    return old_rows.union(new) if new is not None else old_rows
 
 
 def links(run: Any, docs: Any) -> Any:

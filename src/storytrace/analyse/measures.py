@@ -1,0 +1,362 @@
+"""What a number counts: the measure, the group and the victims of a parsed figure.
+
+One job: read spaCy's parse around a number and say what it counts — killed, injured,
+hospitalised, captured, arrested, released, missing, displaced, evacuated, orphaned,
+affected (`head_measure`, `lemma_measure`, `surface_measure`), which part of a total it
+is (`group_name`: women, children, families, ...), and who the text says the victims are
+(`victims_of`). The lexicons these rules read are here too. Used by the claims analyser
+(claims.py), which decides which numbers are claims and who stated them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from ..text.numbers import NumberSpan
+
+#: Lemmas (verbs, adjectives, nouns) that say what a number counts.
+MEASURE_LEMMAS: dict[str, str] = {
+    **dict.fromkeys(
+        "kill die dead death murder slaughter massacre execute behead slay perish fatality fatally "
+        "assassinate lynch annihilate drown martyr body corpse toll decapitate gun slain killing "
+        "murdered slaughtered executed".split(), "killed"),
+    **dict.fromkeys("injure wound hurt injury maim injured wounded".split(), "injured"),
+    **dict.fromkeys("hospitalise hospitalize hospitalized hospitalised hospitalisation hospitalization".split(), "hospitalised"),
+    **dict.fromkeys("release free freed liberate".split(), "released"),
+    **dict.fromkeys("orphan orphaned".split(), "orphaned"),
+    **dict.fromkeys("capture abduct kidnap hostage captive seize captivity".split(), "captured"),
+    **dict.fromkeys("missing unaccounted disappear".split(), "missing"),
+    **dict.fromkeys("displace homeless flee refugee".split(), "displaced"),
+    **dict.fromkeys("arrest detain apprehend custody".split(), "arrested"),
+    **dict.fromkeys("evacuate".split(), "evacuated"),
+    **dict.fromkeys("affect".split(), "affected"),
+}
+#: Head nouns of a part of a total -> the group's name (lower-case plural).
+GROUPS: dict[str, str] = {
+    **dict.fromkeys("woman women female".split(), "women"),
+    **dict.fromkeys("child children kid kids minor minors boy boys girl girls infant infants baby babies toddler teenager teenagers".split(), "children"),
+    **dict.fromkeys("elderly pensioner pensioners".split(), "elderly"),
+    **dict.fromkeys("man men male".split(), "men"),
+    **dict.fromkeys("civilian civilians".split(), "civilians"),
+    **dict.fromkeys("soldier soldiers troop troops serviceman servicemen".split(), "soldiers"),
+    **dict.fromkeys("policeman policemen police officer officers".split(), "police"),
+    **dict.fromkeys("family families".split(), "families"),
+    **dict.fromkeys("student students pupil pupils".split(), "students"),
+    **dict.fromkeys("journalist journalists reporter reporters".split(), "journalists"),
+    **dict.fromkeys("crew".split(), "crew"),
+    **dict.fromkeys("passenger passengers".split(), "passengers"),
+    **dict.fromkeys("worker workers employee employees".split(), "workers"),
+    **dict.fromkeys("militant militants fighter fighters rebel rebels insurgent insurgents".split(), "militants"),
+    **dict.fromkeys("foreigner foreigners tourist tourists".split(), "foreigners"),
+}
+#: Verbs whose grammatical subject is the victim even in the active voice.
+INTRANSITIVE = set("die perish drown disappear flee remain be go lie stay succumb sustain suffer receive lose".split())
+#: People whose capture is an arrest ("captured 23 pirates", "seized two suspects").
+PERPETRATORS = set(
+    "pirate suspect gunman gunmen attacker assailant robber thief burglar smuggler trafficker kidnapper abductor "
+    "fugitive escapee militant insurgent terrorist bomber criminal gang member poacher looter rioter dealer".split())
+
+
+def _to_death(tok: Any) -> bool:
+    """'hacked to death', 'put to death', 'burned alive', 'shot dead'."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children):
+            return True
+        if c.lower_ in ("alive", "dead") and c.i > tok.i:
+            return True
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and (nxt.lower_ == "dead" or (nxt.lower_ == "to" and tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "death"))
+
+
+#: Verbs whose infinitive is an intent, not what happened ("threatened to kill 10 hostages").
+INTENT = frozenset("threaten plan plot try attempt vow want seek aim intend vote call demand urge decide agree promise "
+                   "hope wish refuse fail conspire scheme pledge warn prepare expect".split())
+
+
+def _infinitive(tok: Any) -> bool:
+    """'threatened to kill', 'the nine voting to put him to death': an intent, not what
+    happened ('used machetes to kill 12' did happen)."""
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and (
+        tok.head.lemma_.lower() in INTENT or tok.head.pos_ == "NOUN")
+
+
+def lemma_measure(tok: Any) -> Optional[str]:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") and _infinitive(tok):
+        return None
+    if tok.pos_ in ("VERB", "ADJ") and _to_death(tok):
+        return "killed"
+    if tok.lower_ == "hanged":
+        return "killed"
+    m = MEASURE_LEMMAS.get(lemma) or MEASURE_LEMMAS.get(tok.lower_)
+    if m == "killed" and lemma in ("toll", "body") and tok.pos_ != "NOUN":
+        return None
+    if lemma == "gun" and not any(c.lower_ == "down" for c in tok.children):
+        return None
+    if lemma == "lose" and any(c.lemma_ in ("life",) for c in tok.children):
+        return "killed"
+    if lemma in ("sustain", "suffer", "receive") and any(c.lemma_ in ("injury", "wound", "burn") for c in tok.children):
+        return "injured"
+    if lemma == "lose" and any(c.lemma_ in ("parent", "father", "mother") for c in tok.children):
+        return "orphaned"  # "130 children lost one parent", "25 lost both parents"
+    if _to_hospital(tok):
+        return "hospitalised"  # "taken to hospital", "remain in hospital", "treated in hospital"
+    if m == "displaced" and lemma in ("flee", "fled") and not _HOMES.search(tok.sent.text):
+        return None  # "a dozen coworkers had just fled the office": not driven from their homes
+    if m == "released" and (_discharged(tok) or not _CAPTIVITY.search(tok.sent.text)):
+        return None  # "treated at a hospital and released": discharged; "freed seven people who had locked
+        # themselves in": a rescue; a release is from captivity, which the sentence must name
+    if lemma == "lose" and any(c.lemma_ in ("home", "house") for c in tok.children):
+        return "displaced"
+    if lemma in ("take", "hold") and any(c.lemma_ in ("hostage", "captive", "prisoner") for c in tok.subtree):
+        return "captured"
+    if lemma == "shoot" and any(c.lower_ in ("dead",) for c in tok.children):
+        return "killed"
+    if lemma == "claim" and any(c.lemma_ == "life" for c in tok.children):
+        return "killed"
+    if tok.pos_ in ("VERB", "AUX") and any(
+        g.lower_ == "missing"
+        for c in tok.children if c.dep_ in ("acomp", "oprd", "xcomp", "attr", "advmod", "prep")
+        for g in ([c, *c.children] if c.dep_ == "prep" else [c])
+    ):
+        return "missing"  # "went missing", "is still listed as missing"
+    if lemma in ("find", "recover", "locate") and _passive(tok) and any(c.dep_ == "neg" for c in tok.children):
+        return "missing"  # "nine of them were never found"
+    if lemma in ("leave", "find", "remain", "be", "report", "confirm", "declare", "feel", "wipe", "list") and tok.pos_ in ("VERB", "AUX"):
+        for c in tok.children:
+            if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp", "attr", "advmod", "prt") and c.i > tok.i:
+                m2 = MEASURE_LEMMAS.get(c.lemma_.lower()) or MEASURE_LEMMAS.get(c.lower_)
+                if m2:
+                    return m2
+            if lemma == "wipe" and c.lower_ == "out":
+                return "killed"
+    return m
+
+
+_HOSPITAL = frozenset("hospital hospitals clinic infirmary icu".split())
+_TO_HOSPITAL = frozenset("take rush admit airlift fly bring transport send carry move transfer evacuate helicopter".split())
+_IN_HOSPITAL = frozenset("remain be stay lie treat receive keep hold".split())
+
+
+def _to_hospital(tok: Any) -> bool:
+    """'taken to hospital', 'flown to a burns unit's hospital', 'remain in hospital', 'being treated in hospital'."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or lemma not in _TO_HOSPITAL | _IN_HOSPITAL:
+        return False
+    for c in tok.children:
+        if c.dep_ == "prep" and (c.lower_ == "to" and lemma in _TO_HOSPITAL or c.lower_ in ("in", "at") and lemma in _IN_HOSPITAL):
+            if any(g.dep_ == "pobj" and g.lemma_.lower() in _HOSPITAL for g in c.children):
+                return True
+    return False
+
+
+def _discharged(tok: Any) -> bool:
+    """A release from hospital ('treated and released', 'released from hospital')."""
+    near = [tok.head] if tok.dep_ == "conj" else []
+    near += [c for c in tok.children if c.dep_ == "conj"]
+    if any(t.lemma_.lower() in ("treat", "examine", "discharge") for t in near):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "from" and any(g.lemma_.lower() in _HOSPITAL for g in c.children)
+               for c in tok.children)
+
+
+def head_measure(head: Any) -> Optional[str]:
+    """What the noun phrase headed by `head` counts, from the words around it."""
+    m = _measure_of(head)
+    if m == "hospitalised" and head.lemma_.lower() in ("victim", "casualty", "wounded", "injured", "survivor"):
+        return "injured"  # "the two other victims were being treated at a hospital": the injured
+    if m in ("hospitalised", "released"):
+        for c in head.children:  # "28 injured people were being treated in hospital": injured
+            if c.dep_ == "amod" and c.i < head.i and c.lower_ in ("injured", "wounded"):
+                return "injured"
+    if m == "captured" and (head.lemma_.lower() in PERPETRATORS or head.lower_ in PERPETRATORS):
+        return "arrested"  # "the navy captured 23 pirates": the captured are suspects, not hostages
+    if m == "captured" and head.lemma_.lower() in ("hostage", "captive", "prisoner") and \
+            head.head.lemma_.lower() in ("release", "free", "liberate") and not _discharged(head.head):
+        return "released"  # "the rebels freed 30 hostages"
+    return m
+
+
+#: Fleeing is displacement when the sentence speaks of homes, lands or refuge.
+_HOMES = re.compile(r"\b(?:home|homes|house|houses|village|villages|town|towns|city|cities|country|countries|border|"
+                    r"region|area|areas|district|province|camp|camps|refug|displac|shelter|land|lands)", re.IGNORECASE)
+#: A release is from captivity: the sentence must say so.
+_CAPTIVITY = re.compile(r"\b(?:hostage|captiv|captor|kidnap|abduct|detain|detention|prison|jail|custody|swap|ransom|"
+                        r"held|hijack|inmate|arrest|seiz|bail|parole)", re.IGNORECASE)
+
+
+#: Verbs that hedge a report of the victims' fate ("40 villagers were feared killed").
+_HEDGES = frozenset("fear believe think presume report confirm say suspect".split())
+
+
+def _own_object(verb: Any) -> bool:
+    """A clause about the noun with an object of its own ("the nine voting to put Nichols to
+    death"): the noun did the deed; "1,275 Azerbaijanis that the Armenians captured" has none."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("dobj", "obj") and c.lower_ not in ("that", "which", "who", "whom") for c in verb.children)
+
+
+#: Nouns that are themselves a count of casualties ("the dead, 12 of them children").
+_COUNT_NOUNS = frozenset("dead death fatality casualty victim toll injured wounded hostage captive".split())
+
+
+def _measure_of(head: Any) -> Optional[str]:
+    # "19 deaths", "19 bodies", "487 injuries": the noun itself
+    if head.pos_ == "NOUN":
+        m = lemma_measure(head)
+        if m and head.lemma_.lower() in ("death", "fatality", "body", "corpse", "injury", "hostage", "captive", "refugee", "casualty", "dead"):
+            return m
+    if head.lemma_.lower() == "dead" or head.lower_ == "dead":  # "the 19 dead"
+        return "killed"
+    if head.lemma_.lower() == "life":  # "claimed 64 lives", "the loss of 64 lives"
+        return "killed"
+    if head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB" and head.head.lemma_.lower() in MEASURE_LEMMAS and \
+            (m := lemma_measure(head.head)):
+        return m  # "killing five people who were being detained": the verb, not the clause about them
+    # "14 dead", "12 others wounded", "1,275 Azerbaijanis that the Armenians captured"
+    for c in head.children:
+        if c.dep_ in ("amod", "acl", "relcl", "appos", "advmod") and c.i > head.i and not _own_object(c):
+            m = lemma_measure(c)
+            if m:
+                return m
+    t = head
+    while t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        t = t.head
+    dep = t.dep_
+    verb = t.head
+    if dep in ("dobj", "obj") and verb.lemma_.lower() in ("lose", "sustain", "suffer", "receive"):
+        return None  # "lost one parent", "sustained 3 wounds": not the victims
+    if dep in ("nsubj", "csubj") and verb.lemma_.lower() not in INTRANSITIVE and not _passive(verb):
+        return None  # "five explosions killed 12 people": the subject did the killing
+    if dep == "appos" and verb.pos_ in ("NOUN", "PROPN") and verb.lemma_.lower() not in _COUNT_NOUNS:
+        return None  # "Gray's body, three of them from the rear": not a count of the dead
+    if dep in ("nsubj", "nsubjpass", "csubj", "dobj", "obj", "attr", "oprd", "npadvmod", "dative", "appos"):
+        m = lemma_measure(verb)
+        if m:
+            return m
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # "were shot and killed"
+            m = lemma_measure(verb.head)
+            if m:
+                return m
+        if dep in ("nsubj", "nsubjpass"):
+            for c in verb.children:  # "were found dead", "remain missing", "were found burned to death", "feared killed"
+                if c.dep_ in ("acomp", "oprd", "xcomp", "attr") and c.i > verb.i or \
+                        c.dep_ == "advcl" and c.i == verb.i + 1 and verb.lemma_.lower() in _HEDGES:
+                    m = MEASURE_LEMMAS.get(c.lemma_.lower()) or MEASURE_LEMMAS.get(c.lower_) or \
+                        (lemma_measure(c) if c.pos_ in ("VERB", "ADJ") else None)
+                    if m:
+                        return m
+    if dep in ("dobj", "obj", "attr") and verb.lemma_ == "include":
+        subj = [c for c in verb.children if c.dep_ in ("nsubj",)]
+        if subj:
+            m = MEASURE_LEMMAS.get(subj[0].lemma_.lower()) or MEASURE_LEMMAS.get(subj[0].lower_)
+            if m:  # "the dead included six civilians"
+                return m
+    if dep == "pobj":
+        prep = t.head
+        gov = prep.head
+        if prep.lower_ == "of" and gov.pos_ == "NOUN" and gov.lemma_.lower() in (
+            "killing", "murder", "massacre", "slaughter", "execution", "death", "abduction", "kidnapping", "arrest", "detention"):
+            return MEASURE_LEMMAS.get(gov.lemma_.lower()) or MEASURE_LEMMAS.get(gov.lower_) or "killed"
+        if prep.lower_ == "of" and gov.lemma_.lower() in ("toll", "life", "death", "body"):
+            return "killed" if gov.lemma_.lower() != "life" or lemma_measure(gov.head) else None
+        if prep.lower_ in ("to", "at") and gov.pos_ in ("VERB", "AUX"):
+            # "the death toll rose to 19", "put the death toll at 21", "the number killed has risen to 23"
+            for c in gov.children:
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in ("toll", "number", "tally", "figure", "count"):
+                    m = _toll_measure(c)
+                    if m:
+                        return m
+        if prep.lower_ == "of" and gov.lemma_.lower() in ("family", "group", "household") and gov.dep_ in ("dobj", "nsubjpass"):
+            return lemma_measure(gov.head)  # "slaughtered a family of seven"
+        if prep.lower_ == "of" and gov.pos_ in ("NOUN", "NUM"):
+            return None
+    if head.dep_ in ("nummod",) and head.head.lemma_.lower() == "toll":
+        return _toll_measure(head.head)
+    for c in head.children:  # "28 injured people": a casualty adjective before the noun
+        if c.dep_ == "amod" and c.i < head.i and c.lower_ in ("injured", "wounded", "dead", "missing", "displaced", "abducted", "kidnapped", "detained", "arrested", "evacuated"):
+            return MEASURE_LEMMAS.get(c.lower_) or MEASURE_LEMMAS.get(c.lemma_.lower())
+    return None
+
+
+_SKIP_RIGHT = set(
+    "were was have has had been being are is be reportedly allegedly also later feared believed confirmed "
+    "critically seriously fatally severely slightly badly last night yesterday today all others other more "
+    "subsequently eventually reported said thought presumed".split()
+)
+
+
+def surface_measure(sent: Any, n: NumberSpan, head: Any) -> Optional[str]:
+    """When the parse gives nothing: the word right before the number ("killed at least
+    eight"), or a casualty word right after its noun ("40 villagers were feared killed")."""
+    first = sent.char_span(n.start, n.end, alignment_mode="expand")
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NUM", "DET", "ADJ", "PRON"):
+        return None  # "two of the three victims died": the three are the set, the two died
+    if first is not None and first.start > 0:
+        prev = sent[first.start - 1]
+        if prev.pos_ in ("VERB", "ADJ", "NOUN") and prev.lower_ not in ("toll",):
+            m = lemma_measure(prev)
+            if m and (prev.pos_ != "NOUN" or prev.lower_ == "death"):
+                return m
+    i = max(head.i, first.end - 1 if first is not None else head.i) + 1
+    for tok in sent[i : i + 6]:
+        if tok.is_punct and tok.text not in ("-",) or tok.lower_ == "to" and tok.pos_ == "PART":
+            break  # "the nine voting to put him to death": an intent, not a count of the dead
+        m = lemma_measure(tok) if tok.pos_ in ("VERB", "ADJ") else None
+        if m:
+            return m
+        if tok.lower_ not in _SKIP_RIGHT and tok.pos_ not in ("ADV", "AUX", "PART") and tok.ent_type_ != "DATE":
+            if not (tok.pos_ == "PROPN" and tok.lower_ in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")):
+                break
+    return None
+
+
+def _passive(verb: Any) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ in ("auxpass", "aux") for c in verb.children)
+
+
+def _toll_measure(toll: Any) -> Optional[str]:
+    """What a 'toll' / 'number of people killed' counts (a plain toll counts the dead)."""
+    for c in toll.subtree:
+        if c.i != toll.i:
+            m = MEASURE_LEMMAS.get(c.lemma_.lower()) or MEASURE_LEMMAS.get(c.lower_)
+            if m and c.lemma_.lower() != "toll":
+                return m
+    return "killed" if toll.lemma_.lower() == "toll" else None
+
+
+def group_name(head: Any) -> Optional[str]:
+    for c in head.children:  # "70 elderly people" -> elderly
+        if c.dep_ in ("amod", "compound") and (c.lower_ in GROUPS or c.lemma_.lower() in GROUPS):
+            return GROUPS.get(c.lower_) or GROUPS[c.lemma_.lower()]
+    lemma = head.lemma_.lower()
+    if lemma in GROUPS:
+        return GROUPS[lemma]
+    if head.lower_ in GROUPS:
+        return GROUPS[head.lower_]
+    if head.pos_ in ("NOUN",):
+        return head.lower_ if head.lower_.endswith("s") else head.lower_ + "s"
+    return None
+
+
+def victims_of(head: Any, n: NumberSpan) -> Optional[str]:
+    """The noun phrase saying who is counted ("Azeri citizens", "others")."""
+    if head.pos_ == "NUM" or n.start <= head.idx - head.sent.start_char < n.end:
+        for c in head.children:  # "dozens of people", "150 of the 1,275 Azerbaijanis"
+            if c.dep_ == "prep" and c.lower_ == "of":
+                obj = [g for g in c.children if g.dep_ == "pobj"]
+                if obj:
+                    return noun_phrase(obj[0])
+        return None
+    return noun_phrase(head)
+
+
+def noun_phrase(head: Any) -> Optional[str]:
+    words = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod", "poss") and t.pos_ != "NUM"]
+    words = [w for w in words if w.i > max([t.i for t in head.lefts if t.pos_ == "NUM"], default=-1)]
+    toks = sorted(words + [head], key=lambda t: t.i)
+    phrase = " ".join(t.text for t in toks).strip()
+    if head.pos_ in ("PRON",) and head.lower_ not in ("others",):
+        return None
+    return phrase or None

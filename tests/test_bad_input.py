@@ -13,7 +13,6 @@ import io
 import json
 import pathlib
 import sqlite3
-import time
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from click.testing import CliRunner
 
 from storytrace.engines import local as pipeline
 from storytrace.cli import cli
+from conftest import grows_linearly
 
 GOOD = (
     "The harbour authority in Quillon said on Monday that the northern breakwater will be "
@@ -142,9 +142,7 @@ def test_huge_sparse_file_rejected_without_reading(tmp_path, monkeypatch):
         return real_read_bytes(self)
 
     monkeypatch.setattr(pathlib.Path, "read_bytes", guarded_read_bytes)
-    t0 = time.perf_counter()
     rejects, docs, _ = assert_rejected(tmp_path, [big], reason="too large", source_suffix="huge.txt")
-    assert time.perf_counter() - t0 < 5
     assert "MiB" in rejects[0]["reason"]
     assert len(docs) == 1
 
@@ -340,11 +338,17 @@ def test_five_megabyte_single_line_without_punctuation(tmp_path):
     line = " ".join(words[i % len(words)] for i in range(5 * 2**20 // 7))
     src = write(tmp_path / "wall.txt", line)
     assert src.stat().st_size >= 5 * 2**20 * 0.95
-    t0 = time.perf_counter()
-    report = pipeline.build(tmp_path / "l.db", [str(src)], workers=1)
-    assert time.perf_counter() - t0 < 15
+    eighth = write(tmp_path / "eighth.txt", line[: len(line) // 8])
+    reports = []
+
+    def build(path):
+        reports.append(pipeline.build(tmp_path / f"{path.stem}.db", [str(path)], workers=1))
+
+    ok, t_small, t_large = grows_linearly(build, eighth, src, repeat=1)
+    assert ok, f"an eighth of the line: {t_small:.2f} s; the whole line: {t_large:.2f} s (quadratic?)"
+    report = reports[-1]
     assert report.added == 1 and not report.rejects
-    (doc,) = rows(tmp_path / "l.db")
+    (doc,) = rows(tmp_path / "wall.db")
     assert doc["text"] == line
 
 

@@ -157,3 +157,10 @@ def test_modules_and_functions_are_of_a_readable_size():
 
 def test_every_module_says_its_job():
     assert [p.name for p in PACKAGE.rglob("*.py") if not ast.get_docstring(ast.parse(p.read_text(encoding="utf-8")))] == []
+
+
+def test_no_test_holds_a_wall_clock_threshold():
+    # speed lives in bench/; a linear-time guard compares two sizes in one run (conftest.grows_linearly)
+    clocks = re.compile("|".join(["perf" + "_counter", r"time\.time\(", "mono" + r"tonic\("]))  # (not this file's own)
+    timed = [p.name for p in (ROOT / "tests").glob("test_*.py") if clocks.search(p.read_text(encoding="utf-8"))]
+    assert timed == []

@@ -107,17 +107,19 @@ def test_stale_working_copy_is_removed(tmp_path):
 def test_run_on_paragraph_stays_linear():
     """One 'sentence' of ~45,000 words with quotes, speech verbs, event nouns and years:
     every analyser finishes in seconds (quotes, framing and event names were quadratic)."""
-    import time
+    from conftest import grows_linearly
 
     from storytrace.analyse import ANALYSERS
     from storytrace.analyse.mentions import named_events
     from storytrace.model import Document
 
-    para = " ".join(['The Orrin valley attack killed 21 people, he said, and "the massacre" was recalled by '
-                     "officials in 1994"] * 2500)
-    doc = Document(id="runon", source="runon.txt", text=para)
-    t0 = time.perf_counter()
-    for _name, analyser in ANALYSERS:
-        analyser(doc)
-    named_events(para)
-    assert time.perf_counter() - t0 < 30
+    def run(n: int) -> None:
+        para = " ".join(['The Orrin valley attack killed 21 people, he said, and "the massacre" was recalled by '
+                         "officials in 1994"] * n)
+        doc = Document(id="runon", source="runon.txt", text=para)
+        for _name, analyser in ANALYSERS:
+            analyser(doc)
+        named_events(para)
+
+    ok, t_small, t_large = grows_linearly(run, 2500 // 8, 2500, repeat=1)
+    assert ok, f"an eighth: {t_small:.2f} s, the whole: {t_large:.2f} s (quadratic?)"

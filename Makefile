@@ -30,6 +30,7 @@ lint: $(BIN)/.installed
 bench: $(BIN)/.installed
 	$(BIN)/python bench/ingest_throughput.py
 	$(BIN)/python bench/extract_throughput.py
+	$(BIN)/python bench/cli_latency.py
 	$(BIN)/python bench/reuse_scale.py --sizes 1000,10000,100000
 	$(BIN)/python bench/report_scale.py --docs 10000
 	$(BIN)/python bench/spark_scale.py --docs 10000

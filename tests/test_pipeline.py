@@ -106,3 +106,54 @@ def test_a_batched_analyser_that_fails_rejects_only_its_document(tmp_path):
     report = pipeline.build(tmp_path / "l.db", [str(tmp_path)], analysers=[("f", batched)], workers=1)
     assert report.added == 5
     assert [r.source.rsplit("/", 1)[-1] for r in report.rejects] == ["bad.txt"]
+
+
+def test_a_rebuild_with_nothing_new_leaves_the_ledger_as_it_was(tmp_path, example_dir):
+    ledger = tmp_path / "l.db"
+    pipeline.build(ledger, [str(example_dir)], workers=1)
+    before = ledger.read_bytes()
+    analysed, staged = [], []
+
+    def counting(doc: Document) -> Annotations:
+        analysed.append(doc.id)
+        return Annotations(doc.id)
+
+    again = pipeline.build(ledger, [str(example_dir)], workers=1, analysers=[("count", counting)],
+                           cross_stages=[("count", lambda db: staged.append(1))])
+    assert again.unchanged and (again.added, again.already) == (0, 10)
+    assert analysed == [] and staged == []  # known documents are not analysed again; no stage runs
+    assert ledger.read_bytes() == before
+    assert not ledger.with_name("l.db.lock").exists()  # the lock file goes with the write
+
+
+def test_a_new_document_reruns_the_stages_and_only_it_is_analysed(tmp_path, example_dir):
+    import shutil
+
+    folder = tmp_path / "in"
+    shutil.copytree(example_dir, folder)
+    ledger = tmp_path / "l.db"
+    pipeline.build(ledger, [str(folder)], workers=1)
+    (folder / "new.txt").write_text("Rescuers pulled 14 people from the river on Monday, officials said.")
+    analysed, staged = [], []
+
+    def counting(doc: Document) -> Annotations:
+        analysed.append(doc.text)
+        return Annotations(doc.id)
+
+    report = pipeline.build(ledger, [str(folder)], workers=1, analysers=[("count", counting)],
+                            cross_stages=[("count", lambda db: staged.append(1))])
+    assert not report.unchanged and (report.added, report.already) == (1, 10)
+    assert staged == [1]
+    assert analysed == ["Rescuers pulled 14 people from the river on Monday, officials said."]
+
+
+def test_a_known_reject_is_not_a_new_failure(tmp_path):
+    (tmp_path / "good.txt").write_text("The harbour reopened after the storm had passed on Friday, the port said.")
+    (tmp_path / "empty.txt").write_text("")
+    ledger = tmp_path / "l.db"
+    first = pipeline.build(ledger, [str(tmp_path / "good.txt"), str(tmp_path / "empty.txt")], workers=1)
+    assert len(first.rejects) == 1 and first.known_rejects == 0
+    told = []
+    again = pipeline.build(ledger, [str(tmp_path / "good.txt"), str(tmp_path / "empty.txt")], workers=1,
+                           on_reject=told.append)
+    assert len(again.rejects) == 1 and again.known_rejects == 1 and told == [] and again.unchanged

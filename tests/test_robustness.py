@@ -123,3 +123,69 @@ def test_run_on_paragraph_stays_linear():
 
     ok, t_small, t_large = grows_linearly(run, 2500 // 8, 2500, repeat=1)
     assert ok, f"an eighth: {t_small:.2f} s, the whole: {t_large:.2f} s (quadratic?)"
+
+
+def test_usage_errors_come_before_the_language_model(tmp_path, example_dir):
+    # a non-SQLite ledger and a ledger another process is writing: said before spaCy is even imported
+    import fcntl
+    import subprocess
+    import sys
+
+    (tmp_path / "notes.db").write_text("not a database")
+    (tmp_path / "busy.db.lock").write_text("")
+    code = ("import sys\nfrom storytrace.cli import cli\n"
+            "try:\n    cli(sys.argv[1:])\nexcept SystemExit as e:\n    print('exit', e.code, 'spacy' in sys.modules)\n")
+    with open(tmp_path / "busy.db.lock") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        for ledger, says in (("notes.db", "not a SQLite ledger"), ("busy.db", "being written by another")):
+            run = subprocess.run([sys.executable, "-c", code, "build", str(tmp_path / ledger), str(example_dir)],
+                                 capture_output=True, text=True)
+            assert run.stdout.strip() == "exit 2 False", run.stdout + run.stderr
+            assert says in run.stderr
+
+
+def test_a_rebuild_with_only_known_rejects_exits_0(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(GOOD)
+    (tmp_path / "in" / "empty.txt").write_text("")
+    args = ["build", str(tmp_path / "l.db"), str(tmp_path / "in")]
+    first = CliRunner().invoke(cli, args)
+    assert first.exit_code == 1 and "rejected: " in first.output
+    again = CliRunner().invoke(cli, args)
+    assert again.exit_code == 0, again.output
+    assert "rejected: " not in again.output and "1 rejected as before" in again.output
+    assert "the ledger is unchanged" in again.output
+
+
+@pytest.mark.parametrize("error", [
+    PermissionError(13, "Permission denied", "/read-only/l.db"),
+    OSError(28, "No space left on device", "/full/l.db"),
+    sqlite3.OperationalError("database or disk is full"),
+])
+def test_an_environment_error_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys, error):
+    (tmp_path / "a.txt").write_text(GOOD)
+
+    def fails(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(cli_mod.local, "build", fails)
+    monkeypatch.setattr("sys.argv", ["storytrace", "build", str(tmp_path / "l.db"), str(tmp_path / "a.txt")])
+    with pytest.raises(SystemExit) as e:
+        cli_mod.main()
+    assert e.value.code == 2
+    said = capsys.readouterr().err
+    assert "Traceback" not in said and "the ledger was left as it was" in said
+    assert len(said.strip().splitlines()) == 1
+
+
+def test_a_report_into_a_folder_that_cannot_be_written_is_exit_2(tmp_path, monkeypatch, capsys, example_ledger):
+    import storytrace.report as report_mod
+
+    def fails(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(tmp_path / "ro" / "r.html"))
+
+    monkeypatch.setattr(report_mod, "write_report", fails)
+    monkeypatch.setattr("sys.argv", ["storytrace", "report", str(example_ledger), "-o", str(tmp_path / "ro" / "r.html")])
+    with pytest.raises(SystemExit) as e:
+        cli_mod.main()
+    assert e.value.code == 2 and "Permission denied" in capsys.readouterr().err

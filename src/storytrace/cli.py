@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 import json
+import re
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any, Optional
@@ -78,13 +80,24 @@ def _require_inputs(inputs: list[str]) -> None:
 
 
 def _finish(report: local.BuildReport, quiet: bool) -> None:
+    known = report.known_rejects
+    rejected = f"{len(report.rejects) - known} new inputs rejected" + (
+        f", {known} rejected as before (listed in its rejects table)" if known else "")
+    if report.unchanged:
+        _say(quiet, f"{report.ledger}: nothing new ({report.already} documents already in the ledger; {rejected}); "
+                    f"the ledger is unchanged ({report.seconds:.1f} s). Browse: storytrace serve {report.ledger}")
+        return
     _say(
         quiet,
         f"{report.ledger}: added {report.added} documents"
         + (f", {report.already} already in the ledger" if report.already else "")
-        + f", {len(report.rejects)} inputs rejected; {report.documents} documents in all"
+        + f", {rejected}; {report.documents} documents in all"
         f" ({report.seconds:.1f} s). Browse: storytrace serve {report.ledger}",
     )
+
+
+def _new_rejects(report: local.BuildReport) -> int:
+    return len(report.rejects) - report.known_rejects
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -125,7 +138,7 @@ def build(ledger: Path, inputs: tuple[str, ...], engine: str, workers: int, max_
         _require_inputs(list(inputs))
     report = _run_build(ledger, inputs, workers or None, max_mb, quiet, engine)
     _finish(report, quiet)
-    sys.exit(1 if report.rejects else 0)
+    sys.exit(1 if _new_rejects(report) else 0)
 
 
 @cli.command()
@@ -267,21 +280,35 @@ def serve(ledger: Path, port: int) -> None:
     raise SystemExit(subprocess.call(cmd))
 
 
+#: SQLite errors that come from the machine, not from storytrace: said in one line, exit 2.
+_SQLITE_ENVIRONMENT = re.compile(r"disk|full|readonly|read-only|unable to open|permission|locked|I/O", re.IGNORECASE)
+
+
+def _environment(e: OSError) -> str:
+    what = e.strerror or str(e) or type(e).__name__
+    return f"{what}: {e.filename}" if e.filename else what
+
+
 def main() -> None:
     """Entry point. A crash (a bug, not bad input) exits 3, never 1 ("some inputs rejected")."""
     try:
         cli(standalone_mode=False)
-    except click.exceptions.Abort:
-        err.print("aborted")
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        err.print("interrupted: the ledger was left as it was before this run")
         sys.exit(130)
     except click.ClickException as e:
         e.show()
         sys.exit(e.exit_code)
     except SystemExit:
         raise
-    except KeyboardInterrupt:
-        err.print("interrupted: the ledger was left as it was before this run")
-        sys.exit(130)
+    except OSError as e:  # the environment: permissions, a full disk, a missing or read-only folder
+        err.print(f"storytrace: {_environment(e)}; the ledger was left as it was before this run", markup=False)
+        sys.exit(2)
+    except sqlite3.OperationalError as e:
+        if not _SQLITE_ENVIRONMENT.search(str(e)):
+            raise
+        err.print(f"storytrace: SQLite: {e}; the ledger was left as it was before this run", markup=False)
+        sys.exit(2)
     except Exception:
         import traceback
 

@@ -107,22 +107,63 @@ def check_ledger(path: Path) -> None:
         raise LedgerError(f"{path} is a SQLite file but not a storytrace ledger (no documents table)")
 
 
+def check_free(path: Path) -> None:
+    """Raise LedgerError when another storytrace process is writing the ledger (checked
+    before any costly work; `writing` takes the lock itself)."""
+    lock_path = Path(path).with_name(Path(path).name + ".lock")
+    try:
+        lock = open(lock_path, "r")
+    except OSError:  # no lock file (or none we can read): nobody is writing
+        return
+    with lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            raise LedgerError(f"{path} is being written by another storytrace process") from None
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive lock on LEDGER.lock for the write, the file removed when the write
+    ends. A lock taken on a file another writer has just removed does not count: the
+    lock is taken again on the file the path names now."""
+    lock_path = path.with_name(path.name + ".lock")
+    while True:
+        lock = open(lock_path, "a")
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            lock.close()
+            raise LedgerError(f"{path} is being written by another storytrace process") from None
+        try:
+            same = os.path.exists(lock_path) and os.path.samestat(os.fstat(lock.fileno()), os.stat(lock_path))
+        except OSError:
+            same = False
+        if same:
+            break
+        lock.close()  # the file we locked was removed by the writer before us: lock the new one
+    try:
+        yield
+    finally:
+        try:
+            os.unlink(lock_path)  # while still holding it: a writer that opened it retries on the new path
+        except OSError:
+            pass
+        lock.close()
+
+
 @contextlib.contextmanager
 def writing(path: Path) -> Iterator[sqlite_utils.Database]:
     """Open a working copy of the ledger; on success swap it in atomically, else discard it.
 
     Only one build may write a ledger at a time (an exclusive lock on LEDGER.lock, a
-    file left in place). Working copies of builds that were killed are removed.
+    file removed when the write ends). Working copies of builds that were killed are
+    removed.
     """
     path = Path(path)
     check_ledger(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = path.with_name(path.name + ".lock")
-    with open(lock_path, "w") as lock:
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            raise LedgerError(f"{path} is being written by another storytrace process") from None
+    with _locked(path):
         _remove_stale_work_files(path)
         work = path.with_name(f".{path.name}.building-{os.getpid()}")
         try:
@@ -148,7 +189,6 @@ def writing(path: Path) -> Iterator[sqlite_utils.Database]:
         finally:
             if work.exists():
                 work.unlink()
-    # LEDGER.lock stays: unlinking it would let a waiting writer lock a file nobody else sees.
 
 
 def _remove_stale_work_files(path: Path) -> None:
@@ -177,6 +217,13 @@ def open_ledger(path: Path) -> sqlite_utils.Database:
         raise LedgerError(f"no ledger at {path}")
     check_ledger(path)
     return sqlite_utils.Database(path)
+
+
+def built_by_this_version(db: sqlite_utils.Database) -> bool:
+    """Whether the last build that wrote this ledger ran this version of storytrace (and
+    schema): then its stages' tables are what this version would compute again."""
+    meta = dict(db.execute(f"select key, value from [{META_TABLE}]").fetchall()) if META_TABLE in db.table_names() else {}
+    return meta.get("storytrace_version") == __version__ and meta.get("schema_version") == str(SCHEMA_VERSION)
 
 
 def document_ids(db: sqlite_utils.Database) -> set[str]:

@@ -55,11 +55,25 @@ SMALL_INPUT = 2 * 2**20  # below this many bytes one process is faster than a po
 Processed = Union[tuple[Document, Annotations], Reject]
 
 
+#: Ids of the documents the ledger holds, in this process, while a build runs: such a document is
+#: prepared (its id is its text and identity) but not analysed again (set by `_remember`).
+_known: frozenset[str] = frozenset()
+
+
+def _remember(known: frozenset[str]) -> None:
+    """Set the ledger's document ids in this process (the pool's initializer; the build itself)."""
+    global _known
+    _known = known
+
+
 def process(raw: RawDoc, analysers: Sequence[tuple[str, Analyser]] = ANALYSERS) -> Processed:
-    """One input item through ingest and every per-document analyser (pure, picklable)."""
+    """One input item through ingest and every per-document analyser (pure, picklable). A
+    document the ledger already holds comes back with no annotations (it is not added)."""
     item = prepare(raw)
     if isinstance(item, Reject):
         return item
+    if item.id in _known:
+        return item, Annotations(item.id)
     try:
         annotations = analyse(item, analysers)
     except Exception as e:  # a bug in an analyser must not end the run or lose the input
@@ -74,7 +88,7 @@ def process_many(raws: Sequence[RawDoc], analysers: Sequence[tuple[str, Analyser
     documents together (analyse_many: one parser call for all). If an analyser fails, each
     item is processed again alone, so only the one at fault is rejected."""
     items = [prepare(raw) for raw in raws]
-    docs = [x for x in items if not isinstance(x, Reject)]
+    docs = [x for x in items if not isinstance(x, Reject) and x.id not in _known]
     try:
         found = iter(analyse_many(docs, analysers))
     except Exception:
@@ -83,6 +97,9 @@ def process_many(raws: Sequence[RawDoc], analysers: Sequence[tuple[str, Analyser
     for item in items:
         if isinstance(item, Reject):
             out.append(item)
+            continue
+        if item.id in _known:
+            out.append((item, Annotations(item.id)))
             continue
         annotations = next(found)
         for key, value in annotations.document_updates.items():
@@ -101,6 +118,12 @@ class BuildReport:
     seconds: float = 0.0
     metadata: Optional[Path] = None
     counts: dict[str, int] = field(default_factory=dict)
+    known_rejects: int = 0  # of `rejects`, those the ledger already listed (the same input, the same reason)
+    unchanged: bool = False  # nothing new: the ledger was left as it was (no stage ran)
+
+
+class _Unchanged(Exception):
+    """Raised inside the ledger's write to leave it as it was (nothing new to add)."""
 
 
 def preload(analysers: Sequence[tuple[str, Analyser]]) -> None:
@@ -128,15 +151,19 @@ def _processed(
     items: Iterable[Union[RawDoc, Reject]],
     workers: int,
     analysers: Sequence[tuple[str, Analyser]],
+    known: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[int, Processed]]:
-    """(bytes read, result) for every item, in input order, analysing in batches."""
+    """(bytes read, result) for every item, in input order, analysing in batches; the
+    documents whose id is in `known` are prepared, not analysed."""
     fn = functools.partial(process, analysers=analysers)
     many = functools.partial(process_many, analysers=analysers)
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_remember, initargs=(known,))
 
     pool = new_pool() if workers > 1 else None
+    _remember(known)
     try:
         it = iter(items)
         while True:
@@ -161,6 +188,7 @@ def _processed(
                 else:
                     yield x.size, next(done)
     finally:
+        _remember(frozenset())
         if pool is not None:
             pool.shutdown(cancel_futures=True)
 
@@ -190,13 +218,16 @@ def build(
 
     The ledger is replaced atomically at the end; on any failure or interruption the
     previous ledger is left untouched. Callbacks: on_start(total bytes or None),
-    on_progress(bytes just done), on_reject(reject) as each input is rejected.
+    on_progress(bytes just done), on_reject(reject) as each input is rejected (not for
+    a reject the ledger already lists: those are counted in `known_rejects`). When
+    nothing is new (no document added, no new reject, the ledger last built by this
+    version) no stage runs and the ledger is left as it was (`unchanged`).
     """
-    # long: the run in its order (inputs, analysis in batches, writes, rejects, stages, metadata) inside
-    # one ledger transaction, which must stay one block for the atomic swap
     t0 = time.perf_counter()
     path = Path(ledger_path)
     report = BuildReport(path)
+    ledger_mod.check_ledger(path)  # the cheap checks before the language model loads
+    ledger_mod.check_free(path)
     preload(analysers)
     files, missing = expand(inputs)
     stdin = any(f.path is None for f in files)
@@ -205,16 +236,35 @@ def build(
         on_start(total)
     n_workers = workers if workers and workers > 0 else auto_workers(total)
 
-    def reject(r: Reject) -> None:
-        report.rejects.append(r)
-        if on_reject:
-            on_reject(r)
+    try:
+        _write(path, files, missing, max_bytes, n_workers, analysers, cross_stages, report, on_reject, on_progress)
+    except _Unchanged:
+        report.unchanged = True
+    metadata = path.with_name(path.stem + ".metadata.json")
+    report.metadata = metadata if report.unchanged and metadata.exists() else ledger_mod.write_metadata(path)
+    report.seconds = time.perf_counter() - t0
+    return report
 
-    for r in missing:
-        reject(r)
 
+def _write(path: Path, files: list, missing: list[Reject], max_bytes: int, n_workers: int,
+           analysers: Sequence[tuple[str, Analyser]], cross_stages: Sequence[tuple[str, CrossStage]],
+           report: BuildReport, on_reject: Optional[Callable[[Reject], None]],
+           on_progress: Optional[Callable[[int], None]]) -> None:
+    """The build's write: new documents and their annotations, rejects, every stage, in one
+    atomic swap; raises _Unchanged (the ledger left as it was) when nothing is new."""
     with ledger_mod.writing(path) as db:
         known = ledger_mod.document_ids(db)
+        listed = {r[0] for r in db.execute("select id from rejects")}
+
+        def reject(r: Reject) -> None:
+            report.rejects.append(r)
+            if r.id in listed:
+                report.known_rejects += 1
+            elif on_reject:
+                on_reject(r)
+
+        for r in missing:
+            reject(r)
         first_source: dict[str, str] = {}
         ingested_sources: list[str] = []
         docs: list[dict[str, Any]] = []
@@ -227,7 +277,7 @@ def build(
             docs.clear()
             tables.clear()
 
-        for size, result in _processed(_items(files, max_bytes), n_workers, analysers):
+        for size, result in _processed(_items(files, max_bytes), n_workers, analysers, frozenset(known)):
             if on_progress and size:
                 on_progress(size)
             if isinstance(result, Reject):
@@ -249,14 +299,15 @@ def build(
             if len(docs) >= BATCH:
                 flush()
         flush()
+        report.counts = ledger_mod.count_rows(db)
+        report.documents = report.counts.get(Document.table, 0)
+        if not report.added and report.known_rejects == len(report.rejects) and ledger_mod.built_by_this_version(db):
+            raise _Unchanged  # every stage would give what the ledger holds
         ledger_mod.record_rejects(db, report.rejects, ingested_sources)
         for _name, stage in cross_stages:
             stage(db)
         report.counts = ledger_mod.count_rows(db)
         report.documents = report.counts.get(Document.table, 0)
-    report.metadata = ledger_mod.write_metadata(path)
-    report.seconds = time.perf_counter() - t0
-    return report
 
 
 def correct(

@@ -226,10 +226,11 @@ def build(
     t0 = time.perf_counter()
     path = Path(ledger_path)
     report = BuildReport(path)
+    ledger_mod.check_ledger(path)  # the cheap checks first
+    ledger_mod.check_free(path)
     preload(analysers)  # the driver checks the model is there before any work
     spark = session or get_session(workers, quiet=quiet)
     out_path = out_dir(path, out)
-    ledger_mod.check_ledger(path)
     units, missing, total = inputs_mod.plan(spark, inputs, stdin_dir=path.parent.resolve())
     if on_start:
         on_start(total)

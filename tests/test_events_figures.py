@@ -207,8 +207,11 @@ def test_correct_command(tmp_path, example_ledger):
     claim = _q(ledger, "select id from claims where measure = 'killed' limit 1")[0]["id"]
     r = CliRunner().invoke(cli, ["correct", str(ledger), f"claim:{claim}", "measure", "injured", "--note", "misread"])
     assert r.exit_code == 0, r.output
-    listed = CliRunner().invoke(cli, ["correct", str(ledger), "--list"])
+    listed = CliRunner().invoke(cli, ["correct", str(ledger), "--list", "--json"])
     assert json.loads(listed.output.splitlines()[0])["status"] == "applied"
+    table = CliRunner().invoke(cli, ["correct", str(ledger), "--list"])  # a table a person reads
+    assert table.exit_code == 0 and "applied" in table.output and "misread" in table.output
+    assert not table.output.lstrip().startswith("{")
     bad = CliRunner().invoke(cli, ["correct", str(ledger), f"claim:{claim}", "measure", "eaten"])
     assert bad.exit_code == 2 and "measure must be one of" in bad.output
 

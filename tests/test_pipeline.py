@@ -77,7 +77,7 @@ def test_extract_yields_record_ids(tmp_path):
     path = tmp_path / "in.jsonl"
     path.write_text('{"id": "r1", "text": "Two people were hurt when a crane fell in the port."}\n')
     out = list(pipeline.extract([str(path)], analysers=[("digits", digits_analyser)]))
-    assert out == [{"id": "r1", "claims": [], "totals": {}}]
+    assert out == [{"id": "r1", "source": out[0]["source"], "claims": [], "totals": {}}] and out[0]["source"].endswith(":1")
 
 
 def test_documents_analysed_together_get_what_each_gets_alone(example_dir):

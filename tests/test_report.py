@@ -465,3 +465,38 @@ def test_a_document_dated_to_a_range_shows_its_range(tmp_path):
     text = "".join(Page(out.read_text(encoding="utf-8")).text)
     assert "published on or after 2020-10-14 (weekday, range)" in text  # the document's entry
     assert "1 document dated only to a range or a year" in text  # the timeline's note
+
+
+def test_serve_stops_on_sigterm_and_leaves_no_server(example_ledger, tmp_path):
+    """`storytrace serve` becomes the Datasette process: SIGTERM (a service manager, `kill`)
+    stops the server itself; nothing is left listening."""
+    pytest.importorskip("datasette")
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time as time_mod
+
+    ledger = _copy(example_ledger, tmp_path)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+
+    def listening() -> bool:
+        with socket.socket() as c:
+            return c.connect_ex(("127.0.0.1", port)) == 0
+
+    proc = subprocess.Popen([sys.executable, "-c", "from storytrace.cli import main; main()", "serve", str(ledger),
+                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(600):  # Datasette starting (up to a minute on a busy machine)
+            if listening() or proc.poll() is not None:
+                break
+            time_mod.sleep(0.1)
+        assert listening(), "Datasette did not start"
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=60)
+        assert not listening()
+    finally:
+        if proc.poll() is None:
+            proc.kill()

@@ -60,7 +60,7 @@ def test_extract_reads_json_lines_on_stdin():
     assert result.exit_code == 1  # one line was rejected
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert [o["id"] for o in out] == ["w1", "w2"]
-    assert all(set(o) == {"id", "claims", "totals"} for o in out)
+    assert all(set(o) == {"id", "source", "claims", "totals"} for o in out)
     assert "rejected: <stdin>:2: malformed JSON" in result.stderr
 
 

@@ -174,7 +174,7 @@ def report(ledger: Path, output: Optional[Path]) -> None:
 @click.option("--max-mb", type=click.FloatRange(min=0.001), default=DEFAULT_MAX_BYTES / 2**20, show_default=True,
               help="Largest single article in MiB.")
 def extract(inputs: tuple[str, ...], max_mb: float) -> None:
-    """Without a ledger: one JSON line per document, {"id", "claims", "totals"}.
+    """Without a ledger: one JSON line per document, {"id", "source", "claims", "totals"}.
 
     INPUTS as for build; none or - reads JSON lines ({"id", "text", ...}) from stdin.
     """
@@ -216,11 +216,13 @@ def demo(outdir: Path, quiet: bool) -> None:
 @click.option("--author", envvar="USER", help="Who (default: $USER).")
 @click.option("--list", "list_", is_flag=True, help="List the ledger's corrections with their status.")
 @click.option("--remove", metavar="ID", help="Remove a correction (its effect is undone).")
+@click.option("--json", "as_json", is_flag=True, help="With --list: one JSON object per line instead of a table.")
 @click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
               help="Which engine reruns the cross-document stages (spark: reuse and figures on Spark, as in build).")
 @click.option("--workers", type=int, default=None, help="Spark: local[N] when no master is set (as in build).")
 def correct(ledger: Path, target: Optional[str], field: Optional[str], value: Optional[str], note: Optional[str],
-            author: Optional[str], list_: bool, remove: Optional[str], engine: str, workers: Optional[int]) -> None:
+            author: Optional[str], list_: bool, remove: Optional[str], as_json: bool, engine: str,
+            workers: Optional[int]) -> None:
     """Record a person's correction and rebuild the cross-document tables with it.
 
     TARGET is claim:ID, document:ID or event:ID (ids as in the ledger). FIELD and VALUE:
@@ -240,8 +242,12 @@ def correct(ledger: Path, target: Optional[str], field: Optional[str], value: Op
 
     if list_:
         db = ledger_mod.open_ledger(ledger)
-        for row in db.query("select * from corrections order by created, rowid") if "corrections" in db.table_names() else []:
-            click.echo(json.dumps(row, ensure_ascii=False))
+        rows = list(db.query("select * from corrections order by created, rowid")) if "corrections" in db.table_names() else []
+        if as_json:
+            for row in rows:
+                click.echo(json.dumps(row, ensure_ascii=False))
+            return
+        _corrections_table(rows)
         return
     rerun: Any = local.correct
     errors: tuple[type[Exception], ...] = (corrections.CorrectionError, ledger_mod.LedgerError)
@@ -265,19 +271,38 @@ def correct(ledger: Path, target: Optional[str], field: Optional[str], value: Op
     err.print(f"correction {c.id}: {target} {field} = {value} ({status}); cross-document tables rebuilt")
 
 
+def _corrections_table(rows: list[dict]) -> None:
+    """The ledger's corrections as a table on stdout (a person reads it; --json for tools)."""
+    from rich.table import Table
+
+    if not rows:
+        click.echo("no corrections in this ledger")
+        return
+    table = Table(show_lines=False, header_style="bold")
+    for name in ("id", "target", "field", "value", "status", "author", "created", "note"):
+        table.add_column(name, overflow="fold")
+    for r in rows:
+        table.add_row(*(str(r.get(k) or "") for k in ("id", "target", "field", "value", "status", "author", "created", "note")))
+    Console(highlight=False).print(table)
+
+
 @cli.command()
 @click.argument("ledger", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--port", type=int, default=8001, show_default=True)
 def serve(ledger: Path, port: int) -> None:
     """Browse LEDGER in Datasette with storytrace's metadata (needs storytrace[datasette])."""
     import importlib.util
-    import subprocess
+    import os
 
     if importlib.util.find_spec("datasette") is None:
         raise click.UsageError("Datasette is not installed: pip install 'storytrace[datasette]'")
     meta = ledger_mod.write_metadata(ledger)
     cmd = [sys.executable, "-m", "datasette", str(ledger), "-m", str(meta), "--port", str(port)]
-    raise SystemExit(subprocess.call(cmd))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Datasette takes this process's place: a signal (SIGTERM from a service manager, Ctrl-C)
+    # reaches the server itself, and no wrapper is left behind with the server still running
+    os.execv(sys.executable, cmd)
 
 
 #: SQLite errors that come from the machine, not from storytrace: said in one line, exit 2.

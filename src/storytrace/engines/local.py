@@ -339,8 +339,8 @@ def extract(
 ) -> Iterator[Union[dict[str, Any], Reject]]:
     """No ledger: for each input document, its claims and per-measure totals.
 
-    Yields `{"id", "claims", "totals"}` dicts (id: the record's own id when it has one)
-    and Rejects, in input order.
+    Yields `{"id", "source", "claims", "totals"}` dicts (id: the record's own id when it
+    has one; source: where it was read, as documents.source) and Rejects, in input order.
     """
     preload(analysers)
     files, missing = expand(inputs)
@@ -352,6 +352,7 @@ def extract(
         doc, annotations = result
         yield {
             "id": doc.record_id or doc.id,
+            "source": doc.source,
             "claims": [c.row() for c in annotations.claims],
             "totals": totals(annotations),
         }

@@ -157,3 +157,12 @@ def test_guess_title():
     assert guess_title("Storm closes harbour road\n\nThe storm closed the road.") == "Storm closes harbour road"
     assert guess_title("The storm closed the road on Monday.\nMore text.") is None
     assert guess_title("Only one line without a full stop") is None
+
+
+def test_a_combining_mark_on_a_digit_does_not_cut_the_number():
+    from storytrace.analyse.claims import extract
+    from storytrace.ingest.clean import normalise
+
+    text = normalise("At least 1\u03012 people were killed, and the caf\u00e9 and e\u0301 keep their accents.")
+    assert text.startswith("At least 12 people") and "café" in text and "é" in text
+    assert [(c.measure, c.value) for c in extract(text)] == [("killed", 12.0)]

@@ -32,7 +32,7 @@ def test_odd_json_records_are_rejects_not_crashes(tmp_path):
     report = pipeline.build(tmp_path / "l.db", [str(src)], workers=1)
     assert report.added == 3
     assert [r.source.rsplit(":", 1)[1] for r in report.rejects] == ["2"]
-    assert "malformed JSON" in report.rejects[0].reason
+    assert "JSON record is a list, not an object" in report.rejects[0].reason  # read iteratively: it is a list
     texts = dict(_docs(tmp_path / "l.db"))
     assert texts["s"] == "A lone surrogate sits in this sentence about the harbour."
 
@@ -189,3 +189,14 @@ def test_a_report_into_a_folder_that_cannot_be_written_is_exit_2(tmp_path, monke
     with pytest.raises(SystemExit) as e:
         cli_mod.main()
     assert e.value.code == 2 and "Permission denied" in capsys.readouterr().err
+
+
+def test_a_record_nested_too_deeply_keeps_its_text(tmp_path):
+    deep = ('{"text": "Two people died when a crane fell in the port of Marrow on Monday, officials said.", '
+            '"title": "Crane falls", "meta": ' + "[" * 100_000 + "]" * 100_000 + ', "more": {"a": [1, {"b": "]"}]}}')
+    (tmp_path / "deep.json").write_text(deep)
+    (tmp_path / "deep.jsonl").write_text(deep.replace("Two people", "Three people") + "\n")
+    report = pipeline.build(tmp_path / "l.db", [str(tmp_path / "deep.json"), str(tmp_path / "deep.jsonl")], workers=1)
+    assert report.added == 2 and not report.rejects
+    rows = sqlite3.connect(tmp_path / "l.db").execute("select title, notes from documents order by source").fetchall()
+    assert all(title == "Crane falls" and "nested deeper than 64 levels were not read" in notes for title, notes in rows)

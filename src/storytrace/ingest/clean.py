@@ -79,6 +79,8 @@ _INVISIBLE = re.compile(
 _SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
 _BLANK_RUNS = re.compile("\n{3,}")
+#: Combining marks on a digit ("1\u03012", a keycap "3\u20e3"): they would cut one number in two.
+_DIGIT_MARKS = re.compile("(?<=\\d)[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
 def strip_surrogates(text: str) -> str:
@@ -89,10 +91,12 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def normalise(text: str) -> str:
-    """NFC, '\\n' newlines, single spaces, no invisible characters, at most one blank line."""
+    """NFC, '\\n' newlines, single spaces, no invisible characters, no combining mark on a
+    digit, at most one blank line."""
     text = _NEWLINES.sub("\n", strip_surrogates(text))
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
+    text = _DIGIT_MARKS.sub("", text)
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BLANK_RUNS.sub("\n\n", text)

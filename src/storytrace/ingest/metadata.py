@@ -124,4 +124,7 @@ def record_metadata(record: dict[str, Any]) -> dict[str, Any]:
     elif raw_date is not None:
         # A date field we cannot read: say so instead of dropping it silently.
         meta["metadata_note"] = f"unreadable {name} {str(raw_date)[:40]!r}"
+    read_note = record.get("_storytrace_read_note")  # (sources.READ_NOTE: parts of a deep record not read)
+    if read_note:
+        meta["metadata_note"] = "; ".join(n for n in (meta.get("metadata_note"), str(read_note)) if n)
     return meta

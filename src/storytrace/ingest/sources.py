@@ -11,6 +11,7 @@ import glob as globmod
 import gzip
 import json
 import os
+import re
 import sys
 import zlib
 from dataclasses import dataclass
@@ -201,7 +202,10 @@ def read_lines(stream: BinaryIO, source: str, input_format: str, max_bytes: int)
 
 
 def parse_json(data: bytes, where: str, what: str) -> object:
-    """The parsed JSON value, or a Reject saying what is wrong with it."""
+    """The parsed JSON value, or a Reject saying what is wrong with it. A value nested
+    too deeply for the parser (a record with a 100,000-deep field) is read without that
+    field: what lies deeper than MAX_DEPTH becomes null and the record says so
+    (documents.notes), so its text is not lost."""
     try:
         return json.loads(data)
     except UnicodeDecodeError as e:
@@ -209,8 +213,50 @@ def parse_json(data: bytes, where: str, what: str) -> object:
     except json.JSONDecodeError as e:
         place = f"line {e.lineno} column {e.colno}" if what == "file" else f"column {e.colno}"
         return Reject(where, f"malformed JSON: {e.msg} at {place}")
-    except (RecursionError, ValueError) as e:
-        return Reject(where, f"malformed JSON: {type(e).__name__} (nested too deeply or invalid)")
+    except RecursionError:
+        return _parse_deep(data, where)
+    except ValueError as e:
+        return Reject(where, f"malformed JSON: {type(e).__name__} (invalid)")
+
+
+MAX_DEPTH = 64  # JSON nesting read from a record that is nested deeper than the parser allows
+#: Note a record read without its deepest values carries (documents.notes).
+READ_NOTE = "_storytrace_read_note"
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _parse_deep(data: bytes, where: str) -> object:
+    """json.loads of `data` with every value deeper than MAX_DEPTH replaced by null (one
+    left-to-right scan, no recursion), each dict record noting what was not read."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return Reject(where, f"undecodable bytes in JSON (not UTF-8 at byte {e.start})")
+    out: list[str] = []
+    depth, kept, cut, cut_from = 0, 0, 0, -1
+    for m in _JSON_TOKEN.finditer(text):
+        c = m.group()
+        if c in "[{":
+            depth += 1
+            if depth == MAX_DEPTH + 1 and cut_from < 0:
+                out.append(text[kept:m.start()])
+                cut_from = m.start()
+        elif c in "]}":
+            depth -= 1
+            if depth == MAX_DEPTH and cut_from >= 0:
+                out.append("null")
+                kept, cut_from = m.end(), -1
+                cut += 1
+    out.append(text[kept:] if cut_from < 0 else text[kept:cut_from])
+    try:
+        value = json.loads("".join(out))
+    except (json.JSONDecodeError, RecursionError, ValueError):
+        return Reject(where, "malformed JSON: nested too deeply and not readable without its deepest values")
+    note = f"{cut} JSON value(s) nested deeper than {MAX_DEPTH} levels were not read (null)"
+    for record in (value if isinstance(value, list) else [value]):
+        if isinstance(record, dict):
+            record[READ_NOTE] = note
+    return value
 
 
 def _read_json(path: Path, display: str, max_bytes: int) -> Iterator[Item]:

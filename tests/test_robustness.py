@@ -200,3 +200,18 @@ def test_a_record_nested_too_deeply_keeps_its_text(tmp_path):
     assert report.added == 2 and not report.rejects
     rows = sqlite3.connect(tmp_path / "l.db").execute("select title, notes from documents order by source").fetchall()
     assert all(title == "Crane falls" and "nested deeper than 64 levels were not read" in notes for title, notes in rows)
+
+
+def test_a_text_longer_than_an_article_is_refused_with_the_reason_and_announced(tmp_path, monkeypatch):
+    import storytrace.ingest as ingest_mod
+
+    monkeypatch.setattr(ingest_mod, "MAX_ARTICLE_CHARS", 2000)
+    monkeypatch.setattr(pipeline, "LONG_DOCUMENT", 1000)
+    (tmp_path / "book.txt").write_text((GOOD + " ") * 40)
+    (tmp_path / "a.txt").write_text(GOOD)
+    long = []
+    report = pipeline.build(tmp_path / "l.db", [str(tmp_path)], workers=1, on_long=long.append)
+    assert report.added == 1
+    (r,) = report.rejects
+    assert r.source.endswith("book.txt") and "longer than one article storytrace analyses" in r.reason
+    assert [raw.source.rsplit("/", 1)[-1] for raw in long] == ["book.txt"]

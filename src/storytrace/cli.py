@@ -56,6 +56,10 @@ def _run_build(ledger: Path, inputs: tuple[str, ...], workers: Optional[int], ma
         from .engines import spark
 
         run, errors = spark.build, errors + (spark.SparkUnavailable,)
+    extra: dict[str, Any] = {}
+    if engine == "local" and not quiet:  # a long document: said before its analysis starts
+        extra["on_long"] = lambda raw: progress.console.print(
+            f"a long document ({raw.size / 2**20:.1f} MiB): {raw.source}: its analysis takes a while", markup=False)
     with progress:
         try:
             return run(
@@ -66,6 +70,7 @@ def _run_build(ledger: Path, inputs: tuple[str, ...], workers: Optional[int], ma
                 on_start=lambda total: progress.update(task, total=total),
                 on_progress=lambda n: progress.advance(task, n),
                 on_reject=lambda r: progress.console.print(_reject_line(r), markup=False),
+                **extra,
             )
         except errors as e:
             raise click.UsageError(str(e)) from None

@@ -142,9 +142,16 @@ def auto_workers(total_bytes: Optional[int]) -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def _items(files: list, max_bytes: int) -> Iterator[Union[RawDoc, Reject]]:
+LONG_DOCUMENT = 2 * 2**20  # bytes: a document this long is announced (its analysis takes a while)
+
+
+def _items(files: list, max_bytes: int, on_long: Optional[Callable[[RawDoc], None]] = None
+           ) -> Iterator[Union[RawDoc, Reject]]:
     for f in files:
-        yield from read_file(f, max_bytes)
+        for item in read_file(f, max_bytes):
+            if on_long is not None and isinstance(item, RawDoc) and item.size >= LONG_DOCUMENT:
+                on_long(item)
+            yield item
 
 
 def _processed(
@@ -213,13 +220,15 @@ def build(
     on_start: Optional[Callable[[Optional[int]], None]] = None,
     on_progress: Optional[Callable[[int], None]] = None,
     on_reject: Optional[Callable[[Reject], None]] = None,
+    on_long: Optional[Callable[[RawDoc], None]] = None,
 ) -> BuildReport:
     """Add the inputs' new documents to the ledger and recompute the cross-document tables.
 
     The ledger is replaced atomically at the end; on any failure or interruption the
     previous ledger is left untouched. Callbacks: on_start(total bytes or None),
     on_progress(bytes just done), on_reject(reject) as each input is rejected (not for
-    a reject the ledger already lists: those are counted in `known_rejects`). When
+    a reject the ledger already lists: those are counted in `known_rejects`),
+    on_long(raw document) before a document of LONG_DOCUMENT bytes or more is read. When
     nothing is new (no document added, no new reject, the ledger last built by this
     version) no stage runs and the ledger is left as it was (`unchanged`).
     """
@@ -237,7 +246,7 @@ def build(
     n_workers = workers if workers and workers > 0 else auto_workers(total)
 
     try:
-        _write(path, files, missing, max_bytes, n_workers, analysers, cross_stages, report, on_reject, on_progress)
+        _write(path, files, missing, max_bytes, n_workers, analysers, cross_stages, report, on_reject, on_progress, on_long)
     except _Unchanged:
         report.unchanged = True
     metadata = path.with_name(path.stem + ".metadata.json")
@@ -249,7 +258,7 @@ def build(
 def _write(path: Path, files: list, missing: list[Reject], max_bytes: int, n_workers: int,
            analysers: Sequence[tuple[str, Analyser]], cross_stages: Sequence[tuple[str, CrossStage]],
            report: BuildReport, on_reject: Optional[Callable[[Reject], None]],
-           on_progress: Optional[Callable[[int], None]]) -> None:
+           on_progress: Optional[Callable[[int], None]], on_long: Optional[Callable[[RawDoc], None]] = None) -> None:
     """The build's write: new documents and their annotations, rejects, every stage, in one
     atomic swap; raises _Unchanged (the ledger left as it was) when nothing is new."""
     with ledger_mod.writing(path) as db:
@@ -277,7 +286,7 @@ def _write(path: Path, files: list, missing: list[Reject], max_bytes: int, n_wor
             docs.clear()
             tables.clear()
 
-        for size, result in _processed(_items(files, max_bytes), n_workers, analysers, frozenset(known)):
+        for size, result in _processed(_items(files, max_bytes, on_long), n_workers, analysers, frozenset(known)):
             if on_progress and size:
                 on_progress(size)
             if isinstance(result, Reject):

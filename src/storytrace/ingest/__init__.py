@@ -46,6 +46,11 @@ def split_header(text: str) -> tuple[str, dict]:
     return text.lstrip("\ufeff")[m.end() :], meta
 
 
+#: The longest text analysed as one article (about 1.6 million words; analysis of a text
+#: this long takes about 250 MB and minutes): longer ones are rejected with the reason.
+MAX_ARTICLE_CHARS = 10_000_000
+
+
 def prepare(raw: RawDoc) -> Union[Document, Reject]:
     """One RawDoc to a Document, or to a Reject saying why not. Never raises on bad input."""
     try:
@@ -63,6 +68,10 @@ def prepare(raw: RawDoc) -> Union[Document, Reject]:
             meta.update(header)
         else:
             text = str(raw.data)
+        if len(text) > MAX_ARTICLE_CHARS:
+            return Reject(raw.source, f"text of {len(text) / 1e6:.1f} M characters: longer than one article storytrace "
+                                      f"analyses ({MAX_ARTICLE_CHARS / 1e6:.0f} M, so that memory and time stay bounded); "
+                                      "split it into its articles (one per file or JSON line)")
         if encoding and encoding != "utf-8":
             notes.append(f"decoded as {encoding}")
         if meta.get("metadata_note"):

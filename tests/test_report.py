@@ -500,3 +500,28 @@ def test_serve_stops_on_sigterm_and_leaves_no_server(example_ledger, tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_sources_are_named_by_outlet_and_title_not_by_file_hash(tmp_path):
+    """A document without metadata is named as a reader would: the agency its dateline or
+    its "X reports" names, its first line when that is a headline, else its file name."""
+    from storytrace.engines.local import build
+    from storytrace.report.data import LedgerView
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a1f3.txt").write_text(
+        "Riverside Hosts Flood Relief Conference\n\nRiverside, March 3, MERIDIAN\n\n"
+        "A conference on the flood that killed 12 people was held in Riverside on Tuesday.")
+    (tmp_path / "in" / "b2e4.txt").write_text(
+        "LAKETON, March 4. The ministry said 12 people died in the flood on Monday, Harbor Wire reports.\n\nMore to come.")
+    (tmp_path / "in" / "c3d5.txt").write_text("The river rose again on Wednesday, and 12 people are now known dead, officials said.")
+    build(tmp_path / "l.db", [str(tmp_path / "in")], workers=1)
+    view = LedgerView(tmp_path / "l.db")
+    named = {d.file_name: (d.label, d.display_title) for d in view.doc_list(10)}
+    assert named["a1f3"] == ("MERIDIAN", "Riverside Hosts Flood Relief Conference")
+    assert named["b2e4"] == ("Harbor Wire", "b2e4")
+    assert named["c3d5"] == ("c3d5", "c3d5")
+    page = (tmp_path / "r.html")
+    CliRunner().invoke(cli, ["report", str(tmp_path / "l.db"), "-o", str(page)])
+    html = page.read_text(encoding="utf-8")
+    assert "MERIDIAN" in html and "Harbor Wire" in html and "(no title)" not in html

@@ -128,3 +128,29 @@ def record_metadata(record: dict[str, Any]) -> dict[str, Any]:
     if read_note:
         meta["metadata_note"] = "; ".join(n for n in (meta.get("metadata_note"), str(read_note)) if n)
     return meta
+
+
+#: A news agency named by the text: a dateline that ends with it ("Ankara, February 23,
+#: AZERTAC"), one that holds it in brackets ("BEIRUT (Reuters) -"), or the agency's own
+#: sentence ("..., Trend reports." "Trend reports with reference to the ministry").
+_DATELINE_AGENCY = re.compile(
+    r"^[ \t]*[A-Z][\w .'’-]{1,40},[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8})(?:,[ \t]+\d{4})?"
+    r"[,.]?[ \t]+(?:[/(][ \t]*)?([A-Z][A-Z&-]{1,14}(?:[ \t]+[A-Z][A-Za-z&-]+){0,2})[ \t]*\)?[ \t]*$", re.MULTILINE)
+_BRACKET_AGENCY = re.compile(r"^[ \t]*[A-Z][\w .,'’-]{1,60}?\(([A-Z][\w&.-]{1,20}(?:[ \t][A-Z][\w&.-]+)?)\)[ \t]*[-–—:]",
+                             re.MULTILINE)
+_REPORTS = re.compile(r"(?:^|[,;][ \t]+)([A-Z][\w&.-]{1,20}(?:[ \t][A-Z][\w&.-]+){0,2})[ \t]+reports"
+                      r"(?:[ \t]+(?:with[ \t]+reference[ \t]+to|citing)[^.\n]{0,120})?[ \t]*\.", re.MULTILINE)
+_NOT_AGENCIES = frozenset("The A An It He She They We This That Police Officials Witnesses Media Sources".split())
+
+
+def outlet_in_text(text: str) -> Optional[str]:
+    """The outlet or agency an article's opening names as its own (pure): its dateline's
+    agency ("Ankara, February 23, AZERTAC" -> AZERTAC; "BEIRUT (Reuters) -" -> Reuters) or
+    its "X reports" ("..., Trend reports." -> Trend); None when the opening names none."""
+    head = text[:1500]
+    for rx in (_DATELINE_AGENCY, _BRACKET_AGENCY, _REPORTS):
+        m = rx.search(head)
+        if m and m.group(1).split()[0] not in _NOT_AGENCIES:
+            return m.group(1).strip()
+    return None
+

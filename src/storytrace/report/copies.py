@@ -152,7 +152,7 @@ def _chip(refs: Refs, doc: Optional[Doc], doc_id: str) -> str:
     label = esc(doc.label if doc else doc_id, 40)
     date = short_date(doc.published) if doc else ""
     return link(refs.doc(doc_id), label + (f' <span class="date">{esc(date)}</span>' if date else ""), "src",
-                (doc.title or "") if doc else "")
+                doc.display_title if doc else "")
 
 
 def _number_edits(edits: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -218,7 +218,7 @@ def _graph(data: CopyData, refs: Refs, docs: dict[str, Doc]) -> str:
         doc = docs.get(d)
         nodes.append({"id": d, "label": doc.label if doc else d, "date": short_date(doc.published) if doc else None,
                       "band": band_of[d], "href": refs.doc(d),
-                      "title": f"{doc.label if doc else d}: {(doc.title or '') if doc else ''} ({short_date(doc.published) if doc else ''})"})
+                      "title": f"{doc.label if doc else d}: {doc.display_title if doc else ''} ({short_date(doc.published) if doc else ''})"})
     edges, csv_rows = [], []
     for e in data.edges:
         nums = _number_edits(jload(e.get("edits"), []))

@@ -18,8 +18,11 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
 from .. import ledger as ledger_mod
+from ..ingest.metadata import outlet_in_text
+from ..text.segments import segments
 
 BATCH = 500
+HEAD_CHARS = 1500  # of a document's text read for its display name (outlet, headline)
 _EXT = re.compile(r"\.(?:txt|text|html?|json|jsonl|ndjson|jsonl\.gz|warc|warc\.gz)(?=$|[:#])", re.IGNORECASE)
 
 
@@ -57,6 +60,7 @@ class Doc:
     published_confidence: Optional[float] = None
     #: the other answers dating rules gave (datings rows not chosen): "stage how day (status)"
     other_datings: list[str] = field(default_factory=list)
+    head: Optional[str] = None  # the text's opening (HEAD_CHARS): where the outlet or the headline may be named
 
     @property
     def when(self) -> Optional[str]:
@@ -77,17 +81,36 @@ class Doc:
 
     @property
     def label(self) -> str:
-        """Who published it, as briefly as the ledger allows: outlet, else the URL's host, else the file."""
+        """Who published it, as briefly as the ledger allows: outlet, else the URL's host, else
+        the agency its opening names ("Ankara, February 23, AZERTAC", "Trend reports"), else the file."""
         if self.outlet:
             return self.outlet
         if self.url and "://" in self.url:
             host = self.url.split("://", 1)[1].split("/", 1)[0]
             if host:
                 return host[4:] if host.startswith("www.") else host
-        if self.source:
-            tail = self.source.replace("\\", "/").rsplit("/", 1)[-1]
-            return _EXT.sub("", tail) or self.source
-        return self.id
+        named = outlet_in_text(self.head or "")
+        if named:
+            return named
+        return self.file_name or self.id
+
+    @property
+    def file_name(self) -> Optional[str]:
+        if not self.source:
+            return None
+        tail = self.source.replace("\\", "/").rsplit("/", 1)[-1]
+        return _EXT.sub("", tail) or self.source
+
+    @property
+    def display_title(self) -> str:
+        """Its title, else its first line when that reads as a headline, else its file name."""
+        if self.title:
+            return self.title
+        head = self.head or ""
+        first = segments(head)[:1]
+        if first and first[0].kind == "headline":
+            return head[first[0].start:first[0].end]
+        return self.file_name or "(no title)"
 
 
 class LedgerView:
@@ -152,7 +175,8 @@ class LedgerView:
                  "published_confidence")
 
     def _doc_select(self) -> str:
-        return ", ".join(self.col("documents", c) + f" as {c}" for c in self._DOC_COLS)
+        return ", ".join([*(self.col("documents", c) + f" as {c}" for c in self._DOC_COLS),
+                          f"substr(text, 1, {HEAD_CHARS}) as head"])
 
     def docs(self, ids: Iterable[str]) -> dict[str, Doc]:
         """Metadata of the given documents (those that exist), cached."""

@@ -129,7 +129,7 @@ def _doc_chip(refs: Refs, doc: Optional[Doc], doc_id: str, claim_id: Optional[st
     date = short_date(doc.published) if doc else ""
     inner = f"{label}" + (f' <span class="date">{esc(date)}</span>' if date else "") + extra
     target = refs.claim(claim_id, doc_id) if claim_id else refs.doc(doc_id)
-    title = (doc.title or "") if doc else ""
+    title = doc.display_title if doc else ""
     return link(target, inner, "src", title[:200])
 
 

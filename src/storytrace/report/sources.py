@@ -33,7 +33,7 @@ def render_documents(view: LedgerView, events: EventsData, refs: Refs) -> str:
         date = null(d.when)
         if d.date_conflict:
             date += " " + (badge("corrected", "") if d.published_how == "correction" else badge("date conflict", "conflict"))
-        title = esc(d.title or "(no title)", 120)
+        title = esc(d.display_title, 120)
         rows.append([date, null(how), null(d.published_evidence, 90), esc(d.label, 50),
                      link(anchor("d", d.id) if d.id in refs.docs else None, title, "", "its entry under Sources"),
                      null(label_of.get(d.event_id or ""), 60),
@@ -108,7 +108,7 @@ def _doc_header(d: Doc) -> str:
         bits.append(badge(label, "" if d.published_how == "correction" else "conflict") + " " + esc(d.date_conflict, 300))
     where = f'<div class="meta">from <code>{esc(d.url or d.source, 300)}</code> · {esc(plural(d.words or 0, "word"))}</div>'
     return (f'<h3>{esc(d.label, 80)} <small>{esc(short_date(d.published))}</small></h3>'
-            f'<div class="dtitle">{esc(d.title or "(no title)", 300)}</div><div class="meta">{" · ".join(bits)}</div>{where}')
+            f'<div class="dtitle">{esc(d.display_title, 300)}</div><div class="meta">{" · ".join(bits)}</div>{where}')
 
 
 def render_sources(view: LedgerView, refs: Refs) -> str:

@@ -147,7 +147,7 @@ def render_quotes(view: LedgerView, events: EventsData, refs: Refs) -> str:
         for d in ids[:4]:
             doc = docs.get(d)
             label = esc(doc.label if doc else d, 40) + (f' <span class="date">{esc(short_date(doc.published))}</span>' if doc and doc.published else "")
-            chips.append(link(refs.doc(d), label, "src", (doc.title or "") if doc else ""))
+            chips.append(link(refs.doc(d), label, "src", doc.display_title if doc else ""))
         if g["docs"] > len(chips):
             chips.append(f'<span class="null">+{num(g["docs"] - len(chips))} more</span>')
         body.append([null(g["speaker"], 80), f'<q>{esc(g["text"], QUOTE_CHARS)}</q>', " ".join(chips),

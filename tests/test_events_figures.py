@@ -269,3 +269,37 @@ def test_a_story_event_first_reported_in_a_year_is_on_or_before_its_end(tmp_path
     (event,) = _q(ledger, "select date, date_precision, date_evidence from events where id = ?", (doc["event_id"],))
     assert (event["date"], event["date_precision"]) == ("../2017-12-31", "range")
     assert event["date_evidence"] == "on or before its first report (dated between 2017-01-01 and 2017-12-31)"
+
+
+def test_a_corrected_claim_leaves_a_consistent_figure(tmp_path):
+    """A copy changed 116 to 106; a person finds the 116 was a misreading of 106: the
+    genealogy moves the document to 106 and the copy edit no longer reports a change."""
+    from storytrace.engines import local as pipeline
+    from storytrace.stages import corrections
+
+    base = ("The Riverside flood on Monday killed 20 people, including {n} women, officials said. "
+            "Rescue teams searched the valley for survivors all night long while the river kept rising fast.")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("date: 2024-03-04\n\n" + base.format(n=16))
+    (tmp_path / "in" / "b.txt").write_text("date: 2024-03-05\n\n" + base.format(n=6))
+    ledger = tmp_path / "l.db"
+    pipeline.build(ledger, [str(tmp_path / "in")], workers=1)
+    (fig,) = _q(ledger, "select id, genealogy, copy_edits from figures where \"group\" = 'women'")
+    assert set(json.loads(fig["genealogy"])) == {"16", "6"} and json.loads(fig["copy_edits"] or "[]")
+    (claim,) = _q(ledger, "select id from claims where \"group\" = 'women' and value = 16")
+    pipeline.correct(ledger, lambda db: corrections.record(db, f"claim:{claim['id']}", "value", "6"))
+    (fig,) = _q(ledger, "select genealogy, copy_edits, status from figures where \"group\" = 'women'")
+    assert set(json.loads(fig["genealogy"])) == {"6"}
+    assert json.loads(fig["copy_edits"] or "[]") == [] and fig["status"] != "conflict"
+
+
+def test_a_corrected_event_date_carries_its_precision(tmp_path, example_ledger):
+    from storytrace.engines import local as pipeline
+    from storytrace.stages import corrections
+
+    ledger = tmp_path / "l.db"
+    shutil.copy(example_ledger, ledger)
+    (ev,) = _q(ledger, "select id from events where date_precision = 'range' limit 1")
+    pipeline.correct(ledger, lambda db: corrections.record(db, f"event:{ev['id']}", "date", "2024-03-04"))
+    (after,) = _q(ledger, "select date, date_precision from events where id = ?", (ev["id"],))
+    assert (after["date"], after["date_precision"]) == ("2024-03-04", "day")

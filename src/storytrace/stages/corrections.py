@@ -231,6 +231,21 @@ def apply_events(db: Any, claim_event: dict[str, str], doc_event: dict[str, str]
                 rows.remove(by_id.pop(event))
             else:
                 by_id[event][field] = (value or "").lower() in ("true", "1") if field == "historic" else value
+                if field == "date" and _precision_of(value):  # (a later date_precision correction still wins)
+                    by_id[event]["date_precision"] = _precision_of(value)
         _status(db, c["id"], "applied")
         applied += 1
     return applied
+
+
+def _precision_of(value: Optional[str]) -> Optional[str]:
+    """The precision a corrected event date has: day ("2020-10-28"), year ("1992"), range ("A/B")."""
+    v = (value or "").strip()
+    if "/" in v:
+        return "range"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+        return "day"
+    if re.fullmatch(r"\d{4}", v):
+        return "year"
+    return None
+

@@ -465,6 +465,8 @@ def attach_copy_edits(db: Any, rows: list[dict[str, Any]], claims: list[FigureCl
                 continue
             sc = next((c for c in at.get(s, []) if c.start < e["source_end"] and e["source_start"] < c.end), None)
             tc = next((c for c in at.get(t, []) if c.start < e["target_end"] and e["target_start"] < c.end), None)
+            if sc is not None and tc is not None and sc.value is not None and sc.value == tc.value:
+                continue  # both sides state the same now (a person corrected one): no edit of the figure
             for hit in (sc, tc):
                 if hit is not None:
                     entry = {"reuse": rid, "from": e["from"], "to": e["to"], "source_doc": s, "target_doc": t,

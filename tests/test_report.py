@@ -525,3 +525,30 @@ def test_sources_are_named_by_outlet_and_title_not_by_file_hash(tmp_path):
     CliRunner().invoke(cli, ["report", str(tmp_path / "l.db"), "-o", str(page)])
     html = page.read_text(encoding="utf-8")
     assert "MERIDIAN" in html and "Harbor Wire" in html and "(no title)" not in html
+
+
+def test_document_counts_are_drawn_on_whole_number_ticks():
+    from storytrace.report import charts
+
+    for top in (1, 3, 5, 25):
+        svg = charts.stacked_bars([("2024-03-04", [top], "")], ["documents"], "documents by date")
+        labels = [t for t in re.findall(r'text-anchor="end">([^<]+)</text>', svg)]
+        assert labels and all(re.fullmatch(r"\d+", t) for t in labels), (top, labels)
+
+
+def test_values_over_time_only_for_figures_that_changed(example_page, example_ledger):
+    html, _ = example_page
+    section = html[html.find('id="timeline"'):]
+    section = section[: section.find("</section>")]
+    charted = re.findall(r'href="#f-([0-9a-f]+)"', section.split("Reported values over time", 1)[-1])
+    with sqlite3.connect(example_ledger) as conn:
+        for fid in charted:
+            (genealogy,) = conn.execute("select genealogy from figures where id = ?", [fid]).fetchone()
+            assert len(json.loads(genealogy)) >= 2, fid  # one value all along is no change to chart
+
+
+def test_the_framing_section_shows_no_raw_json(example_page):
+    html, _ = example_page
+    section = html[html.find('id="framing"'):]
+    section = section[: section.find("</section>")]
+    assert "&quot;start&quot;" not in section and "[[" not in section

@@ -11,6 +11,7 @@ package and sets it), where a missing browser is a failure.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -169,3 +170,43 @@ def test_chromium_screenshot_shows_the_red_highlights(chromium, report, tmp_path
     assert count_color(rows, bpp, RED) > 200, "no red highlight (conflict badge, changed number) on screen"
     _keep(shot)
     print(f"screenshot: {shot}")
+
+
+MEASURE = """<script>
+window.addEventListener("load", () => {
+  const doc = document.getElementById("page").contentDocument;
+  const page = doc.documentElement.scrollWidth;
+  let smallest = 99;
+  for (const svg of doc.querySelectorAll("svg.chart, svg.graph")) {
+    const box = svg.getBoundingClientRect(), vb = svg.viewBox && svg.viewBox.baseVal;
+    if (!vb || !vb.width || !box.width) continue;
+    const scale = box.width / vb.width;
+    for (const t of svg.querySelectorAll("text")) {
+      smallest = Math.min(smallest, parseFloat(doc.defaultView.getComputedStyle(t).fontSize) * scale);
+    }
+  }
+  const out = document.createElement("pre");
+  out.id = "measured";
+  out.textContent = JSON.stringify({page: page, smallest: Math.round(smallest * 10) / 10});
+  document.body.appendChild(out);
+});
+</script>"""
+
+
+def test_a_phone_screen_holds_the_page_and_its_labels_stay_readable(chromium, report, tmp_path):
+    """At 390 px (the report in a 390 px frame: headless Chromium's window is at least 500 px
+    wide): nothing wider than the screen (wide charts, the copy graph and tables scroll
+    inside their own box) and no chart label drawn smaller than 10 px."""
+    import html as html_mod
+
+    page = tmp_path / "measured.html"
+    frame = f'<iframe id="page" style="width:390px;height:2400px;border:0" srcdoc="{html_mod.escape(report.read_text(encoding="utf-8"))}"></iframe>'
+    page.write_text(f"<!doctype html><html><body style='margin:0'>{frame}{MEASURE}</body></html>", encoding="utf-8")
+    done = run_chromium(chromium, tmp_path / "profile", "--dump-dom", "--window-size=600,2400",
+                        "--virtual-time-budget=5000", page.as_uri())
+    assert done.returncode == 0, done.stderr[-2000:]
+    found = re.search(r'<pre id="measured">(.*?)</pre>', done.stdout, re.S)
+    assert found, "the measuring script did not run"
+    measured = json.loads(found.group(1).replace("&quot;", '"'))
+    assert measured["page"] <= 390, measured
+    assert measured["smallest"] >= 10, measured

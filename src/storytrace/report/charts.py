@@ -92,6 +92,14 @@ def nice_max(v: float) -> float:
     return 10 * exp
 
 
+def whole_max(v: float) -> int:
+    """A round axis maximum for counts whose middle grid line is a whole number too
+    (2, 4, 10, 20, 50, 100, ...: never 0.5 documents)."""
+    m = nice_max(max(2.0, v))
+    m = int(math.ceil(m))
+    return m + (m % 2)
+
+
 def _svg(width: int, height: int, body: str, label: str, cls: str = "chart") -> str:
     return (f'<svg class="{cls}" role="img" aria-label="{esc(label)}" viewBox="0 0 {width} {height}" '
             f'width="{width}" height="{height}">'
@@ -118,7 +126,7 @@ def stacked_bars(buckets: Sequence[tuple[str, Sequence[int], str]], series: Sequ
     width = width or max(380, min(820, left + right + 44 * len(buckets)))
     pw, ph = width - left - right, height - top - bottom
     n = max(1, len(buckets))
-    ymax = nice_max(max((sum(c) for _, c, _ in buckets), default=1))
+    ymax = whole_max(max((sum(c) for _, c, _ in buckets), default=1))
     bw = pw / n
     parts = _axes(left, top, pw, ph, ymax)
     parts.append("</g>")

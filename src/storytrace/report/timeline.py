@@ -131,8 +131,8 @@ def figure_charts(view: LedgerView, events: EventsData, refs: Refs) -> str:
             break
         pts = _figure_points(view, f["id"])
         points, dropped = _chart_points(pts)
-        if len(points) < 2:
-            continue
+        if len({(p["value"], p["low"], p["high"]) for p in points}) < 2:
+            continue  # the same value all along: nothing changed over time (its row says it)
         unit = points[0]["unit"]
         name = f"{label_of.get(f['event_id'], '')}: {figure_name(f)}"
         flags = ", ".join(x for x in (f.get("status"), f.get("trend")) if x)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
+from ..model import Term
 from .data import LedgerView
 from .events import EventsData
 from .markup import EXPORT_HINT, Refs, esc, left_out, link, null, num, plural, short_date, table
@@ -20,7 +21,10 @@ TERMS_PER_EVENT = 8
 SOURCES_PER_EVENT = 30
 QUOTES_SHOWN = 60
 QUOTE_CHARS = 400
-KNOWN_TERM_COLS = {"id", "doc_id", "event_id", "term", "voice", "count", "kind", "speaker", "negated"}
+#: The terms table's own columns (model.Term): the pivot reads some, the others (offsets and
+#: mention links, JSON) are for tools, not for the page; only a column a later version adds
+#: is shown raw.
+KNOWN_TERM_COLS = set(Term.columns())
 
 
 def _raw_table(view: LedgerView, table_name: str, limit: int) -> str:

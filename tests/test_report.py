@@ -552,3 +552,21 @@ def test_the_framing_section_shows_no_raw_json(example_page):
     section = html[html.find('id="framing"'):]
     section = section[: section.find("</section>")]
     assert "&quot;start&quot;" not in section and "[[" not in section
+
+
+def test_a_speaker_is_one_person_under_any_spelling(tmp_path):
+    from storytrace.engines.local import build
+    from storytrace.report import write_report
+
+    (tmp_path / "in").mkdir()
+    quote = '"We will never forget the victims of the valley fire," '
+    (tmp_path / "in" / "a.txt").write_text(quote + "Foreign Minister Mevlut Orrin said on Monday in the capital.")
+    (tmp_path / "in" / "b.txt").write_text("The ministry held a ceremony on Tuesday. " + quote + "Orrin said.")
+    build(tmp_path / "l.db", [str(tmp_path / "in")], workers=1)
+    with sqlite3.connect(tmp_path / "l.db") as conn:
+        assert len({k for (k,) in conn.execute("select speaker_key from quotes")}) == 1
+    html = write_report(tmp_path / "l.db", tmp_path / "r.html").read_text(encoding="utf-8")
+    section = html[html.find('id="quotes"'):]
+    section = section[: section.find("</section>")]
+    assert section.count("<q>") == 1  # one quotation, one person: one row
+    assert "Foreign Minister Mevlut Orrin (2)" in section

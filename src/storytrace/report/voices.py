@@ -127,13 +127,16 @@ def render_quotes(view: LedgerView, events: EventsData, refs: Refs) -> str:
     speaker = view.col("quotes", "speaker", "q", "''")
     published = view.col("documents", "published", "d")
     ev = view.col("documents", "event_id", "d")
-    groups = view.rows(
-        f"select q.text, coalesce({speaker}, '') as speaker, count(distinct q.doc_id) as docs, "
-        f"group_concat(q.doc_id) as doc_ids, min({published}) as first, min({ev}) as event_id from quotes q "
-        f"left join documents d on d.id = q.doc_id group by q.text, coalesce({speaker}, '') "
-        f"order by docs desc, first is null, first, q.text limit ?", [QUOTES_SHOWN])
-    n_groups = view.conn.execute(f"select count(*) from (select 1 from quotes q group by q.text, coalesce({speaker}, ''))").fetchone()[0]
     key = view.col("quotes", "speaker_key", "q", f"lower({speaker})")
+    person = f"coalesce({key}, lower({speaker}), '')"  # one person under any spelling of their name
+    groups = view.rows(
+        f"select q.text, group_concat(distinct {speaker}) as speakers, count(distinct q.doc_id) as docs, "
+        f"group_concat(q.doc_id) as doc_ids, min({published}) as first, min({ev}) as event_id from quotes q "
+        f"left join documents d on d.id = q.doc_id group by q.text, {person} "
+        f"order by docs desc, first is null, first, q.text limit ?", [QUOTES_SHOWN])
+    for g in groups:  # the fullest name a source gives
+        g["speaker"] = max((x for x in str(g["speakers"] or "").split(",") if x), key=len, default="")
+    n_groups = view.conn.execute(f"select count(*) from (select 1 from quotes q group by q.text, {person})").fetchone()[0]
     speakers = view.rows(f"select group_concat(distinct {speaker}) as names, count(*) as n from quotes q where {speaker} "
                          f"is not null and {speaker} != '' group by coalesce({key}, lower({speaker})) order by n desc limit 12")
     for s in speakers:  # a person under their fullest name ("Turkish Foreign Minister Mevlut Cavusoglu")

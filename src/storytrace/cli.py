@@ -150,9 +150,18 @@ def build(ledger: Path, inputs: tuple[str, ...], engine: str, workers: int, max_
 @click.argument("ledger", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--csv", "as_csv", is_flag=True, help="Write CSV instead of JSON lines.")
-def export(ledger: Path, outdir: Path, as_csv: bool) -> None:
-    """Write every ledger table to OUTDIR/<table>.jsonl (or .csv)."""
+@click.option("--claims-jsonld", "claims_jsonld", is_flag=True,
+              help="Instead: every figure row as a schema.org Claim (JSON-LD) in OUTDIR/claims.jsonld.")
+def export(ledger: Path, outdir: Path, as_csv: bool, claims_jsonld: bool) -> None:
+    """Write every ledger table to OUTDIR/<table>.jsonl (or .csv), or the figure rows as
+    schema.org Claims (--claims-jsonld): each appearance with its date, sentence and offsets."""
     try:
+        if claims_jsonld:
+            from .jsonld import write_claims_jsonld
+
+            n = write_claims_jsonld(ledger, outdir / "claims.jsonld")
+            err.print(f"{n} figure rows written as schema.org Claims to {outdir / 'claims.jsonld'}")
+            return
         counts = ledger_mod.export(ledger, outdir, as_csv)
     except ledger_mod.LedgerError as e:
         raise click.UsageError(str(e)) from None

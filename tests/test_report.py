@@ -570,3 +570,12 @@ def test_a_speaker_is_one_person_under_any_spelling(tmp_path):
     section = section[: section.find("</section>")]
     assert section.count("<q>") == 1  # one quotation, one person: one row
     assert "Foreign Minister Mevlut Orrin (2)" in section
+
+
+def test_each_document_says_how_reliable_its_date_is(example_page):
+    html, _ = example_page
+    docs = html[html.find('id="documents"'):]
+    docs = docs[: docs.find("</section>")]
+    assert re.search(r"header · confidence 0\.\d\d", docs)
+    tables = ledger_mod.datasette_metadata(Path("ferry.db"))["databases"]["ferry"]["tables"]
+    assert {"published_how", "published_confidence"} <= set(tables["documents"]["facets"])

@@ -388,7 +388,8 @@ COLUMN_DOCS = {
 
 #: Datasette facets per table (only columns the schema has are used).
 FACETS = {
-    "documents": ["outlet", "event_id", "published_how", "language", "input_format"],
+    "documents": ["outlet", "event_id", "published_how", "published_confidence", "published_precision", "language",
+                  "input_format"],
     "events": ["type", "historic"],
     "claims": ["measure", "event_id", "group", "qualifier"],
     "figures": ["measure", "event_id", "status", "trend"],

@@ -29,7 +29,8 @@ def render_documents(view: LedgerView, events: EventsData, refs: Refs) -> str:
     label_of = {e["id"]: (e.get("label") or "") for e in events.events}
     rows = []
     for d in docs:
-        how = " · ".join(x for x in (d.published_how, d.published_precision if d.published_precision not in (None, "day") else None) if x)
+        how = " · ".join(x for x in (d.published_how, d.published_precision if d.published_precision not in (None, "day") else None,
+                                     f"confidence {d.published_confidence:.2f}" if d.published_confidence is not None else None) if x)
         date = null(d.when)
         if d.date_conflict:
             date += " " + (badge("corrected", "") if d.published_how == "correction" else badge("date conflict", "conflict"))

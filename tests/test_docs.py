@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import click
+import pytest
 
 from storytrace.cli import cli
 from storytrace.engines.local import CROSS_STAGES
@@ -164,3 +165,11 @@ def test_no_test_holds_a_wall_clock_threshold():
     clocks = re.compile("|".join(["perf" + "_counter", r"time\.time\(", "mono" + r"tonic\("]))  # (not this file's own)
     timed = [p.name for p in (ROOT / "tests").glob("test_*.py") if clocks.search(p.read_text(encoding="utf-8"))]
     assert timed == []
+
+
+def test_the_license_is_an_spdx_expression():
+    # a `license = {text = ...}` table makes every install print a BuildBackendWarning
+    tomllib = pytest.importorskip("tomllib")  # (Python 3.11+)
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["license"] == "Apache-2.0"

@@ -579,3 +579,18 @@ def test_each_document_says_how_reliable_its_date_is(example_page):
     assert re.search(r"header · confidence 0\.\d\d", docs)
     tables = ledger_mod.datasette_metadata(Path("ferry.db"))["databases"]["ferry"]["tables"]
     assert {"published_how", "published_confidence"} <= set(tables["documents"]["facets"])
+
+
+def test_groups_that_are_not_persons_show_their_unit(tmp_path):
+    from storytrace.engines.local import build
+    from storytrace.report import write_report
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "The Orrin valley attack on Monday killed 40 people. Eight families were wiped out, 30 children lost one "
+        "parent and 25 lost both parents, officials said.")
+    build(tmp_path / "l.db", [str(tmp_path / "in")], workers=1)
+    html = write_report(tmp_path / "l.db", tmp_path / "r.html").read_text(encoding="utf-8")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert "families wiped out" in text and "children who lost both parents" in text
+    assert "killed · families" not in text

@@ -215,3 +215,17 @@ def test_a_text_longer_than_an_article_is_refused_with_the_reason_and_announced(
     (r,) = report.rejects
     assert r.source.endswith("book.txt") and "longer than one article storytrace analyses" in r.reason
     assert [raw.source.rsplit("/", 1)[-1] for raw in long] == ["book.txt"]
+
+
+def test_an_interrupt_says_the_ledger_is_unchanged(tmp_path, monkeypatch, capsys):
+    (tmp_path / "a.txt").write_text(GOOD)
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_mod.local, "build", interrupted)
+    monkeypatch.setattr("sys.argv", ["storytrace", "build", str(tmp_path / "l.db"), str(tmp_path / "a.txt")])
+    with pytest.raises(SystemExit) as e:
+        cli_mod.main()
+    assert e.value.code == 130
+    assert "the ledger was left as it was" in capsys.readouterr().err

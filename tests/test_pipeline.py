@@ -157,3 +157,18 @@ def test_a_known_reject_is_not_a_new_failure(tmp_path):
     again = pipeline.build(ledger, [str(tmp_path / "good.txt"), str(tmp_path / "empty.txt")], workers=1,
                            on_reject=told.append)
     assert len(again.rejects) == 1 and again.known_rejects == 1 and told == [] and again.unchanged
+
+
+def test_a_ledger_written_by_other_code_or_schema_is_recomputed(tmp_path, example_dir):
+    # "nothing new" holds only for a ledger this code wrote with this schema: else every stage runs again
+    ledger = tmp_path / "l.db"
+    pipeline.build(ledger, [str(example_dir)], workers=1)
+    with sqlite3.connect(ledger) as conn:
+        conn.execute("update _storytrace set value = 'another' where key = 'code'")
+    staged = []
+    again = pipeline.build(ledger, [str(example_dir)], workers=1, cross_stages=[("count", lambda db: staged.append(1))])
+    assert not again.unchanged and staged == [1]
+    with sqlite3.connect(ledger) as conn:
+        conn.execute("alter table figures drop column sides")  # a ledger from before a column existed
+    assert not pipeline.build(ledger, [str(example_dir)], workers=1).unchanged
+    assert pipeline.build(ledger, [str(example_dir)], workers=1).unchanged

@@ -12,6 +12,8 @@ import contextlib
 import csv
 import datetime as _dt
 import fcntl
+import functools
+import hashlib
 import json
 import os
 import shutil
@@ -177,6 +179,7 @@ def writing(path: Path) -> Iterator[sqlite_utils.Database]:
                 _table(db, META_TABLE).insert_all(
                     [
                         {"key": "storytrace_version", "value": __version__},
+                        {"key": "code", "value": code_digest()},
                         {"key": "built", "value": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")},
                     ],
                     pk="key",
@@ -219,11 +222,41 @@ def open_ledger(path: Path) -> sqlite_utils.Database:
     return sqlite_utils.Database(path)
 
 
-def built_by_this_version(db: sqlite_utils.Database) -> bool:
-    """Whether the last build that wrote this ledger ran this version of storytrace (and
-    schema): then its stages' tables are what this version would compute again."""
-    meta = dict(db.execute(f"select key, value from [{META_TABLE}]").fetchall()) if META_TABLE in db.table_names() else {}
-    return meta.get("storytrace_version") == __version__ and meta.get("schema_version") == str(SCHEMA_VERSION)
+@functools.lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of this storytrace's code (every module of the package): what the stages
+    compute is a function of the documents, the corrections and this."""
+    h = hashlib.blake2b(digest_size=8)
+    root = Path(__file__).resolve().parent
+    for p in sorted(root.rglob("*.py")):
+        h.update(p.relative_to(root).as_posix().encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def up_to_date(path: Path) -> bool:
+    """Whether the ledger's cross-document tables are what this storytrace would compute
+    from its documents and corrections again: last written by this code, with every
+    table and column of this schema. (A build that adds nothing may then leave it as it is.)"""
+    path = Path(path)
+    if not path.exists():
+        return False
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+            if META_TABLE not in tables:
+                return False
+            meta = dict(conn.execute(f"select key, value from [{META_TABLE}]").fetchall())
+            for cls in TABLES:
+                if cls.table not in tables:
+                    return False
+                have = {r[1] for r in conn.execute(f"pragma table_info([{cls.table}])")}
+                if not set(cls.columns()) <= have:
+                    return False
+    except sqlite3.DatabaseError:
+        return False
+    return (meta.get("storytrace_version") == __version__ and meta.get("schema_version") == str(SCHEMA_VERSION)
+            and meta.get("code") == code_digest())
 
 
 def document_ids(db: sqlite_utils.Database) -> set[str]:

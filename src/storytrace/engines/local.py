@@ -229,8 +229,9 @@ def build(
     on_progress(bytes just done), on_reject(reject) as each input is rejected (not for
     a reject the ledger already lists: those are counted in `known_rejects`),
     on_long(raw document) before a document of LONG_DOCUMENT bytes or more is read. When
-    nothing is new (no document added, no new reject, the ledger last built by this
-    version) no stage runs and the ledger is left as it was (`unchanged`).
+    nothing is new (no document added, no new reject, the ledger last written by this
+    code, every table of this schema: ledger.up_to_date) no stage runs and the ledger is
+    left as it was (`unchanged`).
     """
     t0 = time.perf_counter()
     path = Path(ledger_path)
@@ -245,8 +246,10 @@ def build(
         on_start(total)
     n_workers = workers if workers and workers > 0 else auto_workers(total)
 
+    settled = ledger_mod.up_to_date(path)  # (read before the write: its stages' tables need no rerun)
     try:
-        _write(path, files, missing, max_bytes, n_workers, analysers, cross_stages, report, on_reject, on_progress, on_long)
+        _write(path, files, missing, max_bytes, n_workers, analysers, cross_stages, report, on_reject, on_progress,
+               on_long, settled)
     except _Unchanged:
         report.unchanged = True
     metadata = path.with_name(path.stem + ".metadata.json")
@@ -258,7 +261,8 @@ def build(
 def _write(path: Path, files: list, missing: list[Reject], max_bytes: int, n_workers: int,
            analysers: Sequence[tuple[str, Analyser]], cross_stages: Sequence[tuple[str, CrossStage]],
            report: BuildReport, on_reject: Optional[Callable[[Reject], None]],
-           on_progress: Optional[Callable[[int], None]], on_long: Optional[Callable[[RawDoc], None]] = None) -> None:
+           on_progress: Optional[Callable[[int], None]], on_long: Optional[Callable[[RawDoc], None]] = None,
+           settled: bool = False) -> None:
     """The build's write: new documents and their annotations, rejects, every stage, in one
     atomic swap; raises _Unchanged (the ledger left as it was) when nothing is new."""
     with ledger_mod.writing(path) as db:
@@ -310,7 +314,7 @@ def _write(path: Path, files: list, missing: list[Reject], max_bytes: int, n_wor
         flush()
         report.counts = ledger_mod.count_rows(db)
         report.documents = report.counts.get(Document.table, 0)
-        if not report.added and report.known_rejects == len(report.rejects) and ledger_mod.built_by_this_version(db):
+        if settled and not report.added and report.known_rejects == len(report.rejects):
             raise _Unchanged  # every stage would give what the ledger holds
         ledger_mod.record_rejects(db, report.rejects, ingested_sources)
         for _name, stage in cross_stages:

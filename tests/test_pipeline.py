@@ -110,16 +110,19 @@ def test_a_batched_analyser_that_fails_rejects_only_its_document(tmp_path):
 
 def test_a_rebuild_with_nothing_new_leaves_the_ledger_as_it_was(tmp_path, example_dir):
     ledger = tmp_path / "l.db"
-    pipeline.build(ledger, [str(example_dir)], workers=1)
-    before = ledger.read_bytes()
     analysed, staged = [], []
 
     def counting(doc: Document) -> Annotations:
         analysed.append(doc.id)
         return Annotations(doc.id)
 
-    again = pipeline.build(ledger, [str(example_dir)], workers=1, analysers=[("count", counting)],
-                           cross_stages=[("count", lambda db: staged.append(1))])
+    steps = {"analysers": [("count", counting)], "cross_stages": [("count", lambda db: staged.append(1))]}
+    pipeline.build(ledger, [str(example_dir)], workers=1, **steps)
+    assert len(analysed) == 10 and staged == [1]
+    before = ledger.read_bytes()
+    analysed.clear()
+    staged.clear()
+    again = pipeline.build(ledger, [str(example_dir)], workers=1, **steps)
     assert again.unchanged and (again.added, again.already) == (0, 10)
     assert analysed == [] and staged == []  # known documents are not analysed again; no stage runs
     assert ledger.read_bytes() == before
@@ -171,4 +174,11 @@ def test_a_ledger_written_by_other_code_or_schema_is_recomputed(tmp_path, exampl
     with sqlite3.connect(ledger) as conn:
         conn.execute("alter table figures drop column sides")  # a ledger from before a column existed
     assert not pipeline.build(ledger, [str(example_dir)], workers=1).unchanged
+    assert pipeline.build(ledger, [str(example_dir)], workers=1).unchanged
+
+
+def test_a_ledger_built_with_other_stages_is_not_taken_as_settled(tmp_path, example_dir):
+    ledger = tmp_path / "l.db"
+    pipeline.build(ledger, [str(example_dir)], workers=1, cross_stages=[])  # no cross-document stage ran
+    assert not pipeline.build(ledger, [str(example_dir)], workers=1).unchanged  # so this build runs them
     assert pipeline.build(ledger, [str(example_dir)], workers=1).unchanged

@@ -234,10 +234,11 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
-def up_to_date(path: Path) -> bool:
+def up_to_date(path: Path, steps: str = "") -> bool:
     """Whether the ledger's cross-document tables are what this storytrace would compute
     from its documents and corrections again: last written by this code, with every
-    table and column of this schema. (A build that adds nothing may then leave it as it is.)"""
+    table and column of this schema, by a build that ran `steps` (its analysers and
+    stages, as `record_steps` wrote them). A build that adds nothing may then leave it as it is."""
     path = Path(path)
     if not path.exists():
         return False
@@ -256,7 +257,12 @@ def up_to_date(path: Path) -> bool:
     except sqlite3.DatabaseError:
         return False
     return (meta.get("storytrace_version") == __version__ and meta.get("schema_version") == str(SCHEMA_VERSION)
-            and meta.get("code") == code_digest())
+            and meta.get("code") == code_digest() and meta.get("steps", "") == steps)
+
+
+def record_steps(db: sqlite_utils.Database, steps: str) -> None:
+    """Say which analysers and stages the build that writes the ledger ran (see up_to_date)."""
+    _table(db, META_TABLE).insert_all([{"key": "steps", "value": steps}], pk="key", replace=True)
 
 
 def document_ids(db: sqlite_utils.Database) -> set[str]:

@@ -246,10 +246,11 @@ def build(
         on_start(total)
     n_workers = workers if workers and workers > 0 else auto_workers(total)
 
-    settled = ledger_mod.up_to_date(path)  # (read before the write: its stages' tables need no rerun)
+    steps = ",".join([n for n, _ in analysers] + ["|"] + [n for n, _ in cross_stages])
+    settled = ledger_mod.up_to_date(path, steps)  # (read before the write: its stages' tables need no rerun)
     try:
         _write(path, files, missing, max_bytes, n_workers, analysers, cross_stages, report, on_reject, on_progress,
-               on_long, settled)
+               on_long, settled, steps)
     except _Unchanged:
         report.unchanged = True
     metadata = path.with_name(path.stem + ".metadata.json")
@@ -262,7 +263,7 @@ def _write(path: Path, files: list, missing: list[Reject], max_bytes: int, n_wor
            analysers: Sequence[tuple[str, Analyser]], cross_stages: Sequence[tuple[str, CrossStage]],
            report: BuildReport, on_reject: Optional[Callable[[Reject], None]],
            on_progress: Optional[Callable[[int], None]], on_long: Optional[Callable[[RawDoc], None]] = None,
-           settled: bool = False) -> None:
+           settled: bool = False, steps: str = "") -> None:
     """The build's write: new documents and their annotations, rejects, every stage, in one
     atomic swap; raises _Unchanged (the ledger left as it was) when nothing is new."""
     with ledger_mod.writing(path) as db:
@@ -319,6 +320,7 @@ def _write(path: Path, files: list, missing: list[Reject], max_bytes: int, n_wor
         ledger_mod.record_rejects(db, report.rejects, ingested_sources)
         for _name, stage in cross_stages:
             stage(db)
+        ledger_mod.record_steps(db, steps)
         report.counts = ledger_mod.count_rows(db)
         report.documents = report.counts.get(Document.table, 0)
 
@@ -336,6 +338,8 @@ def correct(
         result = change(db)
         for _name, stage in cross_stages:
             stage(db)
+        if tuple(cross_stages) != CROSS_STAGES:
+            ledger_mod.record_steps(db, "")  # some stages not rerun: the next build reruns them all
     ledger_mod.write_metadata(path)
     return result
 

@@ -166,3 +166,4 @@ def test_a_combining_mark_on_a_digit_does_not_cut_the_number():
     text = normalise("At least 1\u03012 people were killed, and the caf\u00e9 and e\u0301 keep their accents.")
     assert text.startswith("At least 12 people") and "café" in text and "é" in text
     assert [(c.measure, c.value) for c in extract(text)] == [("killed", 12.0)]
+    assert normalise("3\ufe0f\u20e3 people") == "3 people"  # an emoji keycap

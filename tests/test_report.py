@@ -594,3 +594,11 @@ def test_groups_that_are_not_persons_show_their_unit(tmp_path):
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
     assert "families wiped out" in text and "children who lost both parents" in text
     assert "killed · families" not in text
+
+
+def test_an_acronym_in_brackets_is_no_agency():
+    from storytrace.ingest.metadata import outlet_in_text
+
+    assert outlet_in_text("NEW YORK (AP) — A fire broke out on Monday.") == "AP"
+    assert outlet_in_text("The World Health Organization (WHO) - said on Monday that 12 died.") is None
+    assert outlet_in_text("Senator John Smith (R-Texas) - who chairs the committee, said...") is None

@@ -229,3 +229,60 @@ def test_an_interrupt_says_the_ledger_is_unchanged(tmp_path, monkeypatch, capsys
         cli_mod.main()
     assert e.value.code == 130
     assert "the ledger was left as it was" in capsys.readouterr().err
+
+
+def test_an_unclosed_string_in_deep_json_is_read_in_linear_time():
+    from conftest import grows_linearly
+
+    from storytrace.ingest.sources import parse_json
+
+    def bad(n: int) -> bytes:
+        return ('{"x": ' + "[" * 3000 + '"' + '\\"' * n).encode()
+
+    ok, t_small, t_large = grows_linearly(lambda n: parse_json(bad(n), "w", "line"), 10_000, 80_000)
+    assert ok, f"{t_small:.3f} s vs {t_large:.3f} s (quadratic?)"
+    assert "malformed JSON" in parse_json(bad(10), "w", "line").reason
+
+
+def test_only_the_record_that_lost_values_says_so(tmp_path):
+    deep = "[" * 5000 + "]" * 5000
+    (tmp_path / "list.json").write_text('[{"text": "' + GOOD + '"}, {"text": "' + GOOD + ' Again.", "x": ' + deep + "}]")
+    pipeline.build(tmp_path / "l.db", [str(tmp_path / "list.json")], workers=1)
+    notes = dict(sqlite3.connect(tmp_path / "l.db").execute("select source, notes from documents").fetchall())
+    assert notes[str(tmp_path / "list.json") + "#0"] is None
+    assert "not read" in notes[str(tmp_path / "list.json") + "#1"]
+
+
+def test_a_bug_in_sqlite_use_is_a_crash_not_a_reject_count(tmp_path, monkeypatch, capsys):
+    def fails(*args, **kwargs):
+        raise sqlite3.OperationalError("no such table: events")
+
+    monkeypatch.setattr(cli_mod.local, "build", fails)
+    (tmp_path / "a.txt").write_text(GOOD)
+    monkeypatch.setattr("sys.argv", ["storytrace", "build", str(tmp_path / "l.db"), str(tmp_path / "a.txt")])
+    with pytest.raises(SystemExit) as e:
+        cli_mod.main()
+    assert e.value.code == 3 and "crashed" in capsys.readouterr().err
+
+
+def test_a_ledger_name_with_hash_or_question_mark(tmp_path, example_dir):
+    ledger = tmp_path / "run#1?.db"
+    assert CliRunner().invoke(cli, ["build", str(ledger), str(example_dir), "-q"]).exit_code == 0
+    assert CliRunner().invoke(cli, ["report", str(ledger), "-o", str(tmp_path / "r.html")]).exit_code == 0
+    assert CliRunner().invoke(cli, ["export", str(ledger), str(tmp_path / "o"), "--claims-jsonld"]).exit_code == 0
+    assert not (tmp_path / "run").exists()
+    again = CliRunner().invoke(cli, ["build", str(ledger), str(example_dir)])
+    assert again.exit_code == 0 and "the ledger is unchanged" in again.output
+
+
+def test_correction_notes_are_shown_as_written(tmp_path, example_ledger):
+    import shutil
+
+    from storytrace.stages import corrections
+
+    ledger = tmp_path / "l.db"
+    shutil.copy(example_ledger, ledger)
+    (claim,) = sqlite3.connect(ledger).execute("select id from claims where measure = 'killed' limit 1").fetchone()
+    pipeline.correct(ledger, lambda db: corrections.record(db, f"claim:{claim}", "value", "9", note="misread [sic] as [bold]0[/x]"))
+    shown = CliRunner().invoke(cli, ["correct", str(ledger), "--list"])
+    assert shown.exit_code == 0 and "misread [sic] as [bold]0[/x]" in shown.output

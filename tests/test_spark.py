@@ -137,6 +137,16 @@ def test_correct_same_on_both_engines(spark, tmp_path, example_ledger):
     assert sqlite3.connect(spark_path).execute("select value from claims where id = ?", [claim]).fetchone()[0] != 77.0
 
 
+def test_a_known_reject_is_not_new_on_spark_either(spark, tmp_path, example_dir):
+    shutil.copytree(example_dir, tmp_path / "in")
+    (tmp_path / "in" / "empty.txt").write_text("")
+    first = spark_build(spark, tmp_path / "s.db", [str(tmp_path / "in")])
+    assert len(first.rejects) == 1 and first.known_rejects == 0
+    told = []
+    again = spark_build(spark, tmp_path / "s.db", [str(tmp_path / "in")], on_reject=told.append)
+    assert len(again.rejects) == 1 and again.known_rejects == 1 and told == []
+
+
 def test_cli_spark_engine_reads_uris_and_parquet(spark, tmp_path, example_ledger, example_dir):
     """The bundled example: `storytrace build --engine spark` with a file:// URI (Spark's readers: binary
     files, JSON lines) and a Parquet file of the same records as the example's JSONL:

@@ -292,12 +292,15 @@ def _corrections_table(rows: list[dict]) -> None:
     if not rows:
         click.echo("no corrections in this ledger")
         return
+    from rich.text import Text
+
     table = Table(show_lines=False, header_style="bold")
     for name in ("id", "target", "field", "value", "status", "author", "created", "note"):
-        table.add_column(name, overflow="fold")
-    for r in rows:
-        table.add_row(*(str(r.get(k) or "") for k in ("id", "target", "field", "value", "status", "author", "created", "note")))
-    Console(highlight=False).print(table)
+        table.add_column(name, overflow="fold", no_wrap=name in ("id", "target"))  # ids stay whole, to copy
+    for r in rows:  # cells are plain text, never markup ("[sic]")
+        table.add_row(*(Text(str(r.get(k) or "")) for k in ("id", "target", "field", "value", "status", "author",
+                                                              "created", "note")))
+    Console(highlight=False, width=max(160, Console().width)).print(table)
 
 
 @cli.command()
@@ -345,15 +348,19 @@ def main() -> None:
         sys.exit(2)
     except sqlite3.OperationalError as e:
         if not _SQLITE_ENVIRONMENT.search(str(e)):
-            raise
+            _crashed()
         err.print(f"storytrace: SQLite: {e}; the ledger was left as it was before this run", markup=False)
         sys.exit(2)
     except Exception:
-        import traceback
+        _crashed()
 
-        traceback.print_exc()
-        err.print("storytrace crashed (a bug, not your input): please report the traceback above")
-        sys.exit(3)
+
+def _crashed() -> None:
+    import traceback
+
+    traceback.print_exc()
+    err.print("storytrace crashed (a bug, not your input): please report the traceback above")
+    sys.exit(3)
 
 
 if __name__ == "__main__":

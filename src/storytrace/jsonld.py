@@ -56,7 +56,7 @@ def _rows(conn: sqlite3.Connection, sql: str, args: tuple = ()) -> list[dict[str
 def figure_claims(path: Path) -> Iterator[dict[str, Any]]:
     """One schema.org Claim per figure row, in the ledger's order of events and figures."""
     ledger_mod.check_ledger(Path(path))
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(ledger_mod.read_only_uri(path), uri=True)
     try:
         events = {e["id"]: e for e in _rows(conn, "select id, label, type, date, date_precision, place from events")}
         copied = {(s, t) for s, t in conn.execute(  # copies whose direction the dates show
@@ -82,16 +82,15 @@ def _num(v: Optional[float]) -> Any:
 def _claim(fig: dict[str, Any], event: Optional[dict[str, Any]], claims: list[dict[str, Any]],
            copied: set[tuple[str, str]]) -> dict[str, Any]:
     what = fig["measure"] + (f" · {fig['group']}" if fig["group"] else "")
-    values: dict[str, int] = {}  # the figure as each document writes it ("nearly 30", "dozens"), how often
+    values: dict[str, set[str]] = {}  # the figure as each document writes it ("nearly 30", "dozens"): which documents
     for c in claims:
-        shown = " ".join(str(c["words"]).split()).lower()
-        values[shown] = values.get(shown, 0) + 1
+        values.setdefault(" ".join(str(c["words"]).split()).lower(), set()).add(c["doc_id"])
     node: dict[str, Any] = {
         "@type": "Claim",
         "@id": f"urn:storytrace:figure:{fig['id']}",
         "name": f"{event['label']}: {what}" if event else what,
-        "text": f"{what}: " + "; ".join(f"{v} ({n} document{'s' if n > 1 else ''})" for v, n in values.items()),
-        "appearance": [_appearance(c) for c in claims],
+        "text": f"{what}: " + "; ".join(f"{v} ({len(d)} document{'s' if len(d) > 1 else ''})" for v, d in values.items()),
+        "appearance": _appearances(claims),
         "storytrace:status": fig["status"],
         "storytrace:low": _num(fig["low"]),
         "storytrace:best": _num(fig["best"]),
@@ -121,6 +120,18 @@ def _claim(fig: dict[str, Any], event: Optional[dict[str, Any]], claims: list[di
         node["author"] = [{"@type": "Person" if key.startswith("person ") else "Organization", "name": name}
                           for key, name in authors.items()]
     return node
+
+
+def _appearances(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One NewsArticle per document that states the figure, each sentence stating it a part."""
+    out: dict[str, dict[str, Any]] = {}
+    for c in claims:
+        if c["doc_id"] in out:
+            parts = out[c["doc_id"]]["hasPart"]
+            out[c["doc_id"]]["hasPart"] = (parts if isinstance(parts, list) else [parts]) + [_appearance(c)["hasPart"]]
+        else:
+            out[c["doc_id"]] = _appearance(c)
+    return list(out.values())
 
 
 def _appearance(c: dict[str, Any]) -> dict[str, Any]:

@@ -40,6 +40,7 @@ INDEXES: dict[str, list[list[str]]] = {
     "reuse": [["source_doc"], ["target_doc"]],
     "quotes": [["doc_id"]],
     "terms": [["doc_id"], ["event_id"]],
+    "mentions": [["doc_id"], ["key"]],
     "rejects": [["source"]],
 }
 
@@ -96,12 +97,17 @@ def _add_missing_columns(db: sqlite_utils.Database, cls: type[Record]) -> None:
             _table(db, cls.table).add_column(name, _SQL_TYPES.get(t, str))
 
 
+def read_only_uri(path: Path) -> str:
+    """The SQLite URI that opens `path` read-only (a name with '#' or '?' quoted)."""
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
 def check_ledger(path: Path) -> None:
     """Raise LedgerError unless `path` is absent or a SQLite file storytrace can use."""
     if not path.exists():
         return
     try:
-        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with contextlib.closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
             tables = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
     except sqlite3.DatabaseError as e:
         raise LedgerError(f"{path} is not a SQLite ledger ({e})") from None
@@ -243,7 +249,7 @@ def up_to_date(path: Path, steps: str = "") -> bool:
     if not path.exists():
         return False
     try:
-        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with contextlib.closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
             tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
             if META_TABLE not in tables:
                 return False
@@ -334,6 +340,7 @@ TABLE_DOCS = {
     "reuse": "Passages copied between documents, oriented from the earlier publication, with the edits.",
     "quotes": "Direct quotations and their speakers, with offsets.",
     "terms": "How each document labels an event (massacre, tragedy, ...) and in whose voice.",
+    "mentions": "Every named event a document mentions (\"the Khojaly massacre\", \"the fire on Lake Veldra\"), with its year, sentence and the kind of line it is in: found once per document, read by the events, terms and dating stages.",
     "corrections": "People's overrides, applied on every rebuild.",
     "datings": "Every answer a dating rule gave about a document's publication date (its own metadata, URL or text; a correction; its passages, story, outlet ids or events), with the evidence's offsets; documents.published is the row whose status says chosen, and why.",
     "rejects": "Inputs that were not ingested, and why.",
@@ -437,6 +444,7 @@ FACETS = {
     "quotes": ["speaker"],
     "terms": ["term", "voice", "kind", "event_id"],
     "datings": ["stage", "how", "status"],
+    "mentions": ["key", "noun", "segment"],
     "rejects": ["reason"],
 }
 

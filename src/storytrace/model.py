@@ -328,6 +328,25 @@ class DatingRow(Record):
     status: Optional[str] = None  # chosen: why / candidate / withdrawn: why
 
 
+@dataclass
+class EventMention(Record):
+    """A named event a text mentions (analyse/mentions.py), found once per document: the
+    events, terms and dating stages read these rows instead of reading the texts again."""
+
+    table: ClassVar[str] = "mentions"
+    id: str  # content hash of the document and the mention's start
+    doc_id: str  # the document (documents.id)
+    start: int  # offset of the mention (its name and event noun) in documents.text
+    end: int  # end offset in documents.text (exclusive)
+    name: str  # the name as the text writes it ("Khojaly", "Lake Veldra")
+    key: str  # the name in lower case: the event's identity across documents
+    noun: str  # the event noun ("massacre", "fire"), in lower case
+    year: Optional[int] = None  # the year its sentence gives it, when one does
+    sentence_start: int = 0  # the sentence it is in: start offset in documents.text
+    sentence_end: int = 0  # the sentence's end offset (exclusive)
+    segment: str = "body"  # the kind of line it is in (segments.py); captions, credits, sidebars create no event
+
+
 #: Every ledger table, in the order they are created and exported.
 TABLES: tuple[type[Record], ...] = (
     Document,
@@ -338,10 +357,15 @@ TABLES: tuple[type[Record], ...] = (
     Reuse,
     Quote,
     Term,
+    EventMention,
     Correction,
     DatingRow,
     Reject,
 )
+
+#: The per-document tables the analysers fill: each one a field of Annotations named as the
+#: table (adding one is a record class here, its name in this tuple and that field).
+ANNOTATION_TABLES: tuple[type[Record], ...] = (Claim, Quote, Term, EventMention)
 
 
 @dataclass
@@ -352,12 +376,15 @@ class Annotations:
     claims: list[Claim] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
+    mentions: list[EventMention] = field(default_factory=list)
     # Fields of the Document the analysers may set (e.g. a date found in the text).
     document_updates: dict[str, Any] = field(default_factory=dict)
 
     def rows(self) -> dict[str, list[dict[str, Any]]]:
-        return {
-            Claim.table: [c.row() for c in self.claims],
-            Quote.table: [q.row() for q in self.quotes],
-            Term.table: [t.row() for t in self.terms],
-        }
+        return {cls.table: [r.row() for r in getattr(self, cls.table)] for cls in ANNOTATION_TABLES}
+
+    def add(self, other: "Annotations") -> None:
+        """Take in another analyser's findings for the same document."""
+        for cls in ANNOTATION_TABLES:
+            getattr(self, cls.table).extend(getattr(other, cls.table))
+        self.document_updates.update(other.document_updates)

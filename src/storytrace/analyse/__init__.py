@@ -6,7 +6,7 @@ global state but read-only caches such as the spaCy model), so `analyse` runs th
 same in a loop, in worker processes and inside Spark.
 
 The analysers plug in here by name, in ANALYSERS: claims (figures in sentences,
-claims.py), publication dates from the text (dates.py), direct quotations with their
+claims.py), named event mentions (mentions.py), publication dates from the text (dates.py), direct quotations with their
 speakers (quotes.py), and labels and loaded words with their voice (framing.py).
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from . import claims, dates, framing, quotes
+from . import claims, dates, framing, mentions, quotes
 from ..model import Annotations, Document
 
 Analyser = Callable[[Document], Annotations]
@@ -22,6 +22,7 @@ Analyser = Callable[[Document], Annotations]
 #: (name, analyser) in the order they run.
 ANALYSERS: tuple[tuple[str, Analyser], ...] = (
     ("claims", claims.analyse_claims),
+    ("mentions", mentions.analyse_mentions),
     ("dates", dates.analyse_dates),
     ("quotes", quotes.analyse_quotes),
     ("framing", framing.analyse_framing),
@@ -32,11 +33,7 @@ def analyse(doc: Document, analysers: Sequence[tuple[str, Analyser]] = ANALYSERS
     """All annotations of one document: the union of every analyser's output."""
     out = Annotations(doc.id)
     for _name, analyser in analysers:
-        found = analyser(doc)
-        out.claims.extend(found.claims)
-        out.quotes.extend(found.quotes)
-        out.terms.extend(found.terms)
-        out.document_updates.update(found.document_updates)
+        out.add(analyser(doc))
     return out
 
 
@@ -49,10 +46,7 @@ def analyse_many(docs: Sequence[Document], analysers: Sequence[tuple[str, Analys
         many = getattr(analyser, "many", None)
         found = many(docs) if many is not None else [analyser(d) for d in docs]
         for out, f in zip(outs, found):
-            out.claims.extend(f.claims)
-            out.quotes.extend(f.quotes)
-            out.terms.extend(f.terms)
-            out.document_updates.update(f.document_updates)
+            out.add(f)
     return outs
 
 

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
+from ..model import Annotations, Document, EventMention, make_id
 from ..text.segments import FURNITURE, SegmentIndex, segments
 from ..text.sentences import sentences
 
@@ -239,3 +240,29 @@ def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     if i >= 0 and spans[i][0] <= pos < spans[i][1]:
         return spans[i]
     return (pos, pos)
+
+
+def analyse_mentions(doc: Document) -> Annotations:
+    """The mentions analyser (pure): every named event mention of the text, with the kind
+    of line it is in, as `mentions` rows (the stages read these, not the text)."""
+    found = named_events(doc.text)
+    if not found:
+        return Annotations(doc.id)
+    where = SegmentIndex(segments(doc.text))
+    return Annotations(doc.id, mentions=[
+        EventMention(id=make_id(doc.id, "mention", m.start), doc_id=doc.id, start=m.start, end=m.end, name=m.name,
+                     key=m.key, noun=m.noun, year=m.year, sentence_start=m.sentence[0], sentence_end=m.sentence[1],
+                     segment=where.kind(m.start))
+        for m in found])
+
+
+def from_row(row: dict) -> Mention:
+    """A `mentions` row back as the Mention named_events gave."""
+    return Mention(row["start"], row["end"], row["name"], row["key"], row["noun"], row["year"],
+                   (row["sentence_start"], row["sentence_end"]))
+
+
+def is_reported(row: dict) -> bool:
+    """A mention in the document's reporting, not in its captions, credits, teasers or posts
+    (what reported_events keeps)."""
+    return row["segment"] not in FURNITURE

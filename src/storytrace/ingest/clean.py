@@ -80,7 +80,7 @@ _SPACES = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
 _BLANK_RUNS = re.compile("\n{3,}")
 #: Combining marks on a digit ("1\u03012", a keycap "3\u20e3"): they would cut one number in two.
-_DIGIT_MARKS = re.compile("(?<=\\d)[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+_DIGIT_MARKS = re.compile("(?<=\\d)[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe0e\ufe0f\ufe20-\ufe2f]+")
 
 
 def strip_surrogates(text: str) -> str:

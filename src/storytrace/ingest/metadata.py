@@ -136,8 +136,9 @@ def record_metadata(record: dict[str, Any]) -> dict[str, Any]:
 _DATELINE_AGENCY = re.compile(
     r"^[ \t]*[A-Z][\w .'’-]{1,40},[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8})(?:,[ \t]+\d{4})?"
     r"[,.]?[ \t]+(?:[/(][ \t]*)?([A-Z][A-Z&-]{1,14}(?:[ \t]+[A-Z][A-Za-z&-]+){0,2})[ \t]*\)?[ \t]*$", re.MULTILINE)
-_BRACKET_AGENCY = re.compile(r"^[ \t]*[A-Z][\w .,'’-]{1,60}?\(([A-Z][\w&.-]{1,20}(?:[ \t][A-Z][\w&.-]+)?)\)[ \t]*[-–—:]",
-                             re.MULTILINE)
+_BRACKET_AGENCY = re.compile(  # a dateline's place in capitals first: "BEIRUT (Reuters) -", "LONDON, March 3 (AFP) -"
+    r"^[ \t]*[A-Z][A-Z.'’-]+(?:[ \t][A-Z][A-Z.'’-]+){0,2}(?:,[^()\n]{1,30})?[ \t]*"
+    r"\(([A-Z][\w&.-]{1,20}(?:[ \t][A-Z][\w&.-]+)?)\)[ \t]*[-–—:]", re.MULTILINE)
 _REPORTS = re.compile(r"(?:^|[,;][ \t]+)([A-Z][\w&.-]{1,20}(?:[ \t][A-Z][\w&.-]+){0,2})[ \t]+reports"
                       r"(?:[ \t]+(?:with[ \t]+reference[ \t]+to|citing)[^.\n]{0,120})?[ \t]*\.", re.MULTILINE)
 _NOT_AGENCIES = frozenset("The A An It He She They We This That Police Officials Witnesses Media Sources".split())

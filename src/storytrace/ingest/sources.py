@@ -222,7 +222,7 @@ def parse_json(data: bytes, where: str, what: str) -> object:
 MAX_DEPTH = 64  # JSON nesting read from a record that is nested deeper than the parser allows
 #: Note a record read without its deepest values carries (documents.notes).
 READ_NOTE = "_storytrace_read_note"
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*(?:"|\\?\Z)|[\[\]{}]')  # (an unclosed string runs to the end once)
 
 
 def _parse_deep(data: bytes, where: str) -> object:
@@ -233,11 +233,15 @@ def _parse_deep(data: bytes, where: str) -> object:
     except UnicodeDecodeError as e:
         return Reject(where, f"undecodable bytes in JSON (not UTF-8 at byte {e.start})")
     out: list[str] = []
-    depth, kept, cut, cut_from = 0, 0, 0, -1
+    depth, kept, cut_from, element = 0, 0, -1, -1
+    cuts: dict[int, int] = {}  # top-level element (-1: the value itself) -> values cut from it
+    top_list = text.lstrip().startswith("[")
     for m in _JSON_TOKEN.finditer(text):
         c = m.group()
         if c in "[{":
             depth += 1
+            if top_list and depth == 2:
+                element += 1
             if depth == MAX_DEPTH + 1 and cut_from < 0:
                 out.append(text[kept:m.start()])
                 cut_from = m.start()
@@ -246,16 +250,17 @@ def _parse_deep(data: bytes, where: str) -> object:
             if depth == MAX_DEPTH and cut_from >= 0:
                 out.append("null")
                 kept, cut_from = m.end(), -1
-                cut += 1
+                key = element if top_list else -1
+                cuts[key] = cuts.get(key, 0) + 1
     out.append(text[kept:] if cut_from < 0 else text[kept:cut_from])
     try:
         value = json.loads("".join(out))
     except (json.JSONDecodeError, RecursionError, ValueError):
         return Reject(where, "malformed JSON: nested too deeply and not readable without its deepest values")
-    note = f"{cut} JSON value(s) nested deeper than {MAX_DEPTH} levels were not read (null)"
-    for record in (value if isinstance(value, list) else [value]):
-        if isinstance(record, dict):
-            record[READ_NOTE] = note
+    records = enumerate(value) if isinstance(value, list) and top_list else [(-1, value)]
+    for i, record in records:  # the records that lost values say so
+        if isinstance(record, dict) and cuts.get(i):
+            record[READ_NOTE] = f"{cuts[i]} JSON value(s) nested deeper than {MAX_DEPTH} levels were not read (null)"
     return value
 
 

@@ -122,7 +122,7 @@ class LedgerView:
             raise ledger_mod.LedgerError(f"no ledger at {path}")
         ledger_mod.check_ledger(path)
         self.path = path
-        self.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        self.conn = sqlite3.connect(ledger_mod.read_only_uri(path), uri=True)
         self.conn.row_factory = sqlite3.Row
         self._columns: dict[str, list[str]] = {}
         self._docs: dict[str, Optional[Doc]] = {}

@@ -34,7 +34,7 @@ from typing import Any, Callable, Iterator, Optional, Sequence, Union
 from ... import ledger as ledger_mod
 from ...analyse import ANALYSERS, Analyser
 from ...ingest import DEFAULT_MAX_BYTES
-from ...model import Claim, Document, Quote, Reject, Term
+from ...model import ANNOTATION_TABLES, Document, Reject
 from ..local import CHUNK, CROSS_STAGES, BuildReport, CrossStage, Processed, preload, process_many
 from . import inputs as inputs_mod
 from . import tables
@@ -43,7 +43,7 @@ from .uris import is_uri
 ORDER: list[tuple[str, type]] = [("_f", int), ("_p", int)]
 DOC_COLUMNS = tables.record_columns(Document)
 DOC_EXTRA = ORDER + [("_size", int)]
-ANNOTATIONS = {cls.table: tables.record_columns(cls) for cls in (Claim, Quote, Term)}
+ANNOTATIONS = {cls.table: tables.record_columns(cls) for cls in ANNOTATION_TABLES}
 ANN_EXTRA = ORDER + [("_i", int)]
 REJECT_COLUMNS = tables.record_columns(Reject)
 REJECT_EXTRA = ORDER + [("_size", int)]
@@ -235,9 +235,13 @@ def build(
     if on_start:
         on_start(total)
 
+    listed = _listed_rejects(path)  # rejects the ledger already lists are counted apart, as locally
+
     def reject(r: Reject) -> None:
         report.rejects.append(r)
-        if on_reject:
+        if r.id in listed:
+            report.known_rejects += 1
+        elif on_reject:
             on_reject(r)
 
     for r in missing:
@@ -302,3 +306,17 @@ def correct(
             tables.remove(spark, out_path + "/_work")
     ledger_mod.write_metadata(path)
     return result
+
+
+def _listed_rejects(path: Path) -> set[str]:
+    """The ids of the rejects the ledger lists (none when there is no ledger yet)."""
+    if not path.exists():
+        return set()
+    import contextlib
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(ledger_mod.read_only_uri(path), uri=True)) as conn:
+        if not conn.execute("select 1 from sqlite_master where name = 'rejects'").fetchone():
+            return set()
+        return {r[0] for r in conn.execute("select id from rejects")}
+

@@ -36,6 +36,7 @@ from pathlib import Path
 import sqlite_utils
 
 from storytrace.analyse.dates import analyse_dates, date_from_text, date_from_url
+from storytrace.analyse.mentions import analyse_mentions
 from storytrace.stages.dating import date_from_story
 from storytrace.engines.local import CROSS_STAGES, build
 from storytrace.ingest import prepare, read_inputs
@@ -160,7 +161,8 @@ def _hidden_copy(path: Path, out: Path) -> list[dict]:
 def _ledger(inputs: list[str], path: Path, upto: str = "direction"):
     """A ledger built with the dates analyser and the stages before `upto` (every dating stage)."""
     stages = [s for s in CROSS_STAGES[: [n for n, _ in CROSS_STAGES].index(upto)]]
-    build(path, inputs, analysers=(("dates", analyse_dates),), cross_stages=stages, workers=1)
+    build(path, inputs, analysers=(("mentions", analyse_mentions), ("dates", analyse_dates)), cross_stages=stages,
+          workers=1)  # (the event dates stage reads the named mentions the mentions analyser stores)
     return sqlite_utils.Database(path)
 
 

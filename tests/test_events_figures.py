@@ -303,3 +303,32 @@ def test_a_corrected_event_date_carries_its_precision(tmp_path, example_ledger):
     pipeline.correct(ledger, lambda db: corrections.record(db, f"event:{ev['id']}", "date", "2024-03-04"))
     (after,) = _q(ledger, "select date, date_precision from events where id = ?", (ev["id"],))
     assert (after["date"], after["date_precision"]) == ("2024-03-04", "day")
+
+
+def test_named_mentions_are_found_once_and_stored(example_ledger, example_dir):
+    from storytrace.analyse.mentions import named_events
+
+    with sqlite3.connect(example_ledger) as conn:
+        texts = dict(conn.execute("select id, text from documents"))
+        rows = conn.execute("select doc_id, start, \"end\", key, year, sentence_start, sentence_end from mentions "
+                            "order by doc_id, start").fetchall()
+    expected = sorted((d, m.start, m.end, m.key, m.year, m.sentence[0], m.sentence[1])
+                      for d, t in texts.items() for m in named_events(t))
+    assert rows == expected and len(rows) > 10
+
+
+def test_a_ledger_from_before_the_mentions_table_rebuilds_like_a_fresh_one(tmp_path, example_dir):
+    from storytrace.engines import local as pipeline
+
+    old, fresh = tmp_path / "old.db", tmp_path / "fresh.db"
+    files = sorted(str(p) for p in example_dir.iterdir())
+    pipeline.build(old, files[:6], workers=1)
+    with sqlite3.connect(old) as conn:  # as an earlier version left it
+        conn.execute("drop table mentions")
+        conn.execute("delete from _storytrace where key in ('mentions', 'code')")
+    pipeline.build(old, [str(example_dir)], workers=1)
+    pipeline.build(fresh, [str(example_dir)], workers=1)
+    for table, order in (("mentions", "id"), ("events", "id"), ("terms", "id"), ("datings", "id"), ("claims", "id")):
+        a = _q(old, f"select * from {table} order by {order}")
+        b = _q(fresh, f"select * from {table} order by {order}")
+        assert a == b, table

@@ -56,12 +56,18 @@ class LedgerError(Exception):
 
 def create_schema(db: sqlite_utils.Database) -> None:
     """Create every contract table (empty if its stage has not run), indexes and FTS."""
+    created = set()
     for cls in TABLES:
         if cls.table in db.table_names():
             _add_missing_columns(db, cls)
             continue
         columns = {name: _SQL_TYPES.get(t, str) for name, t in cls.columns().items()}
         _table(db, cls.table).create(columns, pk=cls.pk, not_null={"id"} if cls.pk == "id" else None)
+        created.add(cls.table)
+    if "mentions" in created and not _table(db, "documents").count:
+        # a new ledger: the mentions analyser fills the table for every document it adds (an
+        # older ledger's documents are read once by the stages that need them: stages.events)
+        _table(db, META_TABLE).insert_all([{"key": "mentions", "value": "complete"}], pk="key", replace=True)
     for table, indexes in INDEXES.items():
         for cols in indexes:
             _table(db, table).create_index(cols, if_not_exists=True)

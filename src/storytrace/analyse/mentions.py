@@ -14,6 +14,7 @@ documents; framing.py reads them for the labels' events.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -113,7 +114,18 @@ class Mention:
 
 def named_events(text: str) -> list[Mention]:
     """The named event mentions of a text (pure). A cascade: the event nouns first (one
-    regex over the text), then the name patterns only in a window around each."""
+    regex over the text), then the name patterns only in a window around each. The last
+    texts' mentions are kept: the mentions and framing analysers read one document's in
+    turn (the Mentions are shared: read them, do not change them)."""
+    return list(_named_events(text))
+
+
+@functools.lru_cache(maxsize=32)  # (as segments: a chunk of documents is analysed at a time)
+def _named_events(text: str) -> tuple[Mention, ...]:
+    return tuple(_find_named(text))
+
+
+def _find_named(text: str) -> list[Mention]:
     found = [(q, e) for q, e in noun_spans(text) if not homograph(text, q, e)]
     if not found:
         return []

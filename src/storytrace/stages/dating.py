@@ -191,7 +191,7 @@ def event_stage(db: Any) -> dict[str, int]:
     text that does not date the massacre, with the massacre dated Feb. 26, 1992 in other
     documents; "the attack Wednesday on Barda" in a document dated only "a Wednesday on
     or after 2020-10-14", with the Barda attack dated 2020-10-28 elsewhere."""
-    from ..analyse.mentions import named_events
+    from .events import mentions_by_document
 
     datings.clear(db, "event")
     dated: dict[str, list[tuple[str, date, str]]] = {}  # a name -> (label, day, evidence) of the events it names
@@ -207,12 +207,14 @@ def event_stage(db: Any) -> dict[str, int]:
     if not dated:
         return {"dated_by_events": 0}
     updates: list[tuple[str, Dating]] = []
+    named = mentions_by_document(db, reported=False)  # every mention, captions too (as the text's own dating reads)
     for doc_id, text, how, evidence, precision, low, high, partial in db.execute(
             "select id, text, published_how, published_evidence, published_precision, published_low, published_high, "
             "published_partial from documents "
             "where published is null or published_precision in ('range', 'year')").fetchall():
         text = text[:SCAN_CHARS]
-        got = date_from_events(text, named_events(text), dated, _own_range(how, evidence, precision, low, high),
+        ms = [m for m in named.get(doc_id, []) if m.end <= SCAN_CHARS]
+        got = date_from_events(text, ms, dated, _own_range(how, evidence, precision, low, high),
                                partial if precision == "no_year" else None)
         if got is not None:
             updates.append((doc_id, got))
@@ -222,7 +224,7 @@ def event_stage(db: Any) -> dict[str, int]:
 def date_from_events(text: str, named: list, dated: dict[str, list[tuple[str, date, str]]],
                      within: Optional[Dating] = None, partial: Optional[str] = None) -> Optional[Dating]:
     """The day an anniversary or a weekday pins by an event dated elsewhere (see
-    `event_stage`; `named`: mentions.named_events(text); `dated`: name -> (label, day,
+    `event_stage`; `named`: the text's named mentions (mentions.named_events); `dated`: name -> (label, day,
     where that date comes from)). `within`: the document's own range; the day must fall in it;
     `partial`: its yearless dateline's day ("--03-12"), which the day must be."""
     mentions = reporting_dates(text)

@@ -35,11 +35,12 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Optional, cast
+from typing import Any, Optional, Union, cast
 
 from . import corrections
-from ..analyse.mentions import EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, YEAR, Mention, actors, homograph, noun_spans, reported_events
-from ..model import Event, make_id
+from ..analyse.mentions import (EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, YEAR, Mention, actors, analyse_mentions, from_row,
+                                homograph, is_reported, noun_spans)
+from ..model import Document, Event, make_id
 from .placement import ALONE, HEADLINE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement, lead_end, other_event_cues, place_words, story_families, unplaced, year_of
 from ..text.segments import BODY, SegmentIndex, segments
 from ..text.sentences import sentences
@@ -73,7 +74,7 @@ class _Ev:
     named_label: Optional[str] = None  # the name it is known by, when it has one
 
 
-def resolve(mentions: dict[str, list[Mention]], texts: dict[str, str]) -> dict[tuple[str, int], str]:
+def resolve(mentions: dict[str, list[Mention]], texts: Union[dict[str, str], DocumentTexts]) -> dict[tuple[str, int], str]:
     """Which event each mention names: (doc id, mention index) -> event id.
 
     A node is (name, year): a mention without a year joins the name's only explicit
@@ -123,11 +124,10 @@ def resolve(mentions: dict[str, list[Mention]], texts: dict[str, str]) -> dict[t
                 if sub != n[0] and sub in keys and (sub, n[1]) in count:
                     union(n, (sub, n[1]))
     for doc_id, ms in mentions.items():  # a dated event's sentence names another
-        text = texts[doc_id]
         for i, m in enumerate(ms):
             if not m.year:
                 continue
-            for name in _capital_runs(text[m.sentence[0] : m.sentence[1]]):
+            for name in _capital_runs(texts[doc_id][m.sentence[0] : m.sentence[1]]):
                 k = name.lower()
                 if k != m.key and k in keys and (k, m.year) in count:
                     union(nodes[(doc_id, i)], (k, m.year))
@@ -150,6 +150,51 @@ def _capital_runs(sentence: str) -> set[str]:
     return out
 
 
+class DocumentTexts:
+    """documents.text by id, read from the ledger when asked: a stage that needs a few
+    texts' sentences holds one text at a time, not every text."""
+
+    def __init__(self, db: Any) -> None:
+        self.db = db
+        self._last: tuple[str, str] = ("", "")
+
+    def __getitem__(self, doc_id: str) -> str:
+        if self._last[0] != doc_id:
+            row = self.db.execute("select text from documents where id = ?", [doc_id]).fetchone()
+            self._last = (doc_id, (row[0] or "") if row else "")
+        return self._last[1]
+
+
+def mentions_by_document(db: Any, reported: bool = True) -> dict[str, list[Mention]]:
+    """The named event mentions of every document, in text order, from the `mentions`
+    table (only those in its reporting when `reported`: what mentions.reported_events gives)."""
+    complete_mentions(db)
+    out: dict[str, list[Mention]] = {}
+    cols = ["doc_id", "start", "end", "name", "key", "noun", "year", "sentence_start", "sentence_end", "segment"]
+    for r in db.execute(f"select {', '.join(f'[{c}]' for c in cols)} from mentions order by doc_id, start"):
+        row = dict(zip(cols, r))
+        if not reported or is_reported(row):
+            out.setdefault(row["doc_id"], []).append(from_row(row))
+    return out
+
+
+def complete_mentions(db: Any) -> None:
+    """A ledger written before the mentions table existed: its documents' mentions found
+    once (the only time a stage reads every text for them), then kept like the analyser's."""
+    if db.execute("select 1 from _storytrace where key = 'mentions' and value = 'complete'").fetchone():
+        return
+    db.execute("delete from mentions")
+    batch: list[dict[str, Any]] = []
+    for doc_id, text in db.execute("select id, text from documents order by rowid"):
+        batch += [m.row() for m in analyse_mentions(Document(id=doc_id, source="", text=text or "")).mentions]
+        if len(batch) >= 5000:
+            db["mentions"].insert_all(batch, pk="id", replace=True)
+            batch = []
+    if batch:
+        db["mentions"].insert_all(batch, pk="id", replace=True)
+    db["_storytrace"].insert_all([{"key": "mentions", "value": "complete"}], pk="key", replace=True)
+
+
 def events_stage(db: Any) -> dict[str, int]:
     """Stories, named events, the events table, claims.event_id and documents.event_id."""
     # long: one pass over the stage's tables whose steps (story events, named events, past events,
@@ -167,11 +212,9 @@ def events_stage(db: Any) -> dict[str, int]:
     texts = {d[0]: d[2] for d in docs}
     title_of = {d[0]: d[1] for d in docs}
 
-    mentions: dict[str, list[Mention]] = {}
-    lead_of: dict[str, int] = {}
-    for doc_id, text in texts.items():  # one segmentation of each text serves both
-        mentions[doc_id] = reported_events(text)
-        lead_of[doc_id] = _lead_end(text)
+    stored = mentions_by_document(db)  # (the mentions analyser's rows: no text is searched again)
+    mentions: dict[str, list[Mention]] = {doc_id: stored.get(doc_id, []) for doc_id in texts}
+    lead_of = {doc_id: _lead_end(text) for doc_id, text in texts.items()}
     event_of = resolve(mentions, texts)
     named: dict[str, _Ev] = {}
     names: dict[str, Counter] = defaultdict(Counter)

@@ -14,8 +14,7 @@ import json
 from collections import defaultdict
 from typing import Any, Optional
 
-from .events import resolve
-from ..analyse.mentions import reported_events
+from .events import DocumentTexts, mentions_by_document, resolve
 from ..analyse.framing import find_hits, term_row
 
 
@@ -42,8 +41,9 @@ def terms_stage(db: Any) -> dict[str, int]:
     uses = [(r, m) for r in rows for m in json.loads(r["mentions"] or "[]")]
     event_of_mention: dict[tuple[str, int], str] = {}
     if any(m.get("ref") for _r, m in uses):
-        texts = dict(db.execute("select id, text from documents").fetchall())
-        mentions = {doc_id: reported_events(text or "") for doc_id, text in texts.items()}
+        stored = mentions_by_document(db)
+        mentions = {doc_id: stored[doc_id] for (doc_id,) in db.execute("select id from documents") if doc_id in stored}
+        texts = DocumentTexts(db)  # (resolve reads the sentences of dated mentions only)
         resolved = resolve(mentions, texts)
         for (doc_id, i), eid in resolved.items():
             event_of_mention[(doc_id, mentions[doc_id][i].start)] = eid

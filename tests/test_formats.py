@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from storytrace.engines import local as pipeline
 from storytrace.cli import cli
 
-#: The tables CONTRACT.md names (ledger tables and export files).
+#: The ledger's tables (ledger tables and export files): CONTRACT.md's and our datings and mentions.
 CONTRACT_TABLES = [
     "documents",
     "events",
@@ -29,6 +29,7 @@ CONTRACT_TABLES = [
     "reuse",
     "quotes",
     "terms",
+    "mentions",
     "corrections",
     "datings",
     "rejects",

@@ -25,7 +25,8 @@ CONTRACT = {
     "rejects": "source reason",
 }
 # Tables the ledger has beyond the contract (README: where we differ from the contract).
-BEYOND = {"datings": "id doc_id stage how evidence spans published precision low high confidence status"}
+BEYOND = {"datings": "id doc_id stage how evidence spans published precision low high confidence status",
+          "mentions": "id doc_id start end name key noun year sentence_start sentence_end segment"}
 
 
 def test_every_contract_table_and_field(example_ledger):

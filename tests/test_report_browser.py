@@ -185,28 +185,34 @@ window.addEventListener("load", () => {
       smallest = Math.min(smallest, parseFloat(doc.defaultView.getComputedStyle(t).fontSize) * scale);
     }
   }
+  const footer = doc.querySelector("footer code");
+  const footerLines = footer ? footer.getClientRects().length : 0;
   const out = document.createElement("pre");
   out.id = "measured";
-  out.textContent = JSON.stringify({page: page, smallest: Math.round(smallest * 10) / 10});
+  out.textContent = JSON.stringify({page: page, smallest: Math.round(smallest * 10) / 10, footer: footerLines});
   document.body.appendChild(out);
 });
 </script>"""
 
 
-def test_a_phone_screen_holds_the_page_and_its_labels_stay_readable(chromium, report, tmp_path):
-    """At 390 px (the report in a 390 px frame: headless Chromium's window is at least 500 px
-    wide): nothing wider than the screen (wide charts, the copy graph and tables scroll
-    inside their own box) and no chart label drawn smaller than 10 px."""
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_screen_holds_the_page_and_its_labels_stay_readable(chromium, report, tmp_path, width):
+    """At 390 px (a phone; the report in a frame that wide: headless Chromium's window is at
+    least 500 px wide) and at 1280 px: nothing wider than the screen (wide charts, the copy
+    graph and tables scroll inside their own box), no chart label drawn smaller than 10 px,
+    the footer's command on one line (never broken mid-word)."""
     import html as html_mod
 
     page = tmp_path / "measured.html"
-    frame = f'<iframe id="page" style="width:390px;height:2400px;border:0" srcdoc="{html_mod.escape(report.read_text(encoding="utf-8"))}"></iframe>'
+    frame = (f'<iframe id="page" style="width:{width}px;height:2400px;border:0" '
+             f'srcdoc="{html_mod.escape(report.read_text(encoding="utf-8"))}"></iframe>')
     page.write_text(f"<!doctype html><html><body style='margin:0'>{frame}{MEASURE}</body></html>", encoding="utf-8")
-    done = run_chromium(chromium, tmp_path / "profile", "--dump-dom", "--window-size=600,2400",
+    done = run_chromium(chromium, tmp_path / "profile", "--dump-dom", f"--window-size={width + 100},2400",
                         "--virtual-time-budget=5000", page.as_uri())
     assert done.returncode == 0, done.stderr[-2000:]
     found = re.search(r'<pre id="measured">(.*?)</pre>', done.stdout, re.S)
     assert found, "the measuring script did not run"
     measured = json.loads(found.group(1).replace("&quot;", '"'))
-    assert measured["page"] <= 390, measured
+    assert measured["page"] <= width, measured
     assert measured["smallest"] >= 10, measured
+    assert measured["footer"] == 1, measured

@@ -81,17 +81,22 @@ def test_no_readable_input_is_a_usage_error(tmp_path):
     assert CliRunner().invoke(cli, ["extract", str(tmp_path / "missing.jsonl")]).exit_code == 2
 
 
-def test_a_crash_exits_3_not_1(tmp_path, monkeypatch, capsys):
+def _exit_when_build_raises(tmp_path, monkeypatch, error: BaseException) -> int:
+    """`storytrace build` run through main() with the build raising `error`: the exit status."""
     (tmp_path / "a.txt").write_text(GOOD)
 
-    def boom(*args, **kwargs):
-        raise ZeroDivisionError("a bug")
+    def fails(*args, **kwargs):
+        raise error
 
-    monkeypatch.setattr(cli_mod.local, "build", boom)
+    monkeypatch.setattr(cli_mod.local, "build", fails)
     monkeypatch.setattr("sys.argv", ["storytrace", "build", str(tmp_path / "l.db"), str(tmp_path / "a.txt")])
     with pytest.raises(SystemExit) as e:
         cli_mod.main()
-    assert e.value.code == 3
+    return e.value.code
+
+
+def test_a_crash_exits_3_not_1(tmp_path, monkeypatch, capsys):
+    assert _exit_when_build_raises(tmp_path, monkeypatch, ZeroDivisionError("a bug")) == 3
     assert "crashed" in capsys.readouterr().err
 
 
@@ -163,16 +168,7 @@ def test_a_rebuild_with_only_known_rejects_exits_0(tmp_path):
     sqlite3.OperationalError("database or disk is full"),
 ])
 def test_an_environment_error_is_one_line_and_exit_2(tmp_path, monkeypatch, capsys, error):
-    (tmp_path / "a.txt").write_text(GOOD)
-
-    def fails(*args, **kwargs):
-        raise error
-
-    monkeypatch.setattr(cli_mod.local, "build", fails)
-    monkeypatch.setattr("sys.argv", ["storytrace", "build", str(tmp_path / "l.db"), str(tmp_path / "a.txt")])
-    with pytest.raises(SystemExit) as e:
-        cli_mod.main()
-    assert e.value.code == 2
+    assert _exit_when_build_raises(tmp_path, monkeypatch, error) == 2
     said = capsys.readouterr().err
     assert "Traceback" not in said and "the ledger was left as it was" in said
     assert len(said.strip().splitlines()) == 1
@@ -218,16 +214,7 @@ def test_a_text_longer_than_an_article_is_refused_with_the_reason_and_announced(
 
 
 def test_an_interrupt_says_the_ledger_is_unchanged(tmp_path, monkeypatch, capsys):
-    (tmp_path / "a.txt").write_text(GOOD)
-
-    def interrupted(*args, **kwargs):
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(cli_mod.local, "build", interrupted)
-    monkeypatch.setattr("sys.argv", ["storytrace", "build", str(tmp_path / "l.db"), str(tmp_path / "a.txt")])
-    with pytest.raises(SystemExit) as e:
-        cli_mod.main()
-    assert e.value.code == 130
+    assert _exit_when_build_raises(tmp_path, monkeypatch, KeyboardInterrupt()) == 130
     assert "the ledger was left as it was" in capsys.readouterr().err
 
 
@@ -254,15 +241,8 @@ def test_only_the_record_that_lost_values_says_so(tmp_path):
 
 
 def test_a_bug_in_sqlite_use_is_a_crash_not_a_reject_count(tmp_path, monkeypatch, capsys):
-    def fails(*args, **kwargs):
-        raise sqlite3.OperationalError("no such table: events")
-
-    monkeypatch.setattr(cli_mod.local, "build", fails)
-    (tmp_path / "a.txt").write_text(GOOD)
-    monkeypatch.setattr("sys.argv", ["storytrace", "build", str(tmp_path / "l.db"), str(tmp_path / "a.txt")])
-    with pytest.raises(SystemExit) as e:
-        cli_mod.main()
-    assert e.value.code == 3 and "crashed" in capsys.readouterr().err
+    assert _exit_when_build_raises(tmp_path, monkeypatch, sqlite3.OperationalError("no such table: events")) == 3
+    assert "crashed" in capsys.readouterr().err
 
 
 def test_a_ledger_name_with_hash_or_question_mark(tmp_path, example_dir):

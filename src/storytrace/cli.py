@@ -215,7 +215,10 @@ def demo(outdir: Path, quiet: bool) -> None:
     its ledger, an export of every table, and the HTML report."""
     corpus = demo_mod.corpus_path()
     _say(quiet, f"example corpus: {corpus}")
-    result = demo_mod.run(outdir, on_reject=lambda r: err.print(_reject_line(r), markup=False))
+    try:
+        result = demo_mod.run(outdir, on_reject=lambda r: err.print(_reject_line(r), markup=False))
+    except (ledger_mod.LedgerError, nlp.ModelMissing) as e:  # (no spaCy model, a busy ledger: usage, not a crash)
+        raise click.UsageError(str(e)) from None
     _finish(result.build, quiet)
     _say(quiet, f"tables exported to {result.export_dir}/")
     click.echo(f"report: {result.report}")

@@ -373,7 +373,7 @@ COLUMN_DOCS = {
         "qualifier": "exact, at_least, more_than, at_most, less_than, about, nearly, range, vague",
         "low": "the lowest value the wording allows (README: bounds by qualifier)",
         "high": "the highest value the wording allows; null when open ('at least 21')",
-        "segment": "the kind of text the number is in: body, headline, subhead, caption, credit, sidebar, embed (only body makes figure rows)",
+        "segment": "the kind of text the number is in: body, headline, subhead, caption, credit, sidebar, embed (body claims make figure rows; a headline claim only beside another document's figure)",
         "confidence": "how sure the placement under event_id is, 0-1",
         "placement": "why the claim is tied to event_id (its evidence), or 'unplaced: why' (then it makes no figure row)",
     },

@@ -277,3 +277,23 @@ def test_demo_without_the_language_model_is_a_usage_error(tmp_path, monkeypatch)
     monkeypatch.setattr(nlp, "load", missing)
     result = CliRunner().invoke(cli, ["demo", "-q", str(tmp_path / "d")])
     assert result.exit_code == 2 and "spaCy model" in result.output
+
+
+def test_correct_with_the_spark_engine_goes_to_the_spark_engine(tmp_path, monkeypatch, example_ledger):
+    # the CLI's wiring (the Spark run itself: test_spark.test_correct_same_on_both_engines)
+    import shutil
+
+    from storytrace.engines import spark as spark_mod
+
+    ledger = tmp_path / "l.db"
+    shutil.copy(example_ledger, ledger)
+    calls = []
+
+    def fake(path, change, workers=None):
+        calls.append((str(path), workers))
+        return True
+
+    monkeypatch.setattr(spark_mod, "correct", fake)
+    result = CliRunner().invoke(cli, ["correct", str(ledger), "--remove", "abc", "--engine", "spark", "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    assert calls == [(str(ledger), 2)]

@@ -332,3 +332,15 @@ def test_a_ledger_from_before_the_mentions_table_rebuilds_like_a_fresh_one(tmp_p
         a = _q(old, f"select * from {table} order by {order}")
         b = _q(fresh, f"select * from {table} order by {order}")
         assert a == b, table
+
+
+def test_documents_added_without_the_mentions_analyser_still_have_their_events(tmp_path, example_dir):
+    from storytrace.analyse import ANALYSERS
+    from storytrace.engines import local as pipeline
+
+    without = [a for a in ANALYSERS if a[0] != "mentions"]
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    pipeline.build(a, [str(example_dir)], workers=1, analysers=without)
+    pipeline.build(b, [str(example_dir)], workers=1)
+    for table in ("mentions", "events"):
+        assert _q(a, f"select * from {table} order by id") == _q(b, f"select * from {table} order by id"), table

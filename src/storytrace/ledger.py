@@ -272,6 +272,12 @@ def up_to_date(path: Path, steps: str = "") -> bool:
             and meta.get("code") == code_digest() and meta.get("steps", "") == steps)
 
 
+def forget_mentions(db: sqlite_utils.Database) -> None:
+    """Documents were added without the mentions analyser: the stages that read mentions
+    find every document's again (stages.events.complete_mentions)."""
+    db.execute(f"delete from [{META_TABLE}] where key = 'mentions'")
+
+
 def record_steps(db: sqlite_utils.Database, steps: str) -> None:
     """Say which analysers and stages the build that writes the ledger ran (see up_to_date)."""
     _table(db, META_TABLE).insert_all([{"key": "steps", "value": steps}], pk="key", replace=True)

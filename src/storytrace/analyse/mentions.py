@@ -6,9 +6,11 @@ an event noun (massacre, attack, earthquake, ...; not a verb homograph: "opened 
 "gunmen stormed") with a name before it or a place after it (capitalised words that the
 text never writes in lower case, so a headline's "Ferry Fire" is not a name;
 nationalities are not names), the year its sentence gives it, and its sentence.
-`reported_events` leaves out mentions in captions, credits, teasers and embedded posts
-(segments.py). The events stage (events.py) resolves mentions to events across
-documents; framing.py reads them for the labels' events.
+Each mention keeps the kind of line it is in (segments.py): one in a caption, credit,
+teaser or embedded post is not reporting (`is_reported`) and creates no event. The
+analyser (`analyse_mentions`) stores them as `mentions` rows; the events stage
+(stages/events.py) resolves them to events across documents; framing.py reads them for
+the labels' events.
 """
 
 from __future__ import annotations
@@ -168,16 +170,6 @@ def _find_named(text: str) -> list[Mention]:
     return sorted(out, key=lambda x: x.start)
 
 
-def reported_events(text: str) -> list[Mention]:
-    """The named events a document's reporting mentions: not those in its captions, credits,
-    teasers or embedded posts (segments.py), which never create an event."""
-    ms = named_events(text)
-    if not ms:
-        return ms
-    where = SegmentIndex(segments(text))
-    return [m for m in ms if where.kind(m.start) not in FURNITURE]
-
-
 _WORD = re.compile(r"\w+")
 
 
@@ -276,5 +268,5 @@ def from_row(row: dict) -> Mention:
 
 def is_reported(row: dict) -> bool:
     """A mention in the document's reporting, not in its captions, credits, teasers or posts
-    (what reported_events keeps)."""
+    (segments.FURNITURE)."""
     return row["segment"] not in FURNITURE

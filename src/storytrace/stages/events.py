@@ -167,7 +167,7 @@ class DocumentTexts:
 
 def mentions_by_document(db: Any, reported: bool = True) -> dict[str, list[Mention]]:
     """The named event mentions of every document, in text order, from the `mentions`
-    table (only those in its reporting when `reported`: what mentions.reported_events gives)."""
+    table (only those in its reporting when `reported`: mentions.is_reported)."""
     complete_mentions(db)
     out: dict[str, list[Mention]] = {}
     cols = ["doc_id", "start", "end", "name", "key", "noun", "year", "sentence_start", "sentence_end", "segment"]

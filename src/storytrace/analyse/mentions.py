@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..model import Annotations, Document, EventMention, make_id
-from ..text.segments import FURNITURE, SegmentIndex, segments
+from ..text.segments import CACHED_TEXTS, FURNITURE, SegmentIndex, segments
 from ..text.sentences import sentences
 
 YEAR_REACH = 250  # characters around a mention where its year is looked for
@@ -122,7 +122,7 @@ def named_events(text: str) -> list[Mention]:
     return list(_named_events(text))
 
 
-@functools.lru_cache(maxsize=32)  # (as segments: a chunk of documents is analysed at a time)
+@functools.lru_cache(maxsize=CACHED_TEXTS)  # (as segments: a chunk of documents is analysed at a time)
 def _named_events(text: str) -> tuple[Mention, ...]:
     return tuple(_find_named(text))
 

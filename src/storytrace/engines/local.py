@@ -27,6 +27,7 @@ from ..analyse import ANALYSERS, Analyser, analyse, analyse_many, totals
 from ..ingest import DEFAULT_MAX_BYTES, RawDoc, expand, prepare, read_file
 from ..model import Annotations, Document, Reject
 from ..stages import corrections, dating, datings, events, figures, reuse, serials, stories
+from ..text.segments import CACHED_TEXTS
 from ..stages import terms as terms_mod
 
 #: Cross-document stages, in order: (name, stage(db)). Each reads the per-document
@@ -49,7 +50,7 @@ CROSS_STAGES: tuple[tuple[str, CrossStage], ...] = (
 )
 
 BATCH = 256  # documents analysed and written per batch
-CHUNK = 16  # documents a worker analyses together (one parser call for their sentences)
+CHUNK = CACHED_TEXTS  # documents a worker analyses together (one parser call; their segments stay cached)
 SMALL_INPUT = 2 * 2**20  # below this many bytes one process is faster than a pool
 
 Processed = Union[tuple[Document, Annotations], Reject]

@@ -84,13 +84,19 @@ HEADING_WORDS = 14
 LIST_ITEM_WORDS = 18
 
 
+#: The last texts whose segments are kept: the engines analyse this many documents together
+#: (engines.local.CHUNK), and their prepare and analysers read each one's in turn; no more, so
+#: that a worker never holds more texts than its chunk.
+CACHED_TEXTS = 16
+
+
 def segments(text: str) -> tuple[Segment, ...]:
     """One segment per non-empty line, in text order (pure). The last texts' segments are
     kept: ingest, claims and dates read the documents of one chunk in turn."""
     return _segments(text)
 
 
-@functools.lru_cache(maxsize=32)  # more than engines.local.CHUNK: documents are analysed a chunk at a time
+@functools.lru_cache(maxsize=CACHED_TEXTS)
 def _segments(text: str) -> tuple[Segment, ...]:
     out: list[Segment] = []
     pos = 0

@@ -301,3 +301,32 @@ def test_the_submit_entry_runs_as_a_file(tmp_path):
                          capture_output=True, text=True, cwd=tmp_path)
     assert run.returncode == 2, run.stderr[-2000:]
     assert "ImportError" not in run.stderr and "storytrace:" in run.stderr
+
+
+def test_a_declared_stage_gives_the_same_tables_on_spark(spark, tmp_path, monkeypatch):
+    """stages/plan.py's plans run by engines/spark/plans.py (co-groups on the cluster)
+    write what the local runner writes, row for row and in order."""
+    import test_plan
+    from pyspark import cloudpickle
+
+    from storytrace.engines.spark import plans
+    from test_plan import PLAN, _ledger
+
+    cloudpickle.register_pickle_by_value(test_plan)  # the executors cannot import the tests
+
+    class Run:
+        partitions = 3
+        work = str(tmp_path / "_work")
+
+        def __init__(self):
+            self.spark = spark
+
+        def path(self, table):
+            return str(tmp_path / table)
+
+    a, b = _ledger(), _ledger()
+    assert PLAN(a) == {"totals": 3}
+    monkeypatch.setattr(plans, "columns_of", lambda table: [("id", str), ("name", str), ("total", float), ("n", int)])
+    assert plans.run(PLAN, Run(), b) == {"totals": 3}
+    for q in ("select * from totals order by rowid", "select * from items order by rowid"):
+        assert list(a.execute(q)) == list(b.execute(q))

@@ -46,7 +46,7 @@ CROSS_STAGES: tuple[tuple[str, CrossStage], ...] = (
     ("choose dates", datings.choose_stage),  # documents.published chosen from all datings, and how sure it is
     ("direction", reuse.orient_stage),  # links re-oriented with all those dates
     ("terms", terms_mod.terms_stage),  # terms.event_id: each label's event; uses counted per document, event, term, voice
-    ("figures", figures.figures_stage),  # figures across sources, origins, checks
+    ("figures", figures.FIGURES),  # figures across sources, origins, checks
 )
 
 BATCH = 256  # documents analysed and written per batch

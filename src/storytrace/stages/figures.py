@@ -44,11 +44,12 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from typing import Any, Iterable, Optional, Sequence, cast
+from typing import Any, Iterable, Iterator, Optional, Sequence, cast
 
 from ..model import COUNT_MEASURES, Check, Figure, make_id
 from ..text.origins import claim_keys, origin_groups, origin_name
 from .placement import UNPLACED
+from .plan import Group, Plan, Read, Update, Write
 
 INF = float("inf")
 #: Victims counted in units other than people: their own group, never the event's total.
@@ -171,17 +172,6 @@ def prepare_claims(rows: Iterable[Sequence[Any]], pub: dict[str, str]) -> list[F
     return claims
 
 
-def claim_lineages(claims: list[FigureClaim], copied: dict[str, list[tuple[int, int, str]]]) -> dict[str, str]:
-    """claim id -> the copy lineage it travels with (see `doc_lineages`)."""
-    by_doc: dict[str, list[FigureClaim]] = defaultdict(list)
-    for c in claims:
-        by_doc[c.doc_id].append(c)
-    out: dict[str, str] = {}
-    for d, cs in by_doc.items():
-        out.update(doc_lineages(cs, copied.get(d, ())))
-    return out
-
-
 def doc_lineages(claims: Iterable[FigureClaim], spans: Iterable[tuple[int, int, str]]) -> dict[str, str]:
     """One document's claims -> their copy lineage: a claim inside a copied passage travels
     with it (spans in COPIED_QUERY order; the last span holding the claim wins); an
@@ -196,37 +186,6 @@ def doc_lineages(claims: Iterable[FigureClaim], spans: Iterable[tuple[int, int, 
         if c.id not in out and spans and not c.attributed_to:
             out[c.id] = spans[-1][2]
     return out
-
-
-def figures_stage(db: Any) -> dict[str, int]:
-    """Group claims into figures; fill figures, checks and claims.figure_id."""
-    pub = {r[0]: publication_key(r[1], r[2], r[3]) for r in db.execute(DOCUMENTS_QUERY)}
-    historic = {r[0]: bool(r[1]) for r in db.execute("select id, historic from events")}
-    copied: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # doc -> spans copied to or from it
-    for s, s0, s1, t, t0, t1, lin in db.execute(COPIED_QUERY):
-        copied[s].append((s0, s1, lin))
-        copied[t].append((t0, t1, lin))
-    claims = prepare_claims(db.execute(CLAIMS_QUERY, COUNT_MEASURES), pub)
-    lineage = claim_lineages(claims, copied)
-    groups: dict[tuple, list[FigureClaim]] = defaultdict(list)
-    for c in claims:
-        groups[(c.event_id, c.measure, c.group)].append(c)
-
-    rows, figure_of = [], {}
-    for (event_id, measure, group), cs in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or "")):
-        fid = make_id("figure", event_id, measure, group or "")
-        rows.append(make_figure(fid, event_id, measure, group, cs, lineage, historic.get(event_id, False)))
-        for c in cs:
-            figure_of[c.id] = fid
-    attach_copy_edits(db, rows, claims, figure_of)
-    checks = figure_checks(rows, claims, figure_of)
-
-    db.execute("delete from figures")
-    db["figures"].insert_all(rows, pk="id", alter=True)
-    db.execute("delete from checks")
-    db["checks"].insert_all((c.row() for c in checks), pk="id", alter=True)
-    db.conn.executemany("update claims set figure_id = ? where id = ?", [(f, c) for c, f in figure_of.items()])
-    return {"figures": len(rows), "checks": len(checks)}
 
 
 def make_figure(fid: str, event_id: str, measure: str, group: Optional[str], cs: list[FigureClaim],
@@ -453,81 +412,74 @@ def _doc_figure(cs: list[FigureClaim]) -> FigureClaim:
     return max(cands, key=lambda c: (c.value if c.value is not None else c.lo, c.lo, -c.start))
 
 
-def attach_copy_edits(db: Any, rows: list[dict[str, Any]], claims: list[FigureClaim], figure_of: dict[str, str]) -> None:
-    """Number edits inside copied passages, tied to the claims at their offsets."""
-    at: dict[str, list[FigureClaim]] = defaultdict(list)
-    for c in claims:
-        at[c.doc_id].append(c)
+def copy_edits(link: tuple, at_s: list[FigureClaim], at_t: list[FigureClaim], figure_of: dict[str, str]
+               ) -> dict[str, list[dict[str, Any]]]:
+    """One passage's number edits (link: id, source doc, target doc, edits JSON), tied to
+    the claims at their offsets in its two documents (each list in claim order): figure
+    id -> entries."""
+    rid, s, t, edits = link
     edits_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for rid, s, t, edits in db.execute(PASSAGES_QUERY):
-        for e in json.loads(edits or "[]"):
-            if not e.get("number"):
-                continue
-            sc = next((c for c in at.get(s, []) if c.start < e["source_end"] and e["source_start"] < c.end), None)
-            tc = next((c for c in at.get(t, []) if c.start < e["target_end"] and e["target_start"] < c.end), None)
-            if sc is not None and tc is not None and sc.value is not None and sc.value == tc.value:
-                continue  # both sides state the same now (a person corrected one): no edit of the figure
-            for hit in (sc, tc):
-                if hit is not None:
-                    entry = {"reuse": rid, "from": e["from"], "to": e["to"], "source_doc": s, "target_doc": t,
-                             "source_claim": sc.id if sc else None, "target_claim": tc.id if tc else None}
-                    if entry not in edits_of[figure_of[hit.id]]:
-                        edits_of[figure_of[hit.id]].append(entry)
-    for r in rows:
-        if r["id"] in edits_of:
-            r["copy_edits"] = json.dumps(edits_of[r["id"]], ensure_ascii=False)
+    for e in json.loads(edits or "[]"):
+        if not e.get("number"):
+            continue
+        sc = next((c for c in at_s if c.start < e["source_end"] and e["source_start"] < c.end), None)
+        tc = next((c for c in at_t if c.start < e["target_end"] and e["target_start"] < c.end), None)
+        if sc is not None and tc is not None and sc.value is not None and sc.value == tc.value:
+            continue  # both sides state the same now (a person corrected one): no edit of the figure
+        for hit in (sc, tc):
+            if hit is not None:
+                entry = {"reuse": rid, "from": e["from"], "to": e["to"], "source_doc": s, "target_doc": t,
+                         "source_claim": sc.id if sc else None, "target_claim": tc.id if tc else None}
+                if entry not in edits_of[figure_of[hit.id]]:
+                    edits_of[figure_of[hit.id]].append(entry)
+    return edits_of
 
 
-def figure_checks(rows: list[dict[str, Any]], claims: list[FigureClaim], figure_of: dict[str, str]) -> list[Check]:
-    out: list[Check] = []
-    by_id = {c.id: c for c in claims}
-    # parts of a total stated in one sentence ("613 ..., including 116 women and 63 children")
-    parts: dict[str, list[FigureClaim]] = defaultdict(list)
-    for c in claims:
-        if c.part_of and c.part_of in by_id:
-            parts[c.part_of].append(c)
-    for whole_id, ps in parts.items():
-        whole = by_id[whole_id]
-        if whole.hi < INF and sum(p.lo for p in ps) > whole.hi:
-            out.append(_check("parts_exceed_whole", claim_ids=[whole_id] + [p.id for p in ps],
-                              detail=f"{' + '.join(p.shown for p in ps)} > {whole.shown} ({whole.measure}) in one document"))
-        for p in ps:
-            if p.group is None and p.lo > whole.hi:  # "150 of the 1,275": a subset larger than its set
-                out.append(_check("subset_exceeds_set", claim_ids=[whole_id, p.id], detail=f"{p.shown} of {whole.shown}"))
-    # across figures: groups of one event and measure against its total
-    by_event: dict[tuple[str, str], dict[Optional[str], dict[str, Any]]] = defaultdict(dict)
-    for r in rows:
-        by_event[(r["event_id"], r["measure"])][r["group"]] = r
-    for (event_id, measure), figs in by_event.items():
-        total = figs.get(None)
-        if measure == "affected":  # a catch-all measure: its figures are not parts of one total
-            continue
-        if not total or total["high"] is None:
-            continue
-        groups = [f for g, f in figs.items() if g is not None and f["conservative"] is not None]
-        for f in groups:
-            if f["conservative"] > total["high"]:
-                out.append(_check("group_exceeds_total", figure_ids=[f["id"], total["id"]],
-                                  detail=f"{f['group']}: {f['conservative']:,.0f} > all {measure}: {total['high']:,.0f}"))
-        sexes_ages = [f for f in groups if f["group"] in ("women", "children", "elderly", "men")]
-        if len(sexes_ages) >= 2 and sum(f["conservative"] for f in sexes_ages) > total["high"]:
-            out.append(_check("parts_exceed_whole", figure_ids=[f["id"] for f in sexes_ages] + [total["id"]],
-                              detail=" + ".join(_part(f) for f in sexes_ages) + f" > {measure} {total['high']:,.0f}"))
-    # one document, two values of one figure that cannot both hold
-    per: dict[tuple[str, str], list[FigureClaim]] = defaultdict(list)
-    for c in claims:
-        per[(c.doc_id, figure_of[c.id])].append(c)
-    for (doc_id, fid), cs in per.items():
-        # two figures in one sentence are listed side by side ("130 lost one parent, 25 lost both"): not a contradiction
-        # two exact counts of one thing that cannot both hold, the smaller at least half the larger
-        # (a much smaller one is a part: "12 of them in Bener Meriah", "another two")
-        exact = [c for c in cs if c.qualifier in ("exact", None) and c.value and not c.adds_to and not c.part_of]
-        if len({c.sentence for c in exact}) > 1 and len({c.value for c in exact}) > 1 and \
-                min(cast(float, c.value) for c in exact) * 2 >= max(cast(float, c.value) for c in exact):  # exact: values set
-            values = sorted({c.shown for c in exact})
-            out.append(_check("self_contradiction", figure_ids=[fid], claim_ids=[c.id for c in exact],
-                              detail=f"document {doc_id} gives {', '.join(values)}"))
+def part_checks(whole: FigureClaim, ps: list[FigureClaim]) -> list[Check]:
+    """Parts of a total stated in one sentence ("613 ..., including 116 women and 63
+    children") that exceed it, and a subset larger than its set ("150 of the 1,275")."""
+    out = []
+    if whole.hi < INF and sum(p.lo for p in ps) > whole.hi:
+        out.append(_check("parts_exceed_whole", claim_ids=[whole.id] + [p.id for p in ps],
+                          detail=f"{' + '.join(p.shown for p in ps)} > {whole.shown} ({whole.measure}) in one document"))
+    for p in ps:
+        if p.group is None and p.lo > whole.hi:
+            out.append(_check("subset_exceeds_set", claim_ids=[whole.id, p.id], detail=f"{p.shown} of {whole.shown}"))
     return out
+
+
+def total_checks(measure: str, figs: dict[Optional[str], dict[str, Any]]) -> list[Check]:
+    """One event's figures of one measure (group -> figure row) against its total."""
+    out: list[Check] = []
+    total = figs.get(None)
+    if measure == "affected":  # a catch-all measure: its figures are not parts of one total
+        return out
+    if not total or total["high"] is None:
+        return out
+    groups = [f for g, f in figs.items() if g is not None and f["conservative"] is not None]
+    for f in groups:
+        if f["conservative"] > total["high"]:
+            out.append(_check("group_exceeds_total", figure_ids=[f["id"], total["id"]],
+                              detail=f"{f['group']}: {f['conservative']:,.0f} > all {measure}: {total['high']:,.0f}"))
+    sexes_ages = [f for f in groups if f["group"] in ("women", "children", "elderly", "men")]
+    if len(sexes_ages) >= 2 and sum(f["conservative"] for f in sexes_ages) > total["high"]:
+        out.append(_check("parts_exceed_whole", figure_ids=[f["id"] for f in sexes_ages] + [total["id"]],
+                          detail=" + ".join(_part(f) for f in sexes_ages) + f" > {measure} {total['high']:,.0f}"))
+    return out
+
+
+def document_checks(doc_id: str, fid: str, cs: list[FigureClaim]) -> list[Check]:
+    """One document's claims of one figure: two exact counts of one thing that cannot both
+    hold, the smaller at least half the larger (a much smaller one is a part: "12 of them
+    in Bener Meriah", "another two"); figures listed side by side in one sentence ("130 lost
+    one parent, 25 lost both") are not a contradiction."""
+    exact = [c for c in cs if c.qualifier in ("exact", None) and c.value and not c.adds_to and not c.part_of]
+    if len({c.sentence for c in exact}) > 1 and len({c.value for c in exact}) > 1 and \
+            min(cast(float, c.value) for c in exact) * 2 >= max(cast(float, c.value) for c in exact):  # exact: values set
+        values = sorted({c.shown for c in exact})
+        return [_check("self_contradiction", figure_ids=[fid], claim_ids=[c.id for c in exact],
+                       detail=f"document {doc_id} gives {', '.join(values)}")]
+    return []
 
 
 def _part(f: dict[str, Any]) -> str:
@@ -537,3 +489,141 @@ def _part(f: dict[str, Any]) -> str:
 def _check(kind: str, figure_ids: list[str] = (), claim_ids: list[str] = (), detail: str = "") -> Check:  # type: ignore[assignment]
     return Check(id=make_id("check", kind, *figure_ids, *claim_ids), kind=kind,
                  figure_ids=json.dumps(list(figure_ids)), claim_ids=json.dumps(list(claim_ids)), detail=detail)
+
+
+# ----------------------------------------------------------------- the stage, declared once
+# Datasets: claims (CLAIMS_QUERY row + position), pubs (doc, publication key), events (id,
+# historic), spans (doc, link number, side, start, end, lineage), passages (link number, id,
+# source doc, target doc, edits). `prepared` rows: (position, FigureClaim, lineage, figure id).
+
+_CLAIM_COLUMNS = [("id", str), ("doc_id", str), ("start", int), ("end", int), ("event_id", str), ("measure", str),
+                  ("group", str), ("value", float), ("low", float), ("high", float), ("qualifier", str),
+                  ("attributed_to", str), ("part_of", str), ("victims", str), ("sentence_start", int),
+                  ("adds_to", str), ("what", str), ("_ord", int)]
+
+
+def _publications(rows: Iterable[tuple]) -> Iterator[tuple]:
+    for r in rows:
+        yield r[0], publication_key(r[1], r[2], r[3])
+
+
+def _historic(rows: Iterable[tuple]) -> Iterator[tuple]:
+    for r in rows:
+        yield r[0], bool(r[1])
+
+
+def _spans(rows: Iterable[tuple]) -> Iterator[tuple]:
+    for k, (s, s0, s1, t, t0, t1, lin) in enumerate(rows):
+        yield s, k, 0, s0, s1, lin
+        yield t, k, 1, t0, t1, lin
+
+
+def _number_edited(rows: Iterable[tuple]) -> Iterator[tuple]:
+    for k, (rid, s, t, edits) in enumerate(rows):
+        if any(e.get("number") for e in json.loads(edits or "[]")):
+            yield k, rid, s, t, edits
+
+
+def _prepared(doc_id: str, rows: list[tuple], spans: list[tuple], pubs: list[tuple]) -> Iterator[tuple]:
+    """A document's counted claims as figures see them: (position, FigureClaim, lineage, figure id)."""
+    if not rows:
+        return
+    rows = sorted(rows, key=lambda r: r[17])
+    pub = pubs[0][1] if pubs else ""
+    claims = prepare_claims(rows, {doc_id: pub})
+    lineage = doc_lineages(claims, [(s0, s1, lin) for _d, _k, _side, s0, s1, lin in sorted(spans)])
+    for r, c in zip(rows, claims):
+        yield r[17], c, lineage.get(c.id), make_id("figure", c.event_id, c.measure, c.group or "")
+
+
+def _event_figures(event_id: str, xs: list[tuple], events: list[tuple]) -> Iterator[tuple]:
+    """An event's figures: ((event, measure, group), figure row) for each measure and group."""
+    historic = bool(events and events[0][1])
+    by_figure: dict[tuple, list[tuple]] = defaultdict(list)
+    for x in sorted(xs, key=lambda x: x[0]):
+        by_figure[(x[1].measure, x[1].group)].append(x)
+    for (measure, group), ys in by_figure.items():
+        lineage = {y[1].id: y[2] for y in ys if y[2] is not None}
+        row = make_figure(ys[0][3], event_id, measure, group, [y[1] for y in ys], lineage, historic)
+        yield (event_id, measure, group or ""), row
+
+
+def _with_target_claims(_doc: str, links: list[tuple], xs: list[tuple]) -> Iterator[tuple]:
+    """Each number-edited passage copied into this document, with this document's claims."""
+    for link in links:
+        yield link, xs
+
+
+def _link_edits(_doc: str, links: list[tuple], xs: list[tuple]) -> Iterator[tuple]:
+    """Each such passage copied from this document: (figure id, (link number, entries))."""
+    for (k, rid, s, t, edits), at_t in links:
+        both = sorted({x[1].id: x for x in xs + at_t}.values(), key=lambda x: x[0])
+        figure_of = {x[1].id: x[3] for x in both}
+        by_doc = {s: [x[1] for x in both if x[1].doc_id == s], t: [x[1] for x in both if x[1].doc_id == t]}
+        for fid, entries in copy_edits((rid, s, t, edits), by_doc[s], by_doc[t], figure_of).items():
+            yield fid, (k, entries)
+
+
+def _with_edits(_fid: str, figs: list[tuple], edits: list[tuple]) -> Iterator[tuple]:
+    for key, row in figs:
+        if edits:
+            out: list[dict[str, Any]] = []
+            for _k, entries in sorted((e[1] for e in edits), key=lambda p: p[0]):
+                out.extend(e for e in entries if e not in out)
+            row = dict(row, copy_edits=json.dumps(out, ensure_ascii=False))
+        yield key, row
+
+
+def _part_checks(_whole_id: str, parts: list[tuple], wholes: list[tuple]) -> Iterator[tuple]:
+    if parts and wholes:
+        parts = sorted(parts, key=lambda x: x[0])
+        for j, c in enumerate(part_checks(wholes[0][1], [x[1] for x in parts])):
+            yield (0, parts[0][0], j), c
+
+
+def _total_checks(key: tuple, rows: list[tuple]) -> Iterator[tuple]:
+    figs = {r["group"]: r for _k, r in sorted(rows, key=lambda kr: kr[0])}
+    for j, c in enumerate(total_checks(key[1], figs)):
+        yield (1, *key, j), c
+
+
+def _document_checks(key: tuple, xs: list[tuple]) -> Iterator[tuple]:
+    xs = sorted(xs, key=lambda x: x[0])
+    for j, c in enumerate(document_checks(key[0], key[1], [x[1] for x in xs])):
+        yield (2, xs[0][0], j), c
+
+
+def _first(kv: tuple) -> Any:
+    return kv[0]
+
+
+#: The figures stage: figures (one per event, measure, group), checks, claims.figure_id.
+FIGURES = Plan(
+    name="figures",
+    reads=(
+        Read("claims", CLAIMS_QUERY, _CLAIM_COLUMNS, params=COUNT_MEASURES),
+        Read("pubs", DOCUMENTS_QUERY, [("id", str), ("pub", str)], rows=_publications),
+        Read("events", "select id, historic from events", [("id", str), ("historic", bool)], rows=_historic),
+        Read("spans", COPIED_QUERY, [("doc_id", str), ("_k", int), ("_side", int), ("start", int), ("end", int),
+                                     ("lineage", str)], rows=_spans),
+        Read("passages", PASSAGES_QUERY, [("_k", int), ("id", str), ("source_doc", str), ("target_doc", str),
+                                          ("edits", str)], rows=_number_edited),
+    ),
+    steps=(
+        Group("prepared", [("claims", lambda r: r[1]), ("spans", lambda r: r[0]), ("pubs", lambda r: r[0])], _prepared),
+        Group("figures", [("prepared", lambda x: x[1].event_id), ("events", lambda r: r[0])], _event_figures),
+        Group("edit_links", [("passages", lambda r: r[3]), ("prepared", lambda x: x[1].doc_id)], _with_target_claims),
+        Group("edits", [("edit_links", lambda lx: lx[0][2]), ("prepared", lambda x: x[1].doc_id)], _link_edits),
+        Group("figure_rows", [("figures", lambda kr: kr[1]["id"]), ("edits", _first)], _with_edits),
+        Group("part_checks", [("prepared", lambda x: x[1].part_of), ("prepared", lambda x: x[1].id)], _part_checks),
+        Group("total_checks", [("figure_rows", lambda kr: (kr[1]["event_id"], kr[1]["measure"]))], _total_checks),
+        Group("document_checks", [("prepared", lambda x: (x[1].doc_id, x[3]))], _document_checks),
+    ),
+    writes=(
+        Write("figures", ["figure_rows"], order=_first, row=lambda kr: kr[1]),
+        Write("checks", ["part_checks", "total_checks", "document_checks"], order=_first, row=lambda kc: kc[1].row()),
+    ),
+    updates=(Update("prepared", "update claims set figure_id = ? where id = ?", lambda x: (x[3], x[1].id)),),
+    requires=("reuse", "events", "choose dates"),
+)
+

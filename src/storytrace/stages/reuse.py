@@ -369,14 +369,14 @@ def find_reuse(
     docs = sorted(docs, key=DocInfo.key)  # numbered in publication order, undated last
     by_rowid = {d.rowid: n for n, d in enumerate(docs)}
     index = fingerprint.Index()
-    first_with: dict[bytes, int] = {}  # text digest -> first document with that text
+    first_with: dict[str, int] = {}  # text digest -> first document with that text
     duplicates: list[tuple[int, int]] = []
     stream = texts if texts is not None else ((d.rowid, fetch(d.rowid)) for d in docs)
     for rowid, text in stream:
         n = by_rowid[rowid]
         d = docs[n]
         d.wire = wire_hints(text, d.url)
-        digest = xxhash.xxh3_128_digest(text.strip().encode("utf-8", "surrogatepass"))
+        digest = text_digest(text)
         if digest in first_with:
             duplicates.append((first_with[digest], n))
             continue
@@ -387,8 +387,7 @@ def find_reuse(
     links: list[Reuse] = []
     for a, b in duplicates:
         a, b = min(a, b), max(a, b)
-        text = fetch(docs[a].rowid)
-        links.append(_link(docs[a], docs[b], Passage(0, len(text), 0, len(text), len(Tokens.of(text).words), 1.0, 0, 0, []), "duplicate", text, text))
+        links.append(duplicate_link(docs[a], docs[b], fetch(docs[a].rowid)))
     tokens: "OrderedDict[int, tuple[str, Tokens]]" = OrderedDict()
 
     def get(n: int) -> tuple[str, Tokens]:
@@ -404,12 +403,36 @@ def find_reuse(
     for a, b, _shared in pairs[np.lexsort((pairs[:, 1], pairs[:, 0]))] if len(pairs) else []:
         text_a, ta = get(int(a))
         text_b, tb = get(int(b))
-        found = align(text_a, text_b, ta, tb)
-        solo = len(found) == 1
-        for p in found:
-            links.append(_link(docs[int(a)], docs[int(b)], p, _kind(p, docs[int(a)], docs[int(b)], text_a, text_b, ta, tb, solo), text_a, text_b))
+        links.extend(pair_links(docs[int(a)], docs[int(b)], text_a, text_b, ta, tb))
     orient(links, {d.id: d for d in docs})
     return links
+
+
+def text_digest(text: str) -> str:
+    """What makes two texts one: the digest of the text without its outer whitespace."""
+    return xxhash.xxh3_128_hexdigest(text.strip().encode("utf-8", "surrogatepass"))
+
+
+def duplicate_link(a: DocInfo, b: DocInfo, text: str) -> Reuse:
+    """The link of b, whose text is a's (`text`), to a: one passage over the whole text."""
+    whole = Passage(0, len(text), 0, len(text), len(Tokens.of(text).words), 1.0, 0, 0, [])
+    return _link(a, b, whole, "duplicate", text, text)
+
+
+def pair_links(a: DocInfo, b: DocInfo, text_a: str, text_b: str, ta: Optional[Tokens] = None,
+               tb: Optional[Tokens] = None) -> list[Reuse]:
+    """The links of a candidate pair: each passage the two texts share, with its kind
+    (passage, duplicate, boilerplate), stored a -> b (not yet oriented)."""
+    ta = ta or Tokens.of(text_a)
+    tb = tb or Tokens.of(text_b)
+    found = align(text_a, text_b, ta, tb)
+    solo = len(found) == 1
+    return [_link(a, b, p, _kind(p, a, b, text_a, text_b, ta, tb, solo), text_a, text_b) for p in found]
+
+
+def lineage_id(earliest_doc: str) -> str:
+    """A lineage's id: named by its earliest document."""
+    return make_id("lineage", earliest_doc)
 
 
 def _kind(p: Passage, da: DocInfo, db: DocInfo, text_a: str, text_b: str, ta: Tokens, tb: Tokens, solo: bool) -> str:
@@ -498,7 +521,7 @@ def lineage_sets(links: list[Reuse], docs: list[DocInfo]) -> None:
         if r.kind != "boilerplate":
             sets.union(number[r.source_doc], number[r.target_doc])
     for r in links:
-        r.lineage = make_id("lineage", docs[sets.root(number[r.source_doc])].id) if r.kind != "boilerplate" else None
+        r.lineage = lineage_id(docs[sets.root(number[r.source_doc])].id) if r.kind != "boilerplate" else None
 
 
 _DOC_COLUMNS = "rowid, id, published, published_low, published_high, outlet, url, source"

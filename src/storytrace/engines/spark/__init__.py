@@ -13,8 +13,9 @@ engine gives on the same inputs.
   order into the SQLite ledger, inside the same atomic `ledger.writing` swap;
 - cross-document stages, in `local.CROSS_STAGES` order: `reuse` (fingerprint
   postings, candidate pairs and alignment as Spark group-bys and joins, lineages as
-  connected components) and `figures` (the group-by on event, measure and group, copy
-  edits and checks as joins) run on Spark and write Parquet too; the other stages
+  connected components) and every declared stage (`stages/plan.py`: `figures`, its
+  co-groups on event, document, passage, run by `plans.py`) run on Spark and write
+  Parquet too; the other stages
   (own datings, corrections, dates, stories, story dates, serial dates, events, event
   dates, choose dates, direction, and any stage added later) run on the driver over the ledger, as
   in the local engine.

@@ -13,8 +13,9 @@ callbacks and BuildReport, and the same rows in the ledger:
 3. Parquet tables under OUT (documents, claims, quotes, terms, rejects; with `_f`,
    `_p` = input order) are streamed, sorted in input order, into the ledger inside
    `ledger.writing` (one atomic swap), so even the rowids are the local engine's;
-4. the cross-document stages run in `local.CROSS_STAGES` order; `reuse` and
-   `figures` on Spark (reuse.py, figures.py), the others on the ledger, as locally.
+4. the cross-document stages run in `local.CROSS_STAGES` order; `reuse` on Spark
+   (reuse.py), a declared stage (stages/plan.py: figures) as co-groups on the cluster
+   (plans.py, the same plan the local engine runs), the others on the ledger, as locally.
 
 OUT defaults to LEDGER's name with `.parquet` beside it (or $STORYTRACE_SPARK_OUT);
 on a cluster it must be a path every node writes (hdfs://, s3a://, a shared mount).
@@ -35,6 +36,7 @@ from ... import ledger as ledger_mod
 from ...analyse import ANALYSERS, Analyser
 from ...ingest import DEFAULT_MAX_BYTES
 from ...model import ANNOTATION_TABLES, Document, Reject
+from ...stages.plan import Plan
 from ..local import CHUNK, CROSS_STAGES, BuildReport, CrossStage, Processed, preload, process_many
 from . import inputs as inputs_mod
 from . import tables
@@ -76,13 +78,21 @@ class Run:
         return f"{self.out}/{table}"
 
     def stages(self, cross_stages: Sequence[tuple[str, CrossStage]]) -> list[tuple[str, CrossStage]]:
-        """The cross-document stages, in order, with the ones Spark runs swapped in (each
-        local stage function that has a Spark twin; any other stage runs on the ledger)."""
-        from ...stages import figures as local_figures, reuse as local_reuse
-        from . import figures, reuse
+        """The cross-document stages, in order, as Spark runs them: a declared stage (a
+        stages.plan.Plan) as co-groups on the cluster (plans.run), the reuse stage by its
+        Spark twin, any other on the ledger, as locally."""
+        from ...stages import reuse as local_reuse
+        from . import plans, reuse
 
-        twins = {local_reuse.reuse_stage: reuse.reuse_stage, local_figures.figures_stage: figures.figures_stage}
-        return [(name, functools.partial(twins[stage], self) if stage in twins else stage) for name, stage in cross_stages]
+        out: list[tuple[str, CrossStage]] = []
+        for name, stage in cross_stages:
+            if isinstance(stage, Plan):
+                out.append((name, functools.partial(plans.run, stage, self)))
+            elif stage is local_reuse.reuse_stage:
+                out.append((name, functools.partial(reuse.reuse_stage, self)))
+            else:
+                out.append((name, stage))
+        return out
 
 
 def out_dir(ledger: Path, out: Optional[str] = None) -> str:

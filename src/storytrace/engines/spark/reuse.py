@@ -25,11 +25,9 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Optional
 
-import xxhash
-
 from ...stages import fingerprint
 from ...stages import reuse as local
-from ...model import Reuse, make_id
+from ...model import Reuse
 from . import tables
 
 REUSE_COLUMNS = tables.record_columns(Reuse)
@@ -42,22 +40,21 @@ _HALF = 1 << 63
 # a document row in the stage: (rowkey, id, published, low, high, outlet, url, source, text)
 
 
-def _key(d: tuple) -> tuple:
-    """reuse.DocInfo.key of a document row."""
-    return (d[3] or (d[2] or "")[:10] or "9999", d[2] or "", d[7] or "", d[1])
-
-
 def _info(d: tuple, wire: Optional[list] = None) -> local.DocInfo:
     return local.DocInfo(id=d[1], rowid=0, published=d[2], low=d[3], high=d[4], outlet=d[5], url=d[6],
                          source=d[7] or "", wire=list(wire or []))
+
+
+def _key(d: tuple) -> tuple:
+    """reuse.DocInfo.key of a document row."""
+    return _info(d).key()
 
 
 def _numbered(dn: tuple) -> tuple[int, tuple]:
     """(n, (rowkey, ..., text, digest, wire)) for a document numbered n."""
     d, n = dn
     text = d[8]
-    digest = xxhash.xxh3_128_hexdigest(text.strip().encode("utf-8", "surrogatepass"))
-    return n, d + (digest, local.wire_hints(text, d[6]))
+    return n, d + (local.text_digest(text), local.wire_hints(text, d[6]))
 
 
 def _signed(h: int) -> int:
@@ -73,22 +70,15 @@ def _postings(nd: tuple[int, tuple]) -> Iterator[tuple[int, int]]:
 def _align_pair(kv: tuple) -> Iterator[tuple]:
     """The links of one candidate pair: (sort key, Reuse, source number, target number)."""
     b, ((a, da), db) = kv
-    text_a, text_b = da[8], db[8]
-    ta, tb = local.Tokens.of(text_a), local.Tokens.of(text_b)
     ia, ib = _info(da, da[10]), _info(db, db[10])
-    found = local.align(text_a, text_b, ta, tb)
-    solo = len(found) == 1
-    for i, p in enumerate(found):
-        r = local._link(ia, ib, p, local._kind(p, ia, ib, text_a, text_b, ta, tb, solo), text_a, text_b)
+    for i, r in enumerate(local.pair_links(ia, ib, da[8], db[8])):
         yield _oriented((1, a, b, i), r, ia, ib, a, b)
 
 
 def _duplicate_link(kv: tuple) -> tuple:
     b, ((a, rk, da), db) = kv
-    text = da[8]
     ia, ib = _info(da, da[10]), _info(db, db[10])
-    p = local.Passage(0, len(text), 0, len(text), len(local.Tokens.of(text).words), 1.0, 0, 0, [])
-    return _oriented((0, rk), local._link(ia, ib, p, "duplicate", text, text), ia, ib, a, b)
+    return _oriented((0, rk), local.duplicate_link(ia, ib, da[8]), ia, ib, a, b)
 
 
 def _oriented(key: tuple, r: Reuse, ia: local.DocInfo, ib: local.DocInfo, a: int, b: int) -> tuple:
@@ -210,7 +200,7 @@ def links(run: Any, docs: Any) -> Any:
     edges = found.filter(lambda x: x[1].kind != "boilerplate").map(lambda x: (x[2], x[3]))
     root = components(edges, p)  # (n, smallest n of its component)
     named = root.map(lambda nr: (nr[1], nr[0])).join(base.map(lambda nd: (nd[0], nd[1][1])), p) \
-        .map(lambda kv: (kv[1][0], make_id("lineage", kv[1][1])))  # (n, lineage id)
+        .map(lambda kv: (kv[1][0], local.lineage_id(kv[1][1])))  # (n, lineage id)
     lineage = found.filter(lambda x: x[1].kind != "boilerplate").map(lambda x: (x[2], x)).join(named, p) \
         .map(lambda kv: (kv[1][0][0], _with_lineage(kv[1][0][1], kv[1][1])))
     rest = found.filter(lambda x: x[1].kind == "boilerplate").map(lambda x: (x[0], x[1]))

@@ -1,0 +1,136 @@
+"""A cross-document stage declared once, for both engines.
+
+One job: the vocabulary a stage is declared in, and the local engine's runner of it.
+
+A `Plan` says what the stage reads from the ledger (`Read`: a query, and the rows it
+yields with their column types), the steps that make datasets from them, and what it
+writes (`Write`: a dataset into a table, in a declared order; `Update`: columns of
+existing rows). The steps:
+
+- `Group`: the rows of one or more datasets that share a key (each dataset with its own
+  key function; a row whose key is None takes no part), handed to one pure function per
+  key, which returns the rows of the new dataset: a group-by when it has one input, a
+  join or a co-group when it has several.
+
+A plan is a stage: called with the ledger, it runs there (`run_local`), with dictionaries in this process; the Spark
+engine runs the same plan as RDD co-groups on executors (engines/spark/plans.py). Neither
+knows any stage's rule: the rules are the functions the plan names. A step's function
+sees the rows of its group in no set order (the engines deliver them differently), so
+it orders them itself; a `Write` orders its rows by the declared key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Hashable, Iterable, Iterator, Optional, Sequence
+
+Row = Any
+KeyOf = Callable[[Row], Optional[Hashable]]
+
+
+def numbered(rows: Iterable[tuple]) -> Iterator[tuple]:
+    """A query's rows, each with its position appended (the order ties are broken by)."""
+    for i, r in enumerate(rows):
+        yield tuple(r) + (i,)
+
+
+@dataclass(frozen=True)
+class Read:
+    """Rows of the ledger: `query` (with `params`), turned into the dataset's rows by `rows`
+    (default: each row with its position appended); `columns` names and types them."""
+
+    name: str
+    query: str
+    columns: Sequence[tuple[str, type]]
+    params: Sequence[Any] = ()
+    rows: Callable[[Iterable[tuple]], Iterable[tuple]] = numbered
+
+
+@dataclass(frozen=True)
+class Group:
+    """The dataset `name`: for every key, `each(key, rows of inputs[0], rows of inputs[1], ...)`."""
+
+    name: str
+    inputs: Sequence[tuple[str, KeyOf]]
+    each: Callable[..., Iterable[Row]]
+
+
+@dataclass(frozen=True)
+class Write:
+    """Replace `table` with the rows of `datasets`, in the order of `order(row)`; `row(row)`
+    gives the column dict."""
+
+    table: str
+    datasets: Sequence[str]
+    order: Callable[[Row], Any]
+    row: Callable[[Row], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Update:
+    """Run `sql` (an UPDATE with ? parameters) once for every row of `dataset`, with `params(row)`."""
+
+    dataset: str
+    sql: str
+    params: Callable[[Row], Sequence[Any]]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A cross-document stage: what it reads, its steps in order, what it writes, and the
+    stages whose tables it reads (`requires`, by name in the engines' stage list)."""
+
+    name: str
+    reads: Sequence[Read]
+    steps: Sequence[Group]
+    writes: Sequence[Write]
+    updates: Sequence[Update] = ()
+    requires: Sequence[str] = field(default_factory=tuple)
+
+    def __call__(self, db: Any) -> dict[str, int]:
+        """Run on the ledger in this process (the local engine's way; `run_local`)."""
+        return run_local(self, db)
+
+    def tables_read(self) -> list[str]:
+        """The ledger tables its queries name (for ARCHITECTURE's stage table and its test)."""
+        import re
+
+        return sorted({t for r in self.reads for t in re.findall(r"\bfrom (\w+)", r.query)})
+
+    def tables_written(self) -> list[str]:
+        return [w.table for w in self.writes] + [u.sql.split()[1] for u in self.updates]
+
+
+def group_rows(inputs: Sequence[tuple[Iterable[Row], KeyOf]]) -> dict[Hashable, tuple[list[Row], ...]]:
+    """key -> (rows of the first input with that key, of the second, ...), keys in first-seen order."""
+    groups: dict[Hashable, tuple[list[Row], ...]] = {}
+    n = len(inputs)
+    for i, (rows, key_of) in enumerate(inputs):
+        for row in rows:
+            k = key_of(row)
+            if k is None:
+                continue
+            got = groups.get(k)
+            if got is None:
+                got = groups[k] = tuple([] for _ in range(n))
+            got[i].append(row)
+    return groups
+
+
+def run_local(plan: Plan, db: Any) -> dict[str, int]:
+    """Run `plan` on the ledger `db` in this process; returns the rows written per table."""
+    data: dict[str, list[Row]] = {}
+    for read in plan.reads:
+        data[read.name] = list(read.rows(db.execute(read.query, list(read.params))))
+    for step in plan.steps:
+        groups = group_rows([(data[name], key_of) for name, key_of in step.inputs])
+        data[step.name] = [out for k, rows in groups.items() for out in step.each(k, *rows)]
+    counts: dict[str, int] = {}
+    for w in plan.writes:
+        rows = sorted((r for name in w.datasets for r in data[name]), key=w.order)
+        db.execute(f"delete from [{w.table}]")
+        db[w.table].insert_all((w.row(r) for r in rows), pk="id", alter=True)
+        counts[w.table] = len(rows)
+    for u in plan.updates:
+        db.conn.executemany(u.sql, (u.params(r) for r in data[u.dataset]))
+    return counts

@@ -1,0 +1,83 @@
+"""A declared stage (stages/plan.py) run by the local runner: reads, co-groups, writes, updates."""
+
+from __future__ import annotations
+
+import random
+
+import sqlite_utils
+
+from storytrace.stages.plan import Group, Plan, Read, Update, Write, group_rows, run_local
+
+
+def _ledger() -> sqlite_utils.Database:
+    db = sqlite_utils.Database(memory=True)
+    db["items"].insert_all([{"id": f"i{n}", "shop": f"s{n % 3}", "price": float(n), "best": None} for n in range(10)],
+                           pk="id")
+    db["shops"].insert_all([{"id": "s0", "name": "North"}, {"id": "s1", "name": "South"}], pk="id")
+    db.execute("create table totals (id text primary key, name text, total real, n integer)")
+    return db
+
+
+def _totals(shop: str, items: list[tuple], shops: list[tuple]) -> list[tuple]:
+    if not items:
+        return []  # a shop without items makes no row
+    name = shops[0][1] if shops else None  # a shop the shops table lacks still counts (a left join)
+    return [(shop, {"id": shop, "name": name, "total": sum(r[2] for r in items), "n": len(items)})]
+
+
+def _best(shop: str, items: list[tuple]) -> list[tuple]:
+    top = max(items, key=lambda r: (r[2], r[0]))
+    return [(top[0],)]
+
+
+PLAN = Plan(
+    name="toy",
+    reads=(Read("items", "select id, shop, price from items", [("id", str), ("shop", str), ("price", float), ("_i", int)]),
+           Read("shops", "select id, name from shops where id != ?", [("id", str), ("name", str), ("_i", int)],
+                params=("none",))),
+    steps=(Group("totals", [("items", lambda r: r[1]), ("shops", lambda r: r[0])], _totals),
+           Group("best", [("items", lambda r: r[1] if r[2] > 0 else None)], _best)),
+    writes=(Write("totals", ["totals"], order=lambda kr: kr[0], row=lambda kr: kr[1]),),
+    updates=(Update("best", "update items set best = 1 where id = ?", lambda r: r),),
+)
+
+
+def test_a_plan_co_groups_writes_in_order_and_updates():
+    db = _ledger()
+    assert PLAN(db) == {"totals": 3}
+    rows = list(db.execute("select id, name, total, n from totals order by rowid"))
+    assert rows == [("s0", "North", 0 + 3 + 6 + 9, 4), ("s1", "South", 1 + 4 + 7, 3), ("s2", None, 2 + 5 + 8, 3)]
+    assert [r[0] for r in db.execute("select id from items where best = 1 order by id")] == ["i7", "i8", "i9"]
+    assert PLAN.tables_read() == ["items", "shops"]
+    assert PLAN.tables_written() == ["totals", "items"]
+
+
+def test_a_plan_run_again_replaces_its_rows():
+    db = _ledger()
+    run_local(PLAN, db)
+    db.execute("delete from items where shop = 's2'")
+    run_local(PLAN, db)
+    assert [r[0] for r in db.execute("select id from totals order by rowid")] == ["s0", "s1"]
+
+
+def test_group_rows_keeps_each_inputs_rows_apart_and_skips_keyless_rows():
+    left = [("a", 1), ("b", 2), ("a", 3), (None, 4)]
+    right = [("b", "x"), ("c", "y")]
+    got = group_rows([(left, lambda r: r[0]), (right, lambda r: r[0])])
+    assert list(got) == ["a", "b", "c"]
+    assert got["a"] == ([("a", 1), ("a", 3)], [])
+    assert got["b"] == ([("b", 2)], [("b", "x")])
+    assert got["c"] == ([], [("c", "y")])
+
+
+def test_the_result_does_not_depend_on_the_order_rows_arrive_in():
+    # the engines deliver a group's rows in different orders: the steps order them themselves
+    db = _ledger()
+    run_local(PLAN, db)
+    first = list(db.execute("select * from totals order by rowid"))
+    rows = list(db.execute("select id, shop, price, best from items"))
+    random.Random(7).shuffle(rows)
+    db.execute("delete from items")
+    db["items"].insert_all([dict(zip(("id", "shop", "price", "best"), r)) for r in rows], pk="id")
+    run_local(PLAN, db)
+    assert list(db.execute("select * from totals order by rowid")) == first

@@ -161,7 +161,7 @@ def story_stage(db: Any) -> dict[str, int]:
     updates: list[tuple[str, Dating]] = []
     for doc_id, story, text, how, evidence, precision, low, high, partial in db.execute(
             "select id, story, text, published_how, published_evidence, published_precision, published_low, "
-            "published_high, published_partial from documents where published is null and story is not null").fetchall():
+            "published_high, published_partial from documents where published is null and story is not null"):
         neighbours = [nd for nd in by_story.get(story, []) if nd[0] != doc_id]
         got: Optional[Dating] = None
         if partial:
@@ -208,10 +208,10 @@ def event_stage(db: Any) -> dict[str, int]:
         return {"dated_by_events": 0}
     updates: list[tuple[str, Dating]] = []
     named = mentions_by_document(db, reported=False)  # every mention, captions too (as the text's own dating reads)
-    for doc_id, text, how, evidence, precision, low, high, partial in db.execute(
-            "select id, text, published_how, published_evidence, published_precision, published_low, published_high, "
+    for doc_id, text, how, evidence, precision, low, high, partial in db.execute(  # (streamed: one text at a time)
+            f"select id, substr(text, 1, {SCAN_CHARS}), published_how, published_evidence, published_precision, published_low, published_high, "
             "published_partial from documents "
-            "where published is null or published_precision in ('range', 'year')").fetchall():
+            "where published is null or published_precision in ('range', 'year')"):
         text = text[:SCAN_CHARS]
         ms = [m for m in named.get(doc_id, []) if m.end <= SCAN_CHARS]
         got = date_from_events(text, ms, dated, _own_range(how, evidence, precision, low, high),

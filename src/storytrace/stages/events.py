@@ -151,18 +151,23 @@ def _capital_runs(sentence: str) -> set[str]:
 
 
 class DocumentTexts:
-    """documents.text by id, read from the ledger when asked: a stage that needs a few
-    texts' sentences holds one text at a time, not every text."""
+    """documents.text by id, read from the ledger when asked: a stage that reads the
+    texts document by document holds the last few (`keep`), never every text."""
 
-    def __init__(self, db: Any) -> None:
+    def __init__(self, db: Any, keep: int = 8) -> None:
         self.db = db
-        self._last: tuple[str, str] = ("", "")
+        self.keep = keep
+        self._recent: dict[str, str] = {}
 
     def __getitem__(self, doc_id: str) -> str:
-        if self._last[0] != doc_id:
+        text = self._recent.pop(doc_id, None)
+        if text is None:
             row = self.db.execute("select text from documents where id = ?", [doc_id]).fetchone()
-            self._last = (doc_id, (row[0] or "") if row else "")
-        return self._last[1]
+            text = (row[0] or "") if row else ""
+            if len(self._recent) >= self.keep:
+                del self._recent[next(iter(self._recent))]
+        self._recent[doc_id] = text  # (the most recent last)
+        return text
 
 
 def mentions_by_document(db: Any, reported: bool = True) -> dict[str, list[Mention]]:
@@ -200,8 +205,8 @@ def events_stage(db: Any) -> dict[str, int]:
     # long: one pass over the stage's tables whose steps (story events, named events, past events,
     # placement, writing) share a dozen maps; it becomes separate steps when the stage is declared for
     # both engines (issue 16)
-    docs = db.execute(
-        "select id, title, text, published, published_low, story, published_high from documents "
+    docs = db.execute(  # (no text: the texts are read one document at a time, DocumentTexts)
+        "select id, title, null, published, published_low, story, published_high from documents "
         f"where {ARTICLES} order by coalesce(published_low, substr(published, 1, 10), '9999'), published, id").fetchall()
     pages = {d: (kind, story) for d, kind, story in db.execute(  # galleries, posts: they seed no event
         f"select id, kind, story from documents where not ({ARTICLES})")}
@@ -209,12 +214,13 @@ def events_stage(db: Any) -> dict[str, int]:
     published = {d[0]: (d[3] or d[4]) for d in docs}
     only_after = {d[0] for d in docs if not d[3] and d[4] and not d[6]}  # dated "on or after" a day
     between = {d[0]: d[6] for d in docs if not d[3] and d[4] and d[6]}  # dated to a range or a year: its last day
-    texts = {d[0]: d[2] for d in docs}
+    texts = DocumentTexts(db)
+    article_ids = [d[0] for d in docs]
     title_of = {d[0]: d[1] for d in docs}
 
     stored = mentions_by_document(db)  # (the mentions analyser's rows: no text is searched again)
-    mentions: dict[str, list[Mention]] = {doc_id: stored.get(doc_id, []) for doc_id in texts}
-    lead_of = {doc_id: _lead_end(text) for doc_id, text in texts.items()}
+    mentions: dict[str, list[Mention]] = {doc_id: stored.get(doc_id, []) for doc_id in article_ids}
+    lead_of = {doc_id: _lead_end(texts[doc_id]) for doc_id in article_ids}
     event_of = resolve(mentions, texts)
     named: dict[str, _Ev] = {}
     names: dict[str, Counter] = defaultdict(Counter)
@@ -334,7 +340,7 @@ def events_stage(db: Any) -> dict[str, int]:
 
     # documents: the story's event, unless most of its figures are about another current event
     doc_event: dict[str, str] = {}
-    for doc_id in texts:
+    for doc_id in article_ids:
         eid = event_of_story[story_of[doc_id]]
         counts = per_doc.get(doc_id)
         if counts:
@@ -524,7 +530,7 @@ class _StoryFacts:
     places: frozenset  # the capitalised words of its titles and leads (lower case)
 
 
-def _story_facts(members: dict[str, list[str]], texts: dict[str, str], title_of: dict[str, Optional[str]],
+def _story_facts(members: dict[str, list[str]], texts: DocumentTexts, title_of: dict[str, Optional[str]],
                  published: dict[str, Optional[str]], named: dict[str, _Ev], event_of_story: dict[str, str],
                  lead_of: dict[str, int]) -> dict[str, _StoryFacts]:
     out = {}

@@ -6,7 +6,7 @@ import random
 
 import sqlite_utils
 
-from storytrace.stages.plan import Group, Plan, Read, Update, Write, group_rows, run_local
+from storytrace.stages.plan import Components, Group, Plan, Read, Update, Write, group_rows, run_local
 
 
 def _ledger() -> sqlite_utils.Database:
@@ -81,3 +81,37 @@ def test_the_result_does_not_depend_on_the_order_rows_arrive_in():
     db["items"].insert_all([dict(zip(("id", "shop", "price", "best"), r)) for r in rows], pk="id")
     run_local(PLAN, db)
     assert list(db.execute("select * from totals order by rowid")) == first
+
+
+def test_components_are_rooted_at_their_first_node_in_the_declared_order():
+    from storytrace.stages.plan import components
+
+    order = {"a": 3, "b": 1, "c": 2, "d": 0, "e": 5, "f": 4}
+    edges = [("a", "b"), ("b", "c"), ("e", "f"), ("d", "d"), ("a", "zz"), None]
+    got = dict(components(edges, lambda e: e, order.items(), lambda kv: kv))
+    assert got == {"a": "b", "b": "b", "c": "b", "e": "f", "f": "f"}  # d: only a self-edge; zz: no order
+
+
+def _linked(shop: str, items: list[tuple], shops: list[tuple]) -> list[tuple]:
+    return [(shop, r[0]) for r in items]
+
+
+LINKS = Plan(
+    name="toy links",
+    reads=(Read("items", "select id, shop, price from items", [("id", str), ("shop", str), ("price", float), ("_i", int)]),
+           Read("shops", "select id, name from shops", [("id", str), ("name", str), ("_i", int)])),
+    steps=(Group("pairs", [("items", lambda r: r[1]), ("shops", lambda r: r[0])], _linked),
+           Components("roots", ("pairs", lambda p: p), ("items", lambda r: (r[0], -r[2]))),
+           Group("named", [("roots", lambda r: r[0])], lambda node, rows: [(node, {"id": node, "name": rows[0][1]})])),
+    writes=(Write("totals", ["named"], order=lambda kr: kr[0], row=lambda kr: kr[1]),),
+)
+
+
+def test_a_plan_with_components():
+    db = _ledger()
+    db.execute("insert into items (id, shop, price) values ('s0', 'x', 100.0), ('s1', 'x', 0.5)")
+    LINKS(db)
+    # shop s0's items join s0 (an item too, priced 100: first in the order, the highest price first)
+    assert dict(db.execute("select id, name from totals")) == {
+        "i0": "s0", "i3": "s0", "i6": "s0", "i9": "s0", "s0": "s0",
+        "i1": "i7", "i4": "i7", "i7": "i7", "s1": "i7"}

@@ -207,7 +207,7 @@ class _Run:
 
 
 def test_components_match_union_find(spark):
-    from storytrace.engines.spark.reuse import components
+    from storytrace.engines.spark.plans import components
 
     rng = random.Random(7)
     edges = [(rng.randrange(300), rng.randrange(300)) for _ in range(220)]
@@ -310,7 +310,7 @@ def test_a_declared_stage_gives_the_same_tables_on_spark(spark, tmp_path, monkey
     from pyspark import cloudpickle
 
     from storytrace.engines.spark import plans
-    from test_plan import PLAN, _ledger
+    from test_plan import LINKS, PLAN, _ledger
 
     cloudpickle.register_pickle_by_value(test_plan)  # the executors cannot import the tests
 
@@ -324,9 +324,11 @@ def test_a_declared_stage_gives_the_same_tables_on_spark(spark, tmp_path, monkey
         def path(self, table):
             return str(tmp_path / table)
 
-    a, b = _ledger(), _ledger()
-    assert PLAN(a) == {"totals": 3}
     monkeypatch.setattr(plans, "columns_of", lambda table: [("id", str), ("name", str), ("total", float), ("n", int)])
-    assert plans.run(PLAN, Run(), b) == {"totals": 3}
-    for q in ("select * from totals order by rowid", "select * from items order by rowid"):
-        assert list(a.execute(q)) == list(b.execute(q))
+    for plan in (PLAN, LINKS):  # co-groups, updates; a Components step
+        a, b = _ledger(), _ledger()
+        for db in (a, b):
+            db.execute("insert into items (id, shop, price) values ('s0', 'x', 100.0), ('s1', 'x', 0.5)")
+        assert plan(a) == plans.run(plan, Run(), b)
+        for q in ("select * from totals order by rowid", "select * from items order by rowid"):
+            assert list(a.execute(q)) == list(b.execute(q))

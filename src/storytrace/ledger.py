@@ -293,14 +293,19 @@ def insert(db: sqlite_utils.Database, table: str, rows: Iterable[dict[str, Any]]
         _table(db, table).insert_all(rows, pk=pk, replace=True, batch_size=500)
 
 
-def record_rejects(db: sqlite_utils.Database, rejects: list[Reject], ingested_sources: Iterable[str]) -> None:
-    """Add this run's rejects; forget older rejects of inputs that are now ingested."""
-    done = set(ingested_sources)
-    if done:
-        stale = [r[0] for r in db.conn.execute("select id, source from rejects") if r[1] in done]
-        for i in range(0, len(stale), 500):
-            chunk = stale[i : i + 500]
-            db.conn.execute(f"delete from rejects where id in ({','.join('?' * len(chunk))})", chunk)
+def note_ingested(db: sqlite_utils.Database, sources: Iterable[str]) -> None:
+    """Remember, for `record_rejects`, the sources of documents this run added (in a
+    temporary table: a run of millions holds none of them in memory)."""
+    db.conn.execute("create temp table if not exists storytrace_added (source text)")
+    db.conn.executemany("insert into temp.storytrace_added values (?)", ((s,) for s in sources))
+
+
+def record_rejects(db: sqlite_utils.Database, rejects: list[Reject]) -> None:
+    """Add this run's rejects; forget older rejects of inputs this run ingested
+    (`note_ingested`), and forget those sources."""
+    note_ingested(db, ())
+    db.conn.execute("delete from rejects where source in (select source from temp.storytrace_added)")
+    db.conn.execute("delete from temp.storytrace_added")
     insert(db, Reject.table, (r.row() for r in rejects))
 
 

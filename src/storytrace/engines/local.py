@@ -44,7 +44,7 @@ CROSS_STAGES: tuple[tuple[str, CrossStage], ...] = (
     ("events", events.events_stage),  # stories, named events; claims' and documents' events
     ("event dates", dating.event_stage),  # anniversaries and weekdays of events other documents date
     ("choose dates", datings.choose_stage),  # documents.published chosen from all datings, and how sure it is
-    ("direction", reuse.orient_stage),  # links re-oriented with all those dates
+    ("direction", reuse.DIRECTION),  # links re-oriented with all those dates
     ("terms", terms_mod.terms_stage),  # terms.event_id: each label's event; uses counted per document, event, term, voice
     ("figures", figures.FIGURES),  # figures across sources, origins, checks
 )
@@ -281,11 +281,11 @@ def _write(path: Path, files: list, missing: list[Reject], max_bytes: int, n_wor
         for r in missing:
             reject(r)
         first_source: dict[str, str] = {}
-        ingested_sources: list[str] = []
         docs: list[dict[str, Any]] = []
         tables: dict[str, list[dict[str, Any]]] = {}
 
         def flush() -> None:
+            ledger_mod.note_ingested(db, (d["source"] for d in docs))
             ledger_mod.insert(db, Document.table, docs)
             for table, rows in tables.items():
                 ledger_mod.insert(db, table, rows)
@@ -306,7 +306,6 @@ def _write(path: Path, files: list, missing: list[Reject], max_bytes: int, n_wor
                 reject(Reject(doc.source, f"duplicate of {first_source[doc.id]} (same text from the same URL, record id or file name)"))
                 continue
             first_source[doc.id] = doc.source
-            ingested_sources.append(doc.source)
             docs.append(doc.row())
             for table, rows in annotations.rows().items():
                 tables.setdefault(table, []).extend(rows)
@@ -320,7 +319,7 @@ def _write(path: Path, files: list, missing: list[Reject], max_bytes: int, n_wor
         report.documents = report.counts.get(Document.table, 0)
         if settled and not report.added and report.known_rejects == len(report.rejects):
             raise _Unchanged  # every stage would give what the ledger holds
-        ledger_mod.record_rejects(db, report.rejects, ingested_sources)
+        ledger_mod.record_rejects(db, report.rejects)
         for _name, stage in cross_stages:
             stage(db)
         ledger_mod.record_steps(db, steps)

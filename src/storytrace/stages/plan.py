@@ -11,6 +11,9 @@ existing rows). The steps:
   key function; a row whose key is None takes no part), handed to one pure function per
   key, which returns the rows of the new dataset: a group-by when it has one input, a
   join or a co-group when it has several.
+- `Components`: the connected components of the edges a dataset's rows give, each
+  named by its node that comes first in a declared order (copy lineages: by the
+  earliest document) -> (node, root) rows.
 
 A plan is a stage: called with the ledger, it runs there (`run_local`), with dictionaries in this process; the Spark
 engine runs the same plan as RDD co-groups on executors (engines/spark/plans.py). Neither
@@ -22,7 +25,9 @@ it orders them itself; a `Write` orders its rows by the declared key.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Hashable, Iterable, Iterator, Optional, Sequence
+from typing import Any, Callable, Hashable, Iterable, Iterator, Optional, Sequence, Union
+
+from ..unionfind import DisjointSets
 
 Row = Any
 KeyOf = Callable[[Row], Optional[Hashable]]
@@ -56,6 +61,18 @@ class Group:
 
 
 @dataclass(frozen=True)
+class Components:
+    """The dataset `name` of (node, root) rows, one per node an edge joins to another:
+    `edges` = (dataset, row -> (u, v) or None), `nodes` = (dataset, row -> (node, order
+    key)); a component's root is its node of the smallest (order key, node); an edge
+    whose node has no order is left out."""
+
+    name: str
+    edges: tuple[str, Callable[[Row], Optional[tuple[Hashable, Hashable]]]]
+    nodes: tuple[str, Callable[[Row], tuple[Hashable, Any]]]
+
+
+@dataclass(frozen=True)
 class Write:
     """Replace `table` with the rows of `datasets`, in the order of `order(row)`; `row(row)`
     gives the column dict."""
@@ -82,7 +99,7 @@ class Plan:
 
     name: str
     reads: Sequence[Read]
-    steps: Sequence[Group]
+    steps: Sequence[Union[Group, Components]]
     writes: Sequence[Write]
     updates: Sequence[Update] = ()
     requires: Sequence[str] = field(default_factory=tuple)
@@ -117,12 +134,32 @@ def group_rows(inputs: Sequence[tuple[Iterable[Row], KeyOf]]) -> dict[Hashable, 
     return groups
 
 
+def components(edge_rows: Iterable[Row], edge_of: Callable[[Row], Any], node_rows: Iterable[Row],
+               node_of: Callable[[Row], tuple[Hashable, Any]]) -> list[tuple[Hashable, Hashable]]:
+    """A `Components` step in this process: union-find over (order key, node), whose root
+    is the smallest; (node, root) for every node of an edge, in first-seen order."""
+    order = dict(node_of(r) for r in node_rows)
+    sets: DisjointSets[tuple] = DisjointSets()
+    seen: dict[Hashable, None] = {}
+    for row in edge_rows:
+        edge = edge_of(row)
+        if edge is None or edge[0] == edge[1] or edge[0] not in order or edge[1] not in order:
+            continue
+        u, v = edge
+        sets.union((order[u], u), (order[v], v))
+        seen[u] = seen[v] = None
+    return [(node, sets.root((order[node], node))[1]) for node in seen]
+
+
 def run_local(plan: Plan, db: Any) -> dict[str, int]:
     """Run `plan` on the ledger `db` in this process; returns the rows written per table."""
     data: dict[str, list[Row]] = {}
     for read in plan.reads:
         data[read.name] = list(read.rows(db.execute(read.query, list(read.params))))
     for step in plan.steps:
+        if isinstance(step, Components):
+            data[step.name] = components(data[step.edges[0]], step.edges[1], data[step.nodes[0]], step.nodes[1])
+            continue
         groups = group_rows([(data[name], key_of) for name, key_of in step.inputs])
         data[step.name] = [out for k, rows in groups.items() for out in step.each(k, *rows)]
     counts: dict[str, int] = {}

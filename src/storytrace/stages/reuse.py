@@ -36,7 +36,7 @@ import json
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 import numpy as np
 import xxhash
@@ -45,6 +45,7 @@ from rapidfuzz.distance import Levenshtein
 from . import fingerprint
 from ..text.numbers import find_numbers
 from ..model import Reuse, make_id
+from .plan import Components, Group, Plan, Read, Write
 from ..unionfind import DisjointSets
 
 ANCHOR_MAX = 4  # a word pair more frequent than this in a text is not an anchor
@@ -480,18 +481,24 @@ def orient(links: list[Reuse], info: dict[str, DocInfo]) -> None:
     """Point every link from the earlier document to the later one (swapping spans and
     edits where needed), say how the order is known, and name the lineages."""
     for r in links:
-        swap, r.direction = copy_order(info[r.source_doc], info[r.target_doc])
-        if swap:
-            r.source_doc, r.target_doc = r.target_doc, r.source_doc
-            r.source_start, r.target_start = r.target_start, r.source_start
-            r.source_end, r.target_end = r.target_end, r.source_end
-            edits = json.loads(r.edits)
-            for e in edits:
-                e["from"], e["to"] = e["to"], e["from"]
-                e["source_start"], e["target_start"] = e["target_start"], e["source_start"]
-                e["source_end"], e["target_end"] = e["target_end"], e["source_end"]
-            r.edits = json.dumps(edits, ensure_ascii=False)
+        orient_link(r, info[r.source_doc], info[r.target_doc])
     lineage_sets(links, sorted(info.values(), key=DocInfo.key))
+
+
+def orient_link(r: Reuse, a: DocInfo, b: DocInfo) -> None:
+    """Point one link (stored a -> b) from the earlier document to the later one, swapping
+    its spans and edits where needed, and say how the order is known (`direction`)."""
+    swap, r.direction = copy_order(a, b)
+    if swap:
+        r.source_doc, r.target_doc = r.target_doc, r.source_doc
+        r.source_start, r.target_start = r.target_start, r.source_start
+        r.source_end, r.target_end = r.target_end, r.source_end
+        edits = json.loads(r.edits)
+        for e in edits:
+            e["from"], e["to"] = e["to"], e["from"]
+            e["source_start"], e["target_start"] = e["target_start"], e["source_start"]
+            e["source_end"], e["target_end"] = e["target_end"], e["source_end"]
+        r.edits = json.dumps(edits, ensure_ascii=False)
 
 
 def _link(a: DocInfo, b: DocInfo, p: Passage, kind: str, text_a: str, text_b: str) -> Reuse:
@@ -552,9 +559,57 @@ def reuse_stage(db: Any) -> dict[str, int]:
     return _write(db, find_reuse(docs, fetch, texts))
 
 
-def orient_stage(db: Any) -> dict[str, int]:
-    """Re-orient the stored links after a later stage dated more documents (no re-alignment)."""
-    info = {d.id: d for d in _doc_infos(db)}
-    links = [Reuse(**{k: row[k] for k in Reuse.columns()}) for row in db["reuse"].rows]
-    orient(links, info)
-    return _write(db, links)
+# ----------------------------------------------------------------- direction, declared once
+# After the dating stages: every stored link re-oriented with all the dates now known, and
+# its lineage named again (no re-alignment). Datasets: links (a reuse row + its position),
+# docs (DocInfo's columns).
+
+_LINK_COLUMNS = list(Reuse.columns().items())
+DOC_INFO_QUERY = "select id, published, published_low, published_high, outlet, url, source from documents"
+
+
+def _doc_info(d: tuple) -> DocInfo:
+    return DocInfo(id=d[0], rowid=0, published=d[1], low=d[2], high=d[3], outlet=d[4], url=d[5], source=d[6] or "")
+
+
+def _with_source(_doc: str, links: list[tuple], docs: list[tuple]) -> Iterator[tuple]:
+    for link in links:
+        yield link, docs[0]
+
+
+def _oriented(_doc: str, halves: list[tuple], docs: list[tuple]) -> Iterator[tuple]:
+    names = [c for c, _ in _LINK_COLUMNS]
+    for link, source in halves:
+        r = Reuse(**dict(zip(names, link)))
+        orient_link(r, _doc_info(source), _doc_info(docs[0]))
+        yield link[-1], r
+
+
+def _named(_doc: str, links: list[tuple], roots: list[tuple]) -> Iterator[tuple]:
+    root = roots[0][1] if roots else None
+    for pos, r in links:
+        r.lineage = lineage_id(root) if r.kind != "boilerplate" and root is not None else None
+        yield pos, r
+
+
+def _lineage_edge(x: tuple) -> Optional[tuple[str, str]]:
+    return (x[1].source_doc, x[1].target_doc) if x[1].kind != "boilerplate" else None
+
+
+#: The direction stage: reuse.direction, the links' ends in time order, reuse.lineage.
+DIRECTION = Plan(
+    name="direction",
+    reads=(Read("links", f"select {', '.join(f'[{c}]' for c, _ in _LINK_COLUMNS)} from reuse",
+                _LINK_COLUMNS + [("_i", int)]),
+           Read("docs", DOC_INFO_QUERY, [("id", str), ("published", str), ("published_low", str),
+                                         ("published_high", str), ("outlet", str), ("url", str), ("source", str)],
+                rows=lambda rows: (tuple(r) for r in rows))),
+    steps=(
+        Group("with_source", [("links", lambda r: r[1]), ("docs", lambda d: d[0])], _with_source),
+        Group("oriented", [("with_source", lambda x: x[0][2]), ("docs", lambda d: d[0])], _oriented),
+        Components("roots", ("oriented", _lineage_edge), ("docs", lambda d: (d[0], _doc_info(d).key()))),
+        Group("named", [("oriented", lambda x: x[1].source_doc), ("roots", lambda r: r[0])], _named),
+    ),
+    writes=(Write("reuse", ["named"], order=lambda x: x[0], row=lambda x: x[1].row()),),
+    requires=("reuse", "choose dates"),
+)

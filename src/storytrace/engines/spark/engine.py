@@ -179,11 +179,9 @@ def load(run: Run, db: Any, report: BuildReport, reject: Callable[[Reject], None
     """Step 3: the new documents, their annotations and the rejects into the ledger, in
     input order (the local engine's insertion order), then the rejects bookkeeping."""
     spark = run.spark
-    db.execute("create temp table if not exists storytrace_added (source text)")
-    db.execute("delete from temp.storytrace_added")
 
     def each_doc(row: dict[str, Any]) -> None:
-        db.conn.execute("insert into temp.storytrace_added values (?)", [row["source"]])
+        ledger_mod.note_ingested(db, [row["source"]])
         if on_progress and row["_size"]:
             on_progress(row["_size"])
 
@@ -197,11 +195,7 @@ def load(run: Run, db: Any, report: BuildReport, reject: Callable[[Reject], None
         if on_progress and row["_size"]:
             on_progress(row["_size"])
         reject(Reject(row["source"], row["reason"], row["id"]))
-    # ledger.record_rejects, with this run's sources in a temporary table instead of a set
-    if report.added:
-        db.execute("delete from rejects where source in (select source from temp.storytrace_added)")
-    ledger_mod.insert(db, Reject.table, (r.row() for r in report.rejects))
-    db.execute("drop table temp.storytrace_added")
+    ledger_mod.record_rejects(db, report.rejects)
 
 
 def _stripped(rows: Iterator[dict[str, Any]], each: Callable[[dict[str, Any]], None]) -> Iterator[dict[str, Any]]:

@@ -4,7 +4,8 @@ One job: the Spark runner of a `Plan`, the twin of `plan.run_local`, knowing no 
 rule. Each `Read` streams its rows from the ledger into Parquet under OUT/_work (a chunk
 at a time: the driver never holds a table); each `Group` is a co-group of its inputs by
 their keys in `run.partitions` partitions, its function run on the executors; each
-`Write` sorts its rows by the declared order on the cluster, writes them to OUT/<table>
+`Components` step numbers the nodes in their order and runs the large-star /
+small-star rounds (`components`); each `Write` sorts its rows by the declared order on the cluster, writes them to OUT/<table>
 and streams them into the ledger a partition at a time; each `Update` streams its
 parameters to the ledger in batches.
 """
@@ -15,7 +16,7 @@ import itertools
 from typing import Any, Callable, Iterator
 
 from ...model import Record
-from ...stages.plan import Group, KeyOf, Plan
+from ...stages.plan import Components, Group, KeyOf, Plan
 from . import tables
 
 
@@ -52,6 +53,71 @@ def cogroup(data: dict[str, Any], step: Group, partitions: int) -> Any:
     return grouped.flatMap(_each(step))
 
 
+def components(edges: Any, partitions: int) -> Any:
+    """(node, smallest node of its component) for every node of an RDD of (u, v) int edges.
+
+    Alternating large-star and small-star steps (Kiveris, Lattanzi, Mirrokni, Rastogi,
+    Vassilvitskii: "Connected Components in MapReduce and Beyond", SoCC 2014):
+    O(log^2 n) rounds, each a group-by; the result is a star around each component's
+    minimum."""
+    from pyspark import StorageLevel
+
+    p = partitions
+    e = edges.filter(lambda uv: uv[0] != uv[1]).map(lambda uv: (max(uv), min(uv))).distinct(p)
+    e = e.persist(StorageLevel.MEMORY_AND_DISK)
+    previous = None
+    while True:
+        large = e.flatMap(lambda uv: ((uv[0], uv[1]), (uv[1], uv[0]))).groupByKey(p).flatMap(_large_star)
+        small = large.map(lambda uv: (uv[0], uv[1]) if uv[1] <= uv[0] else (uv[1], uv[0])) \
+            .groupByKey(p).flatMap(_small_star).distinct(p)
+        small = small.persist(StorageLevel.MEMORY_AND_DISK)
+        changed = previous is None or e.map(lambda x: (x, 0)).fullOuterJoin(small.map(lambda x: (x, 0)), p) \
+            .filter(lambda kv: kv[1][0] is None or kv[1][1] is None).count() > 0
+        if previous is not None:
+            previous.unpersist()
+        previous, e = e, small
+        if not changed:
+            break
+    if previous is not None and previous is not e:
+        previous.unpersist()
+    return e.flatMap(lambda vm: ((vm[0], vm[1]), (vm[1], vm[1]))).distinct(p)
+
+
+def _large_star(kv: tuple) -> Iterator[tuple[int, int]]:
+    u, neighbours = kv
+    ns = set(neighbours)
+    m = min(ns | {u})
+    for v in ns:
+        if v > u:
+            yield v, m
+
+
+def _small_star(kv: tuple) -> Iterator[tuple[int, int]]:
+    u, neighbours = kv
+    ns = set(neighbours) | {u}
+    m = min(ns)
+    for v in ns:
+        if v != m:
+            yield v, m
+
+
+def components_step(data: dict[str, Any], step: Components, partitions: int) -> Any:
+    """The RDD of a Components step: nodes numbered in their declared order (a global
+    sort), edges as number pairs (two joins), `components`, numbers back to nodes."""
+    p = partitions
+    edge_of, node_of = step.edges[1], step.nodes[1]
+    nodes = data[step.nodes[0]].map(node_of)
+    number = nodes.sortBy(lambda nk: (nk[1], nk[0]), numPartitions=p).zipWithIndex() \
+        .map(lambda x: (x[0][0], x[1]))  # (node, n)
+    node_of_number = number.map(lambda nn: (nn[1], nn[0]))
+    edges = data[step.edges[0]].map(edge_of).filter(lambda e: e is not None and e[0] != e[1])
+    numbered = edges.join(number, p).map(lambda kv: (kv[1][0], kv[1][1])).join(number, p) \
+        .map(lambda kv: (kv[1][0], kv[1][1]))  # (n of u, n of v)
+    roots = components(numbered, p)  # (n, n of its root)
+    return roots.map(lambda nr: (nr[1], nr[0])).join(node_of_number, p).map(lambda kv: (kv[1][0], kv[1][1])) \
+        .join(node_of_number, p).map(lambda kv: (kv[1][1], kv[1][0]))  # (node, root)
+
+
 def columns_of(table: str) -> list[tuple[str, type]]:
     """A ledger table's columns and types, from model.py's records."""
     for cls in Record.__subclasses__():
@@ -73,7 +139,8 @@ def run(plan: Plan, spark_run: Any, db: Any) -> dict[str, int]:
                                 f"{work}/{read.name}")
         data[read.name] = df.rdd.map(tuple)
     for step in plan.steps:
-        data[step.name] = cogroup(data, step, p).persist(StorageLevel.MEMORY_AND_DISK)
+        rdd = components_step(data, step, p) if isinstance(step, Components) else cogroup(data, step, p)
+        data[step.name] = rdd.persist(StorageLevel.MEMORY_AND_DISK)
     counts: dict[str, int] = {}
     for w in plan.writes:
         parts = [data[name] for name in w.datasets]

@@ -29,6 +29,7 @@ from ...stages import fingerprint
 from ...stages import reuse as local
 from ...model import Reuse
 from . import tables
+from .plans import components
 
 REUSE_COLUMNS = tables.record_columns(Reuse)
 DOC_QUERY = "select rowid, id, published, published_low, published_high, outlet, url, source, text from documents where rowid <= ?"
@@ -82,61 +83,9 @@ def _duplicate_link(kv: tuple) -> tuple:
 
 
 def _oriented(key: tuple, r: Reuse, ia: local.DocInfo, ib: local.DocInfo, a: int, b: int) -> tuple:
-    local.orient([r], {ia.id: ia, ib.id: ib})  # direction and swap (its lineage is named in step 5)
+    local.orient_link(r, ia, ib)  # direction and swap (its lineage is named in step 5)
     src, tgt = (a, b) if r.source_doc == ia.id else (b, a)
-    r.lineage = None
     return key, r, src, tgt
-
-
-# ----------------------------------------------------------------- connected components
-
-
-def components(edges: Any, partitions: int) -> Any:
-    """(node, smallest node of its component) for every node of an RDD of (u, v) int edges.
-
-    Alternating large-star and small-star steps (Kiveris, Lattanzi, Mirrokni, Rastogi,
-    Vassilvitskii: "Connected Components in MapReduce and Beyond", SoCC 2014):
-    O(log^2 n) rounds, each a group-by; the result is a star around each component's
-    minimum."""
-    from pyspark import StorageLevel
-
-    p = partitions
-    e = edges.filter(lambda uv: uv[0] != uv[1]).map(lambda uv: (max(uv), min(uv))).distinct(p)
-    e = e.persist(StorageLevel.MEMORY_AND_DISK)
-    previous = None
-    while True:
-        large = e.flatMap(lambda uv: ((uv[0], uv[1]), (uv[1], uv[0]))).groupByKey(p).flatMap(_large_star)
-        small = large.map(lambda uv: (uv[0], uv[1]) if uv[1] <= uv[0] else (uv[1], uv[0])) \
-            .groupByKey(p).flatMap(_small_star).distinct(p)
-        small = small.persist(StorageLevel.MEMORY_AND_DISK)
-        changed = previous is None or e.map(lambda x: (x, 0)).fullOuterJoin(small.map(lambda x: (x, 0)), p) \
-            .filter(lambda kv: kv[1][0] is None or kv[1][1] is None).count() > 0
-        if previous is not None:
-            previous.unpersist()
-        previous, e = e, small
-        if not changed:
-            break
-    if previous is not None and previous is not e:
-        previous.unpersist()
-    return e.flatMap(lambda vm: ((vm[0], vm[1]), (vm[1], vm[1]))).distinct(p)
-
-
-def _large_star(kv: tuple) -> Iterator[tuple[int, int]]:
-    u, neighbours = kv
-    ns = set(neighbours)
-    m = min(ns | {u})
-    for v in ns:
-        if v > u:
-            yield v, m
-
-
-def _small_star(kv: tuple) -> Iterator[tuple[int, int]]:
-    u, neighbours = kv
-    ns = set(neighbours) | {u}
-    m = min(ns)
-    for v in ns:
-        if v != m:
-            yield v, m
 
 
 # ----------------------------------------------------------------- the stage

@@ -84,10 +84,13 @@ def assert_same_ledgers(local: Path, spark: Path, skip_columns: dict[str, set[st
 def test_incremental_build_with_corrections_same_on_both_engines(spark, tmp_path, example_dir):
     """Half the example in a ledger, two corrections recorded, then the whole example
     added: the Spark build keeps the known documents, adds the rest, applies the
-    corrections, exactly as the local build."""
+    corrections, exactly as the local build; an input the ledger lists as rejected is
+    counted as known, not announced again."""
     files = sorted(str(p) for p in example_dir.iterdir())
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
     base = tmp_path / "half.db"
-    pipeline.build(base, files[:5], workers=1)
+    assert len(pipeline.build(base, files[:5] + [str(empty)], workers=1).rejects) == 1
     conn = sqlite3.connect(base)
     claim = conn.execute("select id from claims where measure = 'killed' and value is not null order by id").fetchone()[0]
     event = conn.execute("select id from events order by id").fetchone()[0]
@@ -98,9 +101,11 @@ def test_incremental_build_with_corrections_same_on_both_engines(spark, tmp_path
     local_path, spark_path = tmp_path / "local.db", tmp_path / "spark.db"
     shutil.copy(base, local_path)
     shutil.copy(base, spark_path)
-    expected = pipeline.build(local_path, [str(example_dir)], workers=1)
-    report = spark_build(spark, spark_path, [str(example_dir)])
+    expected = pipeline.build(local_path, [str(example_dir), str(empty)], workers=1)
+    told: list = []
+    report = spark_build(spark, spark_path, [str(example_dir), str(empty)], on_reject=told.append)
     assert (report.added, report.already) == (expected.added, expected.already) == (5, 5)
+    assert (report.known_rejects, len(report.rejects), told) == (expected.known_rejects, 1, []) == (1, 1, [])
     assert_same_ledgers(local_path, spark_path)
     conn = sqlite3.connect(spark_path)
     assert conn.execute("select value from claims where id = ?", [claim]).fetchone()[0] == 99.0
@@ -128,17 +133,6 @@ def test_correct_same_on_both_engines(spark, tmp_path, example_ledger):
     assert conn.execute("select value from claims where id = ?", [claim]).fetchone()[0] == 77.0
     assert conn.execute("select count(*) from reuse").fetchone()[0] > 0  # the Spark twin rewrote the copies
     conn.close()
-
-
-def test_a_known_reject_is_not_new_on_spark_either(spark, tmp_path):
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.txt").write_text("Rescuers pulled 14 people from the river on Monday, officials said.")
-    (tmp_path / "in" / "empty.txt").write_text("")
-    first = spark_build(spark, tmp_path / "s.db", [str(tmp_path / "in")])
-    assert len(first.rejects) == 1 and first.known_rejects == 0
-    told = []
-    again = spark_build(spark, tmp_path / "s.db", [str(tmp_path / "in")], on_reject=told.append)
-    assert len(again.rejects) == 1 and again.known_rejects == 1 and told == []
 
 
 def test_cli_spark_engine_reads_uris_and_parquet(spark, tmp_path, example_ledger, example_dir):
@@ -225,8 +219,9 @@ def test_components_match_union_find(spark):
         if a != b:
             parent[max(a, b)] = min(a, b)
     expected = {n: root(n) for u, v in edges if u != v for n in (u, v)}
-    got = dict(components(spark.sparkContext.parallelize(edges, 4), 3).collect())
-    assert got == expected
+    got = dict(components(spark.sparkContext.parallelize(edges, 4), 3, local_max=0).collect())
+    assert got == expected  # the rounds on the cluster
+    assert dict(components(spark.sparkContext.parallelize(edges, 4), 3).collect()) == expected  # a small graph
 
 
 def _synthetic_docs() -> list[tuple]:

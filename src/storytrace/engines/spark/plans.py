@@ -16,8 +16,12 @@ import itertools
 from typing import Any, Callable, Iterator
 
 from ...model import Record
+from ...unionfind import DisjointSets
 from ...stages.plan import Components, Group, KeyOf, Plan
 from . import tables
+
+
+SMALL_GRAPH = 50_000  # edges: a graph this small is solved on the driver (`components`)
 
 
 def _keyed(key_of: KeyOf, i: int) -> Callable[[Any], Iterator[tuple]]:
@@ -53,18 +57,27 @@ def cogroup(data: dict[str, Any], step: Group, partitions: int) -> Any:
     return grouped.flatMap(_each(step))
 
 
-def components(edges: Any, partitions: int) -> Any:
+def components(edges: Any, partitions: int, local_max: int = SMALL_GRAPH) -> Any:
     """(node, smallest node of its component) for every node of an RDD of (u, v) int edges.
 
     Alternating large-star and small-star steps (Kiveris, Lattanzi, Mirrokni, Rastogi,
     Vassilvitskii: "Connected Components in MapReduce and Beyond", SoCC 2014):
     O(log^2 n) rounds, each a group-by; the result is a star around each component's
-    minimum."""
+    minimum. A graph of at most `local_max` distinct edges (a bounded amount, whatever
+    the collection's size) is solved by union-find on the driver instead: the same
+    components without the rounds' dozens of small jobs."""
     from pyspark import StorageLevel
 
     p = partitions
     e = edges.filter(lambda uv: uv[0] != uv[1]).map(lambda uv: (max(uv), min(uv))).distinct(p)
     e = e.persist(StorageLevel.MEMORY_AND_DISK)
+    few = e.take(local_max + 1) if local_max else [None]
+    if len(few) <= local_max:
+        sets: DisjointSets[int] = DisjointSets()
+        for u, v in few:
+            sets.union(u, v)
+        e.unpersist()
+        return e.context.parallelize([(n, sets.root(n)) for n in sets.parent], p)
     previous = None
     while True:
         large = e.flatMap(lambda uv: ((uv[0], uv[1]), (uv[1], uv[0]))).groupByKey(p).flatMap(_large_star)

@@ -72,13 +72,16 @@ def write(df: Any, path: str) -> None:
 def from_sqlite(spark: Any, rows: Iterable[tuple], columns: Sequence[tuple[str, type]], path: str,
                 chunk: int = CHUNK) -> Any:
     """Stream rows (tuples in `columns` order) into a Parquet table at `path`, a chunk at
-    a time (the driver never holds more than one chunk); returns the DataFrame read back."""
+    a time (the driver never holds more than one chunk); returns the DataFrame read back.
+    Rows that fit in one chunk become a DataFrame at once (no Parquet written)."""
     sch = schema(columns)
     types = [t for _, t in columns]
     it = iter(rows)
     first = True
     while True:
         block = [tuple(coerce(v, t) for v, t in zip(r, types)) for r in itertools.islice(it, chunk)]
+        if first and len(block) < chunk:
+            return spark.createDataFrame(block, sch)
         if not block and not first:
             break
         spark.createDataFrame(block, sch).coalesce(1).write.mode("overwrite" if first else "append").parquet(path)

@@ -71,8 +71,8 @@ def components(edges: Any, partitions: int, local_max: int = SMALL_GRAPH) -> Any
     p = partitions
     e = edges.filter(lambda uv: uv[0] != uv[1]).map(lambda uv: (max(uv), min(uv))).distinct(p)
     e = e.persist(StorageLevel.MEMORY_AND_DISK)
-    few = e.take(local_max + 1) if local_max else [None]
-    if len(few) <= local_max:
+    few: list[tuple[int, int]] = e.take(local_max + 1) if local_max else []
+    if local_max and len(few) <= local_max:
         sets: DisjointSets[int] = DisjointSets()
         for u, v in few:
             sets.union(u, v)

@@ -50,6 +50,7 @@ ANN_EXTRA = ORDER + [("_i", int)]
 REJECT_COLUMNS = tables.record_columns(Reject)
 REJECT_EXTRA = ORDER + [("_size", int)]
 DOCS_PER_PARTITION = 2_000  # documents per partition in the cross-document stages
+MIN_DOCS_PER_PARTITION = 500  # ... and no fewer, unless the collection is smaller
 PARTITION_BYTES = 8 << 20  # input bytes per processing partition, at most
 SMALL_PARTITION_BYTES = 256 << 10  # below 4 x this per core, fewer partitions (each task costs ~0.1 s)
 
@@ -67,7 +68,12 @@ class Run:
         self.partitions = max(1, spark.sparkContext.defaultParallelism)  # of the cross-document stages' shuffles
 
     def size_partitions(self, documents: int) -> None:
-        self.partitions = max(1, self.spark.sparkContext.defaultParallelism, math.ceil(documents / DOCS_PER_PARTITION))
+        """Partitions of the cross-document shuffles: one per DOCS_PER_PARTITION documents,
+        and one per core while each still gets MIN_DOCS_PER_PARTITION (a small collection
+        is not cut into tasks whose start-up costs more than their work)."""
+        cores = self.spark.sparkContext.defaultParallelism
+        self.partitions = max(1, math.ceil(documents / DOCS_PER_PARTITION),
+                              min(cores, documents // MIN_DOCS_PER_PARTITION))
 
     def timed(self, step: str, since: float) -> float:
         now = time.perf_counter()

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from storytrace.model import TABLES
 from storytrace.stages import corrections, fingerprint
 from storytrace.engines import local as pipeline
 from storytrace.stages import reuse as local_reuse
@@ -161,13 +162,24 @@ def test_cli_spark_engine_reads_uris_and_parquet(spark, tmp_path, example_ledger
     rejects = conn.execute("select source, reason from rejects order by rowid").fetchall()
     assert len(rejects) == len(records)
     assert all(".parquet" in s and "#" in s and r.startswith("duplicate of file:/") for s, r in rejects)
-    # the Parquet tables hold what was loaded and computed; the working tables are gone
+    # the Parquet tables are the ledger's, complete, every value as the stages left it; the working tables are gone
     out = tmp_path / "out"
     assert spark.read.parquet(str(out / "documents")).count() == 10
-    for table in ("reuse", "figures", "checks", "claims"):
-        ids = spark.read.parquet(str(out / table)).select("id").collect()
-        assert sorted(r[0] for r in ids) == sorted(r[0] for r in conn.execute(f"select id from {table}")), table
+    for cls in TABLES:
+        df = spark.read.parquet(str(out / cls.table))
+        assert df.columns == list(cls.columns()), cls.table
+        got = [tuple(r) for r in df.collect()]
+        cols = ", ".join(f"[{c}]" for c in cls.columns())
+        assert sorted(got, key=repr) == sorted(conn.execute(f"select {cols} from [{cls.table}]").fetchall(), key=repr)
     assert not (out / "_work").exists()
+    # README's DuckDB view over them (for people who cannot open SQLite)
+    duckdb = pytest.importorskip("duckdb") if not REQUIRE else __import__("duckdb")
+    views = duckdb.connect()
+    for cls in TABLES:
+        views.execute(f"create view {cls.table} as select * from read_parquet('{out}/{cls.table}/*.parquet')")
+    for q in ("select count(*) from claims where event_id is not null", "select sum(best) from figures",
+              "select count(*) from documents d join events e on d.event_id = e.id"):
+        assert views.execute(q).fetchone() == conn.execute(q).fetchone(), q
 
 
 def test_usage_errors():

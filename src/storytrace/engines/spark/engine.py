@@ -10,12 +10,14 @@ callbacks and BuildReport, and the same rows in the ledger:
    document seen twice in this run is kept at its first position in input order and
    the later ones become `duplicate of ...` rejects (a window over the id), exactly as
    the local engine decides in its loop;
-3. Parquet tables under OUT (documents, claims, quotes, terms, rejects; with `_f`,
-   `_p` = input order) are streamed, sorted in input order, into the ledger inside
+3. Parquet tables under OUT (documents, claims, quotes, terms, mentions, rejects; with
+   `_f`, `_p` = input order) are streamed, sorted in input order, into the ledger inside
    `ledger.writing` (one atomic swap), so even the rowids are the local engine's;
 4. the cross-document stages run in `local.CROSS_STAGES` order; `reuse` on Spark
    (reuse.py), a declared stage (stages/plan.py: figures) as co-groups on the cluster
-   (plans.py, the same plan the local engine runs), the others on the ledger, as locally.
+   (plans.py, the same plan the local engine runs), the others on the ledger, as locally;
+5. every ledger table, complete and as the stages left it, goes to OUT/<table>
+   (tables.export): the Parquet copy of the ledger (a DuckDB view reads it: README).
 
 OUT defaults to LEDGER's name with `.parquet` beside it (or $STORYTRACE_SPARK_OUT);
 on a cluster it must be a path every node writes (hdfs://, s3a://, a shared mount).
@@ -271,6 +273,8 @@ def build(
             for name, stage in run.stages(cross_stages):
                 stage(db)
                 t = run.timed(name + (" (Spark)" if isinstance(stage, functools.partial) else ""), t)
+            tables.export(spark, db, out_path)
+            t = run.timed("every table to Parquet", t)
             report.counts = ledger_mod.count_rows(db)
             report.documents = report.counts.get(Document.table, 0)
     finally:
@@ -313,6 +317,7 @@ def correct(
             run.size_partitions(documents)
             for _name, stage in run.stages(cross_stages):
                 stage(db)
+            tables.export(spark, db, out_path)
     finally:
         if not keep_work:
             tables.remove(spark, out_path + "/_work")

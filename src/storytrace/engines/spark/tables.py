@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
-from ...model import Record
+from ...model import TABLES, Record
 
 CHUNK = 50_000  # rows per chunk streamed from SQLite into Spark
 BATCH = 1_000  # rows per SQLite insert batch
@@ -77,18 +77,45 @@ def from_sqlite(spark: Any, rows: Iterable[tuple], columns: Sequence[tuple[str, 
     sch = schema(columns)
     types = [t for _, t in columns]
     it = iter(rows)
+    block = [tuple(coerce(v, t) for v, t in zip(r, types)) for r in itertools.islice(it, chunk)]
+    if len(block) < chunk:
+        return spark.createDataFrame(block, sch)
+    to_parquet(spark, itertools.chain(block, it), columns, path, chunk)
+    return spark.read.schema(sch).parquet(path)
+
+
+def to_parquet(spark: Any, rows: Iterable[tuple], columns: Sequence[tuple[str, type]], path: str,
+               chunk: int = CHUNK) -> int:
+    """Write rows (tuples in `columns` order) as a Parquet table at `path`, replacing it,
+    a chunk at a time (one file per chunk); returns the number of rows."""
+    sch = schema(columns)
+    types = [t for _, t in columns]
+    it = iter(rows)
+    n = 0
     first = True
     while True:
         block = [tuple(coerce(v, t) for v, t in zip(r, types)) for r in itertools.islice(it, chunk)]
-        if first and len(block) < chunk:
-            return spark.createDataFrame(block, sch)
         if not block and not first:
             break
         spark.createDataFrame(block, sch).coalesce(1).write.mode("overwrite" if first else "append").parquet(path)
+        n += len(block)
         first = False
         if len(block) < chunk:
             break
-    return spark.read.schema(sch).parquet(path)
+    return n
+
+
+def export(spark: Any, db: Any, out: str) -> dict[str, int]:
+    """Every ledger table of model.py, complete and as the stages left it (its columns, in
+    rowid order), to OUT/<table> as Parquet, streamed a chunk at a time; returns the rows
+    per table. (Tables a build wrote during its run, with their working columns, are
+    replaced.)"""
+    counts = {}
+    for cls in TABLES:
+        cols = record_columns(cls)
+        rows = db.execute(f"select {', '.join(f'[{c}]' for c, _ in cols)} from [{cls.table}] order by rowid")
+        counts[cls.table] = to_parquet(spark, rows, cols, f"{out.rstrip('/')}/{cls.table}")
+    return counts
 
 
 def to_sqlite(db: Any, table: str, rows: Iterable[dict[str, Any]], *, replace: bool = False, alter: bool = False,

@@ -115,3 +115,25 @@ def test_a_plan_with_components():
     assert dict(db.execute("select id, name from totals")) == {
         "i0": "s0", "i3": "s0", "i6": "s0", "i9": "s0", "s0": "s0",
         "i1": "i7", "i4": "i7", "i7": "i7", "s1": "i7"}
+
+
+def test_a_claim_no_longer_counted_loses_its_figure(example_ledger, tmp_path):
+    """claims.figure_id is null for a claim the figures stage no longer counts (a person
+    corrected its measure to `other`), as in a ledger built with that correction."""
+    import shutil
+    import sqlite3
+
+    from storytrace.engines import local as pipeline
+    from storytrace.stages import corrections
+
+    path = tmp_path / "ferry.db"
+    shutil.copy(example_ledger, path)
+    conn = sqlite3.connect(path)
+    claim = conn.execute("select id from claims where figure_id is not null order by id").fetchone()[0]
+    conn.close()
+    pipeline.correct(path, lambda db: corrections.record(db, f"claim:{claim}", "measure", "other", note="t",
+                                                         now="2026-01-01T00:00:00+00:00"))
+    conn = sqlite3.connect(path)
+    assert conn.execute("select measure, figure_id from claims where id = ?", [claim]).fetchone() == ("other", None)
+    counted = conn.execute("select count(*) from claims where figure_id is not null").fetchone()[0]
+    assert counted == conn.execute("select sum(n_claims) from figures").fetchone()[0]

@@ -108,9 +108,22 @@ def test_incremental_build_with_corrections_same_on_both_engines(spark, tmp_path
     assert (report.added, report.already) == (expected.added, expected.already) == (5, 5)
     assert (report.known_rejects, len(report.rejects), told) == (expected.known_rejects, 1, []) == (1, 1, [])
     assert_same_ledgers(local_path, spark_path)
+    assert report.texts_from_ledger == 5  # the half built locally has no Parquet copy: its texts came from the ledger
     conn = sqlite3.connect(spark_path)
     assert conn.execute("select value from claims where id = ?", [claim]).fetchone()[0] == 99.0
     assert [r[0] for r in conn.execute("select status from corrections")] == ["applied", "applied"]
+    # a later article copying an earlier one's passage: its texts are on the cluster now (OUT/documents)
+    earlier = conn.execute("select text from documents order by rowid limit 1").fetchone()[0]
+    conn.close()
+    later = tmp_path / "later.txt"
+    later.write_text("Update, March 20: " + earlier[:1500] + "\nInvestigators said on Thursday the toll had not changed.")
+    expected = pipeline.build(local_path, [str(example_dir), str(later)], workers=1)
+    report = spark_build(spark, spark_path, [str(example_dir), str(later)])
+    assert (report.added, report.texts_from_ledger) == (expected.added, 0) == (1, 0)
+    assert_same_ledgers(local_path, spark_path)
+    conn = sqlite3.connect(spark_path)
+    assert conn.execute("select count(*) from reuse r join documents d on d.id in (r.source_doc, r.target_doc) "
+                        "where d.source like '%later.txt'").fetchone()[0] >= 1  # the copy was found
 
 
 def test_correct_same_on_both_engines(spark, tmp_path, example_ledger):

@@ -121,6 +121,8 @@ class BuildReport:
     counts: dict[str, int] = field(default_factory=dict)
     known_rejects: int = 0  # of `rejects`, those the ledger already listed (the same input, the same reason)
     unchanged: bool = False  # nothing new: the ledger was left as it was (no stage ran)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per step (the Spark engine's steps)
+    texts_from_ledger: int = 0  # Spark: texts of earlier documents streamed out of the ledger (not on the cluster)
 
 
 class _Unchanged(Exception):

@@ -608,6 +608,7 @@ FIGURES = Plan(
                                      ("lineage", str)], rows=_spans),
         Read("passages", PASSAGES_QUERY, [("_k", int), ("id", str), ("source_doc", str), ("target_doc", str),
                                           ("edits", str)], rows=_number_edited),
+        Read("had_figure", "select id from claims where figure_id is not null", [("id", str), ("_i", int)]),
     ),
     steps=(
         Group("prepared", [("claims", lambda r: r[1]), ("spans", lambda r: r[0]), ("pubs", lambda r: r[0])], _prepared),
@@ -623,7 +624,8 @@ FIGURES = Plan(
         Write("figures", ["figure_rows"], order=_first, row=lambda kr: kr[1]),
         Write("checks", ["part_checks", "total_checks", "document_checks"], order=_first, row=lambda kc: kc[1].row()),
     ),
-    updates=(Update("prepared", "update claims set figure_id = ? where id = ?", lambda x: (x[3], x[1].id)),),
+    updates=(Update("had_figure", "update claims set figure_id = null where id = ?", lambda r: (r[0],)),  # (no longer counted)
+             Update("prepared", "update claims set figure_id = ? where id = ?", lambda x: (x[3], x[1].id))),
     requires=("reuse", "events", "choose dates"),
 )
 

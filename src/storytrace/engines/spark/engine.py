@@ -10,14 +10,18 @@ callbacks and BuildReport, and the same rows in the ledger:
    document seen twice in this run is kept at its first position in input order and
    the later ones become `duplicate of ...` rejects (a window over the id), exactly as
    the local engine decides in its loop;
-3. Parquet tables under OUT (documents, claims, quotes, terms, mentions, rejects; with
-   `_f`, `_p` = input order) are streamed, sorted in input order, into the ledger inside
+3. working Parquet tables under OUT/_work/new (documents, claims, quotes, terms,
+   mentions, rejects; with `_f`, `_p` = input order) are streamed, sorted in input order, into the ledger inside
    `ledger.writing` (one atomic swap), so even the rowids are the local engine's;
 4. the cross-document stages run in `local.CROSS_STAGES` order; `reuse` on Spark
-   (reuse.py), a declared stage (stages/plan.py: figures) as co-groups on the cluster
-   (plans.py, the same plan the local engine runs), the others on the ledger, as locally;
-5. every ledger table, complete and as the stages left it, goes to OUT/<table>
-   (tables.export): the Parquet copy of the ledger (a DuckDB view reads it: README).
+   (reuse.py), a declared stage (stages/plan.py: direction, figures) as co-groups on
+   the cluster (plans.py, the same plan the local engine runs), the others on the
+   ledger, as locally;
+5. every ledger table, complete and as the stages left it, goes to OUT/<table>: the
+   Parquet copy of the ledger (a DuckDB view reads it: README). Tables a Spark stage
+   wrote are kept, the others streamed from the ledger (tables.export), and documents
+   take their texts from the cluster (`documents_to_parquet`, texts.py): a later build
+   or correction does not send the ledger's texts to the cluster again.
 
 OUT defaults to LEDGER's name with `.parquet` beside it (or $STORYTRACE_SPARK_OUT);
 on a cluster it must be a path every node writes (hdfs://, s3a://, a shared mount).
@@ -42,6 +46,7 @@ from ...stages.plan import Plan
 from ..local import CHUNK, CROSS_STAGES, BuildReport, CrossStage, Processed, preload, process_many
 from . import inputs as inputs_mod
 from . import tables
+from . import texts as texts_mod
 from .uris import is_uri
 
 ORDER: list[tuple[str, type]] = [("_f", int), ("_p", int)]
@@ -65,7 +70,10 @@ class Run:
         self.out = out.rstrip("/")
         self.work = self.out + "/_work"
         self.old_rowids = old_rowids  # documents of the ledger before this run have rowid <= this
-        self.new_documents = new_documents  # this run wrote OUT/documents (a correction writes none)
+        self.new_documents = new_documents  # this run wrote OUT/_work/new/documents (a correction writes none)
+        self.written: set[str] = set()  # tables a Spark stage wrote to OUT as they stand at the end
+        self.texts_from_ledger = 0  # texts streamed out of the ledger (texts.py: only those not on the cluster)
+        self.fetched_texts: Any = None  # ... as a DataFrame (id, text), for the run's later steps
         self.timings: dict[str, float] = {}  # seconds per step, in order
         self.partitions = max(1, spark.sparkContext.defaultParallelism)  # of the cross-document stages' shuffles
 
@@ -83,7 +91,12 @@ class Run:
         return now
 
     def path(self, table: str) -> str:
+        """OUT/<table>: the Parquet copy of the ledger's table (tables.export)."""
         return f"{self.out}/{table}"
+
+    def new_path(self, table: str) -> str:
+        """This run's new documents and their annotations, as the per-document step gave them."""
+        return f"{self.work}/new/{table}"
 
     def stages(self, cross_stages: Sequence[tuple[str, CrossStage]]) -> list[tuple[str, CrossStage]]:
         """The cross-document stages, in order, as Spark runs them: a declared stage (a
@@ -167,15 +180,15 @@ def per_document(run: Run, db: Any, units: list[inputs_mod.Unit], total: int, ma
         ranked = docs.withColumn("_rank", F.row_number().over(w)).withColumn("_first", F.first("source").over(w))
         ranked = ranked.persist(StorageLevel.MEMORY_AND_DISK)
         kept = ranked.filter(F.col("_rank") == 1).drop("_rank", "_first")
-        tables.write(kept.select(*[c for c, _ in DOC_COLUMNS + DOC_EXTRA]), run.path("documents"))
-        kept = spark.read.parquet(run.path("documents")).select("_f", "_p")
+        tables.write(kept.select(*[c for c, _ in DOC_COLUMNS + DOC_EXTRA]), run.new_path("documents"))
+        kept = spark.read.parquet(run.new_path("documents")).select("_f", "_p")
         dropped = already or ranked.filter(F.col("_rank") > 1).count()  # documents whose annotations are not kept
         dupes = spark.createDataFrame(ranked.filter(F.col("_rank") > 1).rdd.map(_duplicate),
                                       tables.schema(REJECT_COLUMNS + REJECT_EXTRA))
-        tables.write(frame("rejects", REJECT_COLUMNS + REJECT_EXTRA).unionByName(dupes), run.path("rejects"))
+        tables.write(frame("rejects", REJECT_COLUMNS + REJECT_EXTRA).unionByName(dupes), run.new_path("rejects"))
         for table, columns in ANNOTATIONS.items():
             df = frame(table, columns + ANN_EXTRA)
-            tables.write(df.join(kept, ["_f", "_p"], "left_semi") if dropped else df, run.path(table))
+            tables.write(df.join(kept, ["_f", "_p"], "left_semi") if dropped else df, run.new_path(table))
         ranked.unpersist()
         return already
     finally:
@@ -193,13 +206,13 @@ def load(run: Run, db: Any, report: BuildReport, reject: Callable[[Reject], None
         if on_progress and row["_size"]:
             on_progress(row["_size"])
 
-    docs = spark.read.parquet(run.path("documents")).orderBy("_f", "_p")
+    docs = spark.read.parquet(run.new_path("documents")).orderBy("_f", "_p")
     rows = tables.local_rows(docs)
     report.added = tables.to_sqlite(db, Document.table, _stripped(rows, each_doc), replace=True)
     for table in ANNOTATIONS:
-        df = spark.read.parquet(run.path(table)).orderBy("_f", "_p", "_i")
+        df = spark.read.parquet(run.new_path(table)).orderBy("_f", "_p", "_i")
         tables.to_sqlite(db, table, tables.local_rows(df, drop=[c for c, _ in ANN_EXTRA]), replace=True)
-    for row in tables.local_rows(spark.read.parquet(run.path("rejects")).orderBy("_f", "_p")):
+    for row in tables.local_rows(spark.read.parquet(run.new_path("rejects")).orderBy("_f", "_p")):
         if on_progress and row["_size"]:
             on_progress(row["_size"])
         reject(Reject(row["source"], row["reason"], row["id"]))
@@ -273,7 +286,8 @@ def build(
             for name, stage in run.stages(cross_stages):
                 stage(db)
                 t = run.timed(name + (" (Spark)" if isinstance(stage, functools.partial) else ""), t)
-            tables.export(spark, db, out_path)
+            tables.export(spark, db, out_path, skip=run.written)
+            documents_to_parquet(run, db)
             t = run.timed("every table to Parquet", t)
             report.counts = ledger_mod.count_rows(db)
             report.documents = report.counts.get(Document.table, 0)
@@ -285,7 +299,8 @@ def build(
             tables.remove(spark, out_path + "/_work")
     report.metadata = ledger_mod.write_metadata(path)
     report.seconds = time.perf_counter() - t0
-    report.timings = run.timings  # type: ignore[attr-defined]
+    report.timings = run.timings
+    report.texts_from_ledger = run.texts_from_ledger
     return report
 
 
@@ -317,12 +332,26 @@ def correct(
             run.size_partitions(documents)
             for _name, stage in run.stages(cross_stages):
                 stage(db)
-            tables.export(spark, db, out_path)
+            tables.export(spark, db, out_path, skip=run.written)
+            documents_to_parquet(run, db)
     finally:
         if not keep_work:
             tables.remove(spark, out_path + "/_work")
     ledger_mod.write_metadata(path)
     return result
+
+
+def documents_to_parquet(run: Run, db: Any) -> None:
+    """OUT/documents: the ledger's documents with every column as the stages left it, in
+    rowid order; their texts joined from the cluster (texts.py), not sent again."""
+    spark = run.spark
+    meta_columns = [(c, t) for c, t in DOC_COLUMNS if c != "text"]
+    rows = db.execute(f"select rowid, {', '.join(f'[{c}]' for c, _ in meta_columns)} from documents order by rowid")
+    meta = tables.from_sqlite(spark, rows, [("_rowid", int)] + meta_columns, run.work + "/documents_meta")
+    joined = meta.join(texts_mod.document_texts(run, db, meta), "id", "left").orderBy("_rowid")
+    staged = run.work + "/documents_out"
+    tables.write(joined.select(*[c for c, _ in DOC_COLUMNS]), staged)
+    tables.replace(spark, staged, run.path("documents"))
 
 
 def _listed_rejects(path: Path) -> set[str]:

@@ -2,12 +2,14 @@
 
 One job: the Spark runner of a `Plan`, the twin of `plan.run_local`, knowing no stage's
 rule. Each `Read` streams its rows from the ledger into Parquet under OUT/_work (a chunk
-at a time: the driver never holds a table); each `Group` is a co-group of its inputs by
-their keys in `run.partitions` partitions, its function run on the executors; each
-`Components` step numbers the nodes in their order and runs the large-star /
-small-star rounds (`components`); each `Write` sorts its rows by the declared order on the cluster, writes them to OUT/<table>
-and streams them into the ledger a partition at a time; each `Update` streams its
-parameters to the ledger in batches.
+at a time: the driver never holds a table; rows that fit in one chunk become a
+DataFrame at once); each `Group` is a co-group of its inputs by their keys in
+`run.partitions` partitions, its function run on the executors; each `Components` step
+numbers the nodes in their order and runs the large-star / small-star rounds
+(`components`; a graph of at most SMALL_GRAPH edges is solved by union-find on the
+driver); each `Write` sorts its rows by the declared order on the cluster, writes them
+to OUT/<table> and streams them into the ledger a partition at a time; each `Update`
+streams its parameters to the ledger in batches, in the order the plan lists them.
 """
 
 from __future__ import annotations
@@ -114,14 +116,18 @@ def _small_star(kv: tuple) -> Iterator[tuple[int, int]]:
             yield v, m
 
 
-def components_step(data: dict[str, Any], step: Components, partitions: int) -> Any:
+def components_step(data: dict[str, Any], step: Components, partitions: int, kept: list) -> Any:
     """The RDD of a Components step: nodes numbered in their declared order (a global
-    sort), edges as number pairs (two joins), `components`, numbers back to nodes."""
+    sort), edges as number pairs (two joins), `components`, numbers back to nodes. RDDs
+    it persists are appended to `kept` (unpersisted when the plan ends)."""
+    from pyspark import StorageLevel
+
     p = partitions
     edge_of, node_of = step.edges[1], step.nodes[1]
     nodes = data[step.nodes[0]].map(node_of)
     number = nodes.sortBy(lambda nk: (nk[1], nk[0]), numPartitions=p).zipWithIndex() \
-        .map(lambda x: (x[0][0], x[1]))  # (node, n)
+        .map(lambda x: (x[0][0], x[1])).persist(StorageLevel.MEMORY_AND_DISK)  # (node, n): used four times
+    kept.append(number)
     node_of_number = number.map(lambda nn: (nn[1], nn[0]))
     edges = data[step.edges[0]].map(edge_of).filter(lambda e: e is not None and e[0] != e[1])
     numbered = edges.join(number, p).map(lambda kv: (kv[1][0], kv[1][1])).join(number, p) \
@@ -147,12 +153,13 @@ def run(plan: Plan, spark_run: Any, db: Any) -> dict[str, int]:
     work = f"{spark_run.work}/{plan.name}"
     p = spark_run.partitions
     data: dict[str, Any] = {}
+    kept: list = []
     for read in plan.reads:
         df = tables.from_sqlite(spark, read.rows(db.execute(read.query, list(read.params))), read.columns,
                                 f"{work}/{read.name}")
         data[read.name] = df.rdd.map(tuple)
     for step in plan.steps:
-        rdd = components_step(data, step, p) if isinstance(step, Components) else cogroup(data, step, p)
+        rdd = components_step(data, step, p, kept) if isinstance(step, Components) else cogroup(data, step, p)
         data[step.name] = rdd.persist(StorageLevel.MEMORY_AND_DISK)
     counts: dict[str, int] = {}
     for w in plan.writes:
@@ -164,11 +171,13 @@ def run(plan: Plan, spark_run: Any, db: Any) -> dict[str, int]:
                                            tables.schema(cols)), spark_run.path(w.table))
         db.execute(f"delete from [{w.table}]")
         counts[w.table] = tables.to_sqlite(db, w.table, ordered.toLocalIterator(), alter=True)
+        written: set[str] = getattr(spark_run, "written", set())
+        written.add(w.table)
         ordered.unpersist()
     for u in plan.updates:
         it = data[u.dataset].map(u.params).toLocalIterator()
         while block := list(itertools.islice(it, tables.BATCH * 10)):
             db.conn.executemany(u.sql, block)
-    for rdd in data.values():
+    for rdd in [*data.values(), *kept]:
         rdd.unpersist()
     return counts

@@ -3,8 +3,8 @@
 One job: `reuse.find_reuse` distributed, step for step, calling reuse.py's and
 fingerprint.py's own pure functions for everything per document and per pair:
 
-1. documents (this run's from OUT/documents, the ledger's older ones streamed in)
-   are numbered in publication order by a global sort on `reuse.DocInfo.key`
+1. documents (this run's from OUT/_work/new/documents; the ledger's older ones with
+   their dates from the ledger and their texts from the cluster, texts.py) are numbered in publication order by a global sort on `reuse.DocInfo.key`
    (`sortBy` + `zipWithIndex`, no collect);
 2. identical texts: a group-by on the text digest; the first copy in ledger order is
    indexed, each later one is a `duplicate` link to it (as the local stream decides);
@@ -13,11 +13,12 @@ fingerprint.py's own pure functions for everything per document and per pair:
    most ALL_PAIRS documents give every pair (a self-join on the fingerprint), longer
    ones link each document to its CHAIN predecessors (`lag` over a window ordered by
    document number); pairs sharing at least MIN_SHARED fingerprints (a group-by);
-4. each pair is joined with both texts and aligned on an executor (`reuse.align`,
-   `_kind`, `_link`, and `orient` for its direction);
-5. lineages are connected components of the passage and duplicate links (the
-   alternating large-star / small-star algorithm, Kiveris et al. 2014), each named by
-   its earliest document, as `reuse.lineage_sets` names them;
+4. each pair is joined with both texts and aligned on an executor (`reuse.pair_links`,
+   `reuse.duplicate_link`, and `reuse.orient_link` for its direction);
+5. lineages are connected components of the passage and duplicate links
+   (`plans.components`: the alternating large-star / small-star algorithm, Kiveris et
+   al. 2014, or union-find on the driver for a small graph), each named by its
+   earliest document (`reuse.lineage_id`), as `reuse.lineage_sets` names them;
 6. the links, in the local engine's order, go to OUT/reuse and to the ledger.
 """
 
@@ -29,10 +30,11 @@ from ...stages import fingerprint
 from ...stages import reuse as local
 from ...model import Reuse
 from . import tables
+from . import texts as texts_mod
 from .plans import components
 
 REUSE_COLUMNS = tables.record_columns(Reuse)
-DOC_QUERY = "select rowid, id, published, published_low, published_high, outlet, url, source, text from documents where rowid <= ?"
+DOC_QUERY = "select rowid, id, published, published_low, published_high, outlet, url, source from documents where rowid <= ?"
 DOC_COLUMNS = [("rowid", int), ("id", str), ("published", str), ("published_low", str), ("published_high", str),
                ("outlet", str), ("url", str), ("source", str), ("text", str)]
 _TOP = 1 << 64
@@ -93,14 +95,18 @@ def _oriented(key: tuple, r: Reuse, ia: local.DocInfo, ib: local.DocInfo, a: int
 
 def documents(run: Any, db: Any) -> Any:
     """RDD of document rows (rowkey, id, published, low, high, outlet, url, source, text):
-    this run's from OUT/documents, the ledger's older ones streamed from it (rowkeys
-    sort as the ledger's rowids do)."""
+    this run's from OUT/_work/new/documents; the ledger's older ones with their dates as
+    the ledger holds them now and their texts from the cluster (texts.py: the last
+    Parquet copy; only texts it lacks are streamed from the ledger). Rowkeys sort as the
+    ledger's rowids do."""
     cols = ["_f", "_p", "id", "published", "published_low", "published_high", "outlet", "url", "source", "text"]
-    new = run.spark.read.parquet(run.path("documents")).select(*cols).rdd \
+    new = run.spark.read.parquet(run.new_path("documents")).select(*cols).rdd \
         .map(lambda r: ((1, r[0], r[1]),) + tuple(r[2:])) if run.new_documents else None
     if not run.old_rowids:
         return new if new is not None else run.spark.sparkContext.emptyRDD()
-    old = tables.from_sqlite(run.spark, db.execute(DOC_QUERY, [run.old_rowids]), DOC_COLUMNS, run.work + "/old_documents")
+    meta = tables.from_sqlite(run.spark, db.execute(DOC_QUERY, [run.old_rowids]), DOC_COLUMNS[:-1],
+                              run.work + "/old_documents")
+    old = meta.join(texts_mod.document_texts(run, db, meta), "id").select(*[c for c, _ in DOC_COLUMNS])
     old_rows = old.rdd.map(lambda r: ((0, r[0], 0),) + tuple(r[1:]))
     return old_rows.union(new) if new is not None else old_rows
 
@@ -179,6 +185,7 @@ def reuse_stage(run: Any, db: Any) -> dict[str, int]:
         counts[r["kind"]] = counts.get(r["kind"], 0) + 1
 
     tables.to_sqlite(db, "reuse", rows.toLocalIterator(), alter=True, each=count)
+    run.written.add("reuse")
     rows.unpersist()
     result.unpersist()
     return counts

@@ -105,13 +105,24 @@ def to_parquet(spark: Any, rows: Iterable[tuple], columns: Sequence[tuple[str, t
     return n
 
 
-def export(spark: Any, db: Any, out: str) -> dict[str, int]:
-    """Every ledger table of model.py, complete and as the stages left it (its columns, in
-    rowid order), to OUT/<table> as Parquet, streamed a chunk at a time; returns the rows
-    per table. (Tables a build wrote during its run, with their working columns, are
-    replaced.)"""
+def replace(spark: Any, source: str, target: str) -> None:
+    """Put the folder `source` where `target` is (removed first), wherever Spark wrote them."""
+    remove(spark, target)
+    fs, src = hadoop_fs(spark, source)
+    _fs, dst = hadoop_fs(spark, target)
+    if not fs.rename(src, dst):
+        raise OSError(f"could not move {source} to {target}")
+
+
+def export(spark: Any, db: Any, out: str, skip: Iterable[str] = ()) -> dict[str, int]:
+    """Every ledger table of model.py but `documents` (engine.documents_to_parquet: its texts
+    stay on the cluster) and those in `skip` (a Spark stage wrote them as they stand),
+    complete and as the stages left it (its columns, in rowid order), to OUT/<table> as
+    Parquet, streamed a chunk at a time; returns the rows per table."""
     counts = {}
     for cls in TABLES:
+        if cls.table == "documents" or cls.table in skip:
+            continue
         cols = record_columns(cls)
         rows = db.execute(f"select {', '.join(f'[{c}]' for c, _ in cols)} from [{cls.table}] order by rowid")
         counts[cls.table] = to_parquet(spark, rows, cols, f"{out.rstrip('/')}/{cls.table}")

@@ -22,6 +22,18 @@ def need_shared(*parts: str) -> Path:
 
 
 @pytest.fixture(scope="session")
+def shared_ledger(tmp_path_factory):
+    """../shared/corpora built once for the session by the local engine (2 workers):
+    (ledger path, BuildReport, corpora folder); tests read it, none changes it."""
+    from storytrace.engines import local as pipeline
+
+    corpora = need_shared("corpora")
+    path = tmp_path_factory.mktemp("shared") / "corpora.db"
+    report = pipeline.build(path, [str(corpora)], workers=2)
+    return path, report, corpora
+
+
+@pytest.fixture(scope="session")
 def example_dir() -> Path:
     from storytrace.demo import corpus_path
 

@@ -5,19 +5,9 @@ from __future__ import annotations
 import json
 import sqlite3
 
-import pytest
 
 from storytrace.engines import local as pipeline
 
-from conftest import need_shared
-
-
-@pytest.fixture(scope="module")
-def shared_ledger(tmp_path_factory):
-    corpora = need_shared("corpora")
-    path = tmp_path_factory.mktemp("shared") / "corpora.db"
-    report = pipeline.build(path, [str(corpora)], workers=2)
-    return path, report, corpora
 
 
 def _inputs(corpora):

@@ -22,7 +22,6 @@ from storytrace.stages import corrections, fingerprint
 from storytrace.engines import local as pipeline
 from storytrace.stages import reuse as local_reuse
 
-from conftest import need_shared
 
 pytestmark = pytest.mark.spark
 REQUIRE = os.environ.get("STORYTRACE_REQUIRE_SPARK") == "1"
@@ -229,7 +228,7 @@ def test_components_match_union_find(spark):
     from storytrace.engines.spark.plans import components
 
     rng = random.Random(7)
-    edges = [(rng.randrange(300), rng.randrange(300)) for _ in range(220)]
+    edges = [(rng.randrange(120), rng.randrange(120)) for _ in range(90)]
     edges += [(i, i + 1) for i in range(400, 440)]  # a long chain: many rounds for label propagation
     parent: dict[int, int] = {}
 
@@ -299,10 +298,9 @@ def test_reuse_links_match_find_reuse(spark):
 
 
 @pytest.mark.shared
-def test_shared_corpora_same_ledger_on_both_engines(spark, tmp_path):
-    corpora = need_shared("corpora")
-    local_path, spark_path = tmp_path / "local.db", tmp_path / "spark.db"
-    expected = pipeline.build(local_path, [str(corpora)], workers=2)
+def test_shared_corpora_same_ledger_on_both_engines(spark, tmp_path, shared_ledger):
+    local_path, expected, corpora = shared_ledger  # (the local engine's, built once: conftest)
+    spark_path = tmp_path / "spark.db"
     report = spark_build(spark, spark_path, [str(corpora)])
     assert report.added == expected.added == 1231
     assert [(r.source, r.reason) for r in report.rejects] == [(r.source, r.reason) for r in expected.rejects]

@@ -220,6 +220,8 @@ def test_submit_entry(capsys):
 
 
 class _Run:
+    local_rows = 0  # the lineage graph on the cluster, however small
+
     def __init__(self, spark, partitions=3):
         self.spark, self.partitions = spark, partitions
 
@@ -298,7 +300,10 @@ def test_reuse_links_match_find_reuse(spark):
 
 
 @pytest.mark.shared
-def test_shared_corpora_same_ledger_on_both_engines(spark, tmp_path, shared_ledger):
+def test_shared_corpora_same_ledger_on_both_engines(spark, tmp_path, shared_ledger, monkeypatch):
+    """Every stage Spark runs on the cluster (none in the driver process, however small:
+    STORYTRACE_SPARK_LOCAL_ROWS=0) gives the local engine's ledger on ../shared/corpora."""
+    monkeypatch.setenv("STORYTRACE_SPARK_LOCAL_ROWS", "0")
     local_path, expected, corpora = shared_ledger  # (the local engine's, built once: conftest)
     spark_path = tmp_path / "spark.db"
     report = spark_build(spark, spark_path, [str(corpora)])
@@ -334,6 +339,7 @@ def test_a_declared_stage_gives_the_same_tables_on_spark(spark, tmp_path, monkey
 
     class Run:
         partitions = 3
+        local_rows = 0  # on the cluster, however small
         work = str(tmp_path / "_work")
 
         def __init__(self):

@@ -45,7 +45,7 @@ from ...model import ANNOTATION_TABLES, Document, Reject
 from ...stages.plan import Plan
 from ..local import CHUNK, CROSS_STAGES, BuildReport, CrossStage, Processed, preload, process_many
 from . import inputs as inputs_mod
-from . import tables
+from . import plans, tables
 from . import texts as texts_mod
 from .uris import is_uri
 
@@ -74,6 +74,8 @@ class Run:
         self.written: set[str] = set()  # tables a Spark stage wrote to OUT as they stand at the end
         self.texts_from_ledger = 0  # texts streamed out of the ledger (texts.py: only those not on the cluster)
         self.fetched_texts: Any = None  # ... as a DataFrame (id, text), for the run's later steps
+        # a declared stage reading at most this many rows runs in the driver process (plans.run; 0: never)
+        self.local_rows = int(os.environ.get("STORYTRACE_SPARK_LOCAL_ROWS", plans.SMALL_ROWS))
         self.timings: dict[str, float] = {}  # seconds per step, in order
         self.partitions = max(1, spark.sparkContext.defaultParallelism)  # of the cross-document stages' shuffles
 
@@ -103,7 +105,7 @@ class Run:
         stages.plan.Plan) as co-groups on the cluster (plans.run), the reuse stage by its
         Spark twin, any other on the ledger, as locally."""
         from ...stages import reuse as local_reuse
-        from . import plans, reuse
+        from . import reuse
 
         out: list[tuple[str, CrossStage]] = []
         for name, stage in cross_stages:

@@ -19,11 +19,12 @@ from typing import Any, Callable, Iterator
 
 from ...model import Record
 from ...unionfind import DisjointSets
-from ...stages.plan import Components, Group, KeyOf, Plan
+from ...stages.plan import Components, Group, KeyOf, Plan, run_local
 from . import tables
 
 
 SMALL_GRAPH = 50_000  # edges: a graph this small is solved on the driver (`components`)
+SMALL_ROWS = 50_000  # rows: a plan reading this few runs in the driver process (`run`)
 
 
 def _keyed(key_of: KeyOf, i: int) -> Callable[[Any], Iterator[tuple]]:
@@ -116,7 +117,8 @@ def _small_star(kv: tuple) -> Iterator[tuple[int, int]]:
             yield v, m
 
 
-def components_step(data: dict[str, Any], step: Components, partitions: int, kept: list) -> Any:
+def components_step(data: dict[str, Any], step: Components, partitions: int, kept: list,
+                    local_max: int = SMALL_GRAPH) -> Any:
     """The RDD of a Components step: nodes numbered in their declared order (a global
     sort), edges as number pairs (two joins), `components`, numbers back to nodes. RDDs
     it persists are appended to `kept` (unpersisted when the plan ends)."""
@@ -132,7 +134,7 @@ def components_step(data: dict[str, Any], step: Components, partitions: int, kep
     edges = data[step.edges[0]].map(edge_of).filter(lambda e: e is not None and e[0] != e[1])
     numbered = edges.join(number, p).map(lambda kv: (kv[1][0], kv[1][1])).join(number, p) \
         .map(lambda kv: (kv[1][0], kv[1][1]))  # (n of u, n of v)
-    roots = components(numbered, p)  # (n, n of its root)
+    roots = components(numbered, p, local_max)  # (n, n of its root)
     return roots.map(lambda nr: (nr[1], nr[0])).join(node_of_number, p).map(lambda kv: (kv[1][0], kv[1][1])) \
         .join(node_of_number, p).map(lambda kv: (kv[1][1], kv[1][0]))  # (node, root)
 
@@ -145,10 +147,29 @@ def columns_of(table: str) -> list[tuple[str, type]]:
     raise KeyError(table)
 
 
+def small(plan: Plan, db: Any, limit: int) -> bool:
+    """Whether the plan's reads hold at most `limit` rows in all (counted by SQLite)."""
+    n = 0
+    for read in plan.reads:
+        n += db.execute(f"select count(*) from ({read.query})", list(read.params)).fetchone()[0]
+        if n > limit:
+            return False
+    return True
+
+
 def run(plan: Plan, spark_run: Any, db: Any) -> dict[str, int]:
-    """Run `plan` on Spark (spark_run: the engine's Run) and write its tables to the ledger."""
+    """Run `plan` on Spark (spark_run: the engine's Run) and write its tables to the ledger.
+
+    A plan whose reads hold at most `spark_run.local_rows` rows (SMALL_ROWS unless
+    $STORYTRACE_SPARK_LOCAL_ROWS says otherwise; 0: never) runs in the driver process
+    (`plan.run_local`): the same plan and rows, without a hundred small jobs."""
     from pyspark import StorageLevel
 
+    limit = getattr(spark_run, "local_rows", SMALL_ROWS)
+    if limit and small(plan, db, limit):
+        stale: set[str] = getattr(spark_run, "written", set())
+        stale.difference_update(w.table for w in plan.writes)  # (the ledger's copy is exported at the end)
+        return run_local(plan, db)
     spark = spark_run.spark
     work = f"{spark_run.work}/{plan.name}"
     p = spark_run.partitions
@@ -159,7 +180,7 @@ def run(plan: Plan, spark_run: Any, db: Any) -> dict[str, int]:
                                 f"{work}/{read.name}")
         data[read.name] = df.rdd.map(tuple)
     for step in plan.steps:
-        rdd = components_step(data, step, p, kept) if isinstance(step, Components) else cogroup(data, step, p)
+        rdd = components_step(data, step, p, kept, limit) if isinstance(step, Components) else cogroup(data, step, p)
         data[step.name] = rdd.persist(StorageLevel.MEMORY_AND_DISK)
     counts: dict[str, int] = {}
     for w in plan.writes:

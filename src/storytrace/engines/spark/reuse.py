@@ -31,7 +31,7 @@ from ...stages import reuse as local
 from ...model import Reuse
 from . import tables
 from . import texts as texts_mod
-from .plans import components
+from .plans import SMALL_GRAPH, components
 
 REUSE_COLUMNS = tables.record_columns(Reuse)
 DOC_QUERY = "select rowid, id, published, published_low, published_high, outlet, url, source from documents where rowid <= ?"
@@ -153,7 +153,7 @@ def links(run: Any, docs: Any) -> Any:
     found = aligned.union(dups).persist(StorageLevel.MEMORY_AND_DISK)
     # 5. lineages: components of the passage and duplicate links, named by their earliest document
     edges = found.filter(lambda x: x[1].kind != "boilerplate").map(lambda x: (x[2], x[3]))
-    root = components(edges, p)  # (n, smallest n of its component)
+    root = components(edges, p, getattr(run, "local_rows", SMALL_GRAPH))  # (n, smallest n of its component)
     named = root.map(lambda nr: (nr[1], nr[0])).join(base.map(lambda nd: (nd[0], nd[1][1])), p) \
         .map(lambda kv: (kv[1][0], local.lineage_id(kv[1][1])))  # (n, lineage id)
     lineage = found.filter(lambda x: x[1].kind != "boilerplate").map(lambda x: (x[2], x)).join(named, p) \

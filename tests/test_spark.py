@@ -230,8 +230,8 @@ def test_components_match_union_find(spark):
     from storytrace.engines.spark.plans import components
 
     rng = random.Random(7)
-    edges = [(rng.randrange(120), rng.randrange(120)) for _ in range(90)]
-    edges += [(i, i + 1) for i in range(400, 440)]  # a long chain: many rounds for label propagation
+    edges = [(rng.randrange(60), rng.randrange(60)) for _ in range(40)]
+    edges += [(i, i + 1) for i in range(400, 424)]  # a long chain: many rounds for label propagation
     parent: dict[int, int] = {}
 
     def root(x):

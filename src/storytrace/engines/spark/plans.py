@@ -9,7 +9,8 @@ numbers the nodes in their order and runs the large-star / small-star rounds
 (`components`; a graph of at most SMALL_GRAPH edges is solved by union-find on the
 driver); each `Write` sorts its rows by the declared order on the cluster, writes them
 to OUT/<table> and streams them into the ledger a partition at a time; each `Update`
-streams its parameters to the ledger in batches, in the order the plan lists them.
+streams its parameters to the ledger in batches, in the order the plan lists them. A
+plan reading at most `local_rows` rows runs in the driver process instead (`run`).
 """
 
 from __future__ import annotations

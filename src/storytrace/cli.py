@@ -119,7 +119,7 @@ def cli() -> None:
 @click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
               help="local: worker processes on this machine; spark: Apache Spark (needs storytrace[spark] "
                    "and Java; master from SPARK_SUBMIT_ARGS, else local[--workers]; inputs may be hdfs://, "
-                   "s3a://, ... URIs; Parquet tables beside the ledger or in $STORYTRACE_SPARK_OUT).")
+                   "s3a://, ... URIs; a Parquet copy of every table beside the ledger or in $STORYTRACE_SPARK_OUT).")
 @click.option("--workers", type=click.IntRange(min=0), default=0,
               help="Worker processes for per-document analysis (0: one for small inputs, else one per core).")
 @click.option("--max-mb", type=click.FloatRange(min=0.001), default=DEFAULT_MAX_BYTES / 2**20, show_default=True,

@@ -33,7 +33,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--entry", action="store_true", help="print the path of this file (for spark-submit) and exit")
     ap.add_argument("ledger", nargs="?")
     ap.add_argument("inputs", nargs="*")
-    ap.add_argument("--out", help="where the Parquet tables go (default: beside the ledger, or $STORYTRACE_SPARK_OUT)")
+    ap.add_argument("--out", help="where the Parquet copy of every table goes (default: beside the ledger, or $STORYTRACE_SPARK_OUT)")
     ap.add_argument("--workers", type=int, default=0, help="local[N] when no master is given (0: every core)")
     ap.add_argument("--max-mb", type=float, default=20.0, help="largest single article in MiB")
     ap.add_argument("--keep-work", action="store_true", help="keep OUT/_work (the tables streamed from the ledger)")

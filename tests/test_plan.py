@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from typing import NamedTuple, Optional
 
 import sqlite_utils
 
@@ -18,25 +19,37 @@ def _ledger() -> sqlite_utils.Database:
     return db
 
 
-def _totals(shop: str, items: list[tuple], shops: list[tuple]) -> list[tuple]:
+class Item(NamedTuple):
+    id: str
+    shop: str
+    price: float
+    position: int
+
+
+class Shop(NamedTuple):
+    id: str
+    name: Optional[str]
+    position: int
+
+
+def _totals(shop: str, items: list[Item], shops: list[Shop]) -> list[tuple]:
     if not items:
         return []  # a shop without items makes no row
-    name = shops[0][1] if shops else None  # a shop the shops table lacks still counts (a left join)
-    return [(shop, {"id": shop, "name": name, "total": sum(r[2] for r in items), "n": len(items)})]
+    name = shops[0].name if shops else None  # a shop the shops table lacks still counts (a left join)
+    return [(shop, {"id": shop, "name": name, "total": sum(r.price for r in items), "n": len(items)})]
 
 
-def _best(shop: str, items: list[tuple]) -> list[tuple]:
-    top = max(items, key=lambda r: (r[2], r[0]))
-    return [(top[0],)]
+def _best(shop: str, items: list[Item]) -> list[tuple]:
+    top = max(items, key=lambda r: (r.price, r.id))
+    return [(top.id,)]
 
 
 PLAN = Plan(
     name="toy",
-    reads=(Read("items", "select id, shop, price from items", [("id", str), ("shop", str), ("price", float), ("_i", int)]),
-           Read("shops", "select id, name from shops where id != ?", [("id", str), ("name", str), ("_i", int)],
-                params=("none",))),
-    steps=(Group("totals", [("items", lambda r: r[1]), ("shops", lambda r: r[0])], _totals),
-           Group("best", [("items", lambda r: r[1] if r[2] > 0 else None)], _best)),
+    reads=(Read("items", "select id, shop, price from items", Item),
+           Read("shops", "select id, name from shops where id != ?", Shop, params=("none",))),
+    steps=(Group("totals", [("items", lambda r: r.shop), ("shops", lambda r: r.id)], _totals),
+           Group("best", [("items", lambda r: r.shop if r.price > 0 else None)], _best)),
     writes=(Write("totals", ["totals"], order=lambda kr: kr[0], row=lambda kr: kr[1]),),
     updates=(Update("best", "update items set best = 1 where id = ?", lambda r: r),),
 )
@@ -92,16 +105,16 @@ def test_components_are_rooted_at_their_first_node_in_the_declared_order():
     assert got == {"a": "b", "b": "b", "c": "b", "e": "f", "f": "f"}  # d: only a self-edge; zz: no order
 
 
-def _linked(shop: str, items: list[tuple], shops: list[tuple]) -> list[tuple]:
-    return [(shop, r[0]) for r in items]
+def _linked(shop: str, items: list[Item], shops: list[Shop]) -> list[tuple]:
+    return [(shop, r.id) for r in items]
 
 
 LINKS = Plan(
     name="toy links",
-    reads=(Read("items", "select id, shop, price from items", [("id", str), ("shop", str), ("price", float), ("_i", int)]),
-           Read("shops", "select id, name from shops", [("id", str), ("name", str), ("_i", int)])),
-    steps=(Group("pairs", [("items", lambda r: r[1]), ("shops", lambda r: r[0])], _linked),
-           Components("roots", ("pairs", lambda p: p), ("items", lambda r: (r[0], -r[2]))),
+    reads=(Read("items", "select id, shop, price from items", Item),
+           Read("shops", "select id, name from shops", Shop)),
+    steps=(Group("pairs", [("items", lambda r: r.shop), ("shops", lambda r: r.id)], _linked),
+           Components("roots", ("pairs", lambda p: p), ("items", lambda r: (r.id, -r.price))),
            Group("named", [("roots", lambda r: r[0])], lambda node, rows: [(node, {"id": node, "name": rows[0][1]})])),
     writes=(Write("totals", ["named"], order=lambda kr: kr[0], row=lambda kr: kr[1]),),
 )

@@ -44,7 +44,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from typing import Any, Iterable, Iterator, Optional, Sequence, cast
+from typing import Any, Iterable, Iterator, NamedTuple, Optional, Sequence, cast
 
 from ..model import COUNT_MEASURES, Check, Figure, make_id
 from ..text.origins import claim_keys, origin_groups, origin_name
@@ -492,14 +492,97 @@ def _check(kind: str, figure_ids: list[str] = (), claim_ids: list[str] = (), det
 
 
 # ----------------------------------------------------------------- the stage, declared once
-# Datasets: claims (CLAIMS_QUERY row + position), pubs (doc, publication key), events (id,
-# historic), spans (doc, link number, side, start, end, lineage), passages (link number, id,
-# source doc, target doc, edits). `prepared` rows: (position, FigureClaim, lineage, figure id).
+# Its records: what it reads (ClaimRow, PubRow, EventRow, SpanRow, PassageRow, ClaimId) and
+# what its steps make (Counted, EditLink, LinkEdits, FigureRow, CheckRow).
 
-_CLAIM_COLUMNS = [("id", str), ("doc_id", str), ("start", int), ("end", int), ("event_id", str), ("measure", str),
-                  ("group", str), ("value", float), ("low", float), ("high", float), ("qualifier", str),
-                  ("attributed_to", str), ("part_of", str), ("victims", str), ("sentence_start", int),
-                  ("adds_to", str), ("what", str), ("_ord", int)]
+
+class ClaimRow(NamedTuple):
+    """A counted claim: CLAIMS_QUERY's columns and the row's position (ties break by it)."""
+
+    id: str
+    doc_id: str
+    start: int
+    end: int
+    event_id: str
+    measure: str
+    group: Optional[str]
+    value: Optional[float]
+    low: Optional[float]
+    high: Optional[float]
+    qualifier: Optional[str]
+    attributed_to: Optional[str]
+    part_of: Optional[str]
+    victims: Optional[str]
+    sentence_start: Optional[int]
+    adds_to: Optional[str]
+    what: Optional[str]
+    position: int
+
+
+class PubRow(NamedTuple):
+    doc_id: str
+    pub: str  # publication_key
+
+
+class EventRow(NamedTuple):
+    id: str
+    historic: bool
+
+
+class SpanRow(NamedTuple):
+    """One end of a copied passage (COPIED_QUERY): the document, the link's number, which end."""
+
+    doc_id: str
+    link: int
+    side: int
+    start: int
+    end: int
+    lineage: str
+
+
+class PassageRow(NamedTuple):
+    """A copied passage with a number edit (PASSAGES_QUERY), numbered in its order."""
+
+    link: int
+    id: str
+    source_doc: str
+    target_doc: str
+    edits: Optional[str]
+
+
+class ClaimId(NamedTuple):
+    id: str
+    position: int
+
+
+class Counted(NamedTuple):
+    """A claim as the figures count it."""
+
+    position: int
+    claim: FigureClaim
+    lineage: Optional[str]
+    figure_id: str
+
+
+class EditLink(NamedTuple):
+    link: PassageRow
+    target_claims: list  # [Counted] of its target document
+
+
+class LinkEdits(NamedTuple):
+    figure_id: str
+    link: int
+    entries: list
+
+
+class FigureRow(NamedTuple):
+    key: tuple  # (event, measure, group or ""): the figures table's order
+    row: dict
+
+
+class CheckRow(NamedTuple):
+    key: tuple  # (kind of check, position, number): the checks table's order
+    check: Check
 
 
 def _publications(rows: Iterable[tuple]) -> Iterator[tuple]:
@@ -524,108 +607,107 @@ def _number_edited(rows: Iterable[tuple]) -> Iterator[tuple]:
             yield k, rid, s, t, edits
 
 
-def _prepared(doc_id: str, rows: list[tuple], spans: list[tuple], pubs: list[tuple]) -> Iterator[tuple]:
-    """A document's counted claims as figures see them: (position, FigureClaim, lineage, figure id)."""
+def _prepared(doc_id: str, rows: list[ClaimRow], spans: list[SpanRow], pubs: list[PubRow]) -> Iterator[Counted]:
+    """A document's counted claims as figures see them."""
     if not rows:
         return
-    rows = sorted(rows, key=lambda r: r[17])
-    pub = pubs[0][1] if pubs else ""
+    rows = sorted(rows, key=lambda r: r.position)
+    pub = pubs[0].pub if pubs else ""
     claims = prepare_claims(rows, {doc_id: pub})
-    lineage = doc_lineages(claims, [(s0, s1, lin) for _d, _k, _side, s0, s1, lin in sorted(spans)])
+    lineage = doc_lineages(claims, [(x.start, x.end, x.lineage) for x in sorted(spans)])
     for r, c in zip(rows, claims):
-        yield r[17], c, lineage.get(c.id), make_id("figure", c.event_id, c.measure, c.group or "")
+        yield Counted(r.position, c, lineage.get(c.id), make_id("figure", c.event_id, c.measure, c.group or ""))
 
 
-def _event_figures(event_id: str, xs: list[tuple], events: list[tuple]) -> Iterator[tuple]:
-    """An event's figures: ((event, measure, group), figure row) for each measure and group."""
-    historic = bool(events and events[0][1])
-    by_figure: dict[tuple, list[tuple]] = defaultdict(list)
-    for x in sorted(xs, key=lambda x: x[0]):
-        by_figure[(x[1].measure, x[1].group)].append(x)
+def _event_figures(event_id: str, xs: list[Counted], events: list[EventRow]) -> Iterator[FigureRow]:
+    """An event's figures, one for each measure and group."""
+    historic = bool(events and events[0].historic)
+    by_figure: dict[tuple, list[Counted]] = defaultdict(list)
+    for x in sorted(xs, key=lambda x: x.position):
+        by_figure[(x.claim.measure, x.claim.group)].append(x)
     for (measure, group), ys in by_figure.items():
-        lineage = {y[1].id: y[2] for y in ys if y[2] is not None}
-        row = make_figure(ys[0][3], event_id, measure, group, [y[1] for y in ys], lineage, historic)
-        yield (event_id, measure, group or ""), row
+        lineage = {y.claim.id: y.lineage for y in ys if y.lineage is not None}
+        row = make_figure(ys[0].figure_id, event_id, measure, group, [y.claim for y in ys], lineage, historic)
+        yield FigureRow((event_id, measure, group or ""), row)
 
 
-def _with_target_claims(_doc: str, links: list[tuple], xs: list[tuple]) -> Iterator[tuple]:
+def _with_target_claims(_doc: str, links: list[PassageRow], xs: list[Counted]) -> Iterator[EditLink]:
     """Each number-edited passage copied into this document, with this document's claims."""
     for link in links:
-        yield link, xs
+        yield EditLink(link, xs)
 
 
-def _link_edits(_doc: str, links: list[tuple], xs: list[tuple]) -> Iterator[tuple]:
-    """Each such passage copied from this document: (figure id, (link number, entries))."""
-    for (k, rid, s, t, edits), at_t in links:
-        both = sorted({x[1].id: x for x in xs + at_t}.values(), key=lambda x: x[0])
-        figure_of = {x[1].id: x[3] for x in both}
-        by_doc = {s: [x[1] for x in both if x[1].doc_id == s], t: [x[1] for x in both if x[1].doc_id == t]}
-        for fid, entries in copy_edits((rid, s, t, edits), by_doc[s], by_doc[t], figure_of).items():
-            yield fid, (k, entries)
+def _link_edits(_doc: str, links: list[EditLink], xs: list[Counted]) -> Iterator[LinkEdits]:
+    """Each such passage copied from this document: its edits for each figure."""
+    for link, at_t in links:
+        s, t = link.source_doc, link.target_doc
+        both = sorted({x.claim.id: x for x in xs + at_t}.values(), key=lambda x: x.position)
+        figure_of = {x.claim.id: x.figure_id for x in both}
+        by_doc = {s: [x.claim for x in both if x.claim.doc_id == s], t: [x.claim for x in both if x.claim.doc_id == t]}
+        for fid, entries in copy_edits((link.id, s, t, link.edits), by_doc[s], by_doc[t], figure_of).items():
+            yield LinkEdits(fid, link.link, entries)
 
 
-def _with_edits(_fid: str, figs: list[tuple], edits: list[tuple]) -> Iterator[tuple]:
+def _with_edits(_fid: str, figs: list[FigureRow], edits: list[LinkEdits]) -> Iterator[FigureRow]:
     for key, row in figs:
         if edits:
             out: list[dict[str, Any]] = []
-            for _k, entries in sorted((e[1] for e in edits), key=lambda p: p[0]):
-                out.extend(e for e in entries if e not in out)
+            for e in sorted(edits, key=lambda e: e.link):
+                out.extend(x for x in e.entries if x not in out)
             row = dict(row, copy_edits=json.dumps(out, ensure_ascii=False))
-        yield key, row
+        yield FigureRow(key, row)
 
 
-def _part_checks(_whole_id: str, parts: list[tuple], wholes: list[tuple]) -> Iterator[tuple]:
+def _part_checks(_whole_id: str, parts: list[Counted], wholes: list[Counted]) -> Iterator[CheckRow]:
     if parts and wholes:
-        parts = sorted(parts, key=lambda x: x[0])
-        for j, c in enumerate(part_checks(wholes[0][1], [x[1] for x in parts])):
-            yield (0, parts[0][0], j), c
+        parts = sorted(parts, key=lambda x: x.position)
+        for j, c in enumerate(part_checks(wholes[0].claim, [x.claim for x in parts])):
+            yield CheckRow((0, parts[0].position, j), c)
 
 
-def _total_checks(key: tuple, rows: list[tuple]) -> Iterator[tuple]:
-    figs = {r["group"]: r for _k, r in sorted(rows, key=lambda kr: kr[0])}
+def _total_checks(key: tuple, rows: list[FigureRow]) -> Iterator[CheckRow]:
+    figs = {f.row["group"]: f.row for f in sorted(rows, key=lambda f: f.key)}
     for j, c in enumerate(total_checks(key[1], figs)):
-        yield (1, *key, j), c
+        yield CheckRow((1, *key, j), c)
 
 
-def _document_checks(key: tuple, xs: list[tuple]) -> Iterator[tuple]:
-    xs = sorted(xs, key=lambda x: x[0])
-    for j, c in enumerate(document_checks(key[0], key[1], [x[1] for x in xs])):
-        yield (2, xs[0][0], j), c
-
-
-def _first(kv: tuple) -> Any:
-    return kv[0]
+def _document_checks(key: tuple, xs: list[Counted]) -> Iterator[CheckRow]:
+    xs = sorted(xs, key=lambda x: x.position)
+    for j, c in enumerate(document_checks(key[0], key[1], [x.claim for x in xs])):
+        yield CheckRow((2, xs[0].position, j), c)
 
 
 #: The figures stage: figures (one per event, measure, group), checks, claims.figure_id.
 FIGURES = Plan(
     name="figures",
     reads=(
-        Read("claims", CLAIMS_QUERY, _CLAIM_COLUMNS, params=COUNT_MEASURES),
-        Read("pubs", DOCUMENTS_QUERY, [("id", str), ("pub", str)], rows=_publications),
-        Read("events", "select id, historic from events", [("id", str), ("historic", bool)], rows=_historic),
-        Read("spans", COPIED_QUERY, [("doc_id", str), ("_k", int), ("_side", int), ("start", int), ("end", int),
-                                     ("lineage", str)], rows=_spans),
-        Read("passages", PASSAGES_QUERY, [("_k", int), ("id", str), ("source_doc", str), ("target_doc", str),
-                                          ("edits", str)], rows=_number_edited),
-        Read("had_figure", "select id from claims where figure_id is not null", [("id", str), ("_i", int)]),
+        Read("claims", CLAIMS_QUERY, ClaimRow, params=COUNT_MEASURES),
+        Read("pubs", DOCUMENTS_QUERY, PubRow, rows=_publications),
+        Read("events", "select id, historic from events", EventRow, rows=_historic),
+        Read("spans", COPIED_QUERY, SpanRow, rows=_spans),
+        Read("passages", PASSAGES_QUERY, PassageRow, rows=_number_edited),
+        Read("had_figure", "select id from claims where figure_id is not null", ClaimId),
     ),
     steps=(
-        Group("prepared", [("claims", lambda r: r[1]), ("spans", lambda r: r[0]), ("pubs", lambda r: r[0])], _prepared),
-        Group("figures", [("prepared", lambda x: x[1].event_id), ("events", lambda r: r[0])], _event_figures),
-        Group("edit_links", [("passages", lambda r: r[3]), ("prepared", lambda x: x[1].doc_id)], _with_target_claims),
-        Group("edits", [("edit_links", lambda lx: lx[0][2]), ("prepared", lambda x: x[1].doc_id)], _link_edits),
-        Group("figure_rows", [("figures", lambda kr: kr[1]["id"]), ("edits", _first)], _with_edits),
-        Group("part_checks", [("prepared", lambda x: x[1].part_of), ("prepared", lambda x: x[1].id)], _part_checks),
-        Group("total_checks", [("figure_rows", lambda kr: (kr[1]["event_id"], kr[1]["measure"]))], _total_checks),
-        Group("document_checks", [("prepared", lambda x: (x[1].doc_id, x[3]))], _document_checks),
+        Group("prepared", [("claims", lambda r: r.doc_id), ("spans", lambda r: r.doc_id), ("pubs", lambda r: r.doc_id)],
+              _prepared),
+        Group("figures", [("prepared", lambda x: x.claim.event_id), ("events", lambda r: r.id)], _event_figures),
+        Group("edit_links", [("passages", lambda r: r.target_doc), ("prepared", lambda x: x.claim.doc_id)],
+              _with_target_claims),
+        Group("edits", [("edit_links", lambda e: e.link.source_doc), ("prepared", lambda x: x.claim.doc_id)],
+              _link_edits),
+        Group("figure_rows", [("figures", lambda f: f.row["id"]), ("edits", lambda e: e.figure_id)], _with_edits),
+        Group("part_checks", [("prepared", lambda x: x.claim.part_of), ("prepared", lambda x: x.claim.id)],
+              _part_checks),
+        Group("total_checks", [("figure_rows", lambda f: (f.row["event_id"], f.row["measure"]))], _total_checks),
+        Group("document_checks", [("prepared", lambda x: (x.claim.doc_id, x.figure_id))], _document_checks),
     ),
     writes=(
-        Write("figures", ["figure_rows"], order=_first, row=lambda kr: kr[1]),
-        Write("checks", ["part_checks", "total_checks", "document_checks"], order=_first, row=lambda kc: kc[1].row()),
+        Write("figures", ["figure_rows"], order=lambda f: f.key, row=lambda f: f.row),
+        Write("checks", ["part_checks", "total_checks", "document_checks"], order=lambda c: c.key,
+              row=lambda c: c.check.row()),
     ),
-    updates=(Update("had_figure", "update claims set figure_id = null where id = ?", lambda r: (r[0],)),  # (no longer counted)
-             Update("prepared", "update claims set figure_id = ? where id = ?", lambda x: (x[3], x[1].id))),
+    updates=(Update("had_figure", "update claims set figure_id = null where id = ?", lambda r: (r.id,)),  # (no longer counted)
+             Update("prepared", "update claims set figure_id = ? where id = ?", lambda x: (x.figure_id, x.claim.id))),
     requires=("reuse", "events", "choose dates"),
 )
-

@@ -2,8 +2,8 @@
 
 One job: the vocabulary a stage is declared in, and the local engine's runner of it.
 
-A `Plan` says what the stage reads from the ledger (`Read`: a query, and the rows it
-yields with their column types), the steps that make datasets from them, and what it
+A `Plan` says what the stage reads from the ledger (`Read`: a query, and the named
+records it yields: a NamedTuple whose fields name and type the columns), the steps that make datasets from them, and what it
 writes (`Write`: a dataset into a table, in a declared order; `Update`: columns of
 existing rows). The steps:
 
@@ -25,7 +25,7 @@ it orders them itself; a `Write` orders its rows by the declared key.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Hashable, Iterable, Iterator, Optional, Sequence, Union
+from typing import Any, Callable, Hashable, Iterable, Iterator, Optional, Sequence, Union, get_args, get_type_hints
 
 from ..unionfind import DisjointSets
 
@@ -39,16 +39,29 @@ def numbered(rows: Iterable[tuple]) -> Iterator[tuple]:
         yield tuple(r) + (i,)
 
 
+def record_columns(record: type) -> list[tuple[str, type]]:
+    """A NamedTuple's fields and their plain types (Optional[float] -> float)."""
+    out = []
+    for name, t in get_type_hints(record).items():
+        args = [a for a in get_args(t) if a is not type(None)]
+        out.append((name, args[0] if args else t))
+    return out
+
+
 @dataclass(frozen=True)
 class Read:
     """Rows of the ledger: `query` (with `params`), turned into the dataset's rows by `rows`
-    (default: each row with its position appended); `columns` names and types them."""
+    (default: each row with its position appended), each row a `record` (a NamedTuple
+    whose fields name and type the columns)."""
 
     name: str
     query: str
-    columns: Sequence[tuple[str, type]]
+    record: type
     params: Sequence[Any] = ()
     rows: Callable[[Iterable[tuple]], Iterable[tuple]] = numbered
+
+    def columns(self) -> list[tuple[str, type]]:
+        return record_columns(self.record)
 
 
 @dataclass(frozen=True)
@@ -155,7 +168,7 @@ def run_local(plan: Plan, db: Any) -> dict[str, int]:
     """Run `plan` on the ledger `db` in this process; returns the rows written per table."""
     data: dict[str, list[Row]] = {}
     for read in plan.reads:
-        data[read.name] = list(read.rows(db.execute(read.query, list(read.params))))
+        data[read.name] = [read.record(*r) for r in read.rows(db.execute(read.query, list(read.params)))]
     for step in plan.steps:
         if isinstance(step, Components):
             data[step.name] = components(data[step.edges[0]], step.edges[1], data[step.nodes[0]], step.nodes[1])

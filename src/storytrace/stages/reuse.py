@@ -36,7 +36,7 @@ import json
 import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, NamedTuple, Optional
 
 import numpy as np
 import xxhash
@@ -561,55 +561,103 @@ def reuse_stage(db: Any) -> dict[str, int]:
 
 # ----------------------------------------------------------------- direction, declared once
 # After the dating stages: every stored link re-oriented with all the dates now known, and
-# its lineage named again (no re-alignment). Datasets: links (a reuse row + its position),
-# docs (DocInfo's columns).
+# its lineage named again (no re-alignment). Records: LinkRow, DocRow (read), Oriented.
 
-_LINK_COLUMNS = list(Reuse.columns().items())
+
+class LinkRow(NamedTuple):
+    """A stored link (the reuse table's columns, model.Reuse) and its position."""
+
+    id: str
+    source_doc: str
+    target_doc: str
+    source_start: int
+    source_end: int
+    target_start: int
+    target_end: int
+    score: float
+    edits: str
+    kind: str
+    words: int
+    direction: Optional[str]
+    wire: Optional[str]
+    lineage: Optional[str]
+    position: int
+
+
+class DocRow(NamedTuple):
+    """What orienting a link needs of a document (DocInfo's columns)."""
+
+    id: str
+    published: Optional[str]
+    published_low: Optional[str]
+    published_high: Optional[str]
+    outlet: Optional[str]
+    url: Optional[str]
+    source: Optional[str]
+
+
+# (records carry no methods: PySpark's optional namedtuple patch rebuilds them as plain namedtuples)
+def _link_of(r: LinkRow) -> Reuse:
+    return Reuse(**{c: getattr(r, c) for c in Reuse.columns()})
+
+
+def _info_of(d: DocRow) -> DocInfo:
+    return DocInfo(id=d.id, rowid=0, published=d.published, low=d.published_low, high=d.published_high,
+                   outlet=d.outlet, url=d.url, source=d.source or "")
+
+
+class SourceLink(NamedTuple):
+    link: LinkRow
+    source: DocRow
+
+
+class Oriented(NamedTuple):
+    position: int
+    link: Reuse
+
+
 DOC_INFO_QUERY = "select id, published, published_low, published_high, outlet, url, source from documents"
+LINKS_QUERY = f"select {', '.join(f'[{c}]' for c in Reuse.columns())} from reuse"
 
 
-def _doc_info(d: tuple) -> DocInfo:
-    return DocInfo(id=d[0], rowid=0, published=d[1], low=d[2], high=d[3], outlet=d[4], url=d[5], source=d[6] or "")
-
-
-def _with_source(_doc: str, links: list[tuple], docs: list[tuple]) -> Iterator[tuple]:
+def _with_source(_doc: str, links: list[LinkRow], docs: list[DocRow]) -> Iterator[SourceLink]:
     for link in links:
-        yield link, docs[0]
+        yield SourceLink(link, docs[0])
 
 
-def _oriented(_doc: str, halves: list[tuple], docs: list[tuple]) -> Iterator[tuple]:
-    names = [c for c, _ in _LINK_COLUMNS]
+def _oriented(_doc: str, halves: list[SourceLink], docs: list[DocRow]) -> Iterator[Oriented]:
     for link, source in halves:
-        r = Reuse(**dict(zip(names, link)))
-        orient_link(r, _doc_info(source), _doc_info(docs[0]))
-        yield link[-1], r
+        r = _link_of(link)
+        orient_link(r, _info_of(source), _info_of(docs[0]))
+        yield Oriented(link.position, r)
 
 
-def _named(_doc: str, links: list[tuple], roots: list[tuple]) -> Iterator[tuple]:
+def _named(_doc: str, links: list[Oriented], roots: list[tuple]) -> Iterator[Oriented]:
     root = roots[0][1] if roots else None
-    for pos, r in links:
-        r.lineage = lineage_id(root) if r.kind != "boilerplate" and root is not None else None
-        yield pos, r
+    for x in links:
+        x.link.lineage = lineage_id(root) if x.link.kind != "boilerplate" and root is not None else None
+        yield x
 
 
-def _lineage_edge(x: tuple) -> Optional[tuple[str, str]]:
-    return (x[1].source_doc, x[1].target_doc) if x[1].kind != "boilerplate" else None
+def _lineage_edge(x: Oriented) -> Optional[tuple[str, str]]:
+    return (x.link.source_doc, x.link.target_doc) if x.link.kind != "boilerplate" else None
+
+
+def _as_rows(rows: Iterable[tuple]) -> Iterator[tuple]:
+    return (tuple(r) for r in rows)
 
 
 #: The direction stage: reuse.direction, the links' ends in time order, reuse.lineage.
 DIRECTION = Plan(
     name="direction",
-    reads=(Read("links", f"select {', '.join(f'[{c}]' for c, _ in _LINK_COLUMNS)} from reuse",
-                _LINK_COLUMNS + [("_i", int)]),
-           Read("docs", DOC_INFO_QUERY, [("id", str), ("published", str), ("published_low", str),
-                                         ("published_high", str), ("outlet", str), ("url", str), ("source", str)],
-                rows=lambda rows: (tuple(r) for r in rows))),
+    reads=(Read("links", LINKS_QUERY, LinkRow),
+           Read("docs", DOC_INFO_QUERY, DocRow, rows=_as_rows)),
     steps=(
-        Group("with_source", [("links", lambda r: r[1]), ("docs", lambda d: d[0])], _with_source),
-        Group("oriented", [("with_source", lambda x: x[0][2]), ("docs", lambda d: d[0])], _oriented),
-        Components("roots", ("oriented", _lineage_edge), ("docs", lambda d: (d[0], _doc_info(d).key()))),
-        Group("named", [("oriented", lambda x: x[1].source_doc), ("roots", lambda r: r[0])], _named),
+        Group("with_source", [("links", lambda r: r.source_doc), ("docs", lambda d: d.id)], _with_source),
+        Group("oriented", [("with_source", lambda x: x.link.target_doc), ("docs", lambda d: d.id)], _oriented),
+        Components("roots", ("oriented", _lineage_edge), ("docs", lambda d: (d.id, _info_of(d).key()))),
+        Group("named", [("oriented", lambda x: x.link.source_doc), ("roots", lambda r: r[0])], _named),
     ),
-    writes=(Write("reuse", ["named"], order=lambda x: x[0], row=lambda x: x[1].row()),),
+    writes=(Write("reuse", ["named"], order=lambda x: x.position, row=lambda x: x.link.row()),),
     requires=("reuse", "choose dates"),
 )

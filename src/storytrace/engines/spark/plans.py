@@ -177,9 +177,9 @@ def run(plan: Plan, spark_run: Any, db: Any) -> dict[str, int]:
     data: dict[str, Any] = {}
     kept: list = []
     for read in plan.reads:
-        df = tables.from_sqlite(spark, read.rows(db.execute(read.query, list(read.params))), read.columns,
+        df = tables.from_sqlite(spark, read.rows(db.execute(read.query, list(read.params))), read.columns(),
                                 f"{work}/{read.name}")
-        data[read.name] = df.rdd.map(tuple)
+        data[read.name] = df.rdd.map(lambda r, record=read.record: record(*r))
     for step in plan.steps:
         rdd = components_step(data, step, p, kept, limit) if isinstance(step, Components) else cogroup(data, step, p)
         data[step.name] = rdd.persist(StorageLevel.MEMORY_AND_DISK)

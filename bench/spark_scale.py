@@ -44,8 +44,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 SPARK_STEPS = ("per document (Spark)", "reuse (Spark)")  # executor work that divides over cores
-DRIVER_STEPS = ("load into the ledger", "corrections", "dates", "stories", "story dates", "direction (Spark)", "events",
-                "terms", "figures (Spark)")
+# every other step runs on the driver: it does not divide over executors
 
 
 def corpus(work: Path, n: int, seed: int) -> Path:

@@ -124,6 +124,14 @@ class BuildReport:
     timings: dict[str, float] = field(default_factory=dict)  # seconds per step (the Spark engine's steps)
     texts_from_ledger: int = 0  # Spark: texts of earlier documents streamed out of the ledger (not on the cluster)
 
+    def count_reject(self, r: Reject, listed: set[str], on_reject: Optional[Callable[[Reject], None]]) -> None:
+        """Add a reject; one the ledger already lists (`listed` ids) is counted apart, not announced."""
+        self.rejects.append(r)
+        if r.id in listed:
+            self.known_rejects += 1
+        elif on_reject:
+            on_reject(r)
+
 
 class _Unchanged(Exception):
     """Raised inside the ledger's write to leave it as it was (nothing new to add)."""
@@ -274,11 +282,7 @@ def _write(path: Path, files: list, missing: list[Reject], max_bytes: int, n_wor
         listed = {r[0] for r in db.execute("select id from rejects")}
 
         def reject(r: Reject) -> None:
-            report.rejects.append(r)
-            if r.id in listed:
-                report.known_rejects += 1
-            elif on_reject:
-                on_reject(r)
+            report.count_reject(r, listed, on_reject)
 
         for r in missing:
             reject(r)

@@ -44,7 +44,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from typing import Any, Iterable, Iterator, NamedTuple, Optional, Sequence, cast
+from typing import Any, Iterable, Iterator, NamedTuple, Optional, cast
 
 from ..model import COUNT_MEASURES, Check, Figure, make_id
 from ..text.origins import claim_keys, origin_groups, origin_name
@@ -139,27 +139,51 @@ COPIED_QUERY = ("select source_doc, source_start, source_end, target_doc, target
 PASSAGES_QUERY = "select id, source_doc, target_doc, edits from reuse where kind = 'passage'"
 
 
-def prepare_claims(rows: Iterable[Sequence[Any]], pub: dict[str, str]) -> list[FigureClaim]:
-    """Claim rows (CLAIMS_QUERY's columns; extra ones ignored) -> `FigureClaim`s, in order,
-    with the groups the figures use: units ("eight families"), affected groups ("130
+class ClaimRow(NamedTuple):
+    """A counted claim: CLAIMS_QUERY's columns and the row's position (ties break by it)."""
+
+    id: str
+    doc_id: str
+    start: int
+    end: int
+    event_id: str
+    measure: str
+    group: Optional[str]
+    value: Optional[float]
+    low: Optional[float]
+    high: Optional[float]
+    qualifier: Optional[str]
+    attributed_to: Optional[str]
+    part_of: Optional[str]
+    victims: Optional[str]
+    sentence_start: Optional[int]
+    adds_to: Optional[str]
+    what: Optional[str]
+    position: int
+
+
+def prepare_claims(rows: Iterable[ClaimRow], pub: str) -> list[FigureClaim]:
+    """One document's claim rows (published: its publication key) -> `FigureClaim`s, in
+    order, with the groups the figures use: units ("eight families"), affected groups ("130
     children lost one parent"), and a sub-population figure in a document that states a
     larger toll ("The dead include 12 children" among 23 dead)."""
     claims = []
     for r in rows:
-        group = r[6]
-        words = (r[13] or "").split()
+        group = r.group
+        words = (r.victims or "").split()
         head = words[-1:] or [""]
         if len(words) > 1 and head[0].lower() in _COLLECTIVE:  # "three crew members": crew
             head = [words[-2]]
         if group is None and head[0].lower() in UNIT_GROUPS:  # "eight families were wiped out"
             group = UNIT_GROUPS[head[0].lower()]
-        elif group is None and r[5] == "affected" and head[0].lower() in AFFECTED_GROUPS:
+        elif group is None and r.measure == "affected" and head[0].lower() in AFFECTED_GROUPS:
             group = head[0].lower()  # "130 children lost one parent": affected children, not all affected
-        low, high, qualifier = r[8], r[9], r[10]
-        if r[16] and r[16].startswith("implicit"):  # "gunmen killed a judge": at least one killed
+        high, qualifier = r.high, r.qualifier
+        if r.what and r.what.startswith("implicit"):  # "gunmen killed a judge": at least one killed
             high, qualifier = None, "at_least"
-        claims.append(FigureClaim(r[0], r[1], r[2], r[3], r[4], r[5], group, r[7], low, high, qualifier, r[11], r[12],
-                             pub.get(r[1], ""), r[14] or 0, r[15], head[0].lower()))
+        claims.append(FigureClaim(r.id, r.doc_id, r.start, r.end, r.event_id, r.measure, group, r.value, r.low, high,
+                                  qualifier, r.attributed_to, r.part_of, pub, r.sentence_start or 0, r.adds_to,
+                                  head[0].lower()))
     tolls: dict[tuple, float] = defaultdict(float)
     for c in claims:
         if c.group is None and c.value is not None and _head(c) not in SUBGROUPS:
@@ -496,29 +520,6 @@ def _check(kind: str, figure_ids: list[str] = (), claim_ids: list[str] = (), det
 # what its steps make (Counted, EditLink, LinkEdits, FigureRow, CheckRow).
 
 
-class ClaimRow(NamedTuple):
-    """A counted claim: CLAIMS_QUERY's columns and the row's position (ties break by it)."""
-
-    id: str
-    doc_id: str
-    start: int
-    end: int
-    event_id: str
-    measure: str
-    group: Optional[str]
-    value: Optional[float]
-    low: Optional[float]
-    high: Optional[float]
-    qualifier: Optional[str]
-    attributed_to: Optional[str]
-    part_of: Optional[str]
-    victims: Optional[str]
-    sentence_start: Optional[int]
-    adds_to: Optional[str]
-    what: Optional[str]
-    position: int
-
-
 class PubRow(NamedTuple):
     doc_id: str
     pub: str  # publication_key
@@ -613,7 +614,7 @@ def _prepared(doc_id: str, rows: list[ClaimRow], spans: list[SpanRow], pubs: lis
         return
     rows = sorted(rows, key=lambda r: r.position)
     pub = pubs[0].pub if pubs else ""
-    claims = prepare_claims(rows, {doc_id: pub})
+    claims = prepare_claims(rows, pub)
     lineage = doc_lineages(claims, [(x.start, x.end, x.lineage) for x in sorted(spans)])
     for r, c in zip(rows, claims):
         yield Counted(r.position, c, lineage.get(c.id), make_id("figure", c.event_id, c.measure, c.group or ""))

@@ -265,11 +265,7 @@ def build(
     listed = _listed_rejects(path)  # rejects the ledger already lists are counted apart, as locally
 
     def reject(r: Reject) -> None:
-        report.rejects.append(r)
-        if r.id in listed:
-            report.known_rejects += 1
-        elif on_reject:
-            on_reject(r)
+        report.count_reject(r, listed, on_reject)
 
     for r in missing:
         reject(r)

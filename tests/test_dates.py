@@ -308,3 +308,47 @@ def test_the_report_shows_a_document_s_other_datings(example_ledger):
     doc = view.doc(rows[0][0])
     assert doc is not None and doc.published_confidence is not None
     assert any(x.startswith(f"{rows[0][1]} · {rows[0][2]} ") and x.endswith("(candidate)") for x in doc.other_datings)
+
+
+def test_the_dating_stages_read_date_mentions_not_texts(tmp_path):
+    """The story and event dating stages date documents from the `date_mentions` and
+    `mentions` rows the analysers wrote: with every text blanked they give the same datings;
+    a ledger whose date mentions are not complete gets them once from the texts."""
+    import shutil
+    import sqlite3
+
+    from storytrace.engines import local as pipeline
+    from storytrace.ledger import writing
+    from storytrace.stages import dating
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    lede = "A ferry caught fire on Lake Veldra near Port Vellin and capsized, killing 12 passengers, officials said."
+    (folder / "a.txt").write_text(" date 2025-03-11\n" + lede + " The March 11, 2025 Veldra fire killed 12.\n")
+    (folder / "b.txt").write_text(" date 2025-03-12\n" + lede + " Families of the Tessaly passengers waited.\n")
+    (folder / "c.txt").write_text("On Thursday the toll rose. " + lede + " The Tessaly operator was questioned.\n")
+    (folder / "d.txt").write_text("Choirs sang in the cathedral on the first anniversary of the Veldra fire. "
+                                  "The bishop blessed the new bells on Thursday.\n")
+    ledger = tmp_path / "l.db"
+    pipeline.build(ledger, [str(folder)], workers=1)
+    rows = "select doc_id, stage, evidence, published from datings where stage in ('story', 'event') order by doc_id, stage"
+    before = sqlite3.connect(ledger).execute(rows).fetchall()
+    assert sorted(r[1] for r in before) == ["event", "story"]
+    kept = tmp_path / "kept.db"  # the same ledger, its date mentions kept
+    shutil.copy(ledger, kept)
+    con = sqlite3.connect(ledger)  # a ledger from before the table: filled once, from the texts
+    con.execute("delete from date_mentions")
+    con.execute("delete from _storytrace where key = 'date_mentions'")
+    con.commit()
+    (folder / "e.txt").write_text("Shares in Tokyo rose sharply as the yen weakened against the dollar.\n")  # (something new)
+    pipeline.build(ledger, [str(folder)], workers=1)
+    pipeline.build(kept, [str(folder)], workers=1)
+    both = "select * from date_mentions order by id"
+    assert sqlite3.connect(ledger).execute(both).fetchall() == sqlite3.connect(kept).execute(both).fetchall()
+    before = sqlite3.connect(kept).execute(rows).fetchall()
+    assert sqlite3.connect(ledger).execute(rows).fetchall() == before and before
+    with writing(ledger) as db:
+        db.execute("update documents set text = ''")
+        dating.story_stage(db)
+        dating.event_stage(db)
+    assert sqlite3.connect(ledger).execute(rows).fetchall() == before

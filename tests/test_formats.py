@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from storytrace.engines import local as pipeline
 from storytrace.cli import cli
 
-#: The ledger's tables (ledger tables and export files): CONTRACT.md's and our datings and mentions.
+#: The ledger's tables (ledger tables and export files): CONTRACT.md's and our datings, mentions and date mentions.
 CONTRACT_TABLES = [
     "documents",
     "events",
@@ -30,6 +30,7 @@ CONTRACT_TABLES = [
     "quotes",
     "terms",
     "mentions",
+    "date_mentions",
     "corrections",
     "datings",
     "rejects",

@@ -41,6 +41,7 @@ INDEXES: dict[str, list[list[str]]] = {
     "quotes": [["doc_id"]],
     "terms": [["doc_id"], ["event_id"]],
     "mentions": [["doc_id"], ["key"]],
+    "date_mentions": [["doc_id"]],
     "rejects": [["source"]],
 }
 
@@ -64,10 +65,11 @@ def create_schema(db: sqlite_utils.Database) -> None:
         columns = {name: _SQL_TYPES.get(t, str) for name, t in cls.columns().items()}
         _table(db, cls.table).create(columns, pk=cls.pk, not_null={"id"} if cls.pk == "id" else None)
         created.add(cls.table)
-    if "mentions" in created and not _table(db, "documents").count:
-        # a new ledger: the mentions analyser fills the table for every document it adds (an
-        # older ledger's documents are read once by the stages that need them: stages.events)
-        _table(db, META_TABLE).insert_all([{"key": "mentions", "value": "complete"}], pk="key", replace=True)
+    fresh = [t for t in READ_BY_STAGES if t in created]
+    if fresh and not _table(db, "documents").count:
+        # a new ledger: the analysers fill these tables for every document they add (an older
+        # ledger's documents are read once by the stages that need them: stages.annotated)
+        _table(db, META_TABLE).insert_all([{"key": t, "value": "complete"} for t in fresh], pk="key", replace=True)
     for table, indexes in INDEXES.items():
         for cols in indexes:
             _table(db, table).create_index(cols, if_not_exists=True)
@@ -272,10 +274,19 @@ def up_to_date(path: Path, steps: str = "") -> bool:
             and meta.get("code") == code_digest() and meta.get("steps", "") == steps)
 
 
-def forget_mentions(db: sqlite_utils.Database) -> None:
-    """Documents were added without the mentions analyser: the stages that read mentions
-    find every document's again (stages.events.complete_mentions)."""
-    db.execute(f"delete from [{META_TABLE}] where key = 'mentions'")
+#: The annotation tables stages read instead of the texts -> the analyser that fills each
+#: (analyse.ANALYSERS). The ledger says when one holds every document's rows (META_TABLE key
+#: = the table, value 'complete'); when it does not, the stage that reads it fills it first.
+READ_BY_STAGES: dict[str, str] = {"mentions": "mentions", "date_mentions": "dates"}
+
+
+def forget_incomplete(db: sqlite_utils.Database, analysers: Iterable[str]) -> None:
+    """Documents were added without some analysers: the tables those fill no longer hold
+    every document's rows, and the stages that read them find them again (stages.annotated)."""
+    ran = set(analysers)
+    for table, analyser in READ_BY_STAGES.items():
+        if analyser not in ran:
+            db.execute(f"delete from [{META_TABLE}] where key = ?", [table])
 
 
 def record_steps(db: sqlite_utils.Database, steps: str) -> None:
@@ -358,6 +369,7 @@ TABLE_DOCS = {
     "quotes": "Direct quotations and their speakers, with offsets.",
     "terms": "How each document labels an event (massacre, tragedy, ...) and in whose voice.",
     "mentions": "Every named event a document mentions (\"the Khojaly massacre\", \"the fire on Lake Veldra\"), with its year, sentence and the kind of line it is in: found once per document, read by the events, terms and dating stages.",
+    "date_mentions": "Every date a document's opening gives (\"on Tuesday\", \"Feb. 26, 1992\", \"the 33rd anniversary of ...\"), whether it can date the document, with offsets: found once per document, read by the dating stages.",
     "corrections": "People's overrides, applied on every rebuild.",
     "datings": "Every answer a dating rule gave about a document's publication date (its own metadata, URL or text; a correction; its passages, story, outlet ids or events), with the evidence's offsets; documents.published is the row whose status says chosen, and why.",
     "rejects": "Inputs that were not ingested, and why.",
@@ -462,6 +474,7 @@ FACETS = {
     "terms": ["term", "voice", "kind", "event_id"],
     "datings": ["stage", "how", "status"],
     "mentions": ["key", "noun", "segment"],
+    "date_mentions": ["kind", "reporting"],
     "rejects": ["reason"],
 }
 

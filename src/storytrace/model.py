@@ -347,6 +347,39 @@ class EventMention(Record):
     segment: str = "body"  # the kind of line it is in (segments.py); captions, credits, sidebars create no event
 
 
+@dataclass
+class DateMentionRow(Record):
+    """A date the text gives in its first 30,000 characters (text/timex.py), found once per
+    document by the dates analyser: the dating stages read these rows, not the texts."""
+
+    table: ClassVar[str] = "date_mentions"
+    id: str  # content hash of the document and the date's start
+    doc_id: str  # the document (documents.id)
+    start: int  # offset of the date expression in documents.text
+    end: int  # end offset (exclusive)
+    text: str  # the words, as the text writes them ("on Tuesday", "Feb. 26, 1992")
+    kind: str  # date, month, year, season, range, weekday, relative, anniversary, holiday
+    year: Optional[int] = None  # the year it gives, when it gives one
+    month: Optional[int] = None  # the month (1-12)
+    day: Optional[int] = None  # the day of the month
+    end_year: Optional[int] = None  # a range's last year
+    end_month: Optional[int] = None  # a range's last month
+    end_day: Optional[int] = None  # a range's last day
+    weekday: Optional[int] = None  # a weekday's number (Monday 0)
+    offset: Optional[int] = None  # a relative date's offset in its unit ("last week": -1)
+    unit: Optional[str] = None  # a relative date's unit: day, week, month, year
+    approx: bool = False  # "about three years ago", "nearly 30 years ago"
+    ordinal: Optional[int] = None  # an anniversary's number ("the 33rd anniversary": 33)
+    event_start: Optional[int] = None  # an anniversary's event phrase ("of the Khojaly massacre"): start offset
+    event_end: Optional[int] = None  # its end offset (exclusive)
+    time: Optional[str] = None  # a clock time given with it ("10:30")
+    reporting: bool = True  # it can date the document: not in a caption, credit or teaser, no weekday spoken of as ahead
+    period_start: int = 0  # the stretch between full stops it stands in: start offset (a dated event's weekday is looked for there)
+    period_end: int = 0  # that stretch's end offset (a full stop, or the end of the text read)
+    space_after: int = 0  # whitespace characters right after it (at most 3): what it is attached to
+    phrase: Optional[str] = None  # an anniversary's words up to the end of its event ("33rd anniversary of the Khojaly massacre")
+
+
 #: Every ledger table, in the order they are created and exported.
 TABLES: tuple[type[Record], ...] = (
     Document,
@@ -358,6 +391,7 @@ TABLES: tuple[type[Record], ...] = (
     Quote,
     Term,
     EventMention,
+    DateMentionRow,
     Correction,
     DatingRow,
     Reject,
@@ -365,7 +399,7 @@ TABLES: tuple[type[Record], ...] = (
 
 #: The per-document tables the analysers fill: each one a field of Annotations named as the
 #: table (adding one is a record class here, its name in this tuple and that field).
-ANNOTATION_TABLES: tuple[type[Record], ...] = (Claim, Quote, Term, EventMention)
+ANNOTATION_TABLES: tuple[type[Record], ...] = (Claim, Quote, Term, EventMention, DateMentionRow)
 
 
 @dataclass
@@ -377,6 +411,7 @@ class Annotations:
     quotes: list[Quote] = field(default_factory=list)
     terms: list[Term] = field(default_factory=list)
     mentions: list[EventMention] = field(default_factory=list)
+    date_mentions: list[DateMentionRow] = field(default_factory=list)
     # Fields of the Document the analysers may set (e.g. a date found in the text).
     document_updates: dict[str, Any] = field(default_factory=dict)
 

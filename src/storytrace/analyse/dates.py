@@ -26,11 +26,11 @@ against other documents' dates; each writes its answers as rows of the `datings`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from typing import Optional, cast
 
-from ..model import Annotations, Document
+from ..model import Annotations, DateMentionRow, Document, make_id
 from ..text.segments import SegmentIndex, segments
 from ..text.timex import DateMention, find_dates
 
@@ -66,9 +66,13 @@ class Dating:
 
 
 def analyse_dates(doc: Document) -> Annotations:
-    """The dates analyser (pure): date a document from its URL or text, or check its metadata date."""
-    dating = date_from_url(doc.url) or date_from_text(doc.text)
-    out = Annotations(doc.id)
+    """The dates analyser (pure): date a document from its URL or text, or check its metadata
+    date; and the `date_mentions` rows of its opening (the dating stages read those, not the text)."""
+    text = doc.text[:SCAN_CHARS]
+    found = find_dates(text)
+    kept = reporting(text, found)
+    dating = date_from_url(doc.url) or date_from_text(text, [m for m, k in zip(found, kept) if k])
+    out = Annotations(doc.id, date_mentions=date_rows(doc.id, text, found, kept))
     if doc.published:
         out.document_updates["published_precision"] = "day"
         out.document_updates["published_low"] = out.document_updates["published_high"] = doc.published[:10]
@@ -158,10 +162,49 @@ def reporting_dates(text: str) -> list[DateMention]:
     segments.py), nor weekdays it speaks of as ahead ("three days of mourning starting
     Friday", "will be buried on Friday", "next Friday")."""
     mentions = find_dates(text)
+    return [m for m, k in zip(mentions, reporting(text, mentions)) if k]
+
+
+def reporting(text: str, mentions: list[DateMention]) -> list[bool]:
+    """For each of the text's date expressions (find_dates), whether it can date the
+    document (`reporting_dates`)."""
     if not mentions:
-        return mentions
+        return []
     where = SegmentIndex(segments(text))
-    return [m for m in mentions if where.kind(m.start) not in NOT_DATING and not _ahead(text, m)]
+    return [where.kind(m.start) not in NOT_DATING and not _ahead(text, m) for m in mentions]
+
+
+def date_rows(doc_id: str, text: str, mentions: list[DateMention], kept: list[bool]) -> list[DateMentionRow]:
+    """The `date_mentions` rows of a text's date expressions (`text`: the opening read,
+    SCAN_CHARS), with what the dating stages would otherwise read the text again for: the
+    stretch between full stops each stands in, the spaces after it, an anniversary's words."""
+    rows = []
+    for m, k in zip(mentions, kept):
+        p1 = text.find(".", m.end)
+        after = text[m.end : m.end + 3]
+        rows.append(DateMentionRow(
+            id=make_id(doc_id, "date", m.start), doc_id=doc_id, start=m.start, end=m.end, text=m.text, kind=m.kind,
+            year=m.year, month=m.month, day=m.day, end_year=m.end_year, end_month=m.end_month, end_day=m.end_day,
+            weekday=m.weekday, offset=m.offset, unit=m.unit, approx=m.approx, ordinal=m.ordinal,
+            event_start=m.event_start, event_end=m.event_end, time=m.time, reporting=k,
+            period_start=text.rfind(".", 0, m.start) + 1, period_end=p1 if p1 >= 0 else len(text),
+            space_after=len(after) - len(after.lstrip()),
+            phrase=text[m.start : m.event_end] if m.event_end is not None else None))
+    return rows
+
+
+def opening_dates(text: str) -> list[tuple[DateMention, dict]]:
+    """The reporting dates of a text's opening with their `date_mentions` rows, as the
+    dating stages read them from the ledger (for a text given directly)."""
+    text = text[:SCAN_CHARS]
+    found = find_dates(text)
+    kept = reporting(text, found)
+    return [(m, r.row()) for m, r in zip(found, date_rows("", text, found, kept)) if r.reporting]
+
+
+def from_date_row(row: dict) -> DateMention:
+    """A `date_mentions` row back as the DateMention find_dates gave."""
+    return DateMention(**{f.name: row[f.name] for f in fields(DateMention)})
 
 
 #: Furniture whose dates are not the page's: captions, credits, teasers (an embedded post's
@@ -180,11 +223,13 @@ def _ahead(text: str, m: DateMention) -> bool:
     return _AHEAD_BEFORE.search(text, max(0, m.start - 40), m.start) is not None
 
 
-def date_from_text(text: str) -> Optional[Dating]:
-    """The publication date the text allows, with its evidence; None if it says nothing."""
+def date_from_text(text: str, mentions: Optional[list[DateMention]] = None) -> Optional[Dating]:
+    """The publication date the text allows, with its evidence; None if it says nothing
+    (`mentions`: its reporting dates, when already found)."""
     # long: the evidence read in its order of precedence, one branch per kind, each returning
     text = text[:SCAN_CHARS]
-    mentions = reporting_dates(text)
+    if mentions is None:
+        mentions = reporting_dates(text)
     if not mentions:
         return None
     days = [(m, full_day(m)) for m in mentions]

@@ -319,8 +319,8 @@ def _write(path: Path, files: list, missing: list[Reject], max_bytes: int, n_wor
             if len(docs) >= BATCH:
                 flush()
         flush()
-        if report.added and not any(name == "mentions" for name, _ in analysers):
-            ledger_mod.forget_mentions(db)  # (so the stages never read a mentions table with gaps)
+        if report.added:
+            ledger_mod.forget_incomplete(db, [name for name, _ in analysers])  # (so the stages never read an annotation table with gaps)
         report.counts = ledger_mod.count_rows(db)
         report.documents = report.counts.get(Document.table, 0)
         if settled and not report.added and report.known_rejects == len(report.rejects):

@@ -1,7 +1,8 @@
 """Dating across documents: the stages that date a document from other documents' dates.
 
 One job: the cross-document dating stages. Each reads the per-document evidence
-(dates.py: the text's own datelines, weekdays and dates) against other documents' dates
+(dates.py: the text's own datelines, weekdays and dates; its date expressions are the
+`date_mentions` rows: no stage reads the texts again) against other documents' dates
 and writes its answers as rows of the `datings` table (datings.py), which chooses the
 document's date from all of them; none overwrites another's.
 
@@ -18,11 +19,12 @@ Outlets' article ids: serials.py.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Optional, Union
 
 from . import datings
-from ..analyse.dates import SCAN_CHARS, Dating, anniversary_day, full_day, reporting_dates, safe_day
-from ..text.timex import find_dates
+from ..analyse.dates import SCAN_CHARS, Dating, anniversary_day, full_day, opening_dates, reporting_dates, safe_day
+from .annotated import complete, date_mentions
+from ..text.timex import DateMention
 
 NEIGHBOUR_DAYS = 183  # a yearless day is placed in the year that puts it nearest its neighbours
 
@@ -57,12 +59,13 @@ def neighbour_stage(db: Any) -> dict[str, int]:
     """Cross-document dating: give a yearless dateline its year from the documents it
     shares passages with (the reuse table). The evidence names that document."""
     datings.clear(db, "passages")
+    complete(db, "date_mentions")
     rows = db.execute(
-        "select id, published_partial, published_evidence, text from documents "
+        "select id, published_partial, published_evidence from documents "
         "where published is null and published_partial is not null"
     ).fetchall()
     found: list[tuple[str, Dating]] = []
-    for doc_id, partial, evidence, text in rows:
+    for doc_id, partial, evidence in rows:
         neighbours = [
             (nid, date.fromisoformat(pub[:10]))
             for nid, pub in db.execute(
@@ -72,8 +75,7 @@ def neighbour_stage(db: Any) -> dict[str, int]:
                 [doc_id, doc_id, doc_id],
             )
         ]
-        weekdays = _weekdays_of_dateline(text[:SCAN_CHARS], partial)
-        got = date_from_neighbours(partial, neighbours, weekdays)
+        got = date_from_neighbours(partial, neighbours, _weekdays(db, doc_id))
         if got is None:
             continue
         day, nid = got
@@ -83,9 +85,9 @@ def neighbour_stage(db: Any) -> dict[str, int]:
     return {"dated_from_neighbours": dated}
 
 
-def _weekdays_of_dateline(text: str, partial: str) -> set[int]:
+def _weekdays(db: Any, doc_id: str) -> set[int]:
     """Weekdays the text names ("rose to 19 on Wednesday"): the news day must be one of them."""
-    return {m.weekday for m in find_dates(text) if m.kind == "weekday" and m.weekday is not None}
+    return {m.weekday for m, _ in date_mentions(db, doc_id) if m.kind == "weekday" and m.weekday is not None}
 
 
 STORY_MIN = 1  # dated documents of the story needed (the text must still pin the day)
@@ -94,7 +96,8 @@ STORY_BEFORE = 1  # days before the story's earliest dated document a pinned day
 STORY_LEAD = 600  # characters: the lead, whose first weekday is the news day
 
 
-def date_from_story(text: str, neighbours: list[tuple[str, date]], within: Optional[Dating] = None) -> Optional[Dating]:
+def date_from_story(dates: Union[str, list[DateMention]], neighbours: list[tuple[str, date]],
+                    within: Optional[Dating] = None) -> Optional[Dating]:
     """The day a document's own words pin among the dates of its story (`neighbours`:
     (doc id, day) of the story's other documents dated from their own evidence).
 
@@ -105,7 +108,8 @@ def date_from_story(text: str, neighbours: list[tuple[str, date]], within: Optio
     dates alone are not evidence of a day. The lead's first weekday must be one of the
     window's days (else the document reports another day: another story), and a day
     before every dated report of the story counts only when the lead names it. `within`: a range the document's own
-    evidence already allows; the day must fall in it."""
+    evidence already allows; the day must fall in it. `dates`: the document's reporting dates
+    (`date_mentions` rows), or its text."""
     if len(neighbours) < STORY_MIN:
         return None
     ordered = sorted(neighbours, key=lambda nd: nd[1])
@@ -115,7 +119,7 @@ def date_from_story(text: str, neighbours: list[tuple[str, date]], within: Optio
         return None
     lo, hi = close[0][1] - timedelta(days=STORY_BEFORE), close[-1][1] + timedelta(days=1)
     said = f"{len(close)} documents of its story dated {close[0][1]}..{close[-1][1]}"
-    mentions = reporting_dates(text[:SCAN_CHARS])
+    mentions = reporting_dates(dates[:SCAN_CHARS]) if isinstance(dates, str) else dates
     full = [(m, d) for m, d in ((m, full_day(m)) for m in mentions) if d is not None]
     found: Optional[tuple[date, str]] = None
     inside = [(m, d) for m, d in full if lo <= d <= hi]
@@ -159,18 +163,20 @@ def story_stage(db: Any) -> dict[str, int]:
         except ValueError:
             continue
     updates: list[tuple[str, Dating]] = []
-    for doc_id, story, text, how, evidence, precision, low, high, partial in db.execute(
-            "select id, story, text, published_how, published_evidence, published_precision, published_low, "
-            "published_high, published_partial from documents where published is null and story is not null"):
+    complete(db, "date_mentions")
+    for doc_id, story, how, evidence, precision, low, high, partial in db.execute(
+            "select id, story, published_how, published_evidence, published_precision, published_low, "
+            "published_high, published_partial from documents where published is null and story is not null").fetchall():
         neighbours = [nd for nd in by_story.get(story, []) if nd[0] != doc_id]
         got: Optional[Dating] = None
         if partial:
-            year = date_from_neighbours(partial, neighbours, _weekdays_of_dateline(text[:SCAN_CHARS], partial))
+            year = date_from_neighbours(partial, neighbours, _weekdays(db, doc_id))
             if year is not None and len(neighbours) >= STORY_MIN:
                 got = Dating("story", f"{evidence} + year {year[0].year} from {len(neighbours)} documents of its story",
                              "day", year[0], year[0])
         if got is None:
-            got = date_from_story(text, neighbours, _own_range(how, evidence, precision, low, high))
+            got = date_from_story([m for m, _ in date_mentions(db, doc_id, reporting=True)], neighbours,
+                                  _own_range(how, evidence, precision, low, high))
         if got is not None:
             updates.append((doc_id, got))
     return {"dated_by_story": datings.record(db, "story", updates)}
@@ -208,26 +214,29 @@ def event_stage(db: Any) -> dict[str, int]:
         return {"dated_by_events": 0}
     updates: list[tuple[str, Dating]] = []
     named = mentions_by_document(db, reported=False)  # every mention, captions too (as the text's own dating reads)
-    for doc_id, text, how, evidence, precision, low, high, partial in db.execute(  # (streamed: one text at a time)
-            f"select id, substr(text, 1, {SCAN_CHARS}), published_how, published_evidence, published_precision, published_low, published_high, "
-            "published_partial from documents "
-            "where published is null or published_precision in ('range', 'year')"):
-        text = text[:SCAN_CHARS]
+    complete(db, "date_mentions")
+    for doc_id, how, evidence, precision, low, high, partial in db.execute(
+            "select id, published_how, published_evidence, published_precision, published_low, published_high, "
+            "published_partial from documents where published is null or published_precision in ('range', 'year')"
+            ).fetchall():
         ms = [m for m in named.get(doc_id, []) if m.end <= SCAN_CHARS]
-        got = date_from_events(text, ms, dated, _own_range(how, evidence, precision, low, high),
-                               partial if precision == "no_year" else None)
+        got = date_from_events(date_mentions(db, doc_id, reporting=True), ms, dated,
+                               _own_range(how, evidence, precision, low, high), partial if precision == "no_year" else None)
         if got is not None:
             updates.append((doc_id, got))
     return {"dated_by_events": datings.record(db, "event", updates)}
 
 
-def date_from_events(text: str, named: list, dated: dict[str, list[tuple[str, date, str]]],
+def date_from_events(dates: Union[str, list[tuple[DateMention, dict[str, Any]]]], named: list,
+                     dated: dict[str, list[tuple[str, date, str]]],
                      within: Optional[Dating] = None, partial: Optional[str] = None) -> Optional[Dating]:
     """The day an anniversary or a weekday pins by an event dated elsewhere (see
-    `event_stage`; `named`: the text's named mentions (mentions.named_events); `dated`: name -> (label, day,
+    `event_stage`; `dates`: the document's reporting dates with their `date_mentions` rows,
+    or its text; `named`: the text's named mentions (mentions.named_events); `dated`: name -> (label, day,
     where that date comes from)). `within`: the document's own range; the day must fall in it;
     `partial`: its yearless dateline's day ("--03-12"), which the day must be."""
-    mentions = reporting_dates(text)
+    pairs = opening_dates(dates) if isinstance(dates, str) else dates
+    mentions = [m for m, _ in pairs]
 
     def event_at(start: int, end: int, year: Optional[int] = None):
         for m in named:
@@ -244,7 +253,7 @@ def date_from_events(text: str, named: list, dated: dict[str, list[tuple[str, da
 
     own = f"{within.evidence} + " if within is not None else ""
     # an anniversary of an event dated elsewhere
-    for m in mentions:
+    for m, row in pairs:
         if m.kind != "anniversary" or not m.ordinal or m.event_start is None or m.event_end is None:
             continue
         hit = event_at(m.event_start, m.event_end)
@@ -254,24 +263,22 @@ def date_from_events(text: str, named: list, dated: dict[str, list[tuple[str, da
         got = anniversary_day(mentions, m, when)
         if got is not None and fits(got[0]):
             day, weekday = got
-            return Dating("event", f"{own}{text[m.start : m.event_end]} + the {label} dated {evidence}{weekday}",
+            return Dating("event", f"{own}{row['phrase']} + the {label} dated {evidence}{weekday}",
                           "day", day, day)
     # a weekday of an event dated elsewhere to that weekday: inside the event's phrase ("the
     # attack Wednesday on Barda", "Tuesday's Veldra fire"), or anywhere in its sentence when
     # the document's own evidence already gives a range that the day must fall in
     years = [m.year for m in mentions if m.year]
-    for w in mentions:
+    for w, row in pairs:
         if w.kind != "weekday" or w.weekday is None:
             continue
-        s0 = text.rfind(".", 0, w.start) + 1
-        e0 = text.find(".", w.end)
-        hit = event_at(s0, e0 if e0 >= 0 else len(text))
+        hit = event_at(row["period_start"], row["period_end"])
         if hit is None:
             continue
         m, (label, when, evidence) = hit
         if when.weekday() != w.weekday or not fits(when):
             continue
-        attached = m.start <= w.start and w.end <= m.end or 0 <= m.start - w.end <= 2 and not text[w.end : m.start].strip()
+        attached = m.start <= w.start and w.end <= m.end or 0 <= m.start - w.end <= min(2, row["space_after"])
         if within is None and not attached:
             continue  # "the inquiry into the Veldra fire on Tuesday, a week after": another day's Tuesday
         if within is None and any(y > when.year for y in years):

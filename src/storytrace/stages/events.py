@@ -38,9 +38,10 @@ from datetime import date
 from typing import Any, Optional, Union, cast
 
 from . import corrections
-from ..analyse.mentions import (EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, YEAR, Mention, actors, analyse_mentions, from_row,
+from .annotated import complete
+from ..analyse.mentions import (EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, YEAR, Mention, actors, from_row,
                                 homograph, is_reported, noun_spans)
-from ..model import Document, Event, make_id
+from ..model import Event, make_id
 from .placement import ALONE, HEADLINE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement, lead_end, other_event_cues, place_words, story_families, unplaced, year_of
 from ..text.segments import BODY, SegmentIndex, segments
 from ..text.sentences import sentences
@@ -173,7 +174,7 @@ class DocumentTexts:
 def mentions_by_document(db: Any, reported: bool = True) -> dict[str, list[Mention]]:
     """The named event mentions of every document, in text order, from the `mentions`
     table (only those in its reporting when `reported`: mentions.is_reported)."""
-    complete_mentions(db)
+    complete(db, "mentions")
     out: dict[str, list[Mention]] = {}
     cols = ["doc_id", "start", "end", "name", "key", "noun", "year", "sentence_start", "sentence_end", "segment"]
     for r in db.execute(f"select {', '.join(f'[{c}]' for c in cols)} from mentions order by doc_id, start"):
@@ -181,23 +182,6 @@ def mentions_by_document(db: Any, reported: bool = True) -> dict[str, list[Menti
         if not reported or is_reported(row):
             out.setdefault(row["doc_id"], []).append(from_row(row))
     return out
-
-
-def complete_mentions(db: Any) -> None:
-    """A ledger written before the mentions table existed: its documents' mentions found
-    once (the only time a stage reads every text for them), then kept like the analyser's."""
-    if db.execute("select 1 from _storytrace where key = 'mentions' and value = 'complete'").fetchone():
-        return
-    db.execute("delete from mentions")
-    batch: list[dict[str, Any]] = []
-    for doc_id, text in db.execute("select id, text from documents order by rowid"):
-        batch += [m.row() for m in analyse_mentions(Document(id=doc_id, source="", text=text or "")).mentions]
-        if len(batch) >= 5000:
-            db["mentions"].insert_all(batch, pk="id", replace=True)
-            batch = []
-    if batch:
-        db["mentions"].insert_all(batch, pk="id", replace=True)
-    db["_storytrace"].insert_all([{"key": "mentions", "value": "complete"}], pk="key", replace=True)
 
 
 def events_stage(db: Any) -> dict[str, int]:

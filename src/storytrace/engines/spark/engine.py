@@ -277,8 +277,8 @@ def build(
             report.already = per_document(run, db, units, total, max_bytes, analysers)
             t = run.timed("per document (Spark)", t)
             load(run, db, report, reject, on_progress)
-            if report.added and not any(name == "mentions" for name, _ in analysers):
-                ledger_mod.forget_mentions(db)  # (as the local engine: no mentions table with gaps)
+            if report.added:  # (as the local engine: no annotation table with gaps)
+                ledger_mod.forget_incomplete(db, [name for name, _ in analysers])
             run.size_partitions(old + report.added)
             t = run.timed("load into the ledger", t)
             for name, stage in run.stages(cross_stages):

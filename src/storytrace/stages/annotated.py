@@ -1,0 +1,50 @@
+"""The per-document annotation tables the stages read instead of the texts.
+
+One job: give a stage the rows of an annotation table the analysers fill (`mentions`,
+`date_mentions`: ledger.READ_BY_STAGES), complete for every document. A ledger written
+before a table existed, or documents added by a caller's own analysers without the one
+that fills it, are completed here once, the only time a stage reads the texts for them.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from ..analyse.dates import analyse_dates, from_date_row
+from ..analyse.mentions import analyse_mentions
+from ..ledger import META_TABLE, READ_BY_STAGES
+from ..model import Annotations, Document
+from ..text.timex import DateMention
+
+#: The analyser that fills each table, by its name in ledger.READ_BY_STAGES.
+_FILLERS: dict[str, Callable[[Document], Annotations]] = {"mentions": analyse_mentions, "dates": analyse_dates}
+_BATCH = 5000
+
+
+def complete(db: Any, table: str) -> None:
+    """Make `table` hold every document's rows: as it is when the ledger says so, else
+    filled once from the texts by its analyser (read one document at a time)."""
+    if db.execute(f"select 1 from [{META_TABLE}] where key = ? and value = 'complete'", [table]).fetchone():
+        return
+    fill = _FILLERS[READ_BY_STAGES[table]]
+    db.execute(f"delete from [{table}]")
+    batch: list[dict[str, Any]] = []
+    for doc_id, text in db.execute("select id, text from documents order by rowid"):
+        batch += fill(Document(id=doc_id, source="", text=text or "")).rows()[table]
+        if len(batch) >= _BATCH:
+            db[table].insert_all(batch, pk="id", replace=True)
+            batch = []
+    if batch:
+        db[table].insert_all(batch, pk="id", replace=True)
+    db[META_TABLE].insert_all([{"key": table, "value": "complete"}], pk="key", replace=True)
+
+
+def date_mentions(db: Any, doc_id: str, reporting: bool = False) -> list[tuple[DateMention, dict[str, Any]]]:
+    """A document's date mentions in text order (`reporting`: only those that can date it),
+    each as the DateMention find_dates gave and its whole `date_mentions` row."""
+    complete(db, "date_mentions")
+    cur = db.execute("select * from date_mentions where doc_id = ?" + (" and reporting" if reporting else "")
+                     + " order by start", [doc_id])
+    cols = [c[0] for c in cur.description]
+    return [(from_date_row(row), row) for row in (dict(zip(cols, r)) for r in cur)]
+

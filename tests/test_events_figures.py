@@ -344,3 +344,30 @@ def test_documents_added_without_the_mentions_analyser_still_have_their_events(t
     pipeline.build(b, [str(example_dir)], workers=1)
     for table in ("mentions", "events"):
         assert _q(a, f"select * from {table} order by id") == _q(b, f"select * from {table} order by id"), table
+
+
+@pytest.mark.parametrize("built", ["example_ledger", "shared_ledger"])
+def test_the_events_stage_reads_annotations_not_texts(request, tmp_path, built):
+    """The events and terms stages place claims and name events from the analysers' rows
+    (mentions, leads, claims with their sentences): with every text blanked they give
+    the same events, placements and term links."""
+    from storytrace.ledger import writing
+    from storytrace.stages import events, terms
+
+    source = request.getfixturevalue(built)
+    path = tmp_path / "copy.db"
+    shutil.copy(source if built == "example_ledger" else source[0], path)
+    queries = ["select * from events order by id",
+               "select id, event_id, confidence, placement from claims order by id",
+               "select id, event_id from documents order by id",
+               "select id, event_id from terms order by id"]
+    con = sqlite3.connect(path)
+    before = [con.execute(q).fetchall() for q in queries]
+    con.close()
+    assert before[0] and any(r[1] for r in before[1])
+    with writing(path) as db:
+        db.execute("update documents set text = ''")
+        events.events_stage(db)
+        terms.terms_stage(db)
+    con = sqlite3.connect(path)
+    assert [con.execute(q).fetchall() for q in queries] == before

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from storytrace.engines import local as pipeline
 from storytrace.cli import cli
 
-#: The ledger's tables (ledger tables and export files): CONTRACT.md's and our datings, mentions and date mentions.
+#: The ledger's tables (ledger tables and export files): CONTRACT.md's and our datings, mentions, date mentions and leads.
 CONTRACT_TABLES = [
     "documents",
     "events",
@@ -31,6 +31,7 @@ CONTRACT_TABLES = [
     "terms",
     "mentions",
     "date_mentions",
+    "leads",
     "corrections",
     "datings",
     "rejects",

@@ -42,6 +42,7 @@ INDEXES: dict[str, list[list[str]]] = {
     "terms": [["doc_id"], ["event_id"]],
     "mentions": [["doc_id"], ["key"]],
     "date_mentions": [["doc_id"]],
+    "leads": [["doc_id"]],
     "rejects": [["source"]],
 }
 
@@ -100,9 +101,13 @@ def _index_only_text_updates(db: sqlite_utils.Database) -> None:
 
 def _add_missing_columns(db: sqlite_utils.Database, cls: type[Record]) -> None:
     have = set(db[cls.table].columns_dict)
+    added = False
     for name, t in cls.columns().items():
         if name not in have:
             _table(db, cls.table).add_column(name, _SQL_TYPES.get(t, str))
+            added = True
+    if added and cls.table in READ_BY_STAGES:  # its rows lack what the stages now read: found again
+        db.execute(f"delete from [{META_TABLE}] where key = ?", [cls.table])
 
 
 def read_only_uri(path: Path) -> str:
@@ -277,7 +282,7 @@ def up_to_date(path: Path, steps: str = "") -> bool:
 #: The annotation tables stages read instead of the texts -> the analyser that fills each
 #: (analyse.ANALYSERS). The ledger says when one holds every document's rows (META_TABLE key
 #: = the table, value 'complete'); when it does not, the stage that reads it fills it first.
-READ_BY_STAGES: dict[str, str] = {"mentions": "mentions", "date_mentions": "dates"}
+READ_BY_STAGES: dict[str, str] = {"mentions": "mentions", "leads": "mentions", "date_mentions": "dates"}
 
 
 def forget_incomplete(db: sqlite_utils.Database, analysers: Iterable[str]) -> None:
@@ -370,6 +375,7 @@ TABLE_DOCS = {
     "terms": "How each document labels an event (massacre, tragedy, ...) and in whose voice.",
     "mentions": "Every named event a document mentions (\"the Khojaly massacre\", \"the fire on Lake Veldra\"), with its year, sentence and the kind of line it is in: found once per document, read by the events, terms and dating stages.",
     "date_mentions": "Every date a document's opening gives (\"on Tuesday\", \"Feb. 26, 1992\", \"the 33rd anniversary of ...\"), whether it can date the document, with offsets: found once per document, read by the dating stages.",
+    "leads": "Each document's opening as the events stage reads it: where its lead (its first two body sentences) ends, its first sentences, its first line, the latest year it names.",
     "corrections": "People's overrides, applied on every rebuild.",
     "datings": "Every answer a dating rule gave about a document's publication date (its own metadata, URL or text; a correction; its passages, story, outlet ids or events), with the evidence's offsets; documents.published is the row whose status says chosen, and why.",
     "rejects": "Inputs that were not ingested, and why.",

@@ -175,6 +175,9 @@ class Claim(Record):
     confidence: Optional[float] = None  # how sure its placement under event_id is (0-1; the events stage)
     placement: Optional[str] = None  # why it is tied to event_id, or "unplaced: <why>" (then it makes no figure row)
     corrected: Optional[str] = None  # JSON of its fields before a person's correction (restored on every build)
+    sentence: Optional[str] = None  # its sentence's words (documents.text from sentence_start to sentence_end)
+    antecedent: Optional[str] = None  # the sentence before, in the same paragraph, when its own opens by referring back ("It killed 612 people")
+    paragraph_start: int = 0  # where its paragraph (line) starts in documents.text
 
 
 @dataclass
@@ -345,6 +348,25 @@ class EventMention(Record):
     sentence_start: int = 0  # the sentence it is in: start offset in documents.text
     sentence_end: int = 0  # the sentence's end offset (exclusive)
     segment: str = "body"  # the kind of line it is in (segments.py); captions, credits, sidebars create no event
+    actors: str = "{}"  # JSON {name: uses}: who its sentence says did it ("Armenian forces")
+    dates: str = "[]"  # JSON [[year, month, day, [end month, end day] or null], ...]: the days its sentence gives in its year
+    names: str = "[]"  # JSON: the capitalised runs of its sentence, in lower case, when it has a year (other names of the event)
+
+
+@dataclass
+class Lead(Record):
+    """A document's opening as the events stage reads it (analyse/mentions.py), found once
+    per document: the stage reads these rows instead of the text."""
+
+    table: ClassVar[str] = "leads"
+    id: str  # content hash of the document
+    doc_id: str  # the document (documents.id)
+    lead_end: int  # where its lead ends: after its first two body sentences (0: none)
+    lede_start: int = 0  # its first two sentences (whatever their kind) within 1,000 characters: start offset
+    lede_end: int = 0  # their end offset (0: none)
+    opening: str = ""  # documents.text up to the later of lead_end and lede_end
+    first_line: str = ""  # its first line (at most 120 characters)
+    latest_year: Optional[int] = None  # the latest year its first 30,000 characters name
 
 
 @dataclass
@@ -392,6 +414,7 @@ TABLES: tuple[type[Record], ...] = (
     Term,
     EventMention,
     DateMentionRow,
+    Lead,
     Correction,
     DatingRow,
     Reject,
@@ -399,7 +422,7 @@ TABLES: tuple[type[Record], ...] = (
 
 #: The per-document tables the analysers fill: each one a field of Annotations named as the
 #: table (adding one is a record class here, its name in this tuple and that field).
-ANNOTATION_TABLES: tuple[type[Record], ...] = (Claim, Quote, Term, EventMention, DateMentionRow)
+ANNOTATION_TABLES: tuple[type[Record], ...] = (Claim, Quote, Term, EventMention, DateMentionRow, Lead)
 
 
 @dataclass
@@ -412,6 +435,7 @@ class Annotations:
     terms: list[Term] = field(default_factory=list)
     mentions: list[EventMention] = field(default_factory=list)
     date_mentions: list[DateMentionRow] = field(default_factory=list)
+    leads: list[Lead] = field(default_factory=list)
     # Fields of the Document the analysers may set (e.g. a date found in the text).
     document_updates: dict[str, Any] = field(default_factory=dict)
 

@@ -28,7 +28,7 @@ from .measures import (GROUPS, MEASURE_LEMMAS, PERPETRATORS, group_name, head_me
 from .quotes import find_quotes
 from ..text.segments import NOT_REPORTING, SegmentIndex, segments
 from ..text.speech import PRONOUNS
-from ..text.sentences import Spans, quotations, sentences
+from ..text.sentences import ANAPHORA, Spans, quotations, sentence_before, sentences
 
 # ---------------------------------------------------------------------- lexicons
 
@@ -139,13 +139,16 @@ def _cascade(text: str, doc_id: str) -> tuple[list[Claim], list[tuple[int, int, 
 
 
 def _finish(text: str, claims: list[Claim]) -> list[Claim]:
-    """Claims in text order with their segment, and sayers carried from the sentence before."""
+    """Claims in text order with their segment, their sentence's words (and the sentence
+    before, when theirs opens by referring back: "It killed 612 people"), and sayers
+    carried from the sentence before."""
     claims.sort(key=lambda c: (c.start, c.end))
     if claims:
         where = SegmentIndex(segments(text))
         said, said_end = None, -1
         for c in claims:
             c.segment = where.kind(c.start)
+            c.sentence, c.antecedent, c.paragraph_start = sentence_context(text, c.sentence_start, c.sentence_end)
             if c.attributed_to and _DOCUMENT_SAYER.match(c.attributed_to) and said:
                 c.attributed_to = said  # "..., the statement said": the source named before
             elif not c.attributed_to and said and c.sentence_start >= said_end and \
@@ -155,6 +158,14 @@ def _finish(text: str, claims: list[Claim]) -> list[Claim]:
             if c.attributed_to:
                 said, said_end = c.attributed_to, c.sentence_end
     return claims
+
+
+def sentence_context(text: str, s0: int, s1: int) -> tuple[str, Optional[str], int]:
+    """What a claim's row keeps of its text: its sentence's words, the sentence before in
+    the same paragraph when its own opens by referring back ("It killed 612 people"), and
+    where its paragraph starts."""
+    before = sentence_before(text, s0) if ANAPHORA.match(text, s0) else None
+    return text[s0:s1], text[before[0] : before[1]] if before else None, text.rfind("\n", 0, s0) + 1
 
 
 #: Sayers that are a document or a pronoun, which stand for the source named before them.

@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import bisect
 import functools
+import json
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
-from ..model import Annotations, Document, EventMention, make_id
-from ..text.segments import CACHED_TEXTS, FURNITURE, SegmentIndex, segments
+from ..model import Annotations, Document, EventMention, Lead, make_id
+from ..text.segments import BODY, CACHED_TEXTS, FURNITURE, SegmentIndex, segments
 from ..text.sentences import sentences
+from ..text.timex import find_dates
 
 YEAR_REACH = 250  # characters around a mention where its year is looked for
 NAME_WINDOW = 100  # characters around an event noun where its name is looked for
@@ -112,6 +114,11 @@ class Mention:
     noun: str
     year: Optional[int] = None
     sentence: tuple[int, int] = (0, 0)  # the sentence it is in
+    # what its sentence says (the `mentions` row; analyse_mentions): who did it, the days
+    # it gives in its year, its capitalised runs in lower case when it has a year
+    actors: Counter = field(default_factory=Counter)
+    days: list = field(default_factory=list)
+    names: frozenset = frozenset()
 
 
 def named_events(text: str) -> list[Mention]:
@@ -248,22 +255,86 @@ def sentence_at(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 def analyse_mentions(doc: Document) -> Annotations:
     """The mentions analyser (pure): every named event mention of the text, with the kind
-    of line it is in, as `mentions` rows (the stages read these, not the text)."""
+    of line it is in, who its sentence says did it, the days it gives and the other names
+    it holds, as `mentions` rows; and the document's opening as its `leads` row (the
+    events stage reads these, not the text)."""
+    lead = lead_row(doc.id, doc.text)
     found = named_events(doc.text)
     if not found:
-        return Annotations(doc.id)
+        return Annotations(doc.id, leads=[lead])
     where = SegmentIndex(segments(doc.text))
-    return Annotations(doc.id, mentions=[
-        EventMention(id=make_id(doc.id, "mention", m.start), doc_id=doc.id, start=m.start, end=m.end, name=m.name,
-                     key=m.key, noun=m.noun, year=m.year, sentence_start=m.sentence[0], sentence_end=m.sentence[1],
-                     segment=where.kind(m.start))
-        for m in found])
+    rows = []
+    for m in found:
+        sentence = doc.text[m.sentence[0] : m.sentence[1]]
+        rows.append(EventMention(
+            id=make_id(doc.id, "mention", m.start), doc_id=doc.id, start=m.start, end=m.end, name=m.name,
+            key=m.key, noun=m.noun, year=m.year, sentence_start=m.sentence[0], sentence_end=m.sentence[1],
+            segment=where.kind(m.start), actors=json.dumps(dict(actors(sentence, 0, len(sentence)))),
+            dates=json.dumps(days_given(sentence, m.year) if m.year else []),
+            names=json.dumps(sorted({n.lower() for n in capital_runs(sentence)}) if m.year else [])))
+    return Annotations(doc.id, mentions=rows, leads=[lead])
+
+
+def days_given(sentence: str, year: int) -> list[list]:
+    """The days a sentence gives in `year`: [year, month, day, [end month, end day] or None]
+    (a range's end)."""
+    out: list[list] = []
+    for d in find_dates(sentence):
+        if d.year == year and d.month and d.day:
+            end = [d.end_month or d.month, d.end_day] if d.kind == "range" and d.end_day else None
+            out.append([d.year, d.month, d.day, end])
+    return out
+
+
+def capital_runs(sentence: str) -> set[str]:
+    """Every run of 1-3 consecutive capitalised words in a sentence."""
+    words = re.findall(r"[A-Z][\w'’-]*[a-z][\w'’-]*|\S+", sentence)
+    out = set()
+    for i in range(len(words)):
+        for j in range(i + 1, min(i + 3, len(words)) + 1):
+            run = words[i:j]
+            if all(w[0].isupper() for w in run):
+                out.add(" ".join(run))
+    return out
+
+
+LEAD_SENTENCES = 2  # a document's lead: its first body sentences
+LEAD_CHARS = 2000  # ... within its first characters
+LEDE_CHARS = 1000  # its first sentences, whatever their kind, within its first characters
+SCAN_CHARS = 30_000  # where an undated text's latest year is looked for
+
+
+def lead_end(text: str, spans: list[tuple[int, int]], kinds: list[str]) -> int:
+    """Where a document's lead ends: after its first LEAD_SENTENCES body sentences."""
+    body = [e for (s, e), k in zip(spans, kinds) if k == BODY]
+    return body[min(LEAD_SENTENCES, len(body)) - 1] if body else 0
+
+
+def lead_row(doc_id: str, text: str) -> Lead:
+    """A document's `leads` row: where its lead and its first sentences end, the opening
+    they span, its first line and the latest year its opening names."""
+    head = text[:LEAD_CHARS]
+    spans = sentences(head)
+    where = SegmentIndex(segments(text))  # (the whole text's: a line cut at LEAD_CHARS reads alike)
+    lead = lead_end(head, spans, [where.kind(s) for s, _ in spans])
+    lede = sentences(text[:LEDE_CHARS])[:2]
+    start, end = (lede[0][0], lede[-1][1]) if lede else (0, 0)
+    years = [int(y) for y in YEAR.findall(text[:SCAN_CHARS])]
+    return Lead(id=make_id(doc_id, "lead"), doc_id=doc_id, lead_end=lead, lede_start=start, lede_end=end,
+                opening=text[: max(lead, end)], first_line=text.split("\n", 1)[0][:120],
+                latest_year=max(years) if years else None)
 
 
 def from_row(row: dict) -> Mention:
-    """A `mentions` row back as the Mention named_events gave."""
-    return Mention(row["start"], row["end"], row["name"], row["key"], row["noun"], row["year"],
-                   (row["sentence_start"], row["sentence_end"]))
+    """A `mentions` row back as the Mention named_events gave (with what its sentence says,
+    when the row has it)."""
+    m = Mention(row["start"], row["end"], row["name"], row["key"], row["noun"], row["year"],
+                (row["sentence_start"], row["sentence_end"]))
+    if "actors" in row:
+        m.actors = Counter(json.loads(row["actors"] or "{}"))
+        m.days = [(y, mo, d, tuple(end) if end else None) for y, mo, d, end in json.loads(row["dates"] or "[]")]
+        m.names = frozenset(json.loads(row["names"] or "[]"))
+    return m
 
 
 def is_reported(row: dict) -> bool:

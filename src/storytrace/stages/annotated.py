@@ -1,7 +1,8 @@
 """The per-document annotation tables the stages read instead of the texts.
 
 One job: give a stage the rows of an annotation table the analysers fill (`mentions`,
-`date_mentions`: ledger.READ_BY_STAGES), complete for every document. A ledger written
+`leads`, `date_mentions`: ledger.READ_BY_STAGES; the claims' sentences), complete for
+every document. A ledger written
 before a table existed, or documents added by a caller's own analysers without the one
 that fills it, are completed here once, the only time a stage reads the texts for them.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from ..analyse.claims import sentence_context
 from ..analyse.dates import analyse_dates, from_date_row
 from ..analyse.mentions import analyse_mentions
 from ..ledger import META_TABLE, READ_BY_STAGES
@@ -37,6 +39,20 @@ def complete(db: Any, table: str) -> None:
     if batch:
         db[table].insert_all(batch, pk="id", replace=True)
     db[META_TABLE].insert_all([{"key": table, "value": "complete"}], pk="key", replace=True)
+
+
+def complete_claims(db: Any) -> None:
+    """Claims written before a claim kept its sentence's words (an older ledger): those
+    fields found once from their documents' texts (analyse.claims.sentence_context)."""
+    todo = [r[0] for r in db.execute("select distinct doc_id from claims where sentence is null").fetchall()]
+    for doc_id in todo:
+        row = db.execute("select text from documents where id = ?", [doc_id]).fetchone()
+        text = (row[0] or "") if row else ""
+        db.conn.executemany(
+            "update claims set sentence = ?, antecedent = ?, paragraph_start = ? where id = ?",
+            [(*sentence_context(text, s0, s1), cid) for cid, s0, s1 in db.execute(
+                "select id, sentence_start, sentence_end from claims where doc_id = ? and sentence is null",
+                [doc_id]).fetchall()])
 
 
 def date_mentions(db: Any, doc_id: str, reporting: bool = False) -> list[tuple[DateMention, dict[str, Any]]]:

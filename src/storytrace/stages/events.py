@@ -33,26 +33,22 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Any, Optional, Union, cast
+from typing import Any, Optional, cast
 
 from . import corrections
-from .annotated import complete
+from .annotated import complete, complete_claims
 from ..analyse.mentions import (EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, YEAR, Mention, actors, from_row,
                                 homograph, is_reported, noun_spans)
-from ..model import Event, make_id
-from .placement import ALONE, HEADLINE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement, lead_end, other_event_cues, place_words, story_families, unplaced, year_of
-from ..text.segments import BODY, SegmentIndex, segments
-from ..text.sentences import sentences
-from ..text.timex import find_dates
+from ..model import Event, Lead, make_id
+from .placement import ALONE, HEADLINE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement, other_event_cues, place_words, story_families, unplaced
+from ..text.segments import BODY
 from ..unionfind import DisjointSets
 
 HISTORIC_DAYS = 365
 LEDE_CHARS = 300  # an undated document's opening reports the news, not the past
-SCAN_CHARS = 30_000
 STORY_SHARE = 0.5  # more than this share of a story's documents must name an event for it to be the story's
-LEAD_CHARS = 2000  # a document's lead lies within its first characters
 ARTICLES = "coalesce(kind, 'article') = 'article'"  # pages with no reporting (segments.page_kind) seed no event
 
 
@@ -75,7 +71,7 @@ class _Ev:
     named_label: Optional[str] = None  # the name it is known by, when it has one
 
 
-def resolve(mentions: dict[str, list[Mention]], texts: Union[dict[str, str], DocumentTexts]) -> dict[tuple[str, int], str]:
+def resolve(mentions: dict[str, list[Mention]]) -> dict[tuple[str, int], str]:
     """Which event each mention names: (doc id, mention index) -> event id.
 
     A node is (name, year): a mention without a year joins the name's only explicit
@@ -128,8 +124,7 @@ def resolve(mentions: dict[str, list[Mention]], texts: Union[dict[str, str], Doc
         for i, m in enumerate(ms):
             if not m.year:
                 continue
-            for name in _capital_runs(texts[doc_id][m.sentence[0] : m.sentence[1]]):
-                k = name.lower()
+            for k in m.names:  # (its sentence's capitalised runs, in lower case: the mentions row)
                 if k != m.key and k in keys and (k, m.year) in count:
                     union(nodes[(doc_id, i)], (k, m.year))
     groups: dict[tuple, list[tuple]] = defaultdict(list)
@@ -139,36 +134,11 @@ def resolve(mentions: dict[str, list[Mention]], texts: Union[dict[str, str], Doc
     return {where: _named_id(*canonical[root(n)]) for where, n in nodes.items()}
 
 
-def _capital_runs(sentence: str) -> set[str]:
-    """Every run of 1-3 consecutive capitalised words in a sentence."""
-    words = re.findall(r"[A-Z][\w'’-]*[a-z][\w'’-]*|\S+", sentence)
-    out = set()
-    for i in range(len(words)):
-        for j in range(i + 1, min(i + 3, len(words)) + 1):
-            run = words[i:j]
-            if all(w[0].isupper() for w in run):
-                out.add(" ".join(run))
-    return out
-
-
-class DocumentTexts:
-    """documents.text by id, read from the ledger when asked: a stage that reads the
-    texts document by document holds the last few (`keep`), never every text."""
-
-    def __init__(self, db: Any, keep: int = 8) -> None:
-        self.db = db
-        self.keep = keep
-        self._recent: dict[str, str] = {}
-
-    def __getitem__(self, doc_id: str) -> str:
-        text = self._recent.pop(doc_id, None)
-        if text is None:
-            row = self.db.execute("select text from documents where id = ?", [doc_id]).fetchone()
-            text = (row[0] or "") if row else ""
-            if len(self._recent) >= self.keep:
-                del self._recent[next(iter(self._recent))]
-        self._recent[doc_id] = text  # (the most recent last)
-        return text
+def leads_by_document(db: Any) -> dict[str, Lead]:
+    """Every document's `leads` row (the mentions analyser's: where its lead ends, its opening)."""
+    complete(db, "leads")
+    cols = [f.name for f in fields(Lead)]
+    return {r[1]: Lead(*r) for r in db.execute(f"select {', '.join(cols)} from leads")}
 
 
 def mentions_by_document(db: Any, reported: bool = True) -> dict[str, list[Mention]]:
@@ -176,7 +146,8 @@ def mentions_by_document(db: Any, reported: bool = True) -> dict[str, list[Menti
     table (only those in its reporting when `reported`: mentions.is_reported)."""
     complete(db, "mentions")
     out: dict[str, list[Mention]] = {}
-    cols = ["doc_id", "start", "end", "name", "key", "noun", "year", "sentence_start", "sentence_end", "segment"]
+    cols = ["doc_id", "start", "end", "name", "key", "noun", "year", "sentence_start", "sentence_end", "segment",
+            "actors", "dates", "names"]
     for r in db.execute(f"select {', '.join(f'[{c}]' for c in cols)} from mentions order by doc_id, start"):
         row = dict(zip(cols, r))
         if not reported or is_reported(row):
@@ -189,7 +160,7 @@ def events_stage(db: Any) -> dict[str, int]:
     # long: one pass over the stage's tables whose steps (story events, named events, past events,
     # placement, writing) share a dozen maps; it becomes separate steps when the stage is declared for
     # both engines (issue 16)
-    docs = db.execute(  # (no text: the texts are read one document at a time, DocumentTexts)
+    docs = db.execute(  # (no text: the stage reads the analysers' rows, mentions, leads and claims)
         "select id, title, null, published, published_low, story, published_high from documents "
         f"where {ARTICLES} order by coalesce(published_low, substr(published, 1, 10), '9999'), published, id").fetchall()
     pages = {d: (kind, story) for d, kind, story in db.execute(  # galleries, posts: they seed no event
@@ -198,14 +169,14 @@ def events_stage(db: Any) -> dict[str, int]:
     published = {d[0]: (d[3] or d[4]) for d in docs}
     only_after = {d[0] for d in docs if not d[3] and d[4] and not d[6]}  # dated "on or after" a day
     between = {d[0]: d[6] for d in docs if not d[3] and d[4] and d[6]}  # dated to a range or a year: its last day
-    texts = DocumentTexts(db)
+    leads = leads_by_document(db)  # (the mentions analyser's rows: no text is read again)
+    complete_claims(db)  # (each claim's sentence: the claims analyser's)
     article_ids = [d[0] for d in docs]
     title_of = {d[0]: d[1] for d in docs}
 
     stored = mentions_by_document(db)  # (the mentions analyser's rows: no text is searched again)
     mentions: dict[str, list[Mention]] = {doc_id: stored.get(doc_id, []) for doc_id in article_ids}
-    lead_of = {doc_id: _lead_end(texts[doc_id]) for doc_id in article_ids}
-    event_of = resolve(mentions, texts)
+    event_of = resolve(mentions)
     named: dict[str, _Ev] = {}
     names: dict[str, Counter] = defaultdict(Counter)
     for doc_id, ms in mentions.items():
@@ -216,12 +187,10 @@ def events_stage(db: Any) -> dict[str, int]:
             ev.type_votes[EVENT_NOUNS[m.noun] or ""] += 1
             if m.year:
                 ev.year_votes[m.year] += 1
-                for d in find_dates(texts[doc_id][m.sentence[0] : m.sentence[1]]):
-                    if d.year == m.year and d.month and d.day:
-                        end = (d.end_month or d.month, d.end_day) if d.kind == "range" and d.end_day else None
-                        ev.date_votes[(d.year, d.month, d.day, end)] += 1
+                for day in m.days:  # (the days its sentence gives in its year)
+                    ev.date_votes[day] += 1
             ev.docs.add(doc_id)
-            ev.actor_votes.update(actors(texts[doc_id], *m.sentence))
+            ev.actor_votes.update(m.actors)
     for eid, ev in named.items():
         ev.label = ev.place = max(names[eid].items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
 
@@ -239,18 +208,18 @@ def events_stage(db: Any) -> dict[str, int]:
             continue
         first = ids[0]
         eid = make_id("event", "story", first)
-        ev = _Ev(eid, (title_of[first] or texts[first].split("\n", 1)[0])[:120], story_event=True)
+        ev = _Ev(eid, (title_of[first] or leads[first].first_line)[:120], story_event=True)
         ev.docs.update(ids)
         for member in ids:
-            lede = sentences(texts[member][:1000])[:2]
+            lede = leads[member]  # its first two sentences
             # its type: the event nouns of its documents' titles and leads (the events they recall
             # further down are other events: "the 1996 Olympic park bombing" in a sentencing story)
-            head = (title_of[member] or "") + "\n" + (texts[member][: lede[-1][1]] if lede else "")
+            head = (title_of[member] or "") + "\n" + lede.opening[: lede.lede_end]
             for q, e in noun_spans(head):
                 if not homograph(head, q, e):
                     ev.type_votes[EVENT_NOUNS[head[q:e].lower()] or ""] += 1
-            if lede:
-                ev.actor_votes.update(actors(texts[member], lede[0][0], lede[-1][1]))
+            if lede.lede_end:
+                ev.actor_votes.update(actors(lede.opening, lede.lede_start, lede.lede_end))
         story_events[eid] = ev
         event_of_story[k] = eid
     own_alias = _story_aliases(named, story_events, event_of_story, story_of, published)
@@ -276,34 +245,36 @@ def events_stage(db: Any) -> dict[str, int]:
             return int(published[doc_id][:4])
         if s0 < LEDE_CHARS:
             return None
-        ys = [int(y) for y in YEAR.findall(texts[doc_id][:SCAN_CHARS])]
-        return max(ys) + 1 if ys else None
+        latest = leads[doc_id].latest_year
+        return latest + 1 if latest is not None else None
 
     # claims: placed by their evidence (placement.py): the named event their sentence mentions,
     # a past event their sentence dates, else their story's event when the document's lead or
     # the story's reports say so; unplaced when page furniture or another time or event
-    story_facts = _story_facts(members, texts, title_of, published, named, event_of_story, lead_of)
+    story_facts = _story_facts(members, leads, title_of, published, named, event_of_story)
     claim_event: dict[str, str] = {}
     claim_place: dict[str, tuple[float, str]] = {}
     claim_doc: dict[str, tuple[str, str, int]] = {}
     per_doc: dict[str, Counter] = defaultdict(Counter)
-    for cid, doc_id, start, s0, s1, measure, segment in db.execute(
-            "select id, doc_id, start, sentence_start, sentence_end, measure, segment from claims"):
+    for cid, doc_id, start, s0, s1, measure, segment, words, antecedent, paragraph in db.execute(
+            "select id, doc_id, start, sentence_start, sentence_end, measure, segment, sentence, antecedent, "
+            "paragraph_start from claims"):
         claim_doc[cid] = (doc_id, measure, s0)
         if doc_id in pages:  # a photo gallery, a page of posts: its numbers seed no event
             claim_place[cid] = (0.0, UNPLACED + f"not an article (a page of {pages[doc_id][0]})")
             continue
-        text = texts[doc_id]
+        said = _Said(words or "", antecedent, paragraph or 0)
         story_eid = event_of_story[story_of[doc_id]]
         facts = story_facts[story_of[doc_id]]
-        ref_year = int(published[doc_id][:4]) if published.get(doc_id) else year_of(text[:SCAN_CHARS])
-        placed = _place(cid, doc_id, start, s0, s1, measure, segment or "body", text, mentions.get(doc_id, []),
-                        event_of, named, story_eid, facts, doc_year(doc_id, s0), ref_year, lead_of[doc_id], story_events)
+        ref_year = int(published[doc_id][:4]) if published.get(doc_id) else leads[doc_id].latest_year
+        placed = _place(cid, doc_id, start, s0, s1, measure, segment or "body", said, mentions.get(doc_id, []),
+                        event_of, named, story_eid, facts, doc_year(doc_id, s0), ref_year, leads[doc_id].lead_end,
+                        story_events)
         eid = placed.event_id or story_eid
         claim_event[cid] = eid
         claim_place[cid] = (placed.confidence, placed.reason)
         if placed.placed and (eid in named or eid in story_events):
-            (named.get(eid) or story_events[eid]).actor_votes.update(actors(text, s0, s1))
+            (named.get(eid) or story_events[eid]).actor_votes.update(actors(said.sentence, 0, len(said.sentence)))
         if measure != "other" and placed.placed:
             per_doc[doc_id][eid] += 1
     for cid in _alone(claim_event, claim_place, claim_doc):
@@ -348,14 +319,14 @@ def events_stage(db: Any) -> dict[str, int]:
 _PAST_PLACE = re.compile(r"\b(?:in|off|near|at|of)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 
 
-def _past_event(text: str, s0: int, s1: int, at: int, writing_year: Optional[int]) -> Optional[tuple[str, int, str, str]]:
+def _past_event(sentence: str, at: int, writing_year: Optional[int]) -> Optional[tuple[str, int, str, str]]:
     """A figure's sentence about an earlier event, dated only by its year ("In 2004 a
     massive quake off Aceh triggered a tsunami that killed 230,000"): (key, year, type,
-    label) when the sentence gives a year before the document's own, and an event noun."""
+    label) when the sentence gives a year before the document's own, and an event noun
+    (`at`: the claim's offset in the sentence)."""
     if writing_year is None:
         return None
-    sentence = text[s0:s1]
-    years = [int(m.group()) for m in YEAR.finditer(sentence) if not (m.start() <= at - s0 < m.end())]
+    years = [int(m.group()) for m in YEAR.finditer(sentence) if not (m.start() <= at < m.end())]
     past = [y for y in years if y < writing_year]
     if not past or len(set(years)) > len(set(past)):  # a current year in the sentence too: not only the past
         return None
@@ -366,7 +337,7 @@ def _past_event(text: str, s0: int, s1: int, at: int, writing_year: Optional[int
     if len(found) > 1:  # the figure must belong to the noun the year belongs to ("in 2004 ... a tsunami that killed")
         ys = [m.start() for m in YEAR.finditer(sentence) if int(m.group()) in past]
         near_year = {min(found, key=lambda f: abs(f[0] - y))[0] for y in ys}
-        near_claim = min(found, key=lambda f: abs(f[0] - (at - s0)))[0]
+        near_claim = min(found, key=lambda f: abs(f[0] - at))[0]
         if near_claim not in near_year:
             return None
     etype = "tsunami" if "tsunami" in types else types[0]  # "a quake ... triggered a tsunami": the tsunami
@@ -426,13 +397,13 @@ def _story_aliases(named: dict[str, _Ev], story_events: dict[str, _Ev], event_of
     return out
 
 
-def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, segment: str, text: str,
+def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, segment: str, said: "_Said",
            ms: list[Mention], event_of: dict[tuple[str, int], str], named: dict[str, _Ev], story_eid: str,
            facts: "_StoryFacts", writing_year: Optional[int], ref_year: Optional[int], lead: int,
            story_events: dict[str, _Ev]) -> Placement:
     """One claim's placement (placement.py gives the rules and their confidence)."""
     if segment == "headline":  # the document's own title: read as its body, but never as sure as a lead
-        p = _place(cid, doc_id, start, s0, s1, measure, BODY, text, ms, event_of, named, story_eid, facts,
+        p = _place(cid, doc_id, start, s0, s1, measure, BODY, said, ms, event_of, named, story_eid, facts,
                    writing_year, ref_year, 0, story_events)
         if not p.placed or measure == "other":
             return unplaced(story_eid, "in a headline: " + p.reason.removeprefix(UNPLACED), 0.0) \
@@ -450,17 +421,16 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     if near:
         m = ms[min(near)[1]]
         return Placement(event_of[(doc_id, min(near)[1])], 0.9, f"named: the sentence names '{m.name} {m.noun}'")
-    if SUPERSEDED.search(text, s0, s1):
+    sentence = said.sentence
+    if SUPERSEDED.search(sentence):
         return unplaced(story_eid, "an early report the sentence says was superseded ('originally', 'initially')", 0.3)
-    cues = other_event_cues(text[s0:s1], start - s0, ref_year, facts.year, facts.first,
+    cues = other_event_cues(sentence, start - s0, ref_year, facts.year, facts.first,
                             None if start < lead else facts.places)
-    if not cues and _ANAPHORA.match(text, s0):  # "It killed 612 people": the sentence before says which event
-        prev = _sentence_before(text, s0)
-        if prev is not None:
-            cues = other_event_cues(text[prev[0]:prev[1]], -1, ref_year, facts.year, facts.first,
-                                    None if start < lead else facts.places)
+    if not cues and said.antecedent is not None:  # "It killed 612 people": the sentence before says which event
+        cues = other_event_cues(said.antecedent, -1, ref_year, facts.year, facts.first,
+                                None if start < lead else facts.places)
     if cues:
-        past = _past_event(text, s0, s1, start, writing_year)
+        past = _past_event(sentence, start - s0, writing_year)
         own = named.get(story_eid) or story_events.get(story_eid)
         if past is not None and own is not None and facts.year == past[1] and _type_of(own) in (None, past[2]):
             past = None  # "the fire in 2025" in a 2026 piece about that fire: its own event
@@ -477,7 +447,7 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
             return Placement(eid, 0.8, f"dated: the sentence dates an earlier {etype} ({year})")
         return unplaced(story_eid, "another time or event: " + "; ".join(f"'{c}'" for c in cues[:3]))
     # the sentence before, in the same paragraph, about a dated event
-    before = [j for j, m in enumerate(ms) if m.sentence[1] <= s0 and "\n" not in text[m.sentence[1] : s0]
+    before = [j for j, m in enumerate(ms) if m.sentence[1] <= s0 and m.sentence[1] >= said.paragraph_start
               and s0 - m.sentence[1] <= 2]
     if before and (named.get(event_of[(doc_id, before[-1])]) or story_events[event_of[(doc_id, before[-1])]]).year_votes:
         m = ms[before[-1]]
@@ -489,21 +459,14 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     return unplaced(story_eid, "the story's reports lead with no such figure", 0.3)
 
 
-#: A sentence that opens by referring back ("It killed 612 people", "The quake injured ...").
-_ANAPHORA = re.compile(r"(?:It|They|This|That|These|Those|The\s+(?:quake|earthquake|attack|blast|explosion|fire|storm|"
-                       r"bombing|shooting|crash|flood|disaster|tragedy|incident|massacre|raid|riot|clashes))\b")
+@dataclass
+class _Said:
+    """What a claim's row gives of its text (the claims analyser): its sentence, the sentence
+    before when its own opens by referring back, where its paragraph starts."""
 
-
-def _sentence_before(text: str, s0: int) -> Optional[tuple[int, int]]:
-    """The sentence before `s0` in the same paragraph (None at a paragraph's start)."""
-    line_start = text.rfind("\n", 0, s0) + 1
-    if line_start >= s0:
-        return None
-    spans = sentences(text[line_start:s0])
-    if not spans:
-        return None
-    a, b = spans[-1]
-    return line_start + a, line_start + b
+    sentence: str
+    antecedent: Optional[str]
+    paragraph_start: int
 
 
 @dataclass
@@ -514,28 +477,20 @@ class _StoryFacts:
     places: frozenset  # the capitalised words of its titles and leads (lower case)
 
 
-def _story_facts(members: dict[str, list[str]], texts: DocumentTexts, title_of: dict[str, Optional[str]],
+def _story_facts(members: dict[str, list[str]], leads: dict[str, Lead], title_of: dict[str, Optional[str]],
                  published: dict[str, Optional[str]], named: dict[str, _Ev], event_of_story: dict[str, str],
-                 lead_of: dict[str, int]) -> dict[str, _StoryFacts]:
+                 ) -> dict[str, _StoryFacts]:
     out = {}
     for k, ids in members.items():
-        leads = [(title_of[i] or "") + "\n" + texts[i][: lead_of[i]] for i in ids]
-        incident = any(EVENT_NOUNS[lead[q:e].lower()] for lead in leads for q, e in noun_spans(lead))
+        heads = [(title_of[i] or "") + "\n" + leads[i].opening[: leads[i].lead_end] for i in ids]
+        incident = any(EVENT_NOUNS[head[q:e].lower()] for head in heads for q, e in noun_spans(head))
         days = sorted(cast(str, published[i])[:10] for i in ids if published.get(i))
         first = date.fromisoformat(days[0]) if days else None
         ev = named.get(event_of_story[k])
         year = (max(ev.year_votes.items(), key=lambda kv: (kv[1], -kv[0]))[0] if ev and ev.year_votes
                 else first.year if first else None)
-        out[k] = _StoryFacts(year, first, story_families(leads, incident), place_words(leads))
+        out[k] = _StoryFacts(year, first, story_families(heads, incident), place_words(heads))
     return out
-
-
-def _lead_end(text: str) -> int:
-    """The end of a document's lead: its first two body sentences (segments.py, placement.py)."""
-    head = text[:LEAD_CHARS]
-    spans = sentences(head)
-    where = SegmentIndex(segments(text))  # (the whole text's: a line cut at LEAD_CHARS reads alike)
-    return lead_end(head, spans, [where.kind(s) for s, _ in spans])
 
 
 def _typed(ev: _Ev) -> bool:

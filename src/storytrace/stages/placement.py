@@ -39,7 +39,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from ..text.segments import BODY
 from ..text.timex import find_dates
 
 #: The least confidence a placement needs to make a figure row.
@@ -53,7 +52,6 @@ ALONE = 0.4
 HEADLINE = 0.6
 UNPLACED = "unplaced: "
 FAR_DAYS = 45  # a date this many days before the story's first report is another event's
-LEAD_SENTENCES = 2
 
 _SINCE = re.compile(
     r"\bsince\s+(?:(?:early|late|mid)[- ])?(?:1[89]\d\d|20\d\d|January|February|March|April|June|July|August|"
@@ -199,12 +197,6 @@ def story_families(leads: list[str], incident: bool) -> frozenset[str]:
     """The kinds of figure a story's documents lead with (their titles and first sentences)."""
     found = {f for text in leads for f, rx in FAMILY_CUES.items() if rx.search(text)}
     return frozenset(found | (INCIDENT_FAMILIES if incident else set()))
-
-
-def lead_end(text: str, sentences: list[tuple[int, int]], kinds: list[str]) -> int:
-    """Where a document's lead ends: after its first LEAD_SENTENCES body sentences."""
-    body = [e for (s, e), k in zip(sentences, kinds) if k == BODY]
-    return body[min(LEAD_SENTENCES, len(body)) - 1] if body else 0
 
 
 def year_of(text: str) -> Optional[int]:

@@ -14,7 +14,7 @@ import json
 from collections import defaultdict
 from typing import Any, Optional
 
-from .events import DocumentTexts, mentions_by_document, resolve
+from .events import mentions_by_document, resolve
 from ..analyse.framing import find_hits, term_row
 
 
@@ -43,8 +43,7 @@ def terms_stage(db: Any) -> dict[str, int]:
     if any(m.get("ref") for _r, m in uses):
         stored = mentions_by_document(db)
         mentions = {doc_id: stored[doc_id] for (doc_id,) in db.execute("select id from documents") if doc_id in stored}
-        texts = DocumentTexts(db)  # (resolve reads the sentences of dated mentions only)
-        resolved = resolve(mentions, texts)
+        resolved = resolve(mentions)  # (the mentions rows: no text is read)
         for (doc_id, i), eid in resolved.items():
             event_of_mention[(doc_id, mentions[doc_id][i].start)] = eid
     groups: dict[tuple, list[dict[str, Any]]] = defaultdict(list)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import NamedTuple
+from typing import NamedTuple, Optional
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV = {
@@ -284,3 +284,20 @@ class Spans:
         if i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]:
             return i
         return -1
+
+
+#: A sentence that opens by referring back ("It killed 612 people", "The quake injured ...").
+ANAPHORA = re.compile(r"(?:It|They|This|That|These|Those|The\s+(?:quake|earthquake|attack|blast|explosion|fire|storm|"
+                       r"bombing|shooting|crash|flood|disaster|tragedy|incident|massacre|raid|riot|clashes))\b")
+
+
+def sentence_before(text: str, s0: int) -> Optional[tuple[int, int]]:
+    """The sentence before `s0` in the same paragraph (None at a paragraph's start)."""
+    line_start = text.rfind("\n", 0, s0) + 1
+    if line_start >= s0:
+        return None
+    spans = sentences(text[line_start:s0])
+    if not spans:
+        return None
+    a, b = spans[-1]
+    return line_start + a, line_start + b

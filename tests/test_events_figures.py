@@ -217,15 +217,16 @@ def test_correct_command(tmp_path, example_ledger):
 
 
 def test_stories_group_by_content():
+    from storytrace.analyse.leads import words
     from storytrace.stages.stories import bcubed, group
 
-    docs = [
+    texts = [
         ("a", "Flood in Marrowby", "The river Tane flooded Marrowby on Tuesday; 300 homes in Marrowby were evacuated."),
         ("b", "Marrowby floods", "Marrowby residents returned after the Tane flood waters fell in Marrowby."),
         ("c", "Orchard harvest", "Apple growers in the Tallow valley expect a small harvest after the April frost."),
         ("d", "Tallow valley apples", "Frost damaged the Tallow valley orchards; growers expect fewer apples."),
     ]
-    story = group(docs)
+    story = group([(doc_id, words(title, text), None) for doc_id, title, text in texts])
     assert story["a"] == story["b"] != story["c"] == story["d"]
     assert bcubed(story, {"a": 1, "b": 1, "c": 2, "d": 2}) == (1.0, 1.0, 1.0)
 
@@ -347,27 +348,34 @@ def test_documents_added_without_the_mentions_analyser_still_have_their_events(t
 
 
 @pytest.mark.parametrize("built", ["example_ledger", "shared_ledger"])
-def test_the_events_stage_reads_annotations_not_texts(request, tmp_path, built):
-    """The events and terms stages place claims and name events from the analysers' rows
-    (mentions, leads, claims with their sentences): with every text blanked they give
-    the same events, placements and term links."""
+def test_no_stage_but_reuse_reads_the_texts(request, tmp_path, built):
+    """Every cross-document stage but reuse (which compares the texts' passages) reads the
+    analysers' rows (leads, mentions, date mentions, claims with their sentences, where
+    each document's own dating evidence stands), not the texts: with every text blanked,
+    the stages give the same ledger, table for table, row for row."""
+    from storytrace.engines.local import CROSS_STAGES
     from storytrace.ledger import writing
-    from storytrace.stages import events, terms
+    from storytrace.model import TABLES
 
     source = request.getfixturevalue(built)
     path = tmp_path / "copy.db"
     shutil.copy(source if built == "example_ledger" else source[0], path)
-    queries = ["select * from events order by id",
-               "select id, event_id, confidence, placement from claims order by id",
-               "select id, event_id from documents order by id",
-               "select id, event_id from terms order by id"]
-    con = sqlite3.connect(path)
-    before = [con.execute(q).fetchall() for q in queries]
-    con.close()
-    assert before[0] and any(r[1] for r in before[1])
+
+    def tables() -> dict:
+        con = sqlite3.connect(path)
+        out = {}
+        for cls in TABLES:
+            cols = [c for c in cls.columns() if c != "text"]
+            out[cls.table] = con.execute(f"select {', '.join(f'[{c}]' for c in cols)} from [{cls.table}] order by rowid").fetchall()
+        con.close()
+        return out
+
+    before = tables()
+    assert before["events"] and any(r for r in before["datings"])
     with writing(path) as db:
         db.execute("update documents set text = ''")
-        events.events_stage(db)
-        terms.terms_stage(db)
-    con = sqlite3.connect(path)
-    assert [con.execute(q).fetchall() for q in queries] == before
+        for name, stage in CROSS_STAGES:
+            if name != "reuse":
+                stage(db)
+    after = tables()
+    assert [t for t in before if after[t] != before[t]] == []

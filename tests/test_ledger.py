@@ -28,7 +28,7 @@ CONTRACT = {
 BEYOND = {"datings": "id doc_id stage how evidence spans published precision low high confidence status",
           "mentions": "id doc_id start end name key noun year sentence_start sentence_end segment",
           "date_mentions": "id doc_id start end text kind year month day weekday reporting period_start period_end",
-          "leads": "id doc_id lead_end lede_start lede_end opening first_line latest_year"}
+          "leads": "id doc_id lead_end lede_start lede_end opening first_line latest_year terms names year_named"}
 
 
 def test_every_contract_table_and_field(example_ledger):

@@ -89,6 +89,7 @@ class Document(Record):
     published_low: Optional[str] = None  # the range the evidence allows (ISO dates; null: open)
     published_high: Optional[str] = None  # the latest day that range allows (ISO date; null: open)
     published_partial: Optional[str] = None  # a yearless date the text gives ("--03-12"), before other documents date it
+    published_spans: Optional[str] = None  # JSON {words: [start, end]}: where each piece of the text's own dating evidence first stands in the text ({}: none)
     published_dating: Optional[str] = None  # id of the `datings` row chosen as its publication date (datings.py)
     date_conflict: Optional[str] = None  # text evidence contradicting the metadata date, said plainly
     published_confidence: Optional[float] = None  # how sure the dating is (dates.DATING_CONFIDENCE; the last dates stage)
@@ -367,6 +368,9 @@ class Lead(Record):
     opening: str = ""  # documents.text up to the later of lead_end and lede_end
     first_line: str = ""  # its first line (at most 120 characters)
     latest_year: Optional[int] = None  # the latest year its first 30,000 characters name
+    terms: str = "{}"  # JSON {term: weight}: the content words of its title and first 3,000 characters (capitalised ones count twice), which the stories stage compares
+    names: str = "{}"  # JSON {name: uses}: its names and figures there (capitalised words; numbers of 3+ characters as "#1992")
+    year_named: Optional[int] = None  # the year its title and first 1,000 characters name most
 
 
 @dataclass

@@ -25,6 +25,7 @@ against other documents' dates; each writes its answers as rows of the `datings`
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
@@ -73,6 +74,8 @@ def analyse_dates(doc: Document) -> Annotations:
     kept = reporting(text, found)
     dating = date_from_url(doc.url) or date_from_text(text, [m for m, k in zip(found, kept) if k])
     out = Annotations(doc.id, date_mentions=date_rows(doc.id, text, found, kept))
+    own = dating.evidence if dating is not None and not doc.published and dating.how not in NOT_TEXT else None
+    out.document_updates["published_spans"] = json.dumps(piece_spans(text, own))
     if doc.published:
         out.document_updates["published_precision"] = "day"
         out.document_updates["published_low"] = out.document_updates["published_high"] = doc.published[:10]
@@ -200,6 +203,24 @@ def opening_dates(text: str) -> list[tuple[DateMention, dict]]:
     found = find_dates(text)
     kept = reporting(text, found)
     return [(m, r.row()) for m, r in zip(found, date_rows("", text, found, kept)) if r.reporting]
+
+
+#: How a dating is found when its evidence is not words of the text (a metadata field, the
+#: URL, a person's note): no spans.
+NOT_TEXT = frozenset({"metadata", "header", "url", "correction", None})
+
+
+def piece_spans(text: str, evidence: Optional[str]) -> dict[str, list[int]]:
+    """Where each " + "-joined piece of the evidence first stands verbatim in the text:
+    {piece: [start, end]} (pieces of fewer than 3 characters, or that the text does not
+    hold, as "year 2016 from document X", have none)."""
+    out: dict[str, list[int]] = {}
+    for piece in (evidence or "").split(" + "):
+        piece = piece.strip()
+        at = text.find(piece) if len(piece) >= 3 else -1
+        if at >= 0:
+            out[piece] = [at, at + len(piece)]
+    return out
 
 
 def from_date_row(row: dict) -> DateMention:

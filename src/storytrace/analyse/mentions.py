@@ -23,8 +23,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..model import Annotations, Document, EventMention, Lead, make_id
-from ..text.segments import BODY, CACHED_TEXTS, FURNITURE, SegmentIndex, segments
+from ..model import Annotations, Document, EventMention, make_id
+from .leads import YEAR, lead_row
+from ..text.segments import CACHED_TEXTS, FURNITURE, SegmentIndex, segments
 from ..text.sentences import sentences
 from ..text.timex import find_dates
 
@@ -55,7 +56,6 @@ _WHEN = r"(?:\s+(?:(?:last|early|late|on)\s+)?(?:Monday|Tuesday|Wednesday|Thursd
 _BEFORE = re.compile(rf"\b((?:{_CAP}\s+){{0,2}}{_CAP})\s+(?:\d{{4}}\s+)?(?:{_KIND})?((?i:{_NOUNS}))\b")
 _AFTER = re.compile(
     rf"\b((?i:{_NOUNS}))\b{_WHEN}\s+(?:on|in|at|near|off|of)\s+(?:the\s+)?(?:MV\s+)?({_CAP}(?:\s+{_CAP})?)")
-YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NATIONALITIES = frozenset(
     "american armenian azerbaijani azeri turkish israeli palestinian iraqi syrian russian chinese korean "
     "german french british english indian pakistani afghan iranian saudi mexican indonesian japanese "
@@ -258,7 +258,7 @@ def analyse_mentions(doc: Document) -> Annotations:
     of line it is in, who its sentence says did it, the days it gives and the other names
     it holds, as `mentions` rows; and the document's opening as its `leads` row (the
     events stage reads these, not the text)."""
-    lead = lead_row(doc.id, doc.text)
+    lead = lead_row(doc.id, doc.text, doc.title)
     found = named_events(doc.text)
     if not found:
         return Annotations(doc.id, leads=[lead])
@@ -296,33 +296,6 @@ def capital_runs(sentence: str) -> set[str]:
             if all(w[0].isupper() for w in run):
                 out.add(" ".join(run))
     return out
-
-
-LEAD_SENTENCES = 2  # a document's lead: its first body sentences
-LEAD_CHARS = 2000  # ... within its first characters
-LEDE_CHARS = 1000  # its first sentences, whatever their kind, within its first characters
-SCAN_CHARS = 30_000  # where an undated text's latest year is looked for
-
-
-def lead_end(text: str, spans: list[tuple[int, int]], kinds: list[str]) -> int:
-    """Where a document's lead ends: after its first LEAD_SENTENCES body sentences."""
-    body = [e for (s, e), k in zip(spans, kinds) if k == BODY]
-    return body[min(LEAD_SENTENCES, len(body)) - 1] if body else 0
-
-
-def lead_row(doc_id: str, text: str) -> Lead:
-    """A document's `leads` row: where its lead and its first sentences end, the opening
-    they span, its first line and the latest year its opening names."""
-    head = text[:LEAD_CHARS]
-    spans = sentences(head)
-    where = SegmentIndex(segments(text))  # (the whole text's: a line cut at LEAD_CHARS reads alike)
-    lead = lead_end(head, spans, [where.kind(s) for s, _ in spans])
-    lede = sentences(text[:LEDE_CHARS])[:2]
-    start, end = (lede[0][0], lede[-1][1]) if lede else (0, 0)
-    years = [int(y) for y in YEAR.findall(text[:SCAN_CHARS])]
-    return Lead(id=make_id(doc_id, "lead"), doc_id=doc_id, lead_end=lead, lede_start=start, lede_end=end,
-                opening=text[: max(lead, end)], first_line=text.split("\n", 1)[0][:120],
-                latest_year=max(years) if years else None)
 
 
 def from_row(row: dict) -> Mention:

@@ -1,18 +1,19 @@
 """The per-document annotation tables the stages read instead of the texts.
 
 One job: give a stage the rows of an annotation table the analysers fill (`mentions`,
-`leads`, `date_mentions`: ledger.READ_BY_STAGES; the claims' sentences), complete for
-every document. A ledger written
+`leads`, `date_mentions`: ledger.READ_BY_STAGES; the claims' sentences; where each
+document's own dating evidence stands), complete for every document. A ledger written
 before a table existed, or documents added by a caller's own analysers without the one
 that fills it, are completed here once, the only time a stage reads the texts for them.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any, Callable
 
 from ..analyse.claims import sentence_context
-from ..analyse.dates import analyse_dates, from_date_row
+from ..analyse.dates import NOT_TEXT, SCAN_CHARS, analyse_dates, from_date_row, piece_spans
 from ..analyse.mentions import analyse_mentions
 from ..ledger import META_TABLE, READ_BY_STAGES
 from ..model import Annotations, Document
@@ -31,8 +32,8 @@ def complete(db: Any, table: str) -> None:
     fill = _FILLERS[READ_BY_STAGES[table]]
     db.execute(f"delete from [{table}]")
     batch: list[dict[str, Any]] = []
-    for doc_id, text in db.execute("select id, text from documents order by rowid"):
-        batch += fill(Document(id=doc_id, source="", text=text or "")).rows()[table]
+    for doc_id, source, text, title, url in db.execute("select id, source, text, title, url from documents order by rowid"):
+        batch += fill(Document(id=doc_id, source=source, text=text or "", title=title, url=url)).rows()[table]
         if len(batch) >= _BATCH:
             db[table].insert_all(batch, pk="id", replace=True)
             batch = []
@@ -53,6 +54,19 @@ def complete_claims(db: Any) -> None:
             [(*sentence_context(text, s0, s1), cid) for cid, s0, s1 in db.execute(
                 "select id, sentence_start, sentence_end from claims where doc_id = ? and sentence is null",
                 [doc_id]).fetchall()])
+
+
+def complete_spans(db: Any) -> None:
+    """Documents written before a document kept where its own dating evidence stands (an
+    older ledger): documents.published_spans found once from their texts."""
+    todo = db.execute(
+        "select d.id, case when o.id is null then d.published_how else o.how end, "
+        "case when o.id is null then d.published_evidence else o.evidence end, "
+        f"substr(d.text, 1, {SCAN_CHARS}) from documents d left join datings o on o.doc_id = d.id and o.stage = 'document' "
+        "where d.published_spans is null").fetchall()  # (its own dating: the datings row, else its fields)
+    db.conn.executemany("update documents set published_spans = ? where id = ?",
+                        [(json.dumps(piece_spans(text or "", evidence if how not in NOT_TEXT else None)), doc_id)
+                         for doc_id, how, evidence, text in todo])
 
 
 def date_mentions(db: Any, doc_id: str, reporting: bool = False) -> list[tuple[DateMention, dict[str, Any]]]:

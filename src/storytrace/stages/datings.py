@@ -27,7 +27,9 @@ import json
 from collections import defaultdict
 from typing import Any, Iterable, Optional, Protocol, Sequence
 
+from ..analyse.dates import NOT_TEXT
 from ..model import make_id
+from .annotated import complete, complete_spans
 
 #: Stages in the order their days are taken (a correction comes before all).
 STAGES = ("correction", "document", "passages", "story", "serial", "event")
@@ -52,9 +54,6 @@ DATING_CONFIDENCE = {
 #: A dating the document's own text or URL contradicts (documents.date_conflict) is half as sure.
 CONFLICTED = 0.5
 BATCH = 900  # documents chosen per query (under SQLite's 999 parameters)
-SCAN_CHARS = 30_000  # where evidence is looked for in the text (dates.py reads as far)
-#: Datings whose evidence is not the text (a metadata field, the URL, a person's note): no spans.
-NOT_TEXT = frozenset({"metadata", "header", "url", "correction", None})
 
 
 class DatingLike(Protocol):
@@ -94,6 +93,7 @@ def own_stage(db: Any) -> dict[str, int]:
     db.execute("create index if not exists datings_stage on datings (stage)")
     touched = [r[0] for r in db.execute("select distinct doc_id from datings where stage != 'document'")]
     dropped = db.execute("delete from datings where stage != 'document'").rowcount
+    complete_spans(db)  # (a ledger from before documents kept where their own evidence stands)
     new = [r[0] for r in db.execute("select id from documents where id not in (select doc_id from datings)").fetchall()]
     for i in range(0, len(new), BATCH):
         batch = new[i:i + BATCH]
@@ -101,10 +101,8 @@ def own_stage(db: Any) -> dict[str, int]:
         found = db.execute("select id, published, published_how, published_evidence, published_precision, "
                            f"published_low, published_high, published_partial from documents where id in ({marks})",
                            batch).fetchall()
-        texts = dict(db.execute(  # only evidence read from the text has spans to find
-            f"select id, substr(text, 1, {SCAN_CHARS}) from documents where id in ({marks}) and published_evidence "
-            f"is not null and coalesce(published_how, '') not in ({', '.join(repr(h) for h in NOT_TEXT if h)})", batch))
-        db.conn.executemany(_INSERT, [_row(doc_id, "document", texts.get(doc_id, ""), how, evidence, published, precision,
+        where = words_at(db, batch, with_dates=False)  # (the words of its own evidence: the dates analyser's)
+        db.conn.executemany(_INSERT, [_row(doc_id, "document", where.get(doc_id, {}), how, evidence, published, precision,
                                            low, high, partial)
                                       for doc_id, published, how, evidence, precision, low, high, partial in found])
         db.execute(f"update documents set published_dating = null where id in ({marks}) and published_dating is not null",
@@ -120,11 +118,10 @@ def record(db: Any, stage: str, found: Sequence[tuple[str, DatingLike]]) -> int:
     rows = []
     for i in range(0, len(found), BATCH):
         part = found[i:i + BATCH]
-        texts = dict(db.execute(f"select id, substr(text, 1, {SCAN_CHARS}) from documents where id in "
-                                f"({', '.join('?' for _ in part)})", [d for d, _ in part]))
+        where = words_at(db, [d for d, _ in part])
         for doc_id, got in part:
             f = got.fields()
-            rows.append(_row(doc_id, stage, texts.get(doc_id, ""), got.how, got.evidence, f["published"],
+            rows.append(_row(doc_id, stage, where.get(doc_id, {}), got.how, got.evidence, f["published"],
                              got.precision, f["published_low"], f["published_high"], got.partial))
     db.conn.executemany(_INSERT, rows)
     choose(db, [d for d, _ in found])
@@ -215,7 +212,8 @@ def choose_stage(db: Any) -> dict[str, int]:
     return {"datings_with_confidence": n}
 
 
-def _row(doc_id: str, stage: str, text: str, how: Optional[str], evidence: Optional[str], published: Optional[str],
+def _row(doc_id: str, stage: str, where: dict[str, list[int]], how: Optional[str], evidence: Optional[str],
+         published: Optional[str],
          precision: Optional[str], low: Optional[str], high: Optional[str], partial: Optional[str]) -> tuple:
     if published and not precision:
         precision = "day"
@@ -223,7 +221,7 @@ def _row(doc_id: str, stage: str, text: str, how: Optional[str], evidence: Optio
         low = low or published[:10]
         high = high or published[:10]
     return (make_id("dating", doc_id, stage, how or "", evidence or ""), doc_id, stage, how, evidence,
-            json.dumps(evidence_spans(text, evidence)) if evidence and how not in NOT_TEXT else None,
+            json.dumps(evidence_spans(where, evidence)) if evidence and how not in NOT_TEXT else None,
             published, precision, low, high, partial, DATING_CONFIDENCE.get(how or "", 0.5) if how else None,
             "candidate")
 
@@ -233,13 +231,29 @@ _COLUMNS = ("id", "doc_id", "stage", "how", "evidence", "spans", "published", "p
 _INSERT = f"insert or replace into datings ({', '.join(_COLUMNS)}) values ({', '.join('?' for _ in _COLUMNS)})"
 
 
-def evidence_spans(text: str, evidence: Optional[str]) -> list[list[int]]:
-    """Where each " + "-joined piece of the evidence stands verbatim in the text (pieces the
-    text does not hold, as "year 2016 from document X", have no span)."""
-    out = []
-    for piece in (evidence or "").split(" + "):
-        piece = piece.strip()
-        at = text.find(piece) if len(piece) >= 3 else -1
-        if at >= 0:
-            out.append([at, at + len(piece)])
+def evidence_spans(where: dict[str, list[int]], evidence: Optional[str]) -> list[list[int]]:
+    """Where each " + "-joined piece of the evidence stands in the text (`where`: words ->
+    [start, end], `words_at`; pieces the text does not hold, as "year 2016 from document
+    X", have no span)."""
+    return [where[p] for p in (piece.strip() for piece in (evidence or "").split(" + ")) if len(p) >= 3 and p in where]
+
+
+def words_at(db: Any, doc_ids: Sequence[str], with_dates: bool = True) -> dict[str, dict[str, list[int]]]:
+    """For each document, the words its datings' evidence is made of and where each first
+    stands in its text: the pieces of its own dating evidence (documents.published_spans,
+    the dates analyser's) and, `with_dates`, its date expressions and anniversaries'
+    words (`date_mentions`); no text is read."""
+    complete_spans(db)
+    marks = ", ".join("?" for _ in doc_ids)
+    out: dict[str, dict[str, list[int]]] = {d: {} for d in doc_ids}
+    if with_dates:
+        complete(db, "date_mentions")
+        for doc_id, text, start, end, phrase, event_end in db.execute(
+                f"select doc_id, text, start, [end], phrase, event_end from date_mentions where doc_id in ({marks}) "
+                "order by doc_id, start desc", list(doc_ids)):  # (the first in the text last: it is kept)
+            out[doc_id][text] = [start, end]
+            if phrase:
+                out[doc_id][phrase] = [start, event_end]
+    for doc_id, spans in db.execute(f"select id, published_spans from documents where id in ({marks})", list(doc_ids)):
+        out[doc_id].update(json.loads(spans or "{}"))
     return out

@@ -39,13 +39,13 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-import re
 from collections import Counter, defaultdict
-from typing import Any, Callable, Iterable, Optional, Sequence, Union
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
+from ..analyse.leads import Words, stored_words
 from ..model import make_id
+from .annotated import complete
 
-OPENING = 3000  # characters of text read (after the title)
 TOP_TERMS = 300
 INDEX_TERMS = 30  # centroid terms indexed for candidate search
 MAX_CANDIDATES_PER_TERM = 50  # most recent stories looked at per term
@@ -55,55 +55,10 @@ MAX_CENTROID = 2000  # terms a story's centroid keeps (its heaviest)
 THRESHOLD = 0.16  # cosine to join a story
 REFINE_PASSES = 2  # passes that move documents to the story they fit best once all exist
 NAMES_THRESHOLD = 0.12  # cosine of the names-and-figures vectors, also needed
-CAPITAL_WEIGHT = 2
 MIN_PART = 3  # documents each part of a cut story must have (an incident reported at least three times)
 SPLIT_COS = 0.6  # two parts of different years are two incidents when their names centroids share less than this
 APART_COS = 0.3  # ... and two parts whatever their years when they share less than this
 SPLIT_ITERATIONS = 5
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-
-_TERM = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d+")
-STOPWORDS = frozenset(
-    "a an the of on in at to for from by with and or but as is was were be been are it its this that these "
-    "those which who whom whose than then there their they he she his her we our you your i s not no so if "
-    "into over after before during while about up out said says say has have had will would could should "
-    "may might can also more most one two three new year years last first told just what when where how "
-    "all any some other such only very been being here them him me my mr mrs ms now out off get got like "
-    "because many much even still back well way make made time day days week weeks month months people".split()
-)
-
-
-_NAME = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d[\d.,:]*\d|\d")
-
-
-def terms(title: Optional[str], text: str) -> Counter:
-    """Weighted term counts of a document's title and opening."""
-    c: Counter = Counter()
-    stop = STOPWORDS
-    for w in _TERM.findall(f"{title or ''}\n{text[:OPENING]}"):
-        lw = w.lower()
-        if len(lw) < 3 or lw in stop:
-            continue
-        if "’" in lw:
-            lw = lw.replace("’", "'")
-        c[lw] += CAPITAL_WEIGHT if w[0].isupper() else 1
-    return c
-
-
-def names(title: Optional[str], text: str) -> Counter:
-    """Names and figures of a document's title and opening: capitalised words, numbers."""
-    c: Counter = Counter()
-    stop = STOPWORDS
-    for w in _NAME.findall(f"{title or ''}\n{text[:OPENING]}"):
-        if w[0].isdigit():
-            if len(w) >= 3 or "." in w:
-                c["#" + w] += 1
-        elif w[0].isupper() and len(w) > 2:
-            lw = w.lower()
-            if lw not in stop:
-                c[lw.replace("’", "'") if "’" in lw else lw] += 1
-    return c
-
 
 def vector(counts: Counter, df: Counter, n_docs: int) -> dict[str, float]:
     """Unit-length TF-IDF vector of its TOP_TERMS heaviest terms."""
@@ -220,10 +175,11 @@ class Stories:
                 del postings[: len(postings) - 2 * MAX_CANDIDATES_PER_TERM]
 
 
-def group(docs: Union[Sequence[tuple[str, Optional[str], str]], Callable[[], Iterable[tuple[str, Optional[str], str]]]],
+def group(docs: Union[Sequence[tuple[str, Words, Optional[str]]], Callable[[], Iterable[tuple[str, Words, Optional[str]]]]],
           df: Optional[Counter] = None, threshold: float = THRESHOLD, passes: int = REFINE_PASSES,
-          pages: Optional[Callable[[], Iterable[tuple[str, Optional[str], str]]]] = None) -> dict[str, int]:
-    """(doc id, title, text[, published]) in publication order -> {doc id: story number}.
+          pages: Optional[Callable[[], Iterable[tuple[str, Words, Optional[str]]]]] = None) -> dict[str, int]:
+    """(doc id, its Words, published) in publication order -> {doc id: story number}
+    (`Words`: analyse/leads.py, the `leads` row's terms, names and year).
 
     A single pass in publication order, then `passes` refinement passes that move each
     document to the story it fits best once all stories exist (the first documents of
@@ -234,23 +190,23 @@ def group(docs: Union[Sequence[tuple[str, Optional[str], str]], Callable[[], Ite
     reporting (galleries, posts) that join the story they fit, never open one."""
     fresh = docs if callable(docs) else (lambda: iter(docs))
     if df is None:
-        df = document_frequencies((title, text) for _, title, text, *_ in fresh())
+        df = document_frequencies(w for _, w, _ in fresh())
     n = max(1, df.get("", 0))
     state = Stories(threshold)
     story: dict[str, int] = {}
-    for doc_id, title, text, *_ in fresh():
-        story[doc_id] = state.add(vector(terms(title, text), df, n), vector(names(title, text), df, n))[0]
+    for doc_id, w, _ in fresh():
+        story[doc_id] = state.add(vector(w.terms, df, n), vector(w.names, df, n))[0]
     for _ in range(passes):
         moved = 0
-        for doc_id, title, text, *_ in fresh():
+        for doc_id, w, _ in fresh():
             k = story[doc_id]
-            story[doc_id] = state.reassign(k, vector(terms(title, text), df, n), vector(names(title, text), df, n))
+            story[doc_id] = state.reassign(k, vector(w.terms, df, n), vector(w.names, df, n))
             moved += story[doc_id] != k
         if not moved:
             break
     if pages is not None:
-        for doc_id, title, text, *_ in pages():
-            k, sim = state.best(vector(terms(title, text), df, n), vector(names(title, text), df, n))
+        for doc_id, w, _ in pages():
+            k, sim = state.best(vector(w.terms, df, n), vector(w.names, df, n))
             if k >= 0 and sim >= threshold:
                 story[doc_id] = k
         everything = fresh
@@ -258,7 +214,7 @@ def group(docs: Union[Sequence[tuple[str, Optional[str], str]], Callable[[], Ite
     return split_incidents(story, fresh, df, n)
 
 
-def split_incidents(story: dict[str, int], fresh: Callable[[], Iterable[tuple[str, Optional[str], str]]],
+def split_incidents(story: dict[str, int], fresh: Callable[[], Iterable[tuple[str, Words, Optional[str]]]],
                     df: Counter, n: int) -> dict[str, int]:
     """Cut stories that hold two incidents (see the module docstring); only documents of
     stories big enough to be cut are read again (their names vectors)."""
@@ -269,12 +225,11 @@ def split_incidents(story: dict[str, int], fresh: Callable[[], Iterable[tuple[st
     members: dict[int, list[str]] = defaultdict(list)
     vecs: dict[str, dict[str, float]] = {}
     years: dict[str, Optional[int]] = {}
-    published: list[Optional[str]]  # the optional fourth field of a document tuple
-    for doc_id, title, text, *published in fresh():
+    for doc_id, w, published in fresh():
         if story.get(doc_id, -1) in big:
             members[story[doc_id]].append(doc_id)
-            vecs[doc_id] = vector(names(title, text), df, n)
-            years[doc_id] = _year(title, text, published[0] if published else None)
+            vecs[doc_id] = vector(w.names, df, n)
+            years[doc_id] = int(published[:4]) if published else w.year  # its publication year, else the year it names most
     out = dict(story)
     nxt = max(story.values()) + 1
     todo = [members[k] for k in sorted(members)]
@@ -287,14 +242,6 @@ def split_incidents(story: dict[str, int], fresh: Callable[[], Iterable[tuple[st
         nxt += 1
         todo.extend(p for p in parts if len(p) >= 2 * MIN_PART)
     return out
-
-
-def _year(title: Optional[str], text: str, published: Optional[str]) -> Optional[int]:
-    """The year a document is of: its publication year, else the year its opening names most."""
-    if published:
-        return int(published[:4])
-    found = Counter(int(y) for y in _YEAR.findall(f"{title or ''} {text[:OPENING // 3]}"))
-    return max(found.items(), key=lambda kv: (kv[1], kv[0]))[0] if found else None
 
 
 def _part_year(ids: list[str], years: dict[str, Optional[int]]) -> Optional[int]:
@@ -348,11 +295,15 @@ def stories_stage(db: Any) -> dict[str, int]:
     derived from its first document in publication order, so it is stable); a page with
     no reporting (a photo gallery, a page of posts: documents.kind) joins the story it
     fits, never opens one."""
-    order = (f"select id, title, substr(text, 1, {OPENING}), published from documents "  # (all that `group` reads)
-             "where coalesce(kind, 'article') {} 'article' "
-             "order by coalesce(published_low, substr(published, 1, 10), '9999'), published, id")
-    story = group(lambda: (tuple(r) for r in db.execute(order.format("="))),
-                  pages=lambda: (tuple(r) for r in db.execute(order.format("!="))))
+    complete(db, "leads")
+    order = ("select d.id, l.terms, l.names, l.year_named, d.published from documents d left join leads l on l.doc_id = d.id "
+             "where coalesce(d.kind, 'article') {} 'article' "  # (all that `group` reads: no text)
+             "order by coalesce(d.published_low, substr(d.published, 1, 10), '9999'), d.published, d.id")
+
+    def read(kind: str) -> Iterator[tuple[str, Words, Optional[str]]]:
+        return ((r[0], stored_words(r[1], r[2], r[3]), r[4]) for r in db.execute(order.format(kind)))
+
+    story = group(lambda: read("="), pages=lambda: read("!="))
     first: dict[int, str] = {}
     for doc_id in (r[0] for r in db.execute(order.format("="))):  # a story's id: its first article's
         first.setdefault(story[doc_id], doc_id)
@@ -362,11 +313,11 @@ def stories_stage(db: Any) -> dict[str, int]:
     return {"stories": len(first)}
 
 
-def document_frequencies(docs: Iterable[tuple[Optional[str], str]]) -> Counter:
+def document_frequencies(docs: Iterable[Words]) -> Counter:
     """Document frequency of every term and name; the empty key holds the number of documents."""
     df: Counter = Counter()
-    for title, text in docs:
-        df.update(terms(title, text).keys() | names(title, text).keys())
+    for w in docs:
+        df.update(w.terms.keys() | w.names.keys())
         df[""] += 1
     return df
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+import os
 from pathlib import Path
 
 import pytest
@@ -79,3 +81,61 @@ def grows_linearly(run, small, large, factor: float = 8, slack: float = 2.5, rep
             break
         t_large = min(t_large, timed(large))
     return t_large <= limit, t_small, t_large
+
+
+# ----------------------------------------------------------------- Spark (tests/test_spark*.py)
+
+REQUIRE = os.environ.get("STORYTRACE_REQUIRE_SPARK") == "1"
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """A local[2] Spark session for the whole run (one per test process), or skip (fail
+    under STORYTRACE_REQUIRE_SPARK=1, as in CI)."""
+    from storytrace.engines import spark as spark_engine
+
+    reason = spark_engine.unavailable()
+    if reason:
+        if REQUIRE:
+            pytest.fail(f"{reason} (STORYTRACE_REQUIRE_SPARK=1: the Spark tests must run)")
+        pytest.skip(reason)
+    os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
+    from storytrace.engines.spark.session import local_session
+
+    session = local_session("local[2]")
+    yield session
+    session.stop()
+
+
+def spark_build(spark, ledger: Path, inputs: list[str], **kw):
+    from storytrace.engines import spark as spark_engine
+
+    return spark_engine.build(ledger, inputs, session=spark, out=str(ledger.with_suffix(".parquet")), **kw)
+
+
+def ledger_rows(path: Path, skip_columns: dict[str, set[str]] = {}) -> dict[str, tuple[list[str], list[tuple]]]:
+    """Every table's columns and rows (with rowids, in rowid order); the FTS index by its
+    content (its shadow tables depend on transaction sizes), not the build time."""
+    conn = sqlite3.connect(path)
+    out = {}
+    names = [r[0] for r in conn.execute("select name from sqlite_master where type = 'table' order by name")]
+    for t in names:
+        if t == "_storytrace" or (t.startswith("documents_fts") and t != "documents_fts"):
+            continue
+        cols = [c for c in ([r[1] for r in conn.execute(f"pragma table_info([{t}])")] or ["title", "text"])
+                if c not in skip_columns.get(t, set())]
+        out[t] = (cols, conn.execute(f"select rowid, {', '.join(f'[{c}]' for c in cols)} from [{t}] order by rowid").fetchall())
+    conn.close()
+    return out
+
+
+def assert_same_ledgers(local: Path, spark: Path, skip_columns: dict[str, set[str]] = {}, skip_tables=()) -> None:
+    a, b = ledger_rows(local, skip_columns), ledger_rows(spark, skip_columns)
+    assert sorted(a) == sorted(b)
+    for t in a:
+        if t in skip_tables:
+            continue
+        assert a[t][0] == b[t][0], f"{t}: columns differ"
+        assert len(a[t][1]) == len(b[t][1]), f"{t}: {len(a[t][1])} rows locally, {len(b[t][1])} on Spark"
+        for x, y in zip(a[t][1], b[t][1]):
+            assert x == y, f"{t}: first different row:\nlocal {x}\nspark {y}"

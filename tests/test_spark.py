@@ -2,7 +2,7 @@
 
 Every test here needs pyspark (`pip install 'storytrace[spark]'`) and Java: without
 them they skip with the reason, except under STORYTRACE_REQUIRE_SPARK=1 (CI), where
-they fail. Spark runs as local[2] on 127.0.0.1, one session for the whole module.
+they fail. Spark runs as local[2] on 127.0.0.1, one session per test process (conftest).
 `pytest -m "not spark"` leaves them out (CI runs them).
 """
 
@@ -11,141 +11,21 @@ from __future__ import annotations
 import json
 import os
 import random
-import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
+from conftest import REQUIRE, assert_same_ledgers, spark_build  # (the `spark` fixture: conftest)
 from storytrace.model import TABLES
-from storytrace.stages import corrections, fingerprint
-from storytrace.engines import local as pipeline
+from storytrace.stages import fingerprint
 from storytrace.stages import reuse as local_reuse
 
 
 pytestmark = pytest.mark.spark
-REQUIRE = os.environ.get("STORYTRACE_REQUIRE_SPARK") == "1"
-
-
-@pytest.fixture(scope="module")
-def spark():
-    from storytrace.engines import spark as spark_engine
-
-    reason = spark_engine.unavailable()
-    if reason:
-        if REQUIRE:
-            pytest.fail(f"{reason} (STORYTRACE_REQUIRE_SPARK=1: the Spark tests must run)")
-        pytest.skip(reason)
-    os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
-    from storytrace.engines.spark.session import local_session
-
-    session = local_session("local[2]")
-    yield session
-    session.stop()
-
-
-def spark_build(spark, ledger: Path, inputs: list[str], **kw):
-    from storytrace.engines import spark as spark_engine
-
-    return spark_engine.build(ledger, inputs, session=spark, out=str(ledger.with_suffix(".parquet")), **kw)
-
-
-def ledger_rows(path: Path, skip_columns: dict[str, set[str]] = {}) -> dict[str, tuple[list[str], list[tuple]]]:
-    """Every table's columns and rows (with rowids, in rowid order); the FTS index by its
-    content (its shadow tables depend on transaction sizes), not the build time."""
-    conn = sqlite3.connect(path)
-    out = {}
-    names = [r[0] for r in conn.execute("select name from sqlite_master where type = 'table' order by name")]
-    for t in names:
-        if t == "_storytrace" or (t.startswith("documents_fts") and t != "documents_fts"):
-            continue
-        cols = [c for c in ([r[1] for r in conn.execute(f"pragma table_info([{t}])")] or ["title", "text"])
-                if c not in skip_columns.get(t, set())]
-        out[t] = (cols, conn.execute(f"select rowid, {', '.join(f'[{c}]' for c in cols)} from [{t}] order by rowid").fetchall())
-    conn.close()
-    return out
-
-
-def assert_same_ledgers(local: Path, spark: Path, skip_columns: dict[str, set[str]] = {}, skip_tables=()) -> None:
-    a, b = ledger_rows(local, skip_columns), ledger_rows(spark, skip_columns)
-    assert sorted(a) == sorted(b)
-    for t in a:
-        if t in skip_tables:
-            continue
-        assert a[t][0] == b[t][0], f"{t}: columns differ"
-        assert len(a[t][1]) == len(b[t][1]), f"{t}: {len(a[t][1])} rows locally, {len(b[t][1])} on Spark"
-        for x, y in zip(a[t][1], b[t][1]):
-            assert x == y, f"{t}: first different row:\nlocal {x}\nspark {y}"
 
 
 # ----------------------------------------------------------------- the bundled example
-
-
-def test_incremental_build_with_corrections_same_on_both_engines(spark, tmp_path, example_dir):
-    """Half the example in a ledger, two corrections recorded, then the whole example
-    added: the Spark build keeps the known documents, adds the rest, applies the
-    corrections, exactly as the local build; an input the ledger lists as rejected is
-    counted as known, not announced again."""
-    files = sorted(str(p) for p in example_dir.iterdir())
-    empty = tmp_path / "empty.txt"
-    empty.write_text("")
-    base = tmp_path / "half.db"
-    assert len(pipeline.build(base, files[:5] + [str(empty)], workers=1).rejects) == 1
-    conn = sqlite3.connect(base)
-    claim = conn.execute("select id from claims where measure = 'killed' and value is not null order by id").fetchone()[0]
-    event = conn.execute("select id from events order by id").fetchone()[0]
-    conn.close()
-    now = "2026-01-01T00:00:00+00:00"
-    pipeline.correct(base, lambda db: corrections.record(db, f"claim:{claim}", "value", "99", note="test", now=now))
-    pipeline.correct(base, lambda db: corrections.record(db, f"event:{event}", "label", "Corrected", now=now))
-    local_path, spark_path = tmp_path / "local.db", tmp_path / "spark.db"
-    shutil.copy(base, local_path)
-    shutil.copy(base, spark_path)
-    expected = pipeline.build(local_path, [str(example_dir), str(empty)], workers=1)
-    told: list = []
-    report = spark_build(spark, spark_path, [str(example_dir), str(empty)], on_reject=told.append)
-    assert (report.added, report.already) == (expected.added, expected.already) == (5, 5)
-    assert (report.known_rejects, len(report.rejects), told) == (expected.known_rejects, 1, []) == (1, 1, [])
-    assert_same_ledgers(local_path, spark_path)
-    assert report.texts_from_ledger == 5  # the half built locally has no Parquet copy: its texts came from the ledger
-    conn = sqlite3.connect(spark_path)
-    assert conn.execute("select value from claims where id = ?", [claim]).fetchone()[0] == 99.0
-    assert [r[0] for r in conn.execute("select status from corrections")] == ["applied", "applied"]
-    # a later article copying an earlier one's passage: its texts are on the cluster now (OUT/documents)
-    earlier = conn.execute("select text from documents order by rowid limit 1").fetchone()[0]
-    conn.close()
-    later = tmp_path / "later.txt"
-    later.write_text("Update, March 20: " + earlier[:1500] + "\nInvestigators said on Thursday the toll had not changed.")
-    expected = pipeline.build(local_path, [str(example_dir), str(later)], workers=1)
-    report = spark_build(spark, spark_path, [str(example_dir), str(later)])
-    assert (report.added, report.texts_from_ledger) == (expected.added, 0) == (1, 0)
-    assert_same_ledgers(local_path, spark_path)
-    conn = sqlite3.connect(spark_path)
-    assert conn.execute("select count(*) from reuse r join documents d on d.id in (r.source_doc, r.target_doc) "
-                        "where d.source like '%later.txt'").fetchone()[0] >= 1  # the copy was found
-
-
-def test_correct_same_on_both_engines(spark, tmp_path, example_ledger):
-    """`correct --engine spark`: a correction recorded and the cross-document stages rerun
-    with reuse and figures on Spark give the local engine's ledger, row for row (the CLI's
-    wiring: test_robustness)."""
-    from storytrace.engines import spark as spark_engine
-
-    conn = sqlite3.connect(example_ledger)
-    claim = conn.execute("select id from claims where measure = 'killed' and value is not null order by id").fetchone()[0]
-    conn.close()
-    local_path, spark_path = tmp_path / "local.db", tmp_path / "spark.db"
-    shutil.copy(example_ledger, local_path)
-    shutil.copy(example_ledger, spark_path)
-    now = "2026-01-01T00:00:00+00:00"
-    pipeline.correct(local_path, lambda db: corrections.record(db, f"claim:{claim}", "value", "77", note="t", now=now))
-    spark_engine.correct(spark_path, lambda db: corrections.record(db, f"claim:{claim}", "value", "77", note="t", now=now),
-                         session=spark, out=str(tmp_path / "out.parquet"))
-    assert_same_ledgers(local_path, spark_path)
-    conn = sqlite3.connect(spark_path)
-    assert conn.execute("select value from claims where id = ?", [claim]).fetchone()[0] == 77.0
-    assert conn.execute("select count(*) from reuse").fetchone()[0] > 0  # the Spark twin rewrote the copies
-    conn.close()
 
 
 def test_cli_spark_engine_reads_uris_and_parquet(spark, tmp_path, example_ledger, example_dir):

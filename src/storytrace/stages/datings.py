@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import Any, Iterable, Optional, Protocol, Sequence
+from typing import Any, Iterable, NamedTuple, Optional, Protocol, Sequence
 
 from ..analyse.dates import NOT_TEXT
 from ..model import make_id
@@ -146,6 +146,21 @@ def withdraw(db: Any, doc_id: str, stage: str, why: str) -> int:
     return n
 
 
+class Candidate(NamedTuple):
+    """A datings row `choose` weighs (its columns by name)."""
+
+    id: str
+    doc_id: str
+    stage: str
+    how: Optional[str]
+    evidence: Optional[str]
+    published: Optional[str]
+    precision: Optional[str]
+    low: Optional[str]
+    high: Optional[str]
+    status: Optional[str]
+
+
 def choose(db: Any, doc_ids: Optional[Iterable[str]] = None) -> None:
     """documents' dating fields from their datings rows (the module docstring's order),
     a batch of documents at a time (memory holds their rows, not the table's)."""
@@ -153,42 +168,43 @@ def choose(db: Any, doc_ids: Optional[Iterable[str]] = None) -> None:
         [r[0] for r in db.conn.execute("select distinct doc_id from datings")]
     for i in range(0, len(ids), BATCH):
         batch = ids[i:i + BATCH]
-        by_doc: dict[str, list[tuple]] = defaultdict(list)
+        by_doc: dict[str, list[Candidate]] = defaultdict(list)
         for row in db.conn.execute(
-                "select id, doc_id, stage, how, evidence, published, precision, low, high, status from datings "
+                f"select {', '.join(Candidate._fields)} from datings "
                 f"where coalesce(status, '') not like 'withdrawn%' and doc_id in ({', '.join('?' for _ in batch)})",
                 batch).fetchall():
-            by_doc[row[1]].append(row)
+            c = Candidate(*row)
+            by_doc[c.doc_id].append(c)
         updates: list[tuple] = []
         statuses: list[tuple[str, Any]] = []
         for doc_id, mine in by_doc.items():
             chosen, why = _pick(mine)
-            statuses.extend(("chosen: " + why if r is chosen else "candidate", r[0]) for r in mine)
+            statuses.extend(("chosen: " + why if r is chosen else "candidate", r.id) for r in mine)
             if chosen is not None:
-                rid, _, _stage, how, evidence, published, precision, low, high, _ = chosen
-                updates.append((published, how, evidence, precision, low, high, rid, doc_id))
+                c = chosen
+                updates.append((c.published, c.how, c.evidence, c.precision, c.low, c.high, c.id, doc_id))
         db.conn.executemany("update datings set status = ? where id = ?", statuses)
         db.conn.executemany(f"update documents set {', '.join(f + ' = ?' for f in DATE_FIELDS)}, published_dating = ? "
                             "where id = ?", updates)
 
 
-def _pick(rows: list[tuple]) -> tuple[Optional[tuple], str]:
+def _pick(rows: list[Candidate]) -> tuple[Optional[Candidate], str]:
     order = {s: i for i, s in enumerate(STAGES)}
-    ranked = sorted(rows, key=lambda r: (order.get(r[2], len(STAGES)), r[0]))
-    fixed = [r for r in ranked if r[2] == "correction"]
+    ranked = sorted(rows, key=lambda r: (order.get(r.stage, len(STAGES)), r.id))
+    fixed = [r for r in ranked if r.stage == "correction"]
     if fixed:
         return fixed[-1], "a person's correction"
-    days = [r for r in ranked if r[6] == "day" and r[5]]
+    days = [r for r in ranked if r.precision == "day" and r.published]
     if days:
         r = days[0]
-        return r, ("the document's own evidence" if r[2] == "document" else
-                   f"the document gives no day of its own; its {r[2]} does")
-    own = [r for r in ranked if r[2] == "document"]
-    if own and own[0][3]:
+        return r, ("the document's own evidence" if r.stage == "document" else
+                   f"the document gives no day of its own; its {r.stage} does")
+    own = [r for r in ranked if r.stage == "document"]
+    if own and own[0].how:
         return own[0], "the document's own evidence, which gives no day"
-    rest = [r for r in ranked if r[3]]
+    rest = [r for r in ranked if r.how]
     if rest:
-        return rest[0], f"the document gives no date of its own; its {rest[0][2]} gives a range"
+        return rest[0], f"the document gives no date of its own; its {rest[0].stage} gives a range"
     return (own[0] if own else None), "no evidence of a date"
 
 

@@ -35,7 +35,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Any, Optional, cast
+from typing import Any, NamedTuple, Optional, cast
 
 from . import corrections
 from .annotated import complete, complete_claims
@@ -160,19 +160,19 @@ def events_stage(db: Any) -> dict[str, int]:
     # long: one pass over the stage's tables whose steps (story events, named events, past events,
     # placement, writing) share a dozen maps; it becomes separate steps when the stage is declared for
     # both engines (issue 16)
-    docs = db.execute(  # (no text: the stage reads the analysers' rows, mentions, leads and claims)
-        "select id, title, null, published, published_low, story, published_high from documents "
-        f"where {ARTICLES} order by coalesce(published_low, substr(published, 1, 10), '9999'), published, id").fetchall()
+    docs = [_Doc(*r) for r in db.execute(  # (no text: the stage reads the analysers' rows, mentions, leads and claims)
+        f"select {', '.join(_Doc._fields)} from documents "
+        f"where {ARTICLES} order by coalesce(published_low, substr(published, 1, 10), '9999'), published, id")]
     pages = {d: (kind, story) for d, kind, story in db.execute(  # galleries, posts: they seed no event
         f"select id, kind, story from documents where not ({ARTICLES})")}
-    story_of = {d[0]: d[5] or d[0] for d in docs}  # documents.story (stories.stories_stage)
-    published = {d[0]: (d[3] or d[4]) for d in docs}
-    only_after = {d[0] for d in docs if not d[3] and d[4] and not d[6]}  # dated "on or after" a day
-    between = {d[0]: d[6] for d in docs if not d[3] and d[4] and d[6]}  # dated to a range or a year: its last day
+    story_of = {d.id: d.story or d.id for d in docs}  # documents.story (stories.stories_stage)
+    published = {d.id: (d.published or d.published_low) for d in docs}
+    only_after = {d.id for d in docs if not d.published and d.published_low and not d.published_high}  # dated "on or after" a day
+    between = {d.id: d.published_high for d in docs if not d.published and d.published_low and d.published_high}  # a range or a year: its last day
     leads = leads_by_document(db)  # (the mentions analyser's rows: no text is read again)
     complete_claims(db)  # (each claim's sentence: the claims analyser's)
-    article_ids = [d[0] for d in docs]
-    title_of = {d[0]: d[1] for d in docs}
+    article_ids = [d.id for d in docs]
+    title_of = {d.id: d.title for d in docs}
 
     stored = mentions_by_document(db)  # (the mentions analyser's rows: no text is searched again)
     mentions: dict[str, list[Mention]] = {doc_id: stored.get(doc_id, []) for doc_id in article_ids}
@@ -197,7 +197,7 @@ def events_stage(db: Any) -> dict[str, int]:
     # a story's event: the named event more than half of its documents mention, else its own
     members: dict[str, list[str]] = defaultdict(list)
     for d in docs:
-        members[story_of[d[0]]].append(d[0])
+        members[story_of[d.id]].append(d.id)
     event_of_story: dict[str, str] = {}
     story_events: dict[str, _Ev] = {}
     for k, ids in members.items():
@@ -241,8 +241,9 @@ def events_stage(db: Any) -> dict[str, int]:
         """The year a document was written: its publication year. An undated document
         rarely states its own year in running text ("on Sunday"), so past its lede any
         year it gives counts as past."""
-        if published.get(doc_id):
-            return int(published[doc_id][:4])
+        own = published.get(doc_id)
+        if own:
+            return int(own[:4])
         if s0 < LEDE_CHARS:
             return None
         latest = leads[doc_id].latest_year
@@ -266,7 +267,8 @@ def events_stage(db: Any) -> dict[str, int]:
         said = _Said(words or "", antecedent, paragraph or 0)
         story_eid = event_of_story[story_of[doc_id]]
         facts = story_facts[story_of[doc_id]]
-        ref_year = int(published[doc_id][:4]) if published.get(doc_id) else leads[doc_id].latest_year
+        when = published.get(doc_id)
+        ref_year = int(when[:4]) if when else leads[doc_id].latest_year
         placed = _place(cid, doc_id, start, s0, s1, measure, segment or "body", said, mentions.get(doc_id, []),
                         event_of, named, story_eid, facts, doc_year(doc_id, s0), ref_year, leads[doc_id].lead_end,
                         story_events)
@@ -286,7 +288,7 @@ def events_stage(db: Any) -> dict[str, int]:
     rows = []
     for eid, ev in list(named.items()) + list(story_events.items()):
         if eid in used:
-            firsts = sorted((published[i][:10], i) for i in ev.docs if published[i])
+            firsts = sorted((p[:10], i) for i in ev.docs if (p := published[i]))
             if firsts:
                 ev.first_published, ev.first_is_range = firsts[0][0], firsts[0][1] in only_after
                 ev.first_by = between.get(firsts[0][1])
@@ -457,6 +459,17 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     if MEASURE_FAMILY.get(measure) in facts.families:
         return Placement(story_eid, 0.7, "story: the story's reports lead with such figures")
     return unplaced(story_eid, "the story's reports lead with no such figure", 0.3)
+
+
+class _Doc(NamedTuple):
+    """An article as the events stage reads it (documents' columns by name)."""
+
+    id: str
+    title: Optional[str]
+    published: Optional[str]
+    published_low: Optional[str]
+    published_high: Optional[str]
+    story: Optional[str]
 
 
 @dataclass

@@ -148,17 +148,27 @@ def test_story_day_before_its_reports_only_from_the_lead():
     assert date_from_story("The ferry burned, officials said." + FILLER + " Its captain turned 60 on Friday.", weekend) is None
 
 
+LEDE = "A ferry caught fire on Lake Veldra near Port Vellin and capsized, killing 12 passengers, officials said."
+
+
+def _ferry_story(tmp_path, a_tail: str, b_tail: str):
+    """A folder of three reports of one ferry fire: two dated by a header, one that only
+    names a weekday."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(" date 2025-03-11\n" + LEDE + a_tail + "\n")
+    (folder / "b.txt").write_text(" date 2025-03-12\n" + LEDE + b_tail + "\n")
+    (folder / "c.txt").write_text("On Thursday the toll rose. " + LEDE + " The Tessaly operator was questioned.\n")
+    return folder
+
+
 def test_story_stage_dates_and_rebuilds_the_same(tmp_path):
     import sqlite3
 
     from storytrace.engines import local as pipeline
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    lede = "A ferry caught fire on Lake Veldra near Port Vellin and capsized, killing 12 passengers, officials said."
-    (folder / "a.txt").write_text(" date 2025-03-11\n" + lede + " Divers searched the wreck of the Tessaly.\n")
-    (folder / "b.txt").write_text(" date 2025-03-12\n" + lede + " Families of the Tessaly passengers waited at the quay.\n")
-    (folder / "c.txt").write_text("On Thursday the toll rose. " + lede + " The Tessaly operator was questioned.\n")
+    folder = _ferry_story(tmp_path, " Divers searched the wreck of the Tessaly.",
+                          " Families of the Tessaly passengers waited at the quay.")
     ledger = tmp_path / "l.db"
     pipeline.build(ledger, [str(folder)], workers=1)
     q = "select published, published_how, published_evidence, id from documents where source like '%c.txt'"
@@ -168,7 +178,7 @@ def test_story_stage_dates_and_rebuilds_the_same(tmp_path):
     assert sqlite3.connect(ledger).execute(rows, [first[3]]).fetchall() == [
         ("document", None, None, "candidate"),  # its own evidence: none (a Thursday alone dates nothing)
         ("story", "story", "2025-03-13", "chosen: the document gives no day of its own; its story does")]
-    (folder / "d.txt").write_text(" date 2025-03-12\n" + lede + " The minister visited the Tessaly families.\n")
+    (folder / "d.txt").write_text(" date 2025-03-12\n" + LEDE + " The minister visited the Tessaly families.\n")
     pipeline.build(ledger, [str(folder)], workers=1)  # recomputed from the document's own evidence, not stacked
     again = sqlite3.connect(ledger).execute(q).fetchone()
     assert again[:2] == ("2025-03-13", "story") and again[2].startswith("Thursday + 3 documents")
@@ -321,12 +331,7 @@ def test_the_dating_stages_read_date_mentions_not_texts(tmp_path):
     from storytrace.ledger import writing
     from storytrace.stages import dating
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    lede = "A ferry caught fire on Lake Veldra near Port Vellin and capsized, killing 12 passengers, officials said."
-    (folder / "a.txt").write_text(" date 2025-03-11\n" + lede + " The March 11, 2025 Veldra fire killed 12.\n")
-    (folder / "b.txt").write_text(" date 2025-03-12\n" + lede + " Families of the Tessaly passengers waited.\n")
-    (folder / "c.txt").write_text("On Thursday the toll rose. " + lede + " The Tessaly operator was questioned.\n")
+    folder = _ferry_story(tmp_path, " The March 11, 2025 Veldra fire killed 12.", " Families of the Tessaly passengers waited.")
     (folder / "d.txt").write_text("Choirs sang in the cathedral on the first anniversary of the Veldra fire. "
                                   "The bishop blessed the new bells on Thursday.\n")
     ledger = tmp_path / "l.db"

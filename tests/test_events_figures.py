@@ -379,3 +379,35 @@ def test_no_stage_but_reuse_reads_the_texts(request, tmp_path, built):
                 stage(db)
     after = tables()
     assert [t for t in before if after[t] != before[t]] == []
+
+
+def test_rows_written_by_other_analyser_code_are_found_again(tmp_path, example_ledger):
+    """What the stages read instead of the texts, written by other analyser code (an older
+    release: its marker is not this code's `annotation_digest`), is found again from the
+    texts before a stage reads it: the stages then give the ledger a fresh build gives."""
+    from storytrace.engines.local import CROSS_STAGES
+    from storytrace.ledger import READ_BY_STAGES, writing
+    from storytrace.model import TABLES
+
+    path = tmp_path / "copy.db"
+    shutil.copy(example_ledger, path)
+
+    def tables() -> dict:
+        con = sqlite3.connect(path)
+        out = {cls.table: con.execute(f"select * from [{cls.table}] order by rowid").fetchall() for cls in TABLES}
+        con.close()
+        return out
+
+    before = tables()
+    with writing(path) as db:  # as another release's analysers might have left them
+        db.execute("update leads set terms = '{}', names = '{}', lead_end = 0")
+        db.execute("update mentions set actors = '{}', dates = '[]'")
+        db.execute("delete from date_mentions")
+        db.execute("update claims set sentence = '', antecedent = null")
+        db.execute("update documents set published_spans = '{}'")
+        db.execute("update _storytrace set value = 'older code' where key in (%s)" % ", ".join("?" for _ in READ_BY_STAGES),
+                   list(READ_BY_STAGES))
+        for _name, stage in CROSS_STAGES:
+            stage(db)
+    after = tables()
+    assert [t for t in before if after[t] != before[t]] == []

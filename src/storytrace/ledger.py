@@ -66,11 +66,11 @@ def create_schema(db: sqlite_utils.Database) -> None:
         columns = {name: _SQL_TYPES.get(t, str) for name, t in cls.columns().items()}
         _table(db, cls.table).create(columns, pk=cls.pk, not_null={"id"} if cls.pk == "id" else None)
         created.add(cls.table)
-    fresh = [t for t in READ_BY_STAGES if t in created]
-    if fresh and not _table(db, "documents").count:
-        # a new ledger: the analysers fill these tables for every document they add (an older
-        # ledger's documents are read once by the stages that need them: stages.annotated)
-        _table(db, META_TABLE).insert_all([{"key": t, "value": "complete"} for t in fresh], pk="key", replace=True)
+    if "documents" in created:
+        # a new ledger: the analysers fill these for every document they add (an older ledger's,
+        # or one whose analysers were other code, are found once by the stages: stages.annotated)
+        _table(db, META_TABLE).insert_all([{"key": t, "value": annotation_digest()} for t in READ_BY_STAGES],
+                                          pk="key", replace=True)
     for table, indexes in INDEXES.items():
         for cols in indexes:
             _table(db, table).create_index(cols, if_not_exists=True)
@@ -101,13 +101,9 @@ def _index_only_text_updates(db: sqlite_utils.Database) -> None:
 
 def _add_missing_columns(db: sqlite_utils.Database, cls: type[Record]) -> None:
     have = set(db[cls.table].columns_dict)
-    added = False
     for name, t in cls.columns().items():
         if name not in have:
             _table(db, cls.table).add_column(name, _SQL_TYPES.get(t, str))
-            added = True
-    if added and cls.table in READ_BY_STAGES:  # its rows lack what the stages now read: found again
-        db.execute(f"delete from [{META_TABLE}] where key = ?", [cls.table])
 
 
 def read_only_uri(path: Path) -> str:
@@ -279,19 +275,34 @@ def up_to_date(path: Path, steps: str = "") -> bool:
             and meta.get("code") == code_digest() and meta.get("steps", "") == steps)
 
 
-#: The annotation tables stages read instead of the texts -> the analyser that fills each
-#: (analyse.ANALYSERS). The ledger says when one holds every document's rows (META_TABLE key
-#: = the table, value 'complete'); when it does not, the stage that reads it fills it first.
-READ_BY_STAGES: dict[str, str] = {"mentions": "mentions", "leads": "mentions", "date_mentions": "dates"}
+#: What the stages read instead of the texts (annotation tables, or columns the analysers
+#: set) -> the analyser that fills it (analyse.ANALYSERS). The ledger says when one holds
+#: every document's rows as this code's analysers find them (META_TABLE key = the name,
+#: value = `annotation_digest()`); when it does not, the stage that reads it finds them
+#: again first (stages.annotated).
+READ_BY_STAGES: dict[str, str] = {"mentions": "mentions", "leads": "mentions", "date_mentions": "dates",
+                                  "claims.sentence": "claims", "documents.published_spans": "dates"}
+
+
+@functools.lru_cache(maxsize=1)
+def annotation_digest() -> str:
+    """A digest of the code the per-document analysers run (analyse/, text/, model.py): rows
+    they wrote under another digest are found again from the texts."""
+    h = hashlib.blake2b(digest_size=8)
+    root = Path(__file__).resolve().parent
+    for p in sorted([*root.glob("analyse/*.py"), *root.glob("text/*.py"), root / "model.py"]):
+        h.update(p.relative_to(root).as_posix().encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
 
 
 def forget_incomplete(db: sqlite_utils.Database, analysers: Iterable[str]) -> None:
-    """Documents were added without some analysers: the tables those fill no longer hold
-    every document's rows, and the stages that read them find them again (stages.annotated)."""
+    """Documents were added without some analysers: what those fill no longer holds every
+    document's rows, and the stages that read it find them again (stages.annotated)."""
     ran = set(analysers)
-    for table, analyser in READ_BY_STAGES.items():
+    for name, analyser in READ_BY_STAGES.items():
         if analyser not in ran:
-            db.execute(f"delete from [{META_TABLE}] where key = ?", [table])
+            db.execute(f"delete from [{META_TABLE}] where key = ?", [name])
 
 
 def record_steps(db: sqlite_utils.Database, steps: str) -> None:

@@ -15,7 +15,7 @@ from typing import Any, Callable
 from ..analyse.claims import sentence_context
 from ..analyse.dates import NOT_TEXT, SCAN_CHARS, analyse_dates, from_date_row, piece_spans
 from ..analyse.mentions import analyse_mentions
-from ..ledger import META_TABLE, READ_BY_STAGES
+from ..ledger import META_TABLE, READ_BY_STAGES, annotation_digest
 from ..model import Annotations, Document
 from ..text.timex import DateMention
 
@@ -24,49 +24,74 @@ _FILLERS: dict[str, Callable[[Document], Annotations]] = {"mentions": analyse_me
 _BATCH = 5000
 
 
+def current(db: Any, name: str) -> bool:
+    """Whether the ledger says `name` (ledger.READ_BY_STAGES) holds every document's rows as
+    this code's analysers find them."""
+    row = db.execute(f"select value from [{META_TABLE}] where key = ?", [name]).fetchone()
+    return bool(row) and row[0] == annotation_digest()
+
+
+def _mark(db: Any, names: list[str]) -> None:
+    db[META_TABLE].insert_all([{"key": n, "value": annotation_digest()} for n in names], pk="key", replace=True)
+
+
 def complete(db: Any, table: str) -> None:
-    """Make `table` hold every document's rows: as it is when the ledger says so, else
-    filled once from the texts by its analyser (read one document at a time)."""
-    if db.execute(f"select 1 from [{META_TABLE}] where key = ? and value = 'complete'", [table]).fetchone():
+    """Make `table` hold every document's rows: as it is when the ledger says so, else found
+    again from the texts by its analyser (one document at a time), with the other tables
+    that analyser fills and that are not current either (one reading of the texts)."""
+    if current(db, table):
         return
-    fill = _FILLERS[READ_BY_STAGES[table]]
-    db.execute(f"delete from [{table}]")
-    batch: list[dict[str, Any]] = []
+    analyser = READ_BY_STAGES[table]
+    fill = _FILLERS[analyser]
+    tables = [t for t, a in READ_BY_STAGES.items() if a == analyser and "." not in t and (t == table or not current(db, t))]
+    for t in tables:
+        db.execute(f"delete from [{t}]")
+    batch: dict[str, list[dict[str, Any]]] = {t: [] for t in tables}
     for doc_id, source, text, title, url in db.execute("select id, source, text, title, url from documents order by rowid"):
-        batch += fill(Document(id=doc_id, source=source, text=text or "", title=title, url=url)).rows()[table]
-        if len(batch) >= _BATCH:
-            db[table].insert_all(batch, pk="id", replace=True)
-            batch = []
-    if batch:
-        db[table].insert_all(batch, pk="id", replace=True)
-    db[META_TABLE].insert_all([{"key": table, "value": "complete"}], pk="key", replace=True)
+        rows = fill(Document(id=doc_id, source=source, text=text or "", title=title, url=url)).rows()
+        for t in tables:
+            batch[t] += rows[t]
+            if len(batch[t]) >= _BATCH:
+                db[t].insert_all(batch[t], pk="id", replace=True)
+                batch[t] = []
+    for t in tables:
+        if batch[t]:
+            db[t].insert_all(batch[t], pk="id", replace=True)
+    _mark(db, tables)
 
 
 def complete_claims(db: Any) -> None:
-    """Claims written before a claim kept its sentence's words (an older ledger): those
-    fields found once from their documents' texts (analyse.claims.sentence_context)."""
-    todo = [r[0] for r in db.execute("select distinct doc_id from claims where sentence is null").fetchall()]
-    for doc_id in todo:
+    """Each claim's sentence, the sentence before when its own opens by referring back, and
+    where its paragraph starts (analyse.claims.sentence_context): as the claims analyser
+    wrote them when the ledger says they are current, else found again from the texts
+    (a ledger written by other code, or claims added by another analyser)."""
+    if current(db, "claims.sentence"):
+        return
+    for (doc_id,) in db.execute("select distinct doc_id from claims").fetchall():
         row = db.execute("select text from documents where id = ?", [doc_id]).fetchone()
         text = (row[0] or "") if row else ""
         db.conn.executemany(
             "update claims set sentence = ?, antecedent = ?, paragraph_start = ? where id = ?",
             [(*sentence_context(text, s0, s1), cid) for cid, s0, s1 in db.execute(
-                "select id, sentence_start, sentence_end from claims where doc_id = ? and sentence is null",
-                [doc_id]).fetchall()])
+                "select id, sentence_start, sentence_end from claims where doc_id = ?", [doc_id]).fetchall()])
+    _mark(db, ["claims.sentence"])
 
 
 def complete_spans(db: Any) -> None:
-    """Documents written before a document kept where its own dating evidence stands (an
-    older ledger): documents.published_spans found once from their texts."""
+    """documents.published_spans, where each piece of a document's own dating evidence
+    stands: as the dates analyser wrote them when the ledger says they are current, else
+    found again from the texts (its own dating: its `document` datings row, else its fields)."""
+    if current(db, "documents.published_spans"):
+        return
     todo = db.execute(
         "select d.id, case when o.id is null then d.published_how else o.how end, "
         "case when o.id is null then d.published_evidence else o.evidence end, "
-        f"substr(d.text, 1, {SCAN_CHARS}) from documents d left join datings o on o.doc_id = d.id and o.stage = 'document' "
-        "where d.published_spans is null").fetchall()  # (its own dating: the datings row, else its fields)
+        f"substr(d.text, 1, {SCAN_CHARS}) from documents d left join datings o on o.doc_id = d.id and o.stage = 'document'"
+        ).fetchall()
     db.conn.executemany("update documents set published_spans = ? where id = ?",
                         [(json.dumps(piece_spans(text or "", evidence if how not in NOT_TEXT else None)), doc_id)
                          for doc_id, how, evidence, text in todo])
+    _mark(db, ["documents.published_spans"])
 
 
 def date_mentions(db: Any, doc_id: str, reporting: bool = False) -> list[tuple[DateMention, dict[str, Any]]]:

@@ -135,10 +135,11 @@ def resolve(mentions: dict[str, list[Mention]]) -> dict[tuple[str, int], str]:
 
 
 def leads_by_document(db: Any) -> dict[str, Lead]:
-    """Every document's `leads` row (the mentions analyser's: where its lead ends, its opening)."""
+    """Every document's `leads` row (the mentions analyser's: where its lead ends, its
+    opening), without the words the stories stage compares (this stage never reads them)."""
     complete(db, "leads")
-    cols = [f.name for f in fields(Lead)]
-    return {r[1]: Lead(*r) for r in db.execute(f"select {', '.join(cols)} from leads")}
+    cols = [f.name for f in fields(Lead) if f.name not in ("terms", "names")]
+    return {r[1]: Lead(**dict(zip(cols, r))) for r in db.execute(f"select {', '.join(cols)} from leads")}
 
 
 def mentions_by_document(db: Any, reported: bool = True) -> dict[str, list[Mention]]:

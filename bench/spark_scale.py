@@ -14,7 +14,8 @@ one (wrapped), and "per document" is the rest (ingest, analysers in 2 processes,
 SQLite writes). The Spark engine runs on a local[2] session (2 executor cores on this
 machine, SPARK_LOCAL_IP=127.0.0.1) and reports its own steps (BuildReport.timings).
 Session start-up is timed apart. Both ledgers must hold the same number of rows per
-table (checked). `--per-document-only` runs no cross-document stage on either engine.
+table (checked). The Spark run also reports the driver's peak memory (this Python
+process and the driver JVM: one size per invocation, `--engines spark`, to compare sizes). `--per-document-only` runs no cross-document stage on either engine.
 
 Projection: Spark's per-document and reuse steps are executor work that divides
 over cores (measured core-seconds per document x documents / cores); the steps on
@@ -99,7 +100,25 @@ def run_spark(path: Path, docs: Path, per_document_only: bool, session: Any) -> 
     total = time.perf_counter() - t
     shutil.rmtree(out, ignore_errors=True)
     return {"engine": "Spark local[2]", "seconds": total, "steps": dict(report.timings), "added": report.added,
-            "counts": counts(path)}
+            "counts": counts(path), "driver_peak_mb": driver_peak_mb(session)}
+
+
+def driver_peak_mb(session: Any) -> dict[str, Optional[float]]:
+    """The driver's peak resident memory so far: this Python process (getrusage) and the
+    driver JVM pyspark started (VmHWM), in MB. A peak of the process's whole life: run one
+    size per invocation to compare sizes."""
+    import resource
+
+    python = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    jvm = None
+    proc = getattr(getattr(session.sparkContext, "_gateway", None), "proc", None)
+    try:
+        for line in Path(f"/proc/{proc.pid}/status").read_text().splitlines() if proc else ():
+            if line.startswith("VmHWM:"):
+                jvm = int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return {"python": round(python, 1), "jvm": round(jvm, 1) if jvm is not None else None}
 
 
 def projection(spark_run: dict[str, Any], n_docs: int, cores_here: int = 2) -> list[dict[str, Any]]:
@@ -158,7 +177,8 @@ def main(argv: Optional[list[str]] = None) -> int:
             r["per_document_only"] = args.per_document_only
             runs[engine] = r
             results.append(r)
-            print(f"{n:,} documents, {r['engine']}: {r['seconds']:.1f} s", file=sys.stderr)
+            peak = f", driver peak {r['driver_peak_mb']} MB" if "driver_peak_mb" in r else ""
+            print(f"{n:,} documents, {r['engine']}: {r['seconds']:.1f} s{peak}", file=sys.stderr)
         if len(runs) == 2:
             same = runs["local"]["counts"] == runs["spark"]["counts"]
             print(f"{n:,} documents: rows per table {'the same' if same else 'DIFFER'} on both engines: "

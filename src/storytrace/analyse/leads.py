@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections import Counter
 from typing import NamedTuple, Optional
 
@@ -72,8 +73,12 @@ def words(title: Optional[str], text: str) -> Words:
 
 
 def stored_words(terms_json: Optional[str], names_json: Optional[str], year: Optional[int]) -> Words:
-    """A `leads` row's Words."""
-    return Words(Counter(json.loads(terms_json or "{}")), Counter(json.loads(names_json or "{}")), year)
+    """A `leads` row's Words (each word one shared string: the stories stage keeps every
+    story's vector of them)."""
+    def counts(raw: Optional[str]) -> Counter:
+        return Counter({sys.intern(w): k for w, k in json.loads(raw or "{}").items()})
+
+    return Words(counts(terms_json), counts(names_json), year)
 
 
 _TERM = re.compile(r"[A-Za-z][A-Za-z'’-]+|\d+")

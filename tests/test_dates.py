@@ -357,3 +357,27 @@ def test_the_dating_stages_read_date_mentions_not_texts(tmp_path):
         dating.story_stage(db)
         dating.event_stage(db)
     assert sqlite3.connect(ledger).execute(rows).fetchall() == before
+
+
+def test_documents_added_without_the_dates_analyser_get_their_rows_once(tmp_path, example_dir):
+    """Documents added by a build that leaves the dates analyser out: the dating stages find
+    their date mentions and evidence spans from the texts, once; the other documents' spans
+    are kept as the analyser wrote them."""
+    import sqlite3
+
+    from storytrace.analyse import ANALYSERS
+    from storytrace.engines import local as pipeline
+    from storytrace.ledger import annotation_digest
+
+    files = sorted(str(p) for p in example_dir.iterdir())
+    ledger = tmp_path / "l.db"
+    pipeline.build(ledger, files[:5], workers=1)
+    before = dict(sqlite3.connect(ledger).execute("select id, published_spans from documents").fetchall())
+    pipeline.build(ledger, files, workers=1, analysers=[a for a in ANALYSERS if a[0] != "dates"])
+    con = sqlite3.connect(ledger)
+    spans = dict(con.execute("select id, published_spans from documents").fetchall())
+    assert len(spans) > len(before) and None not in spans.values()
+    assert {d: spans[d] for d in before} == before
+    assert con.execute("select count(distinct doc_id) from date_mentions").fetchone()[0] > len(before)
+    stamps = dict(con.execute("select key, value from _storytrace where key in ('date_mentions', 'documents.published_spans')"))
+    assert set(stamps.values()) == {annotation_digest()}

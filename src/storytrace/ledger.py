@@ -298,11 +298,15 @@ def annotation_digest() -> str:
 
 def forget_incomplete(db: sqlite_utils.Database, analysers: Iterable[str]) -> None:
     """Documents were added without some analysers: what those fill no longer holds every
-    document's rows, and the stages that read it find them again (stages.annotated)."""
+    document's rows, and the stages that read it find them again (stages.annotated; a
+    column whose rows were current is marked `partial:` + the digest: only its empty
+    values are found)."""
     ran = set(analysers)
     for name, analyser in READ_BY_STAGES.items():
         if analyser not in ran:
-            db.execute(f"delete from [{META_TABLE}] where key = ?", [name])
+            db.execute(f"update [{META_TABLE}] set value = 'partial:' || value where key = ? and value = ?",
+                       [name, annotation_digest()])
+            db.execute(f"delete from [{META_TABLE}] where key = ? and value not like 'partial:%'", [name])
 
 
 def record_steps(db: sqlite_utils.Database, steps: str) -> None:

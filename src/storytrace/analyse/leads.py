@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from collections import Counter
 from typing import NamedTuple, Optional
 
@@ -72,11 +71,16 @@ def words(title: Optional[str], text: str) -> Words:
     return Words(terms(title, text), names(title, text), year)
 
 
-def stored_words(terms_json: Optional[str], names_json: Optional[str], year: Optional[int]) -> Words:
-    """A `leads` row's Words (each word one shared string: the stories stage keeps every
-    story's vector of them)."""
+def stored_words(terms_json: Optional[str], names_json: Optional[str], year: Optional[int],
+                 pool: Optional[dict[str, str]] = None) -> Words:
+    """A `leads` row's Words. `pool`: a caller's own word -> word dictionary, so that each
+    word is one string however many vectors hold it (the stories stage keeps one per story);
+    it goes when the caller drops it (sys.intern's strings would stay for good)."""
     def counts(raw: Optional[str]) -> Counter:
-        return Counter({sys.intern(w): k for w, k in json.loads(raw or "{}").items()})
+        found = json.loads(raw or "{}")
+        if pool is None:
+            return Counter(found)
+        return Counter({pool.setdefault(w, w): k for w, k in found.items()})
 
     return Words(counts(terms_json), counts(names_json), year)
 

@@ -31,6 +31,13 @@ def current(db: Any, name: str) -> bool:
     return bool(row) and row[0] == annotation_digest()
 
 
+def _partial(db: Any, name: str) -> bool:
+    """Whether `name`'s rows are this code's but documents were added without its analyser
+    (ledger.forget_incomplete): only their empty values need finding."""
+    row = db.execute(f"select value from [{META_TABLE}] where key = ?", [name]).fetchone()
+    return bool(row) and row[0] == "partial:" + annotation_digest()
+
+
 def _mark(db: Any, names: list[str]) -> None:
     db[META_TABLE].insert_all([{"key": n, "value": annotation_digest()} for n in names], pk="key", replace=True)
 
@@ -67,13 +74,14 @@ def complete_claims(db: Any) -> None:
     (a ledger written by other code, or claims added by another analyser)."""
     if current(db, "claims.sentence"):
         return
-    for (doc_id,) in db.execute("select distinct doc_id from claims").fetchall():
+    only = " and sentence is null" if _partial(db, "claims.sentence") else ""  # (else every claim: other code wrote them)
+    for (doc_id,) in db.execute(f"select distinct doc_id from claims where 1{only}").fetchall():
         row = db.execute("select text from documents where id = ?", [doc_id]).fetchone()
         text = (row[0] or "") if row else ""
         db.conn.executemany(
             "update claims set sentence = ?, antecedent = ?, paragraph_start = ? where id = ?",
             [(*sentence_context(text, s0, s1), cid) for cid, s0, s1 in db.execute(
-                "select id, sentence_start, sentence_end from claims where doc_id = ?", [doc_id]).fetchall()])
+                f"select id, sentence_start, sentence_end from claims where doc_id = ?{only}", [doc_id]).fetchall()])
     _mark(db, ["claims.sentence"])
 
 
@@ -83,11 +91,12 @@ def complete_spans(db: Any) -> None:
     found again from the texts (its own dating: its `document` datings row, else its fields)."""
     if current(db, "documents.published_spans"):
         return
+    only = " where d.published_spans is null" if _partial(db, "documents.published_spans") else ""
     todo = db.execute(
         "select d.id, case when o.id is null then d.published_how else o.how end, "
         "case when o.id is null then d.published_evidence else o.evidence end, "
         f"substr(d.text, 1, {SCAN_CHARS}) from documents d left join datings o on o.doc_id = d.id and o.stage = 'document'"
-        ).fetchall()
+        + only).fetchall()
     db.conn.executemany("update documents set published_spans = ? where id = ?",
                         [(json.dumps(piece_spans(text or "", evidence if how not in NOT_TEXT else None)), doc_id)
                          for doc_id, how, evidence, text in todo])

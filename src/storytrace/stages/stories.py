@@ -300,8 +300,10 @@ def stories_stage(db: Any) -> dict[str, int]:
              "where coalesce(d.kind, 'article') {} 'article' "  # (all that `group` reads: no text)
              "order by coalesce(d.published_low, substr(d.published, 1, 10), '9999'), d.published, d.id")
 
+    pool: dict[str, str] = {}  # (each word one string in every story's vector)
+
     def read(kind: str) -> Iterator[tuple[str, Words, Optional[str]]]:
-        return ((r[0], stored_words(r[1], r[2], r[3]), r[4]) for r in db.execute(order.format(kind)))
+        return ((r[0], stored_words(r[1], r[2], r[3], pool), r[4]) for r in db.execute(order.format(kind)))
 
     story = group(lambda: read("="), pages=lambda: read("!="))
     first: dict[int, str] = {}

@@ -50,7 +50,7 @@ def lead_row(doc_id: str, text: str, title: Optional[str] = None) -> Lead:
     years = [int(y) for y in YEAR.findall(text[:SCAN_CHARS])]
     said = words(title, text)
     return Lead(id=make_id(doc_id, "lead"), doc_id=doc_id, lead_end=lead, lede_start=start, lede_end=end,
-                opening=text[: max(lead, end)], first_line=text.split("\n", 1)[0][:120],
+                opening=text[: max(lead, end)], first_line=text[:120].split("\n", 1)[0],
                 latest_year=max(years) if years else None, terms=json.dumps(said.terms, separators=(",", ":")),
                 names=json.dumps(said.names, separators=(",", ":")), year_named=said.year)
 

@@ -25,6 +25,7 @@ against other documents' dates; each writes its answers as rows of the `datings`
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, fields
@@ -182,15 +183,18 @@ def date_rows(doc_id: str, text: str, mentions: list[DateMention], kept: list[bo
     SCAN_CHARS), with what the dating stages would otherwise read the text again for: the
     stretch between full stops each stands in, the spaces after it, an anniversary's words."""
     rows = []
+    stops = [p.start() for p in re.finditer(r"\.", text)] if mentions else []  # (each full stop found once)
     for m, k in zip(mentions, kept):
-        p1 = text.find(".", m.end)
+        i = bisect.bisect_left(stops, m.start)  # the first full stop at or after the mention's start
+        before = stops[i - 1] if i else -1
+        j = bisect.bisect_left(stops, m.end, lo=i)
         after = text[m.end : m.end + 3]
         rows.append(DateMentionRow(
             id=make_id(doc_id, "date", m.start), doc_id=doc_id, start=m.start, end=m.end, text=m.text, kind=m.kind,
             year=m.year, month=m.month, day=m.day, end_year=m.end_year, end_month=m.end_month, end_day=m.end_day,
             weekday=m.weekday, offset=m.offset, unit=m.unit, approx=m.approx, ordinal=m.ordinal,
             event_start=m.event_start, event_end=m.event_end, time=m.time, reporting=k,
-            period_start=text.rfind(".", 0, m.start) + 1, period_end=p1 if p1 >= 0 else len(text),
+            period_start=before + 1, period_end=stops[j] if j < len(stops) else len(text),
             space_after=len(after) - len(after.lstrip()),
             phrase=text[m.start : m.event_end] if m.event_end is not None else None))
     return rows

@@ -74,7 +74,6 @@ _OTHER = re.compile(
     r"massacres?|disasters?|storms?|floods?|killings?|murders?|rampages?|riots?)\b|"
     r"\bin\s+a\s+separate\b|\belsewhere\b|\bin\s+(?:another|a\s+neighbouring|a\s+neighboring|a\s+different)\s+"
     r"(?:province|city|town|district|state|country|village|region|part|county|area)\b", re.IGNORECASE)
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 #: A place the sentence locates something in ("in Aleppo", "off Caddock Island").
 _PLACE = re.compile(r"\b(?:in|at|near|off|outside)\s+(?:the\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|"
                     r"east(?:ern)?|west(?:ern)?|central)\s+)?([A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2})")
@@ -198,8 +197,3 @@ def story_families(leads: list[str], incident: bool) -> frozenset[str]:
     found = {f for text in leads for f, rx in FAMILY_CUES.items() if rx.search(text)}
     return frozenset(found | (INCIDENT_FAMILIES if incident else set()))
 
-
-def year_of(text: str) -> Optional[int]:
-    """The latest year a text names (the writing year of an undated text is at least that)."""
-    ys = [int(y) for y in _YEAR.findall(text)]
-    return max(ys) if ys else None

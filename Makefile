@@ -34,6 +34,7 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/reuse_scale.py --sizes 1000,10000,100000
 	$(BIN)/python bench/report_scale.py --docs 10000
 	$(BIN)/python bench/spark_scale.py --docs 10000
+	$(BIN)/python bench/stage_memory.py --docs 2000
 
 eval: $(BIN)/.installed
 	$(BIN)/python eval/ingest_accounting.py

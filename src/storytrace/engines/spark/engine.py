@@ -145,6 +145,30 @@ def _tagged(chunk: list[tuple[int, int, Any]], done: Iterator[Processed]) -> Ite
                 yield table, tables.as_tuple(row, ANNOTATIONS[table]) + (f, p, i)
 
 
+def _wide_schema() -> Any:
+    from pyspark.sql import types as T
+
+    fields = [T.StructField("_table", T.IntegerType(), False)]
+    fields += [T.StructField(table, tables.schema(columns), True) for table, columns in WIDE_TABLES]
+    return T.StructType(fields)
+
+
+WIDE_TABLES: list[tuple[str, list[tuple[str, type]]]] = [
+    ("documents", DOC_COLUMNS + DOC_EXTRA), ("rejects", REJECT_COLUMNS + REJECT_EXTRA),
+    *((table, columns + ANN_EXTRA) for table, columns in ANNOTATIONS.items())]
+WIDE_INDEX = {table: i for i, (table, _) in enumerate(WIDE_TABLES)}
+
+
+def _wide(tagged: tuple[str, tuple]) -> tuple:
+    """A tagged row as a row of the wide DataFrame: its table's number and its values in
+    that table's struct, the other structs empty."""
+    table, values = tagged
+    i = WIDE_INDEX[table]
+    row: list[Any] = [None] * (len(WIDE_TABLES) + 1)
+    row[0], row[i + 1] = i, values
+    return tuple(row)
+
+
 def _duplicate(row: Any) -> tuple:
     r = Reject(row["source"], f"duplicate of {row['_first']} (same text from the same URL, record id or file name)")
     return tables.as_tuple(r.row(), REJECT_COLUMNS) + (row["_f"], row["_p"], row["_size"])
@@ -163,13 +187,15 @@ def per_document(run: Run, db: Any, units: list[inputs_mod.Unit], total: int, ma
     cores = max(1, sc.defaultParallelism)
     # small inputs: one partition per core; larger: 4 per core (balance), and at most PARTITION_BYTES each
     parts = max(cores, min(4 * cores, math.ceil(total / SMALL_PARTITION_BYTES)), math.ceil(total / PARTITION_BYTES))
-    processed = (inputs_mod.items(spark, units, max_bytes).repartition(parts)
-                 .mapPartitions(functools.partial(_process_partition, analysers=analysers))
-                 .persist(StorageLevel.MEMORY_AND_DISK))
+    # every table's rows in one DataFrame, a struct column per table (the rows cross from
+    # Python once; each table is then a filter on the JVM side, not a pass of Python)
+    processed = spark.createDataFrame(
+        inputs_mod.items(spark, units, max_bytes).repartition(parts)
+        .mapPartitions(functools.partial(_process_partition, analysers=analysers)).map(_wide),
+        _wide_schema()).persist(StorageLevel.MEMORY_AND_DISK)
     try:
         def frame(table: str, columns: list) -> Any:
-            return spark.createDataFrame(processed.filter(lambda t, table=table: t[0] == table).map(lambda t: t[1]),
-                                         tables.schema(columns))
+            return processed.filter(F.col("_table") == WIDE_INDEX[table]).select(f"`{table}`.*")
 
         docs = frame("documents", DOC_COLUMNS + DOC_EXTRA)
         already = 0
@@ -187,10 +213,11 @@ def per_document(run: Run, db: Any, units: list[inputs_mod.Unit], total: int, ma
         dropped = already or ranked.filter(F.col("_rank") > 1).count()  # documents whose annotations are not kept
         dupes = spark.createDataFrame(ranked.filter(F.col("_rank") > 1).rdd.map(_duplicate),
                                       tables.schema(REJECT_COLUMNS + REJECT_EXTRA))
-        tables.write(frame("rejects", REJECT_COLUMNS + REJECT_EXTRA).unionByName(dupes), run.new_path("rejects"))
-        for table, columns in ANNOTATIONS.items():
-            df = frame(table, columns + ANN_EXTRA)
-            tables.write(df.join(kept, ["_f", "_p"], "left_semi") if dropped else df, run.new_path(table))
+        with tables.Jobs() as jobs:  # the tables' writes at once (each reads the persisted results)
+            jobs.submit(tables.write, frame("rejects", REJECT_COLUMNS + REJECT_EXTRA).unionByName(dupes), run.new_path("rejects"))
+            for table, columns in ANNOTATIONS.items():
+                df = frame(table, columns + ANN_EXTRA)
+                jobs.submit(tables.write, df.join(kept, ["_f", "_p"], "left_semi") if dropped else df, run.new_path(table))
         ranked.unpersist()
         return already
     finally:
@@ -284,8 +311,9 @@ def build(
             for name, stage in run.stages(cross_stages):
                 stage(db)
                 t = run.timed(name + (" (Spark)" if isinstance(stage, functools.partial) else ""), t)
-            tables.export(spark, db, out_path, skip=run.written)
-            documents_to_parquet(run, db)
+            with tables.Jobs() as jobs:  # the small tables' writes at once, and the documents' beside them
+                tables.export(spark, db, out_path, skip=run.written, jobs=jobs)
+                documents_to_parquet(run, db)
             t = run.timed("every table to Parquet", t)
             report.counts = ledger_mod.count_rows(db)
             report.documents = report.counts.get(Document.table, 0)
@@ -330,8 +358,9 @@ def correct(
             run.size_partitions(documents)
             for _name, stage in run.stages(cross_stages):
                 stage(db)
-            tables.export(spark, db, out_path, skip=run.written)
-            documents_to_parquet(run, db)
+            with tables.Jobs() as jobs:  # the small tables' writes at once, and the documents' beside them
+                tables.export(spark, db, out_path, skip=run.written, jobs=jobs)
+                documents_to_parquet(run, db)
     finally:
         if not keep_work:
             tables.remove(spark, out_path + "/_work")

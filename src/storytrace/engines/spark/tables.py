@@ -11,12 +11,14 @@ partition at a time). Paths are anything Spark writes (a local folder, hdfs://, 
 from __future__ import annotations
 
 import itertools
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 from ...model import TABLES, Record
 
 CHUNK = 50_000  # rows per chunk streamed from SQLite into Spark
 BATCH = 1_000  # rows per SQLite insert batch
+THREADS = 4  # Spark jobs submitted at once by `Jobs`
 
 
 def spark_type(t: type) -> Any:
@@ -69,6 +71,38 @@ def write(df: Any, path: str) -> None:
     df.write.mode("overwrite").parquet(path)
 
 
+class Jobs:
+    """Independent Spark jobs (table writes) submitted from a few driver threads at once,
+    as Spark's scheduler allows: a small table's write is mostly fixed latency (planning,
+    commit), so writing the tables one after another leaves the executors idle. At most
+    `threads` jobs are pending (`submit` waits for the oldest first), so the driver holds
+    at most that many blocks of rows. Used as a context manager: leaving it waits for
+    every job and raises the first error."""
+
+    def __init__(self, threads: int = THREADS) -> None:
+        self.threads = threads
+        self.pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="storytrace-spark")
+        self.futures: list[Future] = []
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
+        pending = [f for f in self.futures if not f.done()]
+        if len(pending) >= self.threads:
+            pending[0].result()
+        future = self.pool.submit(fn, *args)
+        self.futures.append(future)
+        return future
+
+    def __enter__(self) -> "Jobs":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        try:
+            for future in self.futures:
+                future.result()
+        finally:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
 def from_sqlite(spark: Any, rows: Iterable[tuple], columns: Sequence[tuple[str, type]], path: str,
                 chunk: int = CHUNK) -> Any:
     """Stream rows (tuples in `columns` order) into a Parquet table at `path`, a chunk at
@@ -85,24 +119,37 @@ def from_sqlite(spark: Any, rows: Iterable[tuple], columns: Sequence[tuple[str, 
 
 
 def to_parquet(spark: Any, rows: Iterable[tuple], columns: Sequence[tuple[str, type]], path: str,
-               chunk: int = CHUNK) -> int:
+               chunk: int = CHUNK, jobs: Optional[Jobs] = None) -> int:
     """Write rows (tuples in `columns` order) as a Parquet table at `path`, replacing it,
-    a chunk at a time (one file per chunk); returns the number of rows."""
+    a chunk at a time (one file per chunk); returns the number of rows. With `jobs`, each
+    chunk's write is submitted there (the rows are read here, in this thread: SQLite
+    cursors stay in theirs) and the next chunk of the same table waits for it."""
     sch = schema(columns)
     types = [t for _, t in columns]
     it = iter(rows)
     n = 0
     first = True
+    previous: Optional[Future] = None
     while True:
         block = [tuple(coerce(v, t) for v, t in zip(r, types)) for r in itertools.islice(it, chunk)]
         if not block and not first:
             break
-        spark.createDataFrame(block, sch).coalesce(1).write.mode("overwrite" if first else "append").parquet(path)
+        if previous is not None:
+            previous.result()  # a table's chunks are appended in order
+        mode = "overwrite" if first else "append"
+        if jobs is None:
+            _write_block(spark, block, sch, path, mode)
+        else:
+            previous = jobs.submit(_write_block, spark, block, sch, path, mode)
         n += len(block)
         first = False
         if len(block) < chunk:
             break
     return n
+
+
+def _write_block(spark: Any, block: list[tuple], sch: Any, path: str, mode: str) -> None:
+    spark.createDataFrame(block, sch).coalesce(1).write.mode(mode).parquet(path)
 
 
 def replace(spark: Any, source: str, target: str) -> None:
@@ -114,18 +161,19 @@ def replace(spark: Any, source: str, target: str) -> None:
         raise OSError(f"could not move {source} to {target}")
 
 
-def export(spark: Any, db: Any, out: str, skip: Iterable[str] = ()) -> dict[str, int]:
+def export(spark: Any, db: Any, out: str, skip: Iterable[str] = (), jobs: Optional[Jobs] = None) -> dict[str, int]:
     """Every ledger table of model.py but `documents` (engine.documents_to_parquet: its texts
     stay on the cluster) and those in `skip` (a Spark stage wrote them as they stand),
     complete and as the stages left it (its columns, in rowid order), to OUT/<table> as
-    Parquet, streamed a chunk at a time; returns the rows per table."""
+    Parquet, streamed a chunk at a time (the writes submitted to `jobs` when given);
+    returns the rows per table."""
     counts = {}
     for cls in TABLES:
         if cls.table == "documents" or cls.table in skip:
             continue
         cols = record_columns(cls)
         rows = db.execute(f"select {', '.join(f'[{c}]' for c, _ in cols)} from [{cls.table}] order by rowid")
-        counts[cls.table] = to_parquet(spark, rows, cols, f"{out.rstrip('/')}/{cls.table}")
+        counts[cls.table] = to_parquet(spark, rows, cols, f"{out.rstrip('/')}/{cls.table}", jobs=jobs)
     return counts
 
 

@@ -96,6 +96,39 @@ def test_submit_entry(capsys):
         submit.main(["only-a-ledger.db"])
 
 
+def test_jobs_run_at_once_bounded_and_report_errors():
+    """tables.Jobs (the Parquet writes submitted from a few threads): at most `threads`
+    jobs pending at any time, all done when the block ends, the first error raised."""
+    import threading
+    import time
+
+    from storytrace.engines.spark.tables import Jobs
+
+    lock, running, most, done = threading.Lock(), [0], [0], []
+
+    def job(i):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.01)
+        with lock:
+            running[0] -= 1
+            done.append(i)
+
+    with Jobs(threads=3) as jobs:
+        for i in range(12):
+            jobs.submit(job, i)
+    assert sorted(done) == list(range(12)) and 1 <= most[0] <= 3
+
+    def fails():
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        with Jobs(threads=2) as jobs:
+            jobs.submit(fails)
+            jobs.submit(job, 99)
+
+
 # ----------------------------------------------------------------- the Spark cross-document pieces
 
 

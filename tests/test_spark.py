@@ -192,7 +192,7 @@ def _synthetic_docs() -> list[tuple]:
 def test_reuse_links_match_find_reuse(spark):
     """Spark's candidate pairs (self-join and chain), alignment, duplicates, direction
     and lineages give reuse.find_reuse's links, in its order."""
-    from storytrace.engines.spark.reuse import links
+    from storytrace.engines.spark.reuse import DocRow, links
 
     rows = _synthetic_docs()
     sizes: dict = {}
@@ -204,7 +204,8 @@ def test_reuse_links_match_find_reuse(spark):
              for k, r in enumerate(rows)]
     texts = {k: r[8] for k, r in enumerate(rows)}
     expected = [r.row() for r in local_reuse.find_reuse(infos, texts.__getitem__, ((k, texts[k]) for k in range(len(rows))))]
-    got = [r.row() for _, r in sorted(links(_Run(spark), spark.sparkContext.parallelize(rows, 3)).collect(), key=lambda kr: kr[0])]
+    docs = spark.sparkContext.parallelize([DocRow(*r) for r in rows], 3)
+    got = [r.row() for _, r in sorted(links(_Run(spark), docs).collect(), key=lambda kr: kr[0])]
     assert len(expected) > 30 and {r["kind"] for r in expected} >= {"passage", "duplicate"}
     assert got == expected
 

@@ -587,13 +587,13 @@ class CheckRow(NamedTuple):
 
 
 def _publications(rows: Iterable[tuple]) -> Iterator[tuple]:
-    for r in rows:
-        yield r[0], publication_key(r[1], r[2], r[3])
+    for doc_id, published, low, how, _title, _outlet in rows:  # (DOCUMENTS_QUERY)
+        yield doc_id, publication_key(published, low, how)
 
 
 def _historic(rows: Iterable[tuple]) -> Iterator[tuple]:
-    for r in rows:
-        yield r[0], bool(r[1])
+    for event_id, historic in rows:
+        yield event_id, bool(historic)
 
 
 def _spans(rows: Iterable[tuple]) -> Iterator[tuple]:

@@ -535,8 +535,8 @@ _DOC_COLUMNS = "rowid, id, published, published_low, published_high, outlet, url
 
 
 def _doc_infos(db: Any) -> list[DocInfo]:
-    return [DocInfo(id=r[1], rowid=r[0], published=r[2], low=r[3], high=r[4], outlet=r[5], url=r[6], source=r[7] or "")
-            for r in db.execute(f"select {_DOC_COLUMNS} from documents")]
+    return [DocInfo(id=id_, rowid=rowid, published=published, low=low, high=high, outlet=outlet, url=url, source=source or "")
+            for rowid, id_, published, low, high, outlet, url, source in db.execute(f"select {_DOC_COLUMNS} from documents")]
 
 
 def _write(db: Any, links: list[Reuse]) -> dict[str, int]:

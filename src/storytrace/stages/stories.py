@@ -303,7 +303,8 @@ def stories_stage(db: Any) -> dict[str, int]:
     pool: dict[str, str] = {}  # (each word one string in every story's vector)
 
     def read(kind: str) -> Iterator[tuple[str, Words, Optional[str]]]:
-        return ((r[0], stored_words(r[1], r[2], r[3], pool), r[4]) for r in db.execute(order.format(kind)))
+        return ((doc_id, stored_words(terms, names, year, pool), published)
+                for doc_id, terms, names, year, published in db.execute(order.format(kind)))
 
     story = group(lambda: read("="), pages=lambda: read("!="))
     first: dict[int, str] = {}

@@ -101,8 +101,9 @@ def wording_drift(db: Any, event_id: Optional[str] = None, numbers: bool = False
     offsets and dates, the reuse id, and `terms`: the lexicon words (labels and loaded
     words) on either side. With `kept`, the lexicon words a copy keeps unchanged are
     items too (`change` `kept`, `from` = `to`): "now-occupied" copied in 2018 and 2020."""
-    docs = {r[0]: {"published": r[1] or r[2], "event_id": r[3], "source": r[4], "outlet": r[5]}
-            for r in db.execute("select id, published, published_low, event_id, source, outlet from documents")}
+    docs = {doc_id: {"published": published or low, "event_id": event_id, "source": source, "outlet": outlet}
+            for doc_id, published, low, event_id, source, outlet
+            in db.execute("select id, published, published_low, event_id, source, outlet from documents")}
     labels: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     if "terms" in db.table_names():
         for doc_id, eid, spans in db.execute("select doc_id, event_id, spans from terms where kind = 'label' and event_id is not null"):

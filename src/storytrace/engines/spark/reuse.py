@@ -24,7 +24,7 @@ fingerprint.py's own pure functions for everything per document and per pair:
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Optional
+from typing import Any, Iterator, NamedTuple, Optional
 
 from ...stages import fingerprint
 from ...stages import reuse as local
@@ -40,48 +40,60 @@ DOC_COLUMNS = [("rowid", int), ("id", str), ("published", str), ("published_low"
 _TOP = 1 << 64
 _HALF = 1 << 63
 
-# a document row in the stage: (rowkey, id, published, low, high, outlet, url, source, text)
+class DocRow(NamedTuple):
+    """A document in the stage: where it stands in the ledger's order, what orders and
+    names its links, its text; once numbered, its text's digest and wire hints."""
+    rowkey: tuple  # sorts as the ledger's rowids: (0, rowid, 0) known, (1, file, position) new
+    id: str
+    published: Optional[str]
+    low: Optional[str]
+    high: Optional[str]
+    outlet: Optional[str]
+    url: Optional[str]
+    source: Optional[str]
+    text: str
+    digest: Optional[str] = None
+    wire: Optional[list] = None
 
 
-def _info(d: tuple, wire: Optional[list] = None) -> local.DocInfo:
-    return local.DocInfo(id=d[1], rowid=0, published=d[2], low=d[3], high=d[4], outlet=d[5], url=d[6],
-                         source=d[7] or "", wire=list(wire or []))
+def _info(d: DocRow) -> local.DocInfo:
+    return local.DocInfo(id=d.id, rowid=0, published=d.published, low=d.low, high=d.high, outlet=d.outlet, url=d.url,
+                         source=d.source or "", wire=list(d.wire or []))
 
 
-def _key(d: tuple) -> tuple:
+def _key(d: DocRow) -> tuple:
     """reuse.DocInfo.key of a document row."""
     return _info(d).key()
 
 
-def _numbered(dn: tuple) -> tuple[int, tuple]:
-    """(n, (rowkey, ..., text, digest, wire)) for a document numbered n."""
+def _numbered(dn: tuple[DocRow, int]) -> tuple[int, DocRow]:
+    """(n, the document with its digest and wire hints) for a document numbered n."""
     d, n = dn
-    text = d[8]
-    return n, d + (local.text_digest(text), local.wire_hints(text, d[6]))
+    return n, d._replace(digest=local.text_digest(d.text), wire=local.wire_hints(d.text, d.url))
 
 
 def _signed(h: int) -> int:
     return h - _TOP if h >= _HALF else h
 
 
-def _postings(nd: tuple[int, tuple]) -> Iterator[tuple[int, int]]:
+def _postings(nd: tuple[int, DocRow]) -> Iterator[tuple[int, int]]:
     n, d = nd
-    for h in fingerprint.fingerprints(d[8]).tolist():
+    for h in fingerprint.fingerprints(d.text).tolist():
         yield _signed(h), n
 
 
 def _align_pair(kv: tuple) -> Iterator[tuple]:
     """The links of one candidate pair: (sort key, Reuse, source number, target number)."""
     b, ((a, da), db) = kv
-    ia, ib = _info(da, da[10]), _info(db, db[10])
-    for i, r in enumerate(local.pair_links(ia, ib, da[8], db[8])):
+    ia, ib = _info(da), _info(db)
+    for i, r in enumerate(local.pair_links(ia, ib, da.text, db.text)):
         yield _oriented((1, a, b, i), r, ia, ib, a, b)
 
 
 def _duplicate_link(kv: tuple) -> tuple:
     b, ((a, rk, da), db) = kv
-    ia, ib = _info(da, da[10]), _info(db, db[10])
-    return _oriented((0, rk), local.duplicate_link(ia, ib, da[8]), ia, ib, a, b)
+    ia, ib = _info(da), _info(db)
+    return _oriented((0, rk), local.duplicate_link(ia, ib, da.text), ia, ib, a, b)
 
 
 def _oriented(key: tuple, r: Reuse, ia: local.DocInfo, ib: local.DocInfo, a: int, b: int) -> tuple:
@@ -94,20 +106,20 @@ def _oriented(key: tuple, r: Reuse, ia: local.DocInfo, ib: local.DocInfo, a: int
 
 
 def documents(run: Any, db: Any) -> Any:
-    """RDD of document rows (rowkey, id, published, low, high, outlet, url, source, text):
+    """RDD of DocRow (rowkey, id, published, low, high, outlet, url, source, text):
     this run's from OUT/_work/new/documents; the ledger's older ones with their dates as
     the ledger holds them now and their texts from the cluster (texts.py: the last
     Parquet copy; only texts it lacks are streamed from the ledger). Rowkeys sort as the
     ledger's rowids do."""
     cols = ["_f", "_p", "id", "published", "published_low", "published_high", "outlet", "url", "source", "text"]
     new = run.spark.read.parquet(run.new_path("documents")).select(*cols).rdd \
-        .map(lambda r: ((1, r[0], r[1]),) + tuple(r[2:])) if run.new_documents else None
+        .map(lambda r: DocRow((1, r[0], r[1]), *r[2:])) if run.new_documents else None
     if not run.old_rowids:
         return new if new is not None else run.spark.sparkContext.emptyRDD()
     meta = tables.from_sqlite(run.spark, db.execute(DOC_QUERY, [run.old_rowids]), DOC_COLUMNS[:-1],
                               run.work + "/old_documents")
     old = meta.join(texts_mod.document_texts(run, db, meta), "id").select(*[c for c, _ in DOC_COLUMNS])
-    old_rows = old.rdd.map(lambda r: ((0, r[0], 0),) + tuple(r[1:]))
+    old_rows = old.rdd.map(lambda r: DocRow((0, r[0], 0), *r[1:]))
     return old_rows.union(new) if new is not None else old_rows
 
 
@@ -122,7 +134,7 @@ def links(run: Any, docs: Any) -> Any:
     p = run.partitions
     base = docs.sortBy(_key, numPartitions=p).zipWithIndex().map(_numbered).persist(StorageLevel.MEMORY_AND_DISK)
     # 2. identical texts: the first in ledger order is indexed, later ones are duplicates of it
-    by_digest = base.map(lambda nd: (nd[1][9], (nd[1][0], nd[0])))
+    by_digest = base.map(lambda nd: (nd[1].digest, (nd[1].rowkey, nd[0])))
     first = by_digest.reduceByKey(min, p)
     # (earlier number, later number, ledger position of the copy, number of the copy)
     dup = by_digest.join(first, p).filter(lambda kv: kv[1][0][0] != kv[1][1][0]) \
@@ -154,7 +166,7 @@ def links(run: Any, docs: Any) -> Any:
     # 5. lineages: components of the passage and duplicate links, named by their earliest document
     edges = found.filter(lambda x: x[1].kind != "boilerplate").map(lambda x: (x[2], x[3]))
     root = components(edges, p, getattr(run, "local_rows", SMALL_GRAPH))  # (n, smallest n of its component)
-    named = root.map(lambda nr: (nr[1], nr[0])).join(base.map(lambda nd: (nd[0], nd[1][1])), p) \
+    named = root.map(lambda nr: (nr[1], nr[0])).join(base.map(lambda nd: (nd[0], nd[1].id)), p) \
         .map(lambda kv: (kv[1][0], local.lineage_id(kv[1][1])))  # (n, lineage id)
     lineage = found.filter(lambda x: x[1].kind != "boilerplate").map(lambda x: (x[2], x)).join(named, p) \
         .map(lambda kv: (kv[1][0][0], _with_lineage(kv[1][0][1], kv[1][1])))

@@ -14,6 +14,7 @@ import sqlite3
 import pytest
 
 from conftest import assert_same_ledgers, spark_build
+from storytrace import ledger as ledger_mod
 from storytrace.engines import local as pipeline
 from storytrace.stages import corrections
 
@@ -62,6 +63,18 @@ def test_incremental_build_with_corrections_same_on_both_engines(spark, tmp_path
     conn = sqlite3.connect(spark_path)
     assert conn.execute("select count(*) from reuse r join documents d on d.id in (r.source_doc, r.target_doc) "
                         "where d.source like '%later.txt'").fetchone()[0] >= 1  # the copy was found
+    conn.close()
+    # nothing new: as locally, no stage runs and the ledger (every byte) and its Parquet copy stay as they were
+    before, copy = spark_path.read_bytes(), ledger_mod.parquet_copy(spark_path)
+    assert copy == str(spark_path.with_suffix(".parquet").resolve())
+    again = spark_build(spark, spark_path, [str(example_dir), str(later)])
+    assert again.unchanged and (again.added, again.already) == (0, expected.added + expected.already)
+    assert spark_path.read_bytes() == before and again.documents == expected.documents
+    # ... and a local build rebuilt from the same inputs keeps it too (the same steps, the same code)
+    assert pipeline.build(spark_path, [str(example_dir), str(later)], workers=1).unchanged
+    # any other write (a correction here) forgets the Parquet copy: the next Spark build reruns the stages
+    pipeline.correct(spark_path, lambda db: corrections.record(db, f"event:{event}", "label", "Again", now=now))
+    assert ledger_mod.parquet_copy(spark_path) is None
 
 
 def test_correct_same_on_both_engines(spark, tmp_path, example_ledger):

@@ -190,6 +190,7 @@ def writing(path: Path) -> Iterator[sqlite_utils.Database]:
             db.conn.execute("pragma journal_mode=delete")
             try:
                 create_schema(db)
+                db.execute(f"delete from [{META_TABLE}] where key = ?", [PARQUET_COPY])  # (the writer says it again)
                 yield db
                 _table(db, META_TABLE).insert_all(
                     [
@@ -307,6 +308,33 @@ def forget_incomplete(db: sqlite_utils.Database, analysers: Iterable[str]) -> No
             db.execute(f"update [{META_TABLE}] set value = 'partial:' || value where key = ? and value = ?",
                        [name, annotation_digest()])
             db.execute(f"delete from [{META_TABLE}] where key = ? and value not like 'partial:%'", [name])
+
+
+def steps_of(analysers: Iterable[tuple[str, Any]], cross_stages: Iterable[tuple[str, Any]]) -> str:
+    """The names of a build's analysers and stages, as `record_steps` keeps them."""
+    return ",".join([n for n, _ in analysers] + ["|"] + [n for n, _ in cross_stages])
+
+
+PARQUET_COPY = "parquet_copy"  # META_TABLE key: where the last write's complete Parquet copy is
+
+
+def parquet_copy(path: Path) -> Optional[str]:
+    """Where the ledger's complete Parquet copy is, when its last write made one (a Spark
+    build or correction; any other write of the ledger forgets it: `writing`)."""
+    path = Path(path)
+    if not path.exists():
+        return None
+    try:
+        with contextlib.closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
+            row = conn.execute(f"select value from [{META_TABLE}] where key = ?", [PARQUET_COPY]).fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return row[0] if row else None
+
+
+def record_parquet_copy(db: sqlite_utils.Database, out: str) -> None:
+    """Say that this write leaves a complete Parquet copy of the ledger at `out`."""
+    _table(db, META_TABLE).insert_all([{"key": PARQUET_COPY, "value": out}], pk="key", replace=True)
 
 
 def record_steps(db: sqlite_utils.Database, steps: str) -> None:

@@ -133,7 +133,7 @@ class BuildReport:
             on_reject(r)
 
 
-class _Unchanged(Exception):
+class Unchanged(Exception):
     """Raised inside the ledger's write to leave it as it was (nothing new to add)."""
 
 
@@ -257,12 +257,12 @@ def build(
         on_start(total)
     n_workers = workers if workers and workers > 0 else auto_workers(total)
 
-    steps = ",".join([n for n, _ in analysers] + ["|"] + [n for n, _ in cross_stages])
+    steps = ledger_mod.steps_of(analysers, cross_stages)
     settled = ledger_mod.up_to_date(path, steps)  # (read before the write: its stages' tables need no rerun)
     try:
         _write(path, files, missing, max_bytes, n_workers, analysers, cross_stages, report, on_reject, on_progress,
                on_long, settled, steps)
-    except _Unchanged:
+    except Unchanged:
         report.unchanged = True
     metadata = path.with_name(path.stem + ".metadata.json")
     report.metadata = metadata if report.unchanged and metadata.exists() else ledger_mod.write_metadata(path)
@@ -276,7 +276,7 @@ def _write(path: Path, files: list, missing: list[Reject], max_bytes: int, n_wor
            on_progress: Optional[Callable[[int], None]], on_long: Optional[Callable[[RawDoc], None]] = None,
            settled: bool = False, steps: str = "") -> None:
     """The build's write: new documents and their annotations, rejects, every stage, in one
-    atomic swap; raises _Unchanged (the ledger left as it was) when nothing is new."""
+    atomic swap; raises Unchanged (the ledger left as it was) when nothing is new."""
     with ledger_mod.writing(path) as db:
         known = ledger_mod.document_ids(db)
         listed = {r[0] for r in db.execute("select id from rejects")}
@@ -324,7 +324,7 @@ def _write(path: Path, files: list, missing: list[Reject], max_bytes: int, n_wor
         report.counts = ledger_mod.count_rows(db)
         report.documents = report.counts.get(Document.table, 0)
         if settled and not report.added and report.known_rejects == len(report.rejects):
-            raise _Unchanged  # every stage would give what the ledger holds
+            raise Unchanged  # every stage would give what the ledger holds
         ledger_mod.record_rejects(db, report.rejects)
         for _name, stage in cross_stages:
             stage(db)

@@ -43,7 +43,7 @@ from ...analyse import ANALYSERS, Analyser
 from ...ingest import DEFAULT_MAX_BYTES
 from ...model import ANNOTATION_TABLES, Document, Reject
 from ...stages.plan import Plan
-from ..local import CHUNK, CROSS_STAGES, BuildReport, CrossStage, Processed, preload, process_many
+from ..local import CHUNK, CROSS_STAGES, BuildReport, CrossStage, Processed, Unchanged, preload, process_many
 from . import inputs as inputs_mod
 from . import plans, tables
 from . import texts as texts_mod
@@ -290,6 +290,8 @@ def build(
         on_start(total)
 
     listed = _listed_rejects(path)  # rejects the ledger already lists are counted apart, as locally
+    steps = ledger_mod.steps_of(analysers, cross_stages)
+    settled = _settled(spark, path, steps, out_path)
 
     def reject(r: Reject) -> None:
         report.count_reject(r, listed, on_reject)
@@ -304,26 +306,28 @@ def build(
             report.already = per_document(run, db, units, total, max_bytes, analysers)
             t = run.timed("per document (Spark)", t)
             load(run, db, report, reject, on_progress)
+            if settled and not report.added and report.known_rejects == len(report.rejects):
+                report.counts = ledger_mod.count_rows(db)
+                report.documents = report.counts.get(Document.table, 0)
+                raise Unchanged  # every stage would give what the ledger and its copy hold
             if report.added:  # (as the local engine: no annotation table with gaps)
                 ledger_mod.forget_incomplete(db, [name for name, _ in analysers])
             run.size_partitions(old + report.added)
             t = run.timed("load into the ledger", t)
-            for name, stage in run.stages(cross_stages):
-                stage(db)
-                t = run.timed(name + (" (Spark)" if isinstance(stage, functools.partial) else ""), t)
-            with tables.Jobs() as jobs:  # the small tables' writes at once, and the documents' beside them
-                tables.export(spark, db, out_path, skip=run.written, jobs=jobs)
-                documents_to_parquet(run, db)
-            t = run.timed("every table to Parquet", t)
+            _stages_and_copy(run, db, cross_stages, t)
+            ledger_mod.record_steps(db, steps)
             report.counts = ledger_mod.count_rows(db)
             report.documents = report.counts.get(Document.table, 0)
+    except Unchanged:
+        report.unchanged = True
     finally:
         for u in units:
             if u.kind == "stdin":
                 Path(u.path).unlink(missing_ok=True)
         if not keep_work:
             tables.remove(spark, out_path + "/_work")
-    report.metadata = ledger_mod.write_metadata(path)
+    metadata = path.with_name(path.stem + ".metadata.json")
+    report.metadata = metadata if report.unchanged and metadata.exists() else ledger_mod.write_metadata(path)
     report.seconds = time.perf_counter() - t0
     report.timings = run.timings
     report.texts_from_ledger = run.texts_from_ledger
@@ -356,11 +360,9 @@ def correct(
             documents = db.execute("select max(rowid) from documents").fetchone()[0] or 0
             run = Run(spark, out_path, documents, new_documents=False)
             run.size_partitions(documents)
-            for _name, stage in run.stages(cross_stages):
-                stage(db)
-            with tables.Jobs() as jobs:  # the small tables' writes at once, and the documents' beside them
-                tables.export(spark, db, out_path, skip=run.written, jobs=jobs)
-                documents_to_parquet(run, db)
+            _stages_and_copy(run, db, cross_stages, time.perf_counter())
+            if tuple(cross_stages) != CROSS_STAGES:
+                ledger_mod.record_steps(db, "")  # some stages not rerun: the next build reruns them all
     finally:
         if not keep_work:
             tables.remove(spark, out_path + "/_work")
@@ -379,6 +381,26 @@ def documents_to_parquet(run: Run, db: Any) -> None:
     staged = run.work + "/documents_out"
     tables.write(joined.select(*[c for c, _ in DOC_COLUMNS]), staged)
     tables.replace(spark, staged, run.path("documents"))
+
+
+def _settled(spark: Any, path: Path, steps: str, out: str) -> bool:
+    """As locally, a build with nothing new may leave the ledger as it was: when its last
+    write was this code's, with these steps, and left its complete Parquet copy where
+    this build writes it."""
+    return (ledger_mod.up_to_date(path, steps) and ledger_mod.parquet_copy(path) == out.rstrip("/")
+            and texts_mod.exists(spark, out + "/documents"))
+
+
+def _stages_and_copy(run: Run, db: Any, cross_stages: Sequence[tuple[str, CrossStage]], t: float) -> None:
+    """The cross-document stages (timed), then the ledger's complete Parquet copy."""
+    for name, stage in run.stages(cross_stages):
+        stage(db)
+        t = run.timed(name + (" (Spark)" if isinstance(stage, functools.partial) else ""), t)
+    with tables.Jobs() as jobs:  # the small tables' writes at once, and the documents' beside them
+        tables.export(run.spark, db, run.out, skip=run.written, jobs=jobs)
+        documents_to_parquet(run, db)
+    run.timed("every table to Parquet", t)
+    ledger_mod.record_parquet_copy(db, run.out)
 
 
 def _listed_rejects(path: Path) -> set[str]:

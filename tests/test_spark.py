@@ -97,36 +97,53 @@ def test_submit_entry(capsys):
 
 
 def test_jobs_run_at_once_bounded_and_report_errors():
-    """tables.Jobs (the Parquet writes submitted from a few threads): at most `threads`
-    jobs pending at any time, all done when the block ends, the first error raised."""
+    """tables.Jobs (the Parquet writes submitted from a few threads): jobs run at once, a
+    `submit` waits while `threads` jobs are pending, all are done when the block ends; the
+    first error is raised, early at the next submit; an error of the block itself (an
+    interruption) is not replaced by a job's."""
     import threading
-    import time
 
     from storytrace.engines.spark.tables import Jobs
 
     lock, running, most, done = threading.Lock(), [0], [0], []
+    release = threading.Event()
 
     def job(i):
         with lock:
             running[0] += 1
             most[0] = max(most[0], running[0])
-        time.sleep(0.01)
+        release.wait(10)
         with lock:
             running[0] -= 1
             done.append(i)
 
-    with Jobs(threads=3) as jobs:
-        for i in range(12):
-            jobs.submit(job, i)
-    assert sorted(done) == list(range(12)) and 1 <= most[0] <= 3
+    submitted = []
+    with Jobs(threads=2) as jobs:
+        def submit_three():
+            for i in range(3):
+                jobs.submit(job, i)
+                submitted.append(i)
+
+        helper = threading.Thread(target=submit_three)
+        helper.start()
+        helper.join(0.5)
+        assert submitted == [0, 1] and helper.is_alive()  # the third waits for a pending one
+        release.set()
+        helper.join(10)
+    assert sorted(done) == [0, 1, 2] and most[0] == 2
 
     def fails():
         raise OSError("disk full")
 
     with pytest.raises(OSError, match="disk full"):
         with Jobs(threads=2) as jobs:
+            jobs.submit(fails).exception()
+            jobs.submit(job, 99)  # raises: a job failed
+    assert 99 not in done
+    with pytest.raises(KeyboardInterrupt):
+        with Jobs(threads=2) as jobs:
             jobs.submit(fails)
-            jobs.submit(job, 99)
+            raise KeyboardInterrupt
 
 
 # ----------------------------------------------------------------- the Spark cross-document pieces

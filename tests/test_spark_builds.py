@@ -15,7 +15,10 @@ import pytest
 
 from conftest import assert_same_ledgers, spark_build
 from storytrace import ledger as ledger_mod
+from storytrace.analyse import ANALYSERS
 from storytrace.engines import local as pipeline
+from storytrace.engines.local import CROSS_STAGES
+from storytrace.engines.spark import engine as spark_engine
 from storytrace.stages import corrections
 
 pytestmark = pytest.mark.spark
@@ -65,36 +68,25 @@ def test_incremental_build_with_corrections_same_on_both_engines(spark, tmp_path
                         "where d.source like '%later.txt'").fetchone()[0] >= 1  # the copy was found
     conn.close()
     # nothing new: as locally, no stage runs and the ledger (every byte) and its Parquet copy stay as they were
+    out = spark_path.with_suffix(".parquet")
+    files = {str(f): f.stat().st_mtime_ns for f in out.rglob("*")}
     before, copy = spark_path.read_bytes(), ledger_mod.parquet_copy(spark_path)
-    assert copy == str(spark_path.with_suffix(".parquet").resolve())
+    assert copy is not None and copy[0] == str(out.resolve())
     again = spark_build(spark, spark_path, [str(example_dir), str(later)])
     assert again.unchanged and (again.added, again.already) == (0, expected.added + expected.already)
     assert spark_path.read_bytes() == before and again.documents == expected.documents
+    assert {str(f): f.stat().st_mtime_ns for f in out.rglob("*")} == files
     # ... and a local build rebuilt from the same inputs keeps it too (the same steps, the same code)
     assert pipeline.build(spark_path, [str(example_dir), str(later)], workers=1).unchanged
-    # any other write (a correction here) forgets the Parquet copy: the next Spark build reruns the stages
+    steps = ledger_mod.steps_of(ANALYSERS, CROSS_STAGES)
+    assert spark_engine.settled(spark, spark_path, steps, str(out.resolve()))
+    assert not spark_engine.settled(spark, spark_path, steps, str(tmp_path / "elsewhere"))
+    # a copy changed since (a Spark write that failed half-way removed its token first) is not trusted
+    token_dir = out / "_copy" / copy[1]
+    shutil.rmtree(token_dir)
+    assert not spark_engine.settled(spark, spark_path, steps, str(out.resolve()))
+    token_dir.mkdir(parents=True)
+    # any other write (a correction here) forgets the copy: the next Spark build reruns the stages
     pipeline.correct(spark_path, lambda db: corrections.record(db, f"event:{event}", "label", "Again", now=now))
     assert ledger_mod.parquet_copy(spark_path) is None
-
-
-def test_correct_same_on_both_engines(spark, tmp_path, example_ledger):
-    """`correct --engine spark`: a correction recorded and the cross-document stages rerun
-    with reuse and figures on Spark give the local engine's ledger, row for row (the CLI's
-    wiring: test_robustness)."""
-    from storytrace.engines import spark as spark_engine
-
-    conn = sqlite3.connect(example_ledger)
-    claim = conn.execute("select id from claims where measure = 'killed' and value is not null order by id").fetchone()[0]
-    conn.close()
-    local_path, spark_path = tmp_path / "local.db", tmp_path / "spark.db"
-    shutil.copy(example_ledger, local_path)
-    shutil.copy(example_ledger, spark_path)
-    now = "2026-01-01T00:00:00+00:00"
-    pipeline.correct(local_path, lambda db: corrections.record(db, f"claim:{claim}", "value", "77", note="t", now=now))
-    spark_engine.correct(spark_path, lambda db: corrections.record(db, f"claim:{claim}", "value", "77", note="t", now=now),
-                         session=spark, out=str(tmp_path / "out.parquet"))
-    assert_same_ledgers(local_path, spark_path)
-    conn = sqlite3.connect(spark_path)
-    assert conn.execute("select value from claims where id = ?", [claim]).fetchone()[0] == 77.0
-    assert conn.execute("select count(*) from reuse").fetchone()[0] > 0  # the Spark twin rewrote the copies
-    conn.close()
+    assert not spark_engine.settled(spark, spark_path, steps, str(out.resolve()))

@@ -315,12 +315,14 @@ def steps_of(analysers: Iterable[tuple[str, Any]], cross_stages: Iterable[tuple[
     return ",".join([n for n, _ in analysers] + ["|"] + [n for n, _ in cross_stages])
 
 
-PARQUET_COPY = "parquet_copy"  # META_TABLE key: where the last write's complete Parquet copy is
+PARQUET_COPY = "parquet_copy"  # META_TABLE key: where the last write's complete Parquet copy is, and its token
 
 
-def parquet_copy(path: Path) -> Optional[str]:
-    """Where the ledger's complete Parquet copy is, when its last write made one (a Spark
-    build or correction; any other write of the ledger forgets it: `writing`)."""
+def parquet_copy(path: Path) -> Optional[tuple[str, str]]:
+    """(where, token) of the ledger's complete Parquet copy, when its last write made one
+    (a Spark build or correction; any other write of the ledger forgets it: `writing`).
+    The token is the one that write left in the copy's folder (engines/spark/engine.py):
+    a copy rewritten since, even in part by a write that failed, no longer holds it."""
     path = Path(path)
     if not path.exists():
         return None
@@ -329,12 +331,15 @@ def parquet_copy(path: Path) -> Optional[str]:
             row = conn.execute(f"select value from [{META_TABLE}] where key = ?", [PARQUET_COPY]).fetchone()
     except sqlite3.DatabaseError:
         return None
-    return row[0] if row else None
+    if not row or "\t" not in row[0]:
+        return None
+    where, token = row[0].rsplit("\t", 1)
+    return where, token
 
 
-def record_parquet_copy(db: sqlite_utils.Database, out: str) -> None:
-    """Say that this write leaves a complete Parquet copy of the ledger at `out`."""
-    _table(db, META_TABLE).insert_all([{"key": PARQUET_COPY, "value": out}], pk="key", replace=True)
+def record_parquet_copy(db: sqlite_utils.Database, out: str, token: str) -> None:
+    """Say that this write leaves a complete Parquet copy of the ledger at `out`, marked `token`."""
+    _table(db, META_TABLE).insert_all([{"key": PARQUET_COPY, "value": f"{out}\t{token}"}], pk="key", replace=True)
 
 
 def record_steps(db: sqlite_utils.Database, steps: str) -> None:

@@ -21,7 +21,10 @@ callbacks and BuildReport, and the same rows in the ledger:
    Parquet copy of the ledger (a DuckDB view reads it: README). Tables a Spark stage
    wrote are kept, the others streamed from the ledger (tables.export), and documents
    take their texts from the cluster (`documents_to_parquet`, texts.py): a later build
-   or correction does not send the ledger's texts to the cluster again.
+   or correction does not send the ledger's texts to the cluster again. A token in
+   OUT/_copy (recorded in the ledger) says the copy is complete; a build with nothing
+   new finding it, and the ledger last written by this code with these steps, leaves
+   ledger and copy as they were (`settled`, as the local engine does).
 
 OUT defaults to LEDGER's name with `.parquet` beside it (or $STORYTRACE_SPARK_OUT);
 on a cluster it must be a path every node writes (hdfs://, s3a://, a shared mount).
@@ -35,6 +38,7 @@ import itertools
 import math
 import os
 import time
+import uuid
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional, Sequence, Union
 
@@ -291,7 +295,7 @@ def build(
 
     listed = _listed_rejects(path)  # rejects the ledger already lists are counted apart, as locally
     steps = ledger_mod.steps_of(analysers, cross_stages)
-    settled = _settled(spark, path, steps, out_path)
+    unchanged = settled(spark, path, steps, out_path)
 
     def reject(r: Reject) -> None:
         report.count_reject(r, listed, on_reject)
@@ -306,7 +310,7 @@ def build(
             report.already = per_document(run, db, units, total, max_bytes, analysers)
             t = run.timed("per document (Spark)", t)
             load(run, db, report, reject, on_progress)
-            if settled and not report.added and report.known_rejects == len(report.rejects):
+            if unchanged and not report.added and report.known_rejects == len(report.rejects):
                 report.counts = ledger_mod.count_rows(db)
                 report.documents = report.counts.get(Document.table, 0)
                 raise Unchanged  # every stage would give what the ledger and its copy hold
@@ -383,16 +387,24 @@ def documents_to_parquet(run: Run, db: Any) -> None:
     tables.replace(spark, staged, run.path("documents"))
 
 
-def _settled(spark: Any, path: Path, steps: str, out: str) -> bool:
+COPY_MARK = "_copy"  # OUT/_copy/<token>: the write that left the copy complete (hidden from Spark's readers)
+
+
+def settled(spark: Any, path: Path, steps: str, out: str) -> bool:
     """As locally, a build with nothing new may leave the ledger as it was: when its last
     write was this code's, with these steps, and left its complete Parquet copy where
-    this build writes it."""
-    return (ledger_mod.up_to_date(path, steps) and ledger_mod.parquet_copy(path) == out.rstrip("/")
-            and texts_mod.exists(spark, out + "/documents"))
+    this build writes it, untouched since (its token still in OUT/_copy: a build or
+    correction removes it before it writes anything to OUT)."""
+    copy = ledger_mod.parquet_copy(path)
+    out = out.rstrip("/")
+    return (ledger_mod.up_to_date(path, steps) and copy is not None and copy[0] == out
+            and texts_mod.exists(spark, f"{out}/{COPY_MARK}/{copy[1]}") and texts_mod.exists(spark, out + "/documents"))
 
 
 def _stages_and_copy(run: Run, db: Any, cross_stages: Sequence[tuple[str, CrossStage]], t: float) -> None:
-    """The cross-document stages (timed), then the ledger's complete Parquet copy."""
+    """The cross-document stages (timed), then the ledger's complete Parquet copy, marked
+    with a new token once complete (the ledger records it)."""
+    tables.remove(run.spark, f"{run.out}/{COPY_MARK}")  # (before anything in OUT changes)
     for name, stage in run.stages(cross_stages):
         stage(db)
         t = run.timed(name + (" (Spark)" if isinstance(stage, functools.partial) else ""), t)
@@ -400,7 +412,10 @@ def _stages_and_copy(run: Run, db: Any, cross_stages: Sequence[tuple[str, CrossS
         tables.export(run.spark, db, run.out, skip=run.written, jobs=jobs)
         documents_to_parquet(run, db)
     run.timed("every table to Parquet", t)
-    ledger_mod.record_parquet_copy(db, run.out)
+    token = uuid.uuid4().hex
+    fs, mark = tables.hadoop_fs(run.spark, f"{run.out}/{COPY_MARK}/{token}")
+    fs.mkdirs(mark)
+    ledger_mod.record_parquet_copy(db, run.out, token)
 
 
 def _listed_rejects(path: Path) -> set[str]:

@@ -69,7 +69,10 @@ def main(argv: Optional[list[str]] = None) -> int:
     except Exception:  # noqa: BLE001 - a crash is a bug: show it, exit 3
         traceback.print_exc()
         return 3
-    if not args.quiet:
+    if not args.quiet and getattr(report, "unchanged", False):
+        print(f"{report.ledger}: nothing new ({report.already} documents already in the ledger); "
+              f"the ledger and its Parquet copy are unchanged ({report.seconds:.1f} s)", file=sys.stderr)
+    elif not args.quiet:
         steps = ", ".join(f"{k} {v:.1f} s" for k, v in getattr(report, "timings", {}).items())
         print(f"{report.ledger}: added {report.added} documents"
               + (f", {report.already} already in the ledger" if report.already else "")

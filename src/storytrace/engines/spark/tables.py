@@ -75,9 +75,10 @@ class Jobs:
     """Independent Spark jobs (table writes) submitted from a few driver threads at once,
     as Spark's scheduler allows: a small table's write is mostly fixed latency (planning,
     commit), so writing the tables one after another leaves the executors idle. At most
-    `threads` jobs are pending (`submit` waits for the oldest first), so the driver holds
-    at most that many blocks of rows. Used as a context manager: leaving it waits for
-    every job and raises the first error."""
+    `threads` jobs are pending (`submit` waits for the oldest first), each holding its
+    block of rows (and Spark's copy of it while it is sent). A job that failed stops the
+    work at the next `submit`; leaving the block waits for every job and raises the first
+    error, unless the block itself raised (an interruption stays an interruption)."""
 
     def __init__(self, threads: int = THREADS) -> None:
         self.threads = threads
@@ -85,6 +86,9 @@ class Jobs:
         self.futures: list[Future] = []
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
+        for f in self.futures:
+            if f.done() and f.exception() is not None:
+                raise f.exception()  # type: ignore[misc]
         pending = [f for f in self.futures if not f.done()]
         if len(pending) >= self.threads:
             pending[0].result()
@@ -95,10 +99,13 @@ class Jobs:
     def __enter__(self) -> "Jobs":
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, exc_type: Any, *exc: Any) -> None:
         try:
             for future in self.futures:
-                future.result()
+                if exc_type is None:
+                    future.result()
+                else:
+                    future.cancel() or future.exception()  # (waited for; its error gives way to the block's)
         finally:
             self.pool.shutdown(wait=True, cancel_futures=True)
 

@@ -90,3 +90,26 @@ def test_incremental_build_with_corrections_same_on_both_engines(spark, tmp_path
     pipeline.correct(spark_path, lambda db: corrections.record(db, f"event:{event}", "label", "Again", now=now))
     assert ledger_mod.parquet_copy(spark_path) is None
     assert not spark_engine.settled(spark, spark_path, steps, str(out.resolve()))
+
+
+def test_correct_same_on_both_engines(spark, tmp_path, example_ledger):
+    """`correct --engine spark`: a correction recorded and the cross-document stages rerun
+    with reuse and figures on Spark give the local engine's ledger, row for row (the CLI's
+    wiring: test_robustness)."""
+    from storytrace.engines import spark as spark_engine
+
+    conn = sqlite3.connect(example_ledger)
+    claim = conn.execute("select id from claims where measure = 'killed' and value is not null order by id").fetchone()[0]
+    conn.close()
+    local_path, spark_path = tmp_path / "local.db", tmp_path / "spark.db"
+    shutil.copy(example_ledger, local_path)
+    shutil.copy(example_ledger, spark_path)
+    now = "2026-01-01T00:00:00+00:00"
+    pipeline.correct(local_path, lambda db: corrections.record(db, f"claim:{claim}", "value", "77", note="t", now=now))
+    spark_engine.correct(spark_path, lambda db: corrections.record(db, f"claim:{claim}", "value", "77", note="t", now=now),
+                         session=spark, out=str(tmp_path / "out.parquet"))
+    assert_same_ledgers(local_path, spark_path)
+    conn = sqlite3.connect(spark_path)
+    assert conn.execute("select value from claims where id = ?", [claim]).fetchone()[0] == 77.0
+    assert conn.execute("select count(*) from reuse").fetchone()[0] > 0  # the Spark twin rewrote the copies
+    conn.close()

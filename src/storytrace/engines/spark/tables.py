@@ -86,14 +86,16 @@ class Jobs:
         self.futures: list[Future] = []
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
-        for f in self.futures:
-            if f.done() and f.exception() is not None:
+        pending = []
+        for f in self.futures:  # (only the jobs not yet seen done are kept: at most `threads`)
+            if not f.done():
+                pending.append(f)
+            elif f.exception() is not None:
                 raise f.exception()  # type: ignore[misc]
-        pending = [f for f in self.futures if not f.done()]
         if len(pending) >= self.threads:
-            pending[0].result()
+            pending.pop(0).result()
         future = self.pool.submit(fn, *args)
-        self.futures.append(future)
+        self.futures = pending + [future]
         return future
 
     def __enter__(self) -> "Jobs":

@@ -60,6 +60,17 @@ def test_subset_of_a_set():
     assert got == {("missing", 40), ("captured", 310)}
 
 
+def test_a_clause_setting_when_something_was_said_is_not_the_sayers_figure():
+    # the police are the source of what they found, not of the arrest in the "when" clause
+    arrest = extract("When Dorran Vickers was arrested, police said they found a rifle in his van.")
+    assert [(c.measure, c.attributed_to) for c in arrest] == [("arrested", None)]
+    toll = extract("After the blast killed 12 people, officials said they were searching for a second device.")
+    assert [(c.measure, c.value, c.attributed_to) for c in toll] == [("killed", 12.0, None)]
+    # the sayer's own words keep their source, before or after the say verb
+    assert [c.attributed_to for c in extract("Three miners were killed when the roof fell, the company said.")] == ["the company"]
+    assert [c.attributed_to for c in extract("Police said 40 people were arrested overnight.")] == ["Police"]
+
+
 def test_figure_in_a_quote_is_attributed_to_its_speaker():
     text = "“We have recovered 16 bodies from the river,” said rescue chief Oren Dalby."
     (claim,) = extract(text)

@@ -18,7 +18,7 @@ PITF/WAD coder would enter it (non-combatant victims, perpetrators excluded).
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Iterable, NamedTuple, Optional, Sequence
 
 from ..text import nlp
 from ..model import Annotations, Claim, Document, make_id
@@ -266,7 +266,7 @@ def _sentence_claims(
     out: list[Claim] = []
     by_token: dict[int, Claim] = {}
     by_head: dict[str, Any] = {}  # claim id -> the token it counts
-    speaker = _attribution(sent)
+    sayer = _attribution(sent)
     pending_groups = []
     for n in counts:
         tok = _number_token(sent, n)
@@ -293,7 +293,7 @@ def _sentence_claims(
             continue
         if measure == "captured" and _law_agent(head):
             measure = "arrested"  # "an Indian warship ... capturing 26 Somali brigands": police, navy, troops arrest
-        claim = _claim(text, doc_id, s, e, n, head, measure, None, speaker, quotes)
+        claim = _claim(text, doc_id, s, e, n, head, measure, None, sayer, quotes)
         if _not_persons(claim.victims) or (measure in _THING_MEASURES and not _person_like(head)):
             continue  # "one of the world's rarest tigers died", "12 magazines were seized"
         first = _first_conjunct(head)
@@ -312,7 +312,7 @@ def _sentence_claims(
         if singles and claim.value == len(singles) and head.i + 1 < len(sent.doc) and sent.doc[head.i + 1].text == ",":
             singles = []  # "two managers, Paul Riva and Alan Steinberg,": the two named, not two more
         for c in singles:  # "four children and a woman", "a village chief and 11 others": one more victim each
-            extra = _implicit(text, doc_id, s, e, sent, c, c, 1, measure, speaker, quotes)
+            extra = _implicit(text, doc_id, s, e, sent, c, c, 1, measure, sayer, quotes)
             extra.adds_to = claim.adds_to or claim.id
             out.append(extra)
             by_token[c.i] = extra
@@ -320,10 +320,10 @@ def _sentence_claims(
         whole = by_token.get(parent.i)
         if whole is None:
             continue
-        claim = _claim(text, doc_id, s, e, n, head, whole.measure, group_name(head), speaker, quotes)
+        claim = _claim(text, doc_id, s, e, n, head, whole.measure, group_name(head), sayer, quotes)
         claim.part_of = whole.id
         out.append(claim)
-    out.extend(_singular_claims(text, doc_id, s, e, sent, by_token, speaker, quotes))
+    out.extend(_singular_claims(text, doc_id, s, e, sent, by_token, sayer, quotes))
     return out
 
 
@@ -461,7 +461,7 @@ def _is_single_person(p: Any, pronoun: bool = False, loose: bool = True) -> bool
     return person and singular
 
 
-def _implicit(text, doc_id, s, e, sent, first, last, n, measure, speaker, quotes: _Quoted) -> Claim:
+def _implicit(text, doc_id, s, e, sent, first, last, n, measure, sayer: Sayer, quotes: _Quoted) -> Claim:
     start = s + sent[first.left_edge.i].idx
     end = s + last.idx + len(last.text)
     q = quotes.find(start)
@@ -469,15 +469,15 @@ def _implicit(text, doc_id, s, e, sent, first, last, n, measure, speaker, quotes
         id=make_id("claim", doc_id, start, end), doc_id=doc_id, start=start, end=end,
         sentence_start=s, sentence_end=e, measure=measure, value=float(n), low=float(n), high=float(n),
         qualifier="exact", victims=noun_phrase(first), what="implicit count (singular victims)",
-        attributed_to=(quotes.speaker(q) if q >= 0 else None) or speaker, in_quote=q >= 0,
+        attributed_to=(quotes.speaker(q) if q >= 0 else None) or source_of(sayer, first), in_quote=q >= 0,
     )
 
 
-def _claim(text, doc_id, s, e, n: NumberSpan, head, measure, group, speaker, quotes: _Quoted) -> Claim:
+def _claim(text, doc_id, s, e, n: NumberSpan, head, measure, group, sayer: Sayer, quotes: _Quoted) -> Claim:
     start, end = s + n.start, s + n.end
     q = quotes.find(start)
     victims = victims_of(head, n)
-    attributed = speaker
+    attributed = speaker = source_of(sayer, head)
     if q >= 0:
         attributed = quotes.speaker(q) or _quote_speaker(text, quotes.spans[q]) or speaker
     if group is None and head.lemma_.lower() in UNITS:  # "eight families were wiped out": a unit, not 8 persons
@@ -560,16 +560,33 @@ def _part_of(head: Any) -> Optional[Any]:
     return None
 
 
-def _attribution(sent: Any) -> Optional[str]:
-    """Who the sentence's figures come from: "according to X", or the sayer of the sentence."""
+class Sayer(NamedTuple):
+    """Who a sentence's figures come from, and the tokens its words do not cover."""
+
+    name: Optional[str]
+    outside: frozenset[int] = frozenset()
+
+
+def source_of(sayer: Sayer, tok: Any) -> Optional[str]:
+    """The sentence's source for a figure at `tok`: none for a figure in a clause that only
+    sets when or why it was said ("When LaCalamita was arrested, police said they found a
+    shotgun": the police are the source of the shotgun, not of the arrest)."""
+    return None if tok.i in sayer.outside else sayer.name
+
+
+def _attribution(sent: Any) -> Sayer:
+    """Who the sentence's figures come from: "according to X", or the sayer of the sentence.
+    A say verb's words are its complement, not the adverbial clauses hung on it ("When X
+    was arrested, police said ..."): their tokens are `outside`."""
     m = _ACCORDING.search(sent.text)
     if m and _source_like(m.group(1)):
-        return m.group(1).strip()
+        return Sayer(m.group(1).strip())
     for tok in sent:
         if tok.lemma_.lower() in SAY_LEMMAS and tok.pos_ == "VERB" and (tok.dep_ == "ROOT" or tok.dep_ in ("parataxis", "conj")):
             # the primary source is the sayer nearest the figure: "MSNBC is reporting that the
             # Indian Navy claims ..." -> the Indian Navy
             inner = _sayer(tok)
+            verbs = [tok]
             for _ in range(3):
                 nested = [c for c in inner[0].children if c.dep_ == "ccomp" and c.lemma_.lower() in SAY_LEMMAS
                           and c.pos_ == "VERB"] if inner else []
@@ -577,9 +594,11 @@ def _attribution(sent: Any) -> Optional[str]:
                 if not found:
                     break
                 inner = found
+                verbs.append(found[0])
             if inner:
-                return inner[1]
-    return None
+                return Sayer(inner[1], frozenset(t.i for v in verbs for c in v.children if c.dep_ == "advcl"
+                                                 for t in c.subtree))
+    return Sayer(None)
 
 
 def _sayer(verb: Any) -> Optional[tuple[Any, str]]:
@@ -640,7 +659,7 @@ def _companions(verb: Any) -> list[Any]:
     return out
 
 
-def _singular_claims(text, doc_id, s, e, sent, counted: dict, speaker, quotes: _Quoted) -> list[Claim]:
+def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quotes: _Quoted) -> list[Claim]:
     """'gunmen killed an elder', 'a scholar was beheaded', 'the killing of a judge and his
     driver': victims named without a number count one each."""
     out = []
@@ -673,7 +692,7 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, speaker, quotes: _
             if not all(_is_single_person(p, pronoun=pronoun, loose=m in ("killed", "injured"))
                        and p.text not in quotes.animals for p in people):
                 continue
-            claim = _implicit(text, doc_id, s, e, sent, people[0], people[-1], len(people), m, speaker, quotes)
+            claim = _implicit(text, doc_id, s, e, sent, people[0], people[-1], len(people), m, sayer, quotes)
             out.append(claim)
             for p in people:
                 counted[p.i] = claim

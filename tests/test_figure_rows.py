@@ -83,6 +83,7 @@ def test_claims_carry_their_segment_and_only_body_claims_make_rows(tmp_path):
     ("Her father died in 2010.", "Her"),
     ("In a separate incident, two police officers were injured.", "two"),
     ("So far this year, 120 people have drowned in the lake.", "120"),
+    ("Storms have battered the coast since a 1998 cyclone that left 300 people dead.", "300"),
 ])
 def test_another_time_or_event_is_a_cue(sentence, number):
     assert other_event_cues(sentence, sentence.index(number), 2024, 2024)
@@ -92,6 +93,7 @@ def test_another_time_or_event_is_a_cue(sentence, number):
     ("Two people were killed in the fire on Tuesday, police said.", "Two"),
     ("The fire that broke out on 11 March 2024 killed 24 people.", "24"),
     ("Officials said shelling killed 4 people, despite three cease-fire agreements since October 10.", "4"),
+    ("Police have arrested 12 people since the attack.", "12"),  # "since the ...": the story's own event
 ])
 def test_the_story_s_own_time_is_no_cue(sentence, number):
     from datetime import date
@@ -201,6 +203,22 @@ def test_a_place_the_story_never_leads_with_is_another_event():
     near = "The fire in Orrin also injured 14 people."
     assert other_event_cues(far, far.index("14"), 2024, 2024, None, places) == ["in Velmar"]
     assert other_event_cues(near, near.index("14"), 2024, 2024, None, places) == []
+    owned = "Rioters set fire to cars in Orrin's old town, injuring 14 people."  # a possessive names the place too
+    assert other_event_cues(owned, owned.index("14"), 2024, 2024, None, places) == []
+    assert "orrin" in place_words(["Orrin's market fire kills two"])
+
+
+def test_a_sentence_opening_a_paragraph_by_referring_back_reads_the_paragraph_before(tmp_path):
+    files = {"a.txt": (
+        " date 2024-05-02\nA fire at a market in Orrin killed two people on Tuesday, police said.\n\n"
+        "The last big fire in the region was in 2009, when a blaze swept through Kessel.\n\n"
+        "It killed 31 people and injured 80.\n")}
+    conn = _ledger(tmp_path, files)
+    rows = dict(conn.execute("select cast(value as int), antecedent from claims"))
+    assert rows[31] == "The last big fire in the region was in 2009, when a blaze swept through Kessel."
+    main = conn.execute("select event_id from documents").fetchone()[0]
+    own = conn.execute("select measure, best from figures where event_id = ?", (main,)).fetchall()
+    assert own == [("killed", 2)]
 
 
 def test_a_figure_one_body_sentence_alone_states_is_left_unplaced(tmp_path):

@@ -161,9 +161,9 @@ def _finish(text: str, claims: list[Claim]) -> list[Claim]:
 
 
 def sentence_context(text: str, s0: int, s1: int) -> tuple[str, Optional[str], int]:
-    """What a claim's row keeps of its text: its sentence's words, the sentence before in
-    the same paragraph when its own opens by referring back ("It killed 612 people"), and
-    where its paragraph starts."""
+    """What a claim's row keeps of its text: its sentence's words, the sentence before
+    (across a paragraph break too) when its own opens by referring back ("It killed 612
+    people"), and where its paragraph starts."""
     before = sentence_before(text, s0) if ANAPHORA.match(text, s0) else None
     return text[s0:s1], text[before[0] : before[1]] if before else None, text.rfind("\n", 0, s0) + 1
 

@@ -292,10 +292,15 @@ ANAPHORA = re.compile(r"(?:It|They|This|That|These|Those|The\s+(?:quake|earthqua
 
 
 def sentence_before(text: str, s0: int) -> Optional[tuple[int, int]]:
-    """The sentence before `s0` in the same paragraph (None at a paragraph's start)."""
+    """The sentence before `s0`: in the same paragraph, or the last sentence of the
+    paragraph before when `s0` opens one (a one-sentence paragraph that opens "It killed
+    612 people" speaks of what the paragraph before named). None at the text's start."""
     line_start = text.rfind("\n", 0, s0) + 1
-    if line_start >= s0:
-        return None
+    while line_start >= s0 or not text[line_start:s0].strip():
+        if line_start == 0:
+            return None
+        s0 = line_start - 1  # the paragraph before (blank lines skipped)
+        line_start = text.rfind("\n", 0, s0) + 1
     spans = sentences(text[line_start:s0])
     if not spans:
         return None

@@ -7,7 +7,7 @@ import sqlite3
 
 from storytrace.engines import local as pipeline
 from storytrace.analyse import analyse
-from storytrace.model import Annotations, Claim, Document, make_id
+from storytrace.model import Annotations, Claim, Document, Reject, make_id
 
 _NUM = re.compile(r"\b\d+\b")
 
@@ -148,6 +148,31 @@ def test_a_new_document_reruns_the_stages_and_only_it_is_analysed(tmp_path, exam
     assert not report.unchanged and (report.added, report.already) == (1, 10)
     assert staged == [1]
     assert analysed == ["Rescuers pulled 14 people from the river on Monday, officials said."]
+
+
+def test_an_id_set_holds_document_ids_as_numbers(example_dir):
+    from hypothesis import given, strategies as st
+    from storytrace.ingest import expand, prepare, read_file
+
+    files, _ = expand([str(example_dir)])
+    raws = [raw for f in files for raw in read_file(f, 2**26)]
+    ids = [prepare(raw).id for raw in raws]
+    known = pipeline.IdSet(ids[:5] + ["not-a-hex-id"])
+    assert len(known) == 6 and known.ids.nbytes == 5 * 8
+    assert [i in known for i in ids] == [True] * 5 + [False] * (len(ids) - 5)
+    assert "not-a-hex-id" in known and "zzzzzzzzzzzzzzzz" not in known and None not in known
+    # the documents it holds are prepared, not analysed (how the Spark executors skip them)
+    done = pipeline.process_many(raws, [("boom", int)], known=pipeline.IdSet(ids))  # int(document) would raise
+    assert [d.id for d, _ in done] == ids and not any(rows for _, a in done for rows in a.rows().values())
+    assert all(isinstance(r, Reject) for r in pipeline.process_many(raws[:2], [("boom", int)], known=pipeline.IdSet(ids[2:])))
+
+    @given(st.lists(st.integers(0, 2**64 - 1), max_size=30), st.integers(0, 2**64 - 1))
+    def same_as_a_set(numbers, probe):
+        hexes = [f"{n:016x}" for n in numbers]
+        assert (f"{probe:016x}" in pipeline.IdSet(hexes)) == (f"{probe:016x}" in set(hexes))
+        assert all(h in pipeline.IdSet(hexes) for h in hexes)
+
+    same_as_a_set()
 
 
 def test_a_known_reject_is_not_a_new_failure(tmp_path):

@@ -18,8 +18,9 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
+from typing import Any, Callable, Container, Iterable, Iterator, Optional, Sequence, Union
 
+import numpy as np
 import sqlite_utils
 
 from .. import ledger as ledger_mod
@@ -61,19 +62,58 @@ Processed = Union[tuple[Document, Annotations], Reject]
 _known: frozenset[str] = frozenset()
 
 
+class IdSet:
+    """Document ids for a membership test, 8 bytes each: a document id is 16 hex digits (a
+    64-bit content hash), kept as a sorted array of those integers (any other id as is).
+    Small to pickle: the Spark engine broadcasts the ledger's ids in one."""
+
+    def __init__(self, ids: Iterable[str]) -> None:
+        odd: set[str] = set()
+
+        def numbers() -> Iterator[int]:
+            for i in ids:
+                if len(i) == 16:
+                    try:
+                        yield int(i, 16)
+                        continue
+                    except ValueError:
+                        pass
+                odd.add(i)
+
+        self.ids = np.sort(np.fromiter(numbers(), dtype=np.uint64))
+        self.odd = frozenset(odd)
+
+    def __len__(self) -> int:
+        return len(self.ids) + len(self.odd)
+
+    def __contains__(self, doc_id: object) -> bool:
+        if not isinstance(doc_id, str):
+            return False
+        if len(doc_id) != 16 or doc_id in self.odd:
+            return doc_id in self.odd
+        try:
+            x = np.uint64(int(doc_id, 16))
+        except ValueError:
+            return False
+        i = int(np.searchsorted(self.ids, x))
+        return i < len(self.ids) and self.ids[i] == x
+
+
 def _remember(known: frozenset[str]) -> None:
     """Set the ledger's document ids in this process (the pool's initializer; the build itself)."""
     global _known
     _known = known
 
 
-def process(raw: RawDoc, analysers: Sequence[tuple[str, Analyser]] = ANALYSERS) -> Processed:
+def process(raw: RawDoc, analysers: Sequence[tuple[str, Analyser]] = ANALYSERS,
+            known: Optional[Container[str]] = None) -> Processed:
     """One input item through ingest and every per-document analyser (pure, picklable). A
-    document the ledger already holds comes back with no annotations (it is not added)."""
+    document the ledger already holds (`known`, else the ids the build set in this process)
+    comes back with no annotations (it is not added)."""
     item = prepare(raw)
     if isinstance(item, Reject):
         return item
-    if item.id in _known:
+    if item.id in (_known if known is None else known):
         return item, Annotations(item.id)
     try:
         annotations = analyse(item, analysers)
@@ -84,22 +124,25 @@ def process(raw: RawDoc, analysers: Sequence[tuple[str, Analyser]] = ANALYSERS) 
     return item, annotations
 
 
-def process_many(raws: Sequence[RawDoc], analysers: Sequence[tuple[str, Analyser]] = ANALYSERS) -> list[Processed]:
+def process_many(raws: Sequence[RawDoc], analysers: Sequence[tuple[str, Analyser]] = ANALYSERS,
+                 known: Optional[Container[str]] = None) -> list[Processed]:
     """`process` for several items, with the same result for each: the analysers see their
     documents together (analyse_many: one parser call for all). If an analyser fails, each
     item is processed again alone, so only the one at fault is rejected."""
+    if known is None:
+        known = _known
     items = [prepare(raw) for raw in raws]
-    docs = [x for x in items if not isinstance(x, Reject) and x.id not in _known]
+    docs = [x for x in items if not isinstance(x, Reject) and x.id not in known]
     try:
         found = iter(analyse_many(docs, analysers))
     except Exception:
-        return [process(raw, analysers) for raw in raws]
+        return [process(raw, analysers, known) for raw in raws]
     out: list[Processed] = []
     for item in items:
         if isinstance(item, Reject):
             out.append(item)
             continue
-        if item.id in _known:
+        if item.id in known:
             out.append((item, Annotations(item.id)))
             continue
         annotations = next(found)

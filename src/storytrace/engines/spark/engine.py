@@ -6,7 +6,9 @@ callbacks and BuildReport, and the same rows in the ledger:
 1. inputs -> (file number, position, RawDoc) on the executors (inputs.py), spread
    over the cluster, a chunk at a time through `local.process_many` (prepare + analysers; the spaCy
    model loads once per Python worker) -> tagged rows, kept (memory and disk);
-2. documents already in the ledger are dropped (an anti-join with its ids), a
+2. documents already in the ledger (their ids broadcast to the executors, 8 bytes each)
+   are prepared for their id but not analysed, cross to the JVM without their text, and
+   are dropped there (an anti-join with the ledger's ids); a
    document seen twice in this run is kept at its first position in input order and
    the later ones become `duplicate of ...` rejects (a window over the id), exactly as
    the local engine decides in its loop;
@@ -40,14 +42,14 @@ import os
 import time
 import uuid
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional, Sequence, Union
+from typing import Any, Callable, Container, Iterator, Optional, Sequence, Union
 
 from ... import ledger as ledger_mod
 from ...analyse import ANALYSERS, Analyser
 from ...ingest import DEFAULT_MAX_BYTES
 from ...model import ANNOTATION_TABLES, Document, Reject
 from ...stages.plan import Plan
-from ..local import CHUNK, CROSS_STAGES, BuildReport, CrossStage, Processed, Unchanged, preload, process_many
+from ..local import CHUNK, CROSS_STAGES, BuildReport, CrossStage, IdSet, Processed, Unchanged, preload, process_many
 from . import inputs as inputs_mod
 from . import plans, tables
 from . import texts as texts_mod
@@ -127,15 +129,19 @@ def out_dir(ledger: Path, out: Optional[str] = None) -> str:
     return out if is_uri(out) else str(Path(out).resolve())
 
 
-def _process_partition(items: Iterator[tuple[int, int, Any]], analysers: Sequence[tuple[str, Analyser]]) -> Iterator[tuple[str, tuple]]:
-    """Tagged table rows for every item (the local engine's `process_many`, a chunk of items at a time)."""
+def _process_partition(items: Iterator[tuple[int, int, Any]], analysers: Sequence[tuple[str, Analyser]],
+                       known: Any = None) -> Iterator[tuple[str, tuple]]:
+    """Tagged table rows for every item (the local engine's `process_many`, a chunk of items
+    at a time). `known`: a broadcast IdSet of the ledger's documents, which are prepared (for
+    their id) but not analysed, and cross to the JVM without their text."""
+    ids = known.value if known is not None else IdSet(())
     it = iter(items)
     while chunk := list(itertools.islice(it, CHUNK)):
-        done = iter(process_many([item for _, _, item in chunk if not isinstance(item, Reject)], analysers))
-        yield from _tagged(chunk, done)
+        done = iter(process_many([item for _, _, item in chunk if not isinstance(item, Reject)], analysers, ids))
+        yield from _tagged(chunk, done, ids)
 
 
-def _tagged(chunk: list[tuple[int, int, Any]], done: Iterator[Processed]) -> Iterator[tuple[str, tuple]]:
+def _tagged(chunk: list[tuple[int, int, Any]], done: Iterator[Processed], known: Container[str]) -> Iterator[tuple[str, tuple]]:
     for f, p, item in chunk:
         size = getattr(item, "size", 0)
         result = item if isinstance(item, Reject) else next(done)
@@ -143,7 +149,10 @@ def _tagged(chunk: list[tuple[int, int, Any]], done: Iterator[Processed]) -> Ite
             yield "rejects", tables.as_tuple(result.row(), REJECT_COLUMNS) + (f, p, size)
             continue
         doc, annotations = result
-        yield "documents", tables.as_tuple(doc.row(), DOC_COLUMNS) + (f, p, size)
+        row = doc.row()
+        if doc.id in known:  # only counted, then dropped on the JVM side (the anti-join below)
+            row["text"] = ""
+        yield "documents", tables.as_tuple(row, DOC_COLUMNS) + (f, p, size)
         for table, rows in annotations.rows().items():
             for i, row in enumerate(rows):
                 yield table, tables.as_tuple(row, ANNOTATIONS[table]) + (f, p, i)
@@ -191,11 +200,13 @@ def per_document(run: Run, db: Any, units: list[inputs_mod.Unit], total: int, ma
     cores = max(1, sc.defaultParallelism)
     # small inputs: one partition per core; larger: 4 per core (balance), and at most PARTITION_BYTES each
     parts = max(cores, min(4 * cores, math.ceil(total / SMALL_PARTITION_BYTES)), math.ceil(total / PARTITION_BYTES))
+    # the ledger's documents, 8 bytes each, to every executor: they are not analysed again
+    known = sc.broadcast(IdSet(r[0] for r in db.execute("select id from documents"))) if run.old_rowids else None
     # every table's rows in one DataFrame, a struct column per table (the rows cross from
     # Python once; each table is then a filter on the JVM side, not a pass of Python)
     processed = spark.createDataFrame(
         inputs_mod.items(spark, units, max_bytes).repartition(parts)
-        .mapPartitions(functools.partial(_process_partition, analysers=analysers)).map(_wide),
+        .mapPartitions(functools.partial(_process_partition, analysers=analysers, known=known)).map(_wide),
         _wide_schema()).persist(StorageLevel.MEMORY_AND_DISK)
     try:
         def frame(table: str, columns: list) -> Any:
@@ -226,6 +237,8 @@ def per_document(run: Run, db: Any, units: list[inputs_mod.Unit], total: int, ma
         return already
     finally:
         processed.unpersist()
+        if known is not None:
+            known.unpersist()
 
 
 def load(run: Run, db: Any, report: BuildReport, reject: Callable[[Reject], None],

@@ -71,6 +71,30 @@ def test_a_clause_setting_when_something_was_said_is_not_the_sayers_figure():
     assert [c.attributed_to for c in extract("Police said 40 people were arrested overnight.")] == ["Police"]
 
 
+def test_a_list_after_a_count_of_people_that_adds_up_to_it_breaks_it_down():
+    # the parser reads the list as more conjuncts of "people"; its numbers make six: parts
+    claims = extract("Six people, two Lorvan nationals and four Merenese, were killed in the market on Friday.")
+    assert totals(claims) == {"killed": 6.0}
+    assert sorted((c.value, c.group, c.part_of is not None) for c in claims) == [
+        (2.0, "nationals", True), (4.0, "merenese", True), (6.0, None, False)]
+    # a list that does not add up to the first count, or a first count of someone in
+    # particular, is more victims
+    assert totals(extract("Gunmen killed six people, two guards and five drivers.")) == {"killed": 13.0}
+    assert totals(extract("The blast killed six workers, two guards and four drivers.")) == {"killed": 12.0}
+
+
+def test_a_passive_split_by_the_parser_still_counts_its_subject():
+    # "were on Friday night killed": the parser makes "were" the root and "killed" an adverbial clause
+    assert totals(extract("Five villagers were on Friday night killed in Toumbar.")) == {"killed": 5.0}
+    # a clause with its own subject is another event, not the subject's fate
+    assert totals(extract("Twelve people were at the market when gunmen killed a guard.")) == {"killed": 1.0}
+
+
+def test_a_possessive_names_one_victim():
+    (claim,) = extract("Gunmen shot and killed a local radio station's director in Harlow district.")
+    assert (claim.measure, claim.value) == ("killed", 1.0)
+
+
 def test_figure_in_a_quote_is_attributed_to_its_speaker():
     text = "“We have recovered 16 bodies from the river,” said rescue chief Oren Dalby."
     (claim,) = extract(text)

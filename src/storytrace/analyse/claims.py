@@ -316,6 +316,7 @@ def _sentence_claims(
             extra.adds_to = claim.adds_to or claim.id
             out.append(extra)
             by_token[c.i] = extra
+    _breakdowns(out, by_head)
     for n, head, parent in pending_groups:
         whole = by_token.get(parent.i)
         if whole is None:
@@ -325,6 +326,28 @@ def _sentence_claims(
         out.append(claim)
     out.extend(_singular_claims(text, doc_id, s, e, sent, by_token, sayer, quotes))
     return out
+
+
+#: Heads of a count that says nothing of who: a list right after it may break it down.
+_GENERAL = frozenset("people person persons individual individuals victim victims".split())
+
+
+def _breakdowns(claims: list[Claim], by_head: dict[str, Any]) -> None:
+    """"Six people, two Turkish nationals and four Somalis, were killed": a list set off by
+    a comma right after a count of people, whose numbers add up to it exactly, breaks that
+    count down (its parts: groups), it adds nothing to it (the parser reads the list as more
+    conjuncts of "people")."""
+    for whole in claims:
+        head = by_head.get(whole.id)
+        if head is None or whole.value is None or head.lemma_.lower() not in _GENERAL or \
+                head.i + 1 >= len(head.doc) or head.doc[head.i + 1].text not in (",", "-", "–", "—", "("):
+            continue
+        listed = [c for c in claims if c.adds_to == whole.id and c.value is not None and c.measure == whole.measure]
+        if len(listed) >= 2 and sum(c.value for c in listed) == whole.value:  # type: ignore[misc]
+            for c in listed:
+                c.adds_to, c.part_of = None, whole.id
+                part = by_head.get(c.id)
+                c.group = (group_name(part) or part.lower_) if part is not None else c.group  # "Somalis"
 
 
 def _first_conjunct(tok: Any) -> Any:
@@ -456,6 +479,7 @@ def _is_single_person(p: Any, pronoun: bool = False, loose: bool = True) -> bool
     determiners = [c for c in p.children if c.dep_ in ("det", "poss")]
     singular = p.tag_ in ("NN", "NNP") and (
         p.tag_ == "NNP" or any(c.lower_ in ("a", "an", "the", "his", "her", "their", "its", "one") for c in determiners)
+        or any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in determiners)  # "a radio station's chief": one chief
         or (not determiners and p.lemma_.lower() in PERSON_NOUNS)  # "Local government official has been shot"
     )
     return person and singular

@@ -201,6 +201,14 @@ def _own_object(verb: Any) -> bool:
 _COUNT_NOUNS = frozenset("dead death fatality casualty victim toll injured wounded hostage captive".split())
 
 
+def _split_passive(aux: Any, participle: Any) -> bool:
+    """"Five people ... were on Friday night killed": a passive whose auxiliary the parser
+    made the root and its participle an adverbial clause (no subject, no subordinator of
+    its own: not "were at the market when gunmen killed ...")."""
+    return aux.lemma_ == "be" and participle.tag_ == "VBN" and participle.i > aux.i and not any(
+        g.dep_ in ("nsubj", "nsubjpass", "mark") or g.dep_ == "advmod" and g.tag_ == "WRB" for g in participle.children)
+
+
 def _measure_of(head: Any) -> Optional[str]:
     # "19 deaths", "19 bodies", "487 injuries": the noun itself
     if head.pos_ == "NOUN":
@@ -242,7 +250,8 @@ def _measure_of(head: Any) -> Optional[str]:
         if dep in ("nsubj", "nsubjpass"):
             for c in verb.children:  # "were found dead", "remain missing", "were found burned to death", "feared killed"
                 if c.dep_ in ("acomp", "oprd", "xcomp", "attr") and c.i > verb.i or \
-                        c.dep_ == "advcl" and c.i == verb.i + 1 and verb.lemma_.lower() in _HEDGES:
+                        c.dep_ == "advcl" and c.i == verb.i + 1 and verb.lemma_.lower() in _HEDGES or \
+                        c.dep_ == "advcl" and _split_passive(verb, c):
                     m = MEASURE_LEMMAS.get(c.lemma_.lower()) or MEASURE_LEMMAS.get(c.lower_) or \
                         (lemma_measure(c) if c.pos_ in ("VERB", "ADJ") else None)
                     if m:

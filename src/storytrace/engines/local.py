@@ -59,7 +59,7 @@ Processed = Union[tuple[Document, Annotations], Reject]
 
 #: Ids of the documents the ledger holds, in this process, while a build runs: such a document is
 #: prepared (its id is its text and identity) but not analysed again (set by `_remember`).
-_known: frozenset[str] = frozenset()
+_known: Container[str] = frozenset()
 
 
 class IdSet:
@@ -99,7 +99,7 @@ class IdSet:
         return i < len(self.ids) and self.ids[i] == x
 
 
-def _remember(known: frozenset[str]) -> None:
+def _remember(known: Container[str]) -> None:
     """Set the ledger's document ids in this process (the pool's initializer; the build itself)."""
     global _known
     _known = known
@@ -180,6 +180,40 @@ class Unchanged(Exception):
     """Raised inside the ledger's write to leave it as it was (nothing new to add)."""
 
 
+def write_build(path: Path, report: BuildReport, analysers: Sequence[tuple[str, Analyser]], steps: str,
+                settled: bool, add: Callable[[sqlite_utils.Database], Any],
+                stages: Callable[[sqlite_utils.Database], Any]) -> None:
+    """A build's write, the same skeleton on both engines, in one atomic swap of the ledger:
+    `add` puts the new documents and their annotations in it (filling report.added,
+    .already, .rejects); with nothing new in a ledger `settled` (ledger.up_to_date, read
+    before the write) it is left as it was (report.unchanged); else the annotation tables
+    with gaps are forgotten, the rejects recorded, `stages` run and the steps recorded."""
+    try:
+        with ledger_mod.writing(path) as db:
+            add(db)
+            report.counts = ledger_mod.count_rows(db)
+            report.documents = report.counts.get(Document.table, 0)
+            if settled and not report.added and report.known_rejects == len(report.rejects):
+                raise Unchanged  # every stage would give what the ledger holds
+            if report.added:  # (so the stages never read an annotation table with gaps)
+                ledger_mod.forget_incomplete(db, [name for name, _ in analysers])
+            ledger_mod.record_rejects(db, report.rejects)
+            stages(db)
+            ledger_mod.record_steps(db, steps)
+            report.counts = ledger_mod.count_rows(db)
+            report.documents = report.counts.get(Document.table, 0)
+    except Unchanged:
+        report.unchanged = True
+
+
+def finish_build(path: Path, report: BuildReport, t0: float) -> BuildReport:
+    """The build's metadata file (kept when the ledger was left as it was) and its time."""
+    metadata = path.with_name(path.stem + ".metadata.json")
+    report.metadata = metadata if report.unchanged and metadata.exists() else ledger_mod.write_metadata(path)
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
 def preload(analysers: Sequence[tuple[str, Analyser]]) -> None:
     """Load the spaCy model before any work (and before forking workers, which then
     share it); a missing model stops the run with a clear message instead of
@@ -212,7 +246,7 @@ def _processed(
     items: Iterable[Union[RawDoc, Reject]],
     workers: int,
     analysers: Sequence[tuple[str, Analyser]],
-    known: frozenset[str] = frozenset(),
+    known: Container[str] = frozenset(),
 ) -> Iterator[tuple[int, Processed]]:
     """(bytes read, result) for every item, in input order, analysing in batches; the
     documents whose id is in `known` are prepared, not analysed."""
@@ -302,78 +336,64 @@ def build(
 
     steps = ledger_mod.steps_of(analysers, cross_stages)
     settled = ledger_mod.up_to_date(path, steps)  # (read before the write: its stages' tables need no rerun)
-    try:
-        _write(path, files, missing, max_bytes, n_workers, analysers, cross_stages, report, on_reject, on_progress,
-               on_long, settled, steps)
-    except Unchanged:
-        report.unchanged = True
-    metadata = path.with_name(path.stem + ".metadata.json")
-    report.metadata = metadata if report.unchanged and metadata.exists() else ledger_mod.write_metadata(path)
-    report.seconds = time.perf_counter() - t0
-    return report
 
+    def add(db: sqlite_utils.Database) -> None:
+        _add(db, files, missing, max_bytes, n_workers, analysers, report, on_reject, on_progress, on_long)
 
-def _write(path: Path, files: list, missing: list[Reject], max_bytes: int, n_workers: int,
-           analysers: Sequence[tuple[str, Analyser]], cross_stages: Sequence[tuple[str, CrossStage]],
-           report: BuildReport, on_reject: Optional[Callable[[Reject], None]],
-           on_progress: Optional[Callable[[int], None]], on_long: Optional[Callable[[RawDoc], None]] = None,
-           settled: bool = False, steps: str = "") -> None:
-    """The build's write: new documents and their annotations, rejects, every stage, in one
-    atomic swap; raises Unchanged (the ledger left as it was) when nothing is new."""
-    with ledger_mod.writing(path) as db:
-        known = ledger_mod.document_ids(db)
-        listed = {r[0] for r in db.execute("select id from rejects")}
-
-        def reject(r: Reject) -> None:
-            report.count_reject(r, listed, on_reject)
-
-        for r in missing:
-            reject(r)
-        first_source: dict[str, str] = {}
-        docs: list[dict[str, Any]] = []
-        tables: dict[str, list[dict[str, Any]]] = {}
-
-        def flush() -> None:
-            ledger_mod.note_ingested(db, (d["source"] for d in docs))
-            ledger_mod.insert(db, Document.table, docs)
-            for table, rows in tables.items():
-                ledger_mod.insert(db, table, rows)
-            docs.clear()
-            tables.clear()
-
-        for size, result in _processed(_items(files, max_bytes, on_long), n_workers, analysers, frozenset(known)):
-            if on_progress and size:
-                on_progress(size)
-            if isinstance(result, Reject):
-                reject(result)
-                continue
-            doc, annotations = result
-            if doc.id in known:
-                report.already += 1
-                continue
-            if doc.id in first_source:
-                reject(Reject(doc.source, f"duplicate of {first_source[doc.id]} (same text from the same URL, record id or file name)"))
-                continue
-            first_source[doc.id] = doc.source
-            docs.append(doc.row())
-            for table, rows in annotations.rows().items():
-                tables.setdefault(table, []).extend(rows)
-            report.added += 1
-            if len(docs) >= BATCH:
-                flush()
-        flush()
-        if report.added:
-            ledger_mod.forget_incomplete(db, [name for name, _ in analysers])  # (so the stages never read an annotation table with gaps)
-        report.counts = ledger_mod.count_rows(db)
-        report.documents = report.counts.get(Document.table, 0)
-        if settled and not report.added and report.known_rejects == len(report.rejects):
-            raise Unchanged  # every stage would give what the ledger holds
-        ledger_mod.record_rejects(db, report.rejects)
+    def stages(db: sqlite_utils.Database) -> None:
         for _name, stage in cross_stages:
             stage(db)
-        ledger_mod.record_steps(db, steps)
-        report.counts = ledger_mod.count_rows(db)
-        report.documents = report.counts.get(Document.table, 0)
+
+    write_build(path, report, analysers, steps, settled, add, stages)
+    return finish_build(path, report, t0)
+
+
+def _add(db: sqlite_utils.Database, files: list, missing: list[Reject], max_bytes: int, n_workers: int,
+         analysers: Sequence[tuple[str, Analyser]], report: BuildReport, on_reject: Optional[Callable[[Reject], None]],
+         on_progress: Optional[Callable[[int], None]], on_long: Optional[Callable[[RawDoc], None]] = None) -> None:
+    """The new documents and their annotations into the ledger, in input order, and the
+    rejects counted (a document the ledger holds is prepared, not analysed)."""
+    known = IdSet(r[0] for r in db.execute("select id from documents"))
+    listed = {r[0] for r in db.execute("select id from rejects")}
+
+    def reject(r: Reject) -> None:
+        report.count_reject(r, listed, on_reject)
+
+    for r in missing:
+        reject(r)
+    first_source: dict[str, str] = {}
+    docs: list[dict[str, Any]] = []
+    tables: dict[str, list[dict[str, Any]]] = {}
+
+    def flush() -> None:
+        ledger_mod.note_ingested(db, (d["source"] for d in docs))
+        ledger_mod.insert(db, Document.table, docs)
+        for table, rows in tables.items():
+            ledger_mod.insert(db, table, rows)
+        docs.clear()
+        tables.clear()
+
+    for size, result in _processed(_items(files, max_bytes, on_long), n_workers, analysers, known):
+        if on_progress and size:
+            on_progress(size)
+        if isinstance(result, Reject):
+            reject(result)
+            continue
+        doc, annotations = result
+        if doc.id in known:
+            report.already += 1
+            continue
+        if doc.id in first_source:
+            reject(Reject(doc.source, f"duplicate of {first_source[doc.id]} (same text from the same URL, record id or file name)"))
+            continue
+        first_source[doc.id] = doc.source
+        docs.append(doc.row())
+        for table, rows in annotations.rows().items():
+            tables.setdefault(table, []).extend(rows)
+        report.added += 1
+        if len(docs) >= BATCH:
+            flush()
+    flush()
 
 
 def correct(

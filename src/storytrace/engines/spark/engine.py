@@ -49,7 +49,8 @@ from ...analyse import ANALYSERS, Analyser
 from ...ingest import DEFAULT_MAX_BYTES
 from ...model import ANNOTATION_TABLES, Document, Reject
 from ...stages.plan import Plan
-from ..local import CHUNK, CROSS_STAGES, BuildReport, CrossStage, IdSet, Processed, Unchanged, preload, process_many
+from ..local import (CHUNK, CROSS_STAGES, BuildReport, CrossStage, IdSet, Processed, finish_build, preload,
+                     process_many, write_build)
 from . import inputs as inputs_mod
 from . import plans, tables
 from . import texts as texts_mod
@@ -243,8 +244,8 @@ def per_document(run: Run, db: Any, units: list[inputs_mod.Unit], total: int, ma
 
 def load(run: Run, db: Any, report: BuildReport, reject: Callable[[Reject], None],
          on_progress: Optional[Callable[[int], None]]) -> None:
-    """Step 3: the new documents, their annotations and the rejects into the ledger, in
-    input order (the local engine's insertion order), then the rejects bookkeeping."""
+    """Step 3: the new documents and their annotations into the ledger, in input order (the
+    local engine's insertion order), and the rejects counted (local.write_build records them)."""
     spark = run.spark
 
     def each_doc(row: dict[str, Any]) -> None:
@@ -262,7 +263,6 @@ def load(run: Run, db: Any, report: BuildReport, reject: Callable[[Reject], None
         if on_progress and row["_size"]:
             on_progress(row["_size"])
         reject(Reject(row["source"], row["reason"], row["id"]))
-    ledger_mod.record_rejects(db, report.rejects)
 
 
 def _stripped(rows: Iterator[dict[str, Any]], each: Callable[[dict[str, Any]], None]) -> Iterator[dict[str, Any]]:
@@ -309,45 +309,39 @@ def build(
     listed = _listed_rejects(path)  # rejects the ledger already lists are counted apart, as locally
     steps = ledger_mod.steps_of(analysers, cross_stages)
     unchanged = settled(spark, path, steps, out_path)
+    runs: list[Run] = []
 
     def reject(r: Reject) -> None:
         report.count_reject(r, listed, on_reject)
 
-    for r in missing:
-        reject(r)
+    def add(db: Any) -> None:
+        for r in missing:
+            reject(r)
+        old = db.execute("select max(rowid) from documents").fetchone()[0] or 0
+        run = Run(spark, out_path, old)
+        runs.append(run)
+        t = time.perf_counter()
+        report.already = per_document(run, db, units, total, max_bytes, analysers)
+        t = run.timed("per document (Spark)", t)
+        load(run, db, report, reject, on_progress)
+        run.size_partitions(old + report.added)
+        run.timed("load into the ledger", t)
+
+    def stages(db: Any) -> None:
+        _stages_and_copy(runs[0], db, cross_stages, time.perf_counter())
+
     try:
-        with ledger_mod.writing(path) as db:
-            old = db.execute("select max(rowid) from documents").fetchone()[0] or 0
-            run = Run(spark, out_path, old)
-            t = time.perf_counter()
-            report.already = per_document(run, db, units, total, max_bytes, analysers)
-            t = run.timed("per document (Spark)", t)
-            load(run, db, report, reject, on_progress)
-            if unchanged and not report.added and report.known_rejects == len(report.rejects):
-                report.counts = ledger_mod.count_rows(db)
-                report.documents = report.counts.get(Document.table, 0)
-                raise Unchanged  # every stage would give what the ledger and its copy hold
-            if report.added:  # (as the local engine: no annotation table with gaps)
-                ledger_mod.forget_incomplete(db, [name for name, _ in analysers])
-            run.size_partitions(old + report.added)
-            t = run.timed("load into the ledger", t)
-            _stages_and_copy(run, db, cross_stages, t)
-            ledger_mod.record_steps(db, steps)
-            report.counts = ledger_mod.count_rows(db)
-            report.documents = report.counts.get(Document.table, 0)
-    except Unchanged:
-        report.unchanged = True
+        write_build(path, report, analysers, steps, unchanged, add, stages)
     finally:
         for u in units:
             if u.kind == "stdin":
                 Path(u.path).unlink(missing_ok=True)
         if not keep_work:
             tables.remove(spark, out_path + "/_work")
-    metadata = path.with_name(path.stem + ".metadata.json")
-    report.metadata = metadata if report.unchanged and metadata.exists() else ledger_mod.write_metadata(path)
-    report.seconds = time.perf_counter() - t0
-    report.timings = run.timings
-    report.texts_from_ledger = run.texts_from_ledger
+    finish_build(path, report, t0)
+    if runs:
+        report.timings = runs[0].timings
+        report.texts_from_ledger = runs[0].texts_from_ledger
     return report
 
 

@@ -95,6 +95,21 @@ def test_a_possessive_names_one_victim():
     assert (claim.measure, claim.value) == ("killed", 1.0)
 
 
+def test_a_casualty_word_right_after_the_number_says_what_it_counts():
+    # the parser hangs "23" on "morning" and the verb of the first conjunct would make them dead
+    assert totals(extract("Nine farmers were killed and at least 23 injured Monday morning in Korvel.")) == {
+        "killed": 9.0, "injured": 23.0}
+    assert totals(extract("A bomb hit a bus in Dessa, killing 15 people and leaving 25 severely injured.")) == {
+        "killed": 15.0, "injured": 25.0}
+    # before a noun it describes, the word is who they are, not what befell them
+    assert totals(extract("Eight displaced people were slain in the camp.")) == {"killed": 8.0}
+
+
+def test_found_alive_is_no_death():
+    assert [c.measure for c in extract("Twelve miners were found dead.")] == ["killed"]
+    assert all(c.measure != "killed" for c in extract("Twelve missing miners were found alive."))
+
+
 def test_figure_in_a_quote_is_attributed_to_its_speaker():
     text = "“We have recovered 16 bodies from the river,” said rescue chief Oren Dalby."
     (claim,) = extract(text)

@@ -23,7 +23,7 @@ from typing import Any, Iterable, NamedTuple, Optional, Sequence
 from ..text import nlp
 from ..model import Annotations, Claim, Document, make_id
 from ..text.numbers import NumberSpan, band, find_numbers, has_number
-from .measures import (GROUPS, MEASURE_LEMMAS, PERPETRATORS, group_name, head_measure, lemma_measure,
+from .measures import (GROUPS, MEASURE_LEMMAS, PERPETRATORS, adjacent_measure, group_name, head_measure, lemma_measure,
                        noun_phrase, surface_measure, victims_of)
 from .quotes import find_quotes
 from ..text.segments import NOT_REPORTING, SegmentIndex, segments
@@ -277,7 +277,7 @@ def _sentence_claims(
         if parent is not None and parent.i in by_token:
             pending_groups.append((n, head, parent))
             continue
-        measure = head_measure(head) or surface_measure(tok.doc, n, head)
+        measure = adjacent_measure(sent, n) or head_measure(head) or surface_measure(tok.doc, n, head)
         first = _first_conjunct(head)
         if measure is None and first is not head and first.i in by_token:
             measure = by_token[first.i].measure  # "seizing 12 Somali and 11 Yemeni nationals"

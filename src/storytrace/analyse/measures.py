@@ -63,8 +63,8 @@ def _to_death(tok: Any) -> bool:
     for c in tok.children:
         if c.dep_ in ("prep", "dative") and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children):
             return True
-        if c.lower_ in ("alive", "dead") and c.i > tok.i:
-            return True
+        if c.i > tok.i and (c.lower_ == "dead" or c.lower_ == "alive" and tok.lemma_.lower() in ("burn", "bury")):
+            return True  # "shot dead", "burned alive" (but "found alive", "rescued alive": survivors)
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     return nxt is not None and (nxt.lower_ == "dead" or (nxt.lower_ == "to" and tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "death"))
 
@@ -294,6 +294,36 @@ _SKIP_RIGHT = set(
     "critically seriously fatally severely slightly badly last night yesterday today all others other more "
     "subsequently eventually reported said thought presumed".split()
 )
+
+
+#: A number followed at once by a casualty word says what it counts, whatever the parse
+#: ("at least 23 injured Monday morning", "leaving 25 severely injured", "15 dead").
+_RIGHT_AFTER = re.compile(
+    r"\s+(?:(?:severely|seriously|critically|slightly|badly|lightly|gravely|fatally|mortally)\s+)?"
+    r"(injured|wounded|hurt|dead|killed|missing|displaced|abducted|kidnapped|detained|arrested|evacuated|"
+    r"hospitali[sz]ed)\b", re.IGNORECASE)
+_LEMMA_OF = {"killed": "kill", "displaced": "displace", "abducted": "abduct", "kidnapped": "kidnap", "detained": "detain",
+             "arrested": "arrest", "evacuated": "evacuate"}
+
+
+def adjacent_measure(sent: Any, n: NumberSpan) -> Optional[str]:
+    """The measure a casualty word right after the number gives ("23 injured"), when it
+    stands for the people counted, not before a noun it describes ("eight displaced people
+    were slain": the people are the count, slain its measure); None otherwise."""
+    m = _RIGHT_AFTER.match(sent.text, n.end)
+    if m is None:
+        return None
+    after = getattr(sent, "start_char", 0) + m.end()  # (a Doc of its own, or a Span of one)
+    nxt = next((t for t in sent if t.idx >= after and not t.is_space), None)
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.ent_type_ not in ("DATE", "TIME") and \
+            nxt.lower_ not in _TIME_NOUNS:
+        return None
+    word = m.group(1).lower()
+    return MEASURE_LEMMAS.get(word) or MEASURE_LEMMAS.get(_LEMMA_OF.get(word, word))
+
+
+_TIME_NOUNS = frozenset("monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night "
+                        "today yesterday overnight".split())
 
 
 def surface_measure(sent: Any, n: NumberSpan, head: Any) -> Optional[str]:

@@ -105,14 +105,6 @@ def test_a_casualty_word_right_after_the_number_says_what_it_counts():
     assert totals(extract("Eight displaced people were slain in the camp.")) == {"killed": 8.0}
 
 
-def test_those_who_came_away_with_injuries_are_injured():
-    assert totals(extract("Raiders killed four herders while six others escaped with injuries.")) == {
-        "killed": 4.0, "injured": 6.0}
-    assert totals(extract("Eleven traders sustained various degrees of injuries in the fire.")) == {"injured": 11.0}
-    # a weapon is no injury
-    assert totals(extract("The gunmen attacked 12 villagers with machetes.")) == {}
-
-
 def test_found_alive_is_no_death():
     assert [c.measure for c in extract("Twelve miners were found dead.")] == ["killed"]
     assert all(c.measure != "killed" for c in extract("Twelve missing miners were found alive."))

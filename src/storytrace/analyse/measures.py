@@ -81,16 +81,6 @@ def _infinitive(tok: Any) -> bool:
         tok.head.lemma_.lower() in INTENT or tok.head.pos_ == "NOUN")
 
 
-_INJURIES = frozenset("injury wound burn".split())
-
-
-def _with_injuries(verb: Any) -> bool:
-    """"eight others escaped with injuries", "were rushed to hospital with gunshot wounds":
-    the verb's subject (or object) came away hurt."""
-    return any(c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" and g.lemma_ in _INJURIES for g in c.children)
-               for c in verb.children)
-
-
 def lemma_measure(tok: Any) -> Optional[str]:
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX") and _infinitive(tok):
@@ -106,9 +96,8 @@ def lemma_measure(tok: Any) -> Optional[str]:
         return None
     if lemma == "lose" and any(c.lemma_ in ("life",) for c in tok.children):
         return "killed"
-    if lemma in ("sustain", "suffer", "receive") and any(
-            g.lemma_ in _INJURIES for c in tok.children if c.dep_ in ("dobj", "obj") for g in c.subtree):
-        return "injured"  # "sustained injuries", "sustained various degrees of injuries"
+    if lemma in ("sustain", "suffer", "receive") and any(c.lemma_ in ("injury", "wound", "burn") for c in tok.children):
+        return "injured"
     if lemma == "lose" and any(c.lemma_ in ("parent", "father", "mother") for c in tok.children):
         return "orphaned"  # "130 children lost one parent", "25 lost both parents"
     if _to_hospital(tok):
@@ -246,8 +235,6 @@ def _measure_of(head: Any) -> Optional[str]:
     verb = t.head
     if dep in ("dobj", "obj") and verb.lemma_.lower() in ("lose", "sustain", "suffer", "receive"):
         return None  # "lost one parent", "sustained 3 wounds": not the victims
-    if dep in ("nsubj", "nsubjpass", "dobj") and verb.pos_ == "VERB" and not lemma_measure(verb) and _with_injuries(verb):
-        return "injured"  # "eight others escaped with injuries"
     if dep in ("nsubj", "csubj") and verb.lemma_.lower() not in INTRANSITIVE and not _passive(verb):
         return None  # "five explosions killed 12 people": the subject did the killing
     if dep == "appos" and verb.pos_ in ("NOUN", "PROPN") and verb.lemma_.lower() not in _COUNT_NOUNS:

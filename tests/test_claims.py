@@ -79,6 +79,8 @@ def test_a_list_after_a_count_of_people_that_adds_up_to_it_breaks_it_down():
         (2.0, "nationals", True), (4.0, "merenese", True), (6.0, None, False)]
     # a list that does not add up to the first count, or a first count of someone in
     # particular, is more victims
+    # a single person listed as a part is a group too: a soldier is left out of the toll as a combatant
+    assert totals(extract("Three people, two civilians and a soldier, were killed in the raid.")) == {"killed": 2.0}
     assert totals(extract("Gunmen killed six people, two guards and five drivers.")) == {"killed": 13.0}
     assert totals(extract("The blast killed six workers, two guards and four drivers.")) == {"killed": 12.0}
 

@@ -161,6 +161,10 @@ def test_an_id_set_holds_document_ids_as_numbers(example_dir):
     assert len(known) == 6 and known.ids.nbytes == 5 * 8
     assert [i in known for i in ids] == [True] * 5 + [False] * (len(ids) - 5)
     assert "not-a-hex-id" in known and "zzzzzzzzzzzzzzzz" not in known and None not in known
+    # only lower-case 16-hex ids are numbers; any other id is itself (as the JVM's anti-join compares)
+    odd = pipeline.IdSet(["ABCDEF0123456789", "0x23456789abcdef", "-123456789abcdef"])
+    assert "ABCDEF0123456789" in odd and "abcdef0123456789" not in odd
+    assert "0x23456789abcdef" in odd and "0023456789abcdef" not in odd and "-123456789abcdef" in odd
     # the documents it holds are prepared, not analysed (how the Spark executors skip them)
     done = pipeline.process_many(raws, [("boom", int)], known=pipeline.IdSet(ids))  # int(document) would raise
     assert [d.id for d, _ in done] == ids and not any(rows for _, a in done for rows in a.rows().values())

@@ -94,6 +94,12 @@ def test_incremental_build_with_corrections_same_on_both_engines(spark, tmp_path
     # analyser that fails on every document rejects none of them)
     known = spark_build(spark, spark_path, [str(example_dir), str(later)], analysers=[("boom", int)], cross_stages=[])
     assert (known.added, known.already, known.rejects) == (0, expected.added + expected.already, [])
+    # (their texts crossed to the JVM blank, and were dropped there: none reached the ledger or its copy)
+    conn = sqlite3.connect(spark_path)
+    assert conn.execute("select count(*) from documents where coalesce(text, '') = ''").fetchone()[0] == 0
+    conn.close()
+    copy_docs = spark.read.parquet(str(out / "documents"))
+    assert copy_docs.count() == known.documents and copy_docs.filter("coalesce(text, '') = ''").count() == 0
 
 
 def test_correct_same_on_both_engines(spark, tmp_path, example_ledger):

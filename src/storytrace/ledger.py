@@ -347,10 +347,6 @@ def record_steps(db: sqlite_utils.Database, steps: str) -> None:
     _table(db, META_TABLE).insert_all([{"key": "steps", "value": steps}], pk="key", replace=True)
 
 
-def document_ids(db: sqlite_utils.Database) -> set[str]:
-    return {row[0] for row in db.conn.execute("select id from documents")}
-
-
 def insert(db: sqlite_utils.Database, table: str, rows: Iterable[dict[str, Any]], pk: Optional[str] = "id") -> None:
     rows = list(rows)
     if rows:

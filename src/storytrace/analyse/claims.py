@@ -26,7 +26,7 @@ from ..text.numbers import NumberSpan, band, find_numbers, has_number
 from .measures import (GROUPS, MEASURE_LEMMAS, PERPETRATORS, adjacent_measure, group_name, head_measure, lemma_measure,
                        noun_phrase, surface_measure, victims_of)
 from .quotes import find_quotes
-from ..text.segments import NOT_REPORTING, SegmentIndex, segments
+from ..text.segments import BODY, NOT_REPORTING, SegmentIndex, segments
 from ..text.speech import PRONOUNS
 from ..text.sentences import ANAPHORA, Spans, quotations, sentence_before, sentences
 
@@ -165,7 +165,10 @@ def sentence_context(text: str, s0: int, s1: int) -> tuple[str, Optional[str], i
     (across a paragraph break too) when its own opens by referring back ("It killed 612
     people"), and where its paragraph starts."""
     before = sentence_before(text, s0) if ANAPHORA.match(text, s0) else None
-    return text[s0:s1], text[before[0] : before[1]] if before else None, text.rfind("\n", 0, s0) + 1
+    paragraph = text.rfind("\n", 0, s0) + 1
+    if before is not None and before[0] < paragraph and SegmentIndex(segments(text)).kind(before[0]) != BODY:
+        before = None  # the paragraph before is a caption, a credit, a heading of another story: not what "It" is
+    return text[s0:s1], text[before[0] : before[1]] if before else None, paragraph
 
 
 #: Sayers that are a document or a pronoun, which stand for the source named before them.
@@ -266,6 +269,7 @@ def _sentence_claims(
     out: list[Claim] = []
     by_token: dict[int, Claim] = {}
     by_head: dict[str, Any] = {}  # claim id -> the token it counts
+    single_heads: dict[str, Any] = {}  # ... for the single persons listed beside a count
     sayer = _attribution(sent)
     pending_groups = []
     for n in counts:
@@ -316,7 +320,8 @@ def _sentence_claims(
             extra.adds_to = claim.adds_to or claim.id
             out.append(extra)
             by_token[c.i] = extra
-    _breakdowns(out, by_head)
+            single_heads[extra.id] = c
+    _breakdowns(out, {**by_head, **single_heads})
     for n, head, parent in pending_groups:
         whole = by_token.get(parent.i)
         if whole is None:
@@ -343,11 +348,11 @@ def _breakdowns(claims: list[Claim], by_head: dict[str, Any]) -> None:
                 head.i + 1 >= len(head.doc) or head.doc[head.i + 1].text not in (",", "-", "–", "—", "("):
             continue
         listed = [c for c in claims if c.adds_to == whole.id and c.value is not None and c.measure == whole.measure]
-        if len(listed) >= 2 and sum(c.value for c in listed) == whole.value:  # type: ignore[misc]
-            for c in listed:
-                c.adds_to, c.part_of = None, whole.id
-                part = by_head.get(c.id)
-                c.group = (group_name(part) or part.lower_) if part is not None else c.group  # "Somalis"
+        if len(listed) >= 2 and all(c.id in by_head for c in listed) and \
+                sum(c.value for c in listed) == whole.value:  # type: ignore[misc]
+            for c in listed:  # each part a group of its own ("Somalis", "soldiers"): never an overall figure
+                part = by_head[c.id]
+                c.adds_to, c.part_of, c.group = None, whole.id, group_name(part) or part.lower_
 
 
 def _first_conjunct(tok: Any) -> Any:

@@ -4,7 +4,9 @@ cross-document stages, and write the ledger in one atomic step.
 One job: run the stages in order. It knows nothing of NLP: ingest turns inputs into
 Documents, analyse.py turns a Document into Annotations, the cross-document stages
 (CROSS_STAGES) read and write ledger tables, ledger.py stores. Memory stays bounded:
-inputs are read as a stream and analysed in batches.
+inputs are read as a stream and analysed in batches. What the Spark engine shares with
+it lives here too: the per-document function (`process_many`, with the ledger's ids as
+an `IdSet`), the build's write skeleton (`write_build`, `finish_build`) and its report.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import functools
 import itertools
 import multiprocessing
 import os
+import re
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -62,6 +65,9 @@ Processed = Union[tuple[Document, Annotations], Reject]
 _known: Container[str] = frozenset()
 
 
+_HEX16 = re.compile(r"[0-9a-f]{16}")
+
+
 class IdSet:
     """Document ids for a membership test, 8 bytes each: a document id is 16 hex digits (a
     64-bit content hash), kept as a sorted array of those integers (any other id as is).
@@ -72,13 +78,10 @@ class IdSet:
 
         def numbers() -> Iterator[int]:
             for i in ids:
-                if len(i) == 16:
-                    try:
-                        yield int(i, 16)
-                        continue
-                    except ValueError:
-                        pass
-                odd.add(i)
+                if _HEX16.fullmatch(i):
+                    yield int(i, 16)
+                else:
+                    odd.add(i)  # (exactly as written: "ABC...", "0x..." are other ids)
 
         self.ids = np.sort(np.fromiter(numbers(), dtype=np.uint64))
         self.odd = frozenset(odd)
@@ -89,12 +92,9 @@ class IdSet:
     def __contains__(self, doc_id: object) -> bool:
         if not isinstance(doc_id, str):
             return False
-        if len(doc_id) != 16 or doc_id in self.odd:
+        if not _HEX16.fullmatch(doc_id):
             return doc_id in self.odd
-        try:
-            x = np.uint64(int(doc_id, 16))
-        except ValueError:
-            return False
+        x = np.uint64(int(doc_id, 16))
         i = int(np.searchsorted(self.ids, x))
         return i < len(self.ids) and self.ids[i] == x
 

@@ -24,7 +24,7 @@ Signs of another event in a sentence (`other_event_cues`): a place that none of 
 story's titles and leads names ("in Aleppo" in a story about Idlib), a year before the
 story's own ("in 2011", "the 2009 floods"), a date more than 45 days before the story's first
 report, a relative past ("last week", "three years ago", "a year ago"), "since 2009" /
-"since the uprising began" / "since a 9.1 temblor in 2004" (an indefinite event noun soon after), aggregates over time ("so far this year", "in recent years",
+"since the uprising began" / "since a 9.1 temblor in 2004" (an indefinite event noun and a year), aggregates over time ("so far this year", "in recent years",
 "over the past decade"), comparisons ("the worst since", "compared with"), and another
 incident ("another attack", "a separate incident", "the last major quake", "elsewhere", "in
 another province"). A cue inside a relative clause the number is not in ("a man who was
@@ -59,9 +59,10 @@ _SINCE = re.compile(
     r"September|October|November|December|the\s+(?:start|beginning|outbreak|onset)\b|"
     r"(?:the|its|their|his|her)\s+(?:\w+\s+){0,3}(?:began|started|erupted|broke\s+out|took\s+power|came\s+to\s+power))",
     re.IGNORECASE)
-#: "since a ...": a time counted from an event the sentence introduces (indefinite: not the
-#: story's own, which "since the attack" may be) when an event noun follows within reach.
-_SINCE_EVENT = re.compile(r"\bsince\s+(?:a|an)\b", re.IGNORECASE)
+#: "since a 9.1 temblor in 2004": a time counted from another event, as "since 2004" is:
+#: an indefinite event noun soon after "since", and a year in the same stretch ("since an
+#: earthquake struck Velmar on Tuesday" is the story's own quake: no cue).
+_SINCE_EVENT = re.compile(r"\bsince\s+(?:a|an)\s+(?:[^.;:]|\.(?=\d)){0,40}?\b(?:1[89]\d\d|20\d\d)\b", re.IGNORECASE)
 _SINCE_EVENT_REACH = 30
 _AGGREGATE = re.compile(
     r"\b(?:so\s+far\s+this\s+(?:year|month)|(?:earlier\s+)?this\s+year|in\s+recent\s+(?:years|months|weeks|decades)|"
@@ -159,10 +160,10 @@ def other_event_cues(sentence: str, at: int, ref_year: Optional[int], own_year: 
                 continue
             if (first_report - when).days > FAR_DAYS:
                 cues.append(d.text)
-    for m in _SINCE_EVENT.finditer(sentence):  # "since a 9.1 temblor in 2004", "since the 2011 uprising"
-        if any(q <= _SINCE_EVENT_REACH for q, _ in noun_spans(sentence[m.end():m.end() + _SINCE_EVENT_REACH + 20])) \
-                and not (m.start() <= at < m.end() + _SINCE_EVENT_REACH) and not _other_clause(sentence, at, m.start()):
-            cues.append(m.group().strip() + " ...")
+    for m in _SINCE_EVENT.finditer(sentence):  # "since a 9.1 temblor in 2004"
+        if noun_spans(sentence[m.start():m.end() + _SINCE_EVENT_REACH]) and not (m.start() <= at < m.end()) \
+                and not _other_clause(sentence, at, m.start()):
+            cues.append(m.group().strip())
             break
     for rx in (_SINCE, _AGGREGATE, _COMPARE, _OTHER):
         hit = rx.search(sentence)

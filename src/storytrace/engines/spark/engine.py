@@ -202,12 +202,12 @@ def per_document(run: Run, db: Any, units: list[inputs_mod.Unit], total: int, ma
     # small inputs: one partition per core; larger: 4 per core (balance), and at most PARTITION_BYTES each
     parts = max(cores, min(4 * cores, math.ceil(total / SMALL_PARTITION_BYTES)), math.ceil(total / PARTITION_BYTES))
     # the ledger's documents, 8 bytes each, to every executor: they are not analysed again
-    known = sc.broadcast(IdSet(r[0] for r in db.execute("select id from documents"))) if run.old_rowids else None
+    ledger_ids = sc.broadcast(IdSet(r[0] for r in db.execute("select id from documents"))) if run.old_rowids else None
     # every table's rows in one DataFrame, a struct column per table (the rows cross from
     # Python once; each table is then a filter on the JVM side, not a pass of Python)
     processed = spark.createDataFrame(
         inputs_mod.items(spark, units, max_bytes).repartition(parts)
-        .mapPartitions(functools.partial(_process_partition, analysers=analysers, known=known)).map(_wide),
+        .mapPartitions(functools.partial(_process_partition, analysers=analysers, known=ledger_ids)).map(_wide),
         _wide_schema()).persist(StorageLevel.MEMORY_AND_DISK)
     try:
         def frame(table: str, columns: list) -> Any:
@@ -238,8 +238,8 @@ def per_document(run: Run, db: Any, units: list[inputs_mod.Unit], total: int, ma
         return already
     finally:
         processed.unpersist()
-        if known is not None:
-            known.unpersist()
+        if ledger_ids is not None:
+            ledger_ids.destroy()
 
 
 def load(run: Run, db: Any, report: BuildReport, reject: Callable[[Reject], None],
@@ -310,13 +310,15 @@ def build(
     steps = ledger_mod.steps_of(analysers, cross_stages)
     unchanged = settled(spark, path, steps, out_path)
     runs: list[Run] = []
+    marks: list[float] = []  # when the per-document step ended
 
     def reject(r: Reject) -> None:
         report.count_reject(r, listed, on_reject)
 
+    for r in missing:
+        reject(r)
+
     def add(db: Any) -> None:
-        for r in missing:
-            reject(r)
         old = db.execute("select max(rowid) from documents").fetchone()[0] or 0
         run = Run(spark, out_path, old)
         runs.append(run)
@@ -325,10 +327,10 @@ def build(
         t = run.timed("per document (Spark)", t)
         load(run, db, report, reject, on_progress)
         run.size_partitions(old + report.added)
-        run.timed("load into the ledger", t)
+        marks.append(t)
 
-    def stages(db: Any) -> None:
-        _stages_and_copy(runs[0], db, cross_stages, time.perf_counter())
+    def stages(db: Any) -> None:  # (the load's time counts the rejects and gaps recorded after it)
+        _stages_and_copy(runs[0], db, cross_stages, runs[0].timed("load into the ledger", marks[0]))
 
     try:
         write_build(path, report, analysers, steps, unchanged, add, stages)

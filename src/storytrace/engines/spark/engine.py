@@ -223,18 +223,21 @@ def per_document(run: Run, db: Any, units: list[inputs_mod.Unit], total: int, ma
         w = Window.partitionBy("id").orderBy("_f", "_p")
         ranked = docs.withColumn("_rank", F.row_number().over(w)).withColumn("_first", F.first("source").over(w))
         ranked = ranked.persist(StorageLevel.MEMORY_AND_DISK)
-        kept = ranked.filter(F.col("_rank") == 1).drop("_rank", "_first")
-        tables.write(kept.select(*[c for c, _ in DOC_COLUMNS + DOC_EXTRA]), run.new_path("documents"))
-        kept = spark.read.parquet(run.new_path("documents")).select("_f", "_p")
-        dropped = already or ranked.filter(F.col("_rank") > 1).count()  # documents whose annotations are not kept
-        dupes = spark.createDataFrame(ranked.filter(F.col("_rank") > 1).rdd.map(_duplicate),
-                                      tables.schema(REJECT_COLUMNS + REJECT_EXTRA))
-        with tables.Jobs() as jobs:  # the tables' writes at once (each reads the persisted results)
-            jobs.submit(tables.write, frame("rejects", REJECT_COLUMNS + REJECT_EXTRA).unionByName(dupes), run.new_path("rejects"))
-            for table, columns in ANNOTATIONS.items():
-                df = frame(table, columns + ANN_EXTRA)
-                jobs.submit(tables.write, df.join(kept, ["_f", "_p"], "left_semi") if dropped else df, run.new_path(table))
-        ranked.unpersist()
+        try:
+            kept = ranked.filter(F.col("_rank") == 1).drop("_rank", "_first")
+            tables.write(kept.select(*[c for c, _ in DOC_COLUMNS + DOC_EXTRA]), run.new_path("documents"))
+            kept = spark.read.parquet(run.new_path("documents")).select("_f", "_p")
+            dropped = already or ranked.filter(F.col("_rank") > 1).count()  # documents whose annotations are not kept
+            dupes = spark.createDataFrame(ranked.filter(F.col("_rank") > 1).rdd.map(_duplicate),
+                                          tables.schema(REJECT_COLUMNS + REJECT_EXTRA))
+            with tables.Jobs() as jobs:  # the tables' writes at once (each reads the persisted results)
+                jobs.submit(tables.write, frame("rejects", REJECT_COLUMNS + REJECT_EXTRA).unionByName(dupes),
+                            run.new_path("rejects"))
+                for table, columns in ANNOTATIONS.items():
+                    df = frame(table, columns + ANN_EXTRA)
+                    jobs.submit(tables.write, df.join(kept, ["_f", "_p"], "left_semi") if dropped else df, run.new_path(table))
+        finally:
+            ranked.unpersist()  # (a long-lived session keeps nothing of a failed build)
         return already
     finally:
         processed.unpersist()

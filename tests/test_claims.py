@@ -107,6 +107,12 @@ def test_a_casualty_word_right_after_the_number_says_what_it_counts():
     assert totals(extract("Eight displaced people were slain in the camp.")) == {"killed": 8.0}
 
 
+def test_released_from_hospital_were_in_hospital():
+    (claim,) = extract("Police said four passengers were released from hospital on Wednesday morning.")
+    assert (claim.measure, claim.value) == ("hospitalised", 4.0)
+    assert [c.measure for c in extract("The rebels released 30 hostages on Sunday.")] == ["released"]
+
+
 def test_found_alive_is_no_death():
     assert [c.measure for c in extract("Twelve miners were found dead.")] == ["killed"]
     assert all(c.measure != "killed" for c in extract("Twelve missing miners were found alive."))

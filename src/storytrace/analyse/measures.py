@@ -104,6 +104,8 @@ def lemma_measure(tok: Any) -> Optional[str]:
         return "hospitalised"  # "taken to hospital", "remain in hospital", "treated in hospital"
     if m == "displaced" and lemma in ("flee", "fled") and not _HOMES.search(tok.sent.text):
         return None  # "a dozen coworkers had just fled the office": not driven from their homes
+    if m == "released" and _from_hospital(tok):
+        return "hospitalised"  # "four were released from hospital on Wednesday": they had been in hospital
     if m == "released" and (_discharged(tok) or not _CAPTIVITY.search(tok.sent.text)):
         return None  # "treated at a hospital and released": discharged; "freed seven people who had locked
         # themselves in": a rescue; a release is from captivity, which the sentence must name
@@ -157,6 +159,11 @@ def _discharged(tok: Any) -> bool:
     near += [c for c in tok.children if c.dep_ == "conj"]
     if any(t.lemma_.lower() in ("treat", "examine", "discharge") for t in near):
         return True
+    return _from_hospital(tok)
+
+
+def _from_hospital(tok: Any) -> bool:
+    """'released from hospital', 'discharged from the hospital'."""
     return any(c.dep_ == "prep" and c.lower_ == "from" and any(g.lemma_.lower() in _HOSPITAL for g in c.children)
                for c in tok.children)
 

@@ -113,6 +113,15 @@ def test_released_from_hospital_were_in_hospital():
     assert [c.measure for c in extract("The rebels released 30 hostages on Sunday.")] == ["released"]
 
 
+def test_an_x_year_old_is_one_person_and_a_passive_shares_its_subject():
+    assert [(c.measure, c.value) for c in extract("The thirty-four-year-old was arrested on Friday.")] == [("arrested", 1.0)]
+    # "surrendered and was arrested": the man who surrendered was arrested
+    assert [(c.measure, c.value) for c in extract("After two hours a 47-year-old man surrendered and was arrested.")] == [
+        ("arrested", 1.0)]
+    # an active second verb is the subject's own deed, not what befell it: the guard was killed, not the man
+    assert [(c.measure, c.victims) for c in extract("A 47-year-old man fled and killed a guard.")] == [("killed", "guard")]
+
+
 def test_found_alive_is_no_death():
     assert [c.measure for c in extract("Twelve miners were found dead.")] == ["killed"]
     assert all(c.measure != "killed" for c in extract("Twelve missing miners were found alive."))

@@ -479,6 +479,9 @@ def _is_single_person(p: Any, pronoun: bool = False, loose: bool = True) -> bool
         return False
     suffixes = ("ist", "ian", "man", "er", "or") if loose else ("ist", "ian", "man")
     named = any(c.dep_ == "appos" and c.tag_ == "NNP" for c in p.children)  # "her cousin, Tavon Alleyne,"
+    aged = p.lower_ == "old" and any(c.dep_ == "npadvmod" and c.lemma_ == "year" for c in p.children)  # "the 61-year-old"
+    if aged:
+        return any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in p.children)
     person = p.tag_ == "NNP" or named or p.lemma_.lower() in PERSON_NOUNS or (
         p.tag_ == "NN" and p.lower_.endswith(suffixes) and p.lemma_.lower() not in NON_PERSONS)
     determiners = [c for c in p.children if c.dep_ in ("det", "poss")]
@@ -698,8 +701,9 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
             victims = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             if m == "killed" and not victims:  # "Alleyne died Tuesday": the one who died
                 victims = [c for c in tok.children if c.dep_ == "nsubj" and tok.lemma_.lower() in _INTRANSITIVE_DEATH]
-            if not victims and tok.dep_ == "conj":  # "was stabbed and then beheaded"
-                victims = [c for c in tok.head.children if c.dep_ in ("nsubjpass",)]
+            if not victims and tok.dep_ == "conj":  # "was stabbed and then beheaded"; "surrendered and was arrested"
+                passive = any(c.dep_ == "auxpass" for c in tok.children)
+                victims = [c for c in tok.head.children if c.dep_ == "nsubjpass" or passive and c.dep_ == "nsubj"]
             if (tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN")
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
                 victims.append(tok.head)  # "a judge killed in the attack"

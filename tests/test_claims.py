@@ -122,6 +122,12 @@ def test_an_x_year_old_is_one_person_and_a_passive_shares_its_subject():
     assert [(c.measure, c.victims) for c in extract("A 47-year-old man fled and killed a guard.")] == [("killed", "guard")]
 
 
+def test_one_who_sustained_injuries_is_injured():
+    assert [(c.measure, c.value) for c in extract("Marlowe sustained injuries she says never healed.")] == [("injured", 1.0)]
+    assert [(c.measure, c.value) for c in extract("The driver suffered minor injuries.")] == [("injured", 1.0)]
+    assert extract("Vantex suffered heavy losses in the quarter.") == []
+
+
 def test_found_alive_is_no_death():
     assert [c.measure for c in extract("Twelve miners were found dead.")] == ["killed"]
     assert all(c.measure != "killed" for c in extract("Twelve missing miners were found alive."))

@@ -244,7 +244,7 @@ _VIOLENT = re.compile(
     re.IGNORECASE,
 )
 _SINGULAR_HINT = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s|\b[A-Z][a-z]+ [A-Z][a-z]+|"
-                            r"\b[A-Z][a-z]+\s+(?:died|dies|was|had\s+been)\b", re.UNICODE)
+                            r"\b[A-Z][a-z]+\s+(?:died|dies|was|had\s+been|suffered|sustained)\b", re.UNICODE)
 
 
 
@@ -701,6 +701,8 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
             victims = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             if m == "killed" and not victims:  # "Alleyne died Tuesday": the one who died
                 victims = [c for c in tok.children if c.dep_ == "nsubj" and tok.lemma_.lower() in _INTRANSITIVE_DEATH]
+            if m == "injured" and tok.lemma_.lower() in ("sustain", "suffer"):  # "Thurman suffered neck injuries"
+                victims = [c for c in tok.children if c.dep_ == "nsubj"]
             if not victims and tok.dep_ == "conj":  # "was stabbed and then beheaded"; "surrendered and was arrested"
                 passive = any(c.dep_ == "auxpass" for c in tok.children)
                 victims = [c for c in tok.head.children if c.dep_ == "nsubjpass" or passive and c.dep_ == "nsubj"]

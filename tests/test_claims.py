@@ -128,6 +128,14 @@ def test_one_who_sustained_injuries_is_injured():
     assert extract("Vantex suffered heavy losses in the quarter.") == []
 
 
+def test_them_stands_for_the_people_counted_before_it():
+    claims = extract("The inmate pulled a gun on two guards during the transfer and held them hostage for an hour.")
+    assert [(c.measure, c.value) for c in claims] == [("captured", 2.0)]
+    # not across another number, and not for things
+    assert extract("Police met three witnesses on Monday and thanked them.") == []
+    assert extract("Gunmen stopped two buses and burned them.") == []
+
+
 def test_found_alive_is_no_death():
     assert [c.measure for c in extract("Twelve miners were found dead.")] == ["killed"]
     assert all(c.measure != "killed" for c in extract("Twelve missing miners were found alive."))

@@ -18,13 +18,14 @@ PITF/WAD coder would enter it (non-combatant victims, perpetrators excluded).
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, NamedTuple, Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence
 
 from ..text import nlp
 from ..model import Annotations, Claim, Document, make_id
 from ..text.numbers import NumberSpan, band, find_numbers, has_number
 from .measures import (GROUPS, MEASURE_LEMMAS, PERPETRATORS, adjacent_measure, group_name, head_measure, lemma_measure,
                        noun_phrase, surface_measure, victims_of)
+from .attribution import Sayer, quote_speaker, sentence_sayer, source_of
 from .quotes import find_quotes
 from ..text.segments import BODY, NOT_REPORTING, SegmentIndex, segments
 from ..text.speech import PRONOUNS
@@ -75,8 +76,6 @@ PERSON_NOUNS = set(
     "chieftain elder commissioner envoy diplomat ambassador mp senator cadre bishop rabbi".split()
 )
 COMBATANT_GROUPS = {"soldiers", "militants"}
-SAY_LEMMAS = set("say tell report state announce confirm add claim write estimate note quote put post tweet".split())
-_ACCORDING = re.compile(r"\baccording to ((?:[^,;.()]|\.(?=\w))+)", re.IGNORECASE)
 
 # Kinds of NumberSpan that may count victims, and those kept as measure "other".
 COUNT_KINDS = {"count"}
@@ -270,7 +269,7 @@ def _sentence_claims(
     by_token: dict[int, Claim] = {}
     by_head: dict[str, Any] = {}  # claim id -> the token it counts
     single_heads: dict[str, Any] = {}  # ... for the single persons listed beside a count
-    sayer = _attribution(sent)
+    sayer = sentence_sayer(sent)
     pending_groups = []
     for n in counts:
         tok = _number_token(sent, n)
@@ -293,6 +292,8 @@ def _sentence_claims(
                        and _co_subject(head, by_head.get(c.id))]
         if measure is None and earlier and head.lemma_.lower() not in NON_PERSONS and not _own_verb(head):
             measure = earlier[-1].measure  # "two died at the scene and four more in hospital"
+        if measure is None and (n.value or 0) >= 2 and head.lemma_.lower() not in NON_PERSONS:
+            measure = _them_measure(head, counts_after=[t for t in sent if t.pos_ == "NUM" and t.i > head.i])
         if measure is None or head.lemma_.lower() in NON_PERSONS:
             continue
         if measure == "captured" and _law_agent(head):
@@ -353,6 +354,17 @@ def _breakdowns(claims: list[Claim], by_head: dict[str, Any]) -> None:
             for c in listed:  # each part a group of its own ("Somalis", "soldiers"): never an overall figure
                 part = by_head[c.id]
                 c.adds_to, c.part_of, c.group = None, whole.id, group_name(part) or part.lower_
+
+
+def _them_measure(head: Any, counts_after: list[Any]) -> Optional[str]:
+    """"pulled a gun on two guards ... and held them hostage": the next "them" of the
+    sentence, before any other number, stands for the people counted; its verb says what
+    befell them."""
+    stop = min((t.i for t in counts_after), default=len(head.doc))
+    for t in head.doc[head.i + 1:stop]:
+        if t.lower_ == "them" and t.dep_ in ("dobj", "nsubjpass"):
+            return head_measure(t)
+    return None
 
 
 def _first_conjunct(tok: Any) -> Any:
@@ -511,7 +523,7 @@ def _claim(text, doc_id, s, e, n: NumberSpan, head, measure, group, sayer: Sayer
     victims = victims_of(head, n)
     attributed = speaker = source_of(sayer, head)
     if q >= 0:
-        attributed = quotes.speaker(q) or _quote_speaker(text, quotes.spans[q]) or speaker
+        attributed = quotes.speaker(q) or quote_speaker(text, quotes.spans[q]) or speaker
     if group is None and head.lemma_.lower() in UNITS:  # "eight families were wiped out": a unit, not 8 persons
         group = UNITS[head.lemma_.lower()]
     if group is None and measure == "orphaned":
@@ -589,94 +601,6 @@ def _part_of(head: Any) -> Optional[Any]:
         for c in t.head.children:
             if c.dep_ == "nsubj" and c.i != t.i and c.i < t.i and (among or any(g.lower_ == "among" for g in c.children)):
                 return c
-    return None
-
-
-class Sayer(NamedTuple):
-    """Who a sentence's figures come from, and the tokens its words do not cover."""
-
-    name: Optional[str]
-    outside: frozenset[int] = frozenset()
-
-
-def source_of(sayer: Sayer, tok: Any) -> Optional[str]:
-    """The sentence's source for a figure at `tok`: none for a figure in a clause that only
-    sets when or why it was said ("When LaCalamita was arrested, police said they found a
-    shotgun": the police are the source of the shotgun, not of the arrest)."""
-    return None if tok.i in sayer.outside else sayer.name
-
-
-def _attribution(sent: Any) -> Sayer:
-    """Who the sentence's figures come from: "according to X", or the sayer of the sentence.
-    A say verb's words are its complement, not the adverbial clauses hung on it ("When X
-    was arrested, police said ..."): their tokens are `outside`."""
-    m = _ACCORDING.search(sent.text)
-    if m and _source_like(m.group(1)):
-        return Sayer(m.group(1).strip())
-    for tok in sent:
-        if tok.lemma_.lower() in SAY_LEMMAS and tok.pos_ == "VERB" and (tok.dep_ == "ROOT" or tok.dep_ in ("parataxis", "conj")):
-            # the primary source is the sayer nearest the figure: "MSNBC is reporting that the
-            # Indian Navy claims ..." -> the Indian Navy
-            inner = _sayer(tok)
-            verbs = [tok]
-            for _ in range(3):
-                nested = [c for c in inner[0].children if c.dep_ == "ccomp" and c.lemma_.lower() in SAY_LEMMAS
-                          and c.pos_ == "VERB"] if inner else []
-                found = _sayer(nested[0]) if nested else None
-                if not found:
-                    break
-                inner = found
-                verbs.append(found[0])
-            if inner:
-                return Sayer(inner[1], frozenset(t.i for v in verbs for c in v.children if c.dep_ == "advcl"
-                                                 for t in c.subtree))
-    return Sayer(None)
-
-
-def _sayer(verb: Any) -> Optional[tuple[Any, str]]:
-    """A say verb and its named subject, when the subject can name a source; for "X quoted
-    Y as saying", Y."""
-    if verb.lemma_.lower() == "quote":
-        quoted = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
-        if quoted:
-            text = " ".join(t.text for t in quoted[0].subtree).strip(" ,")
-            if _source_like(text):
-                return verb, text
-    subj = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subj or subj[0].pos_ == "PRON":
-        return None
-    # the subject without a clause about it: "The officer who fired the shot" -> "The officer"
-    cut = {t.i for c in subj[0].children if c.dep_ in ("relcl", "acl") for t in c.subtree}
-    text = " ".join(t.text for t in subj[0].subtree if t.i not in cut).strip(" ,")
-    return (verb, text) if _source_like(text) else None
-
-
-def _source_like(phrase: str) -> bool:
-    """A phrase that can name a source: no figures in it, not a whole clause."""
-    words = phrase.split()
-    return 0 < len(words) <= 12 and not re.search(r"\d", phrase)
-
-
-_SPEAKER_AFTER = re.compile(
-    r"""^[,.]?\s*["”’]?\s*,?\s*(?:(?:said|says|added|wrote|told\s+\w+|stated)\s+((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}|the\s+\w+(?:\s+\w+)?)|((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}|the\s+\w+(?:\s+\w+)?|it|he|she|they)\s+(?:said|says|added|wrote|stated|told))"""
-)
-_SPEAKER_BEFORE = re.compile(
-    r"((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}|the\s+\w+|he|she|it|they)\s+(?:said|says|wrote|added|stated|tweeted|posted)(?:\s+on\s+\w+)?\s*[:,]?\s*$"
-)
-
-
-def _quote_speaker(text: str, span: tuple[int, int]) -> Optional[str]:
-    """The speaker of a quotation from the words right after or right before it."""
-    after = text[span[1] : span[1] + 80]
-    m = _SPEAKER_AFTER.match(after)
-    if m:
-        who = m.group(1) or m.group(2)
-        if who and who.lower() not in ("it", "he", "she", "they"):
-            return who.strip()
-    before = text[max(0, span[0] - 80) : max(0, span[0] - 1)]
-    m = _SPEAKER_BEFORE.search(before)
-    if m and m.group(1).lower() not in ("it", "he", "she", "they"):
-        return m.group(1).strip()
     return None
 
 

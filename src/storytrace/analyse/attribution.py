@@ -1,0 +1,105 @@
+"""Attribution: who a sentence's figures come from.
+
+One job: the source the claims analyser gives a figure: "according to X", the sayer of
+the sentence (the nearest one: "MSNBC is reporting that the Indian Navy claims ..." -> the
+Indian Navy; "X quoted Y as saying" -> Y), not for a figure in an adverbial clause hung on
+the say verb ("When X was arrested, police said they found ...": the police are the
+source of what they found, not of the arrest); and a quotation's speaker from the words
+around it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple, Optional
+
+SAY_LEMMAS = set("say tell report state announce confirm add claim write estimate note quote put post tweet".split())
+_ACCORDING = re.compile(r"\baccording to ((?:[^,;.()]|\.(?=\w))+)", re.IGNORECASE)
+
+
+class Sayer(NamedTuple):
+    """Who a sentence's figures come from, and the tokens its words do not cover."""
+
+    name: Optional[str]
+    outside: frozenset[int] = frozenset()
+
+
+def source_of(sayer: Sayer, tok: Any) -> Optional[str]:
+    """The sentence's source for a figure at `tok`: none for a figure in a clause that only
+    sets when or why it was said ("When LaCalamita was arrested, police said they found a
+    shotgun": the police are the source of the shotgun, not of the arrest)."""
+    return None if tok.i in sayer.outside else sayer.name
+
+
+def sentence_sayer(sent: Any) -> Sayer:
+    """Who the sentence's figures come from: "according to X", or the sayer of the sentence.
+    A say verb's words are its complement, not the adverbial clauses hung on it ("When X
+    was arrested, police said ..."): their tokens are `outside`."""
+    m = _ACCORDING.search(sent.text)
+    if m and _source_like(m.group(1)):
+        return Sayer(m.group(1).strip())
+    for tok in sent:
+        if tok.lemma_.lower() in SAY_LEMMAS and tok.pos_ == "VERB" and (tok.dep_ == "ROOT" or tok.dep_ in ("parataxis", "conj")):
+            # the primary source is the sayer nearest the figure: "MSNBC is reporting that the
+            # Indian Navy claims ..." -> the Indian Navy
+            inner = _sayer(tok)
+            verbs = [tok]
+            for _ in range(3):
+                nested = [c for c in inner[0].children if c.dep_ == "ccomp" and c.lemma_.lower() in SAY_LEMMAS
+                          and c.pos_ == "VERB"] if inner else []
+                found = _sayer(nested[0]) if nested else None
+                if not found:
+                    break
+                inner = found
+                verbs.append(found[0])
+            if inner:
+                return Sayer(inner[1], frozenset(t.i for v in verbs for c in v.children if c.dep_ == "advcl"
+                                                 for t in c.subtree))
+    return Sayer(None)
+
+
+def _sayer(verb: Any) -> Optional[tuple[Any, str]]:
+    """A say verb and its named subject, when the subject can name a source; for "X quoted
+    Y as saying", Y."""
+    if verb.lemma_.lower() == "quote":
+        quoted = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+        if quoted:
+            text = " ".join(t.text for t in quoted[0].subtree).strip(" ,")
+            if _source_like(text):
+                return verb, text
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj or subj[0].pos_ == "PRON":
+        return None
+    # the subject without a clause about it: "The officer who fired the shot" -> "The officer"
+    cut = {t.i for c in subj[0].children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    text = " ".join(t.text for t in subj[0].subtree if t.i not in cut).strip(" ,")
+    return (verb, text) if _source_like(text) else None
+
+
+def _source_like(phrase: str) -> bool:
+    """A phrase that can name a source: no figures in it, not a whole clause."""
+    words = phrase.split()
+    return 0 < len(words) <= 12 and not re.search(r"\d", phrase)
+
+
+_SPEAKER_AFTER = re.compile(
+    r"""^[,.]?\s*["”’]?\s*,?\s*(?:(?:said|says|added|wrote|told\s+\w+|stated)\s+((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}|the\s+\w+(?:\s+\w+)?)|((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}|the\s+\w+(?:\s+\w+)?|it|he|she|they)\s+(?:said|says|added|wrote|stated|told))"""
+)
+_SPEAKER_BEFORE = re.compile(
+    r"((?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4}|the\s+\w+|he|she|it|they)\s+(?:said|says|wrote|added|stated|tweeted|posted)(?:\s+on\s+\w+)?\s*[:,]?\s*$"
+)
+
+
+def quote_speaker(text: str, span: tuple[int, int]) -> Optional[str]:
+    """The speaker of a quotation from the words right after or right before it."""
+    after = text[span[1] : span[1] + 80]
+    m = _SPEAKER_AFTER.match(after)
+    if m:
+        who = m.group(1) or m.group(2)
+        if who and who.lower() not in ("it", "he", "she", "they"):
+            return who.strip()
+    before = text[max(0, span[0] - 80) : max(0, span[0] - 1)]
+    m = _SPEAKER_BEFORE.search(before)
+    if m and m.group(1).lower() not in ("it", "he", "she", "they"):
+        return m.group(1).strip()
+    return None

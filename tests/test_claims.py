@@ -136,6 +136,15 @@ def test_them_stands_for_the_people_counted_before_it():
     assert extract("Gunmen stopped two buses and burned them.") == []
 
 
+def test_a_tokenised_corpus_s_spaced_clitics_are_read_as_words_again():
+    from storytrace.analyse.claims import for_parser
+
+    spaced = "“ They didn ’ t have to kill him , ” a neighbour said ."
+    assert len(for_parser(spaced)) == len(spaced) and "didn’t" in for_parser(spaced)
+    assert extract(spaced) == []  # a negation under a modal: no death (the spaced "t" hid the negation)
+    assert [c.attributed_to for c in extract("Police say a woman was struck by Orlan ’ s car and killed .")] == ["Police"]
+
+
 def test_found_alive_is_no_death():
     assert [c.measure for c in extract("Twelve miners were found dead.")] == ["killed"]
     assert all(c.measure != "killed" for c in extract("Twelve missing miners were found alive."))

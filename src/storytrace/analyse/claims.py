@@ -111,11 +111,23 @@ def extract_many(items: Sequence[tuple[str, str]]) -> list[list[Claim]]:
     todo = [(i, s, e) for i, (_, parse, _) in enumerate(found) for s, e, _ in parse]
     if todo:
         model = nlp.load(disable=("ner",))
-        parsed = iter(model.pipe(items[i][0][s:e] for i, s, e in todo))
+        parsed = iter(model.pipe(for_parser(items[i][0][s:e]) for i, s, e in todo))
         for (text, doc_id), (claims, parse, quotes) in zip(items, found):
             for (s, e, counts), sent in zip(parse, parsed):
                 claims.extend(_sentence_claims(text, doc_id, s, e, counts, sent, quotes))
     return [_finish(text, claims) for (text, _), (claims, _, _) in zip(items, found)]
+
+
+#: A clitic a tokenised corpus sets apart ("didn ’ t", "LaSalle ’ s"), which the parser
+#: reads as words of their own ("t" the subject of "have").
+_SPACED_CLITIC = re.compile(r"(?<=\w) (['’]) (s|t|re|ve|ll|d|m)\b")
+
+
+def for_parser(sentence: str) -> str:
+    """The sentence as the parser reads it: spaced clitics joined again ("didn’t  have"),
+    the same length, so every offset into it is an offset into the sentence."""
+    return _SPACED_CLITIC.sub(lambda m: m.group(1) + m.group(2) + "  ", sentence) if " ’ " in sentence or " ' " in sentence \
+        else sentence
 
 
 def _cascade(text: str, doc_id: str) -> tuple[list[Claim], list[tuple[int, int, list[NumberSpan]]], _Quoted]:

@@ -141,6 +141,9 @@ def test_one_source_under_its_names():
     assert keys == {"ministry", "ministry foreign affairs"}  # the bare one joins the fuller within a figure
     assert source_key("Cavusoglu") == source_key("Turkish Foreign Minister Mevlut Cavusoglu")
     assert source_key("officials") == source_key("the statement") == "unnamed"
+    # a news outlet that reports a figure relays it: no primary source of its own
+    assert source_key("the Velmar news agency") == source_key("Orland's state television") == "unnamed"
+    assert source_key("the Velmar fire service") != "unnamed"
 
 
 def _c(i, doc, value, attr=None, pub="2024-05-02", q="exact"):

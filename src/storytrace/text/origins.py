@@ -10,8 +10,9 @@ corroboration: four outlets repeating one ministry's number are one origin.
   Cavusoglu" to one person — within a document and across the ledger.
 - One copy lineage: a claim inside a copied passage shares its origin with every copy
   (and, through the union, with the attribution the passage carries).
-- Reports that do not say where a figure comes from (no attribution, or an unnamed one:
-  "officials said"; no copied text) are not independent confirmations of each other:
+- Reports that do not say where a figure comes from (no attribution, an unnamed one:
+  "officials said", or a news outlet relaying it: "the ISNA news agency reported", "state
+  television said"; no copied text) are not independent confirmations of each other:
   together they are one origin, "unattributed reports". A document repeating a figure it attributes elsewhere keeps
   that attribution.
 - Never more origins than documents: a document's own statement and a source quoted
@@ -102,10 +103,15 @@ def source_key(attribution: str) -> str:
             return inst
     if not bare or all(w in GENERIC or w in NATIONALITIES or w in _JOINERS for w in words):
         return UNNAMED  # "officials said": no one a reader could check
+    if words[-1] in _OUTLETS:
+        return UNNAMED  # "the student ISNA news agency", "Iran's state television": a publisher relaying, not a source
     return " ".join(words)
 
 
 _JOINERS = frozenset("and or of the".split())
+#: What a news outlet is called: a figure it reports without a source is an unattributed report.
+_OUTLETS = frozenset("agency television tv radio newspaper daily channel broadcaster network website outlet "
+                     "paper magazine wire".split())
 #: Offices held by one person at a time, of a place: "the governor of Qeshm island", "Qeshm
 #: Gov. Heidar Alishvandi" and "Qeshm island governor Heydar Alishbandi" are one source.
 OFFICES = {"governor": "governor", "gov": "governor", "mayor": "mayor", "sheriff": "sheriff", "coroner": "coroner",

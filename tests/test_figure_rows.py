@@ -333,3 +333,13 @@ def test_undated_values_go_to_the_most_origins_then_the_most_documents():
     five = [_c(f"a{i}", f"D{i}", 1, pub="") for i in range(5)] + [_c("b", "E", 2, pub="")]
     assert _row(five)["best"] == 1  # one origin (unattributed reports): most documents say one
     assert _row([_c("a", "A", 1, pub=""), _c("b", "B", 2, pub="")])["best"] == 2  # a tie: the larger
+
+
+def test_one_dated_report_among_undated_ones_is_no_timeline():
+    # five undated documents say 70 (two origins), one dated document (another incident's
+    # report, or a late one) says 18: the dated one does not speak for the figure
+    undated = [_c(f"a{i}", f"D{i}", 70, attr="police" if i < 2 else None, pub="") for i in range(5)]
+    assert _row(undated + [_c("z", "Z", 18, pub="2024-05-09")])["best"] == 70
+    # dates on half the documents or more: the latest trusted-dated report
+    dated = [_c(f"d{i}", f"E{i}", 12 + i, attr=f"source {i}", pub=f"2024-05-0{i + 1}") for i in range(3)]
+    assert _row(dated + [_c("u", "U", 70, pub="")])["best"] == 14

@@ -4,10 +4,10 @@ One job: the per-document claims analyser. A cascade keeps it fast: sentences ar
 split by regex; only those holding a count (numbers.py) or a singular victim next to
 a casualty word reach spaCy's parser; the parse says which number goes with which
 verb ("killed 613 ... and injured 487 others"), which numbers are parts of a total
-("including 116 women"), and who is speaking ("according to Azerbaijani figures",
-"police said", "Trend reports"), and for a figure inside a quotation, that quotation's
-speaker as quotes.py resolves it ("he said" -> the minister named before; a quotation
-running over several paragraphs is one quotation).
+("including 116 women"), and who is speaking (attribution.py: "according to Azerbaijani
+figures", "police said", "Trend reports"), and for a figure inside a quotation, that
+quotation's speaker as quotes.py resolves it ("he said" -> the minister named before; a
+quotation running over several paragraphs is one quotation).
 
 What a parsed number counts (its measure, group, victims) is measures.py's.
 
@@ -118,14 +118,16 @@ def extract_many(items: Sequence[tuple[str, str]]) -> list[list[Claim]]:
     return [_finish(text, claims) for (text, _), (claims, _, _) in zip(items, found)]
 
 
-#: A clitic a tokenised corpus sets apart ("didn ’ t", "LaSalle ’ s"), which the parser
-#: reads as words of their own ("t" the subject of "have").
-_SPACED_CLITIC = re.compile(r"(?<=\w) (['’]) (s|t|re|ve|ll|d|m)\b")
+#: A negation's clitic a tokenised corpus sets apart ("didn ’ t"), which the parser reads
+#: as a word of its own ("t" the subject of "have": the negation lost).
+_SPACED_CLITIC = re.compile(r"(?<=[a-z]n) (['’]) (t)(?![\w-])", re.IGNORECASE)
 
 
 def for_parser(sentence: str) -> str:
-    """The sentence as the parser reads it: spaced clitics joined again ("didn’t  have"),
-    the same length, so every offset into it is an offset into the sentence."""
+    """The sentence as the parser reads it: a negation's spaced clitic joined again
+    ("didn ’ t" -> "didn’t  "), the same length, so every offset into it is an offset into
+    the sentence (possessives are left as they are: the words the rules take from the parse,
+    a sayer, the victims, stay the sentence's own)."""
     return _SPACED_CLITIC.sub(lambda m: m.group(1) + m.group(2) + "  ", sentence) if " ’ " in sentence or " ' " in sentence \
         else sentence
 
@@ -370,11 +372,21 @@ def _breakdowns(claims: list[Claim], by_head: dict[str, Any]) -> None:
 
 def _them_measure(head: Any, counts_after: list[Any]) -> Optional[str]:
     """"pulled a gun on two guards ... and held them hostage": the next "them" of the
-    sentence, before any other number, stands for the people counted; its verb says what
-    befell them."""
+    sentence stands for the people counted when no other number or plural noun comes
+    between (not "two officers chased the suspects and arrested them") and the counted are
+    not the doers ("two paramedics ... took them to hospital"); its verb, not negated,
+    says what befell them."""
+    if head.dep_ in ("nsubj", "csubj"):
+        return None
     stop = min((t.i for t in counts_after), default=len(head.doc))
     for t in head.doc[head.i + 1:stop]:
+        if t.tag_ in ("NNS", "NNPS") or t.lower_ in ("crew", "family", "group", "team"):
+            return None
         if t.lower_ == "them" and t.dep_ in ("dobj", "nsubjpass"):
+            verb = t.head
+            if any(c.dep_ == "neg" for c in verb.children) or (verb.dep_ == "xcomp" and any(
+                    c.dep_ == "neg" for c in verb.head.children)):
+                return None
             return head_measure(t)
     return None
 
@@ -637,7 +649,9 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
             victims = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             if m == "killed" and not victims:  # "Alleyne died Tuesday": the one who died
                 victims = [c for c in tok.children if c.dep_ == "nsubj" and tok.lemma_.lower() in _INTRANSITIVE_DEATH]
-            if m == "injured" and tok.lemma_.lower() in ("sustain", "suffer"):  # "Thurman suffered neck injuries"
+            if m == "injured" and tok.lemma_.lower() in ("sustain", "suffer") and not any(
+                    g.lower_ in ("no", "fatal", "mortal") for c in tok.children if c.dep_ in ("dobj", "obj")
+                    for g in c.subtree):  # "Thurman suffered neck injuries" (not "no injuries", not "fatal injuries")
                 victims = [c for c in tok.children if c.dep_ == "nsubj"]
             if not victims and tok.dep_ == "conj":  # "was stabbed and then beheaded"; "surrendered and was arrested"
                 passive = any(c.dep_ == "auxpass" for c in tok.children)

@@ -5,7 +5,7 @@ hospitalised, captured, arrested, released, missing, displaced, evacuated, orpha
 affected (`head_measure`, `lemma_measure`, `surface_measure`), which part of a total it
 is (`group_name`: women, children, families, ...), and who the text says the victims are
 (`victims_of`). The lexicons these rules read are here too. Used by the claims analyser
-(claims.py), which decides which numbers are claims and who stated them.
+(claims.py), which decides which numbers are claims (who stated them: attribution.py).
 """
 
 from __future__ import annotations
@@ -104,7 +104,8 @@ def lemma_measure(tok: Any) -> Optional[str]:
         return "hospitalised"  # "taken to hospital", "remain in hospital", "treated in hospital"
     if m == "displaced" and lemma in ("flee", "fled") and not _HOMES.search(tok.sent.text):
         return None  # "a dozen coworkers had just fled the office": not driven from their homes
-    if m == "released" and _from_hospital(tok):
+    if m == "released" and _from_hospital(tok) and not _CAPTIVITY.search(tok.sent.text) and \
+            not any(c.dep_ == "nsubj" for c in tok.children):
         return "hospitalised"  # "four were released from hospital on Wednesday": they had been in hospital
     if m == "released" and (_discharged(tok) or not _CAPTIVITY.search(tok.sent.text)):
         return None  # "treated at a hospital and released": discharged; "freed seven people who had locked
@@ -398,11 +399,19 @@ def victims_of(head: Any, n: NumberSpan) -> Optional[str]:
     return noun_phrase(head)
 
 
+def _aged(t: Any) -> str:
+    """A word as the victims phrase writes it: "old" of "61-year-old" with its age."""
+    if t.lower_ == "old" and any(c.dep_ == "npadvmod" and c.lemma_ == "year" for c in t.children):
+        first = min((c.left_edge for c in t.children if c.dep_ == "npadvmod"), key=lambda x: x.i)
+        return t.doc.text[first.idx:t.idx + len(t.text)]
+    return t.text
+
+
 def noun_phrase(head: Any) -> Optional[str]:
     words = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod", "poss") and t.pos_ != "NUM"]
     words = [w for w in words if w.i > max([t.i for t in head.lefts if t.pos_ == "NUM"], default=-1)]
     toks = sorted(words + [head], key=lambda t: t.i)
-    phrase = " ".join(t.text for t in toks).strip()
+    phrase = " ".join(_aged(t) for t in toks).strip()
     if head.pos_ in ("PRON",) and head.lower_ not in ("others",):
         return None
     return phrase or None

@@ -12,7 +12,7 @@ corroboration: four outlets repeating one ministry's number are one origin.
   (and, through the union, with the attribution the passage carries).
 - Reports that do not say where a figure comes from (no attribution, an unnamed one:
   "officials said", or a news outlet relaying it: "the ISNA news agency reported", "state
-  television said"; no copied text) are not independent confirmations of each other:
+  television said" — `is_outlet`; no copied text) are not independent confirmations of each other:
   together they are one origin, "unattributed reports". A document repeating a figure it attributes elsewhere keeps
   that attribution.
 - Never more origins than documents: a document's own statement and a source quoted
@@ -103,15 +103,21 @@ def source_key(attribution: str) -> str:
             return inst
     if not bare or all(w in GENERIC or w in NATIONALITIES or w in _JOINERS for w in words):
         return UNNAMED  # "officials said": no one a reader could check
-    if words[-1] in _OUTLETS:
-        return UNNAMED  # "the student ISNA news agency", "Iran's state television": a publisher relaying, not a source
     return " ".join(words)
 
 
 _JOINERS = frozenset("and or of the".split())
 #: What a news outlet is called: a figure it reports without a source is an unattributed report.
-_OUTLETS = frozenset("agency television tv radio newspaper daily channel broadcaster network website outlet "
-                     "paper magazine wire".split())
+#: A news outlet named as a figure's sayer ("the student ISNA news agency", "Iran's state
+#: television"): a publisher relaying the figure, not its source ("the National Disaster
+#: Management Agency" is a source).
+_OUTLET = re.compile(r"\b(?:(?:news|press)\s+(?:agency|network|service|website)|television|tv|radio|broadcaster|"
+                     r"newspaper)\s*$", re.IGNORECASE)
+
+
+def is_outlet(attribution: str) -> bool:
+    """Whether a figure's sayer is a news outlet (which relays it: no primary source)."""
+    return bool(_OUTLET.search(" ".join(attribution.split()).strip(" ,.;:\"'“”")))
 #: Offices held by one person at a time, of a place: "the governor of Qeshm island", "Qeshm
 #: Gov. Heidar Alishvandi" and "Qeshm island governor Heydar Alishbandi" are one source.
 OFFICES = {"governor": "governor", "gov": "governor", "mayor": "mayor", "sheriff": "sheriff", "coroner": "coroner",
@@ -194,7 +200,7 @@ def claim_keys(c: _Claim, lineage: dict[str, str]) -> list[str]:
     """What a claim's origin is known by: its attribution's key, the copy lineage of the
     passage that carries it, else the shared key of unattributed reports."""
     keys = []
-    if c.attributed_to and source_key(c.attributed_to) != UNNAMED:
+    if c.attributed_to and source_key(c.attributed_to) != UNNAMED and not is_outlet(c.attributed_to):
         keys.append("attribution: " + source_key(c.attributed_to))
     if c.id in lineage:
         keys.append("lineage: " + lineage[c.id])
@@ -268,7 +274,7 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str]) -> dict[str, st
 
 def origin_name(keys: list[str], attributions: list[str], first_doc: str, label: dict[str, str]) -> str:
     """A readable name: the fullest named attribution, else the copies of the first document, else "unattributed reports"."""
-    named = [a for a in attributions if source_key(a) != UNNAMED]
+    named = [a for a in attributions if source_key(a) != UNNAMED and not is_outlet(a)]
     if named:
         return max(named, key=len)
     if any(k.startswith("lineage: ") for k in keys):

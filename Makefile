@@ -35,6 +35,7 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/report_scale.py --docs 10000
 	$(BIN)/python bench/spark_scale.py --docs 10000
 	$(BIN)/python bench/stage_memory.py --docs 2000
+	$(BIN)/python bench/rebuild_known.py
 
 eval: $(BIN)/.installed
 	$(BIN)/python eval/ingest_accounting.py

@@ -179,6 +179,34 @@ def test_an_id_set_holds_document_ids_as_numbers(example_dir):
     same_as_a_set()
 
 
+def test_an_input_item_read_before_is_not_read_again(tmp_path, example_dir, monkeypatch):
+    import shutil
+
+    folder = tmp_path / "in"
+    shutil.copytree(example_dir, folder)
+    ledger = tmp_path / "l.db"
+    pipeline.build(ledger, [str(folder)], workers=1)
+    conn = sqlite3.connect(ledger)
+    assert conn.execute("select count(*), count(distinct raw_digest) from documents").fetchone() == (10, 10)
+    conn.close()
+    (folder / "new.txt").write_text("Rescuers pulled 14 people from the river on Monday, officials said.")
+    read: list[str] = []
+    real = pipeline.prepare
+
+    def counting(raw):
+        read.append(raw.source)
+        return real(raw)
+
+    monkeypatch.setattr(pipeline, "prepare", counting)
+    report = pipeline.build(ledger, [str(folder)], workers=1)
+    assert (report.added, report.already) == (1, 10) and [s.rsplit("/", 1)[-1] for s in read] == ["new.txt"]
+    # an item whose bytes changed is read again (and, its text changed, is a new document)
+    (folder / "new.txt").write_text("Rescuers pulled 15 people from the river on Monday, officials said.")
+    read.clear()
+    report = pipeline.build(ledger, [str(folder)], workers=1)
+    assert (report.added, report.already, len(read)) == (1, 10, 1)
+
+
 def test_a_known_reject_is_not_a_new_failure(tmp_path):
     (tmp_path / "good.txt").write_text("The harbour reopened after the storm had passed on Friday, the port said.")
     (tmp_path / "empty.txt").write_text("")

@@ -103,6 +103,7 @@ class Document(Record):
     words: int = 0  # number of words in the text
     notes: Optional[str] = None  # how the input was read, when it matters (encoding, unreadable date)
     kind: str = "article"  # article, or gallery / posts / video / links: a page with no reporting (segments.page_kind)
+    raw_digest: Optional[str] = None  # digest of the input item it was read from (its bytes, metadata, file name): a rebuild skips an item it knows without reading it again
 
     @staticmethod
     def make_id(text: str, identity: Optional[str]) -> str:

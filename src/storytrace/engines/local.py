@@ -21,14 +21,14 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Container, Iterable, Iterator, Optional, Sequence, Union
+from typing import Any, Callable, Container, Iterable, Iterator, NamedTuple, Optional, Sequence, Union
 
 import numpy as np
 import sqlite_utils
 
 from .. import ledger as ledger_mod
 from ..analyse import ANALYSERS, Analyser, analyse, analyse_many, totals
-from ..ingest import DEFAULT_MAX_BYTES, RawDoc, expand, prepare, read_file
+from ..ingest import DEFAULT_MAX_BYTES, RawDoc, digest, expand, prepare, read_file
 from ..model import Annotations, Document, Reject
 from ..stages import corrections, dating, datings, events, figures, reuse, serials, stories
 from ..text.segments import CACHED_TEXTS
@@ -57,7 +57,14 @@ BATCH = 256  # documents analysed and written per batch
 CHUNK = CACHED_TEXTS  # documents a worker analyses together (one parser call; their segments stay cached)
 SMALL_INPUT = 2 * 2**20  # below this many bytes one process is faster than a pool
 
-Processed = Union[tuple[Document, Annotations], Reject]
+class KnownItem(NamedTuple):
+    """An input item the ledger read before (the same digest): not read again; `id` is the
+    document it gave."""
+
+    id: str
+
+
+Processed = Union[tuple[Document, Annotations], Reject, KnownItem]
 
 
 #: Ids of the documents the ledger holds, in this process, while a build runs: such a document is
@@ -99,6 +106,32 @@ class IdSet:
         return i < len(self.ids) and self.ids[i] == x
 
 
+class Known:
+    """What the ledger holds, to skip: its documents' ids (an IdSet) and the input items
+    they were read from (item digest -> document id, two sorted uint64 arrays). Small to
+    pickle, for a pool's initializer or a Spark broadcast."""
+
+    def __init__(self, ids: Iterable[str], items: Iterable[tuple[str, str]] = ()) -> None:
+        self.ids = IdSet(ids)
+        pairs = sorted((int(d, 16), int(i, 16)) for d, i in items if _HEX16.fullmatch(d or "") and _HEX16.fullmatch(i or ""))
+        self.digests = np.array([d for d, _ in pairs], dtype=np.uint64)
+        self.docs = np.array([i for _, i in pairs], dtype=np.uint64)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self.ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def item(self, digest: str) -> Optional[str]:
+        """The id of the document the item with this digest gave, or None."""
+        if not len(self.digests) or not _HEX16.fullmatch(digest):
+            return None
+        x = np.uint64(int(digest, 16))
+        i = int(np.searchsorted(self.digests, x))
+        return f"{int(self.docs[i]):016x}" if i < len(self.digests) and self.digests[i] == x else None
+
+
 def _remember(known: Container[str]) -> None:
     """Set the ledger's document ids in this process (the pool's initializer; the build itself)."""
     global _known
@@ -110,10 +143,16 @@ def process(raw: RawDoc, analysers: Sequence[tuple[str, Analyser]] = ANALYSERS,
     """One input item through ingest and every per-document analyser (pure, picklable). A
     document the ledger already holds (`known`, else the ids the build set in this process)
     comes back with no annotations (it is not added)."""
+    known = _known if known is None else known
+    item_id = digest(raw)
+    seen = known.item(item_id) if isinstance(known, Known) else None
+    if seen is not None:
+        return KnownItem(seen)
     item = prepare(raw)
     if isinstance(item, Reject):
         return item
-    if item.id in (_known if known is None else known):
+    item.raw_digest = item_id
+    if item.id in known:
         return item, Annotations(item.id)
     try:
         annotations = analyse(item, analysers)
@@ -131,15 +170,25 @@ def process_many(raws: Sequence[RawDoc], analysers: Sequence[tuple[str, Analyser
     item is processed again alone, so only the one at fault is rejected."""
     if known is None:
         known = _known
-    items = [prepare(raw) for raw in raws]
-    docs = [x for x in items if not isinstance(x, Reject) and x.id not in known]
+    items: list[Processed | Document] = []
+    for raw in raws:
+        item_id = digest(raw)
+        seen = known.item(item_id) if isinstance(known, Known) else None
+        if seen is not None:
+            items.append(KnownItem(seen))  # read before: not read again
+            continue
+        doc = prepare(raw)
+        if isinstance(doc, Document):
+            doc.raw_digest = item_id
+        items.append(doc)
+    docs = [x for x in items if isinstance(x, Document) and x.id not in known]
     try:
         found = iter(analyse_many(docs, analysers))
     except Exception:
         return [process(raw, analysers, known) for raw in raws]
     out: list[Processed] = []
     for item in items:
-        if isinstance(item, Reject):
+        if not isinstance(item, Document):
             out.append(item)
             continue
         if item.id in known:
@@ -178,6 +227,13 @@ class BuildReport:
 
 class Unchanged(Exception):
     """Raised inside the ledger's write to leave it as it was (nothing new to add)."""
+
+
+def known_of(db: sqlite_utils.Database) -> Known:
+    """The ledger's documents and the input items they were read from."""
+    digests = "raw_digest" in db["documents"].columns_dict if "documents" in db.table_names() else False
+    return Known((r[0] for r in db.execute("select id from documents")),
+                 db.execute("select raw_digest, id from documents where raw_digest is not null").fetchall() if digests else ())
 
 
 def write_build(path: Path, report: BuildReport, analysers: Sequence[tuple[str, Analyser]], steps: str,
@@ -353,7 +409,7 @@ def _add(db: sqlite_utils.Database, files: list, missing: list[Reject], max_byte
          on_progress: Optional[Callable[[int], None]], on_long: Optional[Callable[[RawDoc], None]] = None) -> None:
     """The new documents and their annotations into the ledger, in input order, and the
     rejects counted (a document the ledger holds is prepared, not analysed)."""
-    known = IdSet(r[0] for r in db.execute("select id from documents"))
+    known = known_of(db)
     listed = {r[0] for r in db.execute("select id from rejects")}
 
     def reject(r: Reject) -> None:
@@ -378,6 +434,9 @@ def _add(db: sqlite_utils.Database, files: list, missing: list[Reject], max_byte
             on_progress(size)
         if isinstance(result, Reject):
             reject(result)
+            continue
+        if isinstance(result, KnownItem):
+            report.already += 1
             continue
         doc, annotations = result
         if doc.id in known:
@@ -437,6 +496,7 @@ def extract(
         if isinstance(result, Reject):
             yield result
             continue
+        assert not isinstance(result, KnownItem)  # (no ledger: nothing is known)
         doc, annotations = result
         yield {
             "id": doc.record_id or doc.id,

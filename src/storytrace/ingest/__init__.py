@@ -15,10 +15,10 @@ from typing import Iterator, Sequence, Union
 from ..text.segments import page_kind
 from ..model import Document, Reject
 from .clean import IngestError, clean_text, copyright_holder, decode, detect_language, guess_title, strip_surrogates, word_count
-from .raw import RawDoc
+from .raw import RawDoc, item_digest
 from .sources import DEFAULT_MAX_BYTES, InputFile, expand, read_file
 
-__all__ = ["RawDoc", "read_inputs", "prepare", "expand", "read_file", "DEFAULT_MAX_BYTES", "InputFile"]
+__all__ = ["RawDoc", "read_inputs", "prepare", "digest", "expand", "read_file", "DEFAULT_MAX_BYTES", "InputFile"]
 
 # The date header of storytrace's plain-text format: a first line " date YYYY-MM-DD".
 # (In ../shared/corpora/seeds the article text goes on after the date on that same line.)
@@ -117,6 +117,11 @@ def prepare(raw: RawDoc) -> Union[Document, Reject]:
 
 
 _LINE_SUFFIX = re.compile(r"(?::\d+|#\d+)$")
+
+
+def digest(raw: RawDoc) -> str:
+    """The input item's digest (raw.item_digest), with the file name its document's id uses."""
+    return item_digest(raw, _file_name(raw.source))
 
 
 def _file_name(source: str) -> str:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any, Union
+
+import xxhash
 
 
 @dataclass
@@ -14,3 +17,15 @@ class RawDoc:
     input_format: str  # text, html, json, jsonl, warc, stdin
     size: int = 0  # bytes read, for progress
     meta: dict[str, Any] = field(default_factory=dict)
+
+
+def item_digest(raw: RawDoc, file_name: str) -> str:
+    """16 hex digits that change when anything the item gives a document changes: its kind,
+    bytes (or text), format, metadata and file name (what the document's id is made of, and
+    every field read from the item); the same item read again gives the same digest."""
+    h = xxhash.xxh64()
+    for part in (raw.kind, raw.input_format, file_name, json.dumps(raw.meta, sort_keys=True, default=str)):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    h.update(raw.data if isinstance(raw.data, bytes) else raw.data.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()

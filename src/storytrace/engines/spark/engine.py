@@ -6,9 +6,10 @@ callbacks and BuildReport, and the same rows in the ledger:
 1. inputs -> (file number, position, RawDoc) on the executors (inputs.py), spread
    over the cluster, a chunk at a time through `local.process_many` (prepare + analysers; the spaCy
    model loads once per Python worker) -> tagged rows, kept (memory and disk);
-2. documents already in the ledger (their ids broadcast to the executors, 8 bytes each)
-   are prepared for their id but not analysed, cross to the JVM without their text, and
-   are dropped there (an anti-join with the ledger's ids); a
+2. documents already in the ledger (their ids and the digests of the input items they
+   were read from broadcast to the executors, 8 bytes each: `local.Known`) are not read
+   again (a known item) or prepared for their id but not analysed, cross to the JVM
+   without their text, and are dropped there (an anti-join with the ledger's ids); a
    document seen twice in this run is kept at its first position in input order and
    the later ones become `duplicate of ...` rejects (a window over the id), exactly as
    the local engine decides in its loop;
@@ -49,8 +50,8 @@ from ...analyse import ANALYSERS, Analyser
 from ...ingest import DEFAULT_MAX_BYTES
 from ...model import ANNOTATION_TABLES, Document, Reject
 from ...stages.plan import Plan
-from ..local import (CHUNK, CROSS_STAGES, BuildReport, CrossStage, IdSet, Processed, finish_build, preload,
-                     process_many, write_build)
+from ..local import (CHUNK, CROSS_STAGES, BuildReport, CrossStage, Known, KnownItem, Processed, finish_build,
+                     known_of, preload, process_many, write_build)
 from . import inputs as inputs_mod
 from . import plans, tables
 from . import texts as texts_mod
@@ -133,9 +134,10 @@ def out_dir(ledger: Path, out: Optional[str] = None) -> str:
 def _process_partition(items: Iterator[tuple[int, int, Any]], analysers: Sequence[tuple[str, Analyser]],
                        known: Any = None) -> Iterator[tuple[str, tuple]]:
     """Tagged table rows for every item (the local engine's `process_many`, a chunk of items
-    at a time). `known`: a broadcast IdSet of the ledger's documents, which are prepared (for
-    their id) but not analysed, and cross to the JVM without their text."""
-    ids = known.value if known is not None else IdSet(())
+    at a time). `known`: a broadcast `Known` of the ledger: an input item read before is
+    not read again, a known document is prepared (for its id) but not analysed; both cross
+    to the JVM as their id without a text, to be counted and dropped."""
+    ids = known.value if known is not None else Known(())
     it = iter(items)
     while chunk := list(itertools.islice(it, CHUNK)):
         done = iter(process_many([item for _, _, item in chunk if not isinstance(item, Reject)], analysers, ids))
@@ -148,6 +150,9 @@ def _tagged(chunk: list[tuple[int, int, Any]], done: Iterator[Processed], known:
         result = item if isinstance(item, Reject) else next(done)
         if isinstance(result, Reject):
             yield "rejects", tables.as_tuple(result.row(), REJECT_COLUMNS) + (f, p, size)
+            continue
+        if isinstance(result, KnownItem):  # an item read before: its document's id, to be counted and dropped
+            yield "documents", tables.as_tuple({"id": result.id, "source": item.source, "text": ""}, DOC_COLUMNS) + (f, p, size)
             continue
         doc, annotations = result
         row = doc.row()
@@ -202,7 +207,7 @@ def per_document(run: Run, db: Any, units: list[inputs_mod.Unit], total: int, ma
     # small inputs: one partition per core; larger: 4 per core (balance), and at most PARTITION_BYTES each
     parts = max(cores, min(4 * cores, math.ceil(total / SMALL_PARTITION_BYTES)), math.ceil(total / PARTITION_BYTES))
     # the ledger's documents, 8 bytes each, to every executor: they are not analysed again
-    ledger_ids = sc.broadcast(IdSet(r[0] for r in db.execute("select id from documents"))) if run.old_rowids else None
+    ledger_ids = sc.broadcast(known_of(db)) if run.old_rowids else None
     # every table's rows in one DataFrame, a struct column per table (the rows cross from
     # Python once; each table is then a filter on the JVM side, not a pass of Python)
     processed = spark.createDataFrame(

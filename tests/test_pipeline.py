@@ -205,6 +205,15 @@ def test_an_input_item_read_before_is_not_read_again(tmp_path, example_dir, monk
     read.clear()
     report = pipeline.build(ledger, [str(folder)], workers=1)
     assert (report.added, report.already, len(read)) == (1, 10, 1)
+    # a ledger without the digests (an earlier release's) gets them at its first build, then reads nothing again
+    with sqlite3.connect(ledger) as conn:
+        conn.execute("update documents set raw_digest = null")
+        conn.execute("update _storytrace set value = 'another' where key = 'code'")
+    read.clear()
+    assert pipeline.build(ledger, [str(folder)], workers=1).already == 11 and len(read) == 11
+    read.clear()
+    again = pipeline.build(ledger, [str(folder)], workers=1)
+    assert again.unchanged and read == []
 
 
 def test_a_known_reject_is_not_a_new_failure(tmp_path):

@@ -41,6 +41,9 @@ def test_incremental_build_with_corrections_same_on_both_engines(spark, tmp_path
     now = "2026-01-01T00:00:00+00:00"
     pipeline.correct(base, lambda db: corrections.record(db, f"claim:{claim}", "value", "99", note="test", now=now))
     pipeline.correct(base, lambda db: corrections.record(db, f"event:{event}", "label", "Corrected", now=now))
+    with sqlite3.connect(base) as conn:  # as an earlier release's ledger: no item digests (both engines add them)
+        conn.execute("update documents set raw_digest = null")
+    conn.close()
     local_path, spark_path = tmp_path / "local.db", tmp_path / "spark.db"
     shutil.copy(base, local_path)
     shutil.copy(base, spark_path)
@@ -50,6 +53,7 @@ def test_incremental_build_with_corrections_same_on_both_engines(spark, tmp_path
     assert (report.added, report.already) == (expected.added, expected.already) == (5, 5)
     assert (report.known_rejects, len(report.rejects), told) == (expected.known_rejects, 1, []) == (1, 1, [])
     assert_same_ledgers(local_path, spark_path)
+    assert sqlite3.connect(spark_path).execute("select count(*) from documents where raw_digest is null").fetchone()[0] == 0
     assert report.texts_from_ledger == 5  # the half built locally has no Parquet copy: its texts came from the ledger
     conn = sqlite3.connect(spark_path)
     assert conn.execute("select value from claims where id = ?", [claim]).fetchone()[0] == 99.0

@@ -5,8 +5,10 @@ One job: run the stages in order. It knows nothing of NLP: ingest turns inputs i
 Documents, analyse.py turns a Document into Annotations, the cross-document stages
 (CROSS_STAGES) read and write ledger tables, ledger.py stores. Memory stays bounded:
 inputs are read as a stream and analysed in batches. What the Spark engine shares with
-it lives here too: the per-document function (`process_many`, with the ledger's ids as
-an `IdSet`), the build's write skeleton (`write_build`, `finish_build`) and its report.
+it lives here too: the per-document function (`process_many`, with what the ledger holds
+as a `Known`: its documents' ids and the digests of the input items they came from, so a
+known item is not prepared and a known document not analysed again), the build's write
+skeleton (`write_build`, `finish_build`) and its report.
 """
 
 from __future__ import annotations
@@ -113,9 +115,15 @@ class Known:
 
     def __init__(self, ids: Iterable[str], items: Iterable[tuple[str, str]] = ()) -> None:
         self.ids = IdSet(ids)
-        pairs = sorted((int(d, 16), int(i, 16)) for d, i in items if _HEX16.fullmatch(d or "") and _HEX16.fullmatch(i or ""))
-        self.digests = np.array([d for d, _ in pairs], dtype=np.uint64)
-        self.docs = np.array([i for _, i in pairs], dtype=np.uint64)
+        digests: list[int] = []
+        docs: list[int] = []
+        for d, i in items:
+            if _HEX16.fullmatch(d or "") and _HEX16.fullmatch(i or ""):
+                digests.append(int(d, 16))
+                docs.append(int(i, 16))
+        order = np.argsort(np.array(digests, dtype=np.uint64), kind="stable")
+        self.digests = np.array(digests, dtype=np.uint64)[order]
+        self.docs = np.array(docs, dtype=np.uint64)[order]
 
     def __contains__(self, doc_id: object) -> bool:
         return doc_id in self.ids
@@ -227,6 +235,13 @@ class BuildReport:
 
 class Unchanged(Exception):
     """Raised inside the ledger's write to leave it as it was (nothing new to add)."""
+
+
+def remember_items(db: sqlite_utils.Database, items: Iterable[tuple[str, str, str]]) -> None:
+    """(digest, document id, digest): the ledger's documents whose input item was read
+    again (a ledger of an earlier release, or items read by other code) keep that item's
+    digest, so the next build does not read it again."""
+    db.conn.executemany("update documents set raw_digest = ? where id = ? and coalesce(raw_digest, '') != ?", items)
 
 
 def known_of(db: sqlite_utils.Database) -> Known:
@@ -429,6 +444,7 @@ def _add(db: sqlite_utils.Database, files: list, missing: list[Reject], max_byte
         docs.clear()
         tables.clear()
 
+    read_again: list[tuple[str, str, str]] = []  # known documents whose item the ledger has no digest of (yet)
     for size, result in _processed(_items(files, max_bytes, on_long), n_workers, analysers, known):
         if on_progress and size:
             on_progress(size)
@@ -441,6 +457,8 @@ def _add(db: sqlite_utils.Database, files: list, missing: list[Reject], max_byte
         doc, annotations = result
         if doc.id in known:
             report.already += 1
+            if doc.raw_digest:
+                read_again.append((doc.raw_digest, doc.id, doc.raw_digest))
             continue
         if doc.id in first_source:
             reject(Reject(doc.source, f"duplicate of {first_source[doc.id]} (same text from the same URL, record id or file name)"))
@@ -453,6 +471,7 @@ def _add(db: sqlite_utils.Database, files: list, missing: list[Reject], max_byte
         if len(docs) >= BATCH:
             flush()
     flush()
+    remember_items(db, read_again)
 
 
 def correct(

@@ -9,7 +9,10 @@ Two steps, so the costly one can run in worker processes:
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import re
+from pathlib import Path
 from typing import Iterator, Sequence, Union
 
 from ..text.segments import page_kind
@@ -120,8 +123,25 @@ _LINE_SUFFIX = re.compile(r"(?::\d+|#\d+)$")
 
 
 def digest(raw: RawDoc) -> str:
-    """The input item's digest (raw.item_digest), with the file name its document's id uses."""
-    return item_digest(raw, _file_name(raw.source))
+    """The input item's digest (raw.item_digest), with the file name its document's id uses
+    and the digest of the code that reads items (`reading_code`)."""
+    return item_digest(raw, _file_name(raw.source), reading_code())
+
+
+@functools.lru_cache(maxsize=1)
+def reading_code() -> str:
+    """A digest of the code that turns an input item into a document (ingest/, text/,
+    model.py): items read by other code are read again."""
+    from .. import __version__
+
+    root = Path(__file__).resolve().parent.parent
+    h = hashlib.blake2b(digest_size=8)
+    h.update(__version__.encode())  # (all there is when the package runs from a zip)
+    for f in sorted([*root.joinpath("ingest").glob("*.py"), *root.joinpath("text").glob("*.py"), root / "model.py"]):
+        if f.is_file():
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()
 
 
 def _file_name(source: str) -> str:

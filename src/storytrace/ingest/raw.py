@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Any, Union
-
-import xxhash
 
 
 @dataclass
@@ -19,12 +18,14 @@ class RawDoc:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-def item_digest(raw: RawDoc, file_name: str) -> str:
+def item_digest(raw: RawDoc, file_name: str, code: str = "") -> str:
     """16 hex digits that change when anything the item gives a document changes: its kind,
     bytes (or text), format, metadata and file name (what the document's id is made of, and
-    every field read from the item); the same item read again gives the same digest."""
-    h = xxhash.xxh64()
-    for part in (raw.kind, raw.input_format, file_name, json.dumps(raw.meta, sort_keys=True, default=str)):
+    every field read from the item), and `code` (the reading code's own digest: a release
+    that reads items differently reads them again); the same item read again gives the
+    same digest."""
+    h = hashlib.blake2b(digest_size=8)
+    for part in (code, raw.kind, raw.input_format, file_name, json.dumps(raw.meta, sort_keys=True, default=str)):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\x1f")
     h.update(raw.data if isinstance(raw.data, bytes) else raw.data.encode("utf-8", "surrogatepass"))

@@ -51,7 +51,7 @@ from ...ingest import DEFAULT_MAX_BYTES
 from ...model import ANNOTATION_TABLES, Document, Reject
 from ...stages.plan import Plan
 from ..local import (CHUNK, CROSS_STAGES, BuildReport, CrossStage, Known, KnownItem, Processed, finish_build,
-                     known_of, preload, process_many, write_build)
+                     known_of, preload, process_many, remember_items, write_build)
 from . import inputs as inputs_mod
 from . import plans, tables
 from . import texts as texts_mod
@@ -224,6 +224,9 @@ def per_document(run: Run, db: Any, units: list[inputs_mod.Unit], total: int, ma
             known = tables.from_sqlite(spark, db.execute("select id from documents"), [("id", str)], run.work + "/known")
             docs = docs.join(known.withColumn("_known", F.lit(True)), "id", "left")
             already = docs.filter(F.col("_known").isNotNull()).count()
+            # known documents read again (their item not known by its digest yet) keep it (as locally)
+            read_again = docs.filter(F.col("_known").isNotNull() & F.col("raw_digest").isNotNull()).select("raw_digest", "id")
+            remember_items(db, ((r["raw_digest"], r["id"], r["raw_digest"]) for r in tables.local_rows(read_again)))
             docs = docs.filter(F.col("_known").isNull()).drop("_known")
         w = Window.partitionBy("id").orderBy("_f", "_p")
         ranked = docs.withColumn("_rank", F.row_number().over(w)).withColumn("_first", F.first("source").over(w))

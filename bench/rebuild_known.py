@@ -39,18 +39,18 @@ def write_pages(folder: Path, n: int) -> None:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--pages", type=int, default=600)
-    args = ap.parse_args()
-    if not SHARED.exists():
-        print(f"no {SHARED}: the shared corpora are not here", file=sys.stderr)
-        return 2
     from storytrace.engines.local import build
+
+    pages = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    pages.add_argument("--pages", type=int, default=600, help="how many pages to write")
+    n = pages.parse_args().pages
+    if not SHARED.exists():
+        sys.exit(f"no {SHARED}: the shared corpora are not here")
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "pages"
         folder.mkdir()
-        write_pages(folder, args.pages)
+        write_pages(folder, n)
         ledger = Path(tmp) / "l.db"
         t = time.perf_counter()
         first = build(ledger, [str(folder)], workers=1)

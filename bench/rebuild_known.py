@@ -45,7 +45,8 @@ def main() -> int:
     pages.add_argument("--pages", type=int, default=600, help="how many pages to write")
     n = pages.parse_args().pages
     if not SHARED.exists():
-        sys.exit(f"no {SHARED}: the shared corpora are not here")
+        print(f"no {SHARED}: the shared corpora are not here", file=sys.stderr)
+        raise SystemExit(2)
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "pages"

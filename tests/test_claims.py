@@ -166,6 +166,11 @@ def test_a_tokenised_corpus_s_spaced_clitics_are_read_as_words_again():
     assert [c.attributed_to for c in extract("The mayor ’ s office said 12 people were killed .")] == ["The mayor"]
 
 
+def test_the_body_of_one_person_is_one_dead():
+    assert [(c.measure, c.value) for c in extract("The body of a reporter was found in a field near Tarvel.")] == [("killed", 1.0)]
+    assert extract("The body of the lake froze early this year.") == []
+
+
 def test_found_alive_is_no_death():
     assert [c.measure for c in extract("Twelve miners were found dead.")] == ["killed"]
     assert all(c.measure != "killed" for c in extract("Twelve missing miners were found alive."))

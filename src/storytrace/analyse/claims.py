@@ -659,8 +659,9 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
             if (tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN")
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
                 victims.append(tok.head)  # "a judge killed in the attack"
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in ("killing", "murder", "assassination", "abduction", "kidnapping", "death", "beheading"):
-            m = MEASURE_LEMMAS.get(tok.lemma_.lower()) or ("killed" if tok.lemma_.lower() in ("killing", "assassination", "beheading", "murder") else "captured")
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in ("killing", "murder", "assassination", "abduction", "kidnapping", "death",
+                                                           "beheading", "body", "corpse"):
+            m = MEASURE_LEMMAS.get(tok.lemma_.lower()) or ("killed" if tok.lemma_.lower() in ("killing", "assassination", "beheading", "murder", "body", "corpse") else "captured")
             victims = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         else:
             continue

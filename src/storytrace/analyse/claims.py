@@ -253,7 +253,7 @@ _ANIMAL_NAME = re.compile(
 # Without a number, only these words can make a victim count (a singular victim).
 _VIOLENT = re.compile(
     r"\b(?:kill|murder|behead|assassinat|slay|slain|shot dead|gunned down|stabb|hacked|execut|lynch|"
-    r"abduct|kidnap|injur|wound|tortur|to death|arrest|detain|died\b|dies\b|perish|drown)",
+    r"abduct|kidnap|injur|wound|tortur|to death|arrest|detain|died\b|dies\b|perish|drown|body\s+of|corpse)",
     re.IGNORECASE,
 )
 _SINGULAR_HINT = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s|\b[A-Z][a-z]+ [A-Z][a-z]+|"

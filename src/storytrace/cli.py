@@ -130,8 +130,8 @@ def build(ledger: Path, inputs: tuple[str, ...], engine: str, workers: int, max_
 
     INPUTS are files (.txt, .html, .json, .jsonl, .warc[.gz]), folders (read
     recursively), glob patterns, or - for JSON lines on stdin. Documents already in
-    the ledger are not added twice. Each rejected input is listed with its reason and
-    kept in the rejects table.
+    the ledger are not added or analysed twice (an input item it read before is only
+    hashed). Each rejected input is listed with its reason and kept in the rejects table.
     """
     if engine == "spark":
         from .engines import spark

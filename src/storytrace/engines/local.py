@@ -60,8 +60,8 @@ CHUNK = CACHED_TEXTS  # documents a worker analyses together (one parser call; t
 SMALL_INPUT = 2 * 2**20  # below this many bytes one process is faster than a pool
 
 class KnownItem(NamedTuple):
-    """An input item the ledger read before (the same digest): not read again; `id` is the
-    document it gave."""
+    """An input item the ledger read before (the same digest): only hashed, not prepared
+    again; `id` is the document it gave."""
 
     id: str
 
@@ -146,20 +146,28 @@ def _remember(known: Container[str]) -> None:
     _known = known
 
 
+def _read(raw: RawDoc, known: Container[str]) -> Union[Document, Reject, KnownItem]:
+    """An input item as a Document carrying its item's digest, a Reject, or a KnownItem
+    when the ledger read that item before (it is only hashed, not prepared again)."""
+    item_id = digest(raw)
+    seen = known.item(item_id) if isinstance(known, Known) else None
+    if seen is not None:
+        return KnownItem(seen)
+    doc = prepare(raw)
+    if isinstance(doc, Document):
+        doc.raw_digest = item_id
+    return doc
+
+
 def process(raw: RawDoc, analysers: Sequence[tuple[str, Analyser]] = ANALYSERS,
             known: Optional[Container[str]] = None) -> Processed:
     """One input item through ingest and every per-document analyser (pure, picklable). A
     document the ledger already holds (`known`, else the ids the build set in this process)
     comes back with no annotations (it is not added)."""
     known = _known if known is None else known
-    item_id = digest(raw)
-    seen = known.item(item_id) if isinstance(known, Known) else None
-    if seen is not None:
-        return KnownItem(seen)
-    item = prepare(raw)
-    if isinstance(item, Reject):
+    item = _read(raw, known)
+    if not isinstance(item, Document):
         return item
-    item.raw_digest = item_id
     if item.id in known:
         return item, Annotations(item.id)
     try:
@@ -178,17 +186,7 @@ def process_many(raws: Sequence[RawDoc], analysers: Sequence[tuple[str, Analyser
     item is processed again alone, so only the one at fault is rejected."""
     if known is None:
         known = _known
-    items: list[Processed | Document] = []
-    for raw in raws:
-        item_id = digest(raw)
-        seen = known.item(item_id) if isinstance(known, Known) else None
-        if seen is not None:
-            items.append(KnownItem(seen))  # read before: not read again
-            continue
-        doc = prepare(raw)
-        if isinstance(doc, Document):
-            doc.raw_digest = item_id
-        items.append(doc)
+    items = [_read(raw, known) for raw in raws]
     docs = [x for x in items if isinstance(x, Document) and x.id not in known]
     try:
         found = iter(analyse_many(docs, analysers))

@@ -258,6 +258,20 @@ def test_a_figure_one_body_sentence_alone_states_is_left_unplaced(tmp_path):
     assert [r[0] for r in conn.execute("select measure from figures")] == ["killed"]
 
 
+def test_a_body_figure_no_lead_states_is_left_unplaced_and_one_a_lead_states_joins(tmp_path):
+    files = {}
+    files["a.txt"] = (" date 2024-05-02\nPolice arrested 46 people on Wednesday night as riots spread through Orrin, "
+                      "officials said. Shops were looted.\nOn the first night, one person was arrested.\n")
+    files["b.txt"] = (" date 2024-05-03\nCrowds marched through Orrin again on Thursday. The mayor appealed for calm.\n"
+                      "Officers said 46 people had been arrested by Wednesday night.\n")
+    conn = _ledger(tmp_path, files)
+    placed = {int(v): p for v, p in conn.execute("select value, placement from claims where measure = 'arrested'")}
+    assert placed[1].startswith("unplaced: a body figure no lead"), placed
+    assert not placed[46].startswith("unplaced"), placed  # b's body figure: a lead states it
+    assert conn.execute("select best, n_docs, status from figures where measure = 'arrested'").fetchall() == [
+        (46, 2, "agree")]
+
+
 def test_a_photo_gallery_is_no_article_and_seeds_no_event(tmp_path):
     from storytrace.text.segments import page_kind
 

@@ -258,10 +258,12 @@ def events_stage(db: Any) -> dict[str, int]:
     claim_place: dict[str, tuple[float, str]] = {}
     claim_doc: dict[str, tuple[str, str, int]] = {}
     per_doc: dict[str, Counter] = defaultdict(Counter)
-    for cid, doc_id, start, s0, s1, measure, segment, words, antecedent, paragraph in db.execute(
+    claim_span: dict[str, _Span] = {}
+    for cid, doc_id, start, s0, s1, measure, segment, words, antecedent, paragraph, low, high, group, part in db.execute(
             "select id, doc_id, start, sentence_start, sentence_end, measure, segment, sentence, antecedent, "
-            "paragraph_start from claims"):
+            "paragraph_start, low, high, \"group\", coalesce(part_of, adds_to) from claims"):
         claim_doc[cid] = (doc_id, measure, s0)
+        claim_span[cid] = _Span(low, high, group, part is not None)
         if doc_id in pages:  # a photo gallery, a page of posts: its numbers seed no event
             claim_place[cid] = (0.0, UNPLACED + f"not an article (a page of {pages[doc_id][0]})")
             continue
@@ -284,6 +286,10 @@ def events_stage(db: Any) -> dict[str, int]:
         claim_place[cid] = (ALONE, UNPLACED + "only one document states it, in its body (no lead, no name, no other source)")
         doc_id = claim_doc[cid][0]
         per_doc[doc_id][claim_event[cid]] -= 1
+    for cid in _uncorroborated(claim_event, claim_place, claim_doc, claim_span):
+        claim_place[cid] = (ALONE, UNPLACED + "a body figure no lead or named report of the event states (another count, "
+                                           "an earlier or partial figure)")
+        per_doc[claim_doc[cid][0]][claim_event[cid]] -= 1
 
     used = set(claim_event.values()) | set(event_of_story.values())
     rows = []
@@ -373,6 +379,41 @@ def _alone(claim_event: dict[str, str], claim_place: dict[str, tuple[float, str]
             if PLACED <= confidence < STRONG and claim_doc[cid][1] != "other"
             and (claim_event[cid], claim_doc[cid][1]) not in supported
             and (claim_doc[cid][0], claim_doc[cid][2], claim_event[cid]) not in established]
+
+
+class _Span(NamedTuple):
+    """A claim's bounds and group, as the corroboration check reads them."""
+
+    low: Optional[float]
+    high: Optional[float]
+    group: Optional[str]
+    part: bool  # a part of a total or listed beside another figure: its whole explains it
+
+
+def _uncorroborated(claim_event: dict[str, str], claim_place: dict[str, tuple[float, str]],
+                    claim_doc: dict[str, tuple[str, str, int]], span: dict[str, _Span]) -> list[str]:
+    """Claims placed only by the story's kind of figure (or a headline) whose value no
+    strongly placed claim of the same event, measure and group allows, where such claims
+    exist: the leads and named reports say what the event's figure is, and a body number
+    none of them states is another count ("one person was arrested" on the first night of
+    riots whose leads report 46 arrests), an earlier or partial figure."""
+    strong: dict[tuple[str, str, Optional[str]], list[tuple[float, float]]] = defaultdict(list)
+    for cid, (confidence, _) in claim_place.items():
+        if confidence >= STRONG and claim_doc[cid][1] != "other":
+            sp = span[cid]
+            strong[(claim_event[cid], claim_doc[cid][1], sp.group)].append(
+                (sp.low if sp.low is not None else 0.0, sp.high if sp.high is not None else float("inf")))
+    out = []
+    for cid, (confidence, _) in claim_place.items():
+        sp = span[cid]
+        key = (claim_event[cid], claim_doc[cid][1], sp.group)
+        if not (PLACED <= confidence < STRONG) or key[1] == "other" or sp.part or key not in strong:
+            continue
+        lo = sp.low if sp.low is not None else 0.0
+        hi = sp.high if sp.high is not None else float("inf")
+        if not any(lo <= b and a <= hi for a, b in strong[key]):
+            out.append(cid)
+    return out
 
 
 def _story_aliases(named: dict[str, _Ev], story_events: dict[str, _Ev], event_of_story: dict[str, str],

@@ -324,6 +324,13 @@ def test_single_victims_named_by_apposition_or_dying():
     assert ex("The project died in 2009.") == []
 
 
+def test_a_victim_found_or_left_dead_is_the_subject_of_the_passive_before():
+    from storytrace.analyse.claims import extract as ex
+    assert [(c.measure, c.value) for c in ex("A village elder was found hacked to death near Tellon, police said.")] == [
+        ("killed", 1)]
+    assert ex("A fisherman was feared killed in the storm.") == []  # a fear, not a death
+
+
 def test_named_members_of_a_count_are_not_more_victims():
     got = [(c.measure, c.value) for c in extract("The gunman killed a clerk, and two managers, Paul Orrel and Alan Vey, "
                                                  "were wounded.")]

@@ -656,6 +656,9 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
             if not victims and tok.dep_ == "conj":  # "was stabbed and then beheaded"; "surrendered and was arrested"
                 passive = any(c.dep_ == "auxpass" for c in tok.children)
                 victims = [c for c in tok.head.children if c.dep_ == "nsubjpass" or passive and c.dep_ == "nsubj"]
+            if not victims and tok.dep_ == "xcomp" and tok.tag_ == "VBN" and tok.head.lemma_ != "fear" and any(
+                    c.dep_ == "auxpass" for c in tok.head.children):  # "was found hacked to death" (not "feared killed")
+                victims = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
             if (tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN")
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
                 victims.append(tok.head)  # "a judge killed in the attack"

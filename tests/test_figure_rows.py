@@ -331,6 +331,19 @@ def test_a_victim_found_or_left_dead_is_the_subject_of_the_passive_before():
     assert ex("A fisherman was feared killed in the storm.") == []  # a fear, not a death
 
 
+def test_a_relative_pronoun_counts_the_person_its_clause_modifies_and_fatally_wounded_is_killed():
+    from storytrace.analyse.claims import extract as ex
+    assert [(c.measure, c.value, c.victims) for c in ex(
+        "Police are hunting the killers of Omar Vey, who was killed by gunmen on Saturday.")] == [
+        ("killed", 1, "Omar Vey")]
+    assert [(c.measure, c.value) for c in ex("She grieves with the mother and child who was injured.")] == [("injured", 1)]
+    assert [(c.measure, c.value) for c in ex("A vigil for Tom Orrel, who was fatally wounded by police, turned ugly.")] == [
+        ("killed", 1)]
+    assert [(c.measure, c.value) for c in ex("Two men were fatally wounded in the clash.")] == [("killed", 2)]
+    assert ex("The lorry, which was destroyed in the blast, belonged to a farmer.") == []
+    assert ex("He was shot dead at his farm on Sunday.") == []  # a pronoun alone: who it is, the parser cannot say
+
+
 def test_named_members_of_a_count_are_not_more_victims():
     got = [(c.measure, c.value) for c in extract("The gunman killed a clerk, and two managers, Paul Orrel and Alan Vey, "
                                                  "were wounded.")]

@@ -671,10 +671,15 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
         if m not in ("killed", "injured", "captured", "arrested") or _irrealis(tok):
             continue
         companions = _companions(tok)
+        # "Alhaji Ibrahim Abubakar, who was killed by gunmen": a relative pronoun stands for the noun its clause modifies
+        relative = [v for v in victims if v.tag_ in ("WP", "WDT") and tok.dep_ == "relcl" and v.dep_ == "nsubjpass"]
+        victims = [tok.head if v in relative else v for v in victims]
         for v in victims:
             if v.i in counted or any(c.dep_ == "nummod" for c in v.children):
                 continue
             people = [v] + [c for c in v.conjuncts if c.i > v.i]
+            if relative and any(c.dep_ == "auxpass" and c.lower_ in ("was", "is") for c in tok.children):
+                people = [max([v, *v.conjuncts], key=lambda p: p.i if p.i < tok.i else -1)]  # "the mother and child who was injured": the child
             if companions and not any(c.i in counted for c in companions):
                 people += companions  # "she was stabbed to death together with her husband": two
             pronoun = bool(companions) or (m in ("killed", "injured") and v.dep_ == "dobj")  # "shot him dead", "injured her"

@@ -92,6 +92,8 @@ def lemma_measure(tok: Any) -> Optional[str]:
     m = MEASURE_LEMMAS.get(lemma) or MEASURE_LEMMAS.get(tok.lower_)
     if m == "killed" and lemma in ("toll", "body") and tok.pos_ != "NOUN":
         return None
+    if m == "injured" and any(c.dep_ == "advmod" and c.lower_ in ("fatally", "mortally") for c in tok.children):
+        return "killed"  # "fatally wounded", "mortally injured": the wound killed
     if lemma == "gun" and not any(c.lower_ == "down" for c in tok.children):
         return None
     if lemma == "lose" and any(c.lemma_ in ("life",) for c in tok.children):

@@ -129,6 +129,8 @@ class Reject(Record):
 COUNT_MEASURES: tuple[str, ...] = ("killed", "injured", "captured", "missing", "displaced", "arrested", "affected",
                                    "evacuated", "hospitalised", "released", "orphaned")
 MEASURES: tuple[str, ...] = COUNT_MEASURES + ("other",)
+#: Counts that only grow while an event develops: a later, lower report does not lower them.
+CUMULATIVE = frozenset({"killed", "injured", "arrested", "displaced", "affected", "evacuated", "orphaned"})
 
 
 #: How a figure whose group is not a count of persons reads: its unit ("families wiped out: 8").

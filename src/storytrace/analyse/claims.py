@@ -29,6 +29,7 @@ from .attribution import Sayer, quote_speaker, sentence_sayer, source_of
 from .quotes import find_quotes
 from ..text.segments import BODY, NOT_REPORTING, SegmentIndex, segments
 from ..text.speech import PRONOUNS
+from ..text.timex import find_dates
 from ..text.sentences import ANAPHORA, Spans, quotations, sentence_before, sentences
 
 # ---------------------------------------------------------------------- lexicons
@@ -501,6 +502,8 @@ def _coordinated(a: Any, b: Any) -> bool:
 _PERSONAL = frozenset("her him he she".split())
 #: Between two counts of one noun listed side by side: "12 Somali and 11 Yemeni nationals".
 _LISTED = re.compile(r"(?:\s+[\w'’-]+){1,3}\s+and\s+")
+#: Verbs of finding a victim, whose passive subject a participle after them counts ("was found hacked to death").
+_FOUND = frozenset("find leave discover see report confirm declare list".split())
 #: Verbs whose subject is the one who died ("Alleyne died after being shot").
 _INTRANSITIVE_DEATH = frozenset("die perish drown".split())
 
@@ -656,9 +659,9 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
             if not victims and tok.dep_ == "conj":  # "was stabbed and then beheaded"; "surrendered and was arrested"
                 passive = any(c.dep_ == "auxpass" for c in tok.children)
                 victims = [c for c in tok.head.children if c.dep_ == "nsubjpass" or passive and c.dep_ == "nsubj"]
-            if not victims and tok.dep_ == "xcomp" and tok.tag_ == "VBN" and tok.head.lemma_ != "fear" and any(
-                    c.dep_ == "auxpass" for c in tok.head.children):  # "was found hacked to death" (not "feared killed")
-                victims = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
+            if not victims and tok.dep_ == "xcomp" and tok.tag_ == "VBN" and tok.head.lemma_ in _FOUND and any(
+                    c.dep_ == "auxpass" for c in tok.head.children) and not _irrealis(tok.head):
+                victims = [c for c in tok.head.children if c.dep_ == "nsubjpass"]  # "was found hacked to death"
             if (tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN")
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
                 victims.append(tok.head)  # "a judge killed in the attack"
@@ -672,14 +675,22 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
             continue
         companions = _companions(tok)
         # "Alhaji Ibrahim Abubakar, who was killed by gunmen": a relative pronoun stands for the noun its clause modifies
+        # "Omar Vey, who was killed by gunmen": a relative pronoun stands for the noun its clause
+        # modifies; a past tense only ("a journalist who is killed on duty" is no event), and not
+        # a clause that dates its victim to another time ("a nurse who was killed last year"): the
+        # claim stands on the noun, outside the clause, where placement would not see its time
         relative = [v for v in victims if v.tag_ in ("WP", "WDT") and tok.dep_ == "relcl" and v.dep_ == "nsubjpass"]
+        tense = " ".join(c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass"))  # "was", "has been", ...
+        if relative and (tense not in ("was", "were", "has been", "have been", "had been") or _dated_clause(tok)):
+            continue
         victims = [tok.head if v in relative else v for v in victims]
         for v in victims:
             if v.i in counted or any(c.dep_ == "nummod" for c in v.children):
                 continue
             people = [v] + [c for c in v.conjuncts if c.i > v.i]
-            if relative and any(c.dep_ == "auxpass" and c.lower_ in ("was", "is") for c in tok.children):
-                people = [max([v, *v.conjuncts], key=lambda p: p.i if p.i < tok.i else -1)]  # "the mother and child who was injured": the child
+            if relative:  # "the mother and child who was injured": the child; "Vey and Sen, who were killed": both
+                people = sorted([v, *v.conjuncts], key=lambda p: p.i) if tense in ("were", "have been") else [
+                    max([v, *v.conjuncts], key=lambda p: p.i if p.i < tok.i else -1)]
             if companions and not any(c.i in counted for c in companions):
                 people += companions  # "she was stabbed to death together with her husband": two
             pronoun = bool(companions) or (m in ("killed", "injured") and v.dep_ == "dobj")  # "shot him dead", "injured her"
@@ -691,6 +702,15 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
             for p in people:
                 counted[p.i] = claim
     return out
+
+
+def _dated_clause(verb: Any) -> bool:
+    """A clause that gives its own year or a past a week or more back ("who was killed in 2019",
+    "who was shot last year")."""
+    words = list(verb.subtree)
+    clause = verb.doc.text[words[0].idx: words[-1].idx + len(words[-1].text)]
+    return any(d.year is not None or (d.kind == "relative" and (d.offset or 0) < 0 and d.unit in ("week", "month", "year"))
+               for d in find_dates(clause))
 
 
 def _irrealis(verb: Any) -> bool:

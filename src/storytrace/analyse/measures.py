@@ -92,7 +92,9 @@ def lemma_measure(tok: Any) -> Optional[str]:
     m = MEASURE_LEMMAS.get(lemma) or MEASURE_LEMMAS.get(tok.lower_)
     if m == "killed" and lemma in ("toll", "body") and tok.pos_ != "NOUN":
         return None
-    if m == "injured" and any(c.dep_ == "advmod" and c.lower_ in ("fatally", "mortally") for c in tok.children):
+    if m == "injured" and any(c.dep_ == "advmod" and c.lower_ in ("fatally", "mortally") and not any(
+            g.dep_ in ("advmod", "neg") for g in c.children) for c in tok.children) and not any(
+            c.lower_ in _ALMOST or c.dep_ == "neg" for c in tok.children):  # (not "nearly fatally")
         return "killed"  # "fatally wounded", "mortally injured": the wound killed
     if lemma == "gun" and not any(c.lower_ == "down" for c in tok.children):
         return None
@@ -139,6 +141,8 @@ def lemma_measure(tok: Any) -> Optional[str]:
     return m
 
 
+#: Words that say the outcome did not come ("nearly fatally injured").
+_ALMOST = frozenset("nearly almost narrowly virtually".split())
 _HOSPITAL = frozenset("hospital hospitals clinic infirmary icu".split())
 _TO_HOSPITAL = frozenset("take rush admit airlift fly bring transport send carry move transfer evacuate helicopter".split())
 _IN_HOSPITAL = frozenset("remain be stay lie treat receive keep hold".split())

@@ -41,7 +41,7 @@ from . import corrections
 from .annotated import complete, complete_claims
 from ..analyse.mentions import (EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, YEAR, Mention, actors, from_row,
                                 homograph, is_reported, noun_spans)
-from ..model import Event, Lead, make_id
+from ..model import CUMULATIVE, Event, Lead, make_id
 from .placement import ALONE, HEADLINE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement, other_event_cues, place_words, story_families, unplaced
 from ..text.segments import BODY
 from ..unionfind import DisjointSets
@@ -286,9 +286,9 @@ def events_stage(db: Any) -> dict[str, int]:
         claim_place[cid] = (ALONE, UNPLACED + "only one document states it, in its body (no lead, no name, no other source)")
         doc_id = claim_doc[cid][0]
         per_doc[doc_id][claim_event[cid]] -= 1
-    for cid in _uncorroborated(claim_event, claim_place, claim_doc, claim_span):
-        claim_place[cid] = (ALONE, UNPLACED + "a body figure no lead or named report of the event states (another count, "
-                                           "an earlier or partial figure)")
+    for cid, why in _uncorroborated(claim_event, claim_place, claim_doc, claim_span,
+                                    {d: (p or "")[:10] or None for d, p in published.items()}):
+        claim_place[cid] = (ALONE, UNPLACED + why)
         per_doc[claim_doc[cid][0]][claim_event[cid]] -= 1
 
     used = set(claim_event.values()) | set(event_of_story.values())
@@ -391,28 +391,53 @@ class _Span(NamedTuple):
 
 
 def _uncorroborated(claim_event: dict[str, str], claim_place: dict[str, tuple[float, str]],
-                    claim_doc: dict[str, tuple[str, str, int]], span: dict[str, _Span]) -> list[str]:
-    """Claims placed only by the story's kind of figure (or a headline) whose value no
-    strongly placed claim of the same event, measure and group allows, where such claims
-    exist: the leads and named reports say what the event's figure is, and a body number
-    none of them states is another count ("one person was arrested" on the first night of
-    riots whose leads report 46 arrests), an earlier or partial figure."""
+                    claim_doc: dict[str, tuple[str, str, int]], span: dict[str, _Span],
+                    day: dict[str, Optional[str]]) -> list[tuple[str, str]]:
+    """(claim, why) for claims placed below STRONG (by the story's kind of figure, a
+    headline, the sentence before) whose bounds meet none of the strongly placed claims
+    (lead, named, dated) of the same event, measure and group, where there are some: the
+    leads say what the event's figure is. A count that only grows (model.CUMULATIVE)
+    below every one of them is another count, an earlier or a partial one ("one person
+    was arrested" on the first night of riots whose leads report 46 arrests); any other
+    is left out unless it is news since: its document and a second one stating a value
+    it meets are dated after every document whose lead gives the figure (a toll risen
+    since the leads were written; an undated body's bigger number is as often another
+    event's). `day`: each document's publication day, when dated."""
     strong: dict[tuple[str, str, Optional[str]], list[tuple[float, float]]] = defaultdict(list)
-    for cid, (confidence, _) in claim_place.items():
-        if confidence >= STRONG and claim_doc[cid][1] != "other":
-            sp = span[cid]
-            strong[(claim_event[cid], claim_doc[cid][1], sp.group)].append(
-                (sp.low if sp.low is not None else 0.0, sp.high if sp.high is not None else float("inf")))
-    out = []
-    for cid, (confidence, _) in claim_place.items():
+    strong_last: dict[tuple[str, str, Optional[str]], str] = {}
+    weak: dict[tuple[str, str, Optional[str]], list[str]] = defaultdict(list)
+
+    def bounds(cid: str) -> tuple[float, float]:
         sp = span[cid]
-        key = (claim_event[cid], claim_doc[cid][1], sp.group)
-        if not (PLACED <= confidence < STRONG) or key[1] == "other" or sp.part or key not in strong:
+        return (sp.low if sp.low is not None else 0.0, sp.high if sp.high is not None else float("inf"))
+
+    for cid, (confidence, _) in claim_place.items():
+        if confidence < PLACED or claim_doc[cid][1] == "other":
+            continue  # (checked first: a page's claims have no event)
+        key = (claim_event[cid], claim_doc[cid][1], span[cid].group)
+        if confidence >= STRONG:
+            strong[key].append(bounds(cid))
+            strong_last[key] = max(strong_last.get(key, ""), day.get(claim_doc[cid][0]) or "9999")
+        elif not span[cid].part:
+            weak[key].append(cid)
+    out = []
+    for key, cids in weak.items():
+        if key not in strong:
             continue
-        lo = sp.low if sp.low is not None else 0.0
-        hi = sp.high if sp.high is not None else float("inf")
-        if not any(lo <= b and a <= hi for a, b in strong[key]):
-            out.append(cid)
+        lowest = min(a for a, _ in strong[key])
+        for cid in cids:
+            lo, hi = bounds(cid)
+            if any(lo <= b and a <= hi for a, b in strong[key]):
+                continue
+            if key[1] in CUMULATIVE and hi < lowest:
+                out.append((cid, "below every figure of the event its leads or named reports give (another count, "
+                                 "an earlier or partial one)"))
+            else:
+                since = [o for o in cids if (day.get(claim_doc[o][0]) or "") > strong_last[key]]
+                if cid not in since or not any(claim_doc[o][0] != claim_doc[cid][0] and bounds(o)[0] <= hi
+                                               and lo <= bounds(o)[1] for o in since):
+                    out.append((cid, "a figure no lead or named report of the event gives, and no two later "
+                                     "reports state"))
     return out
 
 

@@ -47,7 +47,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator, NamedTuple, Optional, cast
 
-from ..model import COUNT_MEASURES, Check, Figure, make_id
+from ..model import COUNT_MEASURES, CUMULATIVE, Check, Figure, make_id
 from ..text.origins import claim_keys, origin_groups, origin_name
 from .placement import UNPLACED
 from .plan import Group, Plan, Read, Update, Write
@@ -118,8 +118,6 @@ def _fmt(v: float) -> str:
 #: How a document's date must have been found to place its figures in time: stated by the
 #: page or its metadata, or by a person; not inferred from the text (dates.py).
 TRUSTED = frozenset({"metadata", "header", "url", "dateline", "stamp", "correction"})
-#: Counts that only grow while an event develops: a later, lower report does not lower them.
-CUMULATIVE = frozenset({"killed", "injured", "arrested", "displaced", "affected", "evacuated", "orphaned"})
 DOCUMENTS_QUERY = "select id, published, published_low, published_how, title, outlet from documents"
 
 

@@ -18,7 +18,7 @@ Evidence, strongest first (`confidence`):
 | before | 0.6 | the sentence before, in the same paragraph, names a dated event |
 | story | 0.7 | the story's own reports lead with a figure of this kind (killed, injured, ...) or with an incident noun |
 | alone | 0.4 | placed by the story's kind of figure only (below 0.8), and no other document states a figure of that event and measure: a row would stand on one body sentence |
-| below | 0.4 | a count that only grows, placed below 0.8 (story, headline, before), not a part of a total, whose highest value is below every strongly placed (≥ 0.8: lead, named, dated) claim of the same event, measure and group where there are some: a smaller body number is another count, an earlier or a partial one; a larger one stays (the toll may have risen since) |
+| uncorroborated | 0.4 | placed below 0.8 (story, headline, before), not a part of a total, and its bounds meet none of the strongly placed (≥ 0.8: lead, named, dated) claims of the same event, measure and group where there are some: a count that only grows below all of them is another, an earlier or a partial count; any other is left out unless two documents dated after every such lead state it (a toll risen since) |
 | unplaced | ≤ 0.3 | the number is page furniture (a caption, a teaser: segments.py), the sentence speaks of another time or event (below) and nothing names that event, the sentence says the figure was an early report since superseded ("originally reported two dead"), or the story's reports never lead with such a figure |
 
 Signs of another event in a sentence (`other_event_cues`): a place that none of the

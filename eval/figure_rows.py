@@ -357,13 +357,14 @@ def _print_claims(gold: dict[str, Any], docs: list[Doc], db: sqlite3.Connection)
         print(f"      {d.text[s0:s1][:220]!r}")
 
 
-def open_gold_and_ledgers(ledgers: Optional[Path]) -> tuple[dict[str, str], list[dict[str, Any]], dict[str, list[Doc]],
+def open_gold_and_ledgers(ledgers: Optional[Path], files: str = "*.json") -> tuple[dict[str, str], list[dict[str, Any]], dict[str, list[Doc]],
                                                             dict[str, sqlite3.Connection], Any]:
     """The split, the gold stories, and the dev ledgers (built in `ledgers`, or in a
     temporary folder returned last so it lives as long as the caller keeps it)."""
     split = json.loads((GOLD / "split.json").read_text())
     half_of = {s: "tune" for s in split["tune"]} | {s: "check" for s in split["check"]}
-    golds = [g for f in sorted((GOLD / "figure_rows").glob("*.json")) for g in json.loads(f.read_text(encoding="utf-8"))]
+    golds = [g for pattern in files.split(",") for f in sorted((GOLD / "figure_rows").glob(pattern))
+             for g in json.loads(f.read_text(encoding="utf-8"))]
     tmp = None
     if ledgers:
         ledgers.mkdir(parents=True, exist_ok=True)
@@ -380,6 +381,8 @@ def open_gold_and_ledgers(ledgers: Optional[Path]) -> tuple[dict[str, str], list
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--ledgers", type=Path, help="folder of built ledgers to reuse (built there when missing)")
+    ap.add_argument("--files", default="*.json",
+                    help="gold files to score (globs in eval/gold/figure_rows, comma-separated; default all)")
     ap.add_argument("--show-check", action="store_true", help="print the check half's misses too (read them once, at the end)")
     ap.add_argument("--json", type=Path, help="write the summary as JSON")
     ap.add_argument("--story", help="print every row of one story")
@@ -387,7 +390,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     if not SHARED.exists():
         print(f"no {SHARED}: the dev data is not here", file=sys.stderr)
         return 2
-    half_of, golds, docs, dbs, tmp = open_gold_and_ledgers(args.ledgers)
+    half_of, golds, docs, dbs, tmp = open_gold_and_ledgers(args.ledgers, args.files)
     results: dict[str, tuple[list[Judged], list[dict[str, Any]]]] = {"tune": ([], []), "check": ([], [])}
     for g in golds:
         ledger = "news_cluster" if g["story"].startswith("nc:") else "ecbplus" if g["story"].startswith("ecb:") else g["story"]
@@ -397,7 +400,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             continue
         judged, facts = judge_story(g, sdocs, dbs[ledger])
         facts["story"] = g["story"]
-        half = half_of.get(g["story"], "tune")
+        half = half_of.get(g["story"], "check")  # a story no half lists is shown as check: never tuned on by mistake
         results[half][0].extend(judged)
         results[half][1].append(facts)
         if args.story == g["story"]:

@@ -13,6 +13,7 @@ from storytrace.analyse.claims import extract
 from storytrace.stages.figures import FigureClaim, make_figure, publication_key
 from storytrace.text.numbers import band
 from storytrace.text.origins import origin_groups, source_key
+from storytrace.stages import placement
 from storytrace.stages.placement import other_event_cues
 from storytrace.stages.reuse import count_edit
 from storytrace.text.segments import segments
@@ -283,6 +284,25 @@ def test_a_risen_toll_in_a_body_stays_beside_an_earlier_lead(tmp_path):
     assert all(not p.startswith("unplaced") for (p,) in conn.execute(
         "select placement from claims where measure = 'killed'"))
     assert conn.execute("select best, n_docs from figures where measure = 'killed'").fetchall() == [(9, 3)]
+
+
+def test_a_death_from_illness_or_a_sports_injury_is_no_casualty_figure(tmp_path):
+    files = {"a.txt": (" date 2024-05-02\nTom Orrel, who led the Tellon dockers' union for 30 years, dies at 91\n"
+                       "Tom Orrel died on Tuesday at his home in Tellon, his family said.\n"),
+             "b.txt": (" date 2024-05-02\nFormer union leader Tom Orrel dies\nOrrel died of heart failure on Tuesday, "
+                       "his daughter said. He was 91.\n"),
+             "c.txt": (" date 2024-05-03\nOrrin Rovers lose striker Sam Vey for the season\nStriker Sam Vey was injured "
+                       "in training and will miss the rest of the season, the club said.\n"),
+             "d.txt": (" date 2024-05-03\nRovers striker Vey out for season\nStriker Sam Vey was injured in training on "
+                       "Thursday, the club said.\n")}
+    conn = _ledger(tmp_path, files)
+    assert conn.execute("select count(*) from figures").fetchone()[0] == 0
+    reasons = {p for (p,) in conn.execute("select placement from claims where measure in ('killed', 'injured')")}
+    measures = {m for (m,) in conn.execute("select measure from claims")}
+    assert {"killed", "injured"} <= measures, measures
+    assert all("a death or injury the story's reports give no violence" in r for r in reasons), reasons
+    assert placement.casualty_story(["Two die as a bus plunges into a gorge", "Floods kill 12"], [False, False])
+    assert not placement.casualty_story(["Former union leader dies at 91", "A bombshell memoir"], [False, False])
 
 
 def test_a_gallery_page_with_a_figure_beside_an_article_builds(tmp_path):

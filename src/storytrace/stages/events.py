@@ -42,7 +42,8 @@ from .annotated import complete, complete_claims
 from ..analyse.mentions import (EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, YEAR, Mention, actors, from_row,
                                 homograph, is_reported, noun_spans)
 from ..model import CUMULATIVE, Event, Lead, make_id
-from .placement import ALONE, HEADLINE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement, other_event_cues, place_words, story_families, unplaced
+from .placement import (ALONE, HEADLINE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement,
+                        casualty_story, other_event_cues, place_words, story_families, unplaced)
 from ..text.segments import BODY
 from ..unionfind import DisjointSets
 
@@ -490,6 +491,9 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     if near:
         m = ms[min(near)[1]]
         return Placement(event_of[(doc_id, min(near)[1])], 0.9, f"named: the sentence names '{m.name} {m.noun}'")
+    if measure in ("killed", "injured", "hospitalised") and not facts.casualty:
+        return unplaced(story_eid, "a death or injury the story's reports give no violence, accident or disaster for "
+                                   "(an illness, old age, a sports injury)", 0.2)
     sentence = said.sentence
     if SUPERSEDED.search(sentence):
         return unplaced(story_eid, "an early report the sentence says was superseded ('originally', 'initially')", 0.3)
@@ -555,6 +559,7 @@ class _StoryFacts:
     first: Optional[date]  # its first report's day
     families: frozenset  # the kinds of figure its documents lead with
     places: frozenset  # the capitalised words of its titles and leads (lower case)
+    casualty: bool = True  # its titles and leads tell of violence, an accident or a disaster (placement.casualty_story)
 
 
 def _story_facts(members: dict[str, list[str]], leads: dict[str, Lead], title_of: dict[str, Optional[str]],
@@ -563,13 +568,15 @@ def _story_facts(members: dict[str, list[str]], leads: dict[str, Lead], title_of
     out = {}
     for k, ids in members.items():
         heads = [(title_of[i] or "") + "\n" + leads[i].opening[: leads[i].lead_end] for i in ids]
-        incident = any(EVENT_NOUNS[head[q:e].lower()] for head in heads for q, e in noun_spans(head))
+        incidents = [any(EVENT_NOUNS[head[q:e].lower()] for q, e in noun_spans(head)) for head in heads]
+        incident = any(incidents)
         days = sorted(cast(str, published[i])[:10] for i in ids if published.get(i))
         first = date.fromisoformat(days[0]) if days else None
         ev = named.get(event_of_story[k])
         year = (max(ev.year_votes.items(), key=lambda kv: (kv[1], -kv[0]))[0] if ev and ev.year_votes
                 else first.year if first else None)
-        out[k] = _StoryFacts(year, first, story_families(heads, incident), place_words(heads))
+        out[k] = _StoryFacts(year, first, story_families(heads, incident), place_words(heads),
+                             casualty_story(heads, incidents))
     return out
 
 

@@ -19,6 +19,7 @@ Evidence, strongest first (`confidence`):
 | story | 0.7 | the story's own reports lead with a figure of this kind (killed, injured, ...) or with an incident noun |
 | alone | 0.4 | placed by the story's kind of figure only (below 0.8), and no other document states a figure of that event and measure: a row would stand on one body sentence |
 | uncorroborated | 0.4 | placed below 0.8 (story, headline, before), not a part of a total, and its bounds meet none of the strongly placed (≥ 0.8: lead, named, dated) claims of the same event, measure and group where there are some: a count that only grows below all of them is another, an earlier or a partial count; any other is left out unless two documents dated after every such lead state it (a toll risen since) |
+| no casualty | 0.2 | killed, injured or hospitalised in a story where fewer than half of the documents whose title or lead speaks of a death, an injury or an incident name violence, an accident or a disaster there (`casualty_story`): an obituary, an illness, an athlete's injury |
 | unplaced | ≤ 0.3 | the number is page furniture (a caption, a teaser: segments.py), the sentence speaks of another time or event (below) and nothing names that event, the sentence says the figure was an early report since superseded ("originally reported two dead"), or the story's reports never lead with such a figure |
 
 Signs of another event in a sentence (`other_event_cues`): a place that none of the
@@ -112,6 +113,16 @@ MEASURE_FAMILY = {
     "missing": "captivity", "arrested": "arrest", "displaced": "displacement", "evacuated": "displacement",
     "affected": "displacement", "orphaned": "death",
 }
+#: Words that make a death or an injury a casualty: violence, an accident, a disaster. A
+#: story whose titles and leads give none of them (and no incident noun) tells of a death
+#: from illness or age, or an athlete's injury: no casualty figure.
+CASUALTY_CUES = re.compile(
+    r"\b(?:kill|murder|slay|slain|shot|shoot|gun(?:man|men|fire|ned)|stab|massacr|execut|behead|hang(?:ed|ing)\b|"
+    r"suicide|lynch|tortur|bomb(?:s|ing|ings|er|ers|ed)?\b|blast|explo(?:sion|de|ded|sive)|attack|assault|raid|ambush|clash|riot|crash|collision|"
+    r"collid|accident|wreck|derail|fell\b|fall(?:s|en|ing)?\b|plung|drown|fire|blaze|burn|flood|quake|tremor|storm|"
+    r"hurricane|typhoon|cyclone|tornado|avalanche|landslide|mudslide|tsunami|erupt|collaps|sank|sink|capsiz|poison|"
+    r"overdose|hits?\b|strikes?\b|struck|smash|rammed|run\s+over|war\b|fighting|violence|unrest|combat|casualt)",
+    re.IGNORECASE)
 #: An incident noun in a story's leads admits these families too.
 INCIDENT_FAMILIES = frozenset({"death", "harm", "captivity", "displacement"})
 
@@ -202,6 +213,22 @@ def _other_clause(sentence: str, at: int, cue: int) -> bool:
         stop = re.search(r"[,;:()\u2014\u2013]|$", sentence[cue:])
         end = cue + (stop.start() if stop else 0)
     return not (rel.start() <= at < max(end, cue + 1))
+
+
+#: Words of a death or an injury, whatever its cause.
+HARM_WORDS = re.compile(r"\b(?:die[ds]?|dying|dead|death|funeral|injur|hurt|wound|hospital)", re.IGNORECASE)
+
+
+def casualty_story(leads: list[str], incidents: list[bool]) -> bool:
+    """Whether a story's documents tell of violence, an accident or a disaster: of the
+    documents whose title or lead speaks of a death, an injury or an incident, at least
+    half give an incident noun or one of CASUALTY_CUES there (a mobster's past "murders"
+    in one of ten obituaries do not make his death a casualty; a follow-up on the funerals
+    beside the report of the crash does not unmake one). Else the story's deaths and
+    injuries are no casualties."""
+    told = [bool(incident or CASUALTY_CUES.search(text)) for text, incident in zip(leads, incidents)]
+    harm = sum(1 for text, t in zip(leads, told) if t or HARM_WORDS.search(text))
+    return 2 * sum(told) >= harm
 
 
 def story_families(leads: list[str], incident: bool) -> frozenset[str]:

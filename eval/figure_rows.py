@@ -173,7 +173,7 @@ def judge_story(gold: dict[str, Any], docs: list[Doc], db: sqlite3.Connection) -
         if d is None or pos is None:
             lost += 1
             continue
-        marks[d.id].append((pos, e["row"]))
+        marks[d.id].append((pos, e["row"] if e.get("why") != "not-a-count" else "none:not-a-count"))
     ids = list(by_id)
     q = ",".join("?" * len(ids))
     own_votes = Counter(e for (e,) in db.execute(f"select event_id from documents where id in ({q})", ids) if e)
@@ -194,9 +194,10 @@ def judge_story(gold: dict[str, Any], docs: list[Doc], db: sqlite3.Connection) -
             continue
         labels = Counter()
         for _, doc_id, s, e, _ in cs:
-            for pos, label in marks.get(doc_id, ()):
-                if s <= pos < max(e, s + 1):
-                    labels[label] += 1
+            inside = [label for pos, label in marks.get(doc_id, ()) if s <= pos < max(e, s + 1)]
+            counts = [x for x in inside if x != "none:not-a-count"]  # an age or a date inside a victim's words
+            for label in (counts or ["none"] * len(inside)):  # labels the claim only when nothing else does
+                labels[label] += 1
         ev = events.get(row["event_id"])
         ev_key = _event_key(row["event_id"], own, ev, gold["events"])
         j = Judged(gold["story"], row, None, "wrong")

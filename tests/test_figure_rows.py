@@ -405,6 +405,16 @@ def test_a_relative_clause_dated_to_another_time_counts_no_victim(tmp_path):
     assert conn.execute("select best, n_docs from figures where measure = 'killed'").fetchall() == [(1, 2)]
 
 
+def test_a_modal_count_is_no_event_and_things_are_not_affected_people():
+    from storytrace.analyse.claims import extract as ex
+    assert ex("The storm could kill 200 people, forecasters warned.") == []
+    assert ex("Police said the bomb would have killed dozens.") == []
+    assert [(c.measure, c.value) for c in ex("Sixty people drowned, and nine of them were never found.")] == [
+        ("killed", 60), ("missing", 9)]  # a negation that is the measure itself
+    assert ex("As many as 233,000 web pages have been affected.") == []
+    assert [(c.measure, c.value) for c in ex("About 5,000 residents were affected by the floods.")] == [("affected", 5000)]
+
+
 def test_named_members_of_a_count_are_not_more_victims():
     got = [(c.measure, c.value) for c in extract("The gunman killed a clerk, and two managers, Paul Orrel and Alan Vey, "
                                                  "were wounded.")]

@@ -311,6 +311,11 @@ def _sentence_claims(
             measure = _them_measure(head, counts_after=[t for t in sent if t.pos_ == "NUM" and t.i > head.i])
         if measure is None or head.lemma_.lower() in NON_PERSONS:
             continue
+        verb = next((a for a in head.ancestors if a.pos_ == "VERB"), None)
+        if verb is not None and lemma_measure(verb) == measure and any(
+                c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "'ll", "shall") for c in verb.children):
+            continue  # "the storm could kill 200 people", "would have killed dozens": no event (a negation may be the
+            # measure itself: "nine of them were never found")
         if measure == "captured" and _law_agent(head):
             measure = "arrested"  # "an Indian warship ... capturing 26 Somali brigands": police, navy, troops arrest
         claim = _claim(text, doc_id, s, e, n, head, measure, None, sayer, quotes)
@@ -426,7 +431,7 @@ def _co_subject(a: Any, b: Any) -> bool:
 
 
 #: Measures whose verbs also take things (seize, free, evacuate): the count must be of persons.
-_THING_MEASURES = frozenset({"captured", "arrested", "released", "evacuated", "displaced"})
+_THING_MEASURES = frozenset({"captured", "arrested", "released", "evacuated", "displaced", "affected"})
 _PERSON_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "man", "men", "ee", "ees", "ant", "ants",
                     "ent", "ents", "ess", "esses", "ite", "ites")
 #: Who arrests: when they capture someone, it is an arrest ("an Indian warship captured 26 pirates").

@@ -415,6 +415,13 @@ def test_a_modal_count_is_no_event_and_things_are_not_affected_people():
     assert [(c.measure, c.value) for c in ex("About 5,000 residents were affected by the floods.")] == [("affected", 5000)]
 
 
+def test_one_who_fell_to_his_death_is_killed():
+    from storytrace.analyse.claims import extract as ex
+    assert [(c.measure, c.value) for c in ex("A climber fell to his death from the ridge on Sunday.")] == [("killed", 1)]
+    assert [(c.measure, c.value) for c in ex("He spoke of seeing his brother plunge to his death.")] == [("killed", 1)]
+    assert ex("A man who watched his brother fall to his death is devastated.") == []  # the parse makes the man fall
+
+
 def test_named_members_of_a_count_are_not_more_victims():
     got = [(c.measure, c.value) for c in extract("The gunman killed a clerk, and two managers, Paul Orrel and Alan Vey, "
                                                  "were wounded.")]

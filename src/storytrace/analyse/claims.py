@@ -254,7 +254,7 @@ _ANIMAL_NAME = re.compile(
 # Without a number, only these words can make a victim count (a singular victim).
 _VIOLENT = re.compile(
     r"\b(?:kill|murder|behead|assassinat|slay|slain|shot dead|gunned down|stabb|hacked|execut|lynch|"
-    r"abduct|kidnap|injur|wound|tortur|to death|arrest|detain|died\b|dies\b|perish|drown|body\s+of|corpse)",
+    r"abduct|kidnap|injur|wound|tortur|to death|to (?:his|her|their) deaths?|arrest|detain|died\b|dies\b|perish|drown|body\s+of|corpse)",
     re.IGNORECASE,
 )
 _SINGULAR_HINT = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s|\b[A-Z][a-z]+ [A-Z][a-z]+|"
@@ -655,8 +655,11 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
         if tok.pos_ == "VERB":
             m = lemma_measure(tok)
             victims = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-            if m == "killed" and not victims:  # "Alleyne died Tuesday": the one who died
-                victims = [c for c in tok.children if c.dep_ == "nsubj" and tok.lemma_.lower() in _INTRANSITIVE_DEATH]
+            if m == "killed" and not victims:  # "Alleyne died Tuesday": the one who died; "fell to his death": the one who fell
+                victims = [c for c in tok.children if c.dep_ == "nsubj" and (tok.lemma_.lower() in _INTRANSITIVE_DEATH or any(
+                    p.dep_ == "prep" and p.lower_ == "to" and any(g.lower_ == "death" and any(
+                        q.dep_ == "poss" for q in g.children) for g in p.children) for p in tok.children)
+                    and not any(r.dep_ == "relcl" for r in c.children))]  # ("a man who watched his brother fall": the parse errs)
             if m == "injured" and tok.lemma_.lower() in ("sustain", "suffer") and not any(
                     g.lower_ in ("no", "fatal", "mortal") for c in tok.children if c.dep_ in ("dobj", "obj")
                     for g in c.subtree):  # "Thurman suffered neck injuries" (not "no injuries", not "fatal injuries")

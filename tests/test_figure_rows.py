@@ -422,6 +422,14 @@ def test_one_who_fell_to_his_death_is_killed():
     assert ex("A man who watched his brother fall to his death is devastated.") == []  # the parse makes the man fall
 
 
+def test_an_arrest_said_to_have_happened_several_times_is_someone_s_past():
+    from storytrace.analyse.claims import extract as ex
+    assert ex("Between the ages of 17 and 25, Omar Vey was arrested seven times on various charges.") == []
+    assert ex("He had been arrested repeatedly.") == []
+    assert [(c.measure, c.value) for c in ex("The village was attacked three times and 12 people were killed.")] == [
+        ("killed", 12)]
+
+
 def test_named_members_of_a_count_are_not_more_victims():
     got = [(c.measure, c.value) for c in extract("The gunman killed a clerk, and two managers, Paul Orrel and Alan Vey, "
                                                  "were wounded.")]

@@ -312,8 +312,8 @@ def _sentence_claims(
         if measure is None or head.lemma_.lower() in NON_PERSONS:
             continue
         verb = next((a for a in head.ancestors if a.pos_ == "VERB"), None)
-        if verb is not None and lemma_measure(verb) == measure and any(
-                c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "'ll", "shall") for c in verb.children):
+        if verb is not None and lemma_measure(verb) == measure and (_repeated(verb) or any(
+                c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "'ll", "shall") for c in verb.children)):
             continue  # "the storm could kill 200 people", "would have killed dozens": no event (a negation may be the
             # measure itself: "nine of them were never found")
         if measure == "captured" and _law_agent(head):
@@ -679,7 +679,7 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
             victims = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         else:
             continue
-        if m not in ("killed", "injured", "captured", "arrested") or _irrealis(tok):
+        if m not in ("killed", "injured", "captured", "arrested") or _irrealis(tok) or _repeated(tok):
             continue
         companions = _companions(tok)
         # "Alhaji Ibrahim Abubakar, who was killed by gunmen": a relative pronoun stands for the noun its clause modifies
@@ -710,6 +710,13 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
             for p in people:
                 counted[p.i] = claim
     return out
+
+
+def _repeated(verb: Any) -> bool:
+    """A verb said to have happened several times ("was arrested seven times", "had been
+    arrested repeatedly"): someone's past occasions, not a count of this event."""
+    return any((c.dep_ == "npadvmod" and c.lower_ == "times") or (c.dep_ == "advmod" and c.lower_ == "repeatedly")
+               for c in verb.children)
 
 
 def _dated_clause(verb: Any) -> bool:

@@ -430,6 +430,12 @@ def test_an_arrest_said_to_have_happened_several_times_is_someone_s_past():
         ("killed", 12)]
 
 
+def test_people_assaulted_are_affected():
+    from storytrace.analyse.claims import extract as ex
+    assert [(c.measure, c.value) for c in ex("He is accused of sexually assaulting two girls in Tellon.")] == [("affected", 2)]
+    assert ex("The 12 suspects face assault charges.") == []
+
+
 def test_named_members_of_a_count_are_not_more_victims():
     got = [(c.measure, c.value) for c in extract("The gunman killed a clerk, and two managers, Paul Orrel and Alan Vey, "
                                                  "were wounded.")]

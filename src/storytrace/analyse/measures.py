@@ -30,7 +30,7 @@ MEASURE_LEMMAS: dict[str, str] = {
     **dict.fromkeys("displace homeless flee refugee".split(), "displaced"),
     **dict.fromkeys("arrest detain apprehend custody".split(), "arrested"),
     **dict.fromkeys("evacuate".split(), "evacuated"),
-    **dict.fromkeys("affect".split(), "affected"),
+    **dict.fromkeys("affect assault rape molest abuse".split(), "affected"),
 }
 #: Head nouns of a part of a total -> the group's name (lower-case plural).
 GROUPS: dict[str, str] = {

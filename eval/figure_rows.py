@@ -364,7 +364,7 @@ def open_gold_and_ledgers(ledgers: Optional[Path], files: str = "*.json") -> tup
     temporary folder returned last so it lives as long as the caller keeps it)."""
     split = json.loads((GOLD / "split.json").read_text())
     half_of = {s: "tune" for s in split["tune"]} | {s: "check" for s in split["check"]}
-    golds = [g for pattern in files.split(",") for f in sorted((GOLD / "figure_rows").glob(pattern))
+    golds = [g for pattern in files.split(",") for f in sorted((GOLD / "figure_rows").glob(pattern.strip()))
              for g in json.loads(f.read_text(encoding="utf-8"))]
     tmp = None
     if ledgers:

@@ -303,6 +303,23 @@ def test_a_death_from_illness_or_a_sports_injury_is_no_casualty_figure(tmp_path)
     assert all("a death or injury the story's reports give no violence" in r for r in reasons), reasons
     assert placement.casualty_story(["Two die as a bus plunges into a gorge", "Floods kill 12"], [False, False])
     assert not placement.casualty_story(["Former union leader dies at 91", "A bombshell memoir"], [False, False])
+    assert not placement.casualty_story(["Pin-up star dies of a heart attack at 85", "Star dies at 85"], [False, False])
+    for cause in ("Ferry disaster: 20 dead", "Man beaten to death in Tellon", "Crowd crush leaves 9 dead",
+                  "Teen dies of gunshot wounds", "Cholera outbreak: 40 dead", "Heatwave deaths reach 200"):
+        assert placement.casualty_story([cause], [False]), cause
+
+
+def test_a_shooting_keeps_its_figures_beside_its_funerals_and_vigils(tmp_path):
+    files = {"a.txt": " date 2024-05-02\nGunman kills three at Tellon school\nA gunman shot dead three pupils at a school "
+                      "in Tellon on Tuesday, police said.\n",
+             "b.txt": " date 2024-05-04\nHundreds attend funeral of Tellon pupil\nHundreds of mourners attended the "
+                      "funeral of one of the three pupils who died on Tuesday.\n",
+             "c.txt": " date 2024-05-05\nSecond Tellon pupil's funeral held\nThe second of three pupils who died was "
+                      "buried on Sunday, the school said.\n",
+             "d.txt": " date 2024-05-06\nTellon vigil draws thousands\nThousands held a vigil for the three pupils who "
+                      "died at the school.\n"}
+    conn = _ledger(tmp_path, files)
+    assert conn.execute("select best from figures where measure = 'killed'").fetchall() == [(3,)]
 
 
 def test_a_gallery_page_with_a_figure_beside_an_article_builds(tmp_path):
@@ -434,6 +451,16 @@ def test_people_assaulted_are_affected():
     from storytrace.analyse.claims import extract as ex
     assert [(c.measure, c.value) for c in ex("He is accused of sexually assaulting two girls in Tellon.")] == [("affected", 2)]
     assert ex("The 12 suspects face assault charges.") == []
+
+
+def test_an_estimate_about_the_past_stays_and_households_are_affected():
+    from storytrace.analyse.claims import extract as ex
+    assert [(c.measure, c.value) for c in ex("Police said the blast may have killed 30 people.")] == [("killed", 30)]
+    assert [(c.measure, c.value) for c in ex("Police arrested 12 people, some of them repeatedly.")] == [("arrested", 12)]
+    assert [(c.measure, c.value, c.group) for c in ex("The floods have affected 40,000 households.")] == [
+        ("affected", 40000, "households")]
+    assert [(c.measure, c.value) for c in ex("The floods affected 3,000 residents and 200 businesses.")] == [
+        ("affected", 3000)]
 
 
 def test_named_members_of_a_count_are_not_more_victims():

@@ -26,10 +26,10 @@ from ..text.numbers import NumberSpan, band, find_numbers, has_number
 from .measures import (GROUPS, MEASURE_LEMMAS, PERPETRATORS, adjacent_measure, group_name, head_measure, lemma_measure,
                        noun_phrase, surface_measure, victims_of)
 from .attribution import Sayer, quote_speaker, sentence_sayer, source_of
+from .modality import dated_clause, hypothetical, irrealis, repeated
 from .quotes import find_quotes
 from ..text.segments import BODY, NOT_REPORTING, SegmentIndex, segments
 from ..text.speech import PRONOUNS
-from ..text.timex import find_dates
 from ..text.sentences import ANAPHORA, Spans, quotations, sentence_before, sentences
 
 # ---------------------------------------------------------------------- lexicons
@@ -56,7 +56,7 @@ NON_PERSONS = set(
     "vehicle car truck bus village community town attack explosion blast bomb bombing incident raid strike "
     "airstrike statement report hotel motorcycle train plane boat ship area district province state "
     "explosive weapon gun rifle rocket missile shell round mine year month day week hour minute time "
-    "parent parents helicopter ambulance aircraft jet drone tank".split()
+    "parent parents helicopter ambulance aircraft jet drone tank business company firm".split()
 ) | set(ANIMALS := (
     "gorilla tiger lion lioness elephant orca whale bear wolf leopard cheetah monkey ape chimpanzee panda bird "
     "fish shark dolphin crocodile alligator snake rhino rhinoceros giraffe zebra deer cat puppy kitten pig "
@@ -312,14 +312,13 @@ def _sentence_claims(
         if measure is None or head.lemma_.lower() in NON_PERSONS:
             continue
         verb = next((a for a in head.ancestors if a.pos_ == "VERB"), None)
-        if verb is not None and lemma_measure(verb) == measure and (_repeated(verb) or any(
-                c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "'ll", "shall") for c in verb.children)):
-            continue  # "the storm could kill 200 people", "would have killed dozens": no event (a negation may be the
-            # measure itself: "nine of them were never found")
+        if verb is not None and lemma_measure(verb) == measure and (repeated(verb, counted=True) or hypothetical(verb)):
+            continue  # "the storm could kill 200", "was arrested seven times": no count of this event
         if measure == "captured" and _law_agent(head):
             measure = "arrested"  # "an Indian warship ... capturing 26 Somali brigands": police, navy, troops arrest
         claim = _claim(text, doc_id, s, e, n, head, measure, None, sayer, quotes)
-        if _not_persons(claim.victims) or (measure in _THING_MEASURES and not _person_like(head)):
+        if _not_persons(claim.victims) or (measure in _THING_MEASURES and not _person_like(head)
+                                           and head.lemma_.lower() not in UNITS):
             continue  # "one of the world's rarest tigers died", "12 magazines were seized"
         first = _first_conjunct(head)
         shared = by_token.get(head.i) if head.pos_ != "NUM" else None
@@ -668,7 +667,7 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
                 passive = any(c.dep_ == "auxpass" for c in tok.children)
                 victims = [c for c in tok.head.children if c.dep_ == "nsubjpass" or passive and c.dep_ == "nsubj"]
             if not victims and tok.dep_ == "xcomp" and tok.tag_ == "VBN" and tok.head.lemma_ in _FOUND and any(
-                    c.dep_ == "auxpass" for c in tok.head.children) and not _irrealis(tok.head):
+                    c.dep_ == "auxpass" for c in tok.head.children) and not irrealis(tok.head):
                 victims = [c for c in tok.head.children if c.dep_ == "nsubjpass"]  # "was found hacked to death"
             if (tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN")
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
@@ -679,7 +678,7 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
             victims = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         else:
             continue
-        if m not in ("killed", "injured", "captured", "arrested") or _irrealis(tok) or _repeated(tok):
+        if m not in ("killed", "injured", "captured", "arrested") or irrealis(tok) or repeated(tok):
             continue
         companions = _companions(tok)
         # "Alhaji Ibrahim Abubakar, who was killed by gunmen": a relative pronoun stands for the noun its clause modifies
@@ -689,7 +688,7 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
         # claim stands on the noun, outside the clause, where placement would not see its time
         relative = [v for v in victims if v.tag_ in ("WP", "WDT") and tok.dep_ == "relcl" and v.dep_ == "nsubjpass"]
         tense = " ".join(c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass"))  # "was", "has been", ...
-        if relative and (tense not in ("was", "were", "has been", "have been", "had been") or _dated_clause(tok)):
+        if relative and (tense not in ("was", "were", "has been", "have been", "had been") or dated_clause(tok)):
             continue
         victims = [tok.head if v in relative else v for v in victims]
         for v in victims:
@@ -710,33 +709,6 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
             for p in people:
                 counted[p.i] = claim
     return out
-
-
-def _repeated(verb: Any) -> bool:
-    """A verb said to have happened several times ("was arrested seven times", "had been
-    arrested repeatedly"): someone's past occasions, not a count of this event."""
-    return any((c.dep_ == "npadvmod" and c.lower_ == "times") or (c.dep_ == "advmod" and c.lower_ == "repeatedly")
-               for c in verb.children)
-
-
-def _dated_clause(verb: Any) -> bool:
-    """A clause that gives its own year or a past a week or more back ("who was killed in 2019",
-    "who was shot last year")."""
-    words = list(verb.subtree)
-    clause = verb.doc.text[words[0].idx: words[-1].idx + len(words[-1].text)]
-    return any(d.year is not None or (d.kind == "relative" and (d.offset or 0) < 0 and d.unit in ("week", "month", "year"))
-               for d in find_dates(clause))
-
-
-def _irrealis(verb: Any) -> bool:
-    """A verb that tells of no event: negated, or under a modal ("they didn't have to kill
-    him", "knowing that they would kill him", "could have killed her")."""
-    for t in [verb, *([verb.head] if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_ in ("have", "need", "want",
-                                                                                                "try", "threaten") else [])]:
-        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in ("will", "'ll", "shall"))
-               for c in t.children):
-            return True
-    return verb.head.lemma_ in ("threaten", "try", "want", "plan", "attempt") and verb.dep_ == "xcomp"
 
 
 # ------------------------------------------------------------------------ totals

@@ -43,7 +43,7 @@ from ..analyse.mentions import (EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, YEAR, Mentio
                                 homograph, is_reported, noun_spans)
 from ..model import CUMULATIVE, Event, Lead, make_id
 from .placement import (ALONE, HEADLINE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement,
-                        casualty_story, other_event_cues, place_words, story_families, unplaced)
+                        casualty_story, cause_beside, other_event_cues, place_words, story_families, unplaced)
 from ..text.segments import BODY
 from ..unionfind import DisjointSets
 
@@ -491,7 +491,7 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     if near:
         m = ms[min(near)[1]]
         return Placement(event_of[(doc_id, min(near)[1])], 0.9, f"named: the sentence names '{m.name} {m.noun}'")
-    if measure in ("killed", "injured", "hospitalised") and not facts.casualty:
+    if measure in ("killed", "injured", "hospitalised") and not facts.casualty and not cause_beside(said.sentence, start - s0):
         return unplaced(story_eid, "a death or injury the story's reports give no violence, accident or disaster for "
                                    "(an illness, old age, a sports injury)", 0.2)
     sentence = said.sentence
@@ -575,8 +575,9 @@ def _story_facts(members: dict[str, list[str]], leads: dict[str, Lead], title_of
         ev = named.get(event_of_story[k])
         year = (max(ev.year_votes.items(), key=lambda kv: (kv[1], -kv[0]))[0] if ev and ev.year_votes
                 else first.year if first else None)
+        dated = [(cast(str, published[i])[:10], j) for j, i in enumerate(ids) if published.get(i)]
         out[k] = _StoryFacts(year, first, story_families(heads, incident), place_words(heads),
-                             casualty_story(heads, incidents))
+                             casualty_story(heads, incidents, min(dated)[1] if dated else None))
     return out
 
 

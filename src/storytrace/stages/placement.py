@@ -19,7 +19,7 @@ Evidence, strongest first (`confidence`):
 | story | 0.7 | the story's own reports lead with a figure of this kind (killed, injured, ...) or with an incident noun |
 | alone | 0.4 | placed by the story's kind of figure only (below 0.8), and no other document states a figure of that event and measure: a row would stand on one body sentence |
 | uncorroborated | 0.4 | placed below 0.8 (story, headline, before), not a part of a total, and its bounds meet none of the strongly placed (≥ 0.8: lead, named, dated) claims of the same event, measure and group where there are some: a count that only grows below all of them is another, an earlier or a partial count; any other is left out unless two documents dated after every such lead state it (a toll risen since) |
-| no casualty | 0.2 | killed, injured or hospitalised in a story where fewer than half of the documents whose title or lead speaks of a death, an injury or an incident name violence, an accident or a disaster there (`casualty_story`): an obituary, an illness, an athlete's injury |
+| no casualty | 0.2 | killed, injured or hospitalised with no cause beside it in its sentence (`cause_beside`), in a story that does not tell of violence, an accident or a disaster (`casualty_story`: its first dated report, or half of the documents that speak of a death or an injury, name one in title or lead): an obituary, an illness, an athlete's injury |
 | unplaced | ≤ 0.3 | the number is page furniture (a caption, a teaser: segments.py), the sentence speaks of another time or event (below) and nothing names that event, the sentence says the figure was an early report since superseded ("originally reported two dead"), or the story's reports never lead with such a figure |
 
 Signs of another event in a sentence (`other_event_cues`): a place that none of the
@@ -117,11 +117,15 @@ MEASURE_FAMILY = {
 #: story whose titles and leads give none of them (and no incident noun) tells of a death
 #: from illness or age, or an athlete's injury: no casualty figure.
 CASUALTY_CUES = re.compile(
-    r"\b(?:kill|murder|slay|slain|shot|shoot|gun(?:man|men|fire|ned)|stab|massacr|execut|behead|hang(?:ed|ing)\b|"
-    r"suicide|lynch|tortur|bomb(?:s|ing|ings|er|ers|ed)?\b|blast|explo(?:sion|de|ded|sive)|attack|assault|raid|ambush|clash|riot|crash|collision|"
-    r"collid|accident|wreck|derail|fell\b|fall(?:s|en|ing)?\b|plung|drown|fire|blaze|burn|flood|quake|tremor|storm|"
-    r"hurricane|typhoon|cyclone|tornado|avalanche|landslide|mudslide|tsunami|erupt|collaps|sank|sink|capsiz|poison|"
-    r"overdose|hits?\b|strikes?\b|struck|smash|rammed|run\s+over|war\b|fighting|violence|unrest|combat|casualt)",
+    r"\b(?:kill|murder|homicide|manslaughter|slay|slain|shot|shoot|gun(?:man|men|fire|ned|shot)|bullet|stab|massacr|"
+    r"execut|behead|hang(?:ed|ing)\b|suicide|lynch|tortur|beat(?:en|ing)?\s+to\s+death|"
+    r"bomb(?:s|ing|ings|er|ers|ed)?\b|blast|explo(?:sion|de|ded|sive)|missile|rocket|grenade|sniper|shell(?:ing|ed)\b|"
+    r"(?<!heart\s)(?<!panic\s)(?<!asthma\s)attack|assault|raid|ambush|clash|riot|crush|stampede|crash|collision|collid|"
+    r"accident|wreck|derail|fell\b|fall(?:s|en|ing)?\b|plung|drown|fires?\b|blaze|burn(?:s|ed|ing|t)?\b|flood|quake|"
+    r"tremor|(?:hail|snow|thunder|wind|rain)?storm|blizzard|heat\s?wave|hurricane|typhoon|cyclone|tornado|avalanche|"
+    r"landslide|mudslide|tsunami|erupt|collaps|sank|sink|capsiz|poison|overdose|famine|starv|drought|outbreak|epidemic|"
+    r"pandemic|cholera|disaster|tragedy|tragic|catastroph|hits?\b|strikes?\b|struck|smash|rammed|run\s+over|war\b|"
+    r"fighting|violence|unrest|combat|casualt)",
     re.IGNORECASE)
 #: An incident noun in a story's leads admits these families too.
 INCIDENT_FAMILIES = frozenset({"death", "harm", "captivity", "displacement"})
@@ -216,19 +220,34 @@ def _other_clause(sentence: str, at: int, cue: int) -> bool:
 
 
 #: Words of a death or an injury, whatever its cause.
-HARM_WORDS = re.compile(r"\b(?:die[ds]?|dying|dead|death|funeral|injur|hurt|wound|hospital)", re.IGNORECASE)
+HARM_WORDS = re.compile(r"\b(?:die[ds]?|dying|dead|death|injur|hurt|wound)", re.IGNORECASE)
 
 
-def casualty_story(leads: list[str], incidents: list[bool]) -> bool:
+def casualty_story(leads: list[str], incidents: list[bool], first: Optional[int] = None) -> bool:
     """Whether a story's documents tell of violence, an accident or a disaster: of the
     documents whose title or lead speaks of a death, an injury or an incident, at least
     half give an incident noun or one of CASUALTY_CUES there (a mobster's past "murders"
-    in one of ten obituaries do not make his death a casualty; a follow-up on the funerals
-    beside the report of the crash does not unmake one). Else the story's deaths and
-    injuries are no casualties."""
+    in one of ten obituaries do not make his death a casualty). Funerals, vigils and
+    hospital updates do not count against it (they speak of no death word here), nor do any
+    follow-ups when the story's first dated report (`first`: its index) names a cause; and a
+    claim with such a cause beside it in its sentence is a casualty whatever the vote
+    (`cause_beside`)."""
     told = [bool(incident or CASUALTY_CUES.search(text)) for text, incident in zip(leads, incidents)]
+    if first is not None and told[first]:
+        return True
     harm = sum(1 for text, t in zip(leads, told) if t or HARM_WORDS.search(text))
     return 2 * sum(told) >= harm
+
+
+#: How near a claim a cause must stand to make it a casualty on its own ("shot dead three pupils").
+CAUSE_REACH = 40
+
+
+def cause_beside(sentence: str, at: int) -> bool:
+    """A cause among CASUALTY_CUES within CAUSE_REACH characters of a claim's offset `at` in
+    its sentence ("died of gunshot wounds"; not "died while serving a sentence for
+    conspiring to kill other mobsters", far from the death)."""
+    return CASUALTY_CUES.search(sentence, max(0, at - CAUSE_REACH), at + CAUSE_REACH) is not None
 
 
 def story_families(leads: list[str], incident: bool) -> frozenset[str]:

@@ -102,11 +102,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--ledgers", type=Path, help="folder of built ledgers to reuse (built there when missing)")
     ap.add_argument("--show-check", action="store_true", help="print the check half's misses too")
+    ap.add_argument("--files", default="*.json",
+                    help="gold files to score (globs in eval/gold/figure_rows, comma-separated; default all)")
     args = ap.parse_args(argv)
     if not SHARED.exists():
         print(f"no {SHARED}: the dev data is not here", file=sys.stderr)
         return 2
-    half_of, golds, docs, dbs, tmp = open_gold_and_ledgers(args.ledgers)
+    half_of, golds, docs, dbs, tmp = open_gold_and_ledgers(args.ledgers, args.files)
     totals: dict[str, Counter] = defaultdict(Counter)
     for g in golds:
         ledger = "news_cluster" if g["story"].startswith("nc:") else "ecbplus" if g["story"].startswith("ecb:") else g["story"]

@@ -25,6 +25,7 @@ import json
 import sys
 import tempfile
 import time
+from typing import Any
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -45,6 +46,26 @@ def half_of(name: str, group: object) -> str:
         return "tune" if f"nc:{group}" in SPLIT["tune"] else "check"
     topic = int(str(group).rstrip("ab"))
     return "tune" if topic in SPLIT["ecb_topics_all"]["tune"] else "check"
+
+
+def against_single_pass(db: Any, name: str, gold_field: str, whole: dict[str, Any], other: dict[str, Any]
+                        ) -> tuple[float, dict[str, tuple[float, float]]]:
+    """An experiment's stories (`other`) against the stage's single pass (`whole`) on one
+    ledger of a gold corpus: their B-cubed agreement, and per half (F1 of the single pass,
+    F1 of the experiment) against the gold stories."""
+    from storytrace.stages.stories import bcubed
+
+    rec = dict(db.execute("select id, record_id from documents"))
+    gold_rows = {r["id"]: r for r in map(json.loads, open(SHARED / "corpora" / name, encoding="utf-8"))}
+    gold = {d: gold_rows[rec[d]][gold_field] for d in whole if rec.get(d) in gold_rows}
+    half = {d: half_of(name, g) for d, g in gold.items()}
+    agree = bcubed({d: other.get(d) for d in whole}, whole)[2]
+    parts = {}
+    for part in ("tune", "check"):
+        keep = [d for d in gold if half[d] == part]
+        parts[part] = (bcubed({d: whole[d] for d in keep}, {d: gold[d] for d in keep})[2],
+                       bcubed({d: other.get(d) for d in keep}, {d: gold[d] for d in keep})[2])
+    return agree, parts
 
 
 def run(name: str, gold_field: str, tmp: Path, show: bool, show_check: bool) -> dict[str, tuple[float, float, float]]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import heapq
-import json
 import sqlite3
 import sys
 from collections import defaultdict
@@ -97,16 +96,9 @@ def main() -> int:
     for name, ledger, field in (("news_cluster_dev.jsonl", "news_cluster", "event_id"), ("ecbplus.jsonl", "ecbplus", "subtopic")):
         db = sqlite3.connect(paths[ledger])
         whole, comps, sizes = by_components(db, args)
-        rec = dict(db.execute("select id, record_id from documents"))
-        gold_rows = {r["id"]: r for r in map(json.loads, open(ES.SHARED / "corpora" / name, encoding="utf-8"))}
-        gold = {d: gold_rows[rec[d]][field] for d in whole}
-        half = {d: ES.half_of(name, g) for d, g in gold.items()}
-        agree = S.bcubed({d: comps.get(d) for d in whole}, whole)[2]
+        agree, parts = ES.against_single_pass(db, name, field, whole, comps)
         print(f"{name}: {len(sizes)} components, largest {sizes[:5]}; agreement with the single pass B-cubed F1 {agree:.3f}")
-        for part in ("tune", "check"):
-            keep = [d for d in gold if half[d] == part]
-            a = S.bcubed({d: whole[d] for d in keep}, {d: gold[d] for d in keep})[2]
-            b = S.bcubed({d: comps.get(d) for d in keep}, {d: gold[d] for d in keep})[2]
+        for part, (a, b) in parts.items():
             print(f"  {part}: single pass {a:.3f}, by components {b:.3f}")
     tmp.cleanup()
     return 0

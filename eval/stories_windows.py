@@ -17,7 +17,6 @@ halves.
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import sqlite3
 import sys
@@ -156,16 +155,9 @@ def main() -> int:
     for name, ledger, field in (("news_cluster_dev.jsonl", "news_cluster", "event_id"), ("ecbplus.jsonl", "ecbplus", "subtopic")):
         db = sqlite3.connect(paths[ledger])
         whole, windowed, n_windows = by_windows(db, args.window, args.refine)
-        rec = dict(db.execute("select id, record_id from documents"))
-        gold_rows = {r["id"]: r for r in map(json.loads, open(ES.SHARED / "corpora" / name, encoding="utf-8"))}
-        gold = {d: gold_rows[rec[d]][field] for d in whole if rec.get(d) in gold_rows}
-        half = {d: ES.half_of(name, g) for d, g in gold.items()}
-        agree = S.bcubed({d: windowed.get(d) for d in whole}, whole)[2]
+        agree, parts = ES.against_single_pass(db, name, field, whole, windowed)
         print(f"{name}: {n_windows} windows of {args.window} days; agreement with the single pass B-cubed F1 {agree:.3f}")
-        for part in ("tune", "check"):
-            keep = [d for d in gold if half[d] == part]
-            a = S.bcubed({d: whole[d] for d in keep}, {d: gold[d] for d in keep})[2]
-            b = S.bcubed({d: windowed.get(d) for d in keep}, {d: gold[d] for d in keep})[2]
+        for part, (a, b) in parts.items():
             print(f"  {part}: single pass {a:.3f}, by windows {b:.3f}")
     tmp.cleanup()
     return 0

@@ -25,7 +25,7 @@ import json
 import sys
 import tempfile
 import time
-from typing import Any
+from typing import Any, Optional
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -46,6 +46,37 @@ def half_of(name: str, group: object) -> str:
         return "tune" if f"nc:{group}" in SPLIT["tune"] else "check"
     topic = int(str(group).rstrip("ab"))
     return "tune" if topic in SPLIT["ecb_topics_all"]["tune"] else "check"
+
+
+def dev_ledgers(ledgers: Optional[Path]) -> tuple[list[tuple[str, str, Any]], Any]:
+    """The news_cluster_dev and ECB+ ledgers for a stories experiment, built in `ledgers`
+    (or a temporary folder, returned second: keep it while the ledgers are read), each
+    with its corpus file name and gold field."""
+    from figure_rows import build_ledgers
+    import sqlite3
+
+    tmp = tempfile.TemporaryDirectory()
+    paths = build_ledgers(ledgers or Path(tmp.name))
+    return [(name, field, sqlite3.connect(paths[ledger])) for name, ledger, field in (
+        ("news_cluster_dev.jsonl", "news_cluster", "event_id"), ("ecbplus.jsonl", "ecbplus", "subtopic"))], tmp
+
+
+def experiment(ledgers: Optional[Path], group: Any, label: str) -> int:
+    """Run a stories experiment on the dev ledgers and print it against the single pass and
+    the gold halves. `group(db)` -> (the single pass's stories, the experiment's, a line
+    saying what it did)."""
+    if not SHARED.exists():
+        print(f"no {SHARED}: the dev data is not here", file=sys.stderr)
+        return 2
+    dbs, tmp = dev_ledgers(ledgers)
+    for name, field, db in dbs:
+        whole, other, what = group(db)
+        agree, parts = against_single_pass(db, name, field, whole, other)
+        print(f"{name}: {what}; agreement with the single pass B-cubed F1 {agree:.3f}")
+        for part, (a, b) in parts.items():
+            print(f"  {part}: single pass {a:.3f}, {label} {b:.3f}")
+    tmp.cleanup()
+    return 0
 
 
 def against_single_pass(db: Any, name: str, gold_field: str, whole: dict[str, Any], other: dict[str, Any]

@@ -77,8 +77,6 @@ def by_components(db: sqlite3.Connection, args: Any) -> tuple[dict[str, int], di
 
 def main() -> int:
     import events_stories as ES
-    from figure_rows import build_ledgers
-
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ledgers", type=Path, default=None, help="folder of built ledgers (built there when missing)")
     ap.add_argument("--edge", type=float, default=0.1)
@@ -86,22 +84,12 @@ def main() -> int:
     ap.add_argument("--nearest", type=int, default=30)
     ap.add_argument("--names", type=float, default=0.0)
     args = ap.parse_args()
-    if not ES.SHARED.exists():
-        print(f"no {ES.SHARED}: the dev data is not here", file=sys.stderr)
-        return 2
-    import tempfile
 
-    tmp = tempfile.TemporaryDirectory()
-    paths = build_ledgers(args.ledgers or Path(tmp.name))
-    for name, ledger, field in (("news_cluster_dev.jsonl", "news_cluster", "event_id"), ("ecbplus.jsonl", "ecbplus", "subtopic")):
-        db = sqlite3.connect(paths[ledger])
+    def group(db: sqlite3.Connection) -> tuple[dict[str, int], dict[str, Any], str]:
         whole, comps, sizes = by_components(db, args)
-        agree, parts = ES.against_single_pass(db, name, field, whole, comps)
-        print(f"{name}: {len(sizes)} components, largest {sizes[:5]}; agreement with the single pass B-cubed F1 {agree:.3f}")
-        for part, (a, b) in parts.items():
-            print(f"  {part}: single pass {a:.3f}, by components {b:.3f}")
-    tmp.cleanup()
-    return 0
+        return whole, comps, f"{len(sizes)} components, largest {sizes[:5]}"
+
+    return ES.experiment(args.ledgers, group, "by components")
 
 
 if __name__ == "__main__":

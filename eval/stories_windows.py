@@ -136,8 +136,6 @@ def by_windows(db: sqlite3.Connection, days: int, refine: str = "") -> tuple[dic
 
 def main() -> int:
     import events_stories as ES
-    from figure_rows import build_ledgers
-
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--ledgers", type=Path, default=None, help="folder of built ledgers (built there when missing)")
     ap.add_argument("--window", type=int, default=30, help="days per window")
@@ -145,22 +143,12 @@ def main() -> int:
                     help="then the stage's refinement passes over the merged stories: all of them, or (near) each "
                          "window's documents against the stories of that window and its two neighbours")
     args = ap.parse_args()
-    if not ES.SHARED.exists():
-        print(f"no {ES.SHARED}: the dev data is not here", file=sys.stderr)
-        return 2
-    import tempfile
 
-    tmp = tempfile.TemporaryDirectory()
-    paths = build_ledgers(args.ledgers or Path(tmp.name))
-    for name, ledger, field in (("news_cluster_dev.jsonl", "news_cluster", "event_id"), ("ecbplus.jsonl", "ecbplus", "subtopic")):
-        db = sqlite3.connect(paths[ledger])
+    def group(db: sqlite3.Connection) -> tuple[dict[str, int], dict[str, int], str]:
         whole, windowed, n_windows = by_windows(db, args.window, args.refine)
-        agree, parts = ES.against_single_pass(db, name, field, whole, windowed)
-        print(f"{name}: {n_windows} windows of {args.window} days; agreement with the single pass B-cubed F1 {agree:.3f}")
-        for part, (a, b) in parts.items():
-            print(f"  {part}: single pass {a:.3f}, by windows {b:.3f}")
-    tmp.cleanup()
-    return 0
+        return whole, windowed, f"{n_windows} windows of {args.window} days"
+
+    return ES.experiment(args.ledgers, group, "by windows")
 
 
 if __name__ == "__main__":

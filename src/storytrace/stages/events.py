@@ -30,6 +30,7 @@ first document, so rebuilding the same inputs gives the same ids.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections import Counter, defaultdict
@@ -400,10 +401,10 @@ def _uncorroborated(claim_event: dict[str, str], claim_place: dict[str, tuple[fl
     leads say what the event's figure is. A count that only grows (model.CUMULATIVE)
     below every one of them is another count, an earlier or a partial one ("one person
     was arrested" on the first night of riots whose leads report 46 arrests); any other
-    is left out unless it is news since: its document and a second one stating a value
-    it meets are dated after every document whose lead gives the figure (a toll risen
-    since the leads were written; an undated body's bigger number is as often another
-    event's). `day`: each document's publication day, when dated."""
+    is left out unless it is news since: its document and a second one stating the same
+    value are dated after every document whose lead gives the figure (a toll risen since
+    the leads were written; an undated body's bigger number is as often another event's).
+    `day`: each document's publication day, when dated. Linear in the claims."""
     strong: dict[tuple[str, str, Optional[str]], list[tuple[float, float]]] = defaultdict(list)
     strong_last: dict[tuple[str, str, Optional[str]], str] = {}
     weak: dict[tuple[str, str, Optional[str]], list[str]] = defaultdict(list)
@@ -426,20 +427,40 @@ def _uncorroborated(claim_event: dict[str, str], claim_place: dict[str, tuple[fl
         if key not in strong:
             continue
         lowest = min(a for a, _ in strong[key])
+        ranges = _Ranges(strong[key])
+        later: dict[tuple[float, float], set] = defaultdict(set)  # a value -> the documents dated after the leads stating it
+        for o in cids:
+            if (day.get(claim_doc[o][0]) or "") > strong_last[key]:
+                later[bounds(o)].add(claim_doc[o][0])
         for cid in cids:
             lo, hi = bounds(cid)
-            if any(lo <= b and a <= hi for a, b in strong[key]):
+            if ranges.meets(lo, hi):
                 continue
             if key[1] in CUMULATIVE and hi < lowest:
                 out.append((cid, "below every figure of the event its leads or named reports give (another count, "
                                  "an earlier or partial one)"))
-            else:
-                since = [o for o in cids if (day.get(claim_doc[o][0]) or "") > strong_last[key]]
-                if cid not in since or not any(claim_doc[o][0] != claim_doc[cid][0] and bounds(o)[0] <= hi
-                                               and lo <= bounds(o)[1] for o in since):
-                    out.append((cid, "a figure no lead or named report of the event gives, and no two later "
-                                     "reports state"))
+            elif len(later.get((lo, hi), ())) < 2 or claim_doc[cid][0] not in later[(lo, hi)]:
+                out.append((cid, "a figure no lead or named report of the event gives, and no two later "
+                                 "reports state"))
     return out
+
+
+class _Ranges:
+    """Closed ranges [low, high] a value range may meet, answered in log time (the ranges
+    sorted by low, with the running highest high)."""
+
+    def __init__(self, ranges: list[tuple[float, float]]) -> None:
+        self.lows = sorted(a for a, _ in ranges)
+        self.best_high: list[float] = []
+        top = float("-inf")
+        for _, b in sorted(ranges):
+            top = max(top, b)
+            self.best_high.append(top)
+
+    def meets(self, lo: float, hi: float) -> bool:
+        """Some range starts at or below `hi` and ends at or above `lo`."""
+        k = bisect.bisect_right(self.lows, hi)
+        return k > 0 and self.best_high[k - 1] >= lo
 
 
 def _story_aliases(named: dict[str, _Ev], story_events: dict[str, _Ev], event_of_story: dict[str, str],

@@ -322,6 +322,15 @@ def test_a_shooting_keeps_its_figures_beside_its_funerals_and_vigils(tmp_path):
     assert conn.execute("select best from figures where measure = 'killed'").fetchall() == [(3,)]
 
 
+def test_a_story_event_is_not_labelled_by_a_date_stamp():
+    from storytrace.stages.events import story_label
+
+    assert story_label(["Posted 12 / 19 / 2005 3: 36 PM", "Mob boss dies in prison"]) == "Mob boss dies in prison"
+    assert story_label(["Updated 0947 GMT (1747 HKT)", "Dam bursts in Tellon"]) == "Dam bursts in Tellon"
+    assert story_label(["Lake Veldra ferry fire kills 12", "Later title"]) == "Lake Veldra ferry fire kills 12"
+    assert story_label(["Updated 0947 GMT"]) == "Updated 0947 GMT"  # nothing better: kept
+
+
 def test_a_gallery_page_with_a_figure_beside_an_article_builds(tmp_path):
     gallery = "\n".join(f"Photos: Floods in Tellon Rescuers carry a child. Hide Caption {i} of 8" for i in range(1, 9))
     files = {"g.txt": gallery + "\n14 people were killed.\n",

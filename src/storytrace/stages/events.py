@@ -46,6 +46,7 @@ from ..model import CUMULATIVE, Event, Lead, make_id
 from .placement import (ALONE, HEADLINE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement,
                         casualty_story, cause_beside, other_event_cues, place_words, story_families, unplaced)
 from ..text.segments import BODY
+from ..text.timex import find_dates
 from ..unionfind import DisjointSets
 
 HISTORIC_DAYS = 365
@@ -211,7 +212,8 @@ def events_stage(db: Any) -> dict[str, int]:
             continue
         first = ids[0]
         eid = make_id("event", "story", first)
-        ev = _Ev(eid, (title_of[first] or leads[first].first_line)[:120], story_event=True)
+        ev = _Ev(eid, story_label([title_of[i] or leads[i].first_line for i in ids]
+                                   + [leads[first].opening[leads[first].lede_start:leads[first].lede_end]]), story_event=True)
         ev.docs.update(ids)
         for member in ids:
             lede = leads[member]  # its first two sentences
@@ -600,6 +602,24 @@ def _story_facts(members: dict[str, list[str]], leads: dict[str, Lead], title_of
         out[k] = _StoryFacts(year, first, story_families(heads, incident), place_words(heads),
                              casualty_story(heads, incidents, min(dated)[1] if dated else None))
     return out
+
+
+#: Words of a page's date stamp ("Posted 12/19/2005 3:36 PM", "Updated 0947 GMT").
+_STAMP = re.compile(r"\b(?:posted|updated|published|first|last|modified|am|pm|a\.m|p\.m|gmt|utc|et|edt|est|pst|pdt|"
+                    r"bst|cet|hkt|ist|by|on|at)\b", re.IGNORECASE)
+
+
+def story_label(candidates: list[str]) -> str:
+    """A story's own event label: the first of its documents' titles (in publication order,
+    then the first document's lede) that says something beyond a date stamp ("Posted
+    12 / 19 / 2005 3: 36 PM" names no event)."""
+    for text in candidates:
+        words = _STAMP.sub(" ", text)
+        for d in reversed(find_dates(words)):
+            words = words[:d.start] + " " + words[d.end:]
+        if len(re.findall(r"[^\W\d_]{3,}", words)) >= 2:
+            return text[:120]
+    return (candidates[0] if candidates else "")[:120]
 
 
 def _typed(ev: _Ev) -> bool:

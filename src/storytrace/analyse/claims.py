@@ -681,7 +681,6 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
         if m not in ("killed", "injured", "captured", "arrested") or irrealis(tok) or repeated(tok):
             continue
         companions = _companions(tok)
-        # "Alhaji Ibrahim Abubakar, who was killed by gunmen": a relative pronoun stands for the noun its clause modifies
         # "Omar Vey, who was killed by gunmen": a relative pronoun stands for the noun its clause
         # modifies; a past tense only ("a journalist who is killed on duty" is no event), and not
         # a clause that dates its victim to another time ("a nurse who was killed last year"): the

@@ -178,6 +178,13 @@ def _row(cs, historic=False):
     return make_figure("f", "e", cs[0].measure, None, cs, lineage, historic)
 
 
+def test_one_dated_report_is_no_timeline():
+    row = _row([_c("a", "A", 2, "police", "2024-05-02"), _c("b", "B", 3, "the Post", "")])
+    assert row["best"] == 3  # one dated point among two reports: the values' rule (the larger on a tie), not "the latest"
+    row = _row([_c("a", "A", 2, "police", "2024-05-02"), _c("b", "B", 3, "the Post", "2024-05-03")])
+    assert row["best"] == 3 and "latest" in row["rule"]
+
+
 def test_a_late_low_report_does_not_win_and_no_false_falling():
     cs = [_c("a", "A", 25, "police", "2024-05-02T06:00:00"), _c("b", "B", 27, "hospital", "2024-05-02T09:00:00"),
           _c("c", "C", 4, "the mayor", "2024-05-04", "at_least")]  # an early story misdated two days late

@@ -24,8 +24,8 @@ are listed as unplaced under their event.
   event the latest trusted-dated value, unless an independent origin reported a higher
   toll earlier (a late or misdated report does not lower a count that only grows:
   killed, injured, arrested, displaced, affected, evacuated, orphaned); without trusted
-  dates (or with them on fewer than half of the figure's documents: one dated report among
-  undated ones is no timeline), the value most independent origins give, then the one most
+  dates (or with them on fewer than two, or fewer than half, of the figure's documents: one
+  dated report among undated ones is no timeline), the value most independent origins give, then the one most
   documents give, then the larger (six reports of one wounded against one of two: one).
   `low` / `high`: the lowest lower bound and the highest upper bound (null when a
   source leaves it open: "at least 21"). `conservative` with its `rule`.
@@ -371,8 +371,9 @@ def _best(reports: list[_Report], measure: str, historic: bool, trend: Optional[
     most = max(per_value, key=lambda v: (len(per_value[v]), len(docs_of[v]), v))
     dated = [r for r in finite if r.day]
     # the latest trusted-dated value speaks for the figure only when trusted dates cover at
-    # least half its documents: one dated report among undated ones is no timeline
-    timeline = not historic and 2 * len({r.claim.doc_id for r in dated}) >= len({r.claim.doc_id for r in finite})
+    # least two and at least half of its documents: one dated report is no timeline
+    dated_docs = len({r.claim.doc_id for r in dated})
+    timeline = not historic and dated_docs >= 2 and 2 * dated_docs >= len({r.claim.doc_id for r in finite})
     seq = _day_values(finite, measure) if timeline else []
     if seq:
         best = seq[-1][1]

@@ -406,7 +406,7 @@ def _uncorroborated(claim_event: dict[str, str], claim_place: dict[str, tuple[fl
     is left out unless it is news since: its document and a second one stating the same
     value are dated after every document whose lead gives the figure (a toll risen since
     the leads were written; an undated body's bigger number is as often another event's).
-    `day`: each document's publication day, when dated. Linear in the claims."""
+    `day`: each document's publication day, when dated. O(n log n) in the claims."""
     strong: dict[tuple[str, str, Optional[str]], list[tuple[float, float]]] = defaultdict(list)
     strong_last: dict[tuple[str, str, Optional[str]], str] = {}
     weak: dict[tuple[str, str, Optional[str]], list[str]] = defaultdict(list)

@@ -390,6 +390,17 @@ def test_primary_source_model_numbers_and_listed_nationals():
     assert [c.measure for c in extract("Gunmen stormed the village, capturing 12 women.")] == ["captured"]
 
 
+def test_counted_things_that_act_and_crews_that_are_no_gang():
+    # a count whose noun does something to an object is what it did, not what befell it; a
+    # sentence's first capital names no people
+    assert extract("Several regulations affecting health care and the environment have been overturned.") == []
+    assert [(c.measure, c.value) for c in extract("Twelve villagers fleeing the fighting were killed.")] == [("killed", 12)]
+    assert [c.measure for c in extract("Several Somalis were killed.")] == ["killed"]
+    # seized crew members are hostages; seized gang members are arrested
+    assert [c.measure for c in extract("Pirates seized 26 crew members off the coast.")] == ["captured"]
+    assert [c.measure for c in extract("Police arrested five gang members.")] == ["arrested"]
+
+
 def test_single_victims_named_by_apposition_or_dying():
     from storytrace.analyse.claims import extract as ex
     assert [(c.measure, c.value) for c in ex("Her cousin, Tavon Orrel, 21, was killed on Tuesday.")] == [("killed", 1)]

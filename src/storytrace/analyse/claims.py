@@ -23,7 +23,7 @@ from typing import Any, Iterable, Optional, Sequence
 from ..text import nlp
 from ..model import Annotations, Claim, Document, make_id
 from ..text.numbers import NumberSpan, band, find_numbers, has_number
-from .measures import (GROUPS, MEASURE_LEMMAS, PERPETRATORS, adjacent_measure, group_name, head_measure, lemma_measure,
+from .measures import (GROUPS, MEASURE_LEMMAS, adjacent_measure, perpetrator, group_name, head_measure, lemma_measure,
                        noun_phrase, surface_measure, victims_of)
 from .attribution import Sayer, quote_speaker, sentence_sayer, source_of
 from .modality import dated_clause, hypothetical, irrealis, repeated
@@ -448,9 +448,10 @@ def _person_like(head: Any) -> bool:
     lemma, word = head.lemma_.lower(), head.lower_
     if head.text[:1].isupper() or lemma in PERSON_NOUNS or word in GROUPS or lemma in GROUPS:
         return True
-    if any(c.dep_ in ("amod", "compound") and c.text[:1].isupper() and c.i < head.i for c in head.children):
-        return True  # "26 Somali brigands": people of a place
-    if lemma in COMBATANTS or lemma in PERPETRATORS or word in PERPETRATORS or lemma in MEASURE_LEMMAS:
+    if any(c.dep_ in ("amod", "compound") and c.text[:1].isupper() and c.i < head.i
+           and (c.i > c.sent.start or c.pos_ == "PROPN" or c.ent_type_) for c in head.children):
+        return True  # "26 Somali brigands": people of a place (not "Several regulations": a sentence's first capital)
+    if lemma in COMBATANTS or perpetrator(head) or lemma in MEASURE_LEMMAS:
         return True
     return word.endswith(_PERSON_SUFFIXES) and lemma not in NON_PERSONS
 

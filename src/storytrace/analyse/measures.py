@@ -55,7 +55,16 @@ INTRANSITIVE = set("die perish drown disappear flee remain be go lie stay succum
 #: People whose capture is an arrest ("captured 23 pirates", "seized two suspects").
 PERPETRATORS = set(
     "pirate suspect gunman gunmen attacker assailant robber thief burglar smuggler trafficker kidnapper abductor "
-    "fugitive escapee militant insurgent terrorist bomber criminal gang member poacher looter rioter dealer".split())
+    "fugitive escapee militant insurgent terrorist bomber criminal gangster poacher looter rioter dealer".split())
+
+
+def perpetrator(head: Any) -> bool:
+    """A count of wrongdoers ("23 pirates", "five gang members"; not "26 crew members")."""
+    lemma = head.lemma_.lower()
+    if lemma in PERPETRATORS or head.lower_ in PERPETRATORS:
+        return True
+    return lemma == "member" and any(c.dep_ == "compound" and c.lemma_.lower() in ("gang", "cartel", "mafia", "militia")
+                                     for c in head.children)
 
 
 def _to_death(tok: Any) -> bool:
@@ -184,7 +193,7 @@ def head_measure(head: Any) -> Optional[str]:
         for c in head.children:  # "28 injured people were being treated in hospital": injured
             if c.dep_ == "amod" and c.i < head.i and c.lower_ in ("injured", "wounded"):
                 return "injured"
-    if m == "captured" and (head.lemma_.lower() in PERPETRATORS or head.lower_ in PERPETRATORS):
+    if m == "captured" and perpetrator(head):
         return "arrested"  # "the navy captured 23 pirates": the captured are suspects, not hostages
     if m == "captured" and head.lemma_.lower() in ("hostage", "captive", "prisoner") and \
             head.head.lemma_.lower() in ("release", "free", "liberate") and not _discharged(head.head):
@@ -356,6 +365,8 @@ def surface_measure(sent: Any, n: NumberSpan, head: Any) -> Optional[str]:
     for tok in sent[i : i + 6]:
         if tok.is_punct and tok.text not in ("-",) or tok.lower_ == "to" and tok.pos_ == "PART":
             break  # "the nine voting to put him to death": an intent, not a count of the dead
+        if tok.pos_ == "VERB" and tok.tag_ == "VBG" and _own_object(tok):
+            break  # "several regulations affecting health care": what the noun does, not what befell it
         m = lemma_measure(tok) if tok.pos_ in ("VERB", "ADJ") else None
         if m:
             return m

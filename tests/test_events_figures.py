@@ -411,3 +411,21 @@ def test_rows_written_by_other_analyser_code_are_found_again(tmp_path, example_l
             stage(db)
     after = tables()
     assert [t for t in before if after[t] != before[t]] == []
+
+
+def test_event_nouns_in_another_sense_name_no_event():
+    # an illness, a sex crime, a computer's or money's "attack"/"crash", words' "storm": no
+    # incident type and no named event mention ("types from the event noun's sense")
+    from storytrace.analyse.mentions import homograph, named_events, noun_spans
+
+    def senses(text):
+        return [(text[q:e], homograph(text, q, e)) for q, e in noun_spans(text)]
+
+    assert senses("He died of a heart attack on Sunday.") == [("attack", True)]
+    assert senses("She testified about the sexual assault.") == [("assault", True)]
+    assert senses("A Web-based attack hit millions of users.") == [("attack", True)]
+    assert senses("Savings vanished in the stock market crash.") == [("crash", True)]
+    assert senses("A political storm broke over the minister.") == [("storm", True)]
+    assert senses("A bus crash killed 12 and the attack on the hotel killed 3.") == [("crash", False), ("attack", False)]
+    assert named_events("Residents recalled the Tellon Market crash of 1929 and the Tellon Harbour fire.") and \
+        [m.noun for m in named_events("Residents recalled the Tellon Market crash of 1929 and the Tellon Harbour fire.")] == ["fire"]

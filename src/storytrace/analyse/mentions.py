@@ -203,12 +203,30 @@ _MODIFIED = re.compile(r"\s+(?:rifles?|weapons?|helicopters?|aircraft|ships?|cra
                        re.IGNORECASE)
 
 
+#: Words before an event noun that give it another sense: an illness ("a heart attack"),
+#: a crime against a person's body that is no armed attack ("a sexual assault"), a computer's
+#: ("a cyber attack"), money's ("a market crash"), words' ("a verbal attack", "a media storm").
+#: Each sense holds for its nouns only ("a market fire" is a fire).
+_SENSES = (
+    (("attack", "attacks"), "heart|panic|asthma|anxiety|epileptic"),
+    (("assault", "attack", "attacks"), "sexual|indecent"),
+    (("attack", "attacks", "assault", "raid"), "cyber|web|web-based|online|internet|computer|network|hacker|hacking|"
+                                               "ransomware|malware|phishing|ddos|denial-of-service"),
+    (("crash",), "market|stock|stock-market|price|currency|crypto|cryptocurrency|bitcoin|financial|housing"),
+    (("attack", "attacks", "assault", "storm"), "verbal|political|personal|legal|media|social-media|twitter"),
+)
+_OTHER_SENSE = {noun: re.compile(rf"\b(?:{'|'.join(w for ns, w in _SENSES if noun in ns)})[\s-]*$", re.IGNORECASE)
+                for nouns, _ in _SENSES for noun in nouns}
+
+
 def homograph(text: str, start: int, end: int) -> bool:
     """An event noun that is a verb or part of one here ("opened fire at", "gunmen stormed",
-    "to storm the hotel", "set fire to"), or a modifier of a thing ("assault rifles", "fire
-    service"): no event mention."""
+    "to storm the hotel", "set fire to"), a modifier of a thing ("assault rifles", "fire
+    service"), or in another sense ("a heart attack", "a sexual assault", "a cyber attack",
+    "a market crash"): no event mention."""
     word = text[start:end].lower()
-    if _MODIFIED.match(text, end):
+    sense = _OTHER_SENSE.get(word)
+    if _MODIFIED.match(text, end) or sense is not None and sense.search(text, max(0, start - 24), start):
         return True
     if word not in ("fire", "storm", "raid", "attack", "crash", "flood", "blast", "riot", "siege", "ambush"):
         return False

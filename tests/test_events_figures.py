@@ -252,7 +252,9 @@ def test_seeds_events_and_figures(tmp_path):
         # four outlets repeating "according to Azerbaijani figures" (copies among them) are one origin
         azeri = [o for o in json.loads(f["origins"]) if "azerbaijani figures" in o["origin"].lower()]
         assert len(azeri) == 1 and len(azeri[0]["documents"]) >= 2, (measure, group)
-    assert _figure(ledger, khojaly["id"], "injured")["n_origins"] == 2  # the Azerbaijani figures, and 002's own
+    # the Azerbaijani figures; 002's own unattributed 487 only repeats them (it relays them: no second origin)
+    assert _figure(ledger, khojaly["id"], "injured")["n_origins"] == 1
+    assert _figure(ledger, khojaly["id"], "killed")["n_origins"] <= 4  # 613: at most four, each named
     assert _figure(ledger, barda["id"], "killed")["low"] == 21
 
 

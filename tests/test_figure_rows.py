@@ -166,6 +166,17 @@ def test_origins_never_outnumber_documents_and_unattributed_reports_count_once()
     assert groups["c1"] == groups["d1"]  # two reports naming no source are not two confirmations
 
 
+def test_unattributed_reports_repeating_one_named_source_relay_it():
+    # "police said four were taken to hospital"; another outlet, no source: "four were taken to hospital"
+    groups = origin_groups([_c("a", "A", 4, "police"), _c("b", "B", 4, "police"), _c("c", "C", 4)], {})
+    assert len(set(groups.values())) == 1
+    # a value of their own ("five"), or a value two named sources give: independent of any one of them
+    groups = origin_groups([_c("a", "A", 4, "police"), _c("c", "C", 5)], {})
+    assert len(set(groups.values())) == 2
+    groups = origin_groups([_c("a", "A", 4, "police"), _c("b", "B", 4, "the fire service"), _c("c", "C", 4)], {})
+    assert len(set(groups.values())) == 3
+
+
 def test_a_copy_edit_is_a_changed_count():
     assert count_edit("11", "14") and count_edit("six", "seven")
     assert not count_edit("", "1992") and not count_edit("capsized", "sank")

@@ -30,7 +30,8 @@ are listed as unplaced under their event.
   `low` / `high`: the lowest lower bound and the highest upper bound (null when a
   source leaves it open: "at least 21"). `conservative` with its `rule`.
 - Origins (origins.py): one per primary source under any of its names, one per copy
-  lineage, one for all unattributed reports together; never more than documents; each
+  lineage, one for all unattributed reports together (none when they only repeat one
+  named source's values: they relay it); never more than documents; each
   with a readable name.
 - Copy edits: a number the reuse stage saw changed inside a copied passage (116 -> 106)
   is attached to the figure whose claim's number it changed (`copy_edits`).

@@ -14,7 +14,8 @@ corroboration: four outlets repeating one ministry's number are one origin.
   "officials said", or a news outlet relaying it: "the ISNA news agency reported", "state
   television said" — `is_outlet`; no copied text) are not independent confirmations of each other:
   together they are one origin, "unattributed reports". A document repeating a figure it attributes elsewhere keeps
-  that attribution.
+  that attribution. Unattributed reports that only repeat values one named source gives
+  relay that source (`_relays`): no independent confirmation, no origin of their own.
 - Never more origins than documents: a document's own statement and a source quoted
   only there are one origin when counting would otherwise exceed it.
 
@@ -249,6 +250,7 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str]) -> dict[str, st
         for b in people[i + 1:]:
             if fuzz.ratio(a[20:], b[20:]) >= SAME_NAME:
                 sets.union(a, b)
+    _relays(cs, keys, sets)
     docs_of: dict[str, set] = defaultdict(set)
     for c in cs:
         docs_of[sets.root(keys[c.id][0])].add(c.doc_id)
@@ -270,6 +272,26 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str]) -> dict[str, st
             sets.union(a, b)
             roots = {sets.root(r) for r in docs_of}
     return {c.id: sets.root(keys[c.id][0]) for c in cs}
+
+
+def _relays(cs: list[_Claim], keys: dict[str, list[str]], sets: "DisjointSets[str]") -> None:
+    """Unattributed reports that only repeat what one named source says relay it: no
+    independent confirmation ("police said four were taken to hospital"; another outlet:
+    "four were taken to hospital"). They join that source when it is the only named one
+    stating every value they give; reports adding a value of their own stay apart."""
+    values: dict[str, set] = defaultdict(set)
+    named: set[str] = set()
+    for c in cs:
+        r = sets.root(keys[c.id][0])
+        values[r].add(c.value)
+        if keys[c.id][0].startswith("attribution: "):
+            named.add(r)
+    for r in [r for r in values if r not in named]:
+        if None in values[r]:
+            continue  # a vague report ("dozens") repeats no value
+        givers = [n for n in named if values[r] <= values[n]]
+        if len(givers) == 1:
+            sets.union(givers[0], r)
 
 
 def origin_name(keys: list[str], attributions: list[str], first_doc: str, label: dict[str, str]) -> str:

@@ -18,6 +18,13 @@
    document dating the Barda attack), and ECB+ (no dates): each dating checked against
    the other documents of its gold sub-event.
 
+Precision is given twice: against `date_publish`, and against the dating gold read off
+the documents (eval/gold/dating_a.json, dating_b.json: for each of the 177 documents the
+day a careful reader gives it from its metadata, URL, text and the other reports of its
+event, with bounds where only a range is known; `date_publish` is a crawl or update time
+for 12 of them). Against the read gold a day is right within one day of the gold day or
+of its bounds; a document the reader could not date is left out of that precision.
+
 Tune and check (eval/gold/split.json, news_cluster events): both scored, the tune misses
 listed (the check misses only with --show-check, read once, at the end).
 
@@ -32,6 +39,7 @@ import tempfile
 from collections import Counter
 from datetime import date
 from pathlib import Path
+from typing import Optional
 
 import sqlite_utils
 
@@ -234,6 +242,24 @@ def news_cluster(tmp: Path) -> None:
 
 
 SPLIT = json.loads((Path(__file__).resolve().parent / "gold" / "split.json").read_text())
+READ = {g["id"]: g for f in sorted((Path(__file__).resolve().parent / "gold").glob("dating_*.json"))
+        for g in json.loads(f.read_text())}
+
+
+def _read_right(doc_id: str, day: str) -> Optional[bool]:
+    """Is a day within one day of the read gold (its day, else its bounds)? None: not read, or undatable."""
+    g = READ.get(doc_id)
+    if g is None:
+        return None
+    lo, hi = g.get("date") or g.get("low"), g.get("date") or g.get("high")
+    if g.get("low") and g.get("date"):
+        lo = min(lo, g["low"])
+    if g.get("high") and g.get("date"):
+        hi = max(hi, g["high"])
+    if not lo and not hi:
+        return None
+    d = date.fromisoformat(day)
+    return (not lo or (d - date.fromisoformat(lo)).days >= -1) and (not hi or (date.fromisoformat(hi) - d).days >= -1)
 SHOW_CHECK = "--show-check" in sys.argv
 
 
@@ -250,6 +276,8 @@ def _halves(timed: list[dict], got: dict, gold_of: dict) -> None:
 def _score(timed: list[dict], got: dict, gold_of: dict, show: bool = True) -> None:
     n = len(timed)
     dated = hits = ranges = in_range = 0
+    read = Counter()
+    read_misses: list = []
     how = Counter()
     misses = []
     range_misses = []
@@ -262,6 +290,12 @@ def _score(timed: list[dict], got: dict, gold_of: dict, show: bool = True) -> No
         if precision == "day":
             dated += 1
             how[got_how] += 1
+            right = _read_right(r["id"], low)
+            if right is not None:
+                read["scored"] += 1
+                read["right"] += right
+            if right is False and abs((date.fromisoformat(low) - gold).days) <= 1:
+                read_misses.append((r, gold, low, got_how, evidence))
             if abs((date.fromisoformat(low) - gold).days) <= 1:
                 hits += 1
             else:
@@ -274,6 +308,9 @@ def _score(timed: list[dict], got: dict, gold_of: dict, show: bool = True) -> No
                 range_misses.append((r, gold, f"{low}..{high}", got_how, evidence))
     print(f"  dated to a day: {dated}/{n} (coverage {dated / n:.3f}); within one day of date_publish: "
           f"{hits}/{dated} (precision {hits / max(dated, 1):.3f}); by evidence: {dict(how)}")
+    if read["scored"]:
+        print(f"  against the read dating gold: {read['right']}/{read['scored']} (precision "
+              f"{read['right'] / read['scored']:.3f})")
     suspect = sum(1 for m in misses if _cause(m[0], m[3]).startswith("date_publish contradicts"))
     if suspect:
         print(f"  precision counting misses where date_publish contradicts the document's own URL as right: "
@@ -285,7 +322,13 @@ def _score(timed: list[dict], got: dict, gold_of: dict, show: bool = True) -> No
     for cause, k in causes.most_common():
         print(f"  misses: {k:3d}  {cause}")
     for r, gold, low, got_how, evidence in misses:
-        print(f"    miss {r['id'][:10]}: date_publish {gold}, dated {low} ({got_how}: {evidence!r})")
+        verdict = {True: "right by the read gold", False: "wrong by the read gold", None: "not in the read gold"}
+        print(f"    miss {r['id'][:10]}: date_publish {gold}, dated {low} ({got_how}: {evidence!r}); "
+              f"{verdict[_read_right(r['id'], low)]}")
+    for r, _gold, low, got_how, evidence in read_misses:
+        g = READ[r["id"]]
+        print(f"    miss by the read gold only {r['id'][:10]}: read {g.get('date') or ''} "
+              f"({g.get('low') or ''}..{g.get('high') or ''}), dated {low} as date_publish ({got_how}: {evidence!r})")
     for r, gold, span, got_how, evidence in range_misses:
         print(f"    range miss {r['id'][:10]}: date_publish {gold}, range {span} ({got_how}: {evidence!r})")
 

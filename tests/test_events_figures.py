@@ -431,3 +431,30 @@ def test_event_nouns_in_another_sense_name_no_event():
     assert senses("A bus crash killed 12 and the attack on the hotel killed 3.") == [("crash", False), ("attack", False)]
     assert named_events("Residents recalled the Tellon Market crash of 1929 and the Tellon Harbour fire.") and \
         [m.noun for m in named_events("Residents recalled the Tellon Market crash of 1929 and the Tellon Harbour fire.")] == ["fire"]
+
+
+def test_a_fragment_of_short_items_joins_the_story_it_belongs_to():
+    from storytrace.analyse.leads import words
+    from storytrace.stages.stories import document_frequencies, join_fragments
+
+    long = ("A doctor from Varrow fell from the Kessel ridge of Mount Tellon on Thursday while climbing with his "
+            "brother, who survived two nights in an ice cave before rescuers from the Tellon park reached him.")
+    texts = {
+        "a": ("Climber falls on Mount Tellon", long),
+        "b": ("Brother survives Tellon fall", "Rescuers reached the brother of a Varrow doctor who fell from the "
+              "Kessel ridge of Mount Tellon; he spent two nights in an ice cave."),
+        "c": ("Tellon rescue", "The Tellon park rescue team flew the surviving brother off Mount Tellon after the "
+              "Varrow doctor fell from the Kessel ridge."),
+        "d": ("Search called off on Mount Tellon", "Police called off the search for the Varrow doctor who fell "
+              "from the Kessel ridge of Mount Tellon on Thursday."),
+        "e": ("Doctor presumed dead on Tellon", "Varrow doctor presumed dead after Kessel ridge fall."),
+        "f": ("Tellon climber feared dead", "Varrow doctor feared dead after fall off Kessel ridge."),
+        "g": ("Orchard frost", "Apple growers in the Orm valley expect a small harvest after the April frost."),
+        "h": ("Orm valley apples", "Frost damaged the Orm valley orchards; growers expect fewer apples."),
+    }
+    docs = [(k, words(t, x), None) for k, (t, x) in texts.items()]
+    df = document_frequencies(w for _, w, _ in docs)
+    story = {"a": 0, "b": 0, "c": 0, "d": 0, "e": 1, "f": 1, "g": 2, "h": 2}  # as the refinement left them
+    join_fragments(story, lambda: iter(docs), df, df[""])
+    assert story["e"] == story["f"] == story["a"] == 0  # the two briefs were a fragment of the climbing story
+    assert story["g"] == story["h"] == 2  # the orchard story is no fragment of it

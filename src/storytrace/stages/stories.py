@@ -27,7 +27,11 @@ their learned weights):
   names, places and figures (cosine of the two centroids) while their documents date
   them to different years (the year most of a part's documents are published in, or
   name in their opening), or share less than APART_COS whatever their years; the parts
-  are tried again.
+  are tried again;
+- and a story of at most MIN_PART documents whose centroid as a whole would join a
+  bigger story is a fragment of it and joins it (`join_fragments`): a few short items
+  that resemble each other more than any long report keep a story of their own through
+  the refinement, each drawn by the other.
 
 IDF needs document frequencies over the whole ledger: a first pass counts them (a
 Counter of terms: memory grows with the vocabulary, not with the documents).
@@ -131,6 +135,10 @@ class Stories:
             return k
         return self._new(v, e)
 
+    def add_story(self, v: dict[str, float], e: dict[str, float]) -> int:
+        """A story of its own from these vectors (a finished story's centroid); its number."""
+        return self._new(v, e)
+
     def _new(self, v: dict[str, float], e: dict[str, float]) -> int:
         self.centroids.append(dict(v))
         self.norms.append(1.0)
@@ -211,7 +219,47 @@ def group(docs: Union[Sequence[tuple[str, Words, Optional[str]]], Callable[[], I
                 story[doc_id] = k
         everything = fresh
         fresh = lambda: itertools.chain(everything(), pages())  # noqa: E731 (the cut sees the pages too)
-    return split_incidents(story, fresh, df, n)
+    out = split_incidents(story, fresh, df, n)
+    join_fragments(out, fresh, df, n, threshold)
+    return out
+
+
+def join_fragments(story: dict[str, int], fresh: Callable[[], Iterable[tuple[str, Words, Optional[str]]]],
+                   df: Counter, n: int, threshold: float = THRESHOLD) -> None:
+    """A story of at most MIN_PART documents whose centroid as a whole would join a bigger
+    story (the join's thresholds, on the finished stories) is a fragment of it: two or
+    three short items that resemble each other more than any long report (one-line
+    briefs, a wire's two versions) keep a story of their own through the refinement,
+    each drawn by the other. Each fragment joins the bigger story it fits best; the
+    candidates come from an index of the bigger stories' heaviest terms (no comparison
+    with every story). Reads the documents once more."""
+    members: dict[int, list[str]] = defaultdict(list)
+    cent: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    names: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for doc_id, w, _ in fresh():
+        k = story.get(doc_id)
+        if k is None:
+            continue
+        members[k].append(doc_id)
+        for c, words in ((cent[k], w.terms), (names[k], w.names)):
+            for t, x in vector(words, df, n).items():
+                c[t] += x
+    index = Stories(threshold)
+    bigger: dict[int, int] = {}  # the index's story number -> the story
+    for k in sorted(members):
+        if len(members[k]) > MIN_PART:
+            bigger[index.add_story(_unit(cent[k]), _unit(names[k]))] = k
+    for k in sorted(members):
+        if len(members[k]) <= MIN_PART:
+            best, sim = index.best(_unit(cent[k]), _unit(names[k]))
+            if best >= 0 and sim >= threshold:
+                for doc_id in members[k]:
+                    story[doc_id] = bigger[best]
+
+
+def _unit(v: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+    return {t: x / norm for t, x in v.items()}
 
 
 def split_incidents(story: dict[str, int], fresh: Callable[[], Iterable[tuple[str, Words, Optional[str]]]],

@@ -89,6 +89,11 @@ def own_stage(db: Any) -> dict[str, int]:
         "' + year ') - 1) where id not in (select doc_id from datings) and published_partial is not null and "
         "published is not null and published_how = 'dateline' and "
         "published_evidence like '% + year % from document % (a shared passage)'").rowcount
+    # ... and a document dated through its story, its outlet's article ids or an event other
+    # documents date, with no own dating kept, had no day of its own: those stages date it again
+    legacy += db.execute(
+        f"update documents set {', '.join(f + ' = null' for f in DATE_FIELDS)}, published_partial = null "
+        "where id not in (select doc_id from datings) and published_how in ('story', 'serial', 'event')").rowcount
     db.execute("create index if not exists datings_doc_id on datings (doc_id)")
     db.execute("create index if not exists datings_stage on datings (stage)")
     touched = [r[0] for r in db.execute("select distinct doc_id from datings where stage != 'document'")]

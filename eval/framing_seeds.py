@@ -41,7 +41,7 @@ def stages() -> list:
     """The cross-document stages, with the terms stage right after the events stage."""
     out = list(pipeline.CROSS_STAGES)
     if not any(name == "terms" for name, _ in out):
-        out.insert([name for name, _ in out].index("events") + 1, ("terms", terms_mod.terms_stage))
+        out.insert([name for name, _ in out].index("events") + 1, ("terms", terms_mod.TERMS))
     return out
 
 

@@ -48,7 +48,7 @@ def _stages():
     """The cross-document stages with the terms stage right after the events stage."""
     out = list(pipeline.CROSS_STAGES)
     if not any(name == "terms" for name, _ in out):
-        out.insert([name for name, _ in out].index("events") + 1, ("terms", terms_mod.terms_stage))
+        out.insert([name for name, _ in out].index("events") + 1, ("terms", terms_mod.TERMS))
     return out
 
 
@@ -216,7 +216,7 @@ def test_terms_stage_is_idempotent(small_ledger, tmp_path):
     copy = tmp_path / "copy.db"
     shutil.copy(small_ledger, copy)
     before = _rows(copy, "select * from terms order by id")
-    terms_mod.terms_stage(sqlite_utils.Database(copy))
+    terms_mod.TERMS(sqlite_utils.Database(copy))
     assert _rows(copy, "select * from terms order by id") == before
 
 
@@ -252,7 +252,7 @@ def test_example_labels_found(example_ledger, expected):
 def test_example_voices_and_events(example_ledger, expected, tmp_path):
     copy = tmp_path / "ferry.db"
     shutil.copy(example_ledger, copy)
-    terms_mod.terms_stage(sqlite_utils.Database(copy))
+    terms_mod.TERMS(sqlite_utils.Database(copy))
     docs = {r["source"].rsplit("/", 1)[-1]: r for r in _rows(copy, "select id, source, event_id from documents")}
     terms = _rows(copy, "select * from terms")
 

@@ -487,6 +487,7 @@ COLUMN_DOCS = {
     "quotes": {"text": "the quotation", "speaker": "who said it, as the document names them",
                "speaker_key": "one key per person or body whatever the spelling ('person cavusoglu', 'ministry foreign "
                               "affairs'): count speakers by it"},
+    "mentions": {"event_id": "the event it names (events.id), as the events stage resolved it; null: no event row"},
     "terms": {
         "term": "the label or loaded word",
         "voice": "own, quoted (see speech), title",

@@ -9,7 +9,7 @@ terms stage and wording drift in terms.py).
   attack, crime against humanity, terror attack, accident, ...; the LABELS lexicon)
   and of **loaded** wording (vile, sickly mentality, barbaric, ...; the LOADED
   lexicon), with offsets, as `Term` rows.
-- `terms.terms_stage(db)` (cross-document, after the events stage): fills `terms.event_id`
+- `terms.TERMS` (a cross-document plan, after the events stage): fills `terms.event_id`
   and counts the uses per (document, event, term, voice, kind, speaker, speech,
   negated).
 - `terms.wording_drift(db)` (a query): per event, the word edits of copied passages
@@ -32,7 +32,7 @@ terms stage and wording drift in terms.py).
    the outlet's own voice.
 
 **Which event a label refers to** (the `mentions` JSON keeps, for each use, the named
-event mention it was tied to as `ref`; `terms_stage` turns that into an event id):
+event mention it was tied to as `ref`; the terms stage turns that into an event id):
 
 - a label that is part of a named event mention ("the Khojaly massacre", "Tuesday's
   ferry disaster on Lake Veldra": mentions.named_events) refers to that event;
@@ -63,7 +63,7 @@ Loaded words refer to the event their sentence names (the nearest named mention 
 it, as claims do), else the document's main event.
 
 Rows: the analyser groups uses per (named mention referred to, term, voice, kind,
-speaker, speech, negated); `terms_stage` regroups them per (document, event, term,
+speaker, speech, negated); the terms stage regroups them per (document, event, term,
 voice, kind, speaker, speech, negated) from their `mentions`, on every build. A
 speaker is named the same way throughout a document ("Mammadyarov" after "Azerbaijani
 Foreign Minister Elmar Mammadyarov" is the longer name).
@@ -170,7 +170,7 @@ class Use:
 
 def analyse_framing(doc: Document) -> Annotations:
     """The framing analyser (pure): labels and loaded words of `doc` as Term rows
-    (`event_id` null: terms_stage fills it once events are known)."""
+    (`event_id` null: the terms stage fills it once events are known)."""
     return Annotations(doc.id, terms=terms(find_uses(doc.text, doc.title), doc.id))
 
 
@@ -212,7 +212,7 @@ def _same_speakers(uses: list[Use]) -> None:
             u.speaker = full[u.speaker]
 
 
-def term_row(doc_id: str, event_id: Optional[str], key: Any, term: str, voice: str, kind: str, category: str,
+def term_row(doc_id: str, event_id: Optional[str], key: Any, term: str, voice: str, kind: str, category: Optional[str],
               speaker: Optional[str], speech: Optional[str], negated: bool, mentions: list[dict[str, Any]]) -> Term:
     mentions = sorted(mentions, key=lambda m: (m.get("field", "text") != "title", m["start"]))
     spans = [[m["start"], m["end"]] for m in mentions if m.get("field", "text") == "text"]

@@ -285,7 +285,7 @@ def analyse_mentions(doc: Document) -> Annotations:
     for m in found:
         sentence = doc.text[m.sentence[0] : m.sentence[1]]
         rows.append(EventMention(
-            id=make_id(doc.id, "mention", m.start), doc_id=doc.id, start=m.start, end=m.end, name=m.name,
+            id=mention_id(doc.id, m.start), doc_id=doc.id, start=m.start, end=m.end, name=m.name,
             key=m.key, noun=m.noun, year=m.year, sentence_start=m.sentence[0], sentence_end=m.sentence[1],
             segment=where.kind(m.start), actors=json.dumps(dict(actors(sentence, 0, len(sentence)))),
             dates=json.dumps(days_given(sentence, m.year) if m.year else []),
@@ -314,6 +314,11 @@ def capital_runs(sentence: str) -> set[str]:
             if all(w[0].isupper() for w in run):
                 out.add(" ".join(run))
     return out
+
+
+def mention_id(doc_id: str, start: int) -> str:
+    """A `mentions` row's id: its document and its start."""
+    return make_id(doc_id, "mention", start)
 
 
 def from_row(row: dict) -> Mention:

@@ -51,7 +51,7 @@ CROSS_STAGES: tuple[tuple[str, CrossStage], ...] = (
     ("event dates", dating.event_stage),  # anniversaries and weekdays of events other documents date
     ("choose dates", datings.choose_stage),  # documents.published chosen from all datings, and how sure it is
     ("direction", reuse.DIRECTION),  # links re-oriented with all those dates
-    ("terms", terms_mod.terms_stage),  # terms.event_id: each label's event; uses counted per document, event, term, voice
+    ("terms", terms_mod.TERMS),  # terms.event_id: each label's event; uses counted per document, event, term, voice
     ("figures", figures.FIGURES),  # figures across sources, origins, checks
 )
 

@@ -189,9 +189,11 @@ def _q(column: str) -> str:
     return f'"{column}"'
 
 
-def apply_events(db: Any, claim_event: dict[str, str], doc_event: dict[str, str], rows: list[dict[str, Any]]) -> int:
+def apply_events(db: Any, claim_event: dict[str, str], doc_event: dict[str, str], rows: list[dict[str, Any]],
+                 *others: dict[Any, str]) -> int:
     """Inside the events stage, before it writes: claims' and documents' events, merged
-    events and event fields, as corrected. Mutates the three structures."""
+    events and event fields, as corrected. Mutates the three structures (and `others`,
+    more maps to events that follow a merge: the named mentions')."""
     by_id = {r["id"]: r for r in rows}
 
     def resolve(event_id: Optional[str], anchor: Optional[str]) -> Optional[str]:
@@ -223,7 +225,7 @@ def apply_events(db: Any, claim_event: dict[str, str], doc_event: dict[str, str]
                 if into is None or into == event:
                     _status(db, c["id"], "not applied: " + ("the other event is gone" if into is None else "already one event"))
                     continue
-                for mapping in (claim_event, doc_event):
+                for mapping in (claim_event, doc_event, *others):
                     for k, e in mapping.items():
                         if e == event:
                             mapping[k] = into

@@ -1,9 +1,9 @@
 """The terms stage: which event each label refers to, across documents, and how copied
 passages change their wording over time.
 
-One job: the cross-document half of framing. `terms_stage(db)` (after the events
-stage) fills `terms.event_id` and counts uses per (document, event, term, voice, kind,
-speaker, speech, negated) from the analyser's `mentions`, on every build;
+One job: the cross-document half of framing. `TERMS` (a plan, after the events stage;
+both engines run it) fills `terms.event_id` and counts uses per (document, event, term,
+voice, kind, speaker, speech, negated) from the analyser's `mentions`, on every build;
 `wording_drift(db)` lists, per event, the word edits of copied passages (reuse.edits,
 figures left out) in the order the copies were published.
 """
@@ -12,81 +12,118 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import Any, Optional
+from typing import Any, Iterable, Iterator, NamedTuple, Optional
 
-from .events import mentions_by_document, resolve
 from ..analyse.framing import find_hits, term_row
+from .plan import Group, Plan, Read, Write
 
 
+class Use(NamedTuple):
+    """One use of a term, as the framing analyser stored it (a `terms` row's `mentions`
+    item): its document, its grouping fields, the item itself (JSON) and the start of the
+    named event mention it refers to (`ref`), if any."""
 
-def terms_stage(db: Any) -> dict[str, int]:
-    """Fill `terms.event_id` and count the uses per (document, event, term, voice, kind,
-    speaker, speech, negated). Run after the events stage: a use tied to a named event
-    mention gets that mention's event (events.resolve, as the events stage resolves
-    it, and through an event merged by a correction), any other its document's main
-    event. Rows are regrouped from their `mentions` on every run, so a rebuild with
-    more documents (events renamed, merged) relinks every use."""
-    if "terms" not in db.table_names():
-        return {"terms": 0}
-    cols = ["id", "doc_id", "term", "voice", "kind", "category", "speaker", "speech", "negated", "mentions"]
-    rows = [dict(zip(cols, r)) for r in db.execute(f"select {', '.join(cols)} from terms")]
-    if not rows:
-        return {"terms": 0}
-    main = dict(db.execute("select id, event_id from documents").fetchall())
-    events = {r[0] for r in db.execute("select id from events")}
-    merged = _merges(db, events)
-    if "aliases" in db["events"].columns_dict:  # named events the events stage found to be a story's own
-        for eid, aliases in db.execute("select id, aliases from events"):
-            merged.update({a: eid for a in json.loads(aliases or "[]")})
-    uses = [(r, m) for r in rows for m in json.loads(r["mentions"] or "[]")]
-    event_of_mention: dict[tuple[str, int], str] = {}
-    if any(m.get("ref") for _r, m in uses):
-        stored = mentions_by_document(db)
-        mentions = {doc_id: stored[doc_id] for (doc_id,) in db.execute("select id from documents") if doc_id in stored}
-        resolved = resolve(mentions)  # (the mentions rows: no text is read)
-        for (doc_id, i), eid in resolved.items():
-            event_of_mention[(doc_id, mentions[doc_id][i].start)] = eid
-    groups: dict[tuple, list[dict[str, Any]]] = defaultdict(list)
-    info: dict[tuple, dict[str, Any]] = {}
-    for r, m in uses:
-        ref = m.get("ref")
-        eid = main.get(r["doc_id"])
-        if ref:
-            eid = event_of_mention.get((r["doc_id"], ref["start"]))
-            if eid is not None:  # (merged keys are event ids, never None)
-                eid = merged.get(eid, eid)
-            if eid not in events:
-                eid = None  # a named event the ledger keeps no row for (no figure, not a story's event)
-        key = (r["doc_id"], eid, r["term"], r["voice"], r["kind"], r["speaker"], r["speech"], bool(r["negated"]))
-        groups[key].append(m)
-        info[key] = r
-    out = []
-    for key, ms in groups.items():
-        doc_id, eid, term, voice, kind, speaker, speech, negated = key
-        t = term_row(doc_id, eid, ("event", eid), term, voice, kind, info[key]["category"], speaker, speech, negated, ms)
-        out.append(t.row())
-    db.execute("delete from terms")
-    if out:
-        db["terms"].insert_all(out, pk="id", replace=True)
-    return {"terms": len(out), "linked": sum(1 for t in out if t["event_id"])}
+    doc_id: str
+    term: str
+    voice: str
+    kind: str
+    category: Optional[str]
+    speaker: Optional[str]
+    speech: Optional[str]
+    negated: bool
+    use: str
+    named: bool  # tied to a named event ("the Khojaly genocide"): never its document's event by default
+    ref: Optional[int]  # ... the start of that name's stored mention (None: no mention of it is stored)
+    position: int
 
 
-def _merges(db: Any, events: set[str]) -> dict[str, str]:
-    """Events merged into others by people's corrections (event:X same_as Y), followed to the end."""
-    if "corrections" not in db.table_names() or "status" not in db["corrections"].columns_dict:
-        return {}
-    pairs = {}
-    for target, value in db.execute(
-            "select target, value from corrections where field = 'same_as' and status = 'applied'"):
-        pairs[target.partition(":")[2]] = value
-    out = {}
-    for a in pairs:
-        b, seen = pairs[a], {a}
-        while b in pairs and b not in seen and b not in events:
-            seen.add(b)
-            b = pairs[b]
-        out[a] = b
-    return out
+class MentionEvent(NamedTuple):
+    """A named event mention and the event the events stage found it names."""
+
+    doc_id: str
+    start: int
+    event_id: str
+    position: int
+
+
+class DocEvent(NamedTuple):
+    """A document and its main event."""
+
+    id: str
+    event_id: Optional[str]
+    position: int
+
+
+class Placed(NamedTuple):
+    """A use with its event: the named event it refers to (None: none has a row), else its
+    document's event."""
+
+    use: Use
+    event_id: Optional[str]
+
+
+class Counted(NamedTuple):
+    key: str  # the row's id (its Write order)
+    row: dict
+
+
+USES_QUERY = "select doc_id, term, voice, kind, category, speaker, speech, negated, mentions from terms order by rowid"
+
+
+def _uses(rows: Iterable[tuple]) -> Iterator[Use]:
+    """Each `terms` row's uses, one record each (regrouped on every run: a rebuild with more
+    documents, events renamed or merged, relinks every use)."""
+    n = 0
+    for doc_id, term, voice, kind, category, speaker, speech, negated, mentions in rows:
+        for m in json.loads(mentions or "[]"):
+            ref = m.get("ref")
+            yield Use(doc_id, term, voice, kind, category, speaker, speech, bool(negated), json.dumps(m, ensure_ascii=False),
+                      bool(ref), ref.get("start") if ref else None, n)
+            n += 1
+
+
+def _placed(_doc: str, uses: list[Use], mentions: list[MentionEvent], docs: list[DocEvent]) -> Iterator[Placed]:
+    """A document's uses: one tied to a named event gets the event of that name's mention
+    (the events stage wrote it, merges and story aliases applied; none when the event has
+    no row or the name no stored mention), any other its document's main event."""
+    main = docs[0].event_id if docs else None
+    named = {m.start: m.event_id for m in mentions}
+    for u in uses:
+        yield Placed(u, (named.get(u.ref) if u.ref is not None else None) if u.named else main)
+
+
+def _counted(key: tuple, placed: list[Placed]) -> Iterator[Counted]:
+    doc_id, eid, term, voice, kind, speaker, speech, negated = key
+    ordered = sorted(placed, key=lambda p: p.use.position)
+    category = ordered[-1].use.category  # (one term has one category)
+    t = term_row(doc_id, eid, ("event", eid), term, voice, kind, category, speaker, speech, negated,
+                 [json.loads(p.use.use) for p in ordered])
+    yield Counted(t.id, t.row())
+
+
+def _key(p: Placed) -> tuple:
+    u = p.use
+    return (u.doc_id, p.event_id, u.term, u.voice, u.kind, u.speaker, u.speech, u.negated)
+
+
+#: Fill `terms.event_id` and count the uses per (document, event, term, voice, kind,
+#: speaker, speech, negated): a join of the uses with their documents' named mentions
+#: (the event each names: the events stage's) and main events, then a group-by.
+TERMS = Plan(
+    name="terms",
+    reads=(
+        Read("uses", USES_QUERY, Use, rows=_uses),
+        Read("mentions", "select doc_id, start, event_id from mentions where event_id is not null", MentionEvent),
+        Read("docs", "select id, event_id from documents", DocEvent),
+    ),
+    steps=(
+        Group("placed", [("uses", lambda u: u.doc_id), ("mentions", lambda m: m.doc_id), ("docs", lambda d: d.id)],
+              _placed),
+        Group("counted", [("placed", _key)], _counted),
+    ),
+    writes=(Write("terms", ["counted"], order=lambda c: c.key, row=lambda c: c.row),),
+    requires=("events",),
+)
 
 
 def wording_drift(db: Any, event_id: Optional[str] = None, numbers: bool = False,

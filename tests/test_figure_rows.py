@@ -410,6 +410,9 @@ def test_counted_things_that_act_and_crews_that_are_no_gang():
     # seized crew members are hostages; seized gang members are arrested
     assert [c.measure for c in extract("Pirates seized 26 crew members off the coast.")] == ["captured"]
     assert [c.measure for c in extract("Police arrested five gang members.")] == ["arrested"]
+    # "a number of" is a quantity, not one person (a noun ending in -er)
+    assert extract("Police moved in with tanks, killing a still-disputed number of protesters.") == []
+    assert [(c.measure, c.value) for c in extract("A driver was killed.")] == [("killed", 1)]
 
 
 def test_single_victims_named_by_apposition_or_dying():

@@ -56,7 +56,8 @@ NON_PERSONS = set(
     "vehicle car truck bus village community town attack explosion blast bomb bombing incident raid strike "
     "airstrike statement report hotel motorcycle train plane boat ship area district province state "
     "explosive weapon gun rifle rocket missile shell round mine year month day week hour minute time "
-    "parent parents helicopter ambulance aircraft jet drone tank business company firm".split()
+    "parent parents helicopter ambulance aircraft jet drone tank business company firm "
+    "number quarter remainder".split()  # ("a number of protesters": a quantity, not a person ending in -er)
 ) | set(ANIMALS := (
     "gorilla tiger lion lioness elephant orca whale bear wolf leopard cheetah monkey ape chimpanzee panda bird "
     "fish shark dolphin crocodile alligator snake rhino rhinoceros giraffe zebra deer cat puppy kitten pig "

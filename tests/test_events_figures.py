@@ -429,6 +429,8 @@ def test_event_nouns_in_another_sense_name_no_event():
     assert senses("Savings vanished in the stock market crash.") == [("crash", True)]
     assert senses("A political storm broke over the minister.") == [("storm", True)]
     assert senses("A bus crash killed 12 and the attack on the hotel killed 3.") == [("crash", False), ("attack", False)]
+    assert senses("A Haqqani network attack killed 12.") == [("attack", False)]
+    assert senses("It was the deadliest political attack in decades.") == [("attack", False)]
     assert named_events("Residents recalled the Tellon Market crash of 1929 and the Tellon Harbour fire.") and \
         [m.noun for m in named_events("Residents recalled the Tellon Market crash of 1929 and the Tellon Harbour fire.")] == ["fire"]
 
@@ -458,3 +460,22 @@ def test_a_fragment_of_short_items_joins_the_story_it_belongs_to():
     join_fragments(story, lambda: iter(docs), df, df[""])
     assert story["e"] == story["f"] == story["a"] == 0  # the two briefs were a fragment of the climbing story
     assert story["g"] == story["h"] == 2  # the orchard story is no fragment of it
+
+
+def test_incidents_told_apart_by_their_years_stay_apart():
+    # six reports of a 2019 ferry fire and three of a 1998 sinking on the same lake: the
+    # cut of two incidents holds; the three are no fragment of the six
+    from storytrace.analyse.leads import words
+    from storytrace.stages.stories import group
+
+    docs = [(f"a{i}", words(f"Ferry fire on Lake Veldra kills {10 + i}",
+                            f"A fire on the ferry Orla Bright on Lake Veldra killed {10 + i} passengers on Tuesday near "
+                            "Port Vellin, officials in Caddock said. Rescuers pulled survivors from the water."),
+             f"2019-06-1{i}") for i in range(6)]
+    docs += [(f"b{i}", words("Veldra ferry sinking remembered",
+                             f"The ferry Marra sank on Lake Veldra near Port Vellin in a storm, killing {40 + i} "
+                             "passengers; rescuers from Caddock pulled survivors from the water."),
+              f"1998-03-0{i + 1}") for i in range(3)]
+    story = group(sorted(docs, key=lambda d: d[2]))
+    assert len({story[f"a{i}"] for i in range(6)}) == 1 and len({story[f"b{i}"] for i in range(3)}) == 1
+    assert story["a0"] != story["b0"]

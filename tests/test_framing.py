@@ -343,3 +343,21 @@ def test_seeds_wording_drift(seeds_ledger):
     assert any(d["from"] == "battering" and d["to"] == "pounding" for d in drift)
     assert any(d["change"] == "kept" and d["to"] == "now-occupied" for d in drift)
     assert not any(d["from"] == "116" for d in drift)  # figures are left out
+
+
+def test_a_page_keeps_its_labels_named_events(example_ledger, tmp_path):
+    # a photo gallery seeds no event, but "the Veldra fire" it names is still that event
+    from storytrace.stages import events as events_mod
+
+    copy = tmp_path / "ferry.db"
+    shutil.copy(example_ledger, copy)
+    db = sqlite_utils.Database(copy)
+    named = [r[0] for r in db.execute("select distinct doc_id from terms where mentions like '%\"ref\"%'")]
+    before = sorted(db.execute("select term, event_id, count from terms where doc_id = ?", [named[0]]).fetchall(), key=str)
+    db.execute("update documents set kind = 'gallery' where id = ?", [named[0]])
+    events_mod.events_stage(db)
+    terms_mod.TERMS(db)
+    after = sorted(db.execute("select term, event_id, count from terms where doc_id = ?", [named[0]]).fetchall(), key=str)
+    linked = [t for t in after if t[1] is not None]
+    assert linked and {t[1] for t in linked} <= {t[1] for t in before} | {None}
+    assert db.execute("select count(*) from mentions where doc_id = ? and event_id is not null", [named[0]]).fetchone()[0]

@@ -288,3 +288,21 @@ def test_a_ledger_from_before_own_datings_were_kept_rebuilds_like_a_fresh_one(tm
     mine, theirs = _tables(old), _tables(fresh)
     assert sorted(mine["datings"]) == sorted(theirs["datings"])
     assert mine["documents"] == theirs["documents"]
+
+
+def test_a_legacy_story_dating_goes_back_to_its_own_yearless_dateline(tmp_path, example_dir):
+    # a ledger from before the datings table kept only the chosen dating: a yearless
+    # dateline dated through its story ("PORT VELLIN, March 12 + year 2025 from 6 documents
+    # of its story") starts again from its own dateline, as a fresh build's own row has it
+    fresh, old = tmp_path / "fresh.db", tmp_path / "old.db"
+    pipeline.build(fresh, [str(example_dir)], workers=1)
+    pipeline.build(old, [str(example_dir)], workers=1)
+    con = sqlite3.connect(old)
+    doc_id, evidence = con.execute("select doc_id, evidence from datings where stage = 'document' and precision = 'no_year'").fetchone()
+    con.execute("drop table datings")
+    con.execute("update documents set published = '2025-03-12', published_how = 'story', published_precision = 'day', "
+                "published_evidence = ? where id = ?", [evidence + " + year 2025 from 6 documents of its story", doc_id])
+    con.commit()
+    pipeline.build(old, [str(example_dir)], workers=1)
+    own = "select how, evidence, precision, partial from datings where stage = 'document' and doc_id = ?"
+    assert sqlite3.connect(old).execute(own, [doc_id]).fetchone() == sqlite3.connect(fresh).execute(own, [doc_id]).fetchone()

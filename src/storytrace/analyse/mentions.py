@@ -210,10 +210,11 @@ _MODIFIED = re.compile(r"\s+(?:rifles?|weapons?|helicopters?|aircraft|ships?|cra
 _SENSES = (
     (("attack", "attacks"), "heart|panic|asthma|anxiety|epileptic"),
     (("assault", "attack", "attacks"), "sexual|indecent"),
-    (("attack", "attacks", "assault", "raid"), "cyber|web|web-based|online|internet|computer|network|hacker|hacking|"
+    (("attack", "attacks", "assault", "raid"), "cyber|web|web-based|online|internet|computer|hacker|hacking|"
                                                "ransomware|malware|phishing|ddos|denial-of-service"),
     (("crash",), "market|stock|stock-market|price|currency|crypto|cryptocurrency|bitcoin|financial|housing"),
-    (("attack", "attacks", "assault", "storm"), "verbal|political|personal|legal|media|social-media|twitter"),
+    (("attack", "attacks", "assault", "storm"), "verbal|personal|legal|media|social-media|twitter"),
+    (("storm",), "political|diplomatic"),  # ("the deadliest political attack" is an attack; "a Haqqani network attack" too)
 )
 _OTHER_SENSE = {noun: re.compile(rf"\b(?:{'|'.join(w for ns, w in _SENSES if noun in ns)})[\s-]*$", re.IGNORECASE)
                 for nouns, _ in _SENSES for noun in nouns}

@@ -90,10 +90,17 @@ def own_stage(db: Any) -> dict[str, int]:
         "published is not null and published_how = 'dateline' and "
         "published_evidence like '% + year % from document % (a shared passage)'").rowcount
     # ... and a document dated through its story, its outlet's article ids or an event other
-    # documents date, with no own dating kept, had no day of its own: those stages date it again
+    # documents date, with no own dating kept, had no day of its own: those stages date it
+    # again, from its own yearless dateline when it had one (only a dateline gives a yearless
+    # day: the evidence's first piece)
+    cross = "id not in (select doc_id from datings) and published_how in ('story', 'serial', 'event')"
     legacy += db.execute(
-        f"update documents set {', '.join(f + ' = null' for f in DATE_FIELDS)}, published_partial = null "
-        "where id not in (select doc_id from datings) and published_how in ('story', 'serial', 'event')").rowcount
+        "update documents set published = null, published_how = 'dateline', published_precision = 'no_year', "
+        "published_low = null, published_high = null, published_evidence = case when instr(published_evidence, ' + ') "
+        "then substr(published_evidence, 1, instr(published_evidence, ' + ') - 1) else published_evidence end "
+        f"where {cross} and published_partial is not null").rowcount
+    legacy += db.execute(
+        f"update documents set {', '.join(f + ' = null' for f in DATE_FIELDS)} where {cross}").rowcount
     db.execute("create index if not exists datings_doc_id on datings (doc_id)")
     db.execute("create index if not exists datings_stage on datings (stage)")
     touched = [r[0] for r in db.execute("select distinct doc_id from datings where stage != 'document'")]

@@ -41,7 +41,7 @@ from typing import Any, NamedTuple, Optional, cast
 from . import corrections
 from .annotated import complete, complete_claims
 from ..analyse.mentions import (EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, YEAR, Mention, actors, from_row,
-                                homograph, is_reported, mention_id, noun_spans)
+                                homograph, is_reported, noun_spans)
 from ..model import CUMULATIVE, Event, Lead, make_id
 from .placement import (ALONE, HEADLINE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement,
                         casualty_story, cause_beside, other_event_cues, place_words, story_families, unplaced)
@@ -318,6 +318,10 @@ def events_stage(db: Any) -> dict[str, int]:
         doc_event[doc_id] = eid
 
     mention_event = {(doc_id, mentions[doc_id][i].start): eid for (doc_id, i), eid in event_of.items()}
+    on_pages = {d: stored[d] for d in pages if d in stored}
+    if on_pages:  # a page's named mentions (a page seeds no event): resolved beside every document's
+        every = resolve({**mentions, **on_pages})
+        mention_event.update({(d, on_pages[d][i].start): own_alias.get(e, e) for (d, i), e in every.items() if d in on_pages})
     corrected = corrections.apply_events(db, claim_event, doc_event, rows, mention_event)
 
     db.execute("delete from events")
@@ -327,8 +331,8 @@ def events_stage(db: Any) -> dict[str, int]:
     db.conn.executemany("update documents set event_id = ? where id = ?", [(e, d) for d, e in doc_event.items()])
     kept = {r["id"] for r in rows}  # each named mention's event, when it has a row (the terms stage joins on it)
     db.execute("update mentions set event_id = null where event_id is not null")
-    db.conn.executemany("update mentions set event_id = ? where id = ?",
-                        [(e, mention_id(d, start)) for (d, start), e in mention_event.items() if e in kept])
+    db.conn.executemany("update mentions set event_id = ? where doc_id = ? and start = ?",
+                        [(e, d, start) for (d, start), e in mention_event.items() if e in kept])
     db.conn.executemany("update documents set event_id = ? where id = ?",  # a page joins its story's event, if any
                         [(event_of_story.get(story) if story else None, d) for d, (_, story) in pages.items()])
     return {"events": len(rows), "stories": len(members), "claims": len(claim_event), "corrections": corrected}

@@ -219,20 +219,25 @@ def group(docs: Union[Sequence[tuple[str, Words, Optional[str]]], Callable[[], I
                 story[doc_id] = k
         everything = fresh
         fresh = lambda: itertools.chain(everything(), pages())  # noqa: E731 (the cut sees the pages too)
-    out = split_incidents(story, fresh, df, n)
-    join_fragments(out, fresh, df, n, threshold)
+    dated_apart: set[int] = set()
+    out = split_incidents(story, fresh, df, n, dated_apart)
+    del state  # (the fragments are weighed against the finished stories' centroids)
+    join_fragments(out, fresh, df, n, threshold, dated_apart)
     return out
 
 
 def join_fragments(story: dict[str, int], fresh: Callable[[], Iterable[tuple[str, Words, Optional[str]]]],
-                   df: Counter, n: int, threshold: float = THRESHOLD) -> None:
+                   df: Counter, n: int, threshold: float = THRESHOLD, apart: Iterable[int] = ()) -> None:
     """A story of at most MIN_PART documents whose centroid as a whole would join a bigger
     story (the join's thresholds, on the finished stories) is a fragment of it: two or
     three short items that resemble each other more than any long report (one-line
     briefs, a wire's two versions) keep a story of their own through the refinement,
     each drawn by the other. Each fragment joins the bigger story it fits best; the
     candidates come from an index of the bigger stories' heaviest terms (no comparison
-    with every story). Reads the documents once more."""
+    with every story). The parts `split_incidents` cut from a story whose documents date
+    them to different years (`apart`) are incidents of their own, never fragments; a part
+    cut on its names alone may be one. Reads the documents once more; each centroid keeps
+    its MAX_CENTROID heaviest terms."""
     members: dict[int, list[str]] = defaultdict(list)
     cent: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     names: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
@@ -244,13 +249,14 @@ def join_fragments(story: dict[str, int], fresh: Callable[[], Iterable[tuple[str
         for c, words in ((cent[k], w.terms), (names[k], w.names)):
             for t, x in vector(words, df, n).items():
                 c[t] += x
+    apart = set(apart)
     index = Stories(threshold)
     bigger: dict[int, int] = {}  # the index's story number -> the story
     for k in sorted(members):
         if len(members[k]) > MIN_PART:
             bigger[index.add_story(_unit(cent[k]), _unit(names[k]))] = k
     for k in sorted(members):
-        if len(members[k]) <= MIN_PART:
+        if len(members[k]) <= MIN_PART and k not in apart:
             best, sim = index.best(_unit(cent[k]), _unit(names[k]))
             if best >= 0 and sim >= threshold:
                 for doc_id in members[k]:
@@ -258,14 +264,18 @@ def join_fragments(story: dict[str, int], fresh: Callable[[], Iterable[tuple[str
 
 
 def _unit(v: dict[str, float]) -> dict[str, float]:
+    """A centroid's MAX_CENTROID heaviest terms, at unit length."""
+    if len(v) > MAX_CENTROID:
+        v = dict(heapq.nlargest(MAX_CENTROID, v.items(), key=lambda kv: kv[1]))
     norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
     return {t: x / norm for t, x in v.items()}
 
 
 def split_incidents(story: dict[str, int], fresh: Callable[[], Iterable[tuple[str, Words, Optional[str]]]],
-                    df: Counter, n: int) -> dict[str, int]:
+                    df: Counter, n: int, dated_apart: Optional[set[int]] = None) -> dict[str, int]:
     """Cut stories that hold two incidents (see the module docstring); only documents of
-    stories big enough to be cut are read again (their names vectors)."""
+    stories big enough to be cut are read again (their names vectors). `dated_apart`, when
+    given, collects the stories of the parts whose documents date them to different years."""
     sizes = Counter(story.values())
     big = {k for k, size in sizes.items() if size >= 2 * MIN_PART}
     if not big:
@@ -287,6 +297,9 @@ def split_incidents(story: dict[str, int], fresh: Callable[[], Iterable[tuple[st
             continue
         for doc_id in parts[1]:
             out[doc_id] = nxt
+        ya, yb = _part_year(parts[0], years), _part_year(parts[1], years)
+        if dated_apart is not None and ya is not None and yb is not None and ya != yb:
+            dated_apart.update((out[parts[0][0]], nxt))
         nxt += 1
         todo.extend(p for p in parts if len(p) >= 2 * MIN_PART)
     return out

@@ -14,11 +14,12 @@ engine gives on the same inputs.
 - cross-document stages, in `local.CROSS_STAGES` order: `reuse` (fingerprint
   postings, candidate pairs and alignment as Spark group-bys and joins, lineages as
   connected components) and every declared stage (`stages/plan.py`: `figures`, its
-  co-groups on event, document, passage, and `direction`, co-groups and a
-  components step, run by `plans.py`) run on Spark and write Parquet too; the other stages
-  (own datings, corrections, dates, stories, story dates, serial dates, events, event
-  dates, choose dates, terms, and any stage added later that is not a plan) run on the
-  driver over the ledger, as in the local engine.
+  co-groups on event, document, passage, `direction`, co-groups and a components step,
+  and `terms`, co-groups on document and on each label's counting key, run by
+  `plans.py`) run on Spark and write Parquet too; the other stages (own datings,
+  corrections, dates, stories, story dates, serial dates, events, event dates, choose
+  dates, and any stage added later that is not a plan) run on the driver over the
+  ledger, as in the local engine.
 
 pyspark is an optional extra (`pip install 'storytrace[spark]'`, plus Java 17); the
 core never imports this package, and this module imports pyspark only when a build

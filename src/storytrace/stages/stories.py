@@ -28,10 +28,10 @@ their learned weights):
   them to different years (the year most of a part's documents are published in, or
   name in their opening), or share less than APART_COS whatever their years; the parts
   are tried again;
-- and a story of at most MIN_PART documents whose centroid as a whole would join a
-  bigger story is a fragment of it and joins it (`join_fragments`): a few short items
-  that resemble each other more than any long report keep a story of their own through
-  the refinement, each drawn by the other.
+- and a story of at most MIN_PART pages with little text whose centroid as a whole
+  would join a bigger story is a fragment of it and joins it (`join_fragments`): a few
+  one-line briefs that resemble each other more than any long report keep a story of
+  their own through the refinement, each drawn by the other.
 
 IDF needs document frequencies over the whole ledger: a first pass counts them (a
 Counter of terms: memory grows with the vocabulary, not with the documents).
@@ -63,6 +63,7 @@ MIN_PART = 3  # documents each part of a cut story must have (an incident report
 SPLIT_COS = 0.6  # two parts of different years are two incidents when their names centroids share less than this
 APART_COS = 0.3  # ... and two parts whatever their years when they share less than this
 SPLIT_ITERATIONS = 5
+LITTLE_TEXT = 30  # a page with little text: fewer terms than this in its title and opening (a one-line brief)
 
 def vector(counts: Counter, df: Counter, n_docs: int) -> dict[str, float]:
     """Unit-length TF-IDF vector of its TOP_TERMS heaviest terms."""
@@ -228,11 +229,12 @@ def group(docs: Union[Sequence[tuple[str, Words, Optional[str]]], Callable[[], I
 
 def join_fragments(story: dict[str, int], fresh: Callable[[], Iterable[tuple[str, Words, Optional[str]]]],
                    df: Counter, n: int, threshold: float = THRESHOLD, apart: Iterable[int] = ()) -> None:
-    """A story of at most MIN_PART documents whose centroid as a whole would join a bigger
-    story (the join's thresholds, on the finished stories) is a fragment of it: two or
-    three short items that resemble each other more than any long report (one-line
-    briefs, a wire's two versions) keep a story of their own through the refinement,
-    each drawn by the other. Each fragment joins the bigger story it fits best; the
+    """A story of at most MIN_PART pages with little text (fewer than LITTLE_TEXT terms
+    each) whose centroid as a whole would join a bigger story (the join's thresholds, on
+    the finished stories) is a fragment of it: two or three one-line briefs resemble each
+    other more than any long report and keep a story of their own through the
+    refinement, each drawn by the other (a story is not split by pages with little text).
+    A few full articles of their own are a story of their own. Each fragment joins the bigger story it fits best; the
     candidates come from an index of the bigger stories' heaviest terms (no comparison
     with every story). The parts `split_incidents` cut from a story whose documents date
     them to different years (`apart`) are incidents of their own, never fragments; a part
@@ -241,11 +243,14 @@ def join_fragments(story: dict[str, int], fresh: Callable[[], Iterable[tuple[str
     members: dict[int, list[str]] = defaultdict(list)
     cent: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     names: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    full: set[int] = set()  # stories with a document of more than little text
     for doc_id, w, _ in fresh():
         k = story.get(doc_id)
         if k is None:
             continue
         members[k].append(doc_id)
+        if len(w.terms) >= LITTLE_TEXT:
+            full.add(k)
         for c, words in ((cent[k], w.terms), (names[k], w.names)):
             for t, x in vector(words, df, n).items():
                 c[t] += x
@@ -256,7 +261,7 @@ def join_fragments(story: dict[str, int], fresh: Callable[[], Iterable[tuple[str
         if len(members[k]) > MIN_PART:
             bigger[index.add_story(_unit(cent[k]), _unit(names[k]))] = k
     for k in sorted(members):
-        if len(members[k]) <= MIN_PART and k not in apart:
+        if len(members[k]) <= MIN_PART and k not in apart and k not in full:
             best, sim = index.best(_unit(cent[k]), _unit(names[k]))
             if best >= 0 and sim >= threshold:
                 for doc_id in members[k]:

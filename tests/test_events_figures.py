@@ -436,8 +436,10 @@ def test_event_nouns_in_another_sense_name_no_event():
 
 
 def test_a_fragment_of_short_items_joins_the_story_it_belongs_to():
+    from collections import defaultdict
+
     from storytrace.analyse.leads import words
-    from storytrace.stages.stories import document_frequencies, join_fragments
+    from storytrace.stages.stories import Stories, document_frequencies, join_fragments, vector
 
     long = ("A doctor from Varrow fell from the Kessel ridge of Mount Tellon on Thursday while climbing with his "
             "brother, who survived two nights in an ice cave before rescuers from the Tellon park reached him.")
@@ -457,7 +459,19 @@ def test_a_fragment_of_short_items_joins_the_story_it_belongs_to():
     docs = [(k, words(t, x), None) for k, (t, x) in texts.items()]
     df = document_frequencies(w for _, w, _ in docs)
     story = {"a": 0, "b": 0, "c": 0, "d": 0, "e": 1, "f": 1, "g": 2, "h": 2}  # as the refinement left them
-    join_fragments(story, lambda: iter(docs), df, df[""])
+    state = Stories()  # ... with their centroids
+    for k in range(3):
+        cent: dict = defaultdict(float)
+        names: dict = defaultdict(float)
+        for doc_id, w, _ in docs:
+            if story[doc_id] == k:
+                for c, x in ((cent, w.terms), (names, w.names)):
+                    for t, y in vector(x, df, df[""]).items():
+                        c[t] += y
+        state.add_story(dict(cent), dict(names))
+    little = {doc_id for doc_id, w, _ in docs if len(w.terms) < 30}
+    assert little >= {"e", "f", "g", "h"}  # (one-line briefs all; the orchard pair is no fragment of the climb)
+    join_fragments(story, state, little, set(), set(), lambda: iter(docs), df, df[""])
     assert story["e"] == story["f"] == story["a"] == 0  # the two briefs were a fragment of the climbing story
     assert story["g"] == story["h"] == 2  # the orchard story is no fragment of it
 

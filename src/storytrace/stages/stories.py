@@ -203,8 +203,11 @@ def group(docs: Union[Sequence[tuple[str, Words, Optional[str]]], Callable[[], I
     n = max(1, df.get("", 0))
     state = Stories(threshold)
     story: dict[str, int] = {}
+    little: set[str] = set()  # pages with little text (join_fragments)
     for doc_id, w, _ in fresh():
         story[doc_id] = state.add(vector(w.terms, df, n), vector(w.names, df, n))[0]
+        if len(w.terms) < LITTLE_TEXT:
+            little.add(doc_id)
     for _ in range(passes):
         moved = 0
         for doc_id, w, _ in fresh():
@@ -218,54 +221,63 @@ def group(docs: Union[Sequence[tuple[str, Words, Optional[str]]], Callable[[], I
             k, sim = state.best(vector(w.terms, df, n), vector(w.names, df, n))
             if k >= 0 and sim >= threshold:
                 story[doc_id] = k
+                if len(w.terms) < LITTLE_TEXT:
+                    little.add(doc_id)
         everything = fresh
         fresh = lambda: itertools.chain(everything(), pages())  # noqa: E731 (the cut sees the pages too)
     dated_apart: set[int] = set()
     out = split_incidents(story, fresh, df, n, dated_apart)
-    del state  # (the fragments are weighed against the finished stories' centroids)
-    join_fragments(out, fresh, df, n, threshold, dated_apart)
+    cut = {k for d, k in out.items() if k != story[d]} | {story[d] for d, k in out.items() if k != story[d]}
+    join_fragments(out, state, little, cut, dated_apart, fresh, df, n)
     return out
 
 
-def join_fragments(story: dict[str, int], fresh: Callable[[], Iterable[tuple[str, Words, Optional[str]]]],
-                   df: Counter, n: int, threshold: float = THRESHOLD, apart: Iterable[int] = ()) -> None:
+def join_fragments(story: dict[str, int], state: Stories, little: set[str], cut: set[int], apart: set[int],
+                   fresh: Callable[[], Iterable[tuple[str, Words, Optional[str]]]], df: Counter, n: int) -> None:
     """A story of at most MIN_PART pages with little text (fewer than LITTLE_TEXT terms
-    each) whose centroid as a whole would join a bigger story (the join's thresholds, on
-    the finished stories) is a fragment of it: two or three one-line briefs resemble each
-    other more than any long report and keep a story of their own through the
-    refinement, each drawn by the other (a story is not split by pages with little text).
-    A few full articles of their own are a story of their own. Each fragment joins the bigger story it fits best; the
-    candidates come from an index of the bigger stories' heaviest terms (no comparison
-    with every story). The parts `split_incidents` cut from a story whose documents date
-    them to different years (`apart`) are incidents of their own, never fragments; a part
-    cut on its names alone may be one. Reads the documents once more; each centroid keeps
-    its MAX_CENTROID heaviest terms."""
+    each: `little`) whose centroid as a whole would join a bigger story (the join's
+    thresholds, on the finished stories) is a fragment of it: two or three one-line briefs
+    resemble each other more than any long report and keep a story of their own through
+    the refinement, each drawn by the other (a story is not split by pages with little
+    text). A few full articles of their own are a story of their own. Each fragment joins
+    the bigger story it fits best; the candidates come from an index of the bigger
+    stories' heaviest terms (no comparison with every story). The parts `split_incidents`
+    cut from a story whose documents date them to different years (`apart`) are
+    incidents of their own, never fragments; a part cut on its names alone may be one.
+
+    The centroids are the refinement's (`state`: its articles' vectors); only the stories
+    the cut changed (`cut`) are summed again, from their documents' vectors."""
     members: dict[int, list[str]] = defaultdict(list)
+    for doc_id, k in story.items():
+        members[k].append(doc_id)
+    fragments = sorted(k for k, ds in members.items()
+                       if len(ds) <= MIN_PART and k not in apart and all(d in little for d in ds))
+    if not fragments:
+        return
     cent: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     names: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    full: set[int] = set()  # stories with a document of more than little text
     for doc_id, w, _ in fresh():
-        k = story.get(doc_id)
-        if k is None:
-            continue
-        members[k].append(doc_id)
-        if len(w.terms) >= LITTLE_TEXT:
-            full.add(k)
-        for c, words in ((cent[k], w.terms), (names[k], w.names)):
-            for t, x in vector(words, df, n).items():
-                c[t] += x
-    apart = set(apart)
-    index = Stories(threshold)
+        k = story.get(doc_id, -1)
+        if k in cut:
+            for c, words in ((cent[k], w.terms), (names[k], w.names)):
+                for t, x in vector(words, df, n).items():
+                    c[t] += x
+
+    def centroids(k: int) -> tuple[dict[str, float], dict[str, float]]:
+        if k in cut:
+            return _unit(cent[k]), _unit(names[k])
+        return _unit(state.centroids[k]), _unit(state.name_centroids[k])
+
+    index = Stories(state.threshold)
     bigger: dict[int, int] = {}  # the index's story number -> the story
     for k in sorted(members):
         if len(members[k]) > MIN_PART:
-            bigger[index.add_story(_unit(cent[k]), _unit(names[k]))] = k
-    for k in sorted(members):
-        if len(members[k]) <= MIN_PART and k not in apart and k not in full:
-            best, sim = index.best(_unit(cent[k]), _unit(names[k]))
-            if best >= 0 and sim >= threshold:
-                for doc_id in members[k]:
-                    story[doc_id] = bigger[best]
+            bigger[index.add_story(*centroids(k))] = k
+    for k in fragments:
+        best, sim = index.best(*centroids(k))
+        if best >= 0 and sim >= state.threshold:
+            for doc_id in members[k]:
+                story[doc_id] = bigger[best]
 
 
 def _unit(v: dict[str, float]) -> dict[str, float]:

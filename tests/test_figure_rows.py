@@ -84,6 +84,7 @@ def test_claims_carry_their_segment_and_only_body_claims_make_rows(tmp_path):
     ("Her father died in 2010.", "Her"),
     ("In a separate incident, two police officers were injured.", "two"),
     ("So far this year, 120 people have drowned in the lake.", "120"),
+    ("Just this month, pirates captured two fishing boats and 22 fishermen in the gulf.", "22"),
 ])
 def test_another_time_or_event_is_a_cue(sentence, number):
     assert other_event_cues(sentence, sentence.index(number), 2024, 2024)
@@ -410,6 +411,9 @@ def test_counted_things_that_act_and_crews_that_are_no_gang():
     # seized crew members are hostages; seized gang members are arrested
     assert [c.measure for c in extract("Pirates seized 26 crew members off the coast.")] == ["captured"]
     assert [c.measure for c in extract("Police arrested five gang members.")] == ["arrested"]
+    # a ship named with its prefix is no captured person ("the abduction of MV Stolt Valor")
+    assert extract("India acted after the abduction of MV Stolt Valor by pirates.") == []
+    assert [(c.measure, c.value) for c in extract("Gunmen abducted Omar Vey in Tellon.")] == [("captured", 1)]
     # "a number of" is a quantity, not one person (a noun ending in -er)
     assert extract("Police moved in with tanks, killing a still-disputed number of protesters.") == []
     assert [(c.measure, c.value) for c in extract("A driver was killed.")] == [("killed", 1)]

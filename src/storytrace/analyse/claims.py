@@ -514,6 +514,10 @@ _FOUND = frozenset("find leave discover see report confirm declare list".split()
 _INTRANSITIVE_DEATH = frozenset("die perish drown".split())
 
 
+#: Prefixes of a ship's name (motor vessel, steamship, Her Majesty's ship, ...).
+_VESSEL = frozenset("MV M/V MS MT SS HMS HMAS HMCS USS USNS INS FV RMS".split())
+
+
 def _is_single_person(p: Any, pronoun: bool = False, loose: bool = True) -> bool:
     """A single person named without a number. `loose`: an agent noun ("publisher",
     "commentator") counts too, which only a verb of violence makes safe ("a GPS receiver
@@ -522,6 +526,8 @@ def _is_single_person(p: Any, pronoun: bool = False, loose: bool = True) -> bool
         return True  # "killing her, her brother and three neighbours"
     if any(c.dep_ == "nummod" for c in p.children):
         return False
+    if p.tag_ == "NNP" and any(t.text in _VESSEL for t in p.lefts):
+        return False  # "the abduction of MV Stolt Valor": a ship (its crew are counted apart)
     suffixes = ("ist", "ian", "man", "er", "or") if loose else ("ist", "ian", "man")
     named = any(c.dep_ == "appos" and c.tag_ == "NNP" for c in p.children)  # "her cousin, Tavon Alleyne,"
     aged = p.lower_ == "old" and any(c.dep_ == "npadvmod" and c.lemma_ == "year" for c in p.children)  # "the 61-year-old"

@@ -26,7 +26,7 @@ Signs of another event in a sentence (`other_event_cues`): a place that none of 
 story's titles and leads names ("in Aleppo" in a story about Idlib), a year before the
 story's own ("in 2011", "the 2009 floods"), a date more than 45 days before the story's first
 report, a relative past ("last week", "three years ago", "a year ago"), "since 2009" /
-"since the uprising began" / "since a 9.1 temblor in 2004" (an indefinite event noun and a year), aggregates over time ("so far this year", "in recent years",
+"since the uprising began" / "since a 9.1 temblor in 2004" (an indefinite event noun and a year), aggregates over time ("so far this year", "just this month", "in recent years",
 "over the past decade"), comparisons ("the worst since", "compared with"), and another
 incident ("another attack", "a separate incident", "the last major quake", "elsewhere", "in
 another province"). A cue inside a relative clause the number is not in ("a man who was
@@ -67,7 +67,7 @@ _SINCE = re.compile(
 _SINCE_EVENT = re.compile(r"\bsince\s+(?:a|an)\s+(?:[^.;:]|\.(?=\d)){0,40}?\b(?:1[89]\d\d|20\d\d)\b", re.IGNORECASE)
 _SINCE_EVENT_REACH = 30
 _AGGREGATE = re.compile(
-    r"\b(?:so\s+far\s+this\s+(?:year|month)|(?:earlier\s+)?this\s+year|in\s+recent\s+(?:years|months|weeks|decades)|"
+    r"\b(?:so\s+far\s+this\s+(?:year|month)|(?:earlier\s+|just\s+)?this\s+(?:year|month)|in\s+recent\s+(?:years|months|weeks|decades)|"
     r"(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:years|months|weeks|decades?|century)|"
     r"in\s+the\s+(?:past|last)\s+(?:year|decade)|every\s+year|each\s+year|per\s+year|annually|recently|previously|formerly|"
     r"in\s+recent\s+days)\b",

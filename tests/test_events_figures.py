@@ -188,9 +188,16 @@ def test_correction_merges_events_and_moves_claims(tmp_path, example_ledger, mai
     claim = _q(ledger, "select id from claims where event_id = ? limit 1", (main_event,))[0]["id"]
     pipeline.correct(ledger, lambda db: corrections.record(db, f"claim:{claim}", "event_id", old))
     assert _q(ledger, "select event_id from claims where id = ?", (claim,))[0]["event_id"] == old
+    named = "select count(*) n from mentions where event_id = ?"
+    n_old, n_main = _q(ledger, named, (old,))[0]["n"], _q(ledger, named, (main_event,))[0]["n"]
+    assert n_old
     pipeline.correct(ledger, lambda db: corrections.record(db, f"event:{old}", "same_as", main_event))
+    assert _q(ledger, named, (main_event,))[0]["n"] == n_old + n_main
     assert [e["id"] for e in _q(ledger, "select id from events")] == [main_event]
     assert {c["event_id"] for c in _q(ledger, "select event_id from claims")} == {main_event}
+    # the named mentions of the merged event follow it, and so do the labels tied to them
+    assert {m["event_id"] for m in _q(ledger, "select event_id from mentions where event_id is not null")} == {main_event}
+    assert {t["event_id"] for t in _q(ledger, "select event_id from terms where event_id is not null")} == {main_event}
     with pytest.raises(corrections.CorrectionError):
         pipeline.correct(ledger, lambda db: corrections.record(db, "claim:nope", "value", "3"))
     with pytest.raises(corrections.CorrectionError):

@@ -256,7 +256,7 @@ def join_fragments(story: dict[str, int], state: Stories, little: set[str], cut:
         return
     cent: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     names: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for doc_id, w, _ in fresh():
+    for doc_id, w, _ in (fresh() if cut else ()):
         k = story.get(doc_id, -1)
         if k in cut:
             for c, words in ((cent[k], w.terms), (names[k], w.names)):

@@ -516,6 +516,9 @@ _INTRANSITIVE_DEATH = frozenset("die perish drown".split())
 
 #: Prefixes of a ship's name (motor vessel, steamship, Her Majesty's ship, ...).
 _VESSEL = frozenset("MV M/V MS MT SS HMS HMAS HMCS USS USNS INS FV RMS".split())
+#: ... when its sentence speaks of ships or the sea (the same letters are a person's initials: "MS Reddy").
+_AT_SEA = re.compile(r"\b(?:ships?|vessels?|tankers?|freighters?|trawlers?|ferry|ferries|boats?|crew|sailors|seafarers|"
+                     r"cargo|hijack\w*|aboard|on\s+board|pirates?|piracy|sea|gulf|port|navy|naval)\b", re.IGNORECASE)
 
 
 def _is_single_person(p: Any, pronoun: bool = False, loose: bool = True) -> bool:
@@ -526,8 +529,8 @@ def _is_single_person(p: Any, pronoun: bool = False, loose: bool = True) -> bool
         return True  # "killing her, her brother and three neighbours"
     if any(c.dep_ == "nummod" for c in p.children):
         return False
-    if p.tag_ == "NNP" and any(t.text in _VESSEL for t in p.lefts):
-        return False  # "the abduction of MV Stolt Valor": a ship (its crew are counted apart)
+    if p.tag_ == "NNP" and any(t.text in _VESSEL for t in p.lefts) and _AT_SEA.search(p.sent.text):
+        return False  # "the abduction of MV Stolt Valor, which had 18 sailors on board": a ship (not "MV Rao, a sarpanch")
     suffixes = ("ist", "ian", "man", "er", "or") if loose else ("ist", "ian", "man")
     named = any(c.dep_ == "appos" and c.tag_ == "NNP" for c in p.children)  # "her cousin, Tavon Alleyne,"
     aged = p.lower_ == "old" and any(c.dep_ == "npadvmod" and c.lemma_ == "year" for c in p.children)  # "the 61-year-old"

@@ -67,7 +67,7 @@ _SINCE = re.compile(
 _SINCE_EVENT = re.compile(r"\bsince\s+(?:a|an)\s+(?:[^.;:]|\.(?=\d)){0,40}?\b(?:1[89]\d\d|20\d\d)\b", re.IGNORECASE)
 _SINCE_EVENT_REACH = 30
 _AGGREGATE = re.compile(
-    r"\b(?:so\s+far\s+this\s+(?:year|month)|(?:earlier\s+|just\s+)?this\s+(?:year|month)|in\s+recent\s+(?:years|months|weeks|decades)|"
+    r"\b(?:so\s+far\s+this\s+(?:year|month)|(?:earlier\s+)?this\s+year|just\s+this\s+month|in\s+recent\s+(?:years|months|weeks|decades)|"
     r"(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:years|months|weeks|decades?|century)|"
     r"in\s+the\s+(?:past|last)\s+(?:year|decade)|every\s+year|each\s+year|per\s+year|annually|recently|previously|formerly|"
     r"in\s+recent\s+days)\b",

@@ -11,10 +11,13 @@ or labels it carries), the row is
   "the militia, founded in 2004", a headline of another story);
 - **distinct** when no other row of the story is the same gold event (else a duplicate);
 - **typed right** when its type is the gold type, or one the gold type allows (a
-  shooting may be typed attack; an event with no incident type must have none).
+  shooting may be typed attack; an event with no incident type must have none);
+- its **place** right when a word of it (four letters or more) is in the gold place,
+  wrong when none is, missing when it has none and the gold event one.
 
 Prints per half (eval/gold/split.json) the share of rows real and distinct, the share
-of real rows typed right, and the misses of the tune half (--show-check: both).
+of real rows typed right, the places of the real rows, and the misses of the tune half
+(--show-check: both).
 
     python eval/events_rows.py [--ledgers DIR] [--show-check]
 """
@@ -76,7 +79,8 @@ def judge(gold: dict[str, Any], docs: list, db: sqlite3.Connection) -> list[dict
         typed = g is not None and (etype == gtype or etype in ALLOWED.get(gtype or "", set())
                                    or (etype is None and gtype not in LEDGER_TYPES))
         rows.append({"id": eid, "label": label, "type": etype, "date": date, "place": place, "gold": key,
-                     "gold_type": g.get("type") if g else None, "typed": typed, "docs": len(mine)})
+                     "gold_type": g.get("type") if g else None, "typed": typed, "docs": len(mine),
+                     "placed": _place_verdict(place, g.get("place") if g else None)})
     first: dict[str, dict[str, Any]] = {}
     for r in sorted(rows, key=lambda r: (-r["docs"], r["id"])):  # one row per gold event: the most documented
         r["real"] = r["gold"] is not None
@@ -84,6 +88,16 @@ def judge(gold: dict[str, Any], docs: list, db: sqlite3.Connection) -> list[dict
         if r["real"]:
             first.setdefault(r["gold"], r)
     return rows
+
+
+def _place_verdict(place: Optional[str], gold: Optional[str]) -> str:
+    """A row's place against the gold event's: 'right' when one of its words (of four
+    letters or more) is in the gold place ("Erlangen" in "Erlangen, Germany"), 'wrong' when
+    none is, 'missing' when the row has none and the gold one."""
+    if not place:
+        return "missing" if gold else "none"
+    words = [w for w in place.lower().replace(",", " ").split() if len(w) >= 4]
+    return "right" if gold and any(w in gold.lower() for w in words) else "wrong"
 
 
 def _match(label: Optional[str], place: Optional[str], events: list[dict[str, Any]]) -> Optional[str]:
@@ -122,18 +136,23 @@ def main(argv: Optional[list[str]] = None) -> int:
         t["real_distinct"] += sum(r["real"] and r["distinct"] for r in rows)
         t["real"] += sum(r["real"] for r in rows)
         t["typed"] += sum(r["typed"] for r in rows if r["real"])
-        bad = [r for r in rows if not (r["real"] and r["distinct"] and r["typed"])]
+        for r in rows:
+            if r["real"]:
+                t["place " + r["placed"]] += 1
+        bad = [r for r in rows if not (r["real"] and r["distinct"] and r["typed"] and r["placed"] != "wrong")]
         if bad and (half == "tune" or args.show_check):
             print(f"{g['story']} ({half}): {len(rows)} event rows")
             for r in bad:
-                why = "junk" if not r["real"] else "duplicate" if not r["distinct"] else f"type {r['type']} (gold {r['gold_type']})"
+                why = ("junk" if not r["real"] else "duplicate" if not r["distinct"] else
+                       f"type {r['type']} (gold {r['gold_type']})" if not r["typed"] else "place wrong")
                 print(f"  {why:30} {r['label'][:70]!r} type {r['type']} date {r['date']} place {r['place']} -> {r['gold']}")
     for half in ("tune", "check"):
         t = totals[half]
         def share(a, b):
             return f"{a}/{b} ({a / b:.0%})" if b else f"{a}/0"
         print(f"{half}: event rows {t['rows']}: real and distinct {share(t['real_distinct'], t['rows'])}; "
-              f"real rows typed right {share(t['typed'], t['real'])}")
+              f"real rows typed right {share(t['typed'], t['real'])}; places of real rows: right {t['place right']}, "
+              f"wrong {t['place wrong']}, missing {t['place missing']} (of {t['real']})")
     if tmp:
         tmp.cleanup()
     return 0

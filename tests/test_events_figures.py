@@ -500,3 +500,17 @@ def test_incidents_told_apart_by_their_years_stay_apart():
     story = group(sorted(docs, key=lambda d: d[2]))
     assert len({story[f"a{i}"] for i in range(6)}) == 1 and len({story[f"b{i}"] for i in range(3)}) == 1
     assert story["a0"] != story["b0"]
+
+
+def test_an_event_name_is_its_place_only_when_written_as_one():
+    # "the attack on Barda": a place; "the Khojaly massacre" in a text that speaks of "in
+    # Khojaly": a place; "the Greek riot", "the Tallgrass shooting": a people, a firm
+    from storytrace.analyse.mentions import named_events
+
+    def located(text):
+        return {m.name: m.located for m in named_events(text)}
+
+    assert located("The attack on Barda killed 21 people.") == {"Barda": True}
+    assert located("Survivors of the Khojaly massacre recalled the night in Khojaly.") == {"Khojaly": True}
+    assert not any(located("The Greek riot spread to Salonica.").values())
+    assert located("Police said the Tallgrass shooting left two dead.") == {"Tallgrass": False}

@@ -487,7 +487,8 @@ COLUMN_DOCS = {
     "quotes": {"text": "the quotation", "speaker": "who said it, as the document names them",
                "speaker_key": "one key per person or body whatever the spelling ('person cavusoglu', 'ministry foreign "
                               "affairs'): count speakers by it"},
-    "mentions": {"event_id": "the event it names (events.id), as the events stage resolved it; null: no event row"},
+    "mentions": {"event_id": "the event it names (events.id), as the events stage resolved it; null: no event row",
+                 "located": "its name is written as a place ('the attack on Barda', 'in Khojaly'): events.place comes only from these"},
     "terms": {
         "term": "the label or loaded word",
         "voice": "own, quoted (see speech), title",

@@ -355,6 +355,7 @@ class EventMention(Record):
     actors: str = "{}"  # JSON {name: uses}: who its sentence says did it ("Armenian forces")
     dates: str = "[]"  # JSON [[year, month, day, [end month, end day] or null], ...]: the days its sentence gives in its year
     names: str = "[]"  # JSON: the capitalised runs of its sentence, in lower case, when it has a year (other names of the event)
+    located: bool = False  # its name is a place: it follows the noun ("the attack on Barda"), or the text puts something in, at or near it
     event_id: Optional[str] = None  # the event it names (events.id), filled by the events stage; null: no row (a page's, a caption's)
 
 

@@ -119,6 +119,7 @@ class Mention:
     actors: Counter = field(default_factory=Counter)
     days: list = field(default_factory=list)
     names: frozenset = frozenset()
+    located: bool = False  # the name is a place: it follows the noun ("the attack on Barda") or the text puts something in, at or near it
 
 
 def named_events(text: str) -> list[Mention]:
@@ -147,6 +148,7 @@ def _find_named(text: str) -> list[Mention]:
         return lower[w]
 
     spans: Optional[list[tuple[int, int]]] = None
+    located: dict[str, bool] = {}
     out: list[Mention] = []
     seen: set[int] = set()
     for rx, name_group, noun_group in ((_BEFORE, 1, 2), (_AFTER, 2, 1)):
@@ -173,11 +175,22 @@ def _find_named(text: str) -> list[Mention]:
                 if spans is None:
                     spans = sentences(text)
                 sent = sentence_at(spans, m.start())
-                out.append(Mention(m.start(), m.end(), name, key, noun, _year_near(text, sent, m.start(), m.end(), nouns), sent))
+                if name not in located:
+                    located[name] = _is_place(text, name)
+                out.append(Mention(m.start(), m.end(), name, key, noun, _year_near(text, sent, m.start(), m.end(), nouns), sent,
+                                   located=name_group == 2 or located[name]))
     return sorted(out, key=lambda x: x.start)
 
 
 _WORD = re.compile(r"\w+")
+_LOCATIVE = r"\b(?:in|at|near|off|outside|into|across|around|on\s+the\s+island\s+of|in\s+the\s+(?:town|city|village)\s+of)\s+(?:the\s+)?"
+
+
+def _is_place(text: str, name: str) -> bool:
+    """Does the text put something in, at or near the name ("in Khojaly", "near Lake Veldra")?
+    A name before an event noun is also a nation's adjective ("Greek riot") or a firm's
+    ("Tallgrass Distributors shooting"): only a place is written so."""
+    return re.search(_LOCATIVE + re.escape(name) + r"\b", text) is not None
 
 
 def noun_spans(text: str) -> list[tuple[int, int]]:
@@ -290,7 +303,8 @@ def analyse_mentions(doc: Document) -> Annotations:
             key=m.key, noun=m.noun, year=m.year, sentence_start=m.sentence[0], sentence_end=m.sentence[1],
             segment=where.kind(m.start), actors=json.dumps(dict(actors(sentence, 0, len(sentence)))),
             dates=json.dumps(days_given(sentence, m.year) if m.year else []),
-            names=json.dumps(sorted({n.lower() for n in capital_runs(sentence)}) if m.year else [])))
+            names=json.dumps(sorted({n.lower() for n in capital_runs(sentence)}) if m.year else []),
+            located=m.located))
     return Annotations(doc.id, mentions=rows, leads=[lead])
 
 
@@ -326,7 +340,7 @@ def from_row(row: dict) -> Mention:
     """A `mentions` row back as the Mention named_events gave (with what its sentence says,
     when the row has it)."""
     m = Mention(row["start"], row["end"], row["name"], row["key"], row["noun"], row["year"],
-                (row["sentence_start"], row["sentence_end"]))
+                (row["sentence_start"], row["sentence_end"]), located=bool(row.get("located")))
     if "actors" in row:
         m.actors = Counter(json.loads(row["actors"] or "{}"))
         m.days = [(y, mo, d, tuple(end) if end else None) for y, mo, d, end in json.loads(row["dates"] or "[]")]

@@ -151,7 +151,7 @@ def mentions_by_document(db: Any, reported: bool = True) -> dict[str, list[Menti
     complete(db, "mentions")
     out: dict[str, list[Mention]] = {}
     cols = ["doc_id", "start", "end", "name", "key", "noun", "year", "sentence_start", "sentence_end", "segment",
-            "actors", "dates", "names"]
+            "actors", "dates", "names", "located"]
     for r in db.execute(f"select {', '.join(f'[{c}]' for c in cols)} from mentions order by doc_id, start"):
         row = dict(zip(cols, r))
         if not reported or is_reported(row):
@@ -183,11 +183,14 @@ def events_stage(db: Any) -> dict[str, int]:
     event_of = resolve(mentions)
     named: dict[str, _Ev] = {}
     names: dict[str, Counter] = defaultdict(Counter)
+    places: dict[str, Counter] = defaultdict(Counter)  # ... the names written as places
     for doc_id, ms in mentions.items():
         for i, m in enumerate(ms):
             eid = event_of[(doc_id, i)]
             ev = named.setdefault(eid, _Ev(eid, m.name))
             names[eid][m.name] += 1
+            if m.located:
+                places[eid][m.name] += 1
             ev.type_votes[EVENT_NOUNS[m.noun] or ""] += 1
             if m.year:
                 ev.year_votes[m.year] += 1
@@ -196,7 +199,8 @@ def events_stage(db: Any) -> dict[str, int]:
             ev.docs.add(doc_id)
             ev.actor_votes.update(m.actors)
     for eid, ev in named.items():
-        ev.label = ev.place = max(names[eid].items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+        ev.label = max(names[eid].items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
+        ev.place = max(places[eid].items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0] if places[eid] else None
 
     # a story's event: the named event more than half of its documents mention, else its own
     members: dict[str, list[str]] = defaultdict(list)

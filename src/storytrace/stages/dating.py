@@ -202,14 +202,17 @@ def event_stage(db: Any) -> dict[str, int]:
     datings.clear(db, "event")
     dated: dict[str, list[tuple[str, date, str]]] = {}  # a name -> (label, day, evidence) of the events it names
     evidence_column = "date_evidence" if "date_evidence" in db["events"].columns_dict else "null"
-    for label, place, when, precision, evidence in db.execute(
-            f"select label, place, date, date_precision, {evidence_column} from events where place is not null "
-            "and date_precision in ('day', 'range') and date not like '..%' and date not like '%/..'"):
+    # each dated event under the names its mentions give it (mentions.event_id, the events stage's)
+    for label, key, when, precision, evidence in db.execute(
+            f"select e.label, m.key, e.date, e.date_precision, {evidence_column} from events e "
+            "join (select distinct event_id, key from mentions where event_id is not null) m on m.event_id = e.id "
+            "where e.date_precision in ('day', 'range') and e.date not like '..%' and e.date not like '%/..' "
+            "order by e.id, m.key"):
         try:
             day = date.fromisoformat(when.split("/")[-1][:10])  # "Feb. 25-26, 1992": the last day, as the text rule
         except ValueError:
             continue
-        dated.setdefault(place.lower(), []).append((label, day, f"{when}: {evidence or 'events table'}"))
+        dated.setdefault(key, []).append((label, day, f"{when}: {evidence or 'events table'}"))
     if not dated:
         return {"dated_by_events": 0}
     updates: list[tuple[str, Dating]] = []

@@ -381,3 +381,19 @@ def test_documents_added_without_the_dates_analyser_get_their_rows_once(tmp_path
     assert con.execute("select count(distinct doc_id) from date_mentions").fetchone()[0] > len(before)
     stamps = dict(con.execute("select key, value from _storytrace where key in ('date_mentions', 'documents.published_spans')"))
     assert set(stamps.values()) == {annotation_digest()}
+
+
+def test_a_stamp_may_give_the_time_of_day_first():
+    d = date_from_text("Updated 8:41 p.m. EST, Tue March 3, 2009\nThe council approved the budget.")
+    assert (d.how, d.precision, d.low, d.high) == ("stamp", "range", None, date(2009, 3, 3))
+    d = date_from_text("Posted 10.15 am, March 4, 2009 | The council approved the budget.")
+    assert (d.how, d.precision, d.low) == ("stamp", "day", date(2009, 3, 4))
+
+
+def test_an_anniversary_does_not_count_from_the_pages_own_stamp():
+    # the 160th anniversary of a department founded long before: the page's update stamp is
+    # not the event it counts from (2009 + 160 is no publication date)
+    text = ("updated 8:41 p.m. EST, Tue March 3, 2009\nCouncil approves budget\n"
+            "The mayor on Tuesday spoke at the 160th anniversary of the Harbour Department.")
+    d = date_from_text(text)
+    assert d is not None and d.low == date(2009, 3, 3) and d.how != "anniversary"

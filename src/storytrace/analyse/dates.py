@@ -259,7 +259,10 @@ def date_from_text(text: str, mentions: Optional[list[DateMention]] = None) -> O
         return None
     days = [(m, full_day(m)) for m in mentions]
     dated = [(m, d) for m, d in days if d is not None]
-    event = _main_event(text, dated)
+    # the page's own stamps are no event an anniversary or "years ago" counts from
+    stamped = _stamped(text, mentions)
+    events = [(m, d) for m, d in dated if m.start not in stamped]
+    event = _main_event(text, events)
 
     # "26 years ago", "nearly 30 years ago" after a dated event: the year of writing
     year_of_writing: Optional[tuple[int, DateMention]] = None
@@ -302,7 +305,7 @@ def date_from_text(text: str, mentions: Optional[list[DateMention]] = None) -> O
         if m.kind != "anniversary" or not m.ordinal:
             continue
         # the event it names, else (only when it names one: "its 50th anniversary" names none) the text's main event
-        ev = _event_of(text, m, dated) or (event if m.event_start is not None else None)
+        ev = _event_of(text, m, events) or (event if m.event_start is not None else None)
         if ev is None:
             continue
         got = anniversary_day(mentions, m, ev[1])
@@ -335,8 +338,32 @@ def date_from_text(text: str, mentions: Optional[list[DateMention]] = None) -> O
 
 
 _LABEL = re.compile(r"\b(?P<label>first\s+published|published|posted|date|last\s+updated|updated|last\s+modified|modified)"
-                    r"(?:\s+(?:on|at))?\s*[:\-–—]?\s*\Z", re.IGNORECASE)
+                    r"(?:\s+(?:on|at))?\s*[:\-–—]?\s*"
+                    # the time of day a stamp may give first ("updated 8:41 p.m. EST, Tue March 3, 2009")
+                    r"(?:\d{1,2}\s*[:.]\s*\d\d\s*(?:[ap]\.?\s*m\b\.?)?\s*(?:[A-Za-z]{2,5}\b)?\s*[,\-–—|]?\s*)?\Z",
+                    re.IGNORECASE)
 LABEL_ZONE = 1000  # a page's "Published:" / "Updated:" stamp sits in its first lines
+
+
+def _stamped(text: str, mentions: list[DateMention]) -> set[int]:
+    """Where the dates a page labels as its own (published, updated ...) start."""
+    return {m.start for m in mentions if _stamp_label(text, m) is not None}
+
+
+def _stamp_label(text: str, m: DateMention) -> Optional[re.Match]:
+    """The label of a date the page stamps itself with, if `m` is one (see `_labelled`)."""
+    if m.start > LABEL_ZONE or m.kind != "date" or full_day(m) is None:
+        return None
+    line_start = text.rfind("\n", 0, m.start) + 1
+    label = _LABEL.search(text, max(line_start, m.start - 40), m.start)
+    if label is None:
+        return None
+    # the page's furniture, not a sentence: the label opens the line (or a "|" / "•" part of
+    # it: "By Jane Doe | Published: ..."), or is a capitalised "Updated:" after a headline
+    lead = text[line_start : label.start()]
+    if not (_STAMP_LEAD.search(lead) or label.group("label")[0].isupper() and ":" in text[label.start() : m.start]):
+        return None
+    return label
 
 
 def _labelled(text: str, mentions: list[DateMention]) -> tuple[Optional[Dating], Optional[Dating]]:
@@ -351,17 +378,9 @@ def _labelled(text: str, mentions: list[DateMention]) -> tuple[Optional[Dating],
     for m in mentions:
         if m.start > LABEL_ZONE:
             break
+        label = _stamp_label(text, m)
         d = full_day(m)
-        if d is None or m.kind != "date":
-            continue
-        line_start = text.rfind("\n", 0, m.start) + 1
-        label = _LABEL.search(text, max(line_start, m.start - 40), m.start)
-        if label is None:
-            continue
-        # the page's furniture, not a sentence: the label opens the line (or a "|" / "•" part of
-        # it: "By Jane Doe | Published: ..."), or is a capitalised "Updated:" after a headline
-        lead = text[line_start : label.start()]
-        if not (_STAMP_LEAD.search(lead) or label.group("label")[0].isupper() and ":" in text[label.start() : m.start]):
+        if label is None or d is None:
             continue
         evidence = text[label.start() : m.end].strip()
         if label.group("label").lower().endswith(("updated", "modified")):

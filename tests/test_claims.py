@@ -345,3 +345,20 @@ def test_a_subset_is_no_rival_total():
     claims = extract("The attack killed 12 children, including two from abroad. Two of the children were from Morocco.")
     assert [(c.value, bool(c.part_of)) for c in claims] == [(12, False), (2, True)]
     assert _sum("The attack killed 12 children, including two from abroad.") == 12
+
+
+def test_people_in_custody_were_arrested():
+    # the state an arrest leaves people in, as "remain in hospital" is a hospital's
+    for text, n in [("Eight suspects are currently in detention.", 8.0), ("Three men were taken into custody.", 3.0),
+                    ("Four suspects remain in police custody.", 4.0), ("Five people are under arrest.", 5.0)]:
+        assert [(c.measure, c.value) for c in extract(text)] == [("arrested", n)], text
+    assert extract("Two men are not in custody.") == []
+    assert extract("Police said 40 migrants were in detention centres.") == []  # a place, not custody
+
+
+def test_children_in_state_custody_were_not_arrested():
+    for text in ["Authorities took 400 children into state custody.",
+                 "Officers seized more than 400 children and placed them in state custody on suspicion of abuse.",
+                 "Twelve children were taken into protective custody."]:
+        assert [c.measure for c in extract(text)] == [], text
+    assert [c.measure for c in extract("Police arrested 12 men and placed them in custody.")] == ["arrested"]

@@ -115,6 +115,10 @@ def lemma_measure(tok: Any) -> Optional[str]:
         return "orphaned"  # "130 children lost one parent", "25 lost both parents"
     if _to_hospital(tok):
         return "hospitalised"  # "taken to hospital", "remain in hospital", "treated in hospital"
+    if _care_custody(tok):
+        return None  # "seized 400 children and placed them in state custody": taken into care, not arrested
+    if _in_custody(tok):
+        return "arrested"  # "taken into custody", "are in detention", "remain under arrest"
     if m == "displaced" and lemma in ("flee", "fled") and not _HOMES.search(tok.sent.text):
         return None  # "a dozen coworkers had just fled the office": not driven from their homes
     if m == "released" and _from_hospital(tok) and not _CAPTIVITY.search(tok.sent.text) and \
@@ -165,6 +169,41 @@ def _to_hospital(tok: Any) -> bool:
     for c in tok.children:
         if c.dep_ == "prep" and (c.lower_ == "to" and lemma in _TO_HOSPITAL or c.lower_ in ("in", "at") and lemma in _IN_HOSPITAL):
             if any(g.dep_ == "pobj" and g.lemma_.lower() in _HOSPITAL for g in c.children):
+                return True
+    return False
+
+
+_CUSTODY = frozenset("custody detention arrest".split())
+_CARE = frozenset("state protective foster child welfare".split())
+
+
+def _custody_of(tok: Any) -> list[Any]:
+    """The custody nouns a verb puts people in ('into custody', 'in state custody')."""
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "into", "under")
+            for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in _CUSTODY]
+
+
+def _care_custody(tok: Any) -> bool:
+    """A verb that, or whose coordinated verb, puts people in a state's care ('placed them in
+    state custody', 'took the children into protective custody'): no arrest."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    verbs = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return any(m.lower_ in _CARE for v in verbs for g in _custody_of(v) for m in g.children
+               if m.dep_ in ("amod", "compound"))
+
+
+def _in_custody(tok: Any) -> bool:
+    """'taken into custody', 'are currently in detention', 'remain under arrest', 'held in police custody'
+    (the state an arrest leaves people in, as `_to_hospital` is a hospital's)."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX") or lemma not in _TO_HOSPITAL | _IN_HOSPITAL or \
+            any(c.dep_ == "neg" for c in tok.children):
+        return False
+    for c in tok.children:
+        if c.dep_ == "prep" and (c.lower_ == "into" and lemma in _TO_HOSPITAL or c.lower_ in ("in", "under") and lemma in _IN_HOSPITAL):
+            if any(g.dep_ == "pobj" and g.lemma_.lower() in _CUSTODY and not (g.lower_ == "arrest" and c.lower_ == "in")
+                   for g in c.children):
                 return True
     return False
 

@@ -362,3 +362,10 @@ def test_children_in_state_custody_were_not_arrested():
                  "Twelve children were taken into protective custody."]:
         assert [c.measure for c in extract(text)] == [], text
     assert [c.measure for c in extract("Police arrested 12 men and placed them in custody.")] == ["arrested"]
+
+
+def test_a_count_of_events_counts_no_victims():
+    # the event nouns are no persons: "two quakes" counts quakes
+    for text, n in [("Two quakes killed 30 people.", 30.0), ("Three storms killed 12 people this week.", 12.0),
+                    ("A 6. 7 - strength quake killed more than 26, 000 people in Bam.", 26000.0)]:
+        assert [(c.measure, c.value) for c in extract(text)] == [("killed", n)], text

@@ -25,6 +25,7 @@ from ..model import Annotations, Claim, Document, make_id
 from ..text.numbers import NumberSpan, band, find_numbers, has_number
 from .measures import (GROUPS, MEASURE_LEMMAS, adjacent_measure, perpetrator, group_name, head_measure, lemma_measure,
                        noun_phrase, surface_measure, victims_of)
+from .mentions import EVENT_NOUNS  # (a count of events: "two quakes killed 30" counts no victims)
 from .attribution import Sayer, quote_speaker, sentence_sayer, source_of
 from .modality import dated_clause, hypothetical, irrealis, repeated
 from .quotes import find_quotes
@@ -58,7 +59,7 @@ NON_PERSONS = set(
     "explosive weapon gun rifle rocket missile shell round mine year month day week hour minute time "
     "parent parents helicopter ambulance aircraft jet drone tank business company firm "
     "number quarter remainder".split()  # ("a number of protesters": a quantity, not a person ending in -er)
-) | set(ANIMALS := (
+) | {n for n in EVENT_NOUNS if n != "killings"} | set(ANIMALS := (
     "gorilla tiger lion lioness elephant orca whale bear wolf leopard cheetah monkey ape chimpanzee panda bird "
     "fish shark dolphin crocodile alligator snake rhino rhinoceros giraffe zebra deer cat puppy kitten pig "
     "chicken poultry bull calf donkey mule buffalo"

@@ -369,3 +369,12 @@ def test_a_count_of_events_counts_no_victims():
     for text, n in [("Two quakes killed 30 people.", 30.0), ("Three storms killed 12 people this week.", 12.0),
                     ("A 6. 7 - strength quake killed more than 26, 000 people in Bam.", 26000.0)]:
         assert [(c.measure, c.value) for c in extract(text)] == [("killed", n)], text
+
+
+def test_the_same_victim_named_again_with_companions_is_the_total():
+    text = ("Gunmen on Sunday night killed Tarn Obada, the head of the district. "
+            "Mr. Obada was killed alongside his nephew at his residence.")
+    assert totals(extract(text)) == {"killed": 2.0}
+    # another victim killed with others is no fuller count of the first
+    text = "Gunmen killed Tarn Obada on Sunday. In another attack, gunmen killed Ilse Varro along with her two sons."
+    assert totals(extract(text)) == {"killed": 1.0}

@@ -730,6 +730,15 @@ def is_combatant(claim: Claim) -> bool:
     return any(w.rstrip("s") in COMBATANTS or w in COMBATANTS for w in words[-2:])
 
 
+def _same_person(a: Optional[str], b: Optional[str]) -> bool:
+    """Two implicit victims' words that share a name ('Bala Madaki', 'Mr. Madaki')."""
+    names = [{w for w in re.findall(r"\b[A-Z][a-z]{2,}\b", x or "") if w not in _TITLES} for x in (a, b)]
+    return bool(names[0] & names[1])
+
+
+_TITLES = frozenset("Mr Mrs Miss Ms Dr Sir Chief Rev Gov Sen Rep Gen Col Capt Sgt Prof".split())
+
+
 def totals(claims: Iterable[Claim]) -> dict[str, float]:
     """Per measure, the document's own figure for its main event (PITF/WAD coding).
 
@@ -754,6 +763,9 @@ def totals(claims: Iterable[Claim]) -> dict[str, float]:
         cands = outside or cands
         stated = [c for c in cands if c.what is None]  # numbers before implicit singular victims
         first = (stated or cands)[0]
+        if not stated:  # "killed Bala Madaki ... Mr. Madaki was killed alongside his nephew": the same victim and one more
+            first = max((c for c in cands if c.value > first.value and _same_person(c.victims, first.victims)),
+                        key=lambda c: c.value, default=first)
         value = first.value
         assert value is not None  # every candidate has a value (the filter above)
         for c in claims:

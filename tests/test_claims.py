@@ -373,7 +373,7 @@ def test_a_count_of_events_counts_no_victims():
 
 def test_the_same_victim_named_again_with_companions_is_the_total():
     text = ("Gunmen on Sunday night killed Tarn Obada, the head of the district. "
-            "Mr. Obada was killed alongside his nephew at his residence.")
+            "Mr. Obada was killed alongside his nephew, Ilo Tanko, 19, at his residence.")
     assert totals(extract(text)) == {"killed": 2.0}
     # another victim killed with others is no fuller count of the first
     text = "Gunmen killed Tarn Obada on Sunday. In another attack, gunmen killed Ilse Varro along with her two sons."

@@ -378,3 +378,8 @@ def test_the_same_victim_named_again_with_companions_is_the_total():
     # another victim killed with others is no fuller count of the first
     text = "Gunmen killed Tarn Obada on Sunday. In another attack, gunmen killed Ilse Varro along with her two sons."
     assert totals(extract(text)) == {"killed": 1.0}
+
+
+def test_every_word_the_measures_read_passes_the_cascade():
+    # "hanged" is a death (measures.py); the cheap filter must let its sentence through
+    assert [(c.measure, c.value) for c in extract("Six people were hanged by the militants in the square.")] == [("killed", 6.0)]

@@ -382,4 +382,7 @@ def test_the_same_victim_named_again_with_companions_is_the_total():
 
 def test_every_word_the_measures_read_passes_the_cascade():
     # "hanged" is a death (measures.py); the cheap filter must let its sentence through
-    assert [(c.measure, c.value) for c in extract("Six people were hanged by the militants in the square.")] == [("killed", 6.0)]
+    for text, got in [("Six people were hanged by the militants in the square.", ("killed", 6.0)),
+                      ("Three villagers were decapitated by the militants.", ("killed", 3.0)),
+                      ("Twelve people were martyred in the shelling, the ministry said.", ("killed", 12.0))]:
+        assert [(c.measure, c.value) for c in extract(text)] == [got], text

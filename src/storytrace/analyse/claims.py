@@ -38,7 +38,7 @@ from ..text.sentences import ANAPHORA, Spans, quotations, sentence_before, sente
 # Words that mention a casualty at all: the cascade's second filter (cheap regex).
 _CUE = re.compile(
     r"\b(?:kill|die[ds]?\b|dying|dead|death|murder|slaughter|massacr|execut|behead|slay|slain|perish|"
-    r"fatal|assassinat|lynch|hanged|annihilat|drown|bod(?:y|ies)|corpse|toll|lives|life|wound|injur|hurt|maim|"
+    r"fatal|assassinat|lynch|hanged|martyr|decapitat|annihilat|drown|bod(?:y|ies)|corpse|toll|lives|life|wound|injur|hurt|maim|"
     r"hospital|captur|abduct|kidnap|hostage|captiv|seiz|missing|unaccounted|disappear|displac|homeless|"
     r"fled|flee|refugee|arrest|detain|detention|custody|evacuat|affect|assault|rape|molest|abuse|shot|gunned|casualt|victim|wiped out|lost|"
     r"releas|freed|liberat|orphan)",

@@ -386,3 +386,9 @@ def test_every_word_the_measures_read_passes_the_cascade():
                       ("Three villagers were decapitated by the militants.", ("killed", 3.0)),
                       ("Twelve people were martyred in the shelling, the ministry said.", ("killed", 12.0))]:
         assert [(c.measure, c.value) for c in extract(text)] == [got], text
+
+
+def test_succumbing_to_wounds_is_a_death():
+    assert [(c.measure, c.value) for c in extract("Two of the injured later succumbed to their injuries.")] == [("killed", 2.0)]
+    assert [(c.measure, c.value) for c in extract("Tarn Obada later succumbed to his wounds at the hospital.")] == [("killed", 1.0)]
+    assert extract("The party succumbed to pressure from 12 donors.") == []

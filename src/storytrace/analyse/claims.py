@@ -512,7 +512,7 @@ _LISTED = re.compile(r"(?:\s+[\w'’-]+){1,3}\s+and\s+")
 #: Verbs of finding a victim, whose passive subject a participle after them counts ("was found hacked to death").
 _FOUND = frozenset("find leave discover see report confirm declare list".split())
 #: Verbs whose subject is the one who died ("Alleyne died after being shot").
-_INTRANSITIVE_DEATH = frozenset("die perish drown".split())
+_INTRANSITIVE_DEATH = frozenset("die perish drown succumb".split())
 
 
 #: Prefixes of a ship's name (motor vessel, steamship, Her Majesty's ship, ...).

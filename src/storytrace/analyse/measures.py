@@ -111,6 +111,9 @@ def lemma_measure(tok: Any) -> Optional[str]:
         return "killed"
     if lemma in ("sustain", "suffer", "receive") and any(c.lemma_ in ("injury", "wound", "burn") for c in tok.children):
         return "injured"
+    if lemma == "succumb" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            g.lemma_ in ("injury", "wound", "burn") for g in c.children) for c in tok.children):
+        return "killed"  # "later succumbed to his wounds"
     if lemma == "lose" and any(c.lemma_ in ("parent", "father", "mother") for c in tok.children):
         return "orphaned"  # "130 children lost one parent", "25 lost both parents"
     if _to_hospital(tok):

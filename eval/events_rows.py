@@ -125,7 +125,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     half_of, golds, docs, dbs, tmp = open_gold_and_ledgers(args.ledgers, args.files)
     totals: dict[str, Counter] = defaultdict(Counter)
     for g in golds:
-        ledger = "news_cluster" if g["story"].startswith("nc:") else "ecbplus" if g["story"].startswith("ecb:") else g["story"]
+        ledger = "news_cluster" if g["story"].startswith("nc:") else "ecbplus" if g["story"].startswith("ecb:") else g["story"].split(":")[0]
         sdocs = [d for d in docs[ledger] if d.story == g["story"]]
         if not sdocs:
             continue

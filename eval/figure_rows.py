@@ -50,6 +50,7 @@ CORPORA = {  # ledger name -> inputs
     "ecbplus": [SHARED / "corpora" / "ecbplus.jsonl"],
     "seeds": [SHARED / "corpora" / "seeds"],
     "ferry": [FERRY],
+    "fresh": [HERE / "fresh"],  # stories written for this eval after the rules (eval/fresh/README.md)
 }
 
 
@@ -111,7 +112,7 @@ def load_docs(paths: dict[str, Path]) -> dict[str, list[Doc]]:
             elif name == "seeds":
                 base = Path(source).name
                 out[name].append(Doc(name, did, "seeds", base[:3], text, (Path(source)).read_text(encoding="utf-8")))
-            elif name == "ferry":
+            elif name in ("ferry", "fresh"):
                 base = Path(source.split(":")[0]).name
                 line = source.rsplit(":", 1)[1] if source.count(":") and source.rsplit(":", 1)[1].isdigit() else None
                 if line:
@@ -119,7 +120,8 @@ def load_docs(paths: dict[str, Path]) -> dict[str, list[Doc]]:
                     raw, key = rec_["maintext"], f"{base}:{line}"
                 else:
                     raw, key = Path(source).read_text(encoding="utf-8"), base
-                out[name].append(Doc(name, did, "ferry", key, text, raw))
+                story = "ferry" if name == "ferry" else "fresh:" + Path(source.split(":")[0]).parent.name
+                out[name].append(Doc(name, did, story, key, text, raw))
         db.close()
     return out
 
@@ -394,7 +396,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     half_of, golds, docs, dbs, tmp = open_gold_and_ledgers(args.ledgers, args.files)
     results: dict[str, tuple[list[Judged], list[dict[str, Any]]]] = {"tune": ([], []), "check": ([], [])}
     for g in golds:
-        ledger = "news_cluster" if g["story"].startswith("nc:") else "ecbplus" if g["story"].startswith("ecb:") else g["story"]
+        ledger = "news_cluster" if g["story"].startswith("nc:") else "ecbplus" if g["story"].startswith("ecb:") else g["story"].split(":")[0]
         sdocs = [d for d in docs[ledger] if d.story == g["story"]]
         if not sdocs:
             print(f"  (no documents for {g['story']})")
@@ -424,7 +426,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     summary = {half: summarise(*results[half]) for half in ("tune", "check")}
     for half in ("tune", "check"):  # by corpus (the counts only)
         js, fs = results[half]
-        for corpus in ("nc:", "ecb:", "seeds", "ferry"):
+        for corpus in ("nc:", "ecb:", "seeds", "ferry", "fresh:"):
             sub = summarise([j for j in js if j.story.startswith(corpus)], [f for f in fs if f["story"].startswith(corpus)])
             if sub["rows"] or sub["gold_rows"]:
                 summary[f"{half} {corpus.rstrip(':')}"] = sub

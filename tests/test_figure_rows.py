@@ -549,3 +549,38 @@ def test_one_dated_report_among_undated_ones_is_no_timeline():
     # dates on half the documents or more: the latest trusted-dated report
     dated = [_c(f"d{i}", f"E{i}", 12 + i, attr=f"source {i}", pub=f"2024-05-0{i + 1}") for i in range(3)]
     assert _row(dated + [_c("u", "U", 70, pub="")])["best"] == 14
+
+
+def test_a_minister_speaks_for_the_ministry_and_a_surname_for_the_named_person():
+    from storytrace.analyse.attribution import full_name
+    from storytrace.text.origins import ministry_of
+
+    assert ministry_of("Interior Minister Tarn Obada") == source_key("the Ministry of Internal Affairs") == "ministry interior"
+    assert ministry_of("the Minister of Health") == "ministry health"
+    assert ministry_of("Prime Minister Ilse Varro") is None  # no ministry of its own
+    assert source_key("Interior Minister Tarn Obada") == "person obada"  # a speaker stays a person (quotes count people)
+    groups = origin_groups([_c("a", "A", 33, "the interior ministry"), _c("b", "B", 36, "Interior Minister Tarn Obada"),
+                            _c("c", "C", 36, "Obada")], {})
+    assert len(set(groups.values())) == 1  # one origin: the ministry, its minister, his surname
+    text = "Interior Minister Tarn Obada visited the village. Obada said 52 people had been injured."
+    assert full_name(text, "Obada") == "Interior Minister Tarn Obada"
+    [c] = extract(text)
+    assert c.attributed_to == "Interior Minister Tarn Obada"
+    assert full_name("Police said. Reuters said 3 died.", "Reuters") == "Reuters"
+
+
+def test_a_bare_title_is_the_documents_one_holder_of_it():
+    cs = [_c("a1", "A", 21, "governor"), _c("a2", "A", 21, "Orrin Governor Dana Vel"), _c("b1", "B", 21, "Dana Vel")]
+    groups = origin_groups(cs, {})
+    assert groups["a1"] == groups["a2"] == groups["b1"]
+    # two holders of the title in the document: the bare one stays apart
+    cs = [_c("a1", "A", 21, "governor"), _c("a2", "A", 21, "Orrin Governor Dana Vel"), _c("a3", "A", 21, "Governor Ada Lenz"),
+          _c("b1", "B", 21, "the fire service"), _c("c1", "C", 21, "police"), _c("d1", "D", 21, "Dana Vel"),
+          _c("e1", "E", 21, "Ada Lenz")]
+    groups = origin_groups(cs, {})
+    assert groups["a1"] not in (groups["a2"], groups["a3"])
+
+
+def test_an_organisation_after_the_and_a_state_word_is_no_person():
+    assert source_key("the commander of the State Mine Rescue Corps") != "person corps"
+    assert source_key("Colonel Ivo Marek") == "person marek"

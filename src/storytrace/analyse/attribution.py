@@ -103,3 +103,26 @@ def quote_speaker(text: str, span: tuple[int, int]) -> Optional[str]:
     if m and m.group(1).lower() not in ("it", "he", "she", "they"):
         return m.group(1).strip()
     return None
+
+
+_NAME_RUN = r"((?:[A-Z][\w'’.-]*\s+){1,5})"
+
+
+def full_name(text: str, sayer: str) -> str:
+    """A sayer written by surname alone ("Delane said ...") as the document first names them
+    ("Interior Minister Oskar Delane told reporters ..."): the longest run of capitalised
+    words (titles, first names) the text puts before that surname; the surname itself when
+    the text has none. Other sayers are returned as written."""
+    name = sayer.strip()
+    if not re.fullmatch(r"[A-Z][\w'’-]+", name):
+        return sayer
+    best = ""
+    for m in re.finditer(_NAME_RUN + re.escape(name) + r"\b", text):
+        run = m.group(1)
+        words = run.split()
+        while words and words[0].lower() in ("the", "a", "an", "but", "and", "when", "as", "after", "said"):
+            words = words[1:]
+        if len(words) > len(best.split()):
+            best = " ".join(words)
+    return f"{best} {name}" if best else sayer
+

@@ -26,7 +26,7 @@ from ..text.numbers import NumberSpan, band, find_numbers, has_number
 from .measures import (GROUPS, MEASURE_LEMMAS, adjacent_measure, perpetrator, group_name, head_measure, lemma_measure,
                        noun_phrase, surface_measure, victims_of)
 from .mentions import EVENT_NOUNS  # (a count of events: "two quakes killed 30" counts no victims)
-from .attribution import Sayer, quote_speaker, sentence_sayer, source_of
+from .attribution import Sayer, full_name, quote_speaker, sentence_sayer, source_of
 from .modality import dated_clause, hypothetical, irrealis, repeated
 from .quotes import find_quotes
 from ..text.segments import BODY, NOT_REPORTING, SegmentIndex, segments
@@ -172,6 +172,7 @@ def _finish(text: str, claims: list[Claim]) -> list[Claim]:
                 c.attributed_to = said  # "... according to the fire service. Six people were still missing": the
                 # next sentence of the same paragraph continues the account
             if c.attributed_to:
+                c.attributed_to = full_name(text, c.attributed_to)  # "Delane" -> "Interior Minister Oskar Delane"
                 said, said_end = c.attributed_to, c.sentence_end
     return claims
 

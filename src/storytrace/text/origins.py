@@ -72,6 +72,17 @@ GENERIC = frozenset("officials official authorities sources source witnesses wit
                     "analysts activists relatives survivors locals villagers it he she they".split())
 
 
+def ministry_of(attribution: str) -> Optional[str]:
+    """The ministry a minister speaks for ("Interior Minister Oskar Delane", "the Minister of
+    Health": 'ministry interior', 'ministry health'); None for any other sayer. A speaker
+    stays a person (quotes count people); an origin is the body they speak for."""
+    text = " ".join(attribution.lower().split())
+    for w, t in sorted(_MINISTRY_TOPIC.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{w}\s+minister\b|\bminister\s+(?:of\s+|for\s+)?{w}\b", text):
+            return f"ministry {t}"
+    return None
+
+
 def source_key(attribution: str) -> str:
     """One key per primary source, whatever the wording (see the module docstring); UNNAMED
     for a source no reader could check ("officials said", "the statement")."""
@@ -170,7 +181,8 @@ def _person(phrase: str) -> Optional[str]:
         if run:
             runs.append((run, before, low))
             run = []
-        before = low
+        if not (before == "the" and low in NATIONALITIES):  # "the State Mine Rescue Corps": still after "the"
+            before = low
     if run:
         runs.append((run, before, ""))
     for r, prev, after in runs:
@@ -241,6 +253,21 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str]) -> dict[str, st
         fuller = [o for o in attrs if o != k and o.startswith(k + " ")]
         if len(fuller) == 1:
             sets.union(k, fuller[0])
+    titled: dict[tuple[str, str], set] = defaultdict(set)  # (document, title word) -> keys of sayers holding it
+    for c in cs:
+        if c.attributed_to:
+            for w in set(re.findall(r"[a-z]+", c.attributed_to.lower())) & _TITLES:
+                titled[(c.doc_id, w)].add(keys[c.id][0])
+    for c in cs:  # a bare title is the document's one sayer holding it: "governor says" beside "Governor Mirela Tosk"
+        k = keys[c.id][0]
+        if k.startswith("attribution: ") and k[13:] in _TITLES:
+            holders = titled.get((c.doc_id, k[13:]), set()) - {k}
+            if len(holders) == 1:
+                sets.union(k, holders.pop())
+    for c in cs:  # a minister is the ministry's voice: "Interior Minister Oskar Delane", "the interior ministry"
+        ministry = ministry_of(c.attributed_to) if c.attributed_to else None
+        if ministry:
+            sets.union(keys[c.id][0], "attribution: " + ministry)
     for c in cs:  # a named holder of an office is that office: "Qeshm Gov. Heidar Alishvandi"
         office = office_key(c.attributed_to) if c.attributed_to else None
         if office and keys[c.id][0] != "attribution: " + office:

@@ -392,3 +392,11 @@ def test_succumbing_to_wounds_is_a_death():
     assert [(c.measure, c.value) for c in extract("Two of the injured later succumbed to their injuries.")] == [("killed", 2.0)]
     assert [(c.measure, c.value) for c in extract("Tarn Obada later succumbed to his wounds at the hospital.")] == [("killed", 1.0)]
     assert extract("The party succumbed to pressure from 12 donors.") == []
+
+
+def test_people_moved_out_of_their_homes_were_evacuated():
+    for text, n in [("More than 1,400 residents have now been moved out of their homes, the governor said.", 1400.0),
+                    ("About 300 people were moved from their homes.", 300.0), ("Some 2,000 residents were relocated.", 2000.0)]:
+        assert [(c.measure, c.value) for c in extract(text)] == [("evacuated", n)], text
+    assert [c.measure for c in extract("The 12 bodies were taken from the house.")] == ["killed"]  # no evacuation
+    assert extract("More than 300 people had taken shelter from fighting around their homes.") == []

@@ -40,7 +40,7 @@ _CUE = re.compile(
     r"\b(?:kill|die[ds]?\b|dying|dead|death|murder|slaughter|massacr|execut|behead|slay|slain|perish|"
     r"fatal|assassinat|lynch|hanged|martyr|decapitat|annihilat|drown|bod(?:y|ies)|corpse|toll|lives|life|wound|injur|hurt|maim|"
     r"hospital|captur|abduct|kidnap|hostage|captiv|seiz|missing|unaccounted|disappear|displac|homeless|"
-    r"fled|flee|refugee|arrest|detain|detention|custody|evacuat|affect|assault|rape|molest|abuse|shot|gunned|casualt|victim|wiped out|lost|"
+    r"fled|flee|refugee|arrest|detain|detention|custody|evacuat|relocat|(?:out of|from) their homes|affect|assault|rape|molest|abuse|shot|gunned|casualt|victim|wiped out|lost|"
     r"releas|freed|liberat|orphan)",
     re.IGNORECASE,
 )

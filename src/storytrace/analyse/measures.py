@@ -29,7 +29,7 @@ MEASURE_LEMMAS: dict[str, str] = {
     **dict.fromkeys("missing unaccounted disappear".split(), "missing"),
     **dict.fromkeys("displace homeless flee refugee".split(), "displaced"),
     **dict.fromkeys("arrest detain apprehend custody".split(), "arrested"),
-    **dict.fromkeys("evacuate".split(), "evacuated"),
+    **dict.fromkeys("evacuate relocate".split(), "evacuated"),
     **dict.fromkeys("affect assault rape molest abuse".split(), "affected"),
 }
 #: Head nouns of a part of a total -> the group's name (lower-case plural).
@@ -122,6 +122,8 @@ def lemma_measure(tok: Any) -> Optional[str]:
         return None  # "seized 400 children and placed them in state custody": taken into care, not arrested
     if _in_custody(tok):
         return "arrested"  # "taken into custody", "are in detention", "remain under arrest"
+    if _out_of_homes(tok):
+        return "evacuated"  # "1,400 residents have been moved out of their homes"
     if m == "displaced" and lemma in ("flee", "fled") and not _HOMES.search(tok.sent.text):
         return None  # "a dozen coworkers had just fled the office": not driven from their homes
     if m == "released" and _from_hospital(tok) and not _CAPTIVITY.search(tok.sent.text) and \
@@ -208,6 +210,22 @@ def _in_custody(tok: Any) -> bool:
             if any(g.dep_ == "pobj" and g.lemma_.lower() in _CUSTODY and not (g.lower_ == "arrest" and c.lower_ == "in")
                    for g in c.children):
                 return True
+    return False
+
+
+_MOVED = frozenset("move take bus ferry fly airlift bring lead".split())
+
+
+def _out_of_homes(tok: Any) -> bool:
+    """People moved out of or from their homes ('moved out of their homes', 'bused from their
+    houses'): evacuated, as the verb 'evacuate' says."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _MOVED or any(c.dep_ == "neg" for c in tok.children):
+        return False
+    for c in tok.children:  # "from their homes", "out of their homes": the homes are what the preposition governs
+        of = [g for g in c.children if g.dep_ == "prep" and g.lower_ == "of"] if c.lower_ == "out" else [c]
+        if c.dep_ == "prep" and c.lower_ in ("from", "out") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in ("home", "house") for p in of for g in p.children):
+            return True
     return False
 
 

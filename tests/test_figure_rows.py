@@ -584,3 +584,24 @@ def test_a_bare_title_is_the_documents_one_holder_of_it():
 def test_an_organisation_after_the_and_a_state_word_is_no_person():
     assert source_key("the commander of the State Mine Rescue Corps") != "person corps"
     assert source_key("Colonel Ivo Marek") == "person marek"
+
+
+def test_a_body_figure_dated_before_the_leads_is_their_earlier_count(tmp_path):
+    files = {}
+    files["a.txt"] = (" date 2024-05-02\nA landslide buried homes in Orrin on Monday night, police said. Rescuers dug "
+                      "through the night.\nThe mayor visited the village. Nine people were still missing, officials said.\n")
+    files["b.txt"] = (" date 2024-05-04\nTwo people are still missing after the landslide in Orrin, police said. "
+                      "The search goes on.\n")
+    files["c.txt"] = (" date 2024-05-04\nTwo people remain missing after Monday's landslide in Orrin, officials said. "
+                      "Roads were reopened.\n")
+    conn = _ledger(tmp_path, files)
+    placed = {int(v): p for v, p in conn.execute("select value, placement from claims where measure = 'missing'")}
+    assert not placed[9].startswith("unplaced"), placed  # dated two days before every lead: the count then
+    assert conn.execute("select best, status from figures where measure = 'missing'").fetchall() == [(2, "revised")]
+    # the same sentence in an undated report is no earlier count: it stays out
+    files["a.txt"] = files["a.txt"].replace(" date 2024-05-02\n", "")
+    undated = tmp_path / "undated"
+    undated.mkdir()
+    conn = _ledger(undated, files)
+    placed = {int(v): p for v, p in conn.execute("select value, placement from claims where measure = 'missing'")}
+    assert placed[9].startswith("unplaced"), placed

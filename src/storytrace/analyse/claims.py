@@ -765,8 +765,8 @@ def totals(claims: Iterable[Claim]) -> dict[str, float]:
         stated = [c for c in cands if c.what is None]  # numbers before implicit singular victims
         first = (stated or cands)[0]
         if not stated:  # "killed Bala Madaki ... Mr. Madaki was killed alongside his nephew": the same victim and one more
-            first = max((c for c in cands if c.value > first.value and _same_person(c.victims, first.victims)),
-                        key=lambda c: c.value, default=first)
+            first = max((c for c in cands if (c.value or 0.0) > (first.value or 0.0) and _same_person(c.victims, first.victims)),
+                        key=lambda c: c.value or 0.0, default=first)
         value = first.value
         assert value is not None  # every candidate has a value (the filter above)
         for c in claims:

@@ -35,7 +35,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, NamedTuple, Optional, cast
 
 from . import corrections
@@ -43,6 +43,7 @@ from .annotated import complete, complete_claims
 from ..analyse.mentions import (EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, YEAR, Mention, actors, from_row,
                                 homograph, is_reported, noun_spans)
 from ..model import CUMULATIVE, Event, Lead, make_id
+from .figures import TRUSTED
 from .placement import (ALONE, HEADLINE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement,
                         casualty_story, cause_beside, other_event_cues, place_words, story_families, unplaced)
 from ..text.segments import BODY
@@ -50,6 +51,7 @@ from ..text.timex import find_dates
 from ..unionfind import DisjointSets
 
 HISTORIC_DAYS = 365
+DEVELOPING_DAYS = 14  # an earlier count of a figure: reported at most this many days before its first lead
 LEDE_CHARS = 300  # an undated document's opening reports the news, not the past
 STORY_SHARE = 0.5  # more than this share of a story's documents must name an event for it to be the story's
 ARTICLES = "coalesce(kind, 'article') = 'article'"  # pages with no reporting (segments.page_kind) seed no event
@@ -294,8 +296,9 @@ def events_stage(db: Any) -> dict[str, int]:
         claim_place[cid] = (ALONE, UNPLACED + "only one document states it, in its body (no lead, no name, no other source)")
         doc_id = claim_doc[cid][0]
         per_doc[doc_id][claim_event[cid]] -= 1
+    trusted = {d.id for d in docs if d.published_how in TRUSTED}
     for cid, why in _uncorroborated(claim_event, claim_place, claim_doc, claim_span,
-                                    {d: (p or "")[:10] or None for d, p in published.items()}):
+                                    {d: (p or "")[:10] or None for d, p in published.items()}, trusted):
         claim_place[cid] = (ALONE, UNPLACED + why)
         per_doc[claim_doc[cid][0]][claim_event[cid]] -= 1
 
@@ -409,7 +412,7 @@ class _Span(NamedTuple):
 
 def _uncorroborated(claim_event: dict[str, str], claim_place: dict[str, tuple[float, str]],
                     claim_doc: dict[str, tuple[str, str, int]], span: dict[str, _Span],
-                    day: dict[str, Optional[str]]) -> list[tuple[str, str]]:
+                    day: dict[str, Optional[str]], trusted: frozenset[str] | set[str] = frozenset()) -> list[tuple[str, str]]:
     """(claim, why) for claims placed below STRONG (by the story's kind of figure, a
     headline, the sentence before) whose bounds meet none of the strongly placed claims
     (lead, named, dated) of the same event, measure and group, where there are some: the
@@ -422,6 +425,7 @@ def _uncorroborated(claim_event: dict[str, str], claim_place: dict[str, tuple[fl
     `day`: each document's publication day, when dated. O(n log n) in the claims."""
     strong: dict[tuple[str, str, Optional[str]], list[tuple[float, float]]] = defaultdict(list)
     strong_last: dict[tuple[str, str, Optional[str]], str] = {}
+    strong_first: dict[tuple[str, str, Optional[str]], str] = {}
     weak: dict[tuple[str, str, Optional[str]], list[str]] = defaultdict(list)
 
     def bounds(cid: str) -> tuple[float, float]:
@@ -435,6 +439,7 @@ def _uncorroborated(claim_event: dict[str, str], claim_place: dict[str, tuple[fl
         if confidence >= STRONG:
             strong[key].append(bounds(cid))
             strong_last[key] = max(strong_last.get(key, ""), day.get(claim_doc[cid][0]) or "9999")
+            strong_first[key] = min(strong_first.get(key, "9999"), day.get(claim_doc[cid][0]) or "")
         elif not span[cid].part:
             weak[key].append(cid)
     out = []
@@ -447,10 +452,14 @@ def _uncorroborated(claim_event: dict[str, str], claim_place: dict[str, tuple[fl
         for o in cids:
             if (day.get(claim_doc[o][0]) or "") > strong_last[key]:
                 later[bounds(o)].add(claim_doc[o][0])
+        first = strong_first[key]
+        since = (date.fromisoformat(first) - timedelta(days=DEVELOPING_DAYS)).isoformat() if first else "9999"
         for cid in cids:
             lo, hi = bounds(cid)
             if ranges.meets(lo, hi):
                 continue
+            if claim_doc[cid][0] in trusted and since <= (day.get(claim_doc[cid][0]) or "") < first:
+                continue  # dated (a trusted date) in the days before every lead giving the figure: an earlier count of it
             if key[1] in CUMULATIVE and hi < lowest:
                 out.append((cid, "below every figure of the event its leads or named reports give (another count, "
                                  "an earlier or partial one)"))
@@ -577,6 +586,7 @@ class _Doc(NamedTuple):
     published_low: Optional[str]
     published_high: Optional[str]
     story: Optional[str]
+    published_how: Optional[str]
 
 
 @dataclass

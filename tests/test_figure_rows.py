@@ -562,6 +562,10 @@ def test_a_minister_speaks_for_the_ministry_and_a_surname_for_the_named_person()
     groups = origin_groups([_c("a", "A", 33, "the interior ministry"), _c("b", "B", 36, "Interior Minister Tarn Obada"),
                             _c("c", "C", 36, "Obada")], {})
     assert len(set(groups.values())) == 1  # one origin: the ministry, its minister, his surname
+    # a bare "the ministry" joins the one ministry a minister of the figure speaks for
+    groups = origin_groups([_c("a", "A", 9, "the ministry"), _c("b", "B", 3, "Emergencies Minister Rhea Castell"),
+                            _c("c", "C", 12, "the fire service")], {})
+    assert groups["a"] == groups["b"] != groups["c"]
     text = "Interior Minister Tarn Obada visited the village. Obada said 52 people had been injured."
     assert full_name(text, "Obada") == "Interior Minister Tarn Obada"
     [c] = extract(text)

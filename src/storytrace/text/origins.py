@@ -248,7 +248,12 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str]) -> dict[str, st
         k = said.get((c.doc_id, c.value))
         if k and ks[0].startswith("lineage: "):
             sets.union(k, ks[0])
-    attrs = {k for ks in keys.values() for k in ks if k.startswith("attribution: ")}
+    for c in cs:  # a minister is the ministry's voice: "Interior Minister Oskar Delane", "the interior ministry"
+        ministry = ministry_of(c.attributed_to) if c.attributed_to else None
+        if ministry:
+            sets.union(keys[c.id][0], "attribution: " + ministry)
+    attrs = {k for ks in keys.values() for k in ks if k.startswith("attribution: ")} | {
+        "attribution: " + m for c in cs if c.attributed_to and (m := ministry_of(c.attributed_to))}
     for k in attrs:  # "ministry" -> the one "ministry foreign affairs"
         fuller = [o for o in attrs if o != k and o.startswith(k + " ")]
         if len(fuller) == 1:
@@ -264,10 +269,6 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str]) -> dict[str, st
             holders = titled.get((c.doc_id, k[13:]), set()) - {k}
             if len(holders) == 1:
                 sets.union(k, holders.pop())
-    for c in cs:  # a minister is the ministry's voice: "Interior Minister Oskar Delane", "the interior ministry"
-        ministry = ministry_of(c.attributed_to) if c.attributed_to else None
-        if ministry:
-            sets.union(keys[c.id][0], "attribution: " + ministry)
     for c in cs:  # a named holder of an office is that office: "Qeshm Gov. Heidar Alishvandi"
         office = office_key(c.attributed_to) if c.attributed_to else None
         if office and keys[c.id][0] != "attribution: " + office:

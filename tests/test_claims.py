@@ -400,3 +400,10 @@ def test_people_moved_out_of_their_homes_were_evacuated():
         assert [(c.measure, c.value) for c in extract(text)] == [("evacuated", n)], text
     assert [c.measure for c in extract("The 12 bodies were taken from the house.")] == ["killed"]  # no evacuation
     assert extract("More than 300 people had taken shelter from fighting around their homes.") == []
+
+
+def test_treated_for_injuries_were_injured():
+    text = "The hospital's director said 64 people had been treated for burns, smoke inhalation and crush injuries."
+    assert [(c.measure, c.value) for c in extract(text)] == [("injured", 64.0)]
+    assert [(c.measure, c.value) for c in extract("Twelve victims were treated for injuries.")] == [("injured", 12.0)]
+    assert extract("Four people were treated for smoke inhalation.") == []

@@ -111,6 +111,10 @@ def lemma_measure(tok: Any) -> Optional[str]:
         return "killed"
     if lemma in ("sustain", "suffer", "receive") and any(c.lemma_ in ("injury", "wound", "burn") for c in tok.children):
         return "injured"
+    if lemma == "treat" and any(c.dep_ == "prep" and c.lower_ == "for" and any(
+            g.dep_ == "pobj" and g.lemma_ in ("injury", "wound", "burn") and not any(a.lower_ == "no" for a in g.children)
+            for g in c.children) for c in tok.children):
+        return "injured"  # "64 people had been treated for burns, smoke inhalation and crush injuries"
     if lemma == "succumb" and any(c.dep_ == "prep" and c.lower_ == "to" and any(
             g.lemma_ in ("injury", "wound", "burn") for g in c.children) for c in tok.children):
         return "killed"  # "later succumbed to his wounds"

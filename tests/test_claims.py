@@ -407,3 +407,10 @@ def test_treated_for_injuries_were_injured():
     assert [(c.measure, c.value) for c in extract(text)] == [("injured", 64.0)]
     assert [(c.measure, c.value) for c in extract("Twelve victims were treated for injuries.")] == [("injured", 12.0)]
     assert extract("Four people were treated for smoke inhalation.") == []
+
+
+def test_a_dateline_is_no_victim():
+    text = ("HARNOW, May 4, 2026 (Tarn Press Agency) – At least nine people were killed after a waste heap "
+            "gave way, the governor said.")
+    assert [(c.measure, c.value) for c in extract(text)] == [("killed", 9.0)]
+    assert [(c.measure, c.value) for c in extract("ORRIN (AP) — Gunmen killed a judge on Monday.")] == [("killed", 1.0)]

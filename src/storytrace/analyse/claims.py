@@ -648,6 +648,15 @@ def _part_of(head: Any) -> Optional[Any]:
     return None
 
 
+#: A dateline opening a sentence: "HARNOW, May 4, 2026 (Continental Press Agency) –", "BEIRUT (AP) —".
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z](?:,[^–—\n]{0,40})?(?:\s*\([^)\n]{0,60}\))?\s*[–—-]+\s")
+
+
+def _dateline_end(sentence: str) -> int:
+    m = _DATELINE.match(sentence)
+    return m.end() if m else 0
+
+
 def _companions(verb: Any) -> list[Any]:
     """Single persons 'together with' / 'along with' the victims of a verb."""
     out = []
@@ -693,6 +702,7 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
             continue
         if m not in ("killed", "injured", "captured", "arrested") or irrealis(tok) or repeated(tok):
             continue
+        victims = [v for v in victims if v.idx >= _dateline_end(sent.text)]  # "HARNOW, May 4 (CPA) – ...": a place
         companions = _companions(tok)
         # "Omar Vey, who was killed by gunmen": a relative pronoun stands for the noun its clause
         # modifies; a past tense only ("a journalist who is killed on duty" is no event), and not

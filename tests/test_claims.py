@@ -396,10 +396,14 @@ def test_succumbing_to_wounds_is_a_death():
 
 def test_people_moved_out_of_their_homes_were_evacuated():
     for text, n in [("More than 1,400 residents have now been moved out of their homes, the governor said.", 1400.0),
-                    ("About 300 people were moved from their homes.", 300.0), ("Some 2,000 residents were relocated.", 2000.0)]:
+                    ("About 300 people were moved from their homes.", 300.0), ("Some 2,000 residents of the village were relocated.", 2000.0)]:
         assert [(c.measure, c.value) for c in extract(text)] == [("evacuated", n)], text
     assert [c.measure for c in extract("The 12 bodies were taken from the house.")] == ["killed"]  # no evacuation
     assert extract("More than 300 people had taken shelter from fighting around their homes.") == []
+    for text in ["Gunmen took 20 villagers from their homes and shot them.",  # an abduction, not an evacuation
+                 "More than 50 people were taken from their homes by gunmen.",
+                 "About 40 employees were relocated to the new office.", "Twelve prisoners were relocated to a jail."]:
+        assert "evacuated" not in [c.measure for c in extract(text)], text
 
 
 def test_treated_for_injuries_were_injured():

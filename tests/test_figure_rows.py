@@ -570,7 +570,9 @@ def test_a_minister_speaks_for_the_ministry_and_a_surname_for_the_named_person()
     assert full_name(text, "Obada") == "Interior Minister Tarn Obada"
     [c] = extract(text)
     assert c.attributed_to == "Interior Minister Tarn Obada"
-    assert full_name("Police said. Reuters said 3 died.", "Reuters") == "Reuters"
+    assert full_name("It came from the Red Cross Office. Obada said 52 were hurt.", "Obada") == "Obada"  # not across a sentence
+    assert full_name("On Tuesday Obada told reporters 52 were hurt.", "Obada") == "Obada"
+    assert full_name("Mayor Tarn Obada and Police Chief Ilo Obada spoke. Obada said 3 died.", "Obada") == "Obada"  # two
 
 
 def test_a_bare_title_is_the_documents_one_holder_of_it():
@@ -609,3 +611,14 @@ def test_a_body_figure_dated_before_the_leads_is_their_earlier_count(tmp_path):
     conn = _ledger(undated, files)
     placed = {int(v): p for v, p in conn.execute("select value, placement from claims where measure = 'missing'")}
     assert placed[9].startswith("unplaced"), placed
+
+
+def test_an_earlier_count_of_a_growing_toll_is_no_larger_than_the_leads(tmp_path):
+    files = {}
+    files["a.txt"] = (" date 2024-05-02\nA landslide buried homes in Orrin on Monday night, police said. Rescuers dug "
+                      "through the night.\nThe mayor visited the village. Some 300 people were killed, officials said.\n")
+    files["b.txt"] = " date 2024-05-04\nTwelve people were killed in the landslide in Orrin, police said. Roads reopened.\n"
+    files["c.txt"] = " date 2024-05-04\nThe landslide in Orrin killed twelve people, officials said. Schools stayed shut.\n"
+    conn = _ledger(tmp_path, files)
+    placed = {int(v): p for v, p in conn.execute("select value, placement from claims where measure = 'killed'")}
+    assert placed[300].startswith("unplaced"), placed  # larger than the leads' toll: not its earlier count

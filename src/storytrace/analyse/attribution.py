@@ -105,24 +105,30 @@ def quote_speaker(text: str, span: tuple[int, int]) -> Optional[str]:
     return None
 
 
-_NAME_RUN = r"((?:[A-Z][\w'’.-]*\s+){1,5})"
+#: A run of capitalised words on one line before a name (a short abbreviation's dot allowed: "Gov.", "Dr.").
+_NAME_RUN = r"((?:(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’-]*)[ \t]+){1,5})"
+_NOT_NAME = frozenset("the a an but and when as after said on in at by for from with yesterday today tonight "
+                      "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+                      "july august september october november december".split())
 
 
 def full_name(text: str, sayer: str) -> str:
-    """A sayer written by surname alone ("Delane said ...") as the document first names them
-    ("Interior Minister Oskar Delane told reporters ..."): the longest run of capitalised
-    words (titles, first names) the text puts before that surname; the surname itself when
-    the text has none. Other sayers are returned as written."""
+    """A sayer written by surname alone ("Delane said ...") as the document names them in
+    full ("Interior Minister Oskar Delane told reporters ..."): the longest run of
+    capitalised words (titles, first names) the text puts before that surname on one line,
+    less the words that only open a sentence ("On Tuesday"); the surname itself when the text
+    has none, or when it names two people of that surname ("Mayor Tarn Obada", "Police Chief
+    Ilo Obada"). Other sayers are returned as written."""
     name = sayer.strip()
     if not re.fullmatch(r"[A-Z][\w'’-]+", name):
         return sayer
-    best = ""
+    runs: list[list[str]] = []
     for m in re.finditer(_NAME_RUN + re.escape(name) + r"\b", text):
-        run = m.group(1)
-        words = run.split()
-        while words and words[0].lower() in ("the", "a", "an", "but", "and", "when", "as", "after", "said"):
+        words = m.group(1).split()
+        while words and words[0].lower().strip(".") in _NOT_NAME:
             words = words[1:]
-        if len(words) > len(best.split()):
-            best = " ".join(words)
-    return f"{best} {name}" if best else sayer
-
+        if words:
+            runs.append(words)
+    if len({r[-1] for r in runs}) != 1:
+        return sayer  # no fuller mention, or two people of one surname
+    return " ".join(max(runs, key=len) + [name])

@@ -23,6 +23,7 @@ from typing import Any, Iterable, Optional, Sequence
 from ..text import nlp
 from ..model import Annotations, Claim, Document, make_id
 from ..text.numbers import NumberSpan, band, find_numbers, has_number
+from ..text.origins import NATIONALITIES
 from .measures import (GROUPS, MEASURE_LEMMAS, adjacent_measure, perpetrator, group_name, head_measure, lemma_measure,
                        noun_phrase, surface_measure, victims_of)
 from .mentions import EVENT_NOUNS  # (a count of events: "two quakes killed 30" counts no victims)
@@ -162,6 +163,7 @@ def _finish(text: str, claims: list[Claim]) -> list[Claim]:
     if claims:
         where = SegmentIndex(segments(text))
         said, said_end = None, -1
+        full: dict[str, str] = {}  # (each sayer's fuller name, looked up once per document)
         for c in claims:
             c.segment = where.kind(c.start)
             c.sentence, c.antecedent, c.paragraph_start = sentence_context(text, c.sentence_start, c.sentence_end)
@@ -172,7 +174,7 @@ def _finish(text: str, claims: list[Claim]) -> list[Claim]:
                 c.attributed_to = said  # "... according to the fire service. Six people were still missing": the
                 # next sentence of the same paragraph continues the account
             if c.attributed_to:
-                c.attributed_to = full_name(text, c.attributed_to)  # "Delane" -> "Interior Minister Oskar Delane"
+                c.attributed_to = full.setdefault(c.attributed_to, full_name(text, c.attributed_to))  # "Delane" -> "Interior Minister Oskar Delane"
                 said, said_end = c.attributed_to, c.sentence_end
     return claims
 
@@ -649,7 +651,8 @@ def _part_of(head: Any) -> Optional[Any]:
 
 
 #: A dateline opening a sentence: "HARNOW, May 4, 2026 (Continental Press Agency) –", "BEIRUT (AP) —".
-_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z](?:,[^–—\n]{0,40})?(?:\s*\([^)\n]{0,60}\))?\s*[–—-]+\s")
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]*[A-Z](?:,\s*[A-Z][\w.]*(?:\s+[A-Z0-9][\w.]*){0,3}(?:,\s*\d{4})?)?"
+                       r"(?:\s*\([^)\n]{0,60}\))?\s*[–—-]+\s")
 
 
 def _dateline_end(sentence: str) -> int:
@@ -743,7 +746,8 @@ def is_combatant(claim: Claim) -> bool:
 
 def _same_person(a: Optional[str], b: Optional[str]) -> bool:
     """Two implicit victims' words that share a name ('Bala Madaki', 'Mr. Madaki')."""
-    names = [{w for w in re.findall(r"\b[A-Z][a-z]{2,}\b", x or "") if w not in _TITLES} for x in (a, b)]
+    names = [{w for w in re.findall(r"\b[A-Z][a-z]{2,}\b", x or "") if w not in _TITLES and w.lower() not in NATIONALITIES}
+             for x in (a, b)]
     return bool(names[0] & names[1])
 
 

@@ -29,7 +29,7 @@ MEASURE_LEMMAS: dict[str, str] = {
     **dict.fromkeys("missing unaccounted disappear".split(), "missing"),
     **dict.fromkeys("displace homeless flee refugee".split(), "displaced"),
     **dict.fromkeys("arrest detain apprehend custody".split(), "arrested"),
-    **dict.fromkeys("evacuate relocate".split(), "evacuated"),
+    **dict.fromkeys("evacuate".split(), "evacuated"),
     **dict.fromkeys("affect assault rape molest abuse".split(), "affected"),
 }
 #: Head nouns of a part of a total -> the group's name (lower-case plural).
@@ -217,7 +217,7 @@ def _in_custody(tok: Any) -> bool:
     return False
 
 
-_MOVED = frozenset("move take bus ferry fly airlift bring lead".split())
+_MOVED = frozenset("move bus ferry airlift relocate".split())  # (not "take", "lead": "gunmen took 20 villagers from their homes")
 
 
 def _out_of_homes(tok: Any) -> bool:
@@ -225,6 +225,10 @@ def _out_of_homes(tok: Any) -> bool:
     houses'): evacuated, as the verb 'evacuate' says."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in _MOVED or any(c.dep_ == "neg" for c in tok.children):
         return False
+    if tok.lemma_.lower() == "relocate" and _HOMES.search(tok.sent.text) and not any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() in ("office", "jail", "prison", "headquarters")
+                                                          for g in c.children) for c in tok.children):
+        return True  # "2,000 residents of the valley were relocated" (not "employees relocated to the new office")
     for c in tok.children:  # "from their homes", "out of their homes": the homes are what the preposition governs
         of = [g for g in c.children if g.dep_ == "prep" and g.lower_ == "of"] if c.lower_ == "out" else [c]
         if c.dep_ == "prep" and c.lower_ in ("from", "out") and any(

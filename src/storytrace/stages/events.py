@@ -416,12 +416,16 @@ def _uncorroborated(claim_event: dict[str, str], claim_place: dict[str, tuple[fl
     """(claim, why) for claims placed below STRONG (by the story's kind of figure, a
     headline, the sentence before) whose bounds meet none of the strongly placed claims
     (lead, named, dated) of the same event, measure and group, where there are some: the
-    leads say what the event's figure is. A count that only grows (model.CUMULATIVE)
-    below every one of them is another count, an earlier or a partial one ("one person
-    was arrested" on the first night of riots whose leads report 46 arrests); any other
-    is left out unless it is news since: its document and a second one stating the same
-    value are dated after every document whose lead gives the figure (a toll risen since
-    the leads were written; an undated body's bigger number is as often another event's).
+    leads say what the event's figure is. A count in a document dated (a trusted date) in
+    the DEVELOPING_DAYS before every lead giving the figure is its earlier count and stays
+    (no larger than the leads' when the count only grows: "nine still missing", then the
+    leads' "two"; "one arrest" on the first night, then the leads' 46). Else a count that
+    only grows (model.CUMULATIVE) below every one of them is another count, an earlier or
+    a partial one ("one person was arrested" in a report whose own lead gives 46 arrests);
+    any other is left out unless it is news since: its document and a second one stating
+    the same value are dated after every document whose lead gives the figure (a toll
+    risen since the leads were written; an undated body's bigger number is as often
+    another event's).
     `day`: each document's publication day, when dated. O(n log n) in the claims."""
     strong: dict[tuple[str, str, Optional[str]], list[tuple[float, float]]] = defaultdict(list)
     strong_last: dict[tuple[str, str, Optional[str]], str] = {}
@@ -453,13 +457,19 @@ def _uncorroborated(claim_event: dict[str, str], claim_place: dict[str, tuple[fl
             if (day.get(claim_doc[o][0]) or "") > strong_last[key]:
                 later[bounds(o)].add(claim_doc[o][0])
         first = strong_first[key]
-        since = (date.fromisoformat(first) - timedelta(days=DEVELOPING_DAYS)).isoformat() if first else "9999"
+        try:
+            since = (date.fromisoformat(first) - timedelta(days=DEVELOPING_DAYS)).isoformat() if first else "9999"
+        except ValueError:  # (a day is always stored; nothing earlier is known otherwise)
+            since = "9999"
+        highest = max(b for _, b in strong[key])
         for cid in cids:
             lo, hi = bounds(cid)
             if ranges.meets(lo, hi):
                 continue
-            if claim_doc[cid][0] in trusted and since <= (day.get(claim_doc[cid][0]) or "") < first:
-                continue  # dated (a trusted date) in the days before every lead giving the figure: an earlier count of it
+            if claim_doc[cid][0] in trusted and since <= (day.get(claim_doc[cid][0]) or "") < first and \
+                    not (key[1] in CUMULATIVE and lo > highest):
+                continue  # dated (a trusted date) in the days before every lead giving the figure: an earlier count
+                # of it (of a toll that only grows, one no larger than the leads': not "300 killed" before leads of 12)
             if key[1] in CUMULATIVE and hi < lowest:
                 out.append((cid, "below every figure of the event its leads or named reports give (another count, "
                                  "an earlier or partial one)"))

@@ -77,6 +77,8 @@ def ministry_of(attribution: str) -> Optional[str]:
     Health": 'ministry interior', 'ministry health'); None for any other sayer. A speaker
     stays a person (quotes count people); an origin is the body they speak for."""
     text = " ".join(attribution.lower().split())
+    if re.search(r"\b(?:former|ex|shadow|opposition|critics?|rivals?)\b|minister['’]s\b", text):
+        return None  # "former Health Minister Ann Lee", "the health minister's press service": not the ministry's voice
     for w, t in sorted(_MINISTRY_TOPIC.items(), key=lambda kv: -len(kv[0])):
         if re.search(rf"\b{w}\s+minister\b|\bminister\s+(?:of\s+|for\s+)?{w}\b", text):
             return f"ministry {t}"
@@ -160,7 +162,7 @@ _SPEAKS_FOR = {"police": "police", "fire": "fire service", "firefighters": "fire
 ORG_WORDS = frozenset("agency ministry police department office service council committee army navy force forces "
                       "government university hospital news media times post press television radio tv network "
                       "association organisation organization union bureau authority authorities commission court "
-                      "center centre institute foundation party group company corporation bank zoo".split())
+                      "center centre institute foundation party group company corporation bank zoo corps brigade".split())
 
 
 def _person(phrase: str) -> Optional[str]:
@@ -181,8 +183,7 @@ def _person(phrase: str) -> Optional[str]:
         if run:
             runs.append((run, before, low))
             run = []
-        if not (before == "the" and low in NATIONALITIES):  # "the State Mine Rescue Corps": still after "the"
-            before = low
+        before = low
     if run:
         runs.append((run, before, ""))
     for r, prev, after in runs:
@@ -238,6 +239,7 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str]) -> dict[str, st
         k = said.get((c.doc_id, c.value))
         if k and keys[c.id] == [UNATTRIBUTED]:
             keys[c.id] = [k]
+    _bare_titles(cs, keys)
     sets: DisjointSets[str] = DisjointSets()
     for c in cs:
         ks = keys[c.id]
@@ -248,27 +250,16 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str]) -> dict[str, st
         k = said.get((c.doc_id, c.value))
         if k and ks[0].startswith("lineage: "):
             sets.union(k, ks[0])
-    for c in cs:  # a minister is the ministry's voice: "Interior Minister Oskar Delane", "the interior ministry"
-        ministry = ministry_of(c.attributed_to) if c.attributed_to else None
-        if ministry:
-            sets.union(keys[c.id][0], "attribution: " + ministry)
+    ministers = {c.id: m for c in cs if c.attributed_to and keys[c.id][0].startswith("attribution: ")
+                 and (m := ministry_of(c.attributed_to))}
+    for cid, ministry in ministers.items():  # a minister is the ministry's voice: "Interior Minister Oskar Delane"
+        sets.union(keys[cid][0], "attribution: " + ministry)
     attrs = {k for ks in keys.values() for k in ks if k.startswith("attribution: ")} | {
-        "attribution: " + m for c in cs if c.attributed_to and (m := ministry_of(c.attributed_to))}
+        "attribution: " + m for m in ministers.values()}
     for k in attrs:  # "ministry" -> the one "ministry foreign affairs"
         fuller = [o for o in attrs if o != k and o.startswith(k + " ")]
         if len(fuller) == 1:
             sets.union(k, fuller[0])
-    titled: dict[tuple[str, str], set] = defaultdict(set)  # (document, title word) -> keys of sayers holding it
-    for c in cs:
-        if c.attributed_to:
-            for w in set(re.findall(r"[a-z]+", c.attributed_to.lower())) & _TITLES:
-                titled[(c.doc_id, w)].add(keys[c.id][0])
-    for c in cs:  # a bare title is the document's one sayer holding it: "governor says" beside "Governor Mirela Tosk"
-        k = keys[c.id][0]
-        if k.startswith("attribution: ") and k[13:] in _TITLES:
-            holders = titled.get((c.doc_id, k[13:]), set()) - {k}
-            if len(holders) == 1:
-                sets.union(k, holders.pop())
     for c in cs:  # a named holder of an office is that office: "Qeshm Gov. Heidar Alishvandi"
         office = office_key(c.attributed_to) if c.attributed_to else None
         if office and keys[c.id][0] != "attribution: " + office:
@@ -300,6 +291,27 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str]) -> dict[str, st
             sets.union(a, b)
             roots = {sets.root(r) for r in docs_of}
     return {c.id: sets.root(keys[c.id][0]) for c in cs}
+
+
+def _bare_titles(cs: list[_Claim], keys: dict[str, list[str]]) -> None:
+    """A bare title ("toll rises to 21, governor says") is the document's one named sayer
+    holding it ("Dravin Governor Mirela Tosk"; "the governor of Dravin province" is the same
+    office): its claims take that sayer's key. Two holders in the document, or none: it stays."""
+    holders: dict[tuple[str, str], set] = defaultdict(set)  # (document, title) -> the holders' identities
+    key_of: dict[tuple[str, str], str] = {}
+    for c in cs:
+        k = keys[c.id][0]
+        if not c.attributed_to or not k.startswith("attribution: ") or k[13:] in _TITLES:
+            continue
+        for w in set(re.findall(r"[a-z]+", c.attributed_to.lower())) & _TITLES:
+            who = office_key(c.attributed_to) or k
+            holders[(c.doc_id, w)].add(who)
+            key_of[(c.doc_id, who)] = k
+    for c in cs:
+        k = keys[c.id][0]
+        if k.startswith("attribution: ") and k[13:] in _TITLES and len(holders.get((c.doc_id, k[13:]), ())) == 1:
+            who = next(iter(holders[(c.doc_id, k[13:])]))
+            keys[c.id] = [key_of[(c.doc_id, who)]] + keys[c.id][1:]
 
 
 def _relays(cs: list[_Claim], keys: dict[str, list[str]], sets: "DisjointSets[str]") -> None:

@@ -418,3 +418,9 @@ def test_a_dateline_is_no_victim():
             "gave way, the governor said.")
     assert [(c.measure, c.value) for c in extract(text)] == [("killed", 9.0)]
     assert [(c.measure, c.value) for c in extract("ORRIN (AP) — Gunmen killed a judge on Monday.")] == [("killed", 1.0)]
+
+
+def test_left_in_hospital_is_hospitalised():
+    text = "The blast, which has killed 14 people and left nearly 40 in hospital, has prompted questions."
+    assert [(c.measure, c.value) for c in extract(text)] == [("killed", 14.0), ("hospitalised", 40.0)]
+    assert [(c.measure, c.value) for c in extract("The attack killed 9 and left 30 wounded.")] == [("killed", 9.0), ("injured", 30.0)]

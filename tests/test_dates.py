@@ -397,3 +397,12 @@ def test_an_anniversary_does_not_count_from_the_pages_own_stamp():
             "The mayor on Tuesday spoke at the 160th anniversary of the Harbour Department.")
     d = date_from_text(text)
     assert d is not None and d.low == date(2009, 3, 3) and d.how != "anniversary"
+
+
+def test_a_stamp_under_the_article_dates_it():
+    body = "KELLMARK, Nov. 13 – Prosecutors on Friday charged the owner of the plant. " + "The hearing was brief. " * 60
+    d = date_from_text("Owner charged\n\n" + body + "\n\nPublished: November 13, 2026\n")
+    assert (d.how, d.precision, d.low) == ("stamp", "day", date(2026, 11, 13))
+    # a date in the middle of a long text is no stamp
+    d = date_from_text("Owner charged\n\n" + body + "\nPublished: November 1, 2026 was the report.\n" + body)
+    assert d is None or d.how != "stamp"

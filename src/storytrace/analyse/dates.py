@@ -351,8 +351,9 @@ def _stamped(text: str, mentions: list[DateMention]) -> set[int]:
 
 
 def _stamp_label(text: str, m: DateMention) -> Optional[re.Match]:
-    """The label of a date the page stamps itself with, if `m` is one (see `_labelled`)."""
-    if m.start > LABEL_ZONE or m.kind != "date" or full_day(m) is None:
+    """The label of a date the page stamps itself with, if `m` is one (see `_labelled`): in
+    its first lines, or in its last ("Published: November 13, 2026" under the article)."""
+    if LABEL_ZONE < m.start < len(text) - LABEL_ZONE or m.kind != "date" or full_day(m) is None:
         return None
     line_start = text.rfind("\n", 0, m.start) + 1
     label = _LABEL.search(text, max(line_start, m.start - 40), m.start)
@@ -375,9 +376,7 @@ def _labelled(text: str, mentions: list[DateMention]) -> tuple[Optional[Dating],
     open its line or a "|" part of it ("a safety report published on March 3, 2021" in a
     sentence is not the page's stamp), or be a capitalised label with a colon."""
     updated: Optional[Dating] = None
-    for m in mentions:
-        if m.start > LABEL_ZONE:
-            break
+    for m in sorted(mentions, key=lambda m: m.start > LABEL_ZONE):  # (the head's stamps first, then the foot's)
         label = _stamp_label(text, m)
         d = full_day(m)
         if label is None or d is None:

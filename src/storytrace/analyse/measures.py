@@ -167,7 +167,7 @@ def lemma_measure(tok: Any) -> Optional[str]:
 _ALMOST = frozenset("nearly almost narrowly virtually".split())
 _HOSPITAL = frozenset("hospital hospitals clinic infirmary icu".split())
 _TO_HOSPITAL = frozenset("take rush admit airlift fly bring transport send carry move transfer evacuate helicopter".split())
-_IN_HOSPITAL = frozenset("remain be stay lie treat receive keep hold".split())
+_IN_HOSPITAL = frozenset("remain be stay lie treat receive keep hold leave".split())  # ("left 40 in hospital")
 
 
 def _to_hospital(tok: Any) -> bool:
@@ -175,7 +175,9 @@ def _to_hospital(tok: Any) -> bool:
     lemma = tok.lemma_.lower()
     if tok.pos_ not in ("VERB", "AUX") or lemma not in _TO_HOSPITAL | _IN_HOSPITAL:
         return False
-    for c in tok.children:
+    objects = [c for c in tok.children if c.dep_ == "dobj"] if lemma == "leave" else []
+    for c in [*tok.children, *(g for o in objects for g in o.children)]:  # ("left 40 in hospital": the parse may
+        # hang "in hospital" on the 40)
         if c.dep_ == "prep" and (c.lower_ == "to" and lemma in _TO_HOSPITAL or c.lower_ in ("in", "at") and lemma in _IN_HOSPITAL):
             if any(g.dep_ == "pobj" and g.lemma_.lower() in _HOSPITAL for g in c.children):
                 return True

@@ -514,3 +514,14 @@ def test_an_event_name_is_its_place_only_when_written_as_one():
     assert located("Survivors of the Khojaly massacre recalled the night in Khojaly.") == {"Khojaly": True}
     assert not any(located("The Greek riot spread to Salonica.").values())
     assert located("Police said the Tallgrass shooting left two dead.") == {"Tallgrass": False}
+
+
+def test_an_event_noun_naming_a_service_or_an_officer_is_no_event():
+    from storytrace.analyse.mentions import homograph, noun_spans
+
+    def senses(text):
+        return [(text[q:e], homograph(text, q, e)) for q, e in noun_spans(text)]
+
+    assert senses("The Sallow Fire and Rescue Service said seven died.") == [("Fire", True)]
+    assert senses("Chief Fire Officer Tomas Revik said seven died.") == [("Fire", True)]
+    assert senses("The Sallow fire killed seven people.") == [("fire", False)]

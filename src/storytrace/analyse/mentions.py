@@ -212,7 +212,8 @@ _PERSON_AFTER = re.compile(r",\s*\d{1,3}\b")  # "Riva, 47": a person's age
 _MODIFIED = re.compile(r"\s+(?:rifles?|weapons?|helicopters?|aircraft|ships?|craft|trucks?|engines?|brigades?|"
                        r"departments?|stations?|alarms?|exits?|extinguishers?|dogs?|vehicles?|boats?|squads?|teams?|"
                        r"forces?|units?|service|services|fighters?|chief|crews?|drills?|safety|hydrants?|escape|"
-                       r"insurance|test|tests|dummy|course|warning|season|shelters?)\b",
+                       r"insurance|test|tests|dummy|course|warning|season|shelters?|officers?|marshals?|wardens?|"
+                       r"inspectors?|authority|(?:and|&)\s+rescue)\b",
                        re.IGNORECASE)
 
 

@@ -30,6 +30,11 @@ def _ledger(tmp_path, files: dict[str, str]) -> sqlite3.Connection:
     return sqlite3.connect(ledger)
 
 
+def _placements(conn: sqlite3.Connection, measure: str) -> dict[int, str]:
+    """Each claimed value of a measure -> its placement."""
+    return {int(v): p for v, p in conn.execute("select value, placement from claims where measure = ?", [measure])}
+
+
 # ------------------------------------------------------------------ segments
 
 def _kinds(text):
@@ -287,7 +292,7 @@ def test_a_body_figure_no_lead_states_is_left_unplaced_and_one_a_lead_states_joi
     files["b.txt"] = (" date 2024-05-03\nCrowds marched through Orrin again on Thursday. The mayor appealed for calm.\n"
                       "Officers said 46 people had been arrested by Wednesday night.\n")
     conn = _ledger(tmp_path, files)
-    placed = {int(v): p for v, p in conn.execute("select value, placement from claims where measure = 'arrested'")}
+    placed = _placements(conn, "arrested")
     assert placed[1].startswith("unplaced: below every figure of the event"), placed
     assert not placed[46].startswith("unplaced"), placed  # b's body figure: a lead states it
     assert conn.execute("select best, n_docs, status from figures where measure = 'arrested'").fetchall() == [
@@ -601,7 +606,7 @@ def test_a_body_figure_dated_before_the_leads_is_their_earlier_count(tmp_path):
     files["c.txt"] = (" date 2024-05-04\nTwo people remain missing after Monday's landslide in Orrin, officials said. "
                       "Roads were reopened.\n")
     conn = _ledger(tmp_path, files)
-    placed = {int(v): p for v, p in conn.execute("select value, placement from claims where measure = 'missing'")}
+    placed = _placements(conn, "missing")
     assert not placed[9].startswith("unplaced"), placed  # dated two days before every lead: the count then
     assert conn.execute("select best, status from figures where measure = 'missing'").fetchall() == [(2, "revised")]
     # the same sentence in an undated report is no earlier count: it stays out
@@ -609,7 +614,7 @@ def test_a_body_figure_dated_before_the_leads_is_their_earlier_count(tmp_path):
     undated = tmp_path / "undated"
     undated.mkdir()
     conn = _ledger(undated, files)
-    placed = {int(v): p for v, p in conn.execute("select value, placement from claims where measure = 'missing'")}
+    placed = _placements(conn, "missing")
     assert placed[9].startswith("unplaced"), placed
 
 
@@ -620,5 +625,5 @@ def test_an_earlier_count_of_a_growing_toll_is_no_larger_than_the_leads(tmp_path
     files["b.txt"] = " date 2024-05-04\nTwelve people were killed in the landslide in Orrin, police said. Roads reopened.\n"
     files["c.txt"] = " date 2024-05-04\nThe landslide in Orrin killed twelve people, officials said. Schools stayed shut.\n"
     conn = _ledger(tmp_path, files)
-    placed = {int(v): p for v, p in conn.execute("select value, placement from claims where measure = 'killed'")}
+    placed = _placements(conn, "killed")
     assert placed[300].startswith("unplaced"), placed  # larger than the leads' toll: not its earlier count

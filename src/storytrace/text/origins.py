@@ -7,7 +7,9 @@ corroboration: four outlets repeating one ministry's number are one origin.
   "police said", a quotation's speaker) under any of its names — `source_key` reduces
   "the ministry", "Turkey's Foreign Ministry" and "the Ministry of Foreign Affairs of the
   Republic of Türkiye" to one key, "Cavusoglu" and "Turkish Foreign Minister Mevlut
-  Cavusoglu" to one person — within a document and across the ledger.
+  Cavusoglu" to one person — within a document and across the ledger. A minister is the
+  voice of the ministry ("Interior Minister Oskar Delane", "the interior ministry":
+  `ministry_of`); a bare title ("governor says") is the document's one named holder of it.
 - One copy lineage: a claim inside a copied passage shares its origin with every copy
   (and, through the union, with the attribution the passage carries).
 - Reports that do not say where a figure comes from (no attribution, an unnamed one:

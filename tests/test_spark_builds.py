@@ -1,7 +1,7 @@
 """The Spark engine on a ledger that grows: an incremental build with corrections and a
 later copy, and `correct --engine spark`, row for row as the local engine (issues 9, 18).
 
-Apart from tests/test_spark.py so that `make test`'s two processes share the Spark work.
+A module of its own (the ledger-growing builds), beside tests/test_spark.py's one-shot builds.
 Every test needs pyspark and Java: they skip without them, except under
 STORYTRACE_REQUIRE_SPARK=1 (CI), where they fail.
 """

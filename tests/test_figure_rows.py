@@ -627,3 +627,10 @@ def test_an_earlier_count_of_a_growing_toll_is_no_larger_than_the_leads(tmp_path
     conn = _ledger(tmp_path, files)
     placed = _placements(conn, "killed")
     assert placed[300].startswith("unplaced"), placed  # larger than the leads' toll: not its earlier count
+
+
+def test_a_body_is_one_source_whatever_its_region_and_an_organisation_is_no_person():
+    assert source_key("The regional health department") == source_key("the health department") == "health department"
+    assert source_key("Syrian Observatory for Human Rights") == "observatory for human rights"  # not "person rights"
+    assert source_key("Amnesty International") == "amnesty international"
+    assert source_key("Presidential Spokesman Ibrahim Kalin") == "person kalin"

@@ -119,7 +119,7 @@ def source_key(attribution: str) -> str:
             return inst
     if not bare or all(w in GENERIC or w in NATIONALITIES or w in _JOINERS for w in words):
         return UNNAMED  # "officials said": no one a reader could check
-    return " ".join(words)
+    return " ".join(bare)  # ("the regional health department" is "the health department")
 
 
 _JOINERS = frozenset("and or of the".split())
@@ -164,7 +164,8 @@ _SPEAKS_FOR = {"police": "police", "fire": "fire service", "firefighters": "fire
 ORG_WORDS = frozenset("agency ministry police department office service council committee army navy force forces "
                       "government university hospital news media times post press television radio tv network "
                       "association organisation organization union bureau authority authorities commission court "
-                      "center centre institute foundation party group company corporation bank zoo corps brigade".split())
+                      "center centre institute foundation party group company corporation bank zoo corps brigade observatory watch "
+                      "monitor coalition alliance federation league society mission directorate secretariat international".split())
 
 
 def _person(phrase: str) -> Optional[str]:
@@ -173,9 +174,10 @@ def _person(phrase: str) -> Optional[str]:
     ("the California Highway Patrol" is an organisation), a single one after a title, or
     the whole phrase: 'Kalın'."""
     tokens = re.findall(r"[\w'’.-]+", phrase)
-    runs: list[tuple[list[str], str, str]] = []  # (run, the word before it, the word after it)
+    runs: list[tuple[list[str], str, str, bool]] = []  # (run, the word before it, the word after it, an org named before)
     run: list[str] = []
     before = ""
+    org = False  # a capitalised organisation word seen ("Syrian Observatory for Human Rights")
     for w in tokens:
         low = w.lower().strip(".")
         if w[:1].isupper() and low not in _TITLES and low not in NATIONALITIES and low not in ORG_WORDS \
@@ -183,14 +185,16 @@ def _person(phrase: str) -> Optional[str]:
             run.append(w)
             continue
         if run:
-            runs.append((run, before, low))
+            runs.append((run, before, low, org))
             run = []
         before = low
+        org = org or (w[:1].isupper() and low in ORG_WORDS)
     if run:
-        runs.append((run, before, ""))
-    for r, prev, after in runs:
-        if prev == "the" or after in ORG_WORDS or any(w.lower() in ORG_WORDS for w in r):
-            continue  # "the California Highway Patrol", "Foreign Affairs Committee": an organisation
+        runs.append((run, before, "", org))
+    for r, prev, after, named_org in runs:
+        if prev == "the" or after in ORG_WORDS or any(w.lower() in ORG_WORDS for w in r) or \
+                named_org and prev in ("for", "of", "and", "on"):
+            continue  # "the California Highway Patrol", "Foreign Affairs Committee", "... for Human Rights": an organisation
         if len(r) >= 2 or prev in _TITLES or len(tokens) == 1:
             return _fold(r[-1].lower().strip("'’."))
     return None

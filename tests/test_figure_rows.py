@@ -634,3 +634,14 @@ def test_a_body_is_one_source_whatever_its_region_and_an_organisation_is_no_pers
     assert source_key("Syrian Observatory for Human Rights") == "observatory for human rights"  # not "person rights"
     assert source_key("Amnesty International") == "amnesty international"
     assert source_key("Presidential Spokesman Ibrahim Kalin") == "person kalin"
+
+
+def test_fewer_still_missing_in_a_later_report_is_the_count_since(tmp_path):
+    files = {}
+    files["a.txt"] = " date 2024-05-02\nNine people remain missing after the landslide in Orrin, police said. Roads were shut.\n"
+    files["b.txt"] = " date 2024-05-02\nNine people are missing after Monday's landslide in Orrin, police said. Roads were shut.\n"
+    files["c.txt"] = (" date 2024-05-04\nRescuers searched the landslide in Orrin for a fourth day, police said. Roads were shut.\n"
+                      "Funerals were held on Thursday.\nThree people are still missing.\n")
+    conn = _ledger(tmp_path, files)
+    assert not _placements(conn, "missing")[3].startswith("unplaced")  # dated after every lead: fewer missing since
+    assert conn.execute("select best from figures where measure = 'missing'").fetchall() == [(3,)]

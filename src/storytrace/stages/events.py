@@ -52,6 +52,7 @@ from ..unionfind import DisjointSets
 
 HISTORIC_DAYS = 365
 DEVELOPING_DAYS = 14  # an earlier count of a figure: reported at most this many days before its first lead
+SUBSIDING = frozenset({"missing", "hospitalised"})  # counts that fall as the days pass (the found, the discharged)
 LEDE_CHARS = 300  # an undated document's opening reports the news, not the past
 STORY_SHARE = 0.5  # more than this share of a story's documents must name an event for it to be the story's
 ARTICLES = "coalesce(kind, 'article') = 'article'"  # pages with no reporting (segments.page_kind) seed no event
@@ -470,6 +471,10 @@ def _uncorroborated(claim_event: dict[str, str], claim_place: dict[str, tuple[fl
                     not (key[1] in CUMULATIVE and lo > highest):
                 continue  # dated (a trusted date) in the days before every lead giving the figure: an earlier count
                 # of it (of a toll that only grows, one no larger than the leads': not "300 killed" before leads of 12)
+            last = strong_last[key]
+            if key[1] in SUBSIDING and claim_doc[cid][0] in trusted and hi <= lowest and \
+                    last < (day.get(claim_doc[cid][0]) or "") <= _days_after(last, DEVELOPING_DAYS):
+                continue  # fewer still missing in a report dated (trusted) after every lead: the count since
             if key[1] in CUMULATIVE and hi < lowest:
                 out.append((cid, "below every figure of the event its leads or named reports give (another count, "
                                  "an earlier or partial one)"))
@@ -477,6 +482,14 @@ def _uncorroborated(claim_event: dict[str, str], claim_place: dict[str, tuple[fl
                 out.append((cid, "a figure no lead or named report of the event gives, and no two later "
                                  "reports state"))
     return out
+
+
+def _days_after(day: str, n: int) -> str:
+    """The day n days after an ISO day ("" when it is none)."""
+    try:
+        return (date.fromisoformat(day[:10]) + timedelta(days=n)).isoformat()
+    except ValueError:
+        return ""
 
 
 class _Ranges:

@@ -219,6 +219,7 @@ def _in_custody(tok: Any) -> bool:
     return False
 
 
+_RESIDENTS = re.compile(r"\b(?:homes?|houses?|villages?|residents|villagers|households|families)\b", re.IGNORECASE)
 _MOVED = frozenset("move bus ferry airlift relocate".split())  # (not "take", "lead": "gunmen took 20 villagers from their homes")
 
 
@@ -227,7 +228,7 @@ def _out_of_homes(tok: Any) -> bool:
     houses'): evacuated, as the verb 'evacuate' says."""
     if tok.pos_ != "VERB" or tok.lemma_.lower() not in _MOVED or any(c.dep_ == "neg" for c in tok.children):
         return False
-    if tok.lemma_.lower() == "relocate" and _HOMES.search(tok.sent.text) and not any(
+    if tok.lemma_.lower() == "relocate" and _RESIDENTS.search(tok.sent.text) and not any(
             c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() in ("office", "jail", "prison", "headquarters")
                                                           for g in c.children) for c in tok.children):
         return True  # "2,000 residents of the valley were relocated" (not "employees relocated to the new office")

@@ -420,7 +420,9 @@ def _uncorroborated(claim_event: dict[str, str], claim_place: dict[str, tuple[fl
     leads say what the event's figure is. A count in a document dated (a trusted date) in
     the DEVELOPING_DAYS before every lead giving the figure is its earlier count and stays
     (no larger than the leads' when the count only grows: "nine still missing", then the
-    leads' "two"; "one arrest" on the first night, then the leads' 46). Else a count that
+    leads' "two"; "one arrest" on the first night, then the leads' 46); a count that falls
+    (SUBSIDING: missing, hospitalised) below every lead's in a report dated (trusted) in the
+    DEVELOPING_DAYS after them is the count since ("three still missing"). Else a count that
     only grows (model.CUMULATIVE) below every one of them is another count, an earlier or
     a partial one ("one person was arrested" in a report whose own lead gives 46 arrests);
     any other is left out unless it is news since: its document and a second one stating

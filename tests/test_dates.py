@@ -406,3 +406,11 @@ def test_a_stamp_under_the_article_dates_it():
     # a date in the middle of a long text is no stamp
     d = date_from_text("Owner charged\n\n" + body + "\nPublished: November 1, 2026 was the report.\n" + body)
     assert d is None or d.how != "stamp"
+
+
+def test_a_long_text_cut_for_dating_has_no_foot():
+    from storytrace.analyse.dates import SCAN_CHARS
+
+    body = "The hearing went on. " * (SCAN_CHARS // 21)
+    d = date_from_text("Owner charged\n\n" + body[: SCAN_CHARS - 300] + "\nPublished: November 1, 2026\n" + body)
+    assert d is None or d.how != "stamp"  # its "foot" is the middle of the article

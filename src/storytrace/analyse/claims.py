@@ -675,6 +675,7 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
     """'gunmen killed an elder', 'a scholar was beheaded', 'the killing of a judge and his
     driver': victims named without a number count one each."""
     out = []
+    dateline = _dateline_end(sent.text)
     for tok in sent:
         if tok.pos_ == "VERB":
             m = lemma_measure(tok)
@@ -705,7 +706,7 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
             continue
         if m not in ("killed", "injured", "captured", "arrested") or irrealis(tok) or repeated(tok):
             continue
-        victims = [v for v in victims if v.idx >= _dateline_end(sent.text)]  # "HARNOW, May 4 (CPA) – ...": a place
+        victims = [v for v in victims if v.idx >= dateline]  # "HARNOW, May 4 (CPA) – ...": a place
         companions = _companions(tok)
         # "Omar Vey, who was killed by gunmen": a relative pronoun stands for the noun its clause
         # modifies; a past tense only ("a journalist who is killed on duty" is no event), and not

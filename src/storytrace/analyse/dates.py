@@ -342,7 +342,7 @@ _LABEL = re.compile(r"\b(?P<label>first\s+published|published|posted|date|last\s
                     # the time of day a stamp may give first ("updated 8:41 p.m. EST, Tue March 3, 2009")
                     r"(?:\d{1,2}\s*[:.]\s*\d\d\s*(?:[ap]\.?\s*m\b\.?)?\s*(?:[A-Za-z]{2,5}\b)?\s*[,\-–—|]?\s*)?\Z",
                     re.IGNORECASE)
-LABEL_ZONE = 1000  # a page's "Published:" / "Updated:" stamp sits in its first lines
+LABEL_ZONE = 1000  # a page's "Published:" / "Updated:" stamp sits in its first lines, or its last
 
 
 def _stamped(text: str, mentions: list[DateMention]) -> set[int]:
@@ -353,7 +353,8 @@ def _stamped(text: str, mentions: list[DateMention]) -> set[int]:
 def _stamp_label(text: str, m: DateMention) -> Optional[re.Match]:
     """The label of a date the page stamps itself with, if `m` is one (see `_labelled`): in
     its first lines, or in its last ("Published: November 13, 2026" under the article)."""
-    if LABEL_ZONE < m.start < len(text) - LABEL_ZONE or m.kind != "date" or full_day(m) is None:
+    foot = len(text) < SCAN_CHARS and m.start >= len(text) - LABEL_ZONE  # (a text cut at SCAN_CHARS has no foot here)
+    if (m.start > LABEL_ZONE and not foot) or m.kind != "date" or full_day(m) is None:
         return None
     line_start = text.rfind("\n", 0, m.start) + 1
     label = _LABEL.search(text, max(line_start, m.start - 40), m.start)

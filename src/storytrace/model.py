@@ -131,6 +131,8 @@ COUNT_MEASURES: tuple[str, ...] = ("killed", "injured", "captured", "missing", "
 MEASURES: tuple[str, ...] = COUNT_MEASURES + ("other",)
 #: Counts that only grow while an event develops: a later, lower report does not lower them.
 CUMULATIVE = frozenset({"killed", "injured", "arrested", "displaced", "affected", "evacuated", "orphaned"})
+#: Counts that fall as the days pass (the missing are found, the hospitalised discharged).
+SUBSIDING = frozenset({"missing", "hospitalised"})
 
 
 #: How a figure whose group is not a count of persons reads: its unit ("families wiped out: 8").
@@ -356,6 +358,7 @@ class EventMention(Record):
     dates: str = "[]"  # JSON [[year, month, day, [end month, end day] or null], ...]: the days its sentence gives in its year
     names: str = "[]"  # JSON: the capitalised runs of its sentence, in lower case, when it has a year (other names of the event)
     located: bool = False  # its name is a place: it follows the noun ("the attack on Barda"), or the text puts something in, at or near it
+    deixis: Optional[str] = None  # what the words before it say of its time: 'current' ("this week's floods"), 'other' ("a separate flood"), or null
     event_id: Optional[str] = None  # the event it names (events.id), filled by the events stage; null: no row (a page's, a caption's)
 
 

@@ -30,9 +30,9 @@ from .mentions import EVENT_NOUNS  # (a count of events: "two quakes killed 30" 
 from .attribution import Sayer, full_name, quote_speaker, sentence_sayer, source_of
 from .modality import dated_clause, hypothetical, irrealis, repeated
 from .quotes import find_quotes
-from ..text.segments import BODY, NOT_REPORTING, SegmentIndex, segments
+from ..text.segments import NOT_REPORTING, SegmentIndex, segments
 from ..text.speech import PRONOUNS
-from ..text.sentences import ANAPHORA, Spans, quotations, sentence_before, sentences
+from ..text.sentences import Spans, quotations, sentence_context, sentences
 
 # ---------------------------------------------------------------------- lexicons
 
@@ -177,17 +177,6 @@ def _finish(text: str, claims: list[Claim]) -> list[Claim]:
                 c.attributed_to = full.setdefault(c.attributed_to, full_name(text, c.attributed_to))  # "Delane" -> "Interior Minister Oskar Delane"
                 said, said_end = c.attributed_to, c.sentence_end
     return claims
-
-
-def sentence_context(text: str, s0: int, s1: int) -> tuple[str, Optional[str], int]:
-    """What a claim's row keeps of its text: its sentence's words, the sentence before
-    (across a paragraph break too) when its own opens by referring back ("It killed 612
-    people"), and where its paragraph starts."""
-    before = sentence_before(text, s0) if ANAPHORA.match(text, s0) else None
-    paragraph = text.rfind("\n", 0, s0) + 1
-    if before is not None and before[0] < paragraph and SegmentIndex(segments(text)).kind(before[0]) != BODY:
-        before = None  # the paragraph before is a caption, a credit, a heading of another story: not what "It" is
-    return text[s0:s1], text[before[0] : before[1]] if before else None, paragraph
 
 
 #: Sayers that are a document or a pronoun, which stand for the source named before them.

@@ -120,6 +120,34 @@ class Mention:
     days: list = field(default_factory=list)
     names: frozenset = frozenset()
     located: bool = False  # the name is a place: it follows the noun ("the attack on Barda") or the text puts something in, at or near it
+    deixis: Optional[str] = None  # CURRENT ("this week's floods in Ardel"), OTHER ("a separate flood on the Oulen"), or None
+
+
+#: How the words before a mention place it against the article's own news: "this week's
+#: floods", "Monday night's flash flood", "the ongoing siege" are the news of the days it
+#: is written in; "a separate flash flood", "another attack", "an earlier fire" are not the
+#: story's own event. At most two words (adjectives: "flash", "deadly") between.
+CURRENT, OTHER = "current", "other"
+_DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_DEIXIS_CURRENT = re.compile(
+    rf"(?:\b(?i:this\s+week(?:end)?|yesterday|today|tonight|last\s+night)|\b{_DAYS}(?:\s+(?i:night|morning|afternoon|evening))?)"
+    r"['’]s?\s+(?:[\w-]+\s+){0,2}$|\b(?i:the\s+(?:ongoing|current|continuing))\s+(?:[\w-]+\s+){0,2}$")
+_DEIXIS_OTHER = re.compile(
+    r"\b(?i:another|a\s+separate|separate|a\s+similar|an\s+earlier|a\s+previous|the\s+previous|an\s+unrelated|"
+    r"last\s+year['’]s|a\s+recent)\s+(?:[\w-]+\s+){0,2}$")
+_DEIXIS_REACH = 60
+
+
+def deixis(text: str, start: int) -> Optional[str]:
+    """CURRENT, OTHER or None: what the words just before a mention starting at `start`
+    say of its time (within its line)."""
+    before = text[max(0, start - _DEIXIS_REACH):start]
+    before = before[before.rfind("\n") + 1:]
+    if _DEIXIS_CURRENT.search(before):
+        return CURRENT
+    if _DEIXIS_OTHER.search(before):
+        return OTHER
+    return None
 
 
 def named_events(text: str) -> list[Mention]:
@@ -147,6 +175,13 @@ def _find_named(text: str) -> list[Mention]:
             lower[w] = re.search(rf"\b{re.escape(w)}\b", text) is not None
         return lower[w]
 
+    mid: dict[str, bool] = {}
+
+    def mid_sentence(w: str) -> bool:
+        if w not in mid:
+            mid[w] = any(not _opens_sentence(text, h.start()) for h in re.finditer(rf"\b{re.escape(w)}\b", text))
+        return mid[w]
+
     spans: Optional[list[tuple[int, int]]] = None
     located: dict[str, bool] = {}
     out: list[Mention] = []
@@ -167,6 +202,8 @@ def _find_named(text: str) -> list[Mention]:
                 words = [w for w in m.group(name_group).split() if bare(w) not in NOT_NAMES]
                 # a name is never written in lower case elsewhere in the text
                 words = [w for w in words if not written_lower(w.lower()) and not written_lower(bare(w))]
+                # ... and is written capitalised somewhere other than a sentence's first word ("Flash floods swept")
+                words = [w for w in words if mid_sentence(w)]
                 if not words or q in seen:
                     continue  # (the name before the noun wins over a place after it)
                 seen.add(q)
@@ -178,8 +215,26 @@ def _find_named(text: str) -> list[Mention]:
                 if name not in located:
                     located[name] = _is_place(text, name)
                 out.append(Mention(m.start(), m.end(), name, key, noun, _year_near(text, sent, m.start(), m.end(), nouns), sent,
-                                   located=name_group == 2 or located[name]))
+                                   located=name_group == 2 or located[name], deixis=deixis(text, m.start())))
     return sorted(out, key=lambda x: x.start)
+
+
+_OPENERS = frozenset(".!?:;\n\"“”‘’'–—-(|•*#")
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Is the word at `at` the first of a line, a sentence, a quotation or a dateline's news?"""
+    j = at - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    if j >= 0 and text[j] == ".":  # "St. Louis", "U.S. Capitol", "Oct. 20": an abbreviation's point
+        k = j - 1
+        while k >= 0 and text[k].isalpha():
+            k -= 1
+        word = text[k + 1:j]
+        if word[:1].isupper() and len(word) <= 3:
+            return False
+    return j < 0 or text[j] in _OPENERS
 
 
 _WORD = re.compile(r"\w+")
@@ -259,6 +314,9 @@ def bare(word: str) -> str:
     return re.sub(r"['’]s?$", "", word.lower())
 
 
+_SINCE_YEAR = re.compile(r"\b(?i:since|until|till)\s+(?:(?i:early|late|mid)[- ]?)?$")
+
+
 def _year_near(text: str, sentence: tuple[int, int], start: int, end: int, nouns: list[int]) -> Optional[int]:
     """The year of the sentence that belongs to this mention: the year whose nearest event
     noun is the mention's own ("In 2004, a huge earthquake off Aceh"; not "an earthquake in
@@ -271,6 +329,8 @@ def _year_near(text: str, sentence: tuple[int, int], start: int, end: int, nouns
     if not any(start <= q < end for q in near):
         near = sorted(near + [end - 1])  # the mention's own noun, untyped ("the Khojaly tragedy")
     for m in YEAR.finditer(text, s0, s1):
+        if _SINCE_YEAR.search(text, max(0, m.start() - 16), m.start()):
+            continue  # "the deadliest flood since 2011": the year a comparison counts from
         i = bisect.bisect_left(near, m.start())
         closest = min(near[max(0, i - 1) : i + 1], key=lambda q: abs(q - m.start()), default=None)
         if closest is None or start <= closest < end:
@@ -305,7 +365,7 @@ def analyse_mentions(doc: Document) -> Annotations:
             segment=where.kind(m.start), actors=json.dumps(dict(actors(sentence, 0, len(sentence)))),
             dates=json.dumps(days_given(sentence, m.year) if m.year else []),
             names=json.dumps(sorted({n.lower() for n in capital_runs(sentence)}) if m.year else []),
-            located=m.located))
+            located=m.located, deixis=m.deixis))
     return Annotations(doc.id, mentions=rows, leads=[lead])
 
 
@@ -341,7 +401,7 @@ def from_row(row: dict) -> Mention:
     """A `mentions` row back as the Mention named_events gave (with what its sentence says,
     when the row has it)."""
     m = Mention(row["start"], row["end"], row["name"], row["key"], row["noun"], row["year"],
-                (row["sentence_start"], row["sentence_end"]), located=bool(row.get("located")))
+                (row["sentence_start"], row["sentence_end"]), located=bool(row.get("located")), deixis=row.get("deixis"))
     if "actors" in row:
         m.actors = Counter(json.loads(row["actors"] or "{}"))
         m.days = [(y, mo, d, tuple(end) if end else None) for y, mo, d, end in json.loads(row["dates"] or "[]")]

@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 from typing import Any, Callable
 
-from ..analyse.claims import sentence_context
 from ..analyse.dates import NOT_TEXT, SCAN_CHARS, analyse_dates, from_date_row, piece_spans
 from ..analyse.mentions import analyse_mentions
 from ..ledger import META_TABLE, READ_BY_STAGES, annotation_digest
 from ..model import Annotations, Document
+from ..text.sentences import sentence_context
 from ..text.timex import DateMention
 
 #: The analyser that fills each table, by its name in ledger.READ_BY_STAGES.
@@ -69,7 +69,7 @@ def complete(db: Any, table: str) -> None:
 
 def complete_claims(db: Any) -> None:
     """Each claim's sentence, the sentence before when its own opens by referring back, and
-    where its paragraph starts (analyse.claims.sentence_context): as the claims analyser
+    where its paragraph starts (text.sentences.sentence_context): as the claims analyser
     wrote them when the ledger says they are current, else found again from the texts
     (a ledger written by other code, or claims added by another analyser)."""
     if current(db, "claims.sentence"):

@@ -40,9 +40,9 @@ from typing import Any, NamedTuple, Optional, cast
 
 from . import corrections
 from .annotated import complete, complete_claims
-from ..analyse.mentions import (EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, YEAR, Mention, actors, from_row,
+from ..analyse.mentions import (CURRENT, EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, OTHER, YEAR, Mention, actors, from_row,
                                 homograph, is_reported, noun_spans)
-from ..model import CUMULATIVE, Event, Lead, make_id
+from ..model import CUMULATIVE, SUBSIDING, Event, Lead, make_id
 from .figures import TRUSTED
 from .placement import (ALONE, HEADLINE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement,
                         casualty_story, cause_beside, other_event_cues, place_words, story_families, unplaced)
@@ -52,7 +52,6 @@ from ..unionfind import DisjointSets
 
 HISTORIC_DAYS = 365
 DEVELOPING_DAYS = 14  # an earlier count of a figure: reported at most this many days before its first lead
-SUBSIDING = frozenset({"missing", "hospitalised"})  # counts that fall as the days pass (the found, the discharged)
 LEDE_CHARS = 300  # an undated document's opening reports the news, not the past
 STORY_SHARE = 0.5  # more than this share of a story's documents must name an event for it to be the story's
 ARTICLES = "coalesce(kind, 'article') = 'article'"  # pages with no reporting (segments.page_kind) seed no event
@@ -75,23 +74,30 @@ class _Ev:
     aliases: list = field(default_factory=list)  # named events found to be this story's event
     alias_votes: Counter = field(default_factory=Counter)  # (name, place) of those, by documents
     named_label: Optional[str] = None  # the name it is known by, when it has one
+    deixis: Counter = field(default_factory=Counter)  # its mentions' mentions.deixis (CURRENT, OTHER)
 
 
-def resolve(mentions: dict[str, list[Mention]]) -> dict[tuple[str, int], str]:
+def resolve(mentions: dict[str, list[Mention]],
+            published: Optional[dict[str, Optional[str]]] = None) -> dict[tuple[str, int], str]:
     """Which event each mention names: (doc id, mention index) -> event id.
 
     A node is (name, year): a mention without a year joins the name's only explicit
     year when their event types agree ("Khojaly massacre" -> the 1992 Khojaly massacre;
-    "Veldra fire" does not join the 1998 "Veldra sinking"). Nodes are one event when
+    "Veldra fire" does not join the 1998 "Veldra sinking"), unless a document published
+    in another year calls the name its current news ("this week's floods in the Ardel
+    valley" in 2026: "Ardel flood" is not "the 2011 Ardel flood"). Nodes are one event when
     one name contains the other ("Lake Veldra" / "Veldra") in the same year, or when a
     sentence about a dated event names the other ("the MV Orla Bright sank in a storm
     off Caddock Island" in 1998)."""
     years: dict[str, Counter] = defaultdict(Counter)
     types_by_year: dict[tuple[str, Optional[int]], set] = defaultdict(set)
-    for ms in mentions.values():
+    current: dict[str, set] = defaultdict(set)  # name -> the years of the documents calling it current news
+    for doc_id, ms in mentions.items():
         for m in ms:
             if m.year:
                 years[m.key][m.year] += 1
+            elif m.deixis == CURRENT and published and (when := published.get(doc_id)):
+                current[m.key].add(int(when[:4]))
             t = EVENT_NOUNS[m.noun]
             if t:
                 types_by_year[(m.key, m.year)].add(t)
@@ -102,6 +108,8 @@ def resolve(mentions: dict[str, list[Mention]]) -> dict[tuple[str, int], str]:
         ys = years.get(m.key)
         if ys and len(ys) == 1:
             (y,) = ys
+            if current.get(m.key, set()) - {y}:
+                return (m.key, None)
             loose, dated = types_by_year.get((m.key, None), set()), types_by_year.get((m.key, y), set())
             if not loose or not dated or loose & dated:
                 return (m.key, y)
@@ -154,7 +162,7 @@ def mentions_by_document(db: Any, reported: bool = True) -> dict[str, list[Menti
     complete(db, "mentions")
     out: dict[str, list[Mention]] = {}
     cols = ["doc_id", "start", "end", "name", "key", "noun", "year", "sentence_start", "sentence_end", "segment",
-            "actors", "dates", "names", "located"]
+            "actors", "dates", "names", "located", "deixis"]
     for r in db.execute(f"select {', '.join(f'[{c}]' for c in cols)} from mentions order by doc_id, start"):
         row = dict(zip(cols, r))
         if not reported or is_reported(row):
@@ -183,7 +191,7 @@ def events_stage(db: Any) -> dict[str, int]:
 
     stored = mentions_by_document(db)  # (the mentions analyser's rows: no text is searched again)
     mentions: dict[str, list[Mention]] = {doc_id: stored.get(doc_id, []) for doc_id in article_ids}
-    event_of = resolve(mentions)
+    event_of = resolve(mentions, published)
     named: dict[str, _Ev] = {}
     names: dict[str, Counter] = defaultdict(Counter)
     places: dict[str, Counter] = defaultdict(Counter)  # ... the names written as places
@@ -201,18 +209,21 @@ def events_stage(db: Any) -> dict[str, int]:
                     ev.date_votes[day] += 1
             ev.docs.add(doc_id)
             ev.actor_votes.update(m.actors)
+            if m.deixis:
+                ev.deixis[m.deixis] += 1
     for eid, ev in named.items():
         ev.label = max(names[eid].items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0]
         ev.place = max(places[eid].items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0] if places[eid] else None
 
-    # a story's event: the named event more than half of its documents mention, else its own
+    # a story's event: the named event more than half of its documents mention (not as "a separate
+    # flood"), else its own
     members: dict[str, list[str]] = defaultdict(list)
     for d in docs:
         members[story_of[d.id]].append(d.id)
     event_of_story: dict[str, str] = {}
     story_events: dict[str, _Ev] = {}
     for k, ids in members.items():
-        votes = Counter(e for i in ids for e in {event_of[(i, j)] for j in range(len(mentions[i]))})
+        votes = Counter(e for i in ids for e in {event_of[(i, j)] for j, m in enumerate(mentions[i]) if m.deixis != OTHER})
         top = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
         if top and top[0][1] > STORY_SHARE * len(ids):
             event_of_story[k] = top[0][0]
@@ -328,7 +339,7 @@ def events_stage(db: Any) -> dict[str, int]:
     mention_event = {(doc_id, mentions[doc_id][i].start): eid for (doc_id, i), eid in event_of.items()}
     on_pages = {d: stored[d] for d in pages if d in stored}
     if on_pages:  # a page's named mentions (a page seeds no event): resolved beside every document's
-        every = resolve({**mentions, **on_pages})
+        every = resolve({**mentions, **on_pages}, published)
         mention_event.update({(d, on_pages[d][i].start): own_alias.get(e, e) for (d, i), e in every.items() if d in on_pages})
     corrected = corrections.apply_events(db, claim_event, doc_event, rows, mention_event)
 
@@ -516,7 +527,8 @@ def _story_aliases(named: dict[str, _Ev], story_events: dict[str, _Ev], event_of
                    story_of: dict[str, str], published: dict[str, Optional[str]]) -> dict[str, str]:
     """Named events that are a story's own event under a name ("the shooting at Gordon
     Advisors" in a story whose event has no name): every document naming it is in that
-    story, it is not dated before the story, and its type is the story's. -> {named id:
+    story, it is not dated before the story, no mention calls it another event ("a
+    separate flood") without one calling it current news, and its type is the story's. -> {named id:
     story event id}."""
     out = {}
     for eid, ev in named.items():
@@ -530,6 +542,8 @@ def _story_aliases(named: dict[str, _Ev], story_events: dict[str, _Ev], event_of
         first = min((cast(str, published[d])[:4] for d in own.docs if published.get(d)), default=None)
         if ev.year_votes and (first is None or min(ev.year_votes) < int(first)):
             continue  # an earlier event only this story recalls
+        if ev.deixis[OTHER] and not ev.deixis[CURRENT]:
+            continue  # "a separate flash flood on the Oulen river": another event of the days the story tells
         kind, mine = _type_of(own), _type_of(ev)
         if mine is None or (kind is not None and kind != mine):
             continue

@@ -5,7 +5,9 @@ quotation marks, fast (regexes, no model), with offsets into the text.
 `quote_spans` gives one span per paragraph piece (what claims.py asks: is this
 number inside quotation marks?); `quotations` pairs the marks more carefully
 (straight marks by the side they lean on, mixed and nested marks, quotes running
-over several paragraphs) for the quotes analyser.
+over several paragraphs) for the quotes analyser. `sentence_context` gives what a
+claim's row keeps of its text (its sentence, the sentence before when it refers back or
+goes on in that sentence's time, its paragraph's start).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from typing import NamedTuple, Optional
+
+from .segments import BODY, SegmentIndex, segments
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV = {
@@ -306,3 +310,32 @@ def sentence_before(text: str, s0: int) -> Optional[tuple[int, int]]:
         return None
     a, b = spans[-1]
     return line_start + a, line_start + b
+
+
+_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
+_ELSEWHERE = re.compile(r"\b(?:separate|another|elsewhere|unrelated)\b", re.IGNORECASE)
+#: A sentence that gives a time of its own, or speaks in the present ("are dead", "has risen"):
+#: it does not go on in the time the sentence before set.
+_OWN_TIME = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d|(?:Jan|Febr)uary|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|tonight|now|ago|week|month|year|"
+    r"is|are|has|have|remains?)\b", re.IGNORECASE)
+
+
+def sentence_context(text: str, s0: int, s1: int) -> tuple[str, Optional[str], int]:
+    """What a claim's row keeps of its text: its sentence's words, the sentence before
+    (across a paragraph break too) when its own opens by referring back ("It killed 612
+    people"), or when it tells in the past of no time of its own and the sentence before, in
+    its paragraph, gives a year or another event (a recalled or a separate event's story goes
+    on: "In a separate disaster, ... The office said four had died"), and where its paragraph starts."""
+    paragraph = text.rfind("\n", 0, s0) + 1
+    if ANAPHORA.match(text, s0):
+        before = sentence_before(text, s0)
+    else:  # a narrative in the past goes on in the time its paragraph set ("..., in the spring of 2011, ... still 57 died")
+        before = sentence_before(text, s0) if paragraph < s0 and not _OWN_TIME.search(text, s0, s1) else None
+        if before is not None and (before[0] < paragraph or not (_YEAR.search(text, before[0], before[1])
+                                                                  or _ELSEWHERE.search(text, before[0], before[1]))):
+            before = None
+    if before is not None and before[0] < paragraph and SegmentIndex(segments(text)).kind(before[0]) != BODY:
+        before = None  # the paragraph before is a caption, a credit, a heading of another story: not what "It" is
+    return text[s0:s1], text[before[0] : before[1]] if before else None, paragraph

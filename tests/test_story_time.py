@@ -1,0 +1,123 @@
+"""Which time and which event a figure or an event mention belongs to: the news of the
+days it is written in, a recalled event, a separate one (issues 14 and 15). Made-up text."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from storytrace.analyse.mentions import CURRENT, OTHER, deixis, named_events
+from storytrace.engines import local as pipeline
+from storytrace.stages.figures import FigureClaim, make_figure
+from storytrace.text.sentences import sentence_context
+
+
+def _ledger(tmp_path, files: dict[str, str]) -> sqlite3.Connection:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    ledger = tmp_path / "l.db"
+    pipeline.build(ledger, [str(folder)], workers=1)
+    return sqlite3.connect(ledger)
+
+
+@pytest.mark.parametrize("text,noun,expected", [
+    ("The toll from this week's flash floods in the Tarrow valley rose.", "floods", CURRENT),
+    ("Monday night's flood in Brell left 300 homeless.", "flood", CURRENT),
+    ("Rescuers reached villages cut off by the ongoing floods in Tarrow.", "floods", CURRENT),
+    ("Four died after a separate flash flood on the Imber river.", "flood", OTHER),
+    ("It was another attack on Halden, the third this year.", "attack", OTHER),
+    ("The flood in Brell was caused by a storm.", "flood", None),
+    ("Last week's attack on Halden killed two.", "attack", None),  # the week before: not said to be this news
+])
+def test_the_words_before_a_mention_say_whether_it_is_this_news(text, noun, expected):
+    (m,) = [m for m in named_events(text) if m.noun == noun]
+    assert m.deixis == expected
+    assert deixis(text, m.start) == expected
+
+
+def test_a_sentence_s_first_word_is_no_name_and_a_year_counted_from_is_not_the_event_s():
+    text = ("Flash floods swept through the Tarrow valley overnight.\n"
+            "It was the deadliest flood in Orvenia since 2011, officials said.")
+    names = {m.name: m.year for m in named_events(text)}
+    assert "Flash" not in names  # capitalised only where a sentence opens
+    assert names.get("Orvenia", "absent") is None  # "since 2011": not the year of this flood
+    assert {m.name: m.year for m in named_events("The 2011 Tarrow flood killed 57.")} == {"Tarrow": 2011}
+    # a name written capitalised inside a sentence too is a name, even where a sentence opens with it
+    both = "Tarrow floods kill 14.\nThe floods in the Tarrow valley killed 14 people."
+    assert any(m.name == "Tarrow" for m in named_events(both))
+    assert [m.name for m in named_events("A shooting in St. Louis wounded two. Police came to the St. Louis scene.")]
+
+
+def test_this_week_s_floods_are_not_an_old_flood_of_the_same_name(tmp_path):
+    files = {
+        "a.txt": (" date 2026-10-24\nTarrow flood death toll rises to 41\n"
+                  "The number of people killed in this week's flash floods in the Tarrow valley has risen to 41, "
+                  "the civil protection agency said on Saturday.\n"
+                  "Only the 2011 Tarrow flood, in which 57 people died, has claimed more lives in the valley.\n"),
+        "b.txt": (" date 2026-10-23\nTarrow flood toll reaches 38\n"
+                  "The death toll from the Tarrow valley floods has risen to 38, the civil protection agency said "
+                  "on Friday.\n"),
+    }
+    conn = _ledger(tmp_path, files)
+    rows = conn.execute("select e.label, e.historic, f.best from figures f join events e on e.id = f.event_id "
+                        "where f.measure = 'killed'").fetchall()
+    current = [best for label, historic, best in rows if not historic]
+    assert current == [41], rows  # 57 is the 2011 flood's, never this week's best
+    assert all(best != 41 for label, historic, best in rows if historic)
+
+
+def test_a_separate_event_the_story_mentions_is_not_its_own(tmp_path):
+    files = {
+        "a.txt": (" date 2026-10-24\nFlood toll rises to 41 in the valley\n"
+                  "The death toll from the floods in the valley has risen to 41, the agency said on Saturday.\n"
+                  "In the south, six people died after a separate flash flood on the Imber river hit the town of Brell.\n"),
+        "b.txt": (" date 2026-10-23\nFlood toll rises to 38 in the valley\n"
+                  "The death toll from the floods in the valley has risen to 38, the agency said on Friday.\n"),
+        "c.txt": (" date 2026-10-24\nValley flood toll at 41\n"
+                  "The floods in the valley have killed 41 people, the agency said.\n"
+                  "Six people died after a separate flash flood on the Imber river, officials said.\n"),
+    }
+    conn = _ledger(tmp_path, files)
+    own = {e for (e,) in conn.execute("select event_id from documents")}
+    assert len(own) == 1  # the valley's floods, named in no document, are the story's own event
+    six = conn.execute("select event_id from claims where measure = 'killed' and value = 6").fetchall()
+    assert six and all(e not in own for (e,) in six)
+
+
+def test_a_past_narrative_goes_on_in_the_time_its_paragraph_set():
+    text = ("The walls were built after the last flood.\n"
+            "When the Tarrow last broke its banks, in the spring of 2011, it took a week of rain. "
+            "The river rose slowly, and still 57 people died. More than 30 people are dead this time.\n"
+            "In a separate disaster, the Imber burst its banks. The office said four people had died.\n")
+    at = text.index("The river")
+    _, before, _ = sentence_context(text, at, text.index("died.") + 5)
+    assert before is not None and "2011" in before
+    present = text.index("More than")
+    assert sentence_context(text, present, text.index("time.") + 5)[1] is None  # "are dead": now
+    office = text.index("The office")
+    assert "separate" in (sentence_context(text, office, len(text) - 1)[1] or "")
+
+
+def _claim(i, doc, value, attr, day, measure="killed"):
+    return FigureClaim(i, doc, 0, 1, "e", measure, None, value, value, value, "exact", attr, None, day)
+
+
+def test_two_counts_of_one_day_on_a_toll_s_path_are_no_conflict():
+    wire_then, governor, wire_later = (_claim("a", "A", 14, "the wire", "2026-10-20"),
+                                       _claim("b", "B", 18, "governor", "2026-10-20"),
+                                       _claim("c", "C", 38, "the wire", "2026-10-23"))
+    row = make_figure("f", "e", "killed", None, [wire_then, governor, wire_later], {}, False)
+    assert row["status"] == "revised" and row["trend"] == "rising"  # the wire caught up: earlier in the day
+    # the lower side never caught up (only the other source's later count): a same-day disagreement
+    governor_later = _claim("c", "C", 38, "governor", "2026-10-23")
+    row = make_figure("f", "e", "killed", None, [wire_then, governor, governor_later], {}, False)
+    assert row["status"] == "conflict"
+    assert {s["value"] for s in json.loads(row["sides"])} == {"14", "18"}
+    # the missing fall: 70 and 48 on one day, the first source's 31 later
+    missing = [_claim("a", "A", 70, "police", "2026-10-20", "missing"), _claim("b", "B", 48, "agency", "2026-10-20", "missing"),
+               _claim("c", "C", 31, "police", "2026-10-22", "missing")]
+    assert make_figure("f", "e", "missing", None, missing, {}, False)["status"] == "revised"

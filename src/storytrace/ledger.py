@@ -488,7 +488,9 @@ COLUMN_DOCS = {
                "speaker_key": "one key per person or body whatever the spelling ('person cavusoglu', 'ministry foreign "
                               "affairs'): count speakers by it"},
     "mentions": {"event_id": "the event it names (events.id), as the events stage resolved it; null: no event row",
-                 "located": "its name is written as a place ('the attack on Barda', 'in Khojaly'): events.place comes only from these"},
+                 "located": "its name is written as a place ('the attack on Barda', 'in Khojaly'): events.place comes only from these",
+                 "deixis": "what the words before it say of its time: current ('this week's floods'), other ('a separate "
+                           "flood'), or null; a separate event is never the story's own"},
     "terms": {
         "term": "the label or loaded word",
         "voice": "own, quoted (see speech), title",

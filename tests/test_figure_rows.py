@@ -645,3 +645,20 @@ def test_fewer_still_missing_in_a_later_report_is_the_count_since(tmp_path):
     conn = _ledger(tmp_path, files)
     assert not _placements(conn, "missing")[3].startswith("unplaced")  # dated after every lead: fewer missing since
     assert conn.execute("select best from figures where measure = 'missing'").fetchall() == [(3,)]
+
+
+def test_a_titled_person_joins_the_one_body_their_title_names():
+    cs = [_c("a", "A", 58, "The regional health department"), _c("b", "B", 37, "Health Director Ilse Marrant"),
+          _c("c", "C", 2, "the Sallow public prosecutor's office"), _c("d", "D", 2, "prosecutor Lena Voss"),
+          _c("e", "E", 1, "Provincial police"), _c("f", "F", 1, "Superintendent Oren Blaise")]
+    groups = origin_groups(cs, {})
+    assert groups["a"] == groups["b"] and groups["c"] == groups["d"] and groups["e"] == groups["f"]
+    assert len({groups[k] for k in "ace"}) == 3
+    # two bodies a title could speak for: it stays apart from both
+    two = [_c("a", "A", 58, "the health department"), _c("b", "B", 50, "the health ministry"),
+           _c("c", "C", 37, "Health Director Ilse Marrant")]
+    groups = origin_groups(two, {})
+    assert groups["c"] not in (groups["a"], groups["b"])
+    # no role word: a person who merely shares a word with a body
+    assert len(set(origin_groups([_c("a", "A", 5, "the health department"), _c("b", "B", 5, "Dr Ilse Marrant")],
+                                 {}).values())) == 2

@@ -270,6 +270,7 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str]) -> dict[str, st
         office = office_key(c.attributed_to) if c.attributed_to else None
         if office and keys[c.id][0] != "attribution: " + office:
             sets.union(keys[c.id][0], "attribution: " + office)
+    _title_holders(cs, keys, attrs, sets)
     people = sorted(k for k in attrs if k.startswith("attribution: person "))
     for i, a in enumerate(people):  # one person spelled two ways: "Alishvandi", "Alishbandi"
         for b in people[i + 1:]:
@@ -318,6 +319,38 @@ def _bare_titles(cs: list[_Claim], keys: dict[str, list[str]]) -> None:
         if k.startswith("attribution: ") and k[13:] in _TITLES and len(holders.get((c.doc_id, k[13:]), ())) == 1:
             who = next(iter(holders[(c.doc_id, k[13:])]))
             keys[c.id] = [key_of[(c.doc_id, who)]] + keys[c.id][1:]
+
+
+#: A rank that only the police give ("Superintendent Oren Blaise").
+_POLICE_RANKS = frozenset("superintendent inspector detective sergeant constable".split())
+#: Titles that say what a body does (its holder speaks for it): "Health Director X" for "the health department".
+_ROLES = frozenset("director chief head spokesman spokeswoman spokesperson commissioner secretary".split())
+
+
+def _title_holders(cs: list[_Claim], keys: dict[str, list[str]], attrs: set[str], sets: "DisjointSets[str]") -> None:
+    """A named person whose title says which of the figure's bodies they speak for joins
+    it, when exactly one fits: "prosecutor Lena Voss" the one prosecutor's office
+    ("the Sallow public prosecutor's office"), "Superintendent Oren Blaise" the police,
+    "Health Director Ilse Marrant" the one body whose name holds "health" ("the regional
+    health department"). Two bodies that fit, or none: they stay apart."""
+    bodies = [k for k in attrs if not k.startswith(("attribution: person ", "attribution: office "))]
+    for c in cs:
+        k = keys[c.id][0]
+        if not c.attributed_to or not k.startswith("attribution: person "):
+            continue
+        words = set(re.findall(r"[a-z]+", c.attributed_to.lower()))
+        fits: list[str] = []
+        for title in words & set(OFFICES):
+            fits += [o for o in attrs if o.startswith(f"attribution: office {OFFICES[title]} ")
+                     or o == f"attribution: office {OFFICES[title]}"
+                     or o in bodies and title in {re.sub(r"['’]s$", "", w) for w in o[13:].split()}]
+        if not fits and words & _POLICE_RANKS:
+            fits = [b for b in bodies if b == "attribution: police"]
+        topic = words & _TITLES - _ROLES - _POLICE_RANKS - set(OFFICES) - {"senior", "deputy", "general", "dr", "mr", "mrs", "ms"}
+        if not fits and words & _ROLES and topic:
+            fits = [b for b in bodies if topic <= set(b[13:].split()) and set(b[13:].split()) & ORG_WORDS]
+        if len(set(fits)) == 1:
+            sets.union(k, fits[0])
 
 
 def _relays(cs: list[_Claim], keys: dict[str, list[str]], sets: "DisjointSets[str]") -> None:

@@ -262,8 +262,10 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str]) -> dict[str, st
         sets.union(keys[cid][0], "attribution: " + ministry)
     attrs = {k for ks in keys.values() for k in ks if k.startswith("attribution: ")} | {
         "attribution: " + m for m in ministers.values()}
-    for k in attrs:  # "ministry" -> the one "ministry foreign affairs"
-        fuller = [o for o in attrs if o != k and o.startswith(k + " ")]
+    for k in attrs:  # "ministry" -> the one "ministry foreign affairs"; "the agency" -> the one "... agency"
+        bare = k[13:] if k.startswith("attribution: ") and k[13:] in ORG_WORDS else None
+        fuller = [o for o in attrs if o != k and (o.startswith(k + " ") or bare is not None and not
+                                                  o.startswith("attribution: person ") and bare in o[13:].split())]
         if len(fuller) == 1:
             sets.union(k, fuller[0])
     for c in cs:  # a named holder of an office is that office: "Qeshm Gov. Heidar Alishvandi"

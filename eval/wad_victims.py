@@ -1,7 +1,7 @@
 """Victim counts on the PITF World Atrocities Dataset dev file: totals vs coders' figures.
 
 For each event description in ../shared/eval/wad_dev.jsonl, storytrace's claims
-analyser and `claims.totals` give the document's `killed` and `injured` totals. The
+analyser and `document_totals.totals` give the document's `killed` and `injured` totals. The
 score is exact match of totals.killed against `deaths` (all rows; `deaths` is always
 an integer there) and of totals.injured against `injured` where the coders entered an
 integer. WAD coders enter 0 where the text reports no one injured, so a missing
@@ -24,7 +24,8 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from storytrace.analyse.claims import extract, is_combatant, totals
+from storytrace.analyse.claims import extract
+from storytrace.analyse.document_totals import is_combatant, totals
 from storytrace.text.numbers import find_numbers
 
 WAD = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "wad_dev.jsonl"

@@ -7,7 +7,8 @@ import sqlite3
 
 import pytest
 
-from storytrace.analyse.claims import extract, totals
+from storytrace.analyse.claims import extract
+from storytrace.analyse.document_totals import totals
 
 from conftest import SEEDS, need_shared
 
@@ -315,7 +316,7 @@ def test_orphans_and_units():
 # ------------------------------------------------------------ sums left to the reader (issue 14)
 
 def _sum(text):
-    """The document's own figure: claims.totals (stated figures plus the ones listed beside them)."""
+    """The document's own figure: document_totals.totals (stated figures plus the ones listed beside them)."""
     return totals(extract(text)).get("killed")
 
 

@@ -121,3 +121,20 @@ def test_two_counts_of_one_day_on_a_toll_s_path_are_no_conflict():
     missing = [_claim("a", "A", 70, "police", "2026-10-20", "missing"), _claim("b", "B", 48, "agency", "2026-10-20", "missing"),
                _claim("c", "C", 31, "police", "2026-10-22", "missing")]
     assert make_figure("f", "e", "missing", None, missing, {}, False)["status"] == "revised"
+
+
+def test_a_part_of_the_dead_named_by_its_group():
+    from storytrace.analyse.claims import extract
+
+    def got(text):
+        return [(c.value, c.measure, c.group, c.part_of is not None) for c in extract(text)]
+
+    assert got("Four of the dead were children.") == [(4, "killed", "children", False)]
+    assert got("Two of the injured were firefighters.") == [(2, "injured", "firefighters", False)]
+    assert got("Thirty-six people died in the landslide. Five of them were children.") == [
+        (36, "killed", None, False), (5, "killed", "children", True)]
+    # not a group ("released"), or no count just before: no claim
+    assert all(g is None and not part for _, _, g, part in got("Police arrested 12 people. Two of them were released on bail."))
+    assert got("The road was closed. Five of them were children.") == []
+    # no copula: the partitive alone says nothing of a group ("two of the wounded are in a serious condition")
+    assert all(g is None for _, _, g, _ in got("The blast injured 30. Two of the wounded were in a serious condition."))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from . import claims, dates, framing, mentions, quotes
+from . import claims, dates, document_totals, framing, mentions, quotes
 from ..model import Annotations, Document
 
 Analyser = Callable[[Document], Annotations]
@@ -52,4 +52,4 @@ def analyse_many(docs: Sequence[Document], analysers: Sequence[tuple[str, Analys
 
 def totals(annotations: Annotations) -> dict[str, float]:
     """A document's own figure per measure for its main event (the `extract` totals)."""
-    return claims.totals(annotations.claims)
+    return document_totals.totals(annotations.claims)

@@ -9,28 +9,25 @@ figures", "police said", "Trend reports"), and for a figure inside a quotation, 
 quotation's speaker as quotes.py resolves it ("he said" -> the minister named before; a
 quotation running over several paragraphs is one quotation).
 
-What a parsed number counts (its measure, group, victims) is measures.py's.
-
-Also `totals(claims)`: the document's own figure per measure for its main event, as a
-PITF/WAD coder would enter it (non-combatant victims, perpetrators excluded).
+What a parsed number counts (its measure, group, victims) is measures.py's; a
+document's totals per measure are document_totals.py's.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Optional, Sequence
 
 from ..text import nlp
 from ..model import Annotations, Claim, Document, make_id
 from ..text.numbers import NumberSpan, band, find_numbers, has_number
-from ..text.origins import NATIONALITIES
-from .measures import (GROUPS, MEASURE_LEMMAS, adjacent_measure, perpetrator, group_name, head_measure, lemma_measure,
-                       noun_phrase, surface_measure, victims_of)
+from .measures import (GROUPS, MEASURE_LEMMAS, adjacent_measure, copula_attr, perpetrator, group_name, head_measure,
+                       lemma_measure, noun_phrase, partitive, surface_measure, victims_of)
 from .mentions import EVENT_NOUNS  # (a count of events: "two quakes killed 30" counts no victims)
 from .attribution import Sayer, full_name, quote_speaker, sentence_sayer, source_of
 from .modality import dated_clause, hypothetical, irrealis, repeated
 from .quotes import find_quotes
-from ..text.segments import NOT_REPORTING, SegmentIndex, segments
+from ..text.segments import SegmentIndex, segments
 from ..text.speech import PRONOUNS
 from ..text.sentences import Spans, quotations, sentence_context, sentences
 
@@ -159,6 +156,7 @@ def _finish(text: str, claims: list[Claim]) -> list[Claim]:
     """Claims in text order with their segment, their sentence's words (and the sentence
     before, when theirs opens by referring back: "It killed 612 people"), and sayers
     carried from the sentence before."""
+    claims.extend(_them_parts(text, claims))
     claims.sort(key=lambda c: (c.start, c.end))
     if claims:
         where = SegmentIndex(segments(text))
@@ -177,6 +175,39 @@ def _finish(text: str, claims: list[Claim]) -> list[Claim]:
                 c.attributed_to = full.setdefault(c.attributed_to, full_name(text, c.attributed_to))  # "Delane" -> "Interior Minister Oskar Delane"
                 said, said_end = c.attributed_to, c.sentence_end
     return claims
+
+
+#: "Thirty-six people lost their lives. Five of them were children.": a part of the count
+#: the sentence before gives, named by its group.
+_THEM_PART = re.compile(r"([A-Z][\w-]*|\d[\d,]*) of them (?:were|are) (?:all\s+)?([a-z]+)\b")
+
+
+def _them_parts(text: str, claims: list[Claim]) -> list[Claim]:
+    """Claims for "N of them were <group>" opening the sentence right after a sentence whose
+    count of persons it divides (its last overall figure): parts of it, with their group."""
+    if " of them " not in text or not claims:
+        return []
+    taken = {c.start for c in claims}
+    out = []
+    for m in _THEM_PART.finditer(text):
+        group = GROUPS.get(m.group(2))
+        if group is None or m.start() in taken:
+            continue
+        wholes = [c for c in claims if c.sentence_end <= m.start() and not text[c.sentence_end:m.start()].strip(' "“”')
+                  and c.group is None and not c.part_of and c.measure != "other" and c.value is not None]
+        nums = [n for n in find_numbers(m.group(1)) if n.kind in COUNT_KINDS and n.value is not None]
+        if not wholes or not nums or nums[0].value >= (wholes[-1].value or 0):  # type: ignore[operator]
+            continue
+        whole, n = wholes[-1], nums[0]
+        start, end = m.start(1) + n.start, m.start(1) + n.end
+        stop = re.search(r"[.!?]", text[m.end():m.end() + 300])
+        low, high = band(n.qualifier, n.value, n.low, n.high)
+        out.append(Claim(
+            id=make_id("claim", whole.doc_id, start, end), doc_id=whole.doc_id, start=start, end=end,
+            sentence_start=m.start(), sentence_end=m.end() + (stop.end() if stop else 0), measure=whole.measure,
+            value=n.value, low=low, high=high, qualifier=n.qualifier, group=group, victims=m.group(2),
+            attributed_to=whole.attributed_to, in_quote=whole.in_quote, part_of=whole.id))
+    return out
 
 
 #: Sayers that are a document or a pronoun, which stand for the source named before them.
@@ -563,6 +594,8 @@ def _claim(text, doc_id, s, e, n: NumberSpan, head, measure, group, sayer: Sayer
         group = UNITS[head.lemma_.lower()]
     if group is None and measure == "orphaned":
         group = _orphan_group(head)
+    if group is None and partitive(head) is not None and (attr := copula_attr(head)) is not None:
+        group = group_name(attr)  # "four of the dead were children": the dead's children, a group
     low, high = band(n.qualifier, n.value, n.low, n.high)
     return Claim(
         id=make_id("claim", doc_id, start, end), doc_id=doc_id, start=start, end=end,
@@ -723,60 +756,4 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
             out.append(claim)
             for p in people:
                 counted[p.i] = claim
-    return out
-
-
-# ------------------------------------------------------------------------ totals
-
-
-def is_combatant(claim: Claim) -> bool:
-    words = (claim.victims or "").lower().replace("-", " ").split()
-    return any(w.rstrip("s") in COMBATANTS or w in COMBATANTS for w in words[-2:])
-
-
-def _same_person(a: Optional[str], b: Optional[str]) -> bool:
-    """Two implicit victims' words that share a name ('Bala Madaki', 'Mr. Madaki')."""
-    names = [{w for w in re.findall(r"\b[A-Z][a-z]{2,}\b", x or "") if w not in _TITLES and w.lower() not in NATIONALITIES}
-             for x in (a, b)]
-    return bool(names[0] & names[1])
-
-
-_TITLES = frozenset("Mr Mrs Miss Ms Dr Sir Chief Rev Gov Sen Rep Gen Col Capt Sgt Prof".split())
-
-
-def totals(claims: Iterable[Claim]) -> dict[str, float]:
-    """Per measure, the document's own figure for its main event (PITF/WAD coding).
-
-    The rule: the first overall figure (group null) the document's reporting (not its
-    headline, captions or teasers: segments.py) states for the measure, not in a quotation when a narrative figure exists, with combatant or
-    perpetrator victims left out; a stated number before an implicit one ("a judge
-    was killed" counts 1 only when no number is given); vague figures ("dozens")
-    give no total.
-    """
-    out: dict[str, float] = {}
-    claims = [c for c in claims if c.measure != "other" and c.segment not in NOT_REPORTING]
-    for measure in {c.measure for c in claims}:
-        cands = [c for c in claims if c.measure == measure and c.group is None and c.value is not None]
-        if measure == "killed":
-            cands = [c for c in cands if not is_combatant(c)]
-        if not cands:
-            continue
-        cands = [c for c in cands if c.adds_to is None]
-        if not cands:
-            continue
-        outside = [c for c in cands if not c.in_quote]
-        cands = outside or cands
-        stated = [c for c in cands if c.what is None]  # numbers before implicit singular victims
-        first = (stated or cands)[0]
-        if not stated:  # "killed Bala Madaki ... Mr. Madaki was killed alongside his nephew": the same victim and one more
-            first = max((c for c in cands if (c.value or 0.0) > (first.value or 0.0) and _same_person(c.victims, first.victims)),
-                        key=lambda c: c.value or 0.0, default=first)
-        value = first.value
-        assert value is not None  # every candidate has a value (the filter above)
-        for c in claims:
-            if c.adds_to == first.id and c.value is not None and not (measure == "killed" and is_combatant(c)):
-                value += c.value  # "killing nine men and four women"
-            if measure == "killed" and c.part_of == first.id and c.value is not None and c.group in COMBATANT_GROUPS:
-                value -= c.value  # "seven people, including two soldiers"
-        out[measure] = value
     return out

@@ -303,7 +303,32 @@ def _split_passive(aux: Any, participle: Any) -> bool:
         g.dep_ in ("nsubj", "nsubjpass", "mark") or g.dep_ == "advmod" and g.tag_ == "WRB" for g in participle.children)
 
 
+def partitive(head: Any) -> Optional[Any]:
+    """"four of the dead", "two of the injured": the count noun a number is a part of."""
+    if head.pos_ != "NUM":
+        return None
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            noun = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if noun is not None and (noun.lemma_.lower() in _COUNT_NOUNS or noun.lower_ in _COUNT_NOUNS):
+                return noun
+    return None
+
+
+def copula_attr(head: Any) -> Optional[Any]:
+    """"four of the dead were children": what the copula says they were."""
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lemma_ != "be":
+        return None
+    return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def _measure_of(head: Any) -> Optional[str]:
+    whole = partitive(head) if copula_attr(head) is not None else None
+    if whole is not None and whole.i != head.i:  # "four of the dead were children": a part of the dead
+        if whole.lower_ in ("injured", "wounded"):
+            return "injured"
+        return _measure_of(whole)
     # "19 deaths", "19 bodies", "487 injuries": the noun itself
     if head.pos_ == "NOUN":
         m = lemma_measure(head)
@@ -478,6 +503,9 @@ def group_name(head: Any) -> Optional[str]:
 def victims_of(head: Any, n: NumberSpan) -> Optional[str]:
     """The noun phrase saying who is counted ("Azeri citizens", "others")."""
     if head.pos_ == "NUM" or n.start <= head.idx - head.sent.start_char < n.end:
+        attr = copula_attr(head) if partitive(head) is not None else None
+        if attr is not None:
+            return noun_phrase(attr)  # "four of the dead were children": children
         for c in head.children:  # "dozens of people", "150 of the 1,275 Azerbaijanis"
             if c.dep_ == "prep" and c.lower_ == "of":
                 obj = [g for g in c.children if g.dep_ == "pobj"]

@@ -138,3 +138,14 @@ def test_a_part_of_the_dead_named_by_its_group():
     assert got("The road was closed. Five of them were children.") == []
     # no copula: the partitive alone says nothing of a group ("two of the wounded are in a serious condition")
     assert all(g is None for _, _, g, _ in got("The blast injured 30. Two of the wounded were in a serious condition."))
+
+
+def test_admitted_where_the_paragraph_named_the_hospital_is_hospitalised():
+    from storytrace.analyse.claims import extract
+
+    text = ("At Orrin General Hospital, the medical director said 64 people had been treated for burns. "
+            "Twenty-three had been admitted, seven of them in a serious condition.")
+    assert [(c.value, c.measure) for c in extract(text)] == [(64, "injured"), (23, "hospitalised")]
+    # no hospital before it in the paragraph, or admitted as something else: no figure
+    assert extract("Twenty-three had been admitted, seven of them in a serious condition.") == []
+    assert extract("The hospital board met. The club admitted 40 new members.") == []

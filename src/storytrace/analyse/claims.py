@@ -21,7 +21,7 @@ from typing import Any, Optional, Sequence
 from ..text import nlp
 from ..model import Annotations, Claim, Document, make_id
 from ..text.numbers import NumberSpan, band, find_numbers, has_number
-from .measures import (GROUPS, MEASURE_LEMMAS, adjacent_measure, copula_attr, perpetrator, group_name, head_measure,
+from .measures import (GROUPS, MEASURE_LEMMAS, adjacent_measure, admitted, copula_attr, perpetrator, group_name, head_measure,
                        lemma_measure, noun_phrase, partitive, surface_measure, victims_of)
 from .mentions import EVENT_NOUNS  # (a count of events: "two quakes killed 30" counts no victims)
 from .attribution import Sayer, full_name, quote_speaker, sentence_sayer, source_of
@@ -37,7 +37,7 @@ from ..text.sentences import Spans, quotations, sentence_context, sentences
 _CUE = re.compile(
     r"\b(?:kill|die[ds]?\b|dying|dead|death|murder|slaughter|massacr|execut|behead|slay|slain|perish|"
     r"fatal|assassinat|lynch|hanged|martyr|decapitat|annihilat|drown|bod(?:y|ies)|corpse|toll|lives|life|wound|injur|hurt|maim|"
-    r"hospital|captur|abduct|kidnap|hostage|captiv|seiz|missing|unaccounted|disappear|displac|homeless|"
+    r"hospital|admit|captur|abduct|kidnap|hostage|captiv|seiz|missing|unaccounted|disappear|displac|homeless|"
     r"fled|flee|refugee|arrest|detain|detention|custody|evacuat|relocat|(?:out of|from) their homes|affect|assault|rape|molest|abuse|shot|gunned|casualt|victim|wiped out|lost|"
     r"releas|freed|liberat|orphan)",
     re.IGNORECASE,
@@ -177,6 +177,8 @@ def _finish(text: str, claims: list[Claim]) -> list[Claim]:
     return claims
 
 
+#: A hospital the paragraph names before a sentence ("At Ostrevo General Hospital, ...").
+_HOSPITAL_NAMED = re.compile(r"\b(?:hospitals?|clinics?|infirmary|intensive\s+care)\b", re.IGNORECASE)
 #: "Thirty-six people lost their lives. Five of them were children.": a part of the count
 #: the sentence before gives, named by its group.
 _THEM_PART = re.compile(r"([A-Z][\w-]*|\d[\d,]*) of them (?:were|are) (?:all\s+)?([a-z]+)\b")
@@ -321,6 +323,8 @@ def _sentence_claims(
             pending_groups.append((n, head, parent))
             continue
         measure = adjacent_measure(sent, n) or head_measure(head) or surface_measure(tok.doc, n, head)
+        if measure is None and admitted(head) and _HOSPITAL_NAMED.search(text, text.rfind("\n", 0, s) + 1, s):
+            measure = "hospitalised"  # "At Ostrevo General Hospital, ... Twenty-three had been admitted"
         first = _first_conjunct(head)
         if measure is None and first is not head and first.i in by_token:
             measure = by_token[first.i].measure  # "seizing 12 Somali and 11 Yemeni nationals"

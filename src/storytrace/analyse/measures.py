@@ -184,6 +184,14 @@ def _to_hospital(tok: Any) -> bool:
     return False
 
 
+def admitted(head: Any) -> bool:
+    """"Twenty-three had been admitted": the counted are the subject of a passive "admit"
+    that names no place (the paragraph may name the hospital before)."""
+    verb = head.head
+    return head.dep_ == "nsubjpass" and verb.lemma_.lower() == "admit" and not any(
+        c.dep_ == "prep" and c.lower_ in ("to", "into", "at", "as") for c in verb.children)
+
+
 _CUSTODY = frozenset("custody detention arrest".split())
 _CARE = frozenset("state protective foster child welfare".split())
 

@@ -265,6 +265,9 @@ def _from_hospital(tok: Any) -> bool:
 
 def head_measure(head: Any) -> Optional[str]:
     """What the noun phrase headed by `head` counts, from the words around it."""
+    whole = partitive(head) if copula_attr(head) is not None else None
+    if whole is not None and whole.i != head.i:  # "four of the dead were children": a part of the dead
+        return "injured" if whole.lower_ in ("injured", "wounded") else _measure_of(whole)
     m = _measure_of(head)
     if m == "hospitalised" and head.lemma_.lower() in ("victim", "casualty", "wounded", "injured", "survivor"):
         return "injured"  # "the two other victims were being treated at a hospital": the injured
@@ -332,11 +335,6 @@ def copula_attr(head: Any) -> Optional[Any]:
 
 
 def _measure_of(head: Any) -> Optional[str]:
-    whole = partitive(head) if copula_attr(head) is not None else None
-    if whole is not None and whole.i != head.i:  # "four of the dead were children": a part of the dead
-        if whole.lower_ in ("injured", "wounded"):
-            return "injured"
-        return _measure_of(whole)
     # "19 deaths", "19 bodies", "487 injuries": the noun itself
     if head.pos_ == "NOUN":
         m = lemma_measure(head)

@@ -335,7 +335,8 @@ def _title_holders(cs: list[_Claim], keys: dict[str, list[str]], attrs: set[str]
     ("the Sallow public prosecutor's office"), "Superintendent Oren Blaise" the police,
     "Health Director Ilse Marrant" the one body whose name holds "health" ("the regional
     health department"). Two bodies that fit, or none: they stay apart."""
-    bodies = [k for k in attrs if not k.startswith(("attribution: person ", "attribution: office "))]
+    bodies = [k for k in attrs if not k.startswith(("attribution: person ", "attribution: office "))
+              and set(k[13:].split()) & ORG_WORDS]  # (a bare title, "governor", is _bare_titles')
     for c in cs:
         k = keys[c.id][0]
         if not c.attributed_to or not k.startswith("attribution: person "):
@@ -347,7 +348,7 @@ def _title_holders(cs: list[_Claim], keys: dict[str, list[str]], attrs: set[str]
                      or o == f"attribution: office {OFFICES[title]}"
                      or o in bodies and title in {re.sub(r"['’]s$", "", w) for w in o[13:].split()}]
         if not fits and words & _POLICE_RANKS:
-            fits = [b for b in bodies if b == "attribution: police"]
+            fits = [b for b in attrs if b == "attribution: police"]
         topic = words & _TITLES - _ROLES - _POLICE_RANKS - set(OFFICES) - {"senior", "deputy", "general", "dr", "mr", "mrs", "ms"}
         if not fits and words & _ROLES and topic:
             fits = [b for b in bodies if topic <= set(b[13:].split()) and set(b[13:].split()) & ORG_WORDS]

@@ -149,3 +149,18 @@ def test_admitted_where_the_paragraph_named_the_hospital_is_hospitalised():
     # no hospital before it in the paragraph, or admitted as something else: no figure
     assert extract("Twenty-three had been admitted, seven of them in a serious condition.") == []
     assert extract("The hospital board met. The club admitted 40 new members.") == []
+
+
+def test_a_dated_sentence_recalls_the_past_event_its_story_names(tmp_path):
+    files = {
+        "a.txt": (" date 2026-10-21\nFloods kill 18 in the Tarrow valley\n"
+                  "Floods swept the Tarrow valley overnight, killing 18 people, the governor said on Tuesday.\n"
+                  "The floods are the worst in the valley since 2011, when the river burst its banks and 57 people died.\n"),
+        "b.txt": (" date 2026-10-24\nFlood toll in the Tarrow valley rises to 41\n"
+                  "The toll from the floods in the Tarrow valley rose to 41, the agency said on Saturday.\n"
+                  "Only the 2011 Tarrow flood, in which 57 people died, has claimed more lives in the valley.\n"),
+    }
+    conn = _ledger(tmp_path, files)
+    events = {e for (e,) in conn.execute("select event_id from claims where measure = 'killed' and value = 57")}
+    assert len(events) == 1  # one 2011 flood, whether named or only dated
+    assert conn.execute("select historic from events where id = ?", [events.pop()]).fetchone() == (1,)

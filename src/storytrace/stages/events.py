@@ -593,7 +593,7 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
             past = None  # "the fire in 2025" in a 2026 piece about that fire: its own event
         if past is not None:
             key, year, etype, label = past
-            eid = _named_id(key, year)
+            eid = facts.recalled.get((etype, year)) or _named_id(key, year)  # the story's own name for it, if one
             ev = named.get(eid)
             if ev is None:
                 ev = named[eid] = _Ev(eid, label)
@@ -645,6 +645,7 @@ class _StoryFacts:
     families: frozenset  # the kinds of figure its documents lead with
     places: frozenset  # the capitalised words of its titles and leads (lower case)
     casualty: bool = True  # its titles and leads tell of violence, an accident or a disaster (placement.casualty_story)
+    recalled: dict = field(default_factory=dict)  # (type, year) -> the one named event of that type and year its documents name
 
 
 def _story_facts(members: dict[str, list[str]], leads: dict[str, Lead], title_of: dict[str, Optional[str]],
@@ -663,6 +664,16 @@ def _story_facts(members: dict[str, list[str]], leads: dict[str, Lead], title_of
         dated = [(cast(str, published[i])[:10], j) for j, i in enumerate(ids) if published.get(i)]
         out[k] = _StoryFacts(year, first, story_families(heads, incident), place_words(heads),
                              casualty_story(heads, incidents, min(dated)[1] if dated else None))
+    story_of = {i: k for k, ids in members.items() for i in ids}
+    named_in: dict[str, dict[tuple[str, int], set]] = defaultdict(lambda: defaultdict(set))
+    for eid, ev in named.items():  # the dated named events each story's documents name
+        if ev.year_votes and (kind := _type_of(ev)):
+            year = max(ev.year_votes.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+            for d in ev.docs:
+                if d in story_of:
+                    named_in[story_of[d]][(kind, year)].add(eid)
+    for k, found in named_in.items():
+        out[k].recalled = {ty: next(iter(eids)) for ty, eids in found.items() if len(eids) == 1}
     return out
 
 

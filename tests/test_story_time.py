@@ -164,3 +164,46 @@ def test_a_dated_sentence_recalls_the_past_event_its_story_names(tmp_path):
     events = {e for (e,) in conn.execute("select event_id from claims where measure = 'killed' and value = 57")}
     assert len(events) == 1  # one 2011 flood, whether named or only dated
     assert conn.execute("select historic from events where id = ?", [events.pop()]).fetchone() == (1,)
+
+
+def test_since_the_story_s_own_event_began_is_its_own_count():
+    from storytrace.stages.placement import other_event_cues
+
+    own = frozenset("clashes at the port as ferry strike turns violent".split())
+    strike = "Police said 74 people had been arrested since the strike began."
+    assert other_event_cues(strike, strike.index("74"), 2026, 2026, None, None, own) == []
+    uprising = "More than 15,000 people have been killed since the uprising began."
+    assert other_event_cues(uprising, uprising.index("15,000"), 2026, 2026, None, None, own) == ["since the uprising began"]
+
+
+def test_a_report_the_sentence_calls_false_makes_no_row(tmp_path):
+    files = {
+        "a.txt": (" date 2026-11-17\nClashes at the port as ferry strike turns violent\n"
+                  "Police arrested 61 people at the port on Tuesday, police said.\n"
+                  "False reports on social media said three protesters had been killed at the terminal.\n"),
+        "b.txt": (" date 2026-11-17\nFerry strike: 61 arrested at the port\n"
+                  "Police said 61 people had been arrested at the port by Tuesday evening.\n"
+                  "Police denied that three protesters had been killed.\n"),
+    }
+    conn = _ledger(tmp_path, files)
+    placed = [p for (p,) in conn.execute("select placement from claims where measure = 'killed'")]
+    assert placed and all(p.startswith("unplaced: a report the sentence calls false") for p in placed)
+    assert conn.execute("select count(*) from figures where measure = 'killed'").fetchone() == (0,)
+
+
+def test_what_befell_hostages_is_their_verb_s_and_a_sayer_is_no_captor():
+    from storytrace.analyse.claims import extract
+
+    def got(text):
+        return [(c.value, c.measure, c.group) for c in extract(text)]
+
+    assert got("Four hostages were killed during the assault.") == [(4, "killed", "hostages")]
+    assert got("Gunmen killed two hostages on Wednesday, police said.") == [(2, "killed", "hostages")]
+    assert got("The rebels freed 30 hostages.") == [(30, "released", None)]
+    assert got("Pirates are holding 22 hostages.") == [(22, "captured", None)]
+    # "police said" is the source: the 43 were taken hostage, not arrested; police who capture arrest
+    assert got("Police and the Interior Ministry say 43 people were taken hostage.") == [(43, "captured", None)]
+    assert got("Police captured 12 pirates.") == [(12, "arrested", None)]
+    # a list of parts after a count is no measure of it
+    assert got("When it was over, eleven people were dead, nine hostages and two police officers.") == [
+        (11, "killed", None), (9, "killed", "hostages"), (2, "killed", "police")]

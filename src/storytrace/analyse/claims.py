@@ -24,7 +24,7 @@ from ..text.numbers import NumberSpan, band, find_numbers, has_number
 from .measures import (GROUPS, MEASURE_LEMMAS, adjacent_measure, admitted, copula_attr, perpetrator, group_name, head_measure,
                        lemma_measure, noun_phrase, partitive, surface_measure, victims_of)
 from .mentions import EVENT_NOUNS  # (a count of events: "two quakes killed 30" counts no victims)
-from .attribution import Sayer, full_name, quote_speaker, sentence_sayer, source_of
+from .attribution import SAY_LEMMAS, Sayer, full_name, quote_speaker, sentence_sayer, source_of
 from .modality import dated_clause, hypothetical, irrealis, repeated
 from .quotes import find_quotes
 from ..text.segments import SegmentIndex, segments
@@ -495,8 +495,8 @@ def _law_agent(head: Any) -> bool:
                 (verb.lemma_.lower() in LAW or verb.lower_ in LAW):
             return True  # "a warship ..., capturing 26"
         below = verb
-        if verb.pos_ not in ("VERB", "AUX"):
-            continue
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in SAY_LEMMAS:
+            continue  # ("..., police said": the source, not the captor)
         doers = [c for c in verb.children if c.dep_ == "nsubj" and c.i != head.i]
         doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if doers:
@@ -598,6 +598,8 @@ def _claim(text, doc_id, s, e, n: NumberSpan, head, measure, group, sayer: Sayer
         group = UNITS[head.lemma_.lower()]
     if group is None and measure == "orphaned":
         group = _orphan_group(head)
+    if group is None and measure in ("killed", "injured") and head.lemma_.lower() in ("hostage", "captive"):
+        group = "hostages"  # "four hostages were killed": a group of the dead, as a fact-checker counts them
     if group is None and partitive(head) is not None and (attr := copula_attr(head)) is not None:
         group = group_name(attr)  # "four of the dead were children": the dead's children, a group
     low, high = band(n.qualifier, n.value, n.low, n.high)

@@ -334,12 +334,29 @@ def copula_attr(head: Any) -> Optional[Any]:
     return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
 
 
+#: What may befall people held: their verb says it ("two hostages were killed").
+_FATES = frozenset({"killed", "injured", "released", "hospitalised", "missing"})
+
+
+def _fate_of_held(head: Any) -> Optional[str]:
+    """"Four hostages were killed", "gunmen killed two hostages", "the hostages were freed":
+    what the verb of a count of hostages or captives says befell them (None: only that
+    they were held)."""
+    verb = head.head
+    if verb.pos_ not in ("VERB", "AUX") or head.dep_ not in ("nsubjpass", "dobj", "obj", "nsubj"):
+        return None
+    if head.dep_ == "nsubj" and verb.lemma_.lower() not in INTRANSITIVE:
+        return None
+    m = lemma_measure(verb)
+    return m if m in _FATES else None
+
+
 def _measure_of(head: Any) -> Optional[str]:
     # "19 deaths", "19 bodies", "487 injuries": the noun itself
     if head.pos_ == "NOUN":
         m = lemma_measure(head)
         if m and head.lemma_.lower() in ("death", "fatality", "body", "corpse", "injury", "hostage", "captive", "refugee", "casualty", "dead"):
-            return m
+            return _fate_of_held(head) or m if m == "captured" else m
     if head.lemma_.lower() == "dead" or head.lower_ == "dead":  # "the 19 dead"
         return "killed"
     if head.lemma_.lower() == "life":  # "claimed 64 lives", "the loss of 64 lives"
@@ -349,6 +366,8 @@ def _measure_of(head: Any) -> Optional[str]:
         return m  # "killing five people who were being detained": the verb, not the clause about them
     # "14 dead", "12 others wounded", "1,275 Azerbaijanis that the Armenians captured"
     for c in head.children:
+        if c.dep_ == "appos" and any(g.dep_ == "nummod" for g in c.children):
+            continue  # "eleven people were dead, nine hostages and two police officers": its parts, not what it counts
         if c.dep_ in ("amod", "acl", "relcl", "appos", "advmod") and c.i > head.i and not _own_object(c):
             m = lemma_measure(c)
             if m:

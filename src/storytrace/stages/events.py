@@ -44,7 +44,7 @@ from ..analyse.mentions import (CURRENT, EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, OTH
                                 homograph, is_reported, noun_spans)
 from ..model import CUMULATIVE, SUBSIDING, Event, Lead, make_id
 from .figures import TRUSTED
-from .placement import (ALONE, HEADLINE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement,
+from .placement import (ALONE, DISPUTED, HEADLINE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement,
                         casualty_story, cause_beside, other_event_cues, place_words, story_families, unplaced)
 from ..text.segments import BODY
 from ..text.timex import find_dates
@@ -581,11 +581,13 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     sentence = said.sentence
     if SUPERSEDED.search(sentence):
         return unplaced(story_eid, "an early report the sentence says was superseded ('originally', 'initially')", 0.3)
+    if DISPUTED.search(sentence):
+        return unplaced(story_eid, "a report the sentence calls false, unconfirmed or denied", 0.3)
     cues = other_event_cues(sentence, start - s0, ref_year, facts.year, facts.first,
-                            None if start < lead else facts.places)
+                            None if start < lead else facts.places, facts.words)
     if not cues and said.antecedent is not None:  # "It killed 612 people": the sentence before says which event
         cues = other_event_cues(said.antecedent, -1, ref_year, facts.year, facts.first,
-                                None if start < lead else facts.places)
+                                None if start < lead else facts.places, facts.words)
     if cues:
         past = _past_event(sentence, start - s0, writing_year)
         own = named.get(story_eid) or story_events.get(story_eid)
@@ -645,6 +647,7 @@ class _StoryFacts:
     families: frozenset  # the kinds of figure its documents lead with
     places: frozenset  # the capitalised words of its titles and leads (lower case)
     casualty: bool = True  # its titles and leads tell of violence, an accident or a disaster (placement.casualty_story)
+    words: frozenset = frozenset()  # the words of its titles and leads, lower case ("since the strike began": its own)
     recalled: dict = field(default_factory=dict)  # (type, year) -> the one named event of that type and year its documents name
 
 
@@ -663,7 +666,8 @@ def _story_facts(members: dict[str, list[str]], leads: dict[str, Lead], title_of
                 else first.year if first else None)
         dated = [(cast(str, published[i])[:10], j) for j, i in enumerate(ids) if published.get(i)]
         out[k] = _StoryFacts(year, first, story_families(heads, incident), place_words(heads),
-                             casualty_story(heads, incidents, min(dated)[1] if dated else None))
+                             casualty_story(heads, incidents, min(dated)[1] if dated else None),
+                             frozenset(w.lower() for h in heads for w in re.findall(r"\w+", h)))
     story_of = {i: k for k, ids in members.items() for i in ids}
     named_in: dict[str, dict[tuple[str, int], set]] = defaultdict(lambda: defaultdict(set))
     for eid, ev in named.items():  # the dated named events each story's documents name

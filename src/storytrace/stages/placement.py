@@ -61,6 +61,8 @@ _SINCE = re.compile(
     r"September|October|November|December|the\s+(?:start|beginning|outbreak|onset)\b|"
     r"(?:the|its|their|his|her)\s+(?:\w+\s+){0,3}(?:began|started|erupted|broke\s+out|took\s+power|came\s+to\s+power))",
     re.IGNORECASE)
+_SINCE_OWN = re.compile(r"since\s+(?:the|its|their|his|her)\s+(?:\w+\s+){0,2}(\w+)\s+(?:began|started|erupted|broke\s+out)$",
+                        re.IGNORECASE)
 #: "since a 9.1 temblor in 2004": a time counted from another event, as "since 2004" is:
 #: an indefinite event noun soon after "since", and a year in the same stretch ("since an
 #: earthquake struck Velmar on Tuesday" is the story's own quake: no cue).
@@ -149,11 +151,14 @@ def unplaced(event_id: Optional[str], why: str, confidence: float = 0.2) -> Plac
 
 
 def other_event_cues(sentence: str, at: int, ref_year: Optional[int], own_year: Optional[int],
-                     first_report: Optional[date] = None, places: Optional[frozenset[str]] = None) -> list[str]:
+                     first_report: Optional[date] = None, places: Optional[frozenset[str]] = None,
+                     own: frozenset[str] = frozenset()) -> list[str]:
     """Phrases of a sentence that speak of another time or event than the story's
     (`at`: the claim's offset in the sentence, whose own number is no cue). `places`: the
     capitalised words of the story's titles and leads (lower case); a place the sentence
-    names that shares none of them is another place."""
+    names that shares none of them is another place. `own`: the words of the story's
+    titles and leads (lower case): "since the strike began" in a story of a strike counts
+    from its own event, "since the uprising began" in a story of one attack does not."""
     cues: list[str] = []
     if places is not None:
         for m in _PLACE.finditer(sentence):
@@ -183,6 +188,8 @@ def other_event_cues(sentence: str, at: int, ref_year: Optional[int], own_year: 
             break
     for rx in (_SINCE, _AGGREGATE, _COMPARE, _OTHER):
         hit = rx.search(sentence)
+        if hit and rx is _SINCE and (since := _SINCE_OWN.match(hit.group())) and since.group(1).lower() in own:
+            continue  # "since the strike began" in a story of the strike: its own count so far
         if hit and not (hit.start() <= at < hit.end()) and not _other_clause(sentence, at, hit.start()):
             cues.append(hit.group().strip())
     return cues
@@ -191,6 +198,11 @@ def other_event_cues(sentence: str, at: int, ref_year: Optional[int], own_year: 
 #: A report the sentence itself says was superseded ("local news originally reported two dead").
 SUPERSEDED = re.compile(r"\b(?:originally|initially|at\s+first|first\s+reports?|early\s+reports?|earlier\s+reports?|"
                         r"had\s+(?:earlier|initially|originally)\s+(?:said|reported|put))\b", re.IGNORECASE)
+
+#: A report the sentence calls false or unconfirmed ("false reports on social media said three
+#: protesters had been killed", "police denied that ..."): no figure of the event.
+DISPUTED = re.compile(r"\b(?:false(?:ly)?|unconfirmed|unverified|untrue|rumou?r(?:s|ed)?|hoax|fake|denied|denies|deny|"
+                      r"(?:was|were|proved|turned\s+out\s+to\s+be)\s+wrong|incorrect(?:ly)?)\b", re.IGNORECASE)
 
 #: A relative clause's opening word: its time words describe the noun it follows.
 _RELATIVE = re.compile(r"\b(?:who|whom|which|where)\b", re.IGNORECASE)

@@ -207,3 +207,17 @@ def test_what_befell_hostages_is_their_verb_s_and_a_sayer_is_no_captor():
     # a list of parts after a count is no measure of it
     assert got("When it was over, eleven people were dead, nine hostages and two police officers.") == [
         (11, "killed", None), (9, "killed", "hostages"), (2, "killed", "police")]
+
+
+def test_attackers_are_a_group_and_leave_the_victims_toll(tmp_path):
+    from storytrace.analyse.claims import extract
+
+    got = [(c.value, c.group, c.part_of is not None) for c in extract("The attack killed 12 people, including 3 attackers.")]
+    assert got == [(12, None, False), (3, "militants", True)]
+    # "eight people freed": people say nothing of who; no group of "peoples"
+    assert all(c.group is None for c in extract("Twelve women were released, and eight people freed later."))
+    files = {n: f" date 2026-11-12\nGunmen storm bank in Orrin\n{t}, police said on Thursday.\n" for n, t in (
+        ("a.txt", "The siege of the bank in Orrin killed 12 people, including 3 attackers"),
+        ("b.txt", "The siege of the bank in Orrin killed nine hostages and three attackers"))}
+    conn = _ledger(tmp_path, files)
+    assert conn.execute("select best from figures where measure = 'killed' and \"group\" is null").fetchall() == [(9,)]

@@ -58,6 +58,10 @@ PERPETRATORS = set(
     "fugitive escapee militant insurgent terrorist bomber criminal gangster poacher looter rioter dealer".split())
 
 
+#: Those who carry out an attack: their dead are a group of their own ("including three gunmen").
+ATTACKERS = frozenset("gunman gunmen attacker assailant militant insurgent terrorist bomber".split())
+
+
 def perpetrator(head: Any) -> bool:
     """A count of wrongdoers ("23 pirates", "five gang members"; not "26 crew members")."""
     lemma = head.lemma_.lower()
@@ -511,7 +515,17 @@ def _toll_measure(toll: Any) -> Optional[str]:
     return "killed" if toll.lemma_.lower() == "toll" else None
 
 
+#: Nouns that say nothing of who is counted: no group ("eight people freed" among hostages released).
+_NO_GROUP = frozenset("people person persons individual individuals other others one ones".split())
+
+
 def group_name(head: Any) -> Optional[str]:
+    if head.pos_ == "NUM":  # "three of the gunmen": the group of the noun it is a part of
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        noun = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        return group_name(noun) if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
+    if head.lemma_.lower() in ATTACKERS or head.lower_ in ATTACKERS:
+        return "militants"  # "including three gunmen": the attackers
     for c in head.children:  # "70 elderly people" -> elderly
         if c.dep_ in ("amod", "compound") and (c.lower_ in GROUPS or c.lemma_.lower() in GROUPS):
             return GROUPS.get(c.lower_) or GROUPS[c.lemma_.lower()]
@@ -520,7 +534,7 @@ def group_name(head: Any) -> Optional[str]:
         return GROUPS[lemma]
     if head.lower_ in GROUPS:
         return GROUPS[head.lower_]
-    if head.pos_ in ("NOUN",):
+    if head.pos_ in ("NOUN",) and head.lemma_.lower() not in _NO_GROUP and head.lower_ not in _NO_GROUP:
         return head.lower_ if head.lower_.endswith("s") else head.lower_ + "s"
     return None
 

@@ -166,7 +166,9 @@ def prepare_claims(rows: Iterable[ClaimRow], pub: str) -> list[FigureClaim]:
     """One document's claim rows (published: its publication key) -> `FigureClaim`s, in
     order, with the groups the figures use: units ("eight families"), affected groups ("130
     children lost one parent"), and a sub-population figure in a document that states a
-    larger toll ("The dead include 12 children" among 23 dead)."""
+    larger toll ("The dead include 12 children" among 23 dead); a toll's attackers taken out
+    of it ("12 people, including three of the gunmen": 9 victims, as the totals rule does).
+    """
     claims = []
     for r in rows:
         group = r.group
@@ -184,6 +186,15 @@ def prepare_claims(rows: Iterable[ClaimRow], pub: str) -> list[FigureClaim]:
         claims.append(FigureClaim(r.id, r.doc_id, r.start, r.end, r.event_id, r.measure, group, r.value, r.low, high,
                                   qualifier, r.attributed_to, r.part_of, pub, r.sentence_start or 0, r.adds_to,
                                   head[0].lower()))
+    attackers: dict[str, float] = defaultdict(float)  # "12 people, including three attackers": 9 victims
+    for c in claims:
+        if c.group == "militants" and c.part_of and c.value is not None and c.measure in ("killed", "injured"):
+            attackers[c.part_of] += c.value
+    for i, c in enumerate(claims):
+        if c.id in attackers and c.group is None and c.value is not None and c.value > attackers[c.id]:
+            less = attackers[c.id]
+            claims[i] = replace(c, value=c.value - less, low=None if c.low is None else c.low - less,
+                                high=None if c.high is None else c.high - less)
     tolls: dict[tuple, float] = defaultdict(float)
     for c in claims:
         if c.group is None and c.value is not None and _head(c) not in SUBGROUPS:

@@ -221,3 +221,12 @@ def test_attackers_are_a_group_and_leave_the_victims_toll(tmp_path):
         ("b.txt", "The siege of the bank in Orrin killed nine hostages and three attackers"))}
     conn = _ledger(tmp_path, files)
     assert conn.execute("select best from figures where measure = 'killed' and \"group\" is null").fetchall() == [(9,)]
+
+
+def test_treated_in_hospital_is_injured_being_treated_there_is_hospitalised():
+    from storytrace.analyse.claims import extract
+
+    assert [(c.value, c.measure) for c in extract("Health officials say 83 people have been treated in hospital.")] == [
+        (83, "injured")]
+    assert [(c.value, c.measure) for c in extract("Twelve people are being treated in hospital.")] == [(12, "hospitalised")]
+    assert [(c.value, c.measure) for c in extract("Twelve were taken to hospital.")] == [(12, "hospitalised")]

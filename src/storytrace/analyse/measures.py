@@ -125,7 +125,9 @@ def lemma_measure(tok: Any) -> Optional[str]:
     if lemma == "lose" and any(c.lemma_ in ("parent", "father", "mother") for c in tok.children):
         return "orphaned"  # "130 children lost one parent", "25 lost both parents"
     if _to_hospital(tok):
-        return "hospitalised"  # "taken to hospital", "remain in hospital", "treated in hospital"
+        if lemma == "treat" and not (tok.tag_ == "VBG" or any(c.lower_ == "being" for c in tok.children)):
+            return "injured"  # "83 people had been treated in hospital": seen there, not kept ("are being treated")
+        return "hospitalised"  # "taken to hospital", "remain in hospital", "being treated in hospital"
     if _care_custody(tok):
         return None  # "seized 400 children and placed them in state custody": taken into care, not arrested
     if _in_custody(tok):

@@ -230,3 +230,11 @@ def test_treated_in_hospital_is_injured_being_treated_there_is_hospitalised():
         (83, "injured")]
     assert [(c.value, c.measure) for c in extract("Twelve people are being treated in hospital.")] == [(12, "hospitalised")]
     assert [(c.value, c.measure) for c in extract("Twelve were taken to hospital.")] == [(12, "hospitalised")]
+
+
+def test_police_officers_hurt_are_the_police_s_own_figure():
+    from storytrace.analyse.claims import extract
+
+    got = [(c.value, c.measure, c.group) for c in extract("Police said 16 officers had been injured over the two days.")]
+    assert got == [(16, "injured", "police")]
+    assert [(c.value, c.group) for c in extract("Twelve protesters were injured.")] == [(12, None)]

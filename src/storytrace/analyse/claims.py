@@ -600,6 +600,8 @@ def _claim(text, doc_id, s, e, n: NumberSpan, head, measure, group, sayer: Sayer
         group = _orphan_group(head)
     if group is None and measure in ("killed", "injured") and head.lemma_.lower() in ("hostage", "captive"):
         group = "hostages"  # "four hostages were killed": a group of the dead, as a fact-checker counts them
+    if group is None and measure in ("killed", "injured") and GROUPS.get(head.lemma_.lower()) == "police":
+        group = "police"  # "16 officers had been injured": the police's own figure
     if group is None and partitive(head) is not None and (attr := copula_attr(head)) is not None:
         group = group_name(attr)  # "four of the dead were children": the dead's children, a group
     low, high = band(n.qualifier, n.value, n.low, n.high)

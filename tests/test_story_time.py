@@ -238,3 +238,12 @@ def test_police_officers_hurt_are_the_police_s_own_figure():
     got = [(c.value, c.measure, c.group) for c in extract("Police said 16 officers had been injured over the two days.")]
     assert got == [(16, "injured", "police")]
     assert [(c.value, c.group) for c in extract("Twelve protesters were injured.")] == [(12, None)]
+
+
+def test_those_who_remain_in_hospital_are_hospitalised_whatever_hurt_them():
+    from storytrace.analyse.claims import extract
+
+    for text in ("Six people injured in the siege remain in hospital, the health authority said.",
+                 "Twelve wounded people remained in hospital on Friday."):
+        assert [c.measure for c in extract(text)] == ["hospitalised"], text
+    assert [c.measure for c in extract("28 injured people were being treated in hospital.")] == ["injured"]

@@ -277,7 +277,7 @@ def head_measure(head: Any) -> Optional[str]:
     m = _measure_of(head)
     if m == "hospitalised" and head.lemma_.lower() in ("victim", "casualty", "wounded", "injured", "survivor"):
         return "injured"  # "the two other victims were being treated at a hospital": the injured
-    if m in ("hospitalised", "released"):
+    if m in ("hospitalised", "released") and head.head.lemma_.lower() not in ("remain", "stay"):
         for c in head.children:  # "28 injured people were being treated in hospital": injured
             if c.dep_ == "amod" and c.i < head.i and c.lower_ in ("injured", "wounded"):
                 return "injured"
@@ -370,6 +370,8 @@ def _measure_of(head: Any) -> Optional[str]:
     if head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB" and head.head.lemma_.lower() in MEASURE_LEMMAS and \
             (m := lemma_measure(head.head)):
         return m  # "killing five people who were being detained": the verb, not the clause about them
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in ("remain", "stay") and _to_hospital(head.head):
+        return "hospitalised"  # "Six people injured in the siege remain in hospital": who is there now
     # "14 dead", "12 others wounded", "1,275 Azerbaijanis that the Armenians captured"
     for c in head.children:
         if c.dep_ == "appos" and any(g.dep_ == "nummod" for g in c.children):

@@ -274,6 +274,8 @@ def head_measure(head: Any) -> Optional[str]:
     whole = partitive(head) if copula_attr(head) is not None else None
     if whole is not None and whole.i != head.i:  # "four of the dead were children": a part of the dead
         return "injured" if whole.lower_ in ("injured", "wounded") else _measure_of(whole)
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in ("remain", "stay") and _to_hospital(head.head):
+        return "hospitalised"  # "Six people injured in the siege remain in hospital": who is there now
     m = _measure_of(head)
     if m == "hospitalised" and head.lemma_.lower() in ("victim", "casualty", "wounded", "injured", "survivor"):
         return "injured"  # "the two other victims were being treated at a hospital": the injured
@@ -370,8 +372,6 @@ def _measure_of(head: Any) -> Optional[str]:
     if head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB" and head.head.lemma_.lower() in MEASURE_LEMMAS and \
             (m := lemma_measure(head.head)):
         return m  # "killing five people who were being detained": the verb, not the clause about them
-    if head.dep_ == "nsubj" and head.head.lemma_.lower() in ("remain", "stay") and _to_hospital(head.head):
-        return "hospitalised"  # "Six people injured in the siege remain in hospital": who is there now
     # "14 dead", "12 others wounded", "1,275 Azerbaijanis that the Armenians captured"
     for c in head.children:
         if c.dep_ == "appos" and any(g.dep_ == "nummod" for g in c.children):

@@ -668,3 +668,14 @@ def test_a_titled_person_joins_the_one_body_their_title_names():
     groups = origin_groups([_c("a", "A", 41, "the civil protection agency"), _c("b", "B", 9, "the meteorological agency"),
                             _c("c", "C", 1, "the agency")], {})
     assert groups["c"] not in (groups["a"], groups["b"])
+
+
+def test_a_body_s_tail_name_and_its_officials_join_the_one_body():
+    cs = [_c("a", "A", 11, "The Haverlund Regional Health Authority"), _c("b", "B", 6, "the health authority"),
+          _c("c", "C", 83, "the Quillan Health Board"), _c("d", "D", 83, "Health officials")]
+    groups = origin_groups(cs, {})
+    assert groups["a"] == groups["b"]  # "the health authority": the one health authority of the figure
+    # "Health officials": two health bodies could be theirs here, so they stay apart from both
+    assert groups["d"] not in (groups["a"], groups["c"])
+    groups = origin_groups([_c("c", "C", 83, "the Quillan Health Board"), _c("d", "D", 83, "Health officials")], {})
+    assert groups["c"] == groups["d"]

@@ -165,7 +165,7 @@ ORG_WORDS = frozenset("agency ministry police department office service council 
                       "government university hospital news media times post press television radio tv network "
                       "association organisation organization union bureau authority authorities commission court "
                       "center centre institute foundation party group company corporation bank zoo corps brigade observatory watch "
-                      "monitor coalition alliance federation league society mission directorate secretariat international".split())
+                      "monitor coalition alliance federation league society mission directorate secretariat international board".split())
 
 
 def _person(phrase: str) -> Optional[str]:
@@ -262,10 +262,14 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str]) -> dict[str, st
         sets.union(keys[cid][0], "attribution: " + ministry)
     attrs = {k for ks in keys.values() for k in ks if k.startswith("attribution: ")} | {
         "attribution: " + m for m in ministers.values()}
-    for k in attrs:  # "ministry" -> the one "ministry foreign affairs"; "the agency" -> the one "... agency"
-        bare = k[13:] if k.startswith("attribution: ") and k[13:] in ORG_WORDS else None
-        fuller = [o for o in attrs if o != k and (o.startswith(k + " ") or bare is not None and not
-                                                  o.startswith("attribution: person ") and bare in o[13:].split())]
+    for k in attrs:  # "ministry" -> the one "ministry foreign affairs"; "the agency" -> the one "... agency";
+        # "the health authority" -> the one "haverlund health authority"
+        words = k[13:].split() if k.startswith("attribution: ") and not k.startswith("attribution: person ") else []
+        bare = k[13:] if len(words) == 1 and words[0] in ORG_WORDS else None
+        tail = words if len(words) > 1 and words[-1] in ORG_WORDS else None
+        fuller = [o for o in attrs if o != k and not o.startswith("attribution: person ") and (
+            o.startswith(k + " ") or bare is not None and bare in o[13:].split()
+            or tail is not None and o[13:].split()[-len(tail):] == tail)]
         if len(fuller) == 1:
             sets.union(k, fuller[0])
     for c in cs:  # a named holder of an office is that office: "Qeshm Gov. Heidar Alishvandi"
@@ -323,6 +327,8 @@ def _bare_titles(cs: list[_Claim], keys: dict[str, list[str]]) -> None:
             keys[c.id] = [key_of[(c.doc_id, who)]] + keys[c.id][1:]
 
 
+#: Who speaks for a body without a name of their own ("health officials", "ministry sources").
+_VOICES = frozenset("officials official spokesman spokeswoman spokesperson sources".split())
 #: A rank that only the police give ("Superintendent Oren Blaise").
 _POLICE_RANKS = frozenset("superintendent inspector detective sergeant constable".split())
 #: Titles that say what a body does (its holder speaks for it): "Health Director X" for "the health department".
@@ -339,8 +345,8 @@ def _title_holders(cs: list[_Claim], keys: dict[str, list[str]], attrs: set[str]
               and set(k[13:].split()) & ORG_WORDS]  # (a bare title, "governor", is _bare_titles')
     for c in cs:
         k = keys[c.id][0]
-        if not c.attributed_to or not k.startswith("attribution: person "):
-            continue
+        if not c.attributed_to or not (k.startswith("attribution: person ") or k.split()[-1] in _VOICES):
+            continue  # (a person, or a body's voices: "health officials" are the one health board's)
         words = set(re.findall(r"[a-z]+", c.attributed_to.lower()))
         fits: list[str] = []
         for title in words & set(OFFICES):
@@ -350,7 +356,7 @@ def _title_holders(cs: list[_Claim], keys: dict[str, list[str]], attrs: set[str]
         if not fits and words & _POLICE_RANKS:
             fits = [b for b in attrs if b == "attribution: police"]
         topic = words & _TITLES - _ROLES - _POLICE_RANKS - set(OFFICES) - {"senior", "deputy", "general", "dr", "mr", "mrs", "ms"}
-        if not fits and words & _ROLES and topic:
+        if not fits and (words & _ROLES or words & _VOICES) and topic:
             fits = [b for b in bodies if topic <= set(b[13:].split()) and set(b[13:].split()) & ORG_WORDS]
         if len(set(fits)) == 1:
             sets.union(k, fits[0])

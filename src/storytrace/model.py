@@ -182,7 +182,7 @@ class Claim(Record):
     placement: Optional[str] = None  # why it is tied to event_id, or "unplaced: <why>" (then it makes no figure row)
     corrected: Optional[str] = None  # JSON of its fields before a person's correction (restored on every build)
     sentence: Optional[str] = None  # its sentence's words (documents.text from sentence_start to sentence_end)
-    antecedent: Optional[str] = None  # the sentence before (the paragraph before's last at a paragraph's start), when its own opens by referring back ("It killed 612 people")
+    antecedent: Optional[str] = None  # the sentence before (the paragraph before's last at a paragraph's start), when its own opens by referring back ("It killed 612 people") or, in the past with no time of its own, goes on in the time the sentence before in its paragraph set ("..., in 2011, ... and still 57 died")
     paragraph_start: int = 0  # where its paragraph (line) starts in documents.text
 
 

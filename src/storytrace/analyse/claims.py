@@ -153,9 +153,10 @@ def _cascade(text: str, doc_id: str) -> tuple[list[Claim], list[tuple[int, int, 
 
 
 def _finish(text: str, claims: list[Claim]) -> list[Claim]:
-    """Claims in text order with their segment, their sentence's words (and the sentence
-    before, when theirs opens by referring back: "It killed 612 people"), and sayers
-    carried from the sentence before."""
+    """Claims in text order, with the parts "N of them were <group>" gives of the count
+    before it, their segment, their sentence's words (and the sentence before, when
+    theirs opens by referring back, "It killed 612 people", or goes on in the time it set:
+    text.sentences.sentence_context), and sayers carried from the sentence before."""
     claims.extend(_them_parts(text, claims))
     claims.sort(key=lambda c: (c.start, c.end))
     if claims:
@@ -193,13 +194,15 @@ def _them_parts(text: str, claims: list[Claim]) -> list[Claim]:
     out = []
     for m in _THEM_PART.finditer(text):
         group = GROUPS.get(m.group(2))
-        if group is None or m.start() in taken:
+        if group is None or group == "police" or m.start() in taken:  # ("Two of them were officers": army's too)
             continue
         wholes = [c for c in claims if c.sentence_end <= m.start() and not text[c.sentence_end:m.start()].strip(' "“”')
                   and c.group is None and not c.part_of and c.measure != "other" and c.value is not None]
         nums = [n for n in find_numbers(m.group(1)) if n.kind in COUNT_KINDS and n.value is not None]
         if not wholes or not nums or nums[0].value >= (wholes[-1].value or 0):  # type: ignore[operator]
             continue
+        if len({c.measure for c in wholes if c.sentence_start == wholes[-1].sentence_start}) > 1:
+            continue  # "The blast killed 20 and injured 50. Five of them were children.": of which?
         whole, n = wholes[-1], nums[0]
         start, end = m.start(1) + n.start, m.start(1) + n.end
         stop = re.search(r"[.!?]", text[m.end():m.end() + 300])
@@ -600,8 +603,8 @@ def _claim(text, doc_id, s, e, n: NumberSpan, head, measure, group, sayer: Sayer
         group = _orphan_group(head)
     if group is None and measure in ("killed", "injured") and head.lemma_.lower() in ("hostage", "captive"):
         group = "hostages"  # "four hostages were killed": a group of the dead, as a fact-checker counts them
-    if group is None and measure in ("killed", "injured") and GROUPS.get(head.lemma_.lower()) == "police":
-        group = "police"  # "16 officers had been injured": the police's own figure
+    if group is None and measure in ("killed", "injured") and group_name(head) == "police":
+        group = "police"  # "16 officers had been injured": the police's own figure (not "two army officers")
     if group is None and partitive(head) is not None and (attr := copula_attr(head)) is not None:
         group = group_name(attr)  # "four of the dead were children": the dead's children, a group
     low, high = band(n.qualifier, n.value, n.low, n.high)

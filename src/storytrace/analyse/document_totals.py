@@ -43,7 +43,10 @@ def totals(claims: Iterable[Claim]) -> dict[str, float]:
     out: dict[str, float] = {}
     claims = [c for c in claims if c.measure != "other" and c.segment not in NOT_REPORTING]
     for measure in {c.measure for c in claims}:
-        cands = [c for c in claims if c.measure == measure and c.group is None and c.value is not None]
+        cands = [c for c in claims if c.measure == measure and c.group is None and c.value is not None] or [
+            c for c in claims if c.measure == measure and c.group == "hostages" and not c.part_of and c.value is not None]
+        # (hostages, a group the figures keep apart, are the total when the document counts no one else; police,
+        # like soldiers, are left out, as WAD coders leave out security forces: "Five policemen ... were injured")
         if measure == "killed":
             cands = [c for c in cands if not is_combatant(c)]
         if not cands:

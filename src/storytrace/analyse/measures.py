@@ -534,6 +534,8 @@ def group_name(head: Any) -> Optional[str]:
         if c.dep_ in ("amod", "compound") and (c.lower_ in GROUPS or c.lemma_.lower() in GROUPS):
             return GROUPS.get(c.lower_) or GROUPS[c.lemma_.lower()]
     lemma = head.lemma_.lower()
+    if lemma == "officer" and any(c.dep_ in ("amod", "compound") and c.lemma_.lower() != "police" for c in head.children):
+        return head.lower_  # "two army officers", "prison officers": not the police
     if lemma in GROUPS:
         return GROUPS[lemma]
     if head.lower_ in GROUPS:

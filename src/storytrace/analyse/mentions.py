@@ -130,10 +130,11 @@ class Mention:
 CURRENT, OTHER = "current", "other"
 _DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _DEIXIS_CURRENT = re.compile(
-    rf"(?:\b(?i:this\s+week(?:end)?|yesterday|today|tonight|last\s+night)|\b{_DAYS}(?:\s+(?i:night|morning|afternoon|evening))?)"
+    rf"(?:\b(?i:this\s+week(?:end)?|yesterday|today|tonight|last\s+night)|(?<!ast\s)\b{_DAYS}(?:\s+(?i:night|morning|afternoon|evening))?)"
     r"['’]s?\s+(?:[\w-]+\s+){0,2}$|\b(?i:the\s+(?:ongoing|current|continuing))\s+(?:[\w-]+\s+){0,2}$")
 _DEIXIS_OTHER = re.compile(
-    r"\b(?i:another|a\s+separate|separate|a\s+similar|an\s+earlier|a\s+previous|the\s+previous|an\s+unrelated|"
+    r"(?<!fear\s)(?<!fears\s)(?<!feared\s)(?<!expect\s)(?<!warn\s)(?<!risk\s)(?<!prevent\s)(?<!avoid\s)"
+    r"\b(?i:another|a\s+separate|a\s+similar|an\s+earlier|a\s+previous|the\s+previous|an\s+unrelated|"
     r"last\s+year['’]s|a\s+recent)\s+(?:[\w-]+\s+){0,2}$")
 _DEIXIS_REACH = 60
 

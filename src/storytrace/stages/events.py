@@ -43,15 +43,15 @@ from .annotated import complete, complete_claims
 from ..analyse.mentions import (CURRENT, EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, OTHER, YEAR, Mention, actors, from_row,
                                 homograph, is_reported, noun_spans)
 from ..model import CUMULATIVE, SUBSIDING, Event, Lead, make_id
-from .figures import TRUSTED
+from .figures import DEVELOPING_DAYS, TRUSTED, days_after
 from .placement import (ALONE, DISPUTED, HEADLINE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement,
                         casualty_story, cause_beside, other_event_cues, place_words, story_families, unplaced)
 from ..text.segments import BODY
+from ..text.sentences import ANAPHORA
 from ..text.timex import find_dates
 from ..unionfind import DisjointSets
 
 HISTORIC_DAYS = 365
-DEVELOPING_DAYS = 14  # an earlier count of a figure: reported at most this many days before its first lead
 LEDE_CHARS = 300  # an undated document's opening reports the news, not the past
 STORY_SHARE = 0.5  # more than this share of a story's documents must name an event for it to be the story's
 ARTICLES = "coalesce(kind, 'article') = 'article'"  # pages with no reporting (segments.page_kind) seed no event
@@ -91,25 +91,28 @@ def resolve(mentions: dict[str, list[Mention]],
     off Caddock Island" in 1998)."""
     years: dict[str, Counter] = defaultdict(Counter)
     types_by_year: dict[tuple[str, Optional[int]], set] = defaultdict(set)
-    current: dict[str, set] = defaultdict(set)  # name -> the years of the documents calling it current news
+    current: dict[str, set] = defaultdict(set)  # name -> (year, type) of the documents calling it current news
     for doc_id, ms in mentions.items():
         for m in ms:
             if m.year:
                 years[m.key][m.year] += 1
             elif m.deixis == CURRENT and published and (when := published.get(doc_id)):
-                current[m.key].add(int(when[:4]))
+                current[m.key].add((int(when[:4]), EVENT_NOUNS[m.noun]))
             t = EVENT_NOUNS[m.noun]
             if t:
                 types_by_year[(m.key, m.year)].add(t)
 
-    def node(m: Mention) -> tuple[str, Optional[int]]:
+    def node(m: Mention, doc_id: str) -> tuple[str, Optional[int]]:
         if m.year:
             return (m.key, m.year)
         ys = years.get(m.key)
         if ys and len(ys) == 1:
             (y,) = ys
-            if current.get(m.key, set()) - {y}:
-                return (m.key, None)
+            own = (published or {}).get(doc_id)
+            kind = EVENT_NOUNS[m.noun]
+            if (own is None or int(own[:4]) != y) and any(
+                    yr != y and (t == kind or not t or not kind) for yr, t in current.get(m.key, ())):
+                return (m.key, None)  # (a document of the dated event's own year still names it)
             loose, dated = types_by_year.get((m.key, None), set()), types_by_year.get((m.key, y), set())
             if not loose or not dated or loose & dated:
                 return (m.key, y)
@@ -122,7 +125,7 @@ def resolve(mentions: dict[str, list[Mention]],
     nodes: dict[tuple[str, int], tuple] = {}
     for doc_id, ms in mentions.items():
         for i, m in enumerate(ms):
-            n = node(m)
+            n = node(m, doc_id)
             nodes[(doc_id, i)] = n
             count[n] += 1
             root(n)
@@ -486,7 +489,7 @@ def _uncorroborated(claim_event: dict[str, str], claim_place: dict[str, tuple[fl
                 # of it (of a toll that only grows, one no larger than the leads': not "300 killed" before leads of 12)
             last = strong_last[key]
             if key[1] in SUBSIDING and claim_doc[cid][0] in trusted and hi <= lowest and \
-                    last < (day.get(claim_doc[cid][0]) or "") <= _days_after(last, DEVELOPING_DAYS):
+                    last < (day.get(claim_doc[cid][0]) or "") <= days_after(last, DEVELOPING_DAYS):
                 continue  # fewer still missing in a report dated (trusted) after every lead: the count since
             if key[1] in CUMULATIVE and hi < lowest:
                 out.append((cid, "below every figure of the event its leads or named reports give (another count, "
@@ -495,14 +498,6 @@ def _uncorroborated(claim_event: dict[str, str], claim_place: dict[str, tuple[fl
                 out.append((cid, "a figure no lead or named report of the event gives, and no two later "
                                  "reports state"))
     return out
-
-
-def _days_after(day: str, n: int) -> str:
-    """The day n days after an ISO day ("" when it is none)."""
-    try:
-        return (date.fromisoformat(day[:10]) + timedelta(days=n)).isoformat()
-    except ValueError:
-        return ""
 
 
 class _Ranges:
@@ -588,6 +583,11 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     if not cues and said.antecedent is not None:  # "It killed 612 people": the sentence before says which event
         cues = other_event_cues(said.antecedent, -1, ref_year, facts.year, facts.first,
                                 None if start < lead else facts.places, facts.words)
+        if ANAPHORA.match(sentence) is None:  # a past narrative going on ("in 2011 ... still 57 died"): the time
+            # the sentence before set, not a comparison it made ("the worst since 2011. Officials said 14 died")
+            cues = [c for c in cues if not re.match(r"(?:since|worst|deadliest|biggest|largest|bloodiest|most|first)\b",
+                                                    c, re.IGNORECASE)
+                    and not re.search(r"\bsince\s+" + re.escape(c), said.antecedent, re.IGNORECASE)]
     if cues:
         past = _past_event(sentence, start - s0, writing_year)
         own = named.get(story_eid) or story_events.get(story_eid)
@@ -595,7 +595,8 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
             past = None  # "the fire in 2025" in a 2026 piece about that fire: its own event
         if past is not None:
             key, year, etype, label = past
-            eid = facts.recalled.get((etype, year)) or _named_id(key, year)  # the story's own name for it, if one
+            known = facts.recalled.get((etype, year))  # the story's own name for it, if one
+            eid = known if known in named else _named_id(key, year)
             ev = named.get(eid)
             if ev is None:
                 ev = named[eid] = _Ev(eid, label)
@@ -633,7 +634,8 @@ class _Doc(NamedTuple):
 @dataclass
 class _Said:
     """What a claim's row gives of its text (the claims analyser): its sentence, the sentence
-    before when its own opens by referring back, where its paragraph starts."""
+    before when its own opens by referring back or goes on in the time that one set
+    (text.sentences.sentence_context), where its paragraph starts."""
 
     sentence: str
     antecedent: Optional[str]
@@ -647,7 +649,7 @@ class _StoryFacts:
     families: frozenset  # the kinds of figure its documents lead with
     places: frozenset  # the capitalised words of its titles and leads (lower case)
     casualty: bool = True  # its titles and leads tell of violence, an accident or a disaster (placement.casualty_story)
-    words: frozenset = frozenset()  # the words of its titles and leads, lower case ("since the strike began": its own)
+    words: frozenset = frozenset()  # the words half its titles share, lower case ("since the strike began": its own)
     recalled: dict = field(default_factory=dict)  # (type, year) -> the one named event of that type and year its documents name
 
 
@@ -667,7 +669,7 @@ def _story_facts(members: dict[str, list[str]], leads: dict[str, Lead], title_of
         dated = [(cast(str, published[i])[:10], j) for j, i in enumerate(ids) if published.get(i)]
         out[k] = _StoryFacts(year, first, story_families(heads, incident), place_words(heads),
                              casualty_story(heads, incidents, min(dated)[1] if dated else None),
-                             frozenset(w.lower() for h in heads for w in re.findall(r"\w+", h)))
+                             _title_words([title_of[i] or "" for i in ids]))
     story_of = {i: k for k, ids in members.items() for i in ids}
     named_in: dict[str, dict[tuple[str, int], set]] = defaultdict(lambda: defaultdict(set))
     for eid, ev in named.items():  # the dated named events each story's documents name
@@ -679,6 +681,12 @@ def _story_facts(members: dict[str, list[str]], leads: dict[str, Lead], title_of
     for k, found in named_in.items():
         out[k].recalled = {ty: next(iter(eids)) for ty, eids in found.items() if len(eids) == 1}
     return out
+
+
+def _title_words(titles: list[str]) -> frozenset[str]:
+    """The words (lower case) at least half of a story's titles share: what the story is about."""
+    seen = Counter(w for t in titles for w in {x.lower() for x in re.findall(r"\w+", t)})
+    return frozenset(w for w, n in seen.items() if 2 * n >= len(titles))
 
 
 #: Words of a page's date stamp ("Posted 12/19/2005 3:36 PM", "Updated 0947 GMT").

@@ -46,6 +46,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import Any, Iterable, Iterator, NamedTuple, Optional, cast
 
 from ..model import COUNT_MEASURES, CUMULATIVE, SUBSIDING, Check, Figure, make_id
@@ -167,7 +168,8 @@ def prepare_claims(rows: Iterable[ClaimRow], pub: str) -> list[FigureClaim]:
     order, with the groups the figures use: units ("eight families"), affected groups ("130
     children lost one parent"), and a sub-population figure in a document that states a
     larger toll ("The dead include 12 children" among 23 dead); a toll's attackers taken out
-    of it ("12 people, including three of the gunmen": 9 victims, as the totals rule does).
+    of it ("12 people, including three of the gunmen": 9 victims; the totals rule takes out
+    soldiers too, which a figure row keeps).
     """
     claims = []
     for r in rows:
@@ -315,14 +317,29 @@ def _on_path(a: _Report, b: _Report, later: list[_Report], measure: str) -> bool
     """Two reports of one day on the path of a count moving one way: the source behind
     caught up later (a toll that goes on rising: the wire's 14 and the governor's 18 on
     the first day, the wire's 38 three days on; the missing: 70 and 48, then the first
-    one's 31). Earlier and later in the day, not a disagreement."""
+    one's 31), within DEVELOPING_DAYS (a count a month on explains no day's difference).
+    Earlier and later in the day, not a disagreement."""
+    soon = [r for r in later if r.day <= days_after(a.day, DEVELOPING_DAYS)]  # (a count a month on explains nothing)
     if measure in CUMULATIVE:
         behind, ahead = (a, b) if a.claim.lo <= b.claim.lo else (b, a)
-        return any(r.origin == behind.origin and r.claim.lo >= ahead.claim.lo for r in later)
+        return any(r.origin == behind.origin and r.claim.lo >= ahead.claim.lo for r in soon)
     if measure in SUBSIDING:
         behind, ahead = (a, b) if a.claim.hi >= b.claim.hi else (b, a)
-        return any(r.origin == behind.origin and r.claim.hi <= ahead.claim.hi for r in later)
+        return any(r.origin == behind.origin and r.claim.hi <= ahead.claim.hi for r in soon)
     return False
+
+
+#: How long an event's counts keep moving (its developing days): an earlier or later count
+#: within them is the same figure's (events.py), a later one may explain a day's difference.
+DEVELOPING_DAYS = 14
+
+
+def days_after(day: str, n: int) -> str:
+    """The day n days after an ISO day ("" when it is none)."""
+    try:
+        return (date.fromisoformat(day[:10]) + timedelta(days=n)).isoformat()
+    except ValueError:
+        return ""
 
 
 def _sides(reports: list[_Report], day: Optional[str] = None) -> list[dict[str, Any]]:

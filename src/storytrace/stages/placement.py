@@ -187,11 +187,12 @@ def other_event_cues(sentence: str, at: int, ref_year: Optional[int], own_year: 
             cues.append(m.group().strip())
             break
     for rx in (_SINCE, _AGGREGATE, _COMPARE, _OTHER):
-        hit = rx.search(sentence)
-        if hit and rx is _SINCE and (since := _SINCE_OWN.match(hit.group())) and since.group(1).lower() in own:
-            continue  # "since the strike began" in a story of the strike: its own count so far
-        if hit and not (hit.start() <= at < hit.end()) and not _other_clause(sentence, at, hit.start()):
-            cues.append(hit.group().strip())
+        for hit in rx.finditer(sentence):
+            if rx is _SINCE and (since := _SINCE_OWN.match(hit.group())) and since.group(1).lower() in own:
+                continue  # "since the strike began" in a story of the strike: its own count so far
+            if not (hit.start() <= at < hit.end()) and not _other_clause(sentence, at, hit.start()):
+                cues.append(hit.group().strip())
+                break
     return cues
 
 
@@ -200,9 +201,15 @@ SUPERSEDED = re.compile(r"\b(?:originally|initially|at\s+first|first\s+reports?|
                         r"had\s+(?:earlier|initially|originally)\s+(?:said|reported|put))\b", re.IGNORECASE)
 
 #: A report the sentence calls false or unconfirmed ("false reports on social media said three
-#: protesters had been killed", "police denied that ..."): no figure of the event.
-DISPUTED = re.compile(r"\b(?:false(?:ly)?|unconfirmed|unverified|untrue|rumou?r(?:s|ed)?|hoax|fake|denied|denies|deny|"
-                      r"(?:was|were|proved|turned\s+out\s+to\s+be)\s+wrong|incorrect(?:ly)?)\b", re.IGNORECASE)
+#: protesters had been killed", "police denied that ...", "initial reports of three deaths were
+#: wrong"): no figure of the event. The word must qualify a report, not anything else
+#: ("arrested for spreading false information", "denied responsibility", "denied bail").
+_REPORTS = r"(?:reports?|claims?|rumou?rs?|posts?|accounts?|figures?)"
+DISPUTED = re.compile(
+    rf"\b(?:false|unconfirmed|unverified|untrue|fake|erroneous)\s+(?:[\w-]+\s+){{0,2}}?{_REPORTS}\b|"
+    rf"\b(?:denied|denies|deny)\s+(?:the\s+)?(?:that\b|{_REPORTS}\b)|\brumou?rs?\s+(?:that|of)\b|"
+    rf"\b{_REPORTS}\s+(?:[\w-]+\s+){{0,6}}?(?:was|were|proved|turned\s+out\s+to\s+be)\s+(?:wrong|false|untrue|incorrect)\b",
+    re.IGNORECASE)
 
 #: A relative clause's opening word: its time words describe the noun it follows.
 _RELATIVE = re.compile(r"\b(?:who|whom|which|where)\b", re.IGNORECASE)

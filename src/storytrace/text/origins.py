@@ -262,14 +262,12 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str]) -> dict[str, st
         sets.union(keys[cid][0], "attribution: " + ministry)
     attrs = {k for ks in keys.values() for k in ks if k.startswith("attribution: ")} | {
         "attribution: " + m for m in ministers.values()}
-    for k in attrs:  # "ministry" -> the one "ministry foreign affairs"; "the agency" -> the one "... agency";
-        # "the health authority" -> the one "haverlund health authority"
+    for k in attrs:  # "ministry" -> the one "ministry foreign affairs"; "the health authority" -> the one
+        # "haverlund health authority" (not a bare "the government" -> "the rebel government in Tripoli")
         words = k[13:].split() if k.startswith("attribution: ") and not k.startswith("attribution: person ") else []
-        bare = k[13:] if len(words) == 1 and words[0] in ORG_WORDS else None
         tail = words if len(words) > 1 and words[-1] in ORG_WORDS else None
         fuller = [o for o in attrs if o != k and not o.startswith("attribution: person ") and (
-            o.startswith(k + " ") or bare is not None and bare in o[13:].split()
-            or tail is not None and o[13:].split()[-len(tail):] == tail)]
+            o.startswith(k + " ") or tail is not None and o[13:].split()[-len(tail):] == tail)]
         if len(fuller) == 1:
             sets.union(k, fuller[0])
     for c in cs:  # a named holder of an office is that office: "Qeshm Gov. Heidar Alishvandi"
@@ -356,6 +354,8 @@ def _title_holders(cs: list[_Claim], keys: dict[str, list[str]], attrs: set[str]
         if not fits and words & _POLICE_RANKS:
             fits = [b for b in attrs if b == "attribution: police"]
         topic = words & _TITLES - _ROLES - _POLICE_RANKS - set(OFFICES) - {"senior", "deputy", "general", "dr", "mr", "mrs", "ms"}
+        if k.split()[-1] in _VOICES:
+            topic -= {"foreign"}  # "foreign officials": other countries', not the foreign ministry
         if not fits and (words & _ROLES or words & _VOICES) and topic:
             fits = [b for b in bodies if topic <= set(b[13:].split()) and set(b[13:].split()) & ORG_WORDS]
         if len(set(fits)) == 1:

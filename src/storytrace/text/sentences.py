@@ -305,6 +305,7 @@ def sentence_before(text: str, s0: int) -> Optional[tuple[int, int]]:
             return None
         s0 = line_start - 1  # the paragraph before (blank lines skipped)
         line_start = text.rfind("\n", 0, s0) + 1
+    line_start = max(line_start, s0 - BEFORE_REACH)  # (a paragraph's last sentence is near its end: linear)
     spans = sentences(text[line_start:s0])
     if not spans:
         return None
@@ -312,8 +313,11 @@ def sentence_before(text: str, s0: int) -> Optional[tuple[int, int]]:
     return line_start + a, line_start + b
 
 
+BEFORE_REACH = 2000  # characters looked back for the sentence before
+
+
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
-_ELSEWHERE = re.compile(r"\b(?:separate|another|elsewhere|unrelated)\b", re.IGNORECASE)
+_ELSEWHERE = re.compile(r"\b(?:a\s+separate|elsewhere|unrelated)\b", re.IGNORECASE)
 #: A sentence that gives a time of its own, or speaks in the present ("are dead", "has risen"):
 #: it does not go on in the time the sentence before set.
 _OWN_TIME = re.compile(

@@ -145,3 +145,16 @@ def assert_same_ledgers(local: Path, spark: Path, skip_columns: dict[str, set[st
         assert len(a[t][1]) == len(b[t][1]), f"{t}: {len(a[t][1])} rows locally, {len(b[t][1])} on Spark"
         for x, y in zip(a[t][1], b[t][1]):
             assert x == y, f"{t}: first different row:\nlocal {x}\nspark {y}"
+
+
+def ledger_from_texts(tmp_path: Path, files: dict[str, str]) -> sqlite3.Connection:
+    """A ledger built from made-up articles (file name -> text), opened."""
+    from storytrace.engines import local as pipeline
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    ledger = tmp_path / "l.db"
+    pipeline.build(ledger, [str(folder)], workers=1)
+    return sqlite3.connect(ledger)

@@ -7,8 +7,8 @@ import json
 import sqlite3
 
 import pytest
+from conftest import ledger_from_texts
 
-from storytrace.engines import local as pipeline
 from storytrace.analyse.claims import extract
 from storytrace.stages.figures import FigureClaim, make_figure, publication_key
 from storytrace.text.numbers import band
@@ -19,15 +19,7 @@ from storytrace.stages.reuse import count_edit
 from storytrace.text.segments import segments
 
 
-def _ledger(tmp_path, files: dict[str, str]) -> sqlite3.Connection:
-    """A ledger built from made-up articles (name -> text)."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    ledger = tmp_path / "l.db"
-    pipeline.build(ledger, [str(folder)], workers=1)
-    return sqlite3.connect(ledger)
+_ledger = ledger_from_texts
 
 
 def _placements(conn: sqlite3.Connection, measure: str) -> dict[int, str]:

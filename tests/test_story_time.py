@@ -4,24 +4,16 @@ days it is written in, a recalled event, a separate one (issues 14 and 15). Made
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
+from conftest import ledger_from_texts
 
 from storytrace.analyse.mentions import CURRENT, OTHER, deixis, named_events
-from storytrace.engines import local as pipeline
 from storytrace.stages.figures import FigureClaim, make_figure
 from storytrace.text.sentences import sentence_context
 
 
-def _ledger(tmp_path, files: dict[str, str]) -> sqlite3.Connection:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    ledger = tmp_path / "l.db"
-    pipeline.build(ledger, [str(folder)], workers=1)
-    return sqlite3.connect(ledger)
+_ledger = ledger_from_texts
 
 
 @pytest.mark.parametrize("text,noun,expected", [

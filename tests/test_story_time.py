@@ -7,6 +7,7 @@ import json
 
 import pytest
 from conftest import ledger_from_texts
+from hypothesis import given, settings, strategies as st
 
 from storytrace.analyse.mentions import CURRENT, OTHER, deixis, named_events
 from storytrace.stages.figures import FigureClaim, make_figure
@@ -249,3 +250,24 @@ def test_those_who_remain_in_hospital_are_hospitalised_whatever_hurt_them():
                  "Twelve wounded people remained in hospital on Friday."):
         assert [c.measure for c in extract(text)] == ["hospitalised"], text
     assert [c.measure for c in extract("28 injured people were being treated in hospital.")] == ["injured"]
+
+
+_WORDS = ["Four", "of", "them", "the", "dead", "were", "children", "this", "week's", "a", "separate", "flood", "floods",
+          "in", "Tarrow", "since", "2011", "killed", "12", "people", "admitted", "hospital", "remain", "in", "police",
+          "officers", "said", "denied", "that", "false", "reports", "another", "Monday's", "attack", "on", "Halden",
+          ".", ",", "\n", "It", "Five", "injured", "hostages", "were", "freed", "treated"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=60))
+def test_the_new_rules_never_crash_and_keep_their_offsets(words):
+    from storytrace.analyse.claims import extract
+
+    text = " ".join(words)
+    for m in named_events(text):
+        assert m.deixis in (None, CURRENT, OTHER) and 0 <= m.start < m.end <= len(text)
+    for c in extract(text):
+        assert text[c.start:c.end] and c.sentence_start <= c.start < c.end <= c.sentence_end <= len(text)
+        words_, before, paragraph = sentence_context(text, c.sentence_start, c.sentence_end)
+        assert words_ == text[c.sentence_start:c.sentence_end] and paragraph <= c.sentence_start
+        assert before is None or before in text[:c.sentence_start]

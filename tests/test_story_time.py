@@ -271,3 +271,20 @@ def test_the_new_rules_never_crash_and_keep_their_offsets(words):
         words_, before, paragraph = sentence_context(text, c.sentence_start, c.sentence_end)
         assert words_ == text[c.sentence_start:c.sentence_end] and paragraph <= c.sentence_start
         assert before is None or before in text[:c.sentence_start]
+
+
+def test_a_figure_s_status_and_the_parts_after_a_count_stay_linear():
+    from conftest import grows_linearly
+
+    from storytrace.analyse.claims import extract
+
+    def reports(n):  # n reports over n/4 days, ten sources
+        return [_claim(str(i), f"D{i}", 10 + i % 10, f"source {i % 10}", f"2026-11-{1 + (i * 4 // n) * 7 % 28:02d}")
+                for i in range(n)]
+
+    small, large = reports(100), reports(800)
+    ok, t_small, t_large = grows_linearly(lambda cs: make_figure("f", "e", "killed", None, cs, {}, False), small, large)
+    assert ok, (t_small, t_large)
+    text = "The blast killed 30 people in Varno on Monday. Five of them were children. "
+    ok, t_small, t_large = grows_linearly(extract, text * 20, text * 160, repeat=2)
+    assert ok, (t_small, t_large)

@@ -15,7 +15,9 @@ document's totals per measure are document_totals.py's.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import defaultdict
 from typing import Any, Optional, Sequence
 
 from ..text import nlp
@@ -191,13 +193,20 @@ def _them_parts(text: str, claims: list[Claim]) -> list[Claim]:
     if " of them " not in text or not claims:
         return []
     taken = {c.start for c in claims}
+    by_end: dict[int, list[Claim]] = defaultdict(list)  # the claims of each sentence, by where it ends
+    for c in claims:
+        by_end[c.sentence_end].append(c)
+    ends = sorted(by_end)
     out = []
     for m in _THEM_PART.finditer(text):
         group = GROUPS.get(m.group(2))
         if group is None or group == "police" or m.start() in taken:  # ("Two of them were officers": army's too)
             continue
-        wholes = [c for c in claims if c.sentence_end <= m.start() and not text[c.sentence_end:m.start()].strip(' "“”')
-                  and c.group is None and not c.part_of and c.measure != "other" and c.value is not None]
+        i = bisect.bisect_right(ends, m.start()) - 1  # the sentence just before, if it ends right there
+        if i < 0 or text[ends[i]:m.start()].strip(' "“”'):
+            continue
+        wholes = [c for c in sorted(by_end[ends[i]], key=lambda c: c.start)
+                  if c.group is None and not c.part_of and c.measure != "other" and c.value is not None]
         nums = [n for n in find_numbers(m.group(1)) if n.kind in COUNT_KINDS and n.value is not None]
         if not wholes or not nums or nums[0].value >= (wholes[-1].value or 0):  # type: ignore[operator]
             continue
@@ -326,7 +335,7 @@ def _sentence_claims(
             pending_groups.append((n, head, parent))
             continue
         measure = adjacent_measure(sent, n) or head_measure(head) or surface_measure(tok.doc, n, head)
-        if measure is None and admitted(head) and _HOSPITAL_NAMED.search(text, text.rfind("\n", 0, s) + 1, s):
+        if measure is None and admitted(head) and _HOSPITAL_NAMED.search(text, max(text.rfind("\n", 0, s) + 1, s - 2000), s):
             measure = "hospitalised"  # "At Ostrevo General Hospital, ... Twenty-three had been admitted"
         first = _first_conjunct(head)
         if measure is None and first is not head and first.i in by_token:

@@ -96,8 +96,8 @@ def resolve(mentions: dict[str, list[Mention]],
         for m in ms:
             if m.year:
                 years[m.key][m.year] += 1
-            elif m.deixis == CURRENT and published and (when := published.get(doc_id)):
-                current[m.key].add((int(when[:4]), EVENT_NOUNS[m.noun]))
+            elif m.deixis == CURRENT and published and (when := _year((published or {}).get(doc_id))):
+                current[m.key].add((when, EVENT_NOUNS[m.noun]))
             t = EVENT_NOUNS[m.noun]
             if t:
                 types_by_year[(m.key, m.year)].add(t)
@@ -108,9 +108,9 @@ def resolve(mentions: dict[str, list[Mention]],
         ys = years.get(m.key)
         if ys and len(ys) == 1:
             (y,) = ys
-            own = (published or {}).get(doc_id)
+            own = _year((published or {}).get(doc_id))
             kind = EVENT_NOUNS[m.noun]
-            if (own is None or int(own[:4]) != y) and any(
+            if own != y and any(
                     yr != y and (t == kind or not t or not kind) for yr, t in current.get(m.key, ())):
                 return (m.key, None)  # (a document of the dated event's own year still names it)
             loose, dated = types_by_year.get((m.key, None), set()), types_by_year.get((m.key, y), set())
@@ -149,6 +149,11 @@ def resolve(mentions: dict[str, list[Mention]],
         groups[root(n)].append(n)
     canonical = {r: max(ns, key=lambda n: (count[n], n[1] or 0, n[0])) for r, ns in groups.items()}
     return {where: _named_id(*canonical[root(n)]) for where, n in nodes.items()}
+
+
+def _year(when: Optional[str]) -> Optional[int]:
+    """The year of a publication date ("2026-10-24..."), None when it gives none."""
+    return int(when[:4]) if when and when[:4].isdigit() else None
 
 
 def leads_by_document(db: Any) -> dict[str, Lead]:

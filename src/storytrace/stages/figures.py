@@ -195,8 +195,8 @@ def prepare_claims(rows: Iterable[ClaimRow], pub: str) -> list[FigureClaim]:
     for i, c in enumerate(claims):
         if c.id in attackers and c.group is None and c.value is not None and c.value > attackers[c.id]:
             less = attackers[c.id]
-            claims[i] = replace(c, value=c.value - less, low=None if c.low is None else c.low - less,
-                                high=None if c.high is None else c.high - less)
+            claims[i] = replace(c, value=c.value - less, low=None if c.low is None else max(0.0, c.low - less),
+                                high=None if c.high is None else max(0.0, c.high - less))
     tolls: dict[tuple, float] = defaultdict(float)
     for c in claims:
         if c.group is None and c.value is not None and _head(c) not in SUBGROUPS:
@@ -295,12 +295,24 @@ def _status(reports: list[_Report], historic: bool, measure: str) -> tuple[str, 
     for r in reports:
         if r.day:
             by_day[r.day].append(r)
-    for day, rs in sorted(by_day.items()):
-        later = [r for d, more in by_day.items() if d > day for r in more]
-        clash = [(a, b) for i, a in enumerate(rs) for b in rs[i + 1:]
-                 if not _fits([a, b]) and not _in_order(a, b, measure) and not _on_path(a, b, later, measure)]
+    days = sorted(by_day)
+    for n, day in enumerate(days):
+        rs = by_day[day]
+        cut = days_after(day, DEVELOPING_DAYS)
+        since = _Since()  # each origin's highest lower bound and lowest upper bound in the days after, within the window
+        for d in days[n + 1:]:
+            if d > cut:
+                break
+            for r in by_day[d]:
+                since.add(r)
+        alike: dict[tuple, list[_Report]] = defaultdict(list)  # reports a pair test cannot tell apart: tested once
+        for r in rs:
+            alike[(r.origin, r.claim.lo, r.claim.hi, r.claim.published.rstrip("?~"))].append(r)
+        kinds = list(alike.values())
+        clash = [(a, b) for i, a in enumerate(kinds) for b in kinds[i + 1:]
+                 if not _fits([a[0], b[0]]) and not _in_order(a[0], b[0], measure) and not _on_path(a[0], b[0], since, measure)]
         if clash:
-            return "conflict", _sides([r for pair in clash for r in pair], day)
+            return "conflict", _sides([r for pair in clash for side in pair for r in side], day)
     return "revised", []
 
 
@@ -313,19 +325,30 @@ def _in_order(a: _Report, b: _Report, measure: str) -> bool:
     return measure not in CUMULATIVE or late.claim.hi >= early.claim.lo
 
 
-def _on_path(a: _Report, b: _Report, later: list[_Report], measure: str) -> bool:
+class _Since:
+    """Each origin's highest lower bound and lowest upper bound over some reports."""
+
+    def __init__(self) -> None:
+        self.lo: dict[str, float] = {}
+        self.hi: dict[str, float] = {}
+
+    def add(self, r: _Report) -> None:
+        self.lo[r.origin] = max(self.lo.get(r.origin, r.claim.lo), r.claim.lo)
+        self.hi[r.origin] = min(self.hi.get(r.origin, r.claim.hi), r.claim.hi)
+
+
+def _on_path(a: _Report, b: _Report, since: _Since, measure: str) -> bool:
     """Two reports of one day on the path of a count moving one way: the source behind
     caught up later (a toll that goes on rising: the wire's 14 and the governor's 18 on
     the first day, the wire's 38 three days on; the missing: 70 and 48, then the first
-    one's 31), within DEVELOPING_DAYS (a count a month on explains no day's difference).
-    Earlier and later in the day, not a disagreement."""
-    soon = [r for r in later if r.day <= days_after(a.day, DEVELOPING_DAYS)]  # (a count a month on explains nothing)
+    one's 31), within DEVELOPING_DAYS (`since`: the days after, a count a month on
+    explains no day's difference). Earlier and later in the day, not a disagreement."""
     if measure in CUMULATIVE:
         behind, ahead = (a, b) if a.claim.lo <= b.claim.lo else (b, a)
-        return any(r.origin == behind.origin and r.claim.lo >= ahead.claim.lo for r in soon)
+        return behind.origin in since.lo and since.lo[behind.origin] >= ahead.claim.lo
     if measure in SUBSIDING:
         behind, ahead = (a, b) if a.claim.hi >= b.claim.hi else (b, a)
-        return any(r.origin == behind.origin and r.claim.hi <= ahead.claim.hi for r in soon)
+        return behind.origin in since.hi and since.hi[behind.origin] <= ahead.claim.hi
     return False
 
 
@@ -345,11 +368,16 @@ def days_after(day: str, n: int) -> str:
 def _sides(reports: list[_Report], day: Optional[str] = None) -> list[dict[str, Any]]:
     """The disagreeing sides: each value with the documents and origins that give it."""
     by_value: dict[str, dict[str, Any]] = {}
-    for r in reports:
-        side = by_value.setdefault(r.claim.shown, {"value": r.claim.shown, "documents": [], "origins": []})
-        if r.claim.doc_id not in side["documents"]:
+    seen: dict[str, tuple[set, set]] = {}  # (the same report comes once per pair it clashes in)
+    for r in {id(r): r for r in reports}.values():
+        shown = r.claim.shown
+        side = by_value.setdefault(shown, {"value": shown, "documents": [], "origins": []})
+        docs, origins = seen.setdefault(shown, (set(), set()))
+        if r.claim.doc_id not in docs:
+            docs.add(r.claim.doc_id)
             side["documents"].append(r.claim.doc_id)
-        if r.origin not in side["origins"]:
+        if r.origin not in origins:
+            origins.add(r.origin)
             side["origins"].append(r.origin)
     out = list(by_value.values())
     if day:

@@ -133,6 +133,9 @@ MEASURES: tuple[str, ...] = COUNT_MEASURES + ("other",)
 CUMULATIVE = frozenset({"killed", "injured", "arrested", "displaced", "affected", "evacuated", "orphaned"})
 #: Counts that fall as the days pass (the missing are found, the hospitalised discharged).
 SUBSIDING = frozenset({"missing", "hospitalised"})
+#: `Claim.what` of a count the text adds to one said before ("four more bodies", "another
+#: 12 hostages"): no total of its own (the events stage leaves it unplaced).
+INCREMENT = "increment (more than a count said before)"
 
 
 #: How a figure whose group is not a count of persons reads: its unit ("families wiped out: 8").

@@ -21,7 +21,7 @@ from collections import defaultdict
 from typing import Any, Optional, Sequence
 
 from ..text import nlp
-from ..model import Annotations, Claim, Document, make_id
+from ..model import INCREMENT, Annotations, Claim, Document, make_id
 from ..text.numbers import NumberSpan, band, find_numbers, has_number
 from .measures import (GROUPS, MEASURE_LEMMAS, adjacent_measure, admitted, copula_attr, perpetrator, group_name, head_measure,
                        lemma_measure, noun_phrase, partitive, surface_measure, victims_of)
@@ -331,6 +331,10 @@ def _sentence_claims(
             continue
         head = _np_head(tok)
         parent = _part_of(head)
+        if parent is not None and parent.i not in by_token and _included(head) and out and \
+                out[-1].group is None and not out[-1].part_of:
+            parent = by_head[out[-1].id]  # "Eight people died in the siege, including three of the gunmen":
+            # the parser hangs "including" on the nearer noun; the part is of the count just before it
         if parent is not None and parent.i in by_token:
             pending_groups.append((n, head, parent))
             continue
@@ -358,6 +362,8 @@ def _sentence_claims(
         if measure == "captured" and _law_agent(head):
             measure = "arrested"  # "an Indian warship ... capturing 26 Somali brigands": police, navy, troops arrest
         claim = _claim(text, doc_id, s, e, n, head, measure, None, sayer, quotes)
+        if not earlier and _increment(tok, head):
+            claim.what = INCREMENT  # "the gunmen released eight more hostages": added to a count said before
         if _not_persons(claim.victims) or (measure in _THING_MEASURES and not _person_like(head)
                                            and head.lemma_.lower() not in UNITS):
             continue  # "one of the world's rarest tigers died", "12 magazines were seized"
@@ -382,6 +388,9 @@ def _sentence_claims(
             out.append(extra)
             by_token[c.i] = extra
             single_heads[extra.id] = c
+    for c in out:
+        if c.what == INCREMENT and any(x.adds_to == c.id for x in out):
+            c.what = None  # a count others are listed beside is summed with them, not an increment alone
     _breakdowns(out, {**by_head, **single_heads})
     for n, head, parent in pending_groups:
         whole = by_token.get(parent.i)
@@ -452,6 +461,17 @@ def _more(tok: Any, head: Any) -> bool:
             if c.lower_ == "another" and c.i < tok.i:
                 return True
     return head.lower_ == "others" or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "another")
+
+
+def _increment(tok: Any, head: Any) -> bool:
+    """'eight more hostages', 'another 12', 'three additional bodies' (not 'more than')."""
+    for t in {tok, head}:
+        for c in t.children:
+            if c.lower_ == "more" and c.i > tok.i and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "than"):
+                return True
+            if c.lower_ in ("another", "additional", "further") and c.i < head.i:
+                return True
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "another"
 
 
 def _own_verb(head: Any) -> bool:
@@ -664,6 +684,14 @@ def _np_head(tok: Any) -> Any:
 
 def _np_tokens(head: Any) -> list[Any]:
     return [t for t in head.subtree if t.i <= head.i or t.dep_ in ("compound", "amod")]
+
+
+def _included(head: Any) -> bool:
+    """The number is what "including" / "among" introduces."""
+    t = head
+    while t.dep_ == "conj":
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in ("including", "among", "incl")
 
 
 def _part_of(head: Any) -> Optional[Any]:

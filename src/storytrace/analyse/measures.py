@@ -425,10 +425,13 @@ def _measure_of(head: Any) -> Optional[str]:
         if prep.lower_ in ("to", "at") and gov.pos_ in ("VERB", "AUX"):
             # "the death toll rose to 19", "put the death toll at 21", "the number killed has risen to 23"
             for c in gov.children:
-                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in ("toll", "number", "tally", "figure", "count"):
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in _TOLLS:
                     m = _toll_measure(c)
                     if m:
                         return m
+            toll = _toll_above(gov)  # "raising the number of people killed to 35": "to" hung inside the toll's words
+            if toll is not None:
+                return _toll_measure(toll)
         if prep.lower_ == "of" and gov.lemma_.lower() in ("family", "group", "household") and gov.dep_ in ("dobj", "nsubjpass"):
             return lemma_measure(gov.head)  # "slaughtered a family of seven"
         if prep.lower_ == "of" and gov.pos_ in ("NOUN", "NUM"):
@@ -507,6 +510,21 @@ def surface_measure(sent: Any, n: NumberSpan, head: Any) -> Optional[str]:
 
 def _passive(verb: Any) -> bool:
     return verb.tag_ == "VBN" and any(c.dep_ in ("auxpass", "aux") for c in verb.children)
+
+
+_TOLLS = ("toll", "number", "tally", "figure", "count")
+
+
+def _toll_above(tok: Any) -> Optional[Any]:
+    """The toll noun whose words hold `tok` ("the number of people killed since ... [to
+    five]"), when that noun is the subject or object of its verb; a few steps up at most."""
+    for _ in range(6):
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.lemma_.lower() in _TOLLS and tok.pos_ == "NOUN":
+            return tok
+        if tok.head is tok or tok.dep_ in ("ROOT", "ccomp", "conj"):
+            return None
+        tok = tok.head
+    return None
 
 
 def _toll_measure(toll: Any) -> Optional[str]:

@@ -42,7 +42,7 @@ from . import corrections
 from .annotated import complete, complete_claims
 from ..analyse.mentions import (CURRENT, EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, OTHER, YEAR, Mention, actors, from_row,
                                 homograph, is_reported, noun_spans)
-from ..model import CUMULATIVE, SUBSIDING, Event, Lead, make_id
+from ..model import CUMULATIVE, INCREMENT, SUBSIDING, Event, Lead, make_id
 from .figures import DEVELOPING_DAYS, TRUSTED, days_after
 from .placement import (ALONE, DISPUTED, HEADLINE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement,
                         casualty_story, cause_beside, other_event_cues, place_words, story_families, unplaced)
@@ -283,17 +283,17 @@ def events_stage(db: Any) -> dict[str, int]:
     # claims: placed by their evidence (placement.py): the named event their sentence mentions,
     # a past event their sentence dates, else their story's event when the document's lead or
     # the story's reports say so; unplaced when page furniture or another time or event
-    story_facts = _story_facts(members, leads, title_of, published, named, event_of_story)
+    story_facts = _story_facts(members, leads, title_of, published, named, event_of_story, story_events)
     claim_event: dict[str, str] = {}
     claim_place: dict[str, tuple[float, str]] = {}
     claim_doc: dict[str, tuple[str, str, int]] = {}
     per_doc: dict[str, Counter] = defaultdict(Counter)
     claim_span: dict[str, _Span] = {}
-    for cid, doc_id, start, s0, s1, measure, segment, words, antecedent, paragraph, low, high, group, part in db.execute(
+    for cid, doc_id, start, s0, s1, measure, segment, words, antecedent, paragraph, low, high, group, part, listed, what in db.execute(
             "select id, doc_id, start, sentence_start, sentence_end, measure, segment, sentence, antecedent, "
-            "paragraph_start, low, high, \"group\", coalesce(part_of, adds_to) from claims"):
+            "paragraph_start, low, high, \"group\", part_of, adds_to, what from claims"):
         claim_doc[cid] = (doc_id, measure, s0)
-        claim_span[cid] = _Span(low, high, group, part is not None)
+        claim_span[cid] = _Span(low, high, group, (part or listed) is not None)
         if doc_id in pages:  # a photo gallery, a page of posts: its numbers seed no event
             claim_place[cid] = (0.0, UNPLACED + f"not an article (a page of {pages[doc_id][0]})")
             continue
@@ -306,6 +306,10 @@ def events_stage(db: Any) -> dict[str, int]:
                         event_of, named, story_eid, facts, doc_year(doc_id, s0), ref_year, leads[doc_id].lead_end,
                         story_events)
         eid = placed.event_id or story_eid
+        if placed.placed and part is not None and group is None and measure != "other":
+            placed = unplaced(eid, "a part of a count its sentence gives (by day, place or batch), no total of its own", 0.3)
+        elif placed.placed and what == INCREMENT:
+            placed = unplaced(eid, "an increment ('four more', 'another 12'), added to a count said before: no total", 0.3)
         claim_event[cid] = eid
         claim_place[cid] = (placed.confidence, placed.reason)
         if placed.placed and (eid in named or eid in story_events):
@@ -654,15 +658,18 @@ class _StoryFacts:
     families: frozenset  # the kinds of figure its documents lead with
     places: frozenset  # the capitalised words of its titles and leads (lower case)
     casualty: bool = True  # its titles and leads tell of violence, an accident or a disaster (placement.casualty_story)
-    words: frozenset = frozenset()  # the words half its titles share, lower case ("since the strike began": its own)
+    words: frozenset = frozenset()  # the words half its titles share and the nouns of its own event's type, lower case ("since the strike began", "since the siege began": its own)
     recalled: dict = field(default_factory=dict)  # (type, year) -> the one named event of that type and year its documents name
 
 
 def _story_facts(members: dict[str, list[str]], leads: dict[str, Lead], title_of: dict[str, Optional[str]],
                  published: dict[str, Optional[str]], named: dict[str, _Ev], event_of_story: dict[str, str],
-                 ) -> dict[str, _StoryFacts]:
+                 story_events: Optional[dict[str, _Ev]] = None) -> dict[str, _StoryFacts]:
     out = {}
     for k, ids in members.items():
+        own = named.get(event_of_story[k]) or (story_events or {}).get(event_of_story[k])
+        kind = _type_of(own) if own else None  # "since the siege began" in a story of that attack: its own
+        nouns = frozenset(n for n, t in EVENT_NOUNS.items() if kind and t == kind)
         heads = [(title_of[i] or "") + "\n" + leads[i].opening[: leads[i].lead_end] for i in ids]
         incidents = [any(EVENT_NOUNS[head[q:e].lower()] for q, e in noun_spans(head)) for head in heads]
         incident = any(incidents)
@@ -674,7 +681,7 @@ def _story_facts(members: dict[str, list[str]], leads: dict[str, Lead], title_of
         dated = [(cast(str, published[i])[:10], j) for j, i in enumerate(ids) if published.get(i)]
         out[k] = _StoryFacts(year, first, story_families(heads, incident), place_words(heads),
                              casualty_story(heads, incidents, min(dated)[1] if dated else None),
-                             _title_words([title_of[i] or "" for i in ids]))
+                             _title_words([title_of[i] or "" for i in ids]) | nouns)
     story_of = {i: k for k, ids in members.items() for i in ids}
     named_in: dict[str, dict[tuple[str, int], set]] = defaultdict(lambda: defaultdict(set))
     for eid, ev in named.items():  # the dated named events each story's documents name

@@ -1,0 +1,90 @@
+"""A count told in steps (issue 14): increments ("eight more"), parts of a count by day or
+batch, running totals ("raising the number of people killed to 35"), a toll that names its
+attackers restated in a title. Made-up text."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from conftest import ledger_from_texts
+
+from storytrace.analyse.claims import extract
+from storytrace.model import INCREMENT
+
+_ledger = ledger_from_texts
+
+
+def _claims(text: str) -> dict[str, tuple]:
+    """number as written -> (measure, value, group, is a part, what)."""
+    return {text[c.start:c.end]: (c.measure, c.value, c.group, c.part_of is not None, c.what) for c in extract(text)}
+
+
+def _placements(conn: sqlite3.Connection, measure: str) -> dict[int, str]:
+    return {int(v): p for v, p in conn.execute("select value, placement from claims where measure = ?", [measure])}
+
+
+def test_more_and_another_are_increments_not_totals():
+    got = _claims("Three hours later the gunmen released eight more hostages, bringing to 20 the number freed since Tuesday.")
+    assert got["eight"][4] == INCREMENT and got["20"][:2] == ("released", 20)
+    assert _claims("Another 12 people were injured.")["12"][4] == INCREMENT
+    assert _claims("Two more suspects were detained overnight, police said.")["Two"][4] == INCREMENT
+    # summed with a count beside it in its sentence: no increment alone
+    got = _claims("Two people died at the scene and four more in hospital.")
+    assert got["four"][4] is None and got["Two"][4] is None
+    (bound,) = _claims("More than 40 people were injured.").values()
+    assert bound[:2] == ("injured", 40) and bound[4] is None  # "more than" is a bound
+
+
+def test_a_running_total_hung_inside_the_toll_s_words_is_that_toll():
+    assert _claims("Rescuers recovered four more bodies, raising the number of people killed to 35.")["35"][:2] == ("killed", 35)
+    assert _claims("That brings the number of people killed since the gunmen took the bank on Tuesday to five.")["five"][:2] \
+        == ("killed", 5)
+    assert "300" not in _claims("The number of children in the school rose to 300.")
+
+
+def test_including_hung_on_the_nearer_noun_is_a_part_of_the_count_before():
+    got = _claims("Eight people died in the two-day siege of a bank in Haverlund, including three of the gunmen, after "
+                  "police commandos stormed the building before dawn on Thursday.")
+    assert got["three"][:4] == ("killed", 3, "militants", True)
+    got = _claims("Twelve people died in the fire at the market in Doran, including four children.")
+    assert got["four"][:4] == ("killed", 4, "children", True)
+
+
+def test_increments_and_parts_by_day_make_no_row(tmp_path):
+    files = {
+        "a.txt": " date 2024-05-02\nGunmen holding a bank in Orrin released 12 hostages on Tuesday night, police said.\n"
+                 "Officers sealed off the square.\n",
+        "b.txt": " date 2024-05-03\nGunmen holding a bank in Orrin released 20 hostages in all by Wednesday, police said. "
+                 "Talks went on.\nThree hours later the gunmen released eight more hostages.\n",
+        "c.txt": " date 2024-05-04\nThe siege of a bank in Orrin ended, police said. Four hostages were killed in Orrin, "
+                 "police said.\nFour hostages were killed, two on Wednesday afternoon and two during the assault.\n",
+    }
+    conn = _ledger(tmp_path, files)
+    released = _placements(conn, "released")
+    assert released[8].startswith("unplaced: an increment"), released
+    killed = dict(conn.execute("select value, placement from claims where measure = 'killed' and part_of is not null"))
+    assert killed and all(p.startswith("unplaced: a part of a count") for p in killed.values()), killed
+    assert conn.execute("select best from figures where measure = 'released'").fetchall() == [(20,)]
+
+
+def test_a_toll_that_names_its_attackers_is_less_them_in_its_title_too(tmp_path):
+    files = {
+        "a.txt": " date 2024-05-04\nOrrin siege over: eight dead\nEight people died in the siege of a bank in Orrin, "
+                 "including three of the gunmen, police said. Officers stormed the bank.\n",
+        "b.txt": " date 2024-05-04\nFive people died in the siege of a bank in Orrin, police said. The gunmen were "
+                 "members of a small armed group.\n",
+    }
+    conn = _ledger(tmp_path, files)
+    assert conn.execute("select best from figures where measure = 'killed' and \"group\" is null").fetchall() == [(5,)]
+
+
+def test_since_the_noun_of_the_story_s_own_event_counts_from_it(tmp_path):
+    files = {
+        "a.txt": " date 2024-05-02\nGunmen attacked a bank in Orrin and took hostages, police said. The siege began "
+                 "on Tuesday.\n",
+        "b.txt": " date 2024-05-03\nGunmen holding a bank in Orrin killed two hostages, police said. Talks went on.\n"
+                 "The number of people killed since the siege began rose to three, police said.\n",
+    }
+    conn = _ledger(tmp_path, files)
+    placed = _placements(conn, "killed")
+    assert "another time or event" not in placed[3], placed

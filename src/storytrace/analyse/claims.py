@@ -15,9 +15,7 @@ document's totals per measure are document_totals.py's.
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections import defaultdict
 from typing import Any, Optional, Sequence
 
 from ..text import nlp
@@ -25,6 +23,7 @@ from ..model import INCREMENT, Annotations, Claim, Document, make_id
 from ..text.numbers import NumberSpan, band, find_numbers, has_number
 from .measures import (GROUPS, MEASURE_LEMMAS, adjacent_measure, admitted, copula_attr, perpetrator, group_name, head_measure,
                        lemma_measure, noun_phrase, partitive, surface_measure, victims_of)
+from .parts import breakdowns, them_parts
 from .mentions import EVENT_NOUNS  # (a count of events: "two quakes killed 30" counts no victims)
 from .attribution import SAY_LEMMAS, Sayer, full_name, quote_speaker, sentence_sayer, source_of
 from .modality import dated_clause, hypothetical, irrealis, repeated
@@ -159,7 +158,7 @@ def _finish(text: str, claims: list[Claim]) -> list[Claim]:
     before it, their segment, their sentence's words (and the sentence before, when
     theirs opens by referring back, "It killed 612 people", or goes on in the time it set:
     text.sentences.sentence_context), and sayers carried from the sentence before."""
-    claims.extend(_them_parts(text, claims))
+    claims.extend(them_parts(text, claims, COUNT_KINDS))
     claims.sort(key=lambda c: (c.start, c.end))
     if claims:
         where = SegmentIndex(segments(text))
@@ -182,48 +181,6 @@ def _finish(text: str, claims: list[Claim]) -> list[Claim]:
 
 #: A hospital the paragraph names before a sentence ("At Ostrevo General Hospital, ...").
 _HOSPITAL_NAMED = re.compile(r"\b(?:hospitals?|clinics?|infirmary|intensive\s+care)\b", re.IGNORECASE)
-#: "Thirty-six people lost their lives. Five of them were children.": a part of the count
-#: the sentence before gives, named by its group.
-_THEM_PART = re.compile(r"([A-Z][\w-]*|\d[\d,]*) of them (?:were|are) (?:all\s+)?([a-z]+)\b")
-
-
-def _them_parts(text: str, claims: list[Claim]) -> list[Claim]:
-    """Claims for "N of them were <group>" opening the sentence right after a sentence whose
-    count of persons it divides (its last overall figure): parts of it, with their group."""
-    if " of them " not in text or not claims:
-        return []
-    taken = {c.start for c in claims}
-    by_end: dict[int, list[Claim]] = defaultdict(list)  # the claims of each sentence, by where it ends
-    for c in claims:
-        by_end[c.sentence_end].append(c)
-    ends = sorted(by_end)
-    out = []
-    for m in _THEM_PART.finditer(text):
-        group = GROUPS.get(m.group(2))
-        if group is None or group == "police" or m.start() in taken:  # ("Two of them were officers": army's too)
-            continue
-        i = bisect.bisect_right(ends, m.start()) - 1  # the sentence just before, if it ends right there
-        if i < 0 or text[ends[i]:m.start()].strip(' "“”'):
-            continue
-        wholes = [c for c in sorted(by_end[ends[i]], key=lambda c: c.start)
-                  if c.group is None and not c.part_of and c.measure != "other" and c.value is not None]
-        nums = [n for n in find_numbers(m.group(1)) if n.kind in COUNT_KINDS and n.value is not None]
-        if not wholes or not nums or nums[0].value >= (wholes[-1].value or 0):  # type: ignore[operator]
-            continue
-        if len({c.measure for c in wholes if c.sentence_start == wholes[-1].sentence_start}) > 1:
-            continue  # "The blast killed 20 and injured 50. Five of them were children.": of which?
-        whole, n = wholes[-1], nums[0]
-        start, end = m.start(1) + n.start, m.start(1) + n.end
-        stop = re.search(r"[.!?]", text[m.end():m.end() + 300])
-        low, high = band(n.qualifier, n.value, n.low, n.high)
-        out.append(Claim(
-            id=make_id("claim", whole.doc_id, start, end), doc_id=whole.doc_id, start=start, end=end,
-            sentence_start=m.start(), sentence_end=m.end() + (stop.end() if stop else 0), measure=whole.measure,
-            value=n.value, low=low, high=high, qualifier=n.qualifier, group=group, victims=m.group(2),
-            attributed_to=whole.attributed_to, in_quote=whole.in_quote, part_of=whole.id))
-    return out
-
-
 #: Sayers that are a document or a pronoun, which stand for the source named before them.
 _DOCUMENT_SAYER = re.compile(r"^(?:the\s+|a\s+|its\s+|their\s+)?(?:statement|report|post|release|press\s+release|"
                              r"communiqu[eé]|tweet|message|letter|it|they|he|she)$", re.IGNORECASE)
@@ -330,11 +287,7 @@ def _sentence_claims(
         if tok is None:
             continue
         head = _np_head(tok)
-        parent = _part_of(head)
-        if parent is not None and parent.i not in by_token and _included(head) and out and \
-                out[-1].group is None and not out[-1].part_of:
-            parent = by_head[out[-1].id]  # "Eight people died in the siege, including three of the gunmen":
-            # the parser hangs "including" on the nearer noun; the part is of the count just before it
+        parent = _whole(head, by_token, by_head, out)
         if parent is not None and parent.i in by_token:
             pending_groups.append((n, head, parent))
             continue
@@ -388,10 +341,9 @@ def _sentence_claims(
             out.append(extra)
             by_token[c.i] = extra
             single_heads[extra.id] = c
-    for c in out:
-        if c.what == INCREMENT and any(x.adds_to == c.id for x in out):
-            c.what = None  # a count others are listed beside is summed with them, not an increment alone
-    _breakdowns(out, {**by_head, **single_heads})
+    for c in [c for c in out if c.what == INCREMENT and any(x.adds_to == c.id for x in out)]:
+        c.what = None  # a count others are listed beside is summed with them, not an increment alone
+    breakdowns(out, {**by_head, **single_heads})
     for n, head, parent in pending_groups:
         whole = by_token.get(parent.i)
         if whole is None:
@@ -401,28 +353,6 @@ def _sentence_claims(
         out.append(claim)
     out.extend(_singular_claims(text, doc_id, s, e, sent, by_token, sayer, quotes))
     return out
-
-
-#: Heads of a count that says nothing of who: a list right after it may break it down.
-_GENERAL = frozenset("people person persons individual individuals victim victims".split())
-
-
-def _breakdowns(claims: list[Claim], by_head: dict[str, Any]) -> None:
-    """"Six people, two Turkish nationals and four Somalis, were killed": a list set off by
-    a comma right after a count of people, whose numbers add up to it exactly, breaks that
-    count down (its parts: groups), it adds nothing to it (the parser reads the list as more
-    conjuncts of "people")."""
-    for whole in claims:
-        head = by_head.get(whole.id)
-        if head is None or whole.value is None or head.lemma_.lower() not in _GENERAL or \
-                head.i + 1 >= len(head.doc) or head.doc[head.i + 1].text not in (",", "-", "–", "—", "("):
-            continue
-        listed = [c for c in claims if c.adds_to == whole.id and c.value is not None and c.measure == whole.measure]
-        if len(listed) >= 2 and all(c.id in by_head for c in listed) and \
-                sum(c.value for c in listed) == whole.value:  # type: ignore[misc]
-            for c in listed:  # each part a group of its own ("Somalis", "soldiers"): never an overall figure
-                part = by_head[c.id]
-                c.adds_to, c.part_of, c.group = None, whole.id, group_name(part) or part.lower_
 
 
 def _them_measure(head: Any, counts_after: list[Any]) -> Optional[str]:
@@ -684,6 +614,17 @@ def _np_head(tok: Any) -> Any:
 
 def _np_tokens(head: Any) -> list[Any]:
     return [t for t in head.subtree if t.i <= head.i or t.dep_ in ("compound", "amod")]
+
+
+def _whole(head: Any, by_token: dict[int, Claim], by_head: dict[str, Any], out: list[Claim]) -> Optional[Any]:
+    """The counted noun a number is a part of (`_part_of`); for "Eight people died in the
+    siege, including three of the gunmen", where the parser hangs "including" on the nearer
+    noun, the count just before it."""
+    parent = _part_of(head)
+    if parent is not None and parent.i not in by_token and _included(head) and out and \
+            out[-1].group is None and not out[-1].part_of:
+        return by_head[out[-1].id]
+    return parent
 
 
 def _included(head: Any) -> bool:

@@ -1,0 +1,79 @@
+"""Parts of a count: the groups a text names after it ("Thirty-six people lost their
+lives. Five of them were children.") and a list right after it that breaks it down ("Six
+people, two Turkish nationals and four Somalis, were killed"). The claims analyser
+(claims.py) calls both for each document and sentence."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from typing import Any
+
+from ..model import Claim, make_id
+from ..text.numbers import band, find_numbers
+from .measures import GROUPS, group_name
+
+
+#: "Thirty-six people lost their lives. Five of them were children.": a part of the count
+#: the sentence before gives, named by its group.
+_THEM_PART = re.compile(r"([A-Z][\w-]*|\d[\d,]*) of them (?:were|are) (?:all\s+)?([a-z]+)\b")
+
+
+def them_parts(text: str, claims: list[Claim], count_kinds: set[str]) -> list[Claim]:
+    """Claims for "N of them were <group>" opening the sentence right after a sentence whose
+    count of persons it divides (its last overall figure): parts of it, with their group."""
+    if " of them " not in text or not claims:
+        return []
+    taken = {c.start for c in claims}
+    by_end: dict[int, list[Claim]] = defaultdict(list)  # the claims of each sentence, by where it ends
+    for c in claims:
+        by_end[c.sentence_end].append(c)
+    ends = sorted(by_end)
+    out = []
+    for m in _THEM_PART.finditer(text):
+        group = GROUPS.get(m.group(2))
+        if group is None or group == "police" or m.start() in taken:  # ("Two of them were officers": army's too)
+            continue
+        i = bisect.bisect_right(ends, m.start()) - 1  # the sentence just before, if it ends right there
+        if i < 0 or text[ends[i]:m.start()].strip(' "“”'):
+            continue
+        wholes = [c for c in sorted(by_end[ends[i]], key=lambda c: c.start)
+                  if c.group is None and not c.part_of and c.measure != "other" and c.value is not None]
+        nums = [n for n in find_numbers(m.group(1)) if n.kind in count_kinds and n.value is not None]
+        if not wholes or not nums or nums[0].value >= (wholes[-1].value or 0):  # type: ignore[operator]
+            continue
+        if len({c.measure for c in wholes if c.sentence_start == wholes[-1].sentence_start}) > 1:
+            continue  # "The blast killed 20 and injured 50. Five of them were children.": of which?
+        whole, n = wholes[-1], nums[0]
+        start, end = m.start(1) + n.start, m.start(1) + n.end
+        stop = re.search(r"[.!?]", text[m.end():m.end() + 300])
+        low, high = band(n.qualifier, n.value, n.low, n.high)
+        out.append(Claim(
+            id=make_id("claim", whole.doc_id, start, end), doc_id=whole.doc_id, start=start, end=end,
+            sentence_start=m.start(), sentence_end=m.end() + (stop.end() if stop else 0), measure=whole.measure,
+            value=n.value, low=low, high=high, qualifier=n.qualifier, group=group, victims=m.group(2),
+            attributed_to=whole.attributed_to, in_quote=whole.in_quote, part_of=whole.id))
+    return out
+
+
+#: Heads of a count that says nothing of who: a list right after it may break it down.
+_GENERAL = frozenset("people person persons individual individuals victim victims".split())
+
+
+def breakdowns(claims: list[Claim], by_head: dict[str, Any]) -> None:
+    """"Six people, two Turkish nationals and four Somalis, were killed": a list set off by
+    a comma right after a count of people, whose numbers add up to it exactly, breaks that
+    count down (its parts: groups), it adds nothing to it (the parser reads the list as more
+    conjuncts of "people")."""
+    for whole in claims:
+        head = by_head.get(whole.id)
+        if head is None or whole.value is None or head.lemma_.lower() not in _GENERAL or \
+                head.i + 1 >= len(head.doc) or head.doc[head.i + 1].text not in (",", "-", "–", "—", "("):
+            continue
+        listed = [c for c in claims if c.adds_to == whole.id and c.value is not None and c.measure == whole.measure]
+        if len(listed) >= 2 and all(c.id in by_head for c in listed) and \
+                sum(c.value for c in listed) == whole.value:  # type: ignore[misc]
+            for c in listed:  # each part a group of its own ("Somalis", "soldiers"): never an overall figure
+                part = by_head[c.id]
+                c.adds_to, c.part_of, c.group = None, whole.id, group_name(part) or part.lower_

@@ -668,3 +668,16 @@ def test_a_body_s_tail_name_and_its_officials_join_the_one_body():
     assert groups["d"] not in (groups["a"], groups["c"])
     groups = origin_groups([_c("c", "C", 83, "the Quillan Health Board"), _c("d", "D", 83, "Health officials")], {})
     assert groups["c"] == groups["d"]
+
+
+def test_the_agency_is_the_one_body_its_document_names_so():
+    from storytrace.analyse.attribution import full_name
+
+    text = ("Civil Protection Agency teams arrived. The National Civil Protection Agency said 38 people died. "
+            "On Friday the agency said 41 people had died.")
+    assert full_name(text, "the agency") == "National Civil Protection Agency"
+    two = "The Interior Ministry said five. The Health Ministry said six. The ministry said seven."
+    assert full_name(two, "the ministry") == "the ministry"  # two ministries: which one is not said
+    assert full_name("Police in Orrin said four. The police said six.", "the police") == "the police"  # no one body
+    got = {text[c.start:c.end]: c.attributed_to for c in extract(text)}
+    assert got["41"] == "National Civil Protection Agency"

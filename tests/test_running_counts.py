@@ -88,3 +88,12 @@ def test_since_the_noun_of_the_story_s_own_event_counts_from_it(tmp_path):
     conn = _ledger(tmp_path, files)
     placed = _placements(conn, "killed")
     assert "another time or event" not in placed[3], placed
+
+
+def test_a_list_after_a_colon_that_adds_up_to_the_count_breaks_it_down():
+    got = _claims("Rescuers also recovered three more bodies, raising the death toll to eight: five miners and three rescuers.")
+    assert sorted(v[2] for v in got.values() if v[3]) == ["miners", "rescuers"], got  # parts, with their groups
+    assert got["eight"][:3] == ("killed", 8, None)
+    # numbers that do not add up to it are more than a breakdown
+    got = _claims("The blast raised the death toll to eight: five miners and four rescuers died.")
+    assert not any(v[3] for v in got.values()), got

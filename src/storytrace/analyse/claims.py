@@ -343,7 +343,7 @@ def _sentence_claims(
             single_heads[extra.id] = c
     for c in [c for c in out if c.what == INCREMENT and any(x.adds_to == c.id for x in out)]:
         c.what = None  # a count others are listed beside is summed with them, not an increment alone
-    breakdowns(out, {**by_head, **single_heads})
+    breakdowns(out, {**by_head, **single_heads}, text)
     for n, head, parent in pending_groups:
         whole = by_token.get(parent.i)
         if whole is None:

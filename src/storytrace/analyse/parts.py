@@ -61,7 +61,7 @@ def them_parts(text: str, claims: list[Claim], count_kinds: set[str]) -> list[Cl
 _GENERAL = frozenset("people person persons individual individuals victim victims".split())
 
 
-def breakdowns(claims: list[Claim], by_head: dict[str, Any]) -> None:
+def breakdowns(claims: list[Claim], by_head: dict[str, Any], text: str = "") -> None:
     """"Six people, two Turkish nationals and four Somalis, were killed": a list set off by
     a comma right after a count of people, whose numbers add up to it exactly, breaks that
     count down (its parts: groups), it adds nothing to it (the parser reads the list as more
@@ -75,5 +75,28 @@ def breakdowns(claims: list[Claim], by_head: dict[str, Any]) -> None:
         if len(listed) >= 2 and all(c.id in by_head for c in listed) and \
                 sum(c.value for c in listed) == whole.value:  # type: ignore[misc]
             for c in listed:  # each part a group of its own ("Somalis", "soldiers"): never an overall figure
+                part = by_head[c.id]
+                c.adds_to, c.part_of, c.group = None, whole.id, group_name(part) or part.lower_
+    _sum_lists(claims, by_head, text)
+
+
+def _sum_lists(claims: list[Claim], by_head: dict[str, Any], text: str) -> None:
+    """"raising the death toll to eight: five miners and three rescuers": a list right after
+    a count, set off by a colon, comma or dash, whose numbers add up to it exactly, breaks
+    it down (its parts: groups)."""
+    for whole in claims:
+        head = by_head.get(whole.id)
+        if head is None or whole.value is None or whole.group is not None or whole.part_of or whole.adds_to:
+            continue
+        after = [c for c in claims if c.start > whole.end and c.measure == whole.measure and c.id in by_head
+                 and not c.part_of and c.value is not None]
+        if not after or after[0].adds_to:
+            continue
+        first = after[0]
+        listed = [first] + [c for c in after if c.adds_to == first.id]
+        gap = text[whole.end:first.start].strip()
+        if len(listed) >= 2 and gap[:1] in (":", ",", "-", "–", "—") and len(gap) <= 3 and \
+                sum(c.value for c in listed) == whole.value:  # type: ignore[misc]
+            for c in listed:
                 part = by_head[c.id]
                 c.adds_to, c.part_of, c.group = None, whole.id, group_name(part) or part.lower_

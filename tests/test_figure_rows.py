@@ -196,6 +196,15 @@ def test_one_dated_report_is_no_timeline():
     assert row["best"] == 3 and "latest" in row["rule"]
 
 
+def test_one_source_s_own_count_moving_over_trusted_days_is_a_trend():
+    cs = [_c("a", "A", 14, "police", "2024-05-02"), _c("b", "B", 26, "police", "2024-05-03"),
+          _c("c", "C", 31, "police", "2024-05-04")]
+    row = _row(cs)
+    assert (row["trend"], row["n_origins"], row["best"]) == ("rising", 1, 31)  # one source behind it, said so
+    cs = [_c("a", "A", 14, "police", "2024-05-02"), _c("b", "B", 14, "police", "2024-05-02")]
+    assert _row(cs)["trend"] is None  # one day: no movement
+
+
 def test_a_late_low_report_does_not_win_and_no_false_falling():
     cs = [_c("a", "A", 25, "police", "2024-05-02T06:00:00"), _c("b", "B", 27, "hospital", "2024-05-02T09:00:00"),
           _c("c", "C", 4, "the mayor", "2024-05-04", "at_least")]  # an early story misdated two days late

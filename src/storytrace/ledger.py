@@ -463,7 +463,7 @@ COLUMN_DOCS = {
         "status": "single (one document), agree (one value fits every source's bounds), conflict (independent origins "
                   "disagree where time cannot explain it: the same trusted day, or a settled past event), revised "
                   "(a developing event's values that differ over time)",
-        "trend": "rising, falling: trusted-dated values that moved one way across at least two independent origins "
+        "trend": "rising, falling: trusted-dated values that moved one way over at least two trusted days "
                  "(null: none shown)",
         "best": "what a fact-checker would publish: a settled event's value most independent origins give; a developing "
                 "event's latest trusted-dated value (a late report does not lower a count that only grows)",

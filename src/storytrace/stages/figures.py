@@ -18,8 +18,8 @@ are listed as unplaced under their event.
   time cannot explain it: on the same trusted day, or about a settled past event: the
   seeds' 116 vs 106 women), else `revised` (a developing event's values that differ over
   time). A conflict row names the sides (`sides`).
-- Trend: `rising` / `falling` only when trusted-dated values move one way across at least
-  two independent origins; else null.
+- Trend: `rising` / `falling` only when trusted-dated values move one way over at least
+  two trusted days (one source's own count too: its origins are the row's); else null.
 - Best: for a settled event the value most independent origins give; for a developing
   event the latest trusted-dated value, unless an independent origin reported a higher
   toll earlier (a late or misdated report does not lower a count that only grows:
@@ -417,14 +417,14 @@ def _day_values(reports: list[_Report], measure: str = "") -> list[tuple[str, fl
 
 
 def _trend(reports: list[_Report], measure: str) -> Optional[str]:
-    """rising / falling when trusted-dated values move one way across independent origins."""
+    """rising / falling when trusted-dated values move one way over the days, one source's
+    own count among them (its reports on two trusted days: "police: 14, then 26"; a reprint
+    counts from its origin's first day, so it moves nothing); the row's origins say how
+    many sources stand behind it."""
     seq = _day_values(reports, measure)
     steps = [(b[1] - a[1], a[2], b[2]) for a, b in zip(seq, seq[1:]) if b[1] != a[1]]
     if not steps:
         return None
-    origins = set().union(*(a | b for _, a, b in steps))
-    if len(origins) < 2:
-        return None  # one source updating itself is a revision, not corroborated movement
     if all(d > 0 for d, _, _ in steps):
         return "rising"
     if all(d < 0 for d, _, _ in steps):

@@ -679,23 +679,3 @@ def test_a_body_s_tail_name_and_its_officials_join_the_one_body():
     assert groups["c"] == groups["d"]
 
 
-def test_the_agency_is_the_one_body_its_document_names_so():
-    from storytrace.analyse.attribution import full_name
-
-    text = ("Civil Protection Agency teams arrived. The National Civil Protection Agency said 38 people died. "
-            "On Friday the agency said 41 people had died.")
-    assert full_name(text, "the agency") == "National Civil Protection Agency"
-    two = "The Interior Ministry said five. The Health Ministry said six. The ministry said seven."
-    assert full_name(two, "the ministry") == "the ministry"  # two ministries: which one is not said
-    assert full_name("Police in Orrin said four. The police said six.", "the police") == "the police"  # no one body
-    got = {text[c.start:c.end]: c.attributed_to for c in extract(text)}
-    assert got["41"] == "National Civil Protection Agency"
-
-
-def test_a_joint_statement_of_two_bodies_is_one_source_for_its_figure():
-    cs = [_c("a", "A", 31, "the provincial police and the Ministry of Health"), _c("b", "B", 27, "the provincial police"),
-          _c("c", "C", 31, "The Ministry of Health")]
-    assert len(set(origin_groups(cs, {}).values())) == 1
-    people = [_c("a", "A", 31, "Mayor Ann Holt and Governor Ivo Sand"), _c("b", "B", 31, "Mayor Ann Holt"),
-              _c("c", "C", 31, "Governor Ivo Sand")]
-    assert len(set(origin_groups(people, {}).values())) >= 2  # two people's words: not joined by this rule

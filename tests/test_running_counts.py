@@ -24,10 +24,16 @@ def _placements(conn: sqlite3.Connection, measure: str) -> dict[int, str]:
 
 
 def test_more_and_another_are_increments_not_totals():
-    got = _claims("Three hours later the gunmen released eight more hostages, bringing to 20 the number freed since Tuesday.")
+    got = _claims("The gunmen released 12 hostages on Tuesday. Three hours later the gunmen released eight more "
+                  "hostages, bringing to 20 the number freed since Tuesday.")
     assert got["eight"][4] == INCREMENT and got["20"][:2] == ("released", 20)
-    assert _claims("Another 12 people were injured.")["12"][4] == INCREMENT
-    assert _claims("Two more suspects were detained overnight, police said.")["Two"][4] == INCREMENT
+    assert _claims("Five people were injured on Monday. Another 12 people were injured.")["12"][4] == INCREMENT
+    assert _claims("Police arrested three men. Two more suspects were detained overnight, police said.")["Two"][4] \
+        == INCREMENT
+    # more than a count of another measure: a total of its own ("another 40 were injured" after the dead)
+    assert _claims("Twelve people were killed in the blast and another 40 were injured.")["40"][:2] == ("injured", 40)
+    assert _claims("Twelve people were killed in the blast and another 40 were injured.")["40"][4] is None
+    assert _claims("The storm killed 14 people, and another 3 remain missing.")["3"][4] is None
     # summed with a count beside it in its sentence: no increment alone
     got = _claims("Two people died at the scene and four more in hospital.")
     assert got["four"][4] is None and got["Two"][4] is None
@@ -42,12 +48,37 @@ def test_a_running_total_hung_inside_the_toll_s_words_is_that_toll():
     assert "300" not in _claims("The number of children in the school rose to 300.")
 
 
+def test_a_toll_s_words_read_only_a_bare_number_brought_to_it():
+    got = _claims("The number of people wounded when police fired at 200 protesters rose to 17.")
+    assert got["17"][:2] == ("injured", 17) and "200" not in got
+    assert "300" not in _claims("The number of people killed when troops opened fire at 300 marchers is not known.")
+
+
 def test_including_hung_on_the_nearer_noun_is_a_part_of_the_count_before():
     got = _claims("Eight people died in the two-day siege of a bank in Haverlund, including three of the gunmen, after "
                   "police commandos stormed the building before dawn on Thursday.")
     assert got["three"][:4] == ("killed", 3, "militants", True)
     got = _claims("Twelve people died in the fire at the market in Doran, including four children.")
     assert got["four"][:4] == ("killed", 4, "children", True)
+    # no part of the toll: things, or persons a number of their own counts
+    assert "two" not in _claims("Eight people died after gunmen attacked three villages, including two schools.")
+    got = _claims("Five people were injured when a truck carrying 40 passengers, including 10 children, overturned.")
+    assert "10" not in got or not got["10"][3]
+    # the count before is a single victim named beside a number: no crash, no part
+    got = _claims("Two soldiers and a policeman were killed at a checkpoint outside the city, including one officer.")
+    assert got["Two"][:2] == ("killed", 2)
+
+
+def test_an_increment_s_parts_make_no_row(tmp_path):
+    files = {
+        "a.txt": " date 2024-05-02\nGunmen killed four people in Orrin on Monday, police said. Shops stayed shut.\n"
+                 "Four more people, two soldiers and two civilians, were killed in Orrin on Friday.\n",
+        "b.txt": " date 2024-05-03\nGunmen killed eight people in Orrin this week, two soldiers among them, police said.\n",
+    }
+    conn = _ledger(tmp_path, files)
+    parts = dict(conn.execute("select \"group\", placement from claims where part_of in "
+                              "(select id from claims where what like 'increment%')"))
+    assert parts and all(p.startswith("unplaced: a part of an increment") for p in parts.values()), parts
 
 
 def test_increments_and_parts_by_day_make_no_row(tmp_path):
@@ -82,18 +113,40 @@ def test_since_the_noun_of_the_story_s_own_event_counts_from_it(tmp_path):
     files = {
         "a.txt": " date 2024-05-02\nGunmen attacked a bank in Orrin and took hostages, police said. The siege began "
                  "on Tuesday.\n",
-        "b.txt": " date 2024-05-03\nGunmen holding a bank in Orrin killed two hostages, police said. Talks went on.\n"
-                 "The number of people killed since the siege began rose to three, police said.\n",
+        "b.txt": " date 2024-05-03\nGunmen holding a bank in Orrin killed two hostages, police said. The siege "
+                 "went on.\nThe number of people killed since the siege began rose to three, police said.\n",
     }
     conn = _ledger(tmp_path, files)
     placed = _placements(conn, "killed")
     assert "another time or event" not in placed[3], placed
+    # a noun of the same type the story's titles and leads do not use: another, longer count
+    files["b.txt"] = files["b.txt"].replace("since the siege began", "since the assault began")
+    other = tmp_path / "other"
+    other.mkdir()
+    placed = _placements(_ledger(other, files), "killed")
+    assert "another time or event" in placed[3], placed
 
 
 def test_a_list_after_a_colon_that_adds_up_to_the_count_breaks_it_down():
     got = _claims("Rescuers also recovered three more bodies, raising the death toll to eight: five miners and three rescuers.")
     assert sorted(v[2] for v in got.values() if v[3]) == ["miners", "rescuers"], got  # parts, with their groups
     assert got["eight"][:3] == ("killed", 8, None)
-    # numbers that do not add up to it are more than a breakdown
+    # numbers that do not add up to it are more than a breakdown; a list with a verb of its own is a clause
     got = _claims("The blast raised the death toll to eight: five miners and four rescuers died.")
     assert not any(v[3] for v in got.values()), got
+    assert not any(v[3] for v in _claims("The blast killed 8 - 5 soldiers and 3 civilians were also wounded.").values())
+    got = _claims("The death toll rose to eight: five miners and three rescuers.")
+    assert sorted(v[2] for v in got.values() if v[3]) == ["miners", "rescuers"], got
+
+
+def test_a_toll_less_its_attackers_is_less_them_only_where_the_same_event_restates_it():
+    from storytrace.stages.figures import ClaimRow, prepare_claims
+
+    def row(i, event, value, group=None, part_of=None):
+        return ClaimRow(i, "d", 0, 1, event, "killed", group, value, value, value, "exact", None, part_of, None, 0,
+                        None, None, 0)
+
+    rows = [row("toll", "siege", 8), row("gunmen", "siege", 3, "militants", "toll"), row("title", "siege", 8),
+            row("other", "blast", 8)]
+    got = {c.id: c.value for c in prepare_claims(rows, "2024-05-02")}
+    assert (got["toll"], got["title"], got["other"]) == (5, 5, 8)

@@ -112,42 +112,14 @@ _NOT_NAME = frozenset("the a an but and when as after said on in at by for from 
                       "july august september october november december".split())
 
 
-#: The head words of a body's name that "the <word>" refers back to ("the agency" for the
-#: National Civil Protection Agency); not the police, the army, the government or a hospital,
-#: which a text names without meaning one named body.
-_BODY_HEADS = frozenset("agency ministry department office service council committee bureau authority commission "
-                        "directorate secretariat board observatory institute centre center organisation organization "
-                        "association union".split())
-
-
-def _body_named(text: str, head: str) -> Optional[str]:
-    """The one body the text names with that head word ("... the National Civil Protection
-    Agency said"), or None (none, or two: "the Interior Ministry", "the Health Ministry")."""
-    found = set()
-    for m in re.finditer(_NAME_RUN + head.capitalize() + r"\b", text):
-        words = m.group(1).split()
-        while words and words[0].lower().strip(".") in _NOT_NAME:
-            words = words[1:]
-        if words:
-            found.add(" ".join(words + [head.capitalize()]))
-    short = min(found, key=len) if found else ""
-    if found and all(f == short or f.endswith(" " + short) for f in found):
-        return max(found, key=len)  # (a name and its longer form: "Civil Protection Agency", "National ...")
-    return None
-
-
 def full_name(text: str, sayer: str) -> str:
     """A sayer written by surname alone ("Delane said ...") as the document names them in
     full ("Interior Minister Oskar Delane told reporters ..."): the longest run of
     capitalised words (titles, first names) the text puts before that surname on one line,
     less the words that only open a sentence ("On Tuesday"); the surname itself when the text
     has none, or when it names two people of that surname ("Mayor Tarn Obada", "Police Chief
-    Ilo Obada"). "The agency" is the one body the text names so ("the National Civil
-    Protection Agency"). Other sayers are returned as written."""
+    Ilo Obada"). Other sayers are returned as written."""
     name = sayer.strip()
-    bare = re.fullmatch(r"[Tt]he\s+([a-z]+)", name)
-    if bare and bare.group(1) in _BODY_HEADS:
-        return _body_named(text, bare.group(1)) or sayer
     if not re.fullmatch(r"[A-Z][\w'’-]+", name):
         return sayer
     runs: list[list[str]] = []

@@ -155,11 +155,16 @@ def _cascade(text: str, doc_id: str) -> tuple[list[Claim], list[tuple[int, int, 
 
 def _finish(text: str, claims: list[Claim]) -> list[Claim]:
     """Claims in text order, with the parts "N of them were <group>" gives of the count
-    before it, their segment, their sentence's words (and the sentence before, when
+    before it, increments only where the text gave a count of their measure before, their segment, their sentence's words (and the sentence before, when
     theirs opens by referring back, "It killed 612 people", or goes on in the time it set:
     text.sentences.sentence_context), and sayers carried from the sentence before."""
     claims.extend(them_parts(text, claims, COUNT_KINDS))
     claims.sort(key=lambda c: (c.start, c.end))
+    measured: set[str] = set()
+    for c in claims:  # "another 40 were injured" after "12 were killed": more than the dead, no injured before
+        if c.what == INCREMENT and c.measure not in measured:
+            c.what = None
+        measured.add(c.measure)
     if claims:
         where = SegmentIndex(segments(text))
         said, said_end = None, -1
@@ -341,9 +346,9 @@ def _sentence_claims(
             out.append(extra)
             by_token[c.i] = extra
             single_heads[extra.id] = c
+    breakdowns(out, {**by_head, **single_heads}, text)
     for c in [c for c in out if c.what == INCREMENT and any(x.adds_to == c.id for x in out)]:
         c.what = None  # a count others are listed beside is summed with them, not an increment alone
-    breakdowns(out, {**by_head, **single_heads}, text)
     for n, head, parent in pending_groups:
         whole = by_token.get(parent.i)
         if whole is None:
@@ -619,10 +624,13 @@ def _np_tokens(head: Any) -> list[Any]:
 def _whole(head: Any, by_token: dict[int, Claim], by_head: dict[str, Any], out: list[Claim]) -> Optional[Any]:
     """The counted noun a number is a part of (`_part_of`); for "Eight people died in the
     siege, including three of the gunmen", where the parser hangs "including" on the nearer
-    noun, the count just before it."""
+    noun, the count just before it — when that noun is counted by no number of its own
+    ("a truck carrying 40 passengers, including 10 children") and the part is of persons
+    ("three villages, including two schools" is no part of a toll)."""
     parent = _part_of(head)
     if parent is not None and parent.i not in by_token and _included(head) and out and \
-            out[-1].group is None and not out[-1].part_of:
+            out[-1].group is None and not out[-1].part_of and out[-1].id in by_head and \
+            not any(c.dep_ == "nummod" for c in parent.children) and _person_like(head):
         return by_head[out[-1].id]
     return parent
 

@@ -424,7 +424,7 @@ def _measure_of(head: Any) -> Optional[str]:
             return "killed" if gov.lemma_.lower() != "life" or lemma_measure(gov.head) else None
         if prep.lower_ in ("to", "at") and gov.pos_ in ("VERB", "AUX"):
             # "the death toll rose to 19", "put the death toll at 21", "the number killed has risen to 23"
-            m = _toll_to(gov)
+            m = _toll_to(gov, bare=t.pos_ == "NUM")
             if m:
                 return m
         if prep.lower_ == "of" and gov.lemma_.lower() in ("family", "group", "household") and gov.dep_ in ("dobj", "nsubjpass"):
@@ -510,15 +510,17 @@ def _passive(verb: Any) -> bool:
 _TOLLS = ("toll", "number", "tally", "figure", "count")
 
 
-def _toll_to(gov: Any) -> Optional[str]:
-    """The measure of the toll whose verb (or whose own words) "to N" / "at N" hangs on."""
+def _toll_to(gov: Any, bare: bool = True) -> Optional[str]:
+    """The measure of the toll whose verb (or whose own words) "to N" / "at N" hangs on;
+    inside the toll's words only a bare number ("... killed since Tuesday to five", not
+    "wounded when police fired at 200 protesters")."""
     for c in gov.children:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in _TOLLS:
             m = _toll_measure(c)
             if m:
                 return m
-    toll = _toll_above(gov)  # "raising the number of people killed to 35": "to" hung inside the toll's words
-    return _toll_measure(toll) if toll is not None else None
+    toll = _toll_above(gov) if bare else None  # "raising the number of people killed to 35": "to" hung inside
+    return _toll_measure(toll) if toll is not None else None  # the toll's words
 
 
 def _toll_above(tok: Any) -> Optional[Any]:

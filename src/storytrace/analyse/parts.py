@@ -90,10 +90,15 @@ def _sum_lists(claims: list[Claim], by_head: dict[str, Any], text: str) -> None:
             continue
         after = [c for c in claims if c.start > whole.end and c.measure == whole.measure and c.id in by_head
                  and not c.part_of and c.value is not None]
-        if not after or after[0].adds_to:
+        if not after or after[0].adds_to not in (None, whole.id):
             continue
         first = after[0]
-        listed = [first] + [c for c in after if c.adds_to == first.id]
+        listed = [first] + [c for c in after if c.adds_to in (first.id, whole.id) and c is not first]
+        end = by_head[max(listed, key=lambda c: c.start).id]
+        nxt = end.i + 1
+        if any(by_head[c.id].dep_ in ("nsubj", "nsubjpass") for c in listed) or \
+                (nxt < len(end.doc) and not end.doc[nxt].is_punct):
+            continue  # "The blast killed 8 - 5 soldiers and 3 civilians were also wounded": a clause of its own
         gap = text[whole.end:first.start].strip()
         if len(listed) >= 2 and gap[:1] in (":", ",", "-", "–", "—") and len(gap) <= 3 and \
                 sum(c.value for c in listed) == whole.value:  # type: ignore[misc]

@@ -289,6 +289,8 @@ def events_stage(db: Any) -> dict[str, int]:
     claim_doc: dict[str, tuple[str, str, int]] = {}
     per_doc: dict[str, Counter] = defaultdict(Counter)
     claim_span: dict[str, _Span] = {}
+    increments: set[str] = set()
+    parts_of: dict[str, str] = {}
     for cid, doc_id, start, s0, s1, measure, segment, words, antecedent, paragraph, low, high, group, part, listed, what in db.execute(
             "select id, doc_id, start, sentence_start, sentence_end, measure, segment, sentence, antecedent, "
             "paragraph_start, low, high, \"group\", part_of, adds_to, what from claims"):
@@ -310,12 +312,19 @@ def events_stage(db: Any) -> dict[str, int]:
             placed = unplaced(eid, "a part of a count its sentence gives (by day, place or batch), no total of its own", 0.3)
         elif placed.placed and what == INCREMENT:
             placed = unplaced(eid, "an increment ('four more', 'another 12'), added to a count said before: no total", 0.3)
+            increments.add(cid)
+        if part is not None:
+            parts_of[cid] = part
         claim_event[cid] = eid
         claim_place[cid] = (placed.confidence, placed.reason)
         if placed.placed and (eid in named or eid in story_events):
             (named.get(eid) or story_events[eid]).actor_votes.update(actors(said.sentence, 0, len(said.sentence)))
         if measure != "other" and placed.placed:
             per_doc[doc_id][eid] += 1
+    for cid, whole in parts_of.items():  # "Four more people, two soldiers and two civilians, were killed"
+        if whole in increments and not claim_place[cid][1].startswith(UNPLACED):
+            claim_place[cid] = (0.3, UNPLACED + "a part of an increment, no figure of its own")
+            per_doc[claim_doc[cid][0]][claim_event[cid]] -= 1
     for cid in _alone(claim_event, claim_place, claim_doc):
         claim_place[cid] = (ALONE, UNPLACED + "only one document states it, in its body (no lead, no name, no other source)")
         doc_id = claim_doc[cid][0]
@@ -667,10 +676,12 @@ def _story_facts(members: dict[str, list[str]], leads: dict[str, Lead], title_of
                  story_events: Optional[dict[str, _Ev]] = None) -> dict[str, _StoryFacts]:
     out = {}
     for k, ids in members.items():
-        own = named.get(event_of_story[k]) or (story_events or {}).get(event_of_story[k])
-        kind = _type_of(own) if own else None  # "since the siege began" in a story of that attack: its own
-        nouns = frozenset(n for n, t in EVENT_NOUNS.items() if kind and t == kind)
         heads = [(title_of[i] or "") + "\n" + leads[i].opening[: leads[i].lead_end] for i in ids]
+        own = named.get(event_of_story[k]) or (story_events or {}).get(event_of_story[k])
+        kind = _type_of(own) if own else None  # "since the siege began" in a story of that attack: its own,
+        uses = Counter(w for head in heads for w in set(re.findall(r"[a-z]+", head.lower()))  # when the titles or
+                       if kind and EVENT_NOUNS.get(w) == kind)  # leads of two of its documents call it so
+        nouns = frozenset(w for w, n in uses.items() if n >= min(2, len(ids)))  # (not "since the shelling began")
         incidents = [any(EVENT_NOUNS[head[q:e].lower()] for q, e in noun_spans(head)) for head in heads]
         incident = any(incidents)
         days = sorted(cast(str, published[i])[:10] for i in ids if published.get(i))

@@ -192,11 +192,11 @@ def prepare_claims(rows: Iterable[ClaimRow], pub: str) -> list[FigureClaim]:
     for c in claims:
         if c.group == "militants" and c.part_of and c.value is not None and c.measure in ("killed", "injured"):
             attackers[c.part_of] += c.value
-    by_value = {(c.measure, c.value): attackers[c.id] for c in claims if c.id in attackers and c.group is None}
+    by_value = {(c.event_id, c.measure, c.value): attackers[c.id] for c in claims if c.id in attackers and c.group is None}
     for i, c in enumerate(claims):  # ... and the document's other statements of that toll ("eight dead" in its title)
         if c.group is not None or c.value is None or (c.id not in attackers and (c.part_of or c.adds_to)):
             continue
-        less = attackers[c.id] if c.id in attackers else by_value.get((c.measure, c.value), 0.0)
+        less = attackers[c.id] if c.id in attackers else by_value.get((c.event_id, c.measure, c.value), 0.0)
         if less and c.value > less:
             claims[i] = replace(c, value=c.value - less, low=None if c.low is None else max(0.0, c.low - less),
                                 high=None if c.high is None else max(0.0, c.high - less))

@@ -224,17 +224,7 @@ def claim_keys(c: _Claim, lineage: dict[str, str]) -> list[str]:
         keys.append("attribution: " + source_key(c.attributed_to))
     if c.id in lineage:
         keys.append("lineage: " + lineage[c.id])
-    joint = _JOINT.fullmatch(c.attributed_to or "")
-    if joint and keys and keys[0].startswith("attribution: "):  # "the provincial police and the Ministry of
-        # Health said 31": one statement of two bodies, which stand behind this figure as one source
-        parts = [source_key(p) for p in joint.groups()]
-        if all(set(k.split()) & ORG_WORDS and not k.startswith("person ") for k in parts):
-            keys += ["attribution: " + k for k in parts]
     return keys or [UNATTRIBUTED]
-
-
-#: A sayer that is two bodies ("the Upper Ardel governor's office and the National Civil Protection Agency").
-_JOINT = re.compile(r"(.+?)\s+and\s+(.+)")
 
 
 def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str]) -> dict[str, str]:

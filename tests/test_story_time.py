@@ -288,3 +288,34 @@ def test_a_figure_s_status_and_the_parts_after_a_count_stay_linear():
     text = "The blast killed 30 people in Varno on Monday. Five of them were children. "
     ok, t_small, t_large = grows_linearly(extract, text * 20, text * 160, repeat=2)
     assert ok, (t_small, t_large)
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Gunmen seize bank\n\nHAVERLUND, Calvesia, Nov. 10 (Arden Press Association) – Four armed men stormed", "Haverlund, Calvesia"),
+    ("Title\nBEIRUT (Reuters) - Syrian forces shelled", "Beirut"),
+    ("Divers search\nIlder Valley Courier – Regional news – Wednesday, 25 November 2026\n\nHOSK – Police divers", "Hosk"),
+    ("WASHINGTON, Dec. 3 — The Senate voted", "Washington"),
+    ("UPDATE – the toll rose to 12", None),  # capitals that name no place
+    ("US - China trade talks resume", None),
+    ("A story with no dateline. It was – I think – fine.", None),
+])
+def test_a_dateline_gives_the_place_a_report_is_filed_from(text, place):
+    from storytrace.text.datelines import dateline_place
+
+    assert dateline_place(text) == place
+
+
+def test_a_story_s_own_event_is_placed_where_two_of_its_reports_are_filed_from(tmp_path):
+    from storytrace.text.datelines import filed_from
+
+    assert filed_from(["ORRIN, Velmar – A", "ORRIN – B", "KESTA – C"]) == "Orrin, Velmar"
+    assert filed_from(["ORRIN – A", "KESTA – B"]) is None  # one each: no place
+    assert filed_from(["ORRIN – A"]) is None  # one report: not enough
+    files = {
+        "a.txt": " date 2024-05-02\nFire kills four in Orrin market\nORRIN, Velmar – A fire swept through the covered "
+                 "market on Tuesday, killing four people, police said.\n",
+        "b.txt": " date 2024-05-03\nOrrin market fire toll rises\nORRIN – The fire at the covered market killed five "
+                 "people, police said on Wednesday.\n",
+    }
+    conn = _ledger(tmp_path, files)
+    assert [p for (p,) in conn.execute("select place from events where historic = 0")] == ["Orrin, Velmar"]

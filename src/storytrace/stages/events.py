@@ -46,6 +46,7 @@ from ..model import CUMULATIVE, INCREMENT, SUBSIDING, Event, Lead, make_id
 from .figures import DEVELOPING_DAYS, TRUSTED, days_after
 from .placement import (ALONE, DISPUTED, HEADLINE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement,
                         casualty_story, cause_beside, other_event_cues, place_words, story_families, unplaced)
+from ..text.datelines import filed_from
 from ..text.segments import BODY
 from ..text.sentences import ANAPHORA
 from ..text.timex import find_dates
@@ -251,6 +252,7 @@ def events_stage(db: Any) -> dict[str, int]:
                     ev.type_votes[EVENT_NOUNS[head[q:e].lower()] or ""] += 1
             if lede.lede_end:
                 ev.actor_votes.update(actors(lede.opening, lede.lede_start, lede.lede_end))
+        ev.place = filed_from([leads[i].opening for i in ids])  # where its reports are filed from
         story_events[eid] = ev
         event_of_story[k] = eid
     own_alias = _story_aliases(named, story_events, event_of_story, story_of, published)
@@ -784,6 +786,6 @@ def _event_row(eid: str, ev: _Ev) -> dict[str, Any]:
     # a bare adjective ("the Armenian attack") adds nothing beside "Armenian forces"
     named_actors = [a for a in ranked if " " in a or not any(b.startswith(a + " ") for b in ranked)][:MAX_ACTORS]
     return Event(id=eid, label=label, type=etype, date=day, date_precision=precision,
-                 place=ev.place if not ev.story_event or ev.named_label else None,
+                 place=ev.place,
                  actors=json.dumps(named_actors, ensure_ascii=False), historic=historic, date_evidence=evidence,
                  n_docs=len(ev.docs), aliases=json.dumps(sorted(ev.aliases))).row()

@@ -31,6 +31,25 @@ def _same_person(a: Optional[str], b: Optional[str]) -> bool:
 _TITLES = frozenset("Mr Mrs Miss Ms Dr Sir Chief Rev Gov Sen Rep Gen Col Capt Sgt Prof".split())
 
 
+#: A count the text says a figure was brought to: "increased the casualty figures to 37",
+#: "the toll now stands at 17", "rose to 23" (the words right before the number).
+_RAISED_TO = re.compile(r"\b(?:rose|risen|rising|increased|climbed|jumped|raised|raising|revised|updated|brought|"
+                        r"bringing|reached|stands|stood|now)\b[^.;:]{0,60}?\b(?:to|at)\s+(?:at\s+least\s+|more\s+than\s+|"
+                        r"over\s+|some\s+|about\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
+
+
+def _raised(first: Claim, cands: list[Claim]) -> Claim:
+    """The last later figure the text says the count was brought to, higher than the first
+    one ("at least 11 ... A later investigation increased the casualty figures to 37 dead"),
+    else the first."""
+    out = first
+    for c in cands:
+        if c.start > first.start and (c.value or 0.0) > (out.value or 0.0) and c.sentence is not None and \
+                _RAISED_TO.search(c.sentence[: max(0, c.start - c.sentence_start)]):
+            out = c
+    return out
+
+
 def totals(claims: Iterable[Claim]) -> dict[str, float]:
     """Per measure, the document's own figure for its main event (PITF/WAD coding).
 
@@ -61,6 +80,7 @@ def totals(claims: Iterable[Claim]) -> dict[str, float]:
         if not stated:  # "killed Bala Madaki ... Mr. Madaki was killed alongside his nephew": the same victim and one more
             first = max((c for c in cands if (c.value or 0.0) > (first.value or 0.0) and _same_person(c.victims, first.victims)),
                         key=lambda c: c.value or 0.0, default=first)
+        first = _raised(first, cands)
         value = first.value
         assert value is not None  # every candidate has a value (the filter above)
         for c in claims:

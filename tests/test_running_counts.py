@@ -150,3 +150,34 @@ def test_a_toll_less_its_attackers_is_less_them_only_where_the_same_event_restat
             row("other", "blast", 8)]
     got = {c.id: c.value for c in prepare_claims(rows, "2024-05-02")}
     assert (got["toll"], got["title"], got["other"]) == (5, 5, 8)
+
+
+def test_named_members_after_a_count_s_phrase_are_the_ones_it_counts():
+    got = _claims("The two men arrested after the disaster, the captain, Joszef Talin, and the owner of the Amrel Crossing "
+                  "Company, Radek Omany, were charged on Friday.")
+    assert [k for k, v in got.items() if v[0] == "arrested"] == ["two"]  # not 2 + 2
+    got = _claims("Four children and a woman were killed.")
+    assert sorted(v[1] for v in got.values()) == [1, 4]  # a woman more
+
+
+def test_of_the_dead_fronted_gives_the_groups_of_the_count():
+    got = _claims("Of the 34 dead, 13 were women and 11 were children, the authority said.")
+    assert got["13"][:4] == ("killed", 13, "women", True) and got["11"][:4] == ("killed", 11, "children", True)
+
+
+def test_since_then_and_then_go_on_in_the_time_the_sentence_before_set(tmp_path):
+    files = {
+        "a.txt": " date 2026-11-09\nFerry capsizes near Pashti\nPASHTI – A ferry capsized on the Amrel near Pashti on "
+                 "Sunday, killing nine people, police said. Rescuers searched the river.\nOlder residents remember the "
+                 "Sula Queen, which sank near Ovray in 2012. More than 50 people died then, and the cemetery has a row of "
+                 "white stones for them.\nIt is the deadliest accident on the river since the Sula Queen sank in March "
+                 "2012, killing 57 people. Since then, 214 people have died in ferry accidents on the country's rivers.\n",
+        "b.txt": " date 2026-11-10\nFerry toll rises\nPASHTI – The toll from Sunday's ferry capsizing near Pashti rose to "
+                 "14, police said. Divers searched the wreck.\n",
+    }
+    conn = _ledger(tmp_path, files)
+    placed = _placements(conn, "killed")
+    assert placed[50].startswith("unplaced: another time"), placed
+    assert placed[214].startswith("unplaced: another time"), placed
+    assert conn.execute("select best from figures where measure = 'killed' and \"group\" is null "
+                        "and event_id = (select event_id from documents limit 1)").fetchall() == [(14,)]

@@ -338,7 +338,7 @@ def _sentence_claims(
         by_head[claim.id] = head
         singles = [c for c in head.conjuncts if c.i != head.i and _is_single_person(c, pronoun=True)
                    and c.i not in by_token and c.text not in quotes.animals]
-        if singles and claim.value == len(singles) and head.i + 1 < len(sent.doc) and sent.doc[head.i + 1].text == ",":
+        if singles and claim.value == len(singles) and _named_members(head, singles):
             singles = []  # "two managers, Paul Riva and Alan Steinberg,": the two named, not two more
         for c in singles:  # "four children and a woman", "a village chief and 11 others": one more victim each
             extra = _implicit(text, doc_id, s, e, sent, c, c, 1, measure, sayer, quotes)
@@ -350,12 +350,8 @@ def _sentence_claims(
     for c in [c for c in out if c.what == INCREMENT and any(x.adds_to == c.id for x in out)]:
         c.what = None  # a count others are listed beside is summed with them, not an increment alone
     for n, head, parent in pending_groups:
-        whole = by_token.get(parent.i)
-        if whole is None:
-            continue
-        claim = _claim(text, doc_id, s, e, n, head, whole.measure, group_name(head), sayer, quotes)
-        claim.part_of = whole.id
-        out.append(claim)
+        if parent.i in by_token:
+            out.append(_part_claim(text, doc_id, s, e, n, head, by_token[parent.i], sayer, quotes))
     out.extend(_singular_claims(text, doc_id, s, e, sent, by_token, sayer, quotes))
     return out
 
@@ -635,6 +631,41 @@ def _whole(head: Any, by_token: dict[int, Claim], by_head: dict[str, Any], out: 
     return parent
 
 
+def _part_claim(text: str, doc_id: str, s: int, e: int, n: NumberSpan, head: Any, whole: Claim, sayer: Sayer,
+                quotes: _Quoted) -> Claim:
+    """A part of the count `whole` ("including 116 women"), with its group: its noun's, or
+    what its copula says they were ("Of the 34 dead, 13 were women")."""
+    attr = _said_to_be(head) if head.pos_ == "NUM" else None
+    group = group_name(head) or (group_name(attr) if attr is not None else None)
+    claim = _claim(text, doc_id, s, e, n, head, whole.measure, group, sayer, quotes)
+    claim.part_of = whole.id
+    return claim
+
+
+def _said_to_be(num: Any) -> Optional[Any]:
+    """What a number's copula says they were: "13 were women", "... and 11 were children"
+    (where the parser hangs the second number on the first noun)."""
+    attr = copula_attr(num)
+    nxt = num.doc[num.i + 1] if num.i + 1 < len(num.doc) else None
+    if attr is None and nxt is not None and nxt.lemma_ == "be":
+        attr = next((c for c in nxt.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
+    return attr
+
+
+def _named_members(head: Any, singles: list[Any]) -> bool:
+    """The single persons after a count are the ones it counts, set off by a comma: right
+    after the noun ("two managers, Paul Riva and Alan Steinberg"), or after its phrase when
+    each is a name or a definite "the ..." ("The two men arrested after the disaster, the
+    captain, Joszef Talin, and the owner, ...": not "two soldiers, a policeman and a
+    civilian", who are two more)."""
+    doc = head.doc
+    if head.i + 1 < len(doc) and doc[head.i + 1].text == ",":
+        return True
+    first = min(singles, key=lambda t: t.i)
+    return any(t.text == "," for t in doc[head.i + 1:first.i]) and all(
+        t.pos_ == "PROPN" or any(c.lower_ == "the" for c in t.children if c.dep_ == "det") for t in singles)
+
+
 def _included(head: Any) -> bool:
     """The number is what "including" / "among" introduces."""
     t = head
@@ -657,8 +688,8 @@ def _part_of(head: Any) -> Optional[Any]:
     if t.dep_ in ("appos",) and t.head.i < t.i:
         return t.head
     if t.dep_ in ("attr", "nsubj") and t.head.lemma_ == "be":  # "Among the 19 dead were 11 children"
-        for c in t.head.children:
-            if c.dep_ == "prep" and c.lower_ == "among":
+        for c in t.head.children:  # (and "Of the 34 dead, 13 were women", the "of" before the number)
+            if c.dep_ == "prep" and (c.lower_ == "among" or c.lower_ == "of" and c.i < t.i):
                 whole = [g for g in c.children if g.dep_ == "pobj"]
                 if whole:
                     return whole[0]

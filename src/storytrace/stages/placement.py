@@ -222,7 +222,11 @@ def _other_clause(sentence: str, at: int, cue: int) -> bool:
     """A cue after the number, beyond a concessive or contrasting clause break ("killing
     4 people, despite three cease-fires since October"), or inside a relative clause the
     number is not in ("a man who was fired last week shot three people"): it speaks of
-    something else."""
+    something else. In the sentence before a claim's (`at` < 0) every time word counts: the
+    claim's sentence goes on from all of it ("..., which sank near Ovray in 2012. More than
+    50 people died then")."""
+    if at < 0:
+        return False
     if cue > at and _CONCESSIVE.search(sentence, at, cue) is not None:
         return True
     rel = None

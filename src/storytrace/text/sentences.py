@@ -291,8 +291,9 @@ class Spans:
 
 
 #: A sentence that opens by referring back ("It killed 612 people", "The quake injured ...").
-ANAPHORA = re.compile(r"(?:It|They|This|That|These|Those|The\s+(?:quake|earthquake|attack|blast|explosion|fire|storm|"
-                       r"bombing|shooting|crash|flood|disaster|tragedy|incident|massacre|raid|riot|clashes))\b")
+ANAPHORA = re.compile(r"(?:It|They|This|That|These|Those|Since\s+(?:then|that)|The\s+(?:quake|earthquake|attack|blast|"
+                       r"explosion|fire|storm|bombing|shooting|crash|flood|disaster|tragedy|incident|massacre|raid|riot|"
+                       r"clashes))\b")
 
 
 def sentence_before(text: str, s0: int) -> Optional[tuple[int, int]]:
@@ -326,17 +327,22 @@ _OWN_TIME = re.compile(
     r"is|are|has|have|remains?)\b", re.IGNORECASE)
 
 
+#: A time word that points back to the time the sentence before set ("More than 50 people died then").
+_THEN = re.compile(r"\b(?:then|at\s+the\s+time|that\s+(?:day|night|year))\b", re.IGNORECASE)
+
+
 def sentence_context(text: str, s0: int, s1: int) -> tuple[str, Optional[str], int]:
     """What a claim's row keeps of its text: its sentence's words, the sentence before
     (across a paragraph break too) when its own opens by referring back ("It killed 612
-    people"), or when it tells in the past of no time of its own and the sentence before, in
+    people"), or when it tells in the past of no time of its own (or of "then") and the sentence before, in
     its paragraph, gives a year or another event (a recalled or a separate event's story goes
     on: "In a separate disaster, ... The office said four had died"), and where its paragraph starts."""
     paragraph = text.rfind("\n", 0, s0) + 1
     if ANAPHORA.match(text, s0):
         before = sentence_before(text, s0)
     else:  # a narrative in the past goes on in the time its paragraph set ("..., in the spring of 2011, ... still 57 died")
-        before = sentence_before(text, s0) if paragraph < s0 and not _OWN_TIME.search(text, s0, s1) else None
+        before = sentence_before(text, s0) if paragraph < s0 and (
+            not _OWN_TIME.search(text, s0, s1) or _THEN.search(text, s0, s1)) else None
         if before is not None and (before[0] < paragraph or not (_YEAR.search(text, before[0], before[1])
                                                                   or _ELSEWHERE.search(text, before[0], before[1]))):
             before = None

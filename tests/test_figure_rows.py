@@ -679,3 +679,9 @@ def test_a_body_s_tail_name_and_its_officials_join_the_one_body():
     assert groups["c"] == groups["d"]
 
 
+
+
+def test_a_place_noun_s_body_is_the_body():
+    assert source_key("the city 's Civil Protection Directorate") == source_key("Pellmar's Civil Protection Directorate") \
+        == "civil protection directorate"
+    assert source_key("the country's health ministry") == "ministry health"

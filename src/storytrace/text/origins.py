@@ -42,7 +42,8 @@ _LEAD = re.compile(r"^(?:according\s+to|said|says|reported\s+by|citing|per|quoti
 _DET = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
 _COUNTRY_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:republic\s+of\s+|kingdom\s+of\s+|state\s+of\s+|people's\s+republic\s+of\s+)?"
                          r"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2}\s*$")
-_POSSESSIVE = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,2}\s?['’]s\s+")
+_POSSESSIVE = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,2}|(?:[Tt]he\s+)?(?:city|town|country|nation|"
+                         r"province|state|region|island|capital))\s?['’]s\s+")  # ("the city's Civil Protection Directorate")
 NATIONALITIES = frozenset(
     "american armenian azerbaijani azeri turkish israeli palestinian iraqi syrian russian chinese korean german french "
     "british english indian pakistani afghan iranian saudi mexican indonesian japanese ukrainian soviet european african "

@@ -356,6 +356,10 @@ def test_a_story_event_is_not_labelled_by_a_date_stamp():
     assert story_label(["Updated 0947 GMT (1747 HKT)", "Dam bursts in Tellon"]) == "Dam bursts in Tellon"
     assert story_label(["Lake Veldra ferry fire kills 12", "Later title"]) == "Lake Veldra ferry fire kills 12"
     assert story_label(["Updated 0947 GMT"]) == "Updated 0947 GMT"  # nothing better: kept
+    # a title that opens with someone's words is no name for the event
+    assert story_label(["'Far more people lived there': residents", "Two dead as apartment block collapses in Pellmar"]) \
+        == "Two dead as apartment block collapses in Pellmar"
+    assert story_label(["“We said never again”"]) == "“We said never again”"  # nothing better: kept
 
 
 def test_a_gallery_page_with_a_figure_beside_an_article_builds(tmp_path):

@@ -719,11 +719,17 @@ _STAMP = re.compile(r"\b(?:posted|updated|published|first|last|modified|am|pm|a\
                     r"bst|cet|hkt|ist|by|on|at)\b", re.IGNORECASE)
 
 
+#: A title that opens with a quotation: a voice, not a name for the event.
+_QUOTED_TITLE = re.compile(r"\s*['‘\"“]")
+
+
 def story_label(candidates: list[str]) -> str:
     """A story's own event label: the first of its documents' titles (in publication order,
     then the first document's lede) that says something beyond a date stamp ("Posted
-    12 / 19 / 2005 3: 36 PM" names no event)."""
-    for text in candidates:
+    12 / 19 / 2005 3: 36 PM" names no event) and is not someone's words ("'Far more people
+    lived there': residents"), unless every one is."""
+    quoted = [t for t in candidates if _QUOTED_TITLE.match(t)]
+    for text in [t for t in candidates if t not in quoted] + quoted:
         words = _STAMP.sub(" ", text)
         for d in reversed(find_dates(words)):
             words = words[:d.start] + " " + words[d.end:]

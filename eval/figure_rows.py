@@ -166,7 +166,10 @@ def _key(event: str, measure: str, group: Optional[str]) -> str:
 
 
 def _resolve_doc(story_docs: list[Doc], key: str) -> Optional[Doc]:
-    hits = [d for d in story_docs if d.key == key or (len(key) >= 12 and d.key.startswith(key))]
+    """The document a gold key names: its exact key ("records.jsonl:1", not ":10"), else
+    the one key it is a prefix of (a document id's first characters)."""
+    exact = [d for d in story_docs if d.key == key]
+    hits = exact or [d for d in story_docs if len(key) >= 12 and d.key.startswith(key)]
     return hits[0] if len(hits) == 1 else None
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 
 from conftest import ledger_from_texts
+from hypothesis import given, settings, strategies as st
 
 from storytrace.analyse.claims import extract
 from storytrace.model import INCREMENT
@@ -181,3 +182,25 @@ def test_since_then_and_then_go_on_in_the_time_the_sentence_before_set(tmp_path)
     assert placed[214].startswith("unplaced: another time"), placed
     assert conn.execute("select best from figures where measure = 'killed' and \"group\" is null "
                         "and event_id = (select event_id from documents limit 1)").fetchall() == [(14,)]
+
+
+_WORDS = ["Eight", "people", "died", "in", "the", "siege", ",", "including", "three", "of", "gunmen", "more", "another",
+          "hostages", "were", "released", "bringing", "to", "20", "number", "freed", "since", "Tuesday", ".", "Of",
+          "34", "dead", "13", "women", "and", "11", "children", "Since", "then", "214", "have", "raising", "killed",
+          "35", ":", "five", "miners", "rescuers", "a", "policeman", "captain", "Joszef", "Talin", "owner", "two",
+          "men", "arrested", "-", "—", "at", "200", "protesters", "fired", "when", "police", "\n", "injured", "It"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=70))
+def test_the_stop_s_rules_never_crash_and_link_only_claims_of_their_text(words):
+    text = " ".join(words)
+    claims = extract(text)
+    ids = {c.id for c in claims}
+    measured: set[str] = set()
+    for c in sorted(claims, key=lambda c: c.start):
+        assert text[c.start:c.end] and c.sentence_start <= c.start < c.end <= c.sentence_end <= len(text)
+        assert c.part_of is None or c.part_of in ids
+        assert c.adds_to is None or c.adds_to in ids
+        assert c.what != INCREMENT or c.measure in measured  # an increment follows a count of its measure
+        measured.add(c.measure)

@@ -350,7 +350,7 @@ def test_a_shooting_keeps_its_figures_beside_its_funerals_and_vigils(tmp_path):
 
 
 def test_a_story_event_is_not_labelled_by_a_date_stamp():
-    from storytrace.stages.events import story_label
+    from storytrace.stages.titles import story_label
 
     assert story_label(["Posted 12 / 19 / 2005 3: 36 PM", "Mob boss dies in prison"]) == "Mob boss dies in prison"
     assert story_label(["Updated 0947 GMT (1747 HKT)", "Dam bursts in Tellon"]) == "Dam bursts in Tellon"

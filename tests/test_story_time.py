@@ -319,3 +319,27 @@ def test_a_story_s_own_event_is_placed_where_two_of_its_reports_are_filed_from(t
     }
     conn = _ledger(tmp_path, files)
     assert [p for (p,) in conn.execute("select place from events where historic = 0")] == ["Orrin, Velmar"]
+
+
+def test_a_story_s_own_event_is_typed_only_when_a_third_of_its_reports_say_so(tmp_path):
+    files = {
+        "a.txt": " date 2024-05-02\nOrrin phone maker unveils its Storm handset\nThe Orrin phone maker showed its new "
+                 "handset to reporters on Tuesday. It goes on sale next month.\n",
+        "b.txt": " date 2024-05-03\nOrrin phone maker's new handset goes on sale in June\nThe Orrin phone maker said its "
+                 "new handset would go on sale in June. Prices were not given.\n",
+        "c.txt": " date 2024-05-03\nReviewers try the Orrin phone maker's new handset\nReviewers said the Orrin phone "
+                 "maker's new handset was fast. Its battery was praised.\n",
+        "d.txt": " date 2024-05-04\nOrrin phone maker's shares rise after handset launch\nShares in the Orrin phone "
+                 "maker rose on Thursday after the handset launch. Analysts were pleased.\n",
+    }
+    conn = _ledger(tmp_path, files)
+    assert [t for (t,) in conn.execute("select type from events")] == [None]  # one title in four: no storm
+    flood = tmp_path / "flood"
+    flood.mkdir()
+    files = {
+        "a.txt": " date 2024-05-02\nFlood hits Orrin\nA flood swept through Orrin on Tuesday, police said. Roads were shut.\n",
+        "b.txt": " date 2024-05-03\nOrrin flood: roads reopen\nRoads reopened in Orrin after the flood, police said.\n",
+        "c.txt": " date 2024-05-03\nOrrin counts the cost\nShops in Orrin counted the cost on Wednesday, police said.\n",
+    }
+    conn = _ledger(flood, files)
+    assert "flood" in [t for (t,) in conn.execute("select type from events where historic = 0")]

@@ -47,13 +47,16 @@ from .figures import DEVELOPING_DAYS, TRUSTED, days_after
 from .placement import (ALONE, DISPUTED, HEADLINE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement,
                         casualty_story, cause_beside, other_event_cues, place_words, story_families, unplaced)
 from ..text.datelines import filed_from
+from .titles import story_label, title_words
 from ..text.segments import BODY
 from ..text.sentences import ANAPHORA
-from ..text.timex import find_dates
 from ..unionfind import DisjointSets
 
 HISTORIC_DAYS = 365
 LEDE_CHARS = 300  # an undated document's opening reports the news, not the past
+#: A story's own event is typed only when the titles and leads of at least this share of its
+#: documents give that type ("BlackBerry storm" in one title of a phone launch's six is no storm).
+TYPE_SHARE = 0.34
 STORY_SHARE = 0.5  # more than this share of a story's documents must name an event for it to be the story's
 ARTICLES = "coalesce(kind, 'article') = 'article'"  # pages with no reporting (segments.page_kind) seed no event
 
@@ -76,6 +79,7 @@ class _Ev:
     alias_votes: Counter = field(default_factory=Counter)  # (name, place) of those, by documents
     named_label: Optional[str] = None  # the name it is known by, when it has one
     deixis: Counter = field(default_factory=Counter)  # its mentions' mentions.deixis (CURRENT, OTHER)
+    type_docs: Counter = field(default_factory=Counter)  # a story event's types: how many documents' titles and leads give each
 
 
 def resolve(mentions: dict[str, list[Mention]],
@@ -247,9 +251,12 @@ def events_stage(db: Any) -> dict[str, int]:
             # its type: the event nouns of its documents' titles and leads (the events they recall
             # further down are other events: "the 1996 Olympic park bombing" in a sentencing story)
             head = (title_of[member] or "") + "\n" + lede.opening[: lede.lede_end]
+            voted = set()
             for q, e in noun_spans(head):
                 if not homograph(head, q, e):
                     ev.type_votes[EVENT_NOUNS[head[q:e].lower()] or ""] += 1
+                    voted.add(EVENT_NOUNS[head[q:e].lower()] or "")
+            ev.type_docs.update(voted)
             if lede.lede_end:
                 ev.actor_votes.update(actors(lede.opening, lede.lede_start, lede.lede_end))
         ev.place = filed_from([leads[i].opening for i in ids])  # where its reports are filed from
@@ -694,7 +701,7 @@ def _story_facts(members: dict[str, list[str]], leads: dict[str, Lead], title_of
         dated = [(cast(str, published[i])[:10], j) for j, i in enumerate(ids) if published.get(i)]
         out[k] = _StoryFacts(year, first, story_families(heads, incident), place_words(heads),
                              casualty_story(heads, incidents, min(dated)[1] if dated else None),
-                             _title_words([title_of[i] or "" for i in ids]) | nouns)
+                             title_words([title_of[i] or "" for i in ids]) | nouns)
     story_of = {i: k for k, ids in members.items() for i in ids}
     named_in: dict[str, dict[tuple[str, int], set]] = defaultdict(lambda: defaultdict(set))
     for eid, ev in named.items():  # the dated named events each story's documents name
@@ -706,36 +713,6 @@ def _story_facts(members: dict[str, list[str]], leads: dict[str, Lead], title_of
     for k, found in named_in.items():
         out[k].recalled = {ty: next(iter(eids)) for ty, eids in found.items() if len(eids) == 1}
     return out
-
-
-def _title_words(titles: list[str]) -> frozenset[str]:
-    """The words (lower case) at least half of a story's titles share: what the story is about."""
-    seen = Counter(w for t in titles for w in {x.lower() for x in re.findall(r"\w+", t)})
-    return frozenset(w for w, n in seen.items() if 2 * n >= len(titles))
-
-
-#: Words of a page's date stamp ("Posted 12/19/2005 3:36 PM", "Updated 0947 GMT").
-_STAMP = re.compile(r"\b(?:posted|updated|published|first|last|modified|am|pm|a\.m|p\.m|gmt|utc|et|edt|est|pst|pdt|"
-                    r"bst|cet|hkt|ist|by|on|at)\b", re.IGNORECASE)
-
-
-#: A title that opens with a quotation: a voice, not a name for the event.
-_QUOTED_TITLE = re.compile(r"\s*['‘\"“]")
-
-
-def story_label(candidates: list[str]) -> str:
-    """A story's own event label: the first of its documents' titles (in publication order,
-    then the first document's lede) that says something beyond a date stamp ("Posted
-    12 / 19 / 2005 3: 36 PM" names no event) and is not someone's words ("'Far more people
-    lived there': residents"), unless every one is."""
-    quoted = [t for t in candidates if _QUOTED_TITLE.match(t)]
-    for text in [t for t in candidates if t not in quoted] + quoted:
-        words = _STAMP.sub(" ", text)
-        for d in reversed(find_dates(words)):
-            words = words[:d.start] + " " + words[d.end:]
-        if len(re.findall(r"[^\W\d_]{3,}", words)) >= 2:
-            return text[:120]
-    return (candidates[0] if candidates else "")[:120]
 
 
 def _typed(ev: _Ev) -> bool:
@@ -762,6 +739,8 @@ def _named_id(key: str, year: Optional[int] = None) -> str:
 def _event_row(eid: str, ev: _Ev) -> dict[str, Any]:
     types = [(n, t) for t, n in ev.type_votes.items() if t]
     etype = max(types)[1] if types else None
+    if ev.story_event and etype and TYPE_SHARE * len(ev.docs) > ev.type_docs[etype]:
+        etype = None
     day, precision, when, evidence = None, None, None, None
     if not ev.story_event:
         if ev.date_votes:

@@ -173,7 +173,7 @@ class Claim(Record):
     qualifier: Optional[str] = None  # exact, at_least, more_than, at_most, less_than, about, nearly, range, vague
     group: Optional[str] = None  # the subset counted (women, children, families, ...); null for the overall figure
     victims: Optional[str] = None  # who is counted, as the text says it ("Azerbaijani civilians")
-    what: Optional[str] = None  # measure other: the number's kind and the words after it; or "implicit count" (victims named)
+    what: Optional[str] = None  # measure other: the number's kind and the words after it; or "implicit count" (victims named); or INCREMENT ("four more")
     attributed_to: Optional[str] = None  # the source the text gives for it ("police said", a quotation's speaker); null: none
     in_quote: bool = False  # 1 when the number is inside a quotation
     event_id: Optional[str] = None  # the event it is about (events.id); kept when unplaced

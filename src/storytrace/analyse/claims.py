@@ -385,24 +385,24 @@ def _first_conjunct(tok: Any) -> Any:
 
 def _more(tok: Any, head: Any) -> bool:
     """'four more', 'another four', 'two others': a number added to one said before."""
-    for t in {tok, head}:
-        for c in t.children:
-            if c.lower_ in ("more", "other", "others") and c.i > tok.i and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "than"):
-                return True
-            if c.lower_ == "another" and c.i < tok.i:
-                return True
-    return head.lower_ == "others" or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "another")
+    return _said_more(tok, head, ("more", "other", "others"), ("another",)) or head.lower_ == "others"
 
 
 def _increment(tok: Any, head: Any) -> bool:
     """'eight more hostages', 'another 12', 'three additional bodies' (not 'more than')."""
+    return _said_more(tok, head, ("more",), ("another", "additional", "further"))
+
+
+def _said_more(tok: Any, head: Any, after: tuple[str, ...], before: tuple[str, ...]) -> bool:
+    """One of `after` following the number ('four more'; not 'more than'), or one of
+    `before` ahead of its noun ('another four', 'three additional bodies')."""
     for t in {tok, head}:
         for c in t.children:
-            if c.lower_ == "more" and c.i > tok.i and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "than"):
+            if c.lower_ in after and c.i > tok.i and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "than"):
                 return True
-            if c.lower_ in ("another", "additional", "further") and c.i < head.i:
+            if c.lower_ in before and c.i < head.i:
                 return True
-    return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "another"
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ in before
 
 
 def _own_verb(head: Any) -> bool:

@@ -61,7 +61,7 @@ def them_parts(text: str, claims: list[Claim], count_kinds: set[str]) -> list[Cl
 _GENERAL = frozenset("people person persons individual individuals victim victims".split())
 
 
-def breakdowns(claims: list[Claim], by_head: dict[str, Any], text: str = "") -> None:
+def breakdowns(claims: list[Claim], by_head: dict[str, Any], text: str) -> None:
     """"Six people, two Turkish nationals and four Somalis, were killed": a list set off by
     a comma right after a count of people, whose numbers add up to it exactly, breaks that
     count down (its parts: groups), it adds nothing to it (the parser reads the list as more

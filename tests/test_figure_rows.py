@@ -689,3 +689,24 @@ def test_a_place_noun_s_body_is_the_body():
     assert source_key("the city 's Civil Protection Directorate") == source_key("Pellmar's Civil Protection Directorate") \
         == "civil protection directorate"
     assert source_key("the country's health ministry") == "ministry health"
+
+
+def test_a_bare_head_word_is_the_one_body_it_names_and_a_named_voice_speaks_for_its_body():
+    # "the authority" in one report, "the River Transport Authority" in another: one source
+    groups = origin_groups([_c("a", "A", 14, "the River Transport Authority"), _c("b", "B", 25, "the authority"),
+                            _c("c", "C", 9, "police")], {})
+    assert groups["a"] == groups["b"] != groups["c"]
+    # two authorities the head word could name: it stays apart
+    groups = origin_groups([_c("a", "A", 14, "the River Transport Authority"), _c("b", "B", 25, "the authority"),
+                            _c("c", "C", 9, "the Port Health Authority")], {})
+    assert len({groups["a"], groups["b"], groups["c"]}) == 3
+    # "the authority's director, Halina Drost", "the head of the emergency office, Ruth Alvane"
+    groups = origin_groups([_c("a", "A", 30, "the River Transport Authority"),
+                            _c("b", "B", 30, "The authority 's director , Halina Drost"), _c("c", "C", 9, "police")], {})
+    assert groups["a"] == groups["b"] != groups["c"]
+    groups = origin_groups([_c("a", "A", 400, "the provincial emergency office"),
+                            _c("b", "B", 400, "The head of the emergency office , Ruth Alvane"), _c("c", "C", 9, "police")], {})
+    assert groups["a"] == groups["b"] != groups["c"]
+    # a place's voice is no body: "the city's chief fire officer" keeps its own key
+    groups = origin_groups([_c("a", "A", 3, "the city 's chief fire officer"), _c("b", "B", 4, "the authority")], {})
+    assert groups["a"] != groups["b"]

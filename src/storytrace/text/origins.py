@@ -263,14 +263,8 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str]) -> dict[str, st
         sets.union(keys[cid][0], "attribution: " + ministry)
     attrs = {k for ks in keys.values() for k in ks if k.startswith("attribution: ")} | {
         "attribution: " + m for m in ministers.values()}
-    for k in attrs:  # "ministry" -> the one "ministry foreign affairs"; "the health authority" -> the one
-        # "haverlund health authority" (not a bare "the government" -> "the rebel government in Tripoli")
-        words = k[13:].split() if k.startswith("attribution: ") and not k.startswith("attribution: person ") else []
-        tail = words if len(words) > 1 and words[-1] in ORG_WORDS else None
-        fuller = [o for o in attrs if o != k and not o.startswith("attribution: person ") and (
-            o.startswith(k + " ") or tail is not None and o[13:].split()[-len(tail):] == tail)]
-        if len(fuller) == 1:
-            sets.union(k, fuller[0])
+    attrs |= _body_voices(cs, keys, sets)
+    _bare_bodies(attrs, sets)
     for c in cs:  # a named holder of an office is that office: "Qeshm Gov. Heidar Alishvandi"
         office = office_key(c.attributed_to) if c.attributed_to else None
         if office and keys[c.id][0] != "attribution: " + office:
@@ -303,6 +297,50 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str]) -> dict[str, st
             sets.union(a, b)
             roots = {sets.root(r) for r in docs_of}
     return {c.id: sets.root(keys[c.id][0]) for c in cs}
+
+
+def _bare_bodies(attrs: set[str], sets: "DisjointSets[str]") -> None:
+    """A body named by less joins the one body of the figure its words name more fully:
+    "ministry" the one "ministry foreign affairs", "the health authority" the one "haverlund
+    health authority", then a bare head word ("the authority", "the directorate") the one
+    body, under any of its joined names, whose name ends in it. Two such bodies, or none:
+    it stays apart (not a bare "the government" -> "the rebel government in Tripoli")."""
+    def words_of(k: str) -> list[str]:
+        return k[13:].split() if k.startswith("attribution: ") and not k.startswith("attribution: person ") else []
+
+    bare = [k for k in attrs if len(words_of(k)) == 1]
+    for k in sorted(attrs - set(bare)) + sorted(bare):  # the fuller names first, so a head word sees them joined
+        words = words_of(k)
+        tail = words if words and words[-1] in ORG_WORDS else None
+        fuller = [o for o in attrs if o != k and not o.startswith("attribution: person ") and (
+            o.startswith(k + " ") or tail is not None and o[13:].split()[-len(tail):] == tail)]
+        if len(words) > 1 and len(fuller) == 1 or len(words) == 1 and len({sets.root(o) for o in fuller}) == 1:
+            sets.union(k, fuller[0])
+
+
+#: "The authority's director, Halina Drost": a named voice of a body ("its spokesman" is no name).
+_VOICE_ROLE = r"(?:director|chief|head|spokesman|spokeswoman|spokesperson|commissioner|secretary)"
+_BODY_VOICE = re.compile(rf"^(?:the\s+)?(?:(?P<body>[\w’'-]+(?:\s+[\w’'-]+){{0,5}}?)\s?['’]s\s+(?:[\w-]+\s+)?{_VOICE_ROLE}\b"
+                         rf"|(?:[\w-]+\s+)?{_VOICE_ROLE}\s+of\s+(?:the\s+)?(?P<body2>[\w’'-]+(?:\s+[\w’'-]+){{0,5}}?)\s*,)",
+                         re.IGNORECASE)
+
+
+def _body_voices(cs: list[_Claim], keys: dict[str, list[str]], sets: "DisjointSets[str]") -> set[str]:
+    """A person named as a body's voice ("the authority's director, Halina Drost", "the head
+    of the emergency office, Ruth Alvane") speaks
+    for that body: their key joins the body's (a place's voice, "the city's chief fire
+    officer", is no body). Returns the bodies' keys."""
+    bodies = set()
+    for c in cs:
+        m = _BODY_VOICE.match(" ".join((c.attributed_to or "").split()))
+        k = keys[c.id][0]
+        if not m or not k.startswith("attribution: "):
+            continue
+        body = source_key(m.group("body") or m.group("body2"))
+        if body.split()[-1] in ORG_WORDS and not body.startswith("person "):
+            sets.union(k, "attribution: " + body)
+            bodies.add("attribution: " + body)
+    return bodies
 
 
 def _bare_titles(cs: list[_Claim], keys: dict[str, list[str]]) -> None:

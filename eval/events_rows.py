@@ -11,7 +11,9 @@ or labels it carries), the row is
   "the militia, founded in 2004", a headline of another story);
 - **distinct** when no other row of the story is the same gold event (else a duplicate);
 - **typed right** when its type is the gold type, or one the gold type allows (a
-  shooting may be typed attack; an event with no incident type must have none);
+  shooting may be typed attack; an event with no incident type must have none); a gold
+  type of several words is the type its last word names when that is one ("ferry
+  sinking" is a sinking, "mine explosion" an explosion; "hostage-taking" allows none);
 - its **place** right when a word of it (four letters or more) is in the gold place,
   wrong when none is, missing when it has none and the gold event one.
 
@@ -76,6 +78,8 @@ def judge(gold: dict[str, Any], docs: list, db: sqlite3.Connection) -> list[dict
         key = "own" if eid == own else _match(f"{label} {date or ''}", place, gold["events"])
         g = next((e for e in gold["events"] if e["key"] == key), None)
         gtype = g.get("type") if g else None
+        if gtype and gtype not in LEDGER_TYPES and gtype.split()[-1] in LEDGER_TYPES:
+            gtype = gtype.split()[-1]  # "ferry sinking", "mine explosion": the kind of event its head noun says
         typed = g is not None and (etype == gtype or etype in ALLOWED.get(gtype or "", set())
                                    or (etype is None and gtype not in LEDGER_TYPES))
         rows.append({"id": eid, "label": label, "type": etype, "date": date, "place": place, "gold": key,

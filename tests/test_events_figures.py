@@ -525,3 +525,16 @@ def test_an_event_noun_naming_a_service_or_an_officer_is_no_event():
     assert senses("The Sallow Fire and Rescue Service said seven died.") == [("Fire", True)]
     assert senses("Chief Fire Officer Tomas Revik said seven died.") == [("Fire", True)]
     assert senses("The Sallow fire killed seven people.") == [("fire", False)]
+
+
+def test_a_storm_a_ship_sank_in_is_the_circumstance_of_a_sinking():
+    from storytrace.analyse.mentions import named_events
+
+    def kinds(t):
+        return [(m.name, m.noun) for m in named_events(t)]
+
+    assert kinds("In June 1998 the MV Orla Bright sank in a storm off Caddock Island, killing 64.") == [
+        ("Caddock Island", "sinking")]
+    assert kinds("The ferry went down in a June storm off Caddock Island.") == [("Caddock Island", "sinking")]
+    # people killed in a storm: the storm is the event
+    assert kinds("Twelve people were killed in a storm off Caddock Island.") == [("Caddock Island", "storm")]

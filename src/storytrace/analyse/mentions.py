@@ -164,6 +164,23 @@ def _named_events(text: str) -> tuple[Mention, ...]:
     return tuple(_find_named(text))
 
 
+#: The event a verb tells ("the ferry sank"), for a noun that only gives its circumstance.
+_EVENT_VERBS = {"sank": "sinking", "sunk": "sinking", "capsized": "sinking", "went down": "sinking",
+                "overturned": "sinking", "crashed": "crash", "derailed": "derailment", "exploded": "explosion"}
+#: "sank in a storm", "went down in a June storm", "crashed during a storm": the storm is the
+#: circumstance of the event the verb tells, not the event (the noun follows the match).
+_CIRCUMSTANCE = re.compile(rf"\b({'|'.join(_EVENT_VERBS)})\s+(?:[a-z]+\s+){{0,2}}?(?:in|during|amid)\s+(?:an?|the)\s+"
+                           r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+CIRCUMSTANCE_REACH = 60  # characters before a noun where its event verb is looked for
+
+
+def told_by_verb(text: str, start: int) -> Optional[str]:
+    """The event noun of the verb whose circumstance the noun at `start` gives ("the MV Orla
+    Bright sank in a storm off Caddock Island": 'sinking'), else None."""
+    m = _CIRCUMSTANCE.search(text, max(0, start - CIRCUMSTANCE_REACH), start)
+    return _EVENT_VERBS[" ".join(m.group(1).lower().split())] if m else None
+
+
 def _find_named(text: str) -> list[Mention]:
     found = [(q, e) for q, e in noun_spans(text) if not homograph(text, q, e)]
     if not found:
@@ -196,6 +213,7 @@ def _find_named(text: str) -> list[Mention]:
                 noun = m.group(noun_group).lower()
                 if noun not in EVENT_NOUNS:
                     continue
+                noun = told_by_verb(text, q) or noun
                 if name_group == 1 and re.search(r"['’]s?$", m.group(1)):
                     continue  # "Armenia's attack": the actor, not the event's name
                 if name_group == 2 and _PERSON_AFTER.match(text, m.end(2)):

@@ -710,3 +710,30 @@ def test_a_bare_head_word_is_the_one_body_it_names_and_a_named_voice_speaks_for_
     # a place's voice is no body: "the city's chief fire officer" keeps its own key
     groups = origin_groups([_c("a", "A", 3, "the city 's chief fire officer"), _c("b", "B", 4, "the authority")], {})
     assert groups["a"] != groups["b"]
+
+
+def test_a_correction_note_s_old_figure_is_a_superseded_report():
+    from storytrace.stages.placement import SUPERSEDED
+
+    assert SUPERSEDED.search("Correction: An earlier version of this article said 41 people had died in the fire.")
+    assert SUPERSEDED.search("Local news originally reported two dead.")
+    assert not SUPERSEDED.search("The first version of the law was passed in 2019, when 41 people died.")
+
+
+def test_a_report_giving_what_the_other_s_source_said_the_day_before_is_behind_not_in_conflict():
+    # the ministry: 36 on the 16th, 37 on the 17th; a morning analysis on the 17th: doctors' 36
+    cs = [_c("a", "A", 36, "the health ministry", "2024-05-16"), _c("b", "B", 37, "the health ministry", "2024-05-17"),
+          _c("c", "C", 36, "Ana Vell, a surgeon at St Ilvar's", "2024-05-17")]
+    row = _row(cs)
+    assert row["status"] == "revised" and row["best"] == 37
+    # a value nobody gave before: a disagreement on the day
+    cs = [_c("a", "A", 30, "the health ministry", "2024-05-16"), _c("b", "B", 37, "the health ministry", "2024-05-17"),
+          _c("c", "C", 36, "Ana Vell, a surgeon at St Ilvar's", "2024-05-17")]
+    assert _row(cs)["status"] == "conflict"
+
+
+def test_plural_common_nouns_name_no_checkable_source():
+    assert source_key("doctors") == source_key("Doctors") == source_key("rescue workers") == "unnamed"
+    assert source_key("the Velsk Doctors' Association") != "unnamed"
+    assert source_key("prosecutors") != "unnamed" and source_key("the unions") != "unnamed"
+    assert source_key("firefighters") == "fire service"

@@ -312,11 +312,21 @@ def _status(reports: list[_Report], historic: bool, measure: str) -> tuple[str, 
         for r in rs:
             alike[(r.origin, r.claim.lo, r.claim.hi, r.claim.published.rstrip("?~"))].append(r)
         kinds = list(alike.values())
+        start = days_after(day, -DEVELOPING_DAYS)
+        before = {(r.origin, r.claim.lo, r.claim.hi) for d in days[:n] if d >= start for r in by_day[d]}
         clash = [(a, b) for i, a in enumerate(kinds) for b in kinds[i + 1:]
-                 if not _fits([a[0], b[0]]) and not _in_order(a[0], b[0], measure) and not _on_path(a[0], b[0], since, measure)]
+                 if not _fits([a[0], b[0]]) and not _in_order(a[0], b[0], measure) and not _on_path(a[0], b[0], since, measure)
+                 and not _lagging(a[0], b[0], before)]
         if clash:
             return "conflict", _sides([r for pair in clash for side in pair for r in side], day)
     return "revised", []
+
+
+def _lagging(a: _Report, b: _Report, before: set[tuple[str, float, float]]) -> bool:
+    """Two reports of one day, one of which gives what the other's own source said on an
+    earlier day (the ministry's 36 of yesterday in a morning analysis, its 37 today): the
+    one is behind the other's count, not disagreeing with it."""
+    return (b.origin, a.claim.lo, a.claim.hi) in before or (a.origin, b.claim.lo, b.claim.hi) in before
 
 
 def _in_order(a: _Report, b: _Report, measure: str) -> bool:

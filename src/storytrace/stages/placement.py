@@ -199,7 +199,9 @@ def other_event_cues(sentence: str, at: int, ref_year: Optional[int], own_year: 
 
 #: A report the sentence itself says was superseded ("local news originally reported two dead").
 SUPERSEDED = re.compile(r"\b(?:originally|initially|at\s+first|first\s+reports?|early\s+reports?|earlier\s+reports?|"
-                        r"had\s+(?:earlier|initially|originally)\s+(?:said|reported|put))\b", re.IGNORECASE)
+                        r"had\s+(?:earlier|initially|originally)\s+(?:said|reported|put)|"
+                        r"(?:an?|the)\s+(?:earlier|previous|older|first)\s+version\s+of\s+(?:this|the)\s+"
+                        r"(?:article|story|report|page))\b", re.IGNORECASE)  # (a correction note: "An earlier version of this article said 41")
 
 #: A report the sentence calls false or unconfirmed ("false reports on social media said three
 #: protesters had been killed", "police denied that ...", "initial reports of three deaths were

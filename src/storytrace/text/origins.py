@@ -109,6 +109,8 @@ def source_key(attribution: str) -> str:
     for word, body in _SPEAKS_FOR.items():  # "fire chief Amara Quell", "police spokesman John Reel": the body
         if re.search(rf"\b{word}\b", text) and not text.startswith(("former", "ex-")):
             return body
+    if _unnamed_people(said_as, bare):
+        return UNNAMED  # "doctors said", "rescue workers said": people no name or body makes checkable
     person = _person(said_as)
     if person:
         return "person " + person  # "Turkish Foreign Minister Mevlut Cavusoglu", "Sutopo ... of the Agency"
@@ -124,6 +126,15 @@ def source_key(attribution: str) -> str:
 
 
 _JOINERS = frozenset("and or of the".split())
+
+
+def _unnamed_people(said_as: str, bare: list[str]) -> bool:
+    """A sayer that is only a plural of common nouns, written without a capital ("doctors",
+    "rescue workers"), naming no body, office or title: nobody a reader could ask."""
+    if re.search(r"[A-ZÀ-Ý]", _DET.sub("", said_as)[1:]) or not 1 <= len(bare) <= 2 or not bare[-1].endswith("s"):
+        return False
+    return not any(w in ORG_WORDS or w in OFFICES or w in _SPEAKS_FOR or w in _TITLES or w.rstrip("s") in ORG_WORDS
+                   or w.rstrip("s") in OFFICES or w.rstrip("s") in _TITLES for w in bare)
 #: What a news outlet is called: a figure it reports without a source is an unattributed report.
 #: A news outlet named as a figure's sayer ("the student ISNA news agency", "Iran's state
 #: television"): a publisher relaying the figure, not its source ("the National Disaster

@@ -414,3 +414,18 @@ def test_a_long_text_cut_for_dating_has_no_foot():
     body = "The hearing went on. " * (SCAN_CHARS // 21)
     d = date_from_text("Owner charged\n\n" + body[: SCAN_CHARS - 300] + "\nPublished: November 1, 2026\n" + body)
     assert d is None or d.how != "stamp"  # its "foot" is the middle of the article
+
+
+def test_a_yearless_dateline_the_story_gives_a_year_is_still_a_dateline(tmp_path):
+    """'VELSK, Drumora, Nov. 16 (DWS) –' in a story dated 2026: the day is the dateline's
+    own (trusted for a figure's timeline); only its year comes from the story."""
+    from conftest import ledger_from_texts
+
+    files = {"a.txt": " date 2026-11-15\nFire swept through the Blue Cellar nightclub in Velsk on Sunday, killing 18 people.\n",
+             "b.txt": " date 2026-11-16\nThe Blue Cellar nightclub fire in Velsk has killed 36 people, the ministry said.\n",
+             "c.txt": "VELSK, Drumora, Nov. 16 (DWS) – Police arrested the owner of the Blue Cellar nightclub in Velsk, "
+                      "where a fire killed 36.\n"}
+    conn = ledger_from_texts(tmp_path, files)
+    pub, how, evidence = conn.execute("select published, published_how, published_evidence from documents "
+                                      "where source like '%c.txt'").fetchone()
+    assert (pub[:10], how) == ("2026-11-16", "dateline") and "year 2026 from 2 documents of its story" in evidence

@@ -172,8 +172,8 @@ def story_stage(db: Any) -> dict[str, int]:
         if partial:
             year = date_from_neighbours(partial, neighbours, _weekdays(db, doc_id))
             if year is not None and len(neighbours) >= STORY_MIN:
-                got = Dating("story", f"{evidence} + year {year[0].year} from {len(neighbours)} documents of its story",
-                             "day", year[0], year[0])
+                got = Dating("dateline", f"{evidence} + year {year[0].year} from {len(neighbours)} documents of its story",
+                             "day", year[0], year[0], partial)  # the dateline's own day: only its year is the story's
         if got is None:
             got = date_from_story([m for m, _ in date_mentions(db, doc_id, reporting=True)], neighbours,
                                   _own_range(how, evidence, precision, low, high))

@@ -737,3 +737,24 @@ def test_plural_common_nouns_name_no_checkable_source():
     assert source_key("the Velsk Doctors' Association") != "unnamed"
     assert source_key("prosecutors") != "unnamed" and source_key("the unions") != "unnamed"
     assert source_key("firefighters") == "fire service"
+
+
+def test_a_figure_a_later_report_calls_wrong_is_left_out_where_it_first_stood(tmp_path):
+    from conftest import ledger_from_texts
+
+    files = {
+        "a.txt": " date 2024-05-05\nInmates rioted at Ashgrove Central Prison in Rennivar on Sunday. "
+                 "Deputy Justice Minister Petra Lund said 19 inmates had been killed in the riot.\n",
+        "b.txt": " date 2024-05-06\nThe riot at Ashgrove Central Prison in Rennivar went on on Monday. "
+                 "Justice Minister Ilan Dovrek said the figure of 19 inmates killed, given by his deputy, was wrong. "
+                 "He said eight people had died in the riot.\n",
+        "c.txt": " date 2024-05-06\nEight people have died in the riot at Ashgrove Central Prison in Rennivar, "
+                 "the Justice Ministry said on Monday.\n",
+    }
+    conn = ledger_from_texts(tmp_path, files)
+    got = {(src[-5:], value): placement for src, value, placement in conn.execute(
+        "select d.source, c.value, c.placement from claims c join documents d on d.id = c.doc_id where c.measure = 'killed'")}
+    assert got[("a.txt", 19.0)].startswith("unplaced: a figure another report calls false or withdrawn")
+    assert "calls false" in got[("b.txt", 19.0)]
+    assert not got[("c.txt", 8.0)].startswith("unplaced")
+    assert all(best != 19 for (best,) in conn.execute("select best from figures where measure = 'killed'"))

@@ -44,8 +44,9 @@ from ..analyse.mentions import (CURRENT, EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, OTH
                                 homograph, is_reported, noun_spans)
 from ..model import CUMULATIVE, INCREMENT, SUBSIDING, Event, Lead, make_id
 from .figures import DEVELOPING_DAYS, TRUSTED, days_after
-from .placement import (ALONE, DISPUTED, HEADLINE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement,
-                        casualty_story, cause_beside, other_event_cues, place_words, story_families, unplaced)
+from .placement import (ALONE, DISPUTED, DISPUTED_WHY, HEADLINE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement,
+                        casualty_story, cause_beside, disowned, other_event_cues, place_words, story_families,
+                        unplaced)
 from ..text.datelines import filed_from
 from .titles import story_label, title_words
 from ..text.segments import BODY
@@ -339,6 +340,10 @@ def events_stage(db: Any) -> dict[str, int]:
         doc_id = claim_doc[cid][0]
         per_doc[doc_id][claim_event[cid]] -= 1
     trusted = {d.id for d in docs if d.published_how in TRUSTED}
+    for cid in disowned(claim_event, claim_place, claim_doc,
+                        {c: sp.low for c, sp in claim_span.items() if sp.low is not None and sp.low == sp.high}):
+        claim_place[cid] = (ALONE, UNPLACED + "a figure another report calls false or withdrawn")
+        per_doc[claim_doc[cid][0]][claim_event[cid]] -= 1
     for cid, why in _uncorroborated(claim_event, claim_place, claim_doc, claim_span,
                                     {d: (p or "")[:10] or None for d, p in published.items()}, trusted):
         claim_place[cid] = (ALONE, UNPLACED + why)
@@ -604,7 +609,7 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     if SUPERSEDED.search(sentence):
         return unplaced(story_eid, "an early report the sentence says was superseded ('originally', 'initially')", 0.3)
     if DISPUTED.search(sentence):
-        return unplaced(story_eid, "a report the sentence calls false, unconfirmed or denied", 0.3)
+        return unplaced(story_eid, DISPUTED_WHY, 0.3)
     cues = other_event_cues(sentence, start - s0, ref_year, facts.year, facts.first,
                             None if start < lead else facts.places, facts.words)
     if not cues and said.antecedent is not None:  # "It killed 612 people": the sentence before says which event

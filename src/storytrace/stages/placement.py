@@ -38,6 +38,7 @@ cease-fires since October") describes something else and does not count.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from typing import Optional
@@ -211,8 +212,32 @@ _REPORTS = r"(?:reports?|claims?|rumou?rs?|posts?|accounts?|figures?)"
 DISPUTED = re.compile(
     rf"\b(?:false|unconfirmed|unverified|untrue|fake|erroneous)\s+(?:[\w-]+\s+){{0,2}}?{_REPORTS}\b|"
     rf"\b(?:denied|denies|deny)\s+(?:the\s+)?(?:that\b|{_REPORTS}\b)|\brumou?rs?\s+(?:that|of)\b|"
-    rf"\b{_REPORTS}\s+(?:[\w-]+\s+){{0,6}}?(?:was|were|proved|turned\s+out\s+to\s+be)\s+(?:wrong|false|untrue|incorrect)\b",
+    rf"\b{_REPORTS}\s+(?:[\w-]+\s+){{0,6}}?(?:was|were|proved|turned\s+out\s+to\s+be)\s+(?:wrong|false|untrue|incorrect)\b|"
+    rf"\b{_REPORTS}\s+(?:of|that|about|for)\s+(?:(?!and\b|but\b)[^.;:\s]+\s+){{1,14}}?(?:was|were|proved)\s+"
+    rf"(?:wrong|false|untrue|incorrect|mistaken)\b|"
+    rf"\b{_REPORTS}\s+(?:that\s+|which\s+)?(?:(?!and\b|but\b|show|said|says)[^.;:\s]+\s+){{0,8}}?"
+    rf"(?:withdrew|withdrawn|retracted)\b",
     re.IGNORECASE)
+#: Why a claim of a report its sentence calls false is left out (events.py gives it).
+DISPUTED_WHY = "a report the sentence calls false, unconfirmed, withdrawn or denied"
+
+
+def disowned(claim_event: dict[str, str], claim_place: dict[str, tuple[float, str]],
+             claim_doc: dict[str, tuple[str, str, int]], values: dict[str, Optional[float]]) -> list[str]:
+    """Claims of a figure another report calls false or withdrawn: the deputy minister's
+    "19 inmates had been killed" on Sunday, which the minister calls wrong on Monday, is
+    wrong in Sunday's report too. A value disowned this way is the only one of its measure
+    its sentence gives (else which one is meant is not known); each claim of the same event,
+    measure and exact value is left out, wherever it stands."""
+    per_sentence: dict[tuple[str, int, str], list[str]] = defaultdict(list)
+    for cid, (doc_id, measure, s0) in claim_doc.items():
+        if claim_place.get(cid, (0.0, ""))[1].endswith(DISPUTED_WHY):
+            per_sentence[(doc_id, s0, measure)].append(cid)
+    gone = {(claim_event[c], claim_doc[c][1], values[c]) for cs in per_sentence.values() if len(cs) == 1
+            for c in cs if values.get(c) is not None and c in claim_event}
+    return [cid for cid, (doc_id, measure, _) in claim_doc.items()
+            if (claim_event.get(cid), measure, values.get(cid)) in gone and measure != "other"
+            and claim_place.get(cid, (0.0, ""))[0] >= PLACED]
 
 #: A relative clause's opening word: its time words describe the noun it follows.
 _RELATIVE = re.compile(r"\b(?:who|whom|which|where)\b", re.IGNORECASE)

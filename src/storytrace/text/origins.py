@@ -131,8 +131,10 @@ _JOINERS = frozenset("and or of the".split())
 def _unnamed_people(said_as: str, bare: list[str]) -> bool:
     """A sayer that is only a plural of common nouns, written without a capital ("doctors",
     "rescue workers"), naming no body, office or title: nobody a reader could ask."""
-    if re.search(r"[A-ZÀ-Ý]", _DET.sub("", said_as)[1:]) or not 1 <= len(bare) <= 2 or not bare[-1].endswith("s"):
-        return False
+    words = _DET.sub("", said_as).split()
+    if any(re.search(r"[A-ZÀ-Ý]", w[len(words) == 1:]) for w in words) or not 1 <= len(bare) <= 2 \
+            or not bare[-1].endswith("s"):
+        return False  # ("Doctors" alone may open its sentence; "Azerbaijani figures" are a country's)
     return not any(w in ORG_WORDS or w in OFFICES or w in _SPEAKS_FOR or w in _TITLES or w.rstrip("s") in ORG_WORDS
                    or w.rstrip("s") in OFFICES or w.rstrip("s") in _TITLES for w in bare)
 #: What a news outlet is called: a figure it reports without a source is an unattributed report.

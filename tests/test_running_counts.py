@@ -204,3 +204,23 @@ def test_the_stop_s_rules_never_crash_and_link_only_claims_of_their_text(words):
         assert c.adds_to is None or c.adds_to in ids
         assert c.what != INCREMENT or c.measure in measured  # an increment follows a count of its measure
         measured.add(c.measure)
+
+
+def test_kinds_listed_side_by_side_are_groups_of_the_toll_a_report_also_gives():
+    from storytrace.stages.figures import ClaimRow, prepare_claims
+
+    def row(i, value, victims, adds_to=None, doc="d"):
+        return ClaimRow(i, doc, 0, 1, "riot", "killed", None, value, value, value, "exact", None, None, victims, 0,
+                        adds_to, None, 0)
+
+    # "20 people died in the riot. The ministry said 18 inmates and two guards had died."
+    got = {c.id: c.group for c in prepare_claims([row("toll", 20, "people"), row("a", 18, "inmates"),
+                                                  row("b", 2, "guards", "a")], "2024-05-02")}
+    assert got == {"toll": None, "a": "inmates", "b": "guards"}
+    # no toll of its own: the list's sum is the report's figure (no groups)
+    got = {c.id: c.group for c in prepare_claims([row("a", 18, "inmates"), row("b", 2, "guards", "a")], "2024-05-02")}
+    assert got == {"a": None, "b": None}
+    # "12 people and 3 others": no kinds
+    got = {c.id: c.group for c in prepare_claims([row("toll", 15, "people"), row("a", 12, "people"),
+                                                  row("b", 3, "others", "a")], "2024-05-02")}
+    assert got == {"toll": None, "a": None, "b": None}

@@ -201,16 +201,40 @@ def prepare_claims(rows: Iterable[ClaimRow], pub: str) -> list[FigureClaim]:
         if less and c.value > less:
             claims[i] = replace(c, value=c.value - less, low=None if c.low is None else max(0.0, c.low - less),
                                 high=None if c.high is None else max(0.0, c.high - less))
+    listed = _listed_kinds(claims)
     tolls: dict[tuple, float] = defaultdict(float)
     for c in claims:
-        if c.group is None and c.value is not None and _head(c) not in SUBGROUPS:
+        if c.group is None and c.value is not None and _head(c) not in SUBGROUPS and c.id not in listed:
             key = (c.doc_id, c.event_id, c.measure)
             tolls[key] = max(tolls[key], c.value)
     for c in claims:
-        if c.group is None and c.value is not None and _head(c) in SUBGROUPS and \
-                tolls.get((c.doc_id, c.event_id, c.measure), 0) > c.value:
-            c.group = _head(c)
+        whole = tolls.get((c.doc_id, c.event_id, c.measure), 0)
+        if c.group is None and c.value is not None and (_head(c) in SUBGROUPS and whole > c.value
+                                                          or c.id in listed and whole >= listed[c.id]):
+            c.group = _head(c)  # (a listed kind: "18 inmates and two guards" in a report whose toll is 20)
     return claims
+
+
+def _listed_kinds(claims: list[FigureClaim]) -> dict[str, float]:
+    """Claims listed side by side as kinds of people ("18 inmates and two guards had died"),
+    each a different kind: claim id -> the sum of its list. In a document that also states
+    a toll at least that sum, each is a group of it; else their sum is the document's figure
+    (`_doc_figure`)."""
+    lists: dict[str, list[FigureClaim]] = defaultdict(list)
+    for c in claims:
+        lists[c.adds_to or c.id].append(c)
+    out: dict[str, float] = {}
+    for cs in lists.values():
+        heads = [_head(c) for c in cs]
+        if len(cs) > 1 and len(set(heads)) == len(cs) and all(h.endswith("s") and h not in _NOT_KINDS for h in heads) \
+                and all(c.value is not None and c.group is None for c in cs):
+            total = sum(cast(float, c.value) for c in cs)
+            out.update((c.id, total) for c in cs)
+    return out
+
+
+#: Heads that say no kind of person ("people", "others"): no group.
+_NOT_KINDS = frozenset("people persons others ones individuals".split())
 
 
 def doc_lineages(claims: Iterable[FigureClaim], spans: Iterable[tuple[int, int, str]]) -> dict[str, str]:

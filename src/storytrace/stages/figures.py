@@ -19,7 +19,8 @@ are listed as unplaced under their event.
   seeds' 116 vs 106 women), else `revised` (a developing event's values that differ over
   time). A conflict row names the sides (`sides`).
 - Trend: `rising` / `falling` only when trusted-dated values move one way over at least
-  two trusted days (one source's own count too: its origins are the row's); else null.
+  two trusted days (one source's own count too: its origins are the row's; on a conflict
+  too, whose sides may both rise; never for a settled past event); else null.
 - Best: for a settled event the value most independent origins give; for a developing
   event the latest trusted-dated value, unless an independent origin reported a higher
   toll earlier (a late or misdated report does not lower a count that only grows:
@@ -265,7 +266,7 @@ def make_figure(fid: str, event_id: str, measure: str, group: Optional[str], cs:
     origin_of = origin_groups(cs, lineage)
     reports = _reports(per_doc, origin_of, cs)
     status, sides = _status(reports, historic, measure)
-    trend = None if historic or status == "conflict" else _trend(reports, measure)
+    trend = None if historic else _trend(reports, measure)
     best, conservative, rule = _best(reports, measure, historic, trend)
     origins = _origins(cs, origin_of, lineage)
     genealogy: dict[str, list[str]] = {}

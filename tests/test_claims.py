@@ -432,3 +432,11 @@ def test_left_in_hospital_is_hospitalised():
     text = "The blast, which has killed 14 people and left nearly 40 in hospital, has prompted questions."
     assert [(c.measure, c.value) for c in extract(text)] == [("killed", 14.0), ("hospitalised", 40.0)]
     assert [(c.measure, c.value) for c in extract("The attack killed 9 and left 30 wounded.")] == [("killed", 9.0), ("injured", 30.0)]
+
+
+def test_the_wounded_who_died_are_dead():
+    from storytrace.analyse.claims import extract as ex
+
+    assert [(c.measure, c.value) for c in ex("Three people injured in the blast died on Friday.")] == [("killed", 3)]
+    assert [(c.measure, c.value) for c in ex("Three people injured in the blast were taken to hospital.")] == [
+        ("injured", 3)]

@@ -277,6 +277,8 @@ def head_measure(head: Any) -> Optional[str]:
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in ("remain", "stay") and _to_hospital(head.head):
         return "hospitalised"  # "Six people injured in the siege remain in hospital": who is there now
     m = _measure_of(head)
+    if m == "injured" and head.dep_ == "nsubj" and head.head.pos_ == "VERB" and lemma_measure(head.head) == "killed":
+        return "killed"  # "two inmates wounded in the assault died overnight": what became of them
     if m == "hospitalised" and head.lemma_.lower() in ("victim", "casualty", "wounded", "injured", "survivor"):
         return "injured"  # "the two other victims were being treated at a hospital": the injured
     if m in ("hospitalised", "released") and head.head.lemma_.lower() not in ("remain", "stay"):

@@ -538,3 +538,10 @@ def test_a_storm_a_ship_sank_in_is_the_circumstance_of_a_sinking():
     assert kinds("The ferry went down in a June storm off Caddock Island.") == [("Caddock Island", "sinking")]
     # people killed in a storm: the storm is the event
     assert kinds("Twelve people were killed in a storm off Caddock Island.") == [("Caddock Island", "storm")]
+
+
+def test_a_possessive_place_after_the_noun_is_the_place():
+    from storytrace.analyse.mentions import named_events
+
+    [m] = named_events("Inmates seized 23 guards as a gang fight turned into a riot at Veloria's biggest prison.")
+    assert (m.name, m.noun) == ("Veloria", "riot")

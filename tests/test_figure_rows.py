@@ -758,3 +758,16 @@ def test_a_figure_a_later_report_calls_wrong_is_left_out_where_it_first_stood(tm
     assert "calls false" in got[("b.txt", 19.0)]
     assert not got[("c.txt", 8.0)].startswith("unplaced")
     assert all(best != 19 for (best,) in conn.execute("select best from figures where measure = 'killed'"))
+
+
+def test_a_conflict_has_a_trend_only_when_its_sides_moved_the_same_way():
+    def c(i, doc, v, who, day):
+        return _c(i, doc, v, who, f"2024-05-0{day}")
+
+    both = [c("a", "A", 8, "the ministry", 1), c("b", "B", 15, "the league", 1), c("d", "D", 20, "the ministry", 2),
+            c("e", "E", 34, "the league", 2)]
+    row = _row(both)
+    assert (row["status"], row["trend"]) == ("conflict", "rising")
+    one = [c("a", "A", 14, "the fire service", 1), c("b", "B", 12, "the ministry", 1), c("d", "D", 11, "the fire service", 2)]
+    row = _row(one)
+    assert row["status"] == "conflict" and row["trend"] is None  # one source's own count moved: no trend of the row

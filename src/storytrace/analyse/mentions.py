@@ -227,6 +227,8 @@ def _find_named(text: str) -> list[Mention]:
                     continue  # (the name before the noun wins over a place after it)
                 seen.add(q)
                 name = " ".join(words)
+                if name_group == 2:  # "a riot at Veloria's biggest prison": the place, not its possessive
+                    name = re.sub(r"['’]s$", "", name)
                 key = re.sub(r"['’]s$", "", name.lower())
                 if spans is None:
                     spans = sentences(text)

@@ -19,8 +19,9 @@ are listed as unplaced under their event.
   seeds' 116 vs 106 women), else `revised` (a developing event's values that differ over
   time). A conflict row names the sides (`sides`).
 - Trend: `rising` / `falling` only when trusted-dated values move one way over at least
-  two trusted days (one source's own count too: its origins are the row's; on a conflict
-  too, whose sides may both rise; never for a settled past event); else null.
+  two trusted days (one source's own count too: its origins are the row's; on a conflict,
+  when at least two of its sources' own counts moved that way and none the other; never
+  for a settled past event); else null.
 - Best: for a settled event the value most independent origins give; for a developing
   event the latest trusted-dated value, unless an independent origin reported a higher
   toll earlier (a late or misdated report does not lower a count that only grows:
@@ -266,7 +267,7 @@ def make_figure(fid: str, event_id: str, measure: str, group: Optional[str], cs:
     origin_of = origin_groups(cs, lineage)
     reports = _reports(per_doc, origin_of, cs)
     status, sides = _status(reports, historic, measure)
-    trend = None if historic else _trend(reports, measure)
+    trend = None if historic else _trend(reports, measure) if status != "conflict" else _sides_trend(reports, measure)
     best, conservative, rule = _best(reports, measure, historic, trend)
     origins = _origins(cs, origin_of, lineage)
     genealogy: dict[str, list[str]] = {}
@@ -466,6 +467,17 @@ def _trend(reports: list[_Report], measure: str) -> Optional[str]:
     if all(d < 0 for d, _, _ in steps):
         return "falling"
     return None
+
+
+def _sides_trend(reports: list[_Report], measure: str) -> Optional[str]:
+    """A conflict's trend: the way at least two of its sources' own counts moved, when
+    every source whose count moved moved that way (the ministry's 20 -> 22 and the
+    league's 34 -> 40: rising); one source's move, or moves both ways, is none."""
+    by_origin: dict[str, list[_Report]] = defaultdict(list)
+    for r in reports:
+        by_origin[r.origin].append(r)
+    moved = [t for rs in by_origin.values() if (t := _trend(rs, measure))]
+    return moved[0] if len(moved) >= 2 and len(set(moved)) == 1 else None
 
 
 def _best(reports: list[_Report], measure: str, historic: bool, trend: Optional[str]

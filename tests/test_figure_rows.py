@@ -4,6 +4,7 @@ reconciliation (issue 14). Every rule is tested on made-up text."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 import sqlite3
 
 import pytest
@@ -771,3 +772,13 @@ def test_a_conflict_has_a_trend_only_when_its_sides_moved_the_same_way():
     one = [c("a", "A", 14, "the fire service", 1), c("b", "B", 12, "the ministry", 1), c("d", "D", 11, "the fire service", 2)]
     row = _row(one)
     assert row["status"] == "conflict" and row["trend"] is None  # one source's own count moved: no trend of the row
+
+
+def test_a_source_that_only_tells_of_one_person_is_no_origin_of_the_count():
+    cs = [_c("a", "A", 20, "the ministry", "2024-05-02"), _c("b", "B", 20, "the ministry", "2024-05-02"),
+          replace(_c("c", "C", 1, "the prison service", "2024-05-02", "at_least"), implicit=True)]
+    row = _row(cs)
+    assert row["n_origins"] == 1 and "prison service" not in row["origins"]
+    # a row of nothing but such reports still names its sources
+    only = [replace(_c("c", "C", 1, "the prison service", "2024-05-02", "at_least"), implicit=True)]
+    assert _row(only)["n_origins"] == 1

@@ -84,6 +84,7 @@ class FigureClaim:
     sentence: int = 0  # sentence_start
     adds_to: Optional[str] = None  # the figure it is listed beside ("9 men and 4 women")
     victims_head: str = ""  # last word of `victims` ("children")
+    implicit: bool = False  # one person told of, no number ("a guard died of his wounds")
 
     @property
     def trusted(self) -> bool:
@@ -190,7 +191,7 @@ def prepare_claims(rows: Iterable[ClaimRow], pub: str) -> list[FigureClaim]:
             high, qualifier = None, "at_least"
         claims.append(FigureClaim(r.id, r.doc_id, r.start, r.end, r.event_id, r.measure, group, r.value, r.low, high,
                                   qualifier, r.attributed_to, r.part_of, pub, r.sentence_start or 0, r.adds_to,
-                                  head[0].lower()))
+                                  head[0].lower(), bool(r.what and r.what.startswith("implicit"))))
     attackers: dict[str, float] = defaultdict(float)  # "12 people, including three attackers": 9 victims
     for c in claims:
         if c.group == "militants" and c.part_of and c.value is not None and c.measure in ("killed", "injured"):
@@ -269,7 +270,8 @@ def make_figure(fid: str, event_id: str, measure: str, group: Optional[str], cs:
     status, sides = _status(reports, historic, measure)
     trend = None if historic else _trend(reports, measure) if status != "conflict" else _sides_trend(reports, measure)
     best, conservative, rule = _best(reports, measure, historic, trend)
-    origins = _origins(cs, origin_of, lineage)
+    counted = [c for c in cs if not c.implicit]  # a source that only tells of one person ("a guard died") gives no count
+    origins = _origins(counted or cs, origin_of, lineage)
     genealogy: dict[str, list[str]] = {}
     for c in sorted(per_doc.values(), key=lambda c: (c.published or "9999", c.doc_id)):
         genealogy.setdefault(c.shown, []).append(c.doc_id)

@@ -224,3 +224,10 @@ def test_kinds_listed_side_by_side_are_groups_of_the_toll_a_report_also_gives():
     got = {c.id: c.group for c in prepare_claims([row("toll", 15, "people"), row("a", 12, "people"),
                                                   row("b", 3, "others", "a")], "2024-05-02")}
     assert got == {"toll": None, "a": None, "b": None}
+
+
+def test_a_breakdown_may_end_in_a_place_and_a_part_by_place_has_no_group():
+    got = _claims("The health ministry put the toll at 56: 54 of the 68 people aboard and two workers on the ground.")
+    assert got["56"][:4] == ("killed", 56, None, False)
+    assert got["54"][:4] == ("killed", 54, None, True)  # a part by place: no kind of person
+    assert got["two"][:4] == ("killed", 2, "workers", True)

@@ -97,11 +97,13 @@ def _sum_lists(claims: list[Claim], by_head: dict[str, Any], text: str) -> None:
         end = by_head[max(listed, key=lambda c: c.start).id]
         nxt = end.i + 1
         if any(by_head[c.id].dep_ in ("nsubj", "nsubjpass") for c in listed) or \
-                (nxt < len(end.doc) and not end.doc[nxt].is_punct):
+                (nxt < len(end.doc) and end.doc[nxt].pos_ in ("VERB", "AUX")):
             continue  # "The blast killed 8 - 5 soldiers and 3 civilians were also wounded": a clause of its own
+            # ("... at 56: 54 of the 68 people aboard and two workers on the ground": a list all the same)
         gap = text[whole.end:first.start].strip()
         if len(listed) >= 2 and gap[:1] in (":", ",", "-", "–", "—") and len(gap) <= 3 and \
                 sum(c.value for c in listed) == whole.value:  # type: ignore[misc]
-            for c in listed:
+            for c in listed:  # (a part named by no kind, "54 of the 68 people aboard", has no group: a part by place)
                 part = by_head[c.id]
-                c.adds_to, c.part_of, c.group = None, whole.id, group_name(part) or part.lower_
+                c.adds_to, c.part_of = None, whole.id
+                c.group = group_name(part) or (part.lower_ if part.pos_ != "NUM" else None)

@@ -231,3 +231,11 @@ def test_a_breakdown_may_end_in_a_place_and_a_part_by_place_has_no_group():
     assert got["56"][:4] == ("killed", 56, None, False)
     assert got["54"][:4] == ("killed", 54, None, True)  # a part by place: no kind of person
     assert got["two"][:4] == ("killed", 2, "workers", True)
+
+
+def test_a_toll_broken_down_by_place_after_its_clause_and_a_colon():
+    got = _claims("The association said 17 people had died: nine in Marenza, six in Oskil and two in Dovra.")
+    assert got["17"][:4] == ("killed", 17, None, False)
+    assert all(got[n][3] and got[n][2] is None for n in ("nine", "six", "two"))  # parts by place, no kind
+    got = _claims("Officials said 12 people were killed: the mayor said 9 died in the city and 3 in the villages.")
+    assert not got["9"][3]  # a clause of its own after the colon: no breakdown

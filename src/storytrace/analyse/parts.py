@@ -82,8 +82,9 @@ def breakdowns(claims: list[Claim], by_head: dict[str, Any], text: str) -> None:
 
 def _sum_lists(claims: list[Claim], by_head: dict[str, Any], text: str) -> None:
     """"raising the death toll to eight: five miners and three rescuers": a list right after
-    a count, set off by a colon, comma or dash, whose numbers add up to it exactly, breaks
-    it down (its parts: groups)."""
+    a count, set off by a colon, comma or dash (or after the count's clause and a colon:
+    "17 people had died: nine in Marenza, six in Oskil and two in Dovra"), whose numbers
+    add up to it exactly, breaks it down (its parts: groups, when they name a kind)."""
     for whole in claims:
         head = by_head.get(whole.id)
         if head is None or whole.value is None or whole.group is not None or whole.part_of or whole.adds_to:
@@ -93,7 +94,13 @@ def _sum_lists(claims: list[Claim], by_head: dict[str, Any], text: str) -> None:
         if not after or after[0].adds_to not in (None, whole.id):
             continue
         first = after[0]
-        listed = [first] + [c for c in after if c.adds_to in (first.id, whole.id) and c is not first]
+        listed = [first]
+        for c in after[1:]:  # listed beside one another: joined by the parser, or after a comma
+            if c.adds_to in {x.id for x in listed} | {whole.id} or \
+                    c.adds_to is None and "," in text[listed[-1].end:c.start] and ";" not in text[listed[-1].end:c.start]:
+                listed.append(c)
+            else:
+                break
         end = by_head[max(listed, key=lambda c: c.start).id]
         nxt = end.i + 1
         if any(by_head[c.id].dep_ in ("nsubj", "nsubjpass") for c in listed) or \
@@ -101,8 +108,9 @@ def _sum_lists(claims: list[Claim], by_head: dict[str, Any], text: str) -> None:
             continue  # "The blast killed 8 - 5 soldiers and 3 civilians were also wounded": a clause of its own
             # ("... at 56: 54 of the 68 people aboard and two workers on the ground": a list all the same)
         gap = text[whole.end:first.start].strip()
-        if len(listed) >= 2 and gap[:1] in (":", ",", "-", "–", "—") and len(gap) <= 3 and \
-                sum(c.value for c in listed) == whole.value:  # type: ignore[misc]
+        set_off = gap[:1] in (":", ",", "-", "–", "—") and len(gap) <= 3 or \
+            re.fullmatch(r"[^,;:.()]{0,40}:", gap) is not None  # "17 people had died: nine in Marenza, ..."
+        if len(listed) >= 2 and set_off and sum(c.value for c in listed) == whole.value:  # type: ignore[misc]
             for c in listed:  # (a part named by no kind, "54 of the 68 people aboard", has no group: a part by place)
                 part = by_head[c.id]
                 c.adds_to, c.part_of = None, whole.id

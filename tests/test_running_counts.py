@@ -239,3 +239,11 @@ def test_a_toll_broken_down_by_place_after_its_clause_and_a_colon():
     assert all(got[n][3] and got[n][2] is None for n in ("nine", "six", "two"))  # parts by place, no kind
     got = _claims("Officials said 12 people were killed: the mayor said 9 died in the city and 3 in the villages.")
     assert not got["9"][3]  # a clause of its own after the colon: no breakdown
+
+
+def test_a_breakdown_after_a_colon_and_the_and_who_is_still_in_hospital():
+    got = _claims("The ministry said 18 people had been injured in the crash: the 13 survivors from the aircraft and "
+                  "five people hurt on the ground.")
+    assert got["13"][:4] == ("injured", 13, "survivors", True) and got["five"][:4] == ("injured", 5, None, True)
+    assert _claims("Fourteen survivors are still in hospital.")["Fourteen"][:2] == ("hospitalised", 14)
+    assert _claims("Six people injured in the siege remain in hospital.")["Six"][:2] == ("hospitalised", 6)

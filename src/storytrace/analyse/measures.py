@@ -274,8 +274,9 @@ def head_measure(head: Any) -> Optional[str]:
     whole = partitive(head) if copula_attr(head) is not None else None
     if whole is not None and whole.i != head.i:  # "four of the dead were children": a part of the dead
         return "injured" if whole.lower_ in ("injured", "wounded") else _measure_of(whole)
-    if head.dep_ == "nsubj" and head.head.lemma_.lower() in ("remain", "stay") and _to_hospital(head.head):
-        return "hospitalised"  # "Six people injured in the siege remain in hospital": who is there now
+    if head.dep_ == "nsubj" and _to_hospital(head.head) and (head.head.lemma_.lower() in ("remain", "stay") or
+                                                            any(c.lower_ == "still" for c in head.head.children)):
+        return "hospitalised"  # "Six people injured in the siege remain in hospital", "14 survivors are still in hospital"
     m = _measure_of(head)
     if m == "injured" and head.dep_ == "nsubj" and head.head.pos_ == "VERB" and lemma_measure(head.head) == "killed":
         return "killed"  # "two inmates wounded in the assault died overnight": what became of them
@@ -548,7 +549,7 @@ def _toll_measure(toll: Any) -> Optional[str]:
 
 
 #: Nouns that say nothing of who is counted: no group ("eight people freed" among hostages released).
-_NO_GROUP = frozenset("people person persons individual individuals other others one ones".split())
+NO_GROUP = frozenset("people person persons individual individuals other others one ones".split())
 
 
 def group_name(head: Any) -> Optional[str]:
@@ -568,7 +569,7 @@ def group_name(head: Any) -> Optional[str]:
         return GROUPS[lemma]
     if head.lower_ in GROUPS:
         return GROUPS[head.lower_]
-    if head.pos_ in ("NOUN",) and head.lemma_.lower() not in _NO_GROUP and head.lower_ not in _NO_GROUP:
+    if head.pos_ in ("NOUN",) and head.lemma_.lower() not in NO_GROUP and head.lower_ not in NO_GROUP:
         return head.lower_ if head.lower_.endswith("s") else head.lower_ + "s"
     return None
 

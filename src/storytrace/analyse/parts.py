@@ -12,7 +12,7 @@ from typing import Any
 
 from ..model import Claim, make_id
 from ..text.numbers import band, find_numbers
-from .measures import GROUPS, group_name
+from .measures import GROUPS, NO_GROUP, group_name
 
 
 #: "Thirty-six people lost their lives. Five of them were children.": a part of the count
@@ -104,14 +104,14 @@ def _sum_lists(claims: list[Claim], by_head: dict[str, Any], text: str) -> None:
         end = by_head[max(listed, key=lambda c: c.start).id]
         nxt = end.i + 1
         if any(by_head[c.id].dep_ in ("nsubj", "nsubjpass") for c in listed) or \
-                (nxt < len(end.doc) and end.doc[nxt].pos_ in ("VERB", "AUX")):
+                (nxt < len(end.doc) and end.doc[nxt].pos_ in ("VERB", "AUX") and end.doc[nxt].dep_ not in ("acl", "amod")):
             continue  # "The blast killed 8 - 5 soldiers and 3 civilians were also wounded": a clause of its own
             # ("... at 56: 54 of the 68 people aboard and two workers on the ground": a list all the same)
         gap = text[whole.end:first.start].strip()
         set_off = gap[:1] in (":", ",", "-", "–", "—") and len(gap) <= 3 or \
-            re.fullmatch(r"[^,;:.()]{0,40}:", gap) is not None  # "17 people had died: nine in Marenza, ..."
+            re.fullmatch(r"[^,;:.()]{0,40}:(?:\s*(?:the|a|an))?", gap) is not None  # "17 people had died: nine in Marenza, ..."
         if len(listed) >= 2 and set_off and sum(c.value for c in listed) == whole.value:  # type: ignore[misc]
             for c in listed:  # (a part named by no kind, "54 of the 68 people aboard", has no group: a part by place)
                 part = by_head[c.id]
                 c.adds_to, c.part_of = None, whole.id
-                c.group = group_name(part) or (part.lower_ if part.pos_ != "NUM" else None)
+                c.group = group_name(part) or (part.lower_ if part.pos_ != "NUM" and part.lower_ not in NO_GROUP else None)

@@ -440,3 +440,11 @@ def test_the_wounded_who_died_are_dead():
     assert [(c.measure, c.value) for c in ex("Three people injured in the blast died on Friday.")] == [("killed", 3)]
     assert [(c.measure, c.value) for c in ex("Three people injured in the blast were taken to hospital.")] == [
         ("injured", 3)]
+
+
+def test_a_noun_beyond_a_comma_is_another_number_s():
+    from storytrace.analyse.claims import extract as ex
+
+    got = [(c.measure, c.value, c.group) for c in ex("The ministry's statement: two dead, 38 police officers injured, "
+                                                     "150 people arrested.")]
+    assert ("killed", 2, None) in got and ("injured", 38, "police") in got

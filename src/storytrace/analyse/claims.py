@@ -606,6 +606,8 @@ def _np_head(tok: Any) -> Any:
     rifles" -> rifles), or the number itself."""
     if tok.dep_ in ("nummod", "quantmod", "amod", "compound", "det") and tok.head.pos_ in ("NOUN", "PROPN", "ADJ", "PRON"):
         head = tok.head
+        if tok.dep_ == "nummod" and head.i > tok.i and any(t.text in (",", ";") for t in tok.doc[tok.i + 1:head.i]):
+            return tok  # "two dead, 38 police officers injured": a noun beyond a comma is another number's
         # a number naming a model inside the noun phrase ("AK-47") modifies the noun in turn
         if head.dep_ in ("nummod", "compound") and head.head.pos_ == "NOUN" and head.head.i > head.i:
             return head.head

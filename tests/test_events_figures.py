@@ -545,3 +545,10 @@ def test_a_possessive_place_after_the_noun_is_the_place():
 
     [m] = named_events("Inmates seized 23 guards as a gang fight turned into a riot at Veloria's biggest prison.")
     assert (m.name, m.noun) == ("Veloria", "riot")
+
+
+def test_only_weather_is_the_circumstance_of_a_sinking():
+    from storytrace.analyse.mentions import named_events
+
+    assert [m.noun for m in named_events("Several houses went down in the Tavrin earthquake.")] == ["earthquake"]
+    assert [m.noun for m in named_events("A ferry went down in the Lantor floods.")] == ["floods"]

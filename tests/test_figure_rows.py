@@ -697,14 +697,23 @@ def test_a_bare_head_word_is_the_one_body_it_names_and_a_named_voice_speaks_for_
     groups = origin_groups([_c("a", "A", 14, "the River Transport Authority"), _c("b", "B", 25, "the authority"),
                             _c("c", "C", 9, "police")], {})
     assert groups["a"] == groups["b"] != groups["c"]
+    # a name that marks another side: apart, even in one report
+    groups = origin_groups([_c("a", "A", 12, "the government"), _c("a2", "A", 40, "the rebel government"),
+                            _c("b", "B", 12, "the government")], {})
+    assert groups["a"] != groups["a2"]
     # two authorities the head word could name: it stays apart
-    groups = origin_groups([_c("a", "A", 14, "the River Transport Authority"), _c("b", "B", 25, "the authority"),
-                            _c("c", "C", 9, "the Port Health Authority")], {})
+    groups = origin_groups([_c("a", "A", 14, "the River Transport Authority"), _c("b", "A", 25, "the authority"),
+                            _c("b2", "D", 25, "the authority"), _c("c", "B", 9, "the Port Health Authority"),
+                            _c("d", "C", 9, "police")], {})
     assert len({groups["a"], groups["b"], groups["c"]}) == 3
     # "the authority's director, Halina Drost", "the head of the emergency office, Ruth Alvane"
     groups = origin_groups([_c("a", "A", 30, "the River Transport Authority"),
-                            _c("b", "B", 30, "The authority 's director , Halina Drost"), _c("c", "C", 9, "police")], {})
+                            _c("b", "A", 30, "The authority 's director , Halina Drost"), _c("c", "C", 9, "police")], {})
     assert groups["a"] == groups["b"] != groups["c"]
+    # a voice keyed as a body already ("the airport authority's fire chief": the fire service) joins nothing
+    groups = origin_groups([_c("a", "A", 30, "the airport authority"), _c("b", "B", 31, "the city fire service"),
+                            _c("c", "C", 32, "the airport authority 's fire chief , Tom Reel")], {})
+    assert groups["a"] != groups["b"]
     groups = origin_groups([_c("a", "A", 400, "the provincial emergency office"),
                             _c("b", "B", 400, "The head of the emergency office , Ruth Alvane"), _c("c", "C", 9, "police")], {})
     assert groups["a"] == groups["b"] != groups["c"]
@@ -756,7 +765,7 @@ def test_a_figure_a_later_report_calls_wrong_is_left_out_where_it_first_stood(tm
     got = {(src[-5:], value): placement for src, value, placement in conn.execute(
         "select d.source, c.value, c.placement from claims c join documents d on d.id = c.doc_id where c.measure = 'killed'")}
     assert got[("a.txt", 19.0)].startswith("unplaced: a figure another report calls false or withdrawn")
-    assert "calls false" in got[("b.txt", 19.0)]
+    assert "says was wrong or withdrawn" in got[("b.txt", 19.0)]
     assert not got[("c.txt", 8.0)].startswith("unplaced")
     assert all(best != 19 for (best,) in conn.execute("select best from figures where measure = 'killed'"))
 
@@ -769,6 +778,9 @@ def test_a_conflict_has_a_trend_only_when_its_sides_moved_the_same_way():
             c("e", "E", 34, "the league", 2)]
     row = _row(both)
     assert (row["status"], row["trend"]) == ("conflict", "rising")
+    third = [replace(x, measure="hospitalised") for x in both + [c("f", "F", 50, "the union", 1),
+                                                                c("g", "G", 70, "the union", 2), c("h", "H", 40, "the union", 3)]]
+    assert _row(third)["trend"] is None  # a source whose count went down too: no trend (a count that can fall)
     one = [c("a", "A", 14, "the fire service", 1), c("b", "B", 12, "the ministry", 1), c("d", "D", 11, "the fire service", 2)]
     row = _row(one)
     assert row["status"] == "conflict" and row["trend"] is None  # one source's own count moved: no trend of the row
@@ -782,3 +794,41 @@ def test_a_source_that_only_tells_of_one_person_is_no_origin_of_the_count():
     # a row of nothing but such reports still names its sources
     only = [replace(_c("c", "C", 1, "the prison service", "2024-05-02", "at_least"), implicit=True)]
     assert _row(only)["n_origins"] == 1
+
+
+def test_only_a_withdrawn_figure_is_left_out_elsewhere_and_only_before_its_withdrawal(tmp_path):
+    from conftest import ledger_from_texts
+
+    files = {
+        "a.txt": " date 2024-05-05\nInmates rioted at Ashgrove Central Prison in Rennivar on Sunday. "
+                 "Deputy Justice Minister Petra Lund said 19 inmates had been killed in the riot.\n",
+        "b.txt": " date 2024-05-06\nThe riot at Ashgrove Central Prison in Rennivar went on on Monday. "
+                 "Justice Minister Ilan Dovrek said the figure of 19 inmates killed, given by his deputy, was wrong.\n",
+        "c.txt": " date 2024-05-09\nThe toll of the riot at Ashgrove Central Prison in Rennivar has risen to 19, "
+                 "the Justice Ministry said on Thursday.\n",
+        "d.txt": " date 2024-05-05\nInmates rioted at Ashgrove Central Prison in Rennivar on Sunday. "
+                 "Unconfirmed reports said 30 guards had been hurt.\n",
+        "e.txt": " date 2024-05-06\nThirty guards were hurt in the riot at Ashgrove Central Prison in Rennivar, "
+                 "the prison service said.\n",
+    }
+    conn = ledger_from_texts(tmp_path, files)
+    got = {(src[-5:], value): placement for src, value, placement in conn.execute(
+        "select d.source, c.value, c.placement from claims c join documents d on d.id = c.doc_id")}
+    assert got[("a.txt", 19.0)].startswith("unplaced: a figure another report calls false or withdrawn")
+    assert not got[("c.txt", 19.0)].startswith("unplaced")  # a later toll of 19 is news since
+    assert "unconfirmed" in got[("d.txt", 30.0)] and not got[("e.txt", 30.0)].startswith("unplaced")
+
+
+def test_retractions_name_their_figure():
+    from storytrace.stages.placement import SUPERSEDED, in_clause, retracted
+
+    t = "On Sunday his deputy had put the toll at 19, a figure the Justice Minister, Ilan Dovrek, withdrew on Monday."
+    assert retracted(t, t.index("19"))
+    t = "Kanal Iskra has withdrawn its report of 12 dead."
+    assert retracted(t, t.index("12"))
+    for t in ("Ilan Vesk, an opposition figure who withdrew from the talks, said 30 protesters had been killed.",
+              "Police posts in the area had been withdrawn before the gunmen killed 30 villagers.",
+              "Figures for the region were mistaken, he said, but 30 people had died in the capital."):
+        assert not retracted(t, t.index("30")), t
+    t = "An earlier version of this article said 41 people had died; the correct figure is 43."
+    assert in_clause(SUPERSEDED, t, t.index("41")) and not in_clause(SUPERSEDED, t, t.index("43"))

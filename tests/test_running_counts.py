@@ -247,3 +247,22 @@ def test_a_breakdown_after_a_colon_and_the_and_who_is_still_in_hospital():
     assert got["13"][:4] == ("injured", 13, "survivors", True) and got["five"][:4] == ("injured", 5, None, True)
     assert _claims("Fourteen survivors are still in hospital.")["Fourteen"][:2] == ("hospitalised", 14)
     assert _claims("Six people injured in the siege remain in hospital.")["Six"][:2] == ("hospitalised", 6)
+
+
+def test_a_breakdown_is_as_long_as_it_adds_up():
+    got = _claims("The toll rose to eight: five miners and three rescuers, officials said, after two bodies were pulled "
+                  "from the shaft.")
+    assert got["five"][:4] == ("killed", 5, "miners", True) and got["three"][:4] == ("killed", 3, "rescuers", True)
+    assert not got["two"][3]
+
+
+def test_a_subgroup_under_a_list_s_sum_is_still_a_group():
+    from storytrace.stages.figures import ClaimRow, prepare_claims
+
+    def row(i, value, victims, adds_to=None):
+        return ClaimRow(i, "d", 0, 1, "e", "killed", None, value, value, value, "exact", None, None, victims, 0,
+                        adds_to, None, 0)
+
+    got = {c.id: c.group for c in prepare_claims([row("s", 14, "soldiers"), row("c", 6, "civilians", "s"),
+                                                  row("w", 4, "women")], "2024-05-02")}
+    assert got == {"s": None, "c": None, "w": "women"}  # "14 soldiers and 6 civilians ... 4 women among them"

@@ -165,10 +165,12 @@ def _named_events(text: str) -> tuple[Mention, ...]:
 
 
 #: The event a verb tells ("the ferry sank"), for a noun that only gives its circumstance.
-_EVENT_VERBS = {"sank": "sinking", "sunk": "sinking", "capsized": "sinking", "went down": "sinking",
-                "overturned": "sinking", "crashed": "crash", "derailed": "derailment", "exploded": "explosion"}
+_EVENT_VERBS = {"sank": "sinking", "sunk": "sinking", "capsized": "sinking", "went down": "sinking", "crashed": "crash"}
+#: Weather a ship or a plane is lost in: the circumstance, never the event the verb tells.
+_WEATHER = frozenset("storm hurricane typhoon cyclone".split())
 #: "sank in a storm", "went down in a June storm", "crashed during a storm": the storm is the
-#: circumstance of the event the verb tells, not the event (the noun follows the match).
+#: circumstance of the event the verb tells, not the event (the noun follows the match; only
+#: weather: "a bus overturned during the Lantor floods" is no sinking).
 _CIRCUMSTANCE = re.compile(rf"\b({'|'.join(_EVENT_VERBS)})\s+(?:[a-z]+\s+){{0,2}}?(?:in|during|amid)\s+(?:an?|the)\s+"
                            r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 CIRCUMSTANCE_REACH = 60  # characters before a noun where its event verb is looked for
@@ -213,7 +215,7 @@ def _find_named(text: str) -> list[Mention]:
                 noun = m.group(noun_group).lower()
                 if noun not in EVENT_NOUNS:
                     continue
-                noun = told_by_verb(text, q) or noun
+                noun = (told_by_verb(text, q) if noun in _WEATHER else None) or noun
                 if name_group == 1 and re.search(r"['’]s?$", m.group(1)):
                     continue  # "Armenia's attack": the actor, not the event's name
                 if name_group == 2 and _PERSON_AFTER.match(text, m.end(2)):

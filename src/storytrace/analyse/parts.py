@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from typing import Any
+from typing import Any, cast
 
 from ..model import Claim, make_id
 from ..text.numbers import band, find_numbers
@@ -101,6 +101,9 @@ def _sum_lists(claims: list[Claim], by_head: dict[str, Any], text: str) -> None:
                 listed.append(c)
             else:
                 break
+        sums: list[float] = [sum(cast(float, c.value) for c in listed[:k]) for k in range(1, len(listed) + 1)]
+        if whole.value in sums:  # the list is as long as it adds up to the count ("... three rescuers, officials
+            listed = listed[:sums.index(whole.value) + 1]  # said, after two bodies ...": not the two)
         end = by_head[max(listed, key=lambda c: c.start).id]
         nxt = end.i + 1
         if any(by_head[c.id].dep_ in ("nsubj", "nsubjpass") for c in listed) or \

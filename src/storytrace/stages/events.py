@@ -44,9 +44,9 @@ from ..analyse.mentions import (CURRENT, EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, OTH
                                 homograph, is_reported, noun_spans)
 from ..model import CUMULATIVE, INCREMENT, SUBSIDING, Event, Lead, make_id
 from .figures import DEVELOPING_DAYS, TRUSTED, days_after
-from .placement import (ALONE, DISPUTED, DISPUTED_WHY, HEADLINE, MEASURE_FAMILY, PLACED, STRONG, SUPERSEDED, UNPLACED, Placement,
-                        casualty_story, cause_beside, disowned, other_event_cues, place_words, story_families,
-                        unplaced)
+from .placement import (ALONE, DISPUTED, DISPUTED_WHY, HEADLINE, MEASURE_FAMILY, PLACED, RETRACTED, RETRACTED_WHY, STRONG,
+                        SUPERSEDED, UNPLACED, Placement, casualty_story, cause_beside, disowned, in_clause,
+                        other_event_cues, place_words, retracted, story_families, unplaced)
 from ..text.datelines import filed_from
 from .titles import story_label, title_words
 from ..text.segments import BODY
@@ -340,8 +340,8 @@ def events_stage(db: Any) -> dict[str, int]:
         doc_id = claim_doc[cid][0]
         per_doc[doc_id][claim_event[cid]] -= 1
     trusted = {d.id for d in docs if d.published_how in TRUSTED}
-    for cid in disowned(claim_event, claim_place, claim_doc,
-                        {c: sp.low for c, sp in claim_span.items() if sp.low is not None and sp.low == sp.high}):
+    for cid in disowned(claim_event, claim_place, claim_doc, {c: (sp.low, sp.group) for c, sp in claim_span.items()
+                                                               if sp.low is not None and sp.low == sp.high}, published):
         claim_place[cid] = (ALONE, UNPLACED + "a figure another report calls false or withdrawn")
         per_doc[claim_doc[cid][0]][claim_event[cid]] -= 1
     for cid, why in _uncorroborated(claim_event, claim_place, claim_doc, claim_span,
@@ -606,9 +606,11 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
         return unplaced(story_eid, "a death or injury the story's reports give no violence, accident or disaster for "
                                    "(an illness, old age, a sports injury)", 0.2)
     sentence = said.sentence
-    if SUPERSEDED.search(sentence):
+    if in_clause(SUPERSEDED, sentence, start - s0):
         return unplaced(story_eid, "an early report the sentence says was superseded ('originally', 'initially')", 0.3)
-    if DISPUTED.search(sentence):
+    if retracted(sentence, start - s0):
+        return unplaced(story_eid, RETRACTED_WHY, 0.3)
+    if in_clause(DISPUTED, sentence, start - s0) or in_clause(RETRACTED, sentence, start - s0):
         return unplaced(story_eid, DISPUTED_WHY, 0.3)
     cues = other_event_cues(sentence, start - s0, ref_year, facts.year, facts.first,
                             None if start < lead else facts.places, facts.words)

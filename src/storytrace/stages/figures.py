@@ -205,15 +205,18 @@ def prepare_claims(rows: Iterable[ClaimRow], pub: str) -> list[FigureClaim]:
             claims[i] = replace(c, value=c.value - less, low=None if c.low is None else max(0.0, c.low - less),
                                 high=None if c.high is None else max(0.0, c.high - less))
     listed = _listed_kinds(claims)
-    tolls: dict[tuple, float] = defaultdict(float)
+    tolls: dict[tuple, float] = defaultdict(float)  # a report's toll, its lists of kinds left out
+    sums: dict[tuple, float] = defaultdict(float)  # ... and with them (their sums)
     for c in claims:
-        if c.group is None and c.value is not None and _head(c) not in SUBGROUPS and c.id not in listed:
+        if c.group is None and c.value is not None and _head(c) not in SUBGROUPS:
             key = (c.doc_id, c.event_id, c.measure)
-            tolls[key] = max(tolls[key], c.value)
+            sums[key] = max(sums[key], listed.get(c.id, c.value))
+            if c.id not in listed:
+                tolls[key] = max(tolls[key], c.value)
     for c in claims:
-        whole = tolls.get((c.doc_id, c.event_id, c.measure), 0)
-        if c.group is None and c.value is not None and (_head(c) in SUBGROUPS and whole > c.value
-                                                          or c.id in listed and whole >= listed[c.id]):
+        key = (c.doc_id, c.event_id, c.measure)
+        if c.group is None and c.value is not None and (_head(c) in SUBGROUPS and sums.get(key, 0) > c.value
+                                                          or c.id in listed and tolls.get(key, 0) >= listed[c.id]):
             c.group = _head(c)  # (a listed kind: "18 inmates and two guards" in a report whose toll is 20)
     return claims
 
@@ -478,8 +481,14 @@ def _sides_trend(reports: list[_Report], measure: str) -> Optional[str]:
     by_origin: dict[str, list[_Report]] = defaultdict(list)
     for r in reports:
         by_origin[r.origin].append(r)
-    moved = [t for rs in by_origin.values() if (t := _trend(rs, measure))]
-    return moved[0] if len(moved) >= 2 and len(set(moved)) == 1 else None
+    moves: set[str] = set()
+    movers = 0
+    for rs in by_origin.values():
+        seq = _day_values(rs, measure)
+        steps = {"rising" if b[1] > a[1] else "falling" for a, b in zip(seq, seq[1:]) if b[1] != a[1]}
+        moves |= steps
+        movers += bool(steps)
+    return moves.pop() if movers >= 2 and len(moves) == 1 else None
 
 
 def _best(reports: list[_Report], measure: str, historic: bool, trend: Optional[str]

@@ -212,32 +212,70 @@ _REPORTS = r"(?:reports?|claims?|rumou?rs?|posts?|accounts?|figures?)"
 DISPUTED = re.compile(
     rf"\b(?:false|unconfirmed|unverified|untrue|fake|erroneous)\s+(?:[\w-]+\s+){{0,2}}?{_REPORTS}\b|"
     rf"\b(?:denied|denies|deny)\s+(?:the\s+)?(?:that\b|{_REPORTS}\b)|\brumou?rs?\s+(?:that|of)\b|"
-    rf"\b{_REPORTS}\s+(?:[\w-]+\s+){{0,6}}?(?:was|were|proved|turned\s+out\s+to\s+be)\s+(?:wrong|false|untrue|incorrect)\b|"
-    rf"\b{_REPORTS}\s+(?:of|that|about|for)\s+(?:(?!and\b|but\b)[^.;:\s]+\s+){{1,14}}?(?:was|were|proved)\s+"
-    rf"(?:wrong|false|untrue|incorrect|mistaken)\b|"
-    rf"\b{_REPORTS}\s+(?:that\s+|which\s+)?(?:(?!and\b|but\b|show|said|says)[^.;:\s]+\s+){{0,8}}?"
-    rf"(?:withdrew|withdrawn|retracted)\b",
+    rf"\b{_REPORTS}\s+(?:[\w-]+\s+){{0,6}}?(?:was|were|proved|turned\s+out\s+to\s+be)\s+(?:wrong|false|untrue|incorrect)\b",
     re.IGNORECASE)
 #: Why a claim of a report its sentence calls false is left out (events.py gives it).
-DISPUTED_WHY = "a report the sentence calls false, unconfirmed, withdrawn or denied"
+DISPUTED_WHY = "a report the sentence calls false, unconfirmed or denied"
+
+#: A figure the sentence says its source withdrew, or that was wrong, the figure itself in
+#: the words: "the figure of 19 inmates killed, given last night by his deputy, was wrong";
+#: "... at 19, a figure the Justice Minister, Ilan Dovrek, withdrew"; "Kanal Iskra has
+#: withdrawn its report of 12 dead". Not "an opposition figure who withdrew from the talks",
+#: nor "police posts had been withdrawn".
+_FIGURE = r"(?:figures?|counts?|tolls?|numbers?|reports?|claims?)"
+RETRACTED = re.compile(
+    rf"\b{_FIGURE}\s+of\s+[^.;:]{{0,80}}?\b(?:was|were|proved)\s+(?:wrong|false|untrue|incorrect|mistaken)\b|"
+    rf"\b{_FIGURE}\s+of\s+[^.;:,]{{0,40}}?\b(?:was|were|has\s+been|had\s+been)\s+(?:later\s+|since\s+)?(?:withdrawn|retracted)\b|"
+    rf"\b(?:a|the|that|this|its|their)\s+{_FIGURE}\s+(?:that\s+|which\s+)?(?:(?:the|its|his|her)\s+)?"
+    rf"(?:[A-Z][\w'’.-]*,?\s+){{0,6}}(?:later\s+|then\s+|has\s+|had\s+)?(?:withdrew|retracted)\b|"
+    rf"\b(?:withdrew|withdrawn|retracted)\s+(?:its|their|his|her|the|an?)\s+(?:earlier\s+|first\s+)?{_FIGURE}\s+of\s+"
+    rf"[^.;:,]{{0,40}}", re.IGNORECASE)
+#: Why a claim of a figure its sentence says was withdrawn or wrong is left out: the same
+#: value is then left out in every earlier report of the event (`disowned`).
+RETRACTED_WHY = "a figure the sentence says was wrong or withdrawn"
+#: How far before a retraction's words its figure may stand ("at 19, a figure ... withdrew").
+_RETRACTED_BEFORE = 15
+
+
+def retracted(sentence: str, at: int) -> bool:
+    """Whether the claim at offset `at` of its sentence is the figure a retraction names:
+    inside its words, or just before them."""
+    return any(m.start() - _RETRACTED_BEFORE <= at < m.end() for m in RETRACTED.finditer(sentence))
+
+
+def in_clause(rx: re.Pattern[str], sentence: str, at: int) -> bool:
+    """Whether a match of `rx` in the sentence speaks of the claim at `at`: no semicolon
+    between them ("An earlier version said 41; the correct figure is 43": not the 43)."""
+    return any(";" not in sentence[min(m.start(), at):max(m.end(), at)] for m in rx.finditer(sentence))
 
 
 def disowned(claim_event: dict[str, str], claim_place: dict[str, tuple[float, str]],
-             claim_doc: dict[str, tuple[str, str, int]], values: dict[str, Optional[float]]) -> list[str]:
-    """Claims of a figure another report calls false or withdrawn: the deputy minister's
-    "19 inmates had been killed" on Sunday, which the minister calls wrong on Monday, is
-    wrong in Sunday's report too. A value disowned this way is the only one of its measure
-    its sentence gives (else which one is meant is not known); each claim of the same event,
-    measure and exact value is left out, wherever it stands."""
+             claim_doc: dict[str, tuple[str, str, int]], values: dict[str, tuple[float, Optional[str]]],
+             day: dict[str, Optional[str]]) -> list[str]:
+    """Claims of a figure a later report says was wrong or withdrawn: the deputy
+    minister's "19 inmates had been killed" on Sunday, which the minister calls wrong on
+    Monday, is wrong in Sunday's report too. Each placed claim of the same event, measure,
+    group and exact value (`values`: claim -> (value, group)) in a report dated on or before
+    the retracting one is left out (a later report of that value is news since); the
+    value must be the only one of its measure its sentence gives."""
     per_sentence: dict[tuple[str, int, str], list[str]] = defaultdict(list)
     for cid, (doc_id, measure, s0) in claim_doc.items():
-        if claim_place.get(cid, (0.0, ""))[1].endswith(DISPUTED_WHY):
+        if claim_place.get(cid, (0.0, ""))[1].endswith(RETRACTED_WHY):
             per_sentence[(doc_id, s0, measure)].append(cid)
-    gone = {(claim_event[c], claim_doc[c][1], values[c]) for cs in per_sentence.values() if len(cs) == 1
-            for c in cs if values.get(c) is not None and c in claim_event}
-    return [cid for cid, (doc_id, measure, _) in claim_doc.items()
-            if (claim_event.get(cid), measure, values.get(cid)) in gone and measure != "other"
-            and claim_place.get(cid, (0.0, ""))[0] >= PLACED]
+    until: dict[tuple, str] = {}
+    for cs in per_sentence.values():
+        if len(cs) == 1 and cs[0] in values and cs[0] in claim_event:
+            c = cs[0]
+            key = (claim_event[c], claim_doc[c][1], values[c])
+            until[key] = max(until.get(key, ""), (day.get(claim_doc[c][0]) or "")[:10] or "9999")
+    out = []
+    for cid, (doc_id, measure, _) in claim_doc.items():
+        last = until.get((claim_event.get(cid), measure, values.get(cid)))
+        if last is not None and measure != "other" and claim_place.get(cid, (0.0, ""))[0] >= PLACED and \
+                (day.get(doc_id) or "")[:10] <= last:
+            out.append(cid)
+    return out
+
 
 #: A relative clause's opening word: its time words describe the noun it follows.
 _RELATIVE = re.compile(r"\b(?:who|whom|which|where)\b", re.IGNORECASE)

@@ -130,13 +130,20 @@ _JOINERS = frozenset("and or of the".split())
 
 def _unnamed_people(said_as: str, bare: list[str]) -> bool:
     """A sayer that is only a plural of common nouns, written without a capital ("doctors",
-    "rescue workers"), naming no body, office or title: nobody a reader could ask."""
-    words = _DET.sub("", said_as).split()
-    if any(re.search(r"[A-ZÀ-Ý]", w[len(words) == 1:]) for w in words) or not 1 <= len(bare) <= 2 \
-            or not bare[-1].endswith("s"):
-        return False  # ("Doctors" alone may open its sentence; "Azerbaijani figures" are a country's)
-    return not any(w in ORG_WORDS or w in OFFICES or w in _SPEAKS_FOR or w in _TITLES or w.rstrip("s") in ORG_WORDS
-                   or w.rstrip("s") in OFFICES or w.rstrip("s") in _TITLES for w in bare)
+    "rescue workers"), naming no body, office, title or side: nobody a reader could ask."""
+    words = said_as.split()
+    opens = len(words) == 1  # ("Doctors" alone may open its sentence; "the Houthis", "Azerbaijani figures" are named)
+    if any(re.search(r"[A-ZÀ-Ý]", w[opens:]) for w in words) or not 1 <= len(bare) <= 2 or not bare[-1].endswith("s"):
+        return False
+    return not any(w in ORG_WORDS or w in OFFICES or w in _SPEAKS_FOR or w in _TITLES or w in SIDES
+                   or w.rstrip("s") in ORG_WORDS or w.rstrip("s") in OFFICES or w.rstrip("s") in _TITLES for w in bare)
+
+
+#: Words that name a side of a conflict: "the rebels" are a source, "the rebel government" is
+#: not the government.
+SIDES = frozenset("rebel rebels militant militants insurgent insurgents fighters troops soldiers forces guerrillas "
+                  "separatist separatists opposition shadow exiled breakaway".split())
+
 #: What a news outlet is called: a figure it reports without a source is an unattributed report.
 #: A news outlet named as a figure's sayer ("the student ISNA news agency", "Iran's state
 #: television"): a publisher relaying the figure, not its source ("the National Disaster
@@ -316,8 +323,9 @@ def _bare_bodies(attrs: set[str], sets: "DisjointSets[str]") -> None:
     """A body named by less joins the one body of the figure its words name more fully:
     "ministry" the one "ministry foreign affairs", "the health authority" the one "haverlund
     health authority", then a bare head word ("the authority", "the directorate") the one
-    body, under any of its joined names, whose name ends in it. Two such bodies, or none:
-    it stays apart (not a bare "the government" -> "the rebel government in Tripoli")."""
+    body, under any of its joined names, whose name ends in it. Two such bodies, none, or a
+    name that marks another side ("the rebel government", "the opposition's shadow
+    government"): it stays apart."""
     def words_of(k: str) -> list[str]:
         return k[13:].split() if k.startswith("attribution: ") and not k.startswith("attribution: person ") else []
 
@@ -325,9 +333,13 @@ def _bare_bodies(attrs: set[str], sets: "DisjointSets[str]") -> None:
     for k in sorted(attrs - set(bare)) + sorted(bare):  # the fuller names first, so a head word sees them joined
         words = words_of(k)
         tail = words if words and words[-1] in ORG_WORDS else None
+        prefixed = [o for o in attrs if o != k and o.startswith(k + " ")]  # "ministry" -> "ministry foreign affairs"
         fuller = [o for o in attrs if o != k and not o.startswith("attribution: person ") and (
-            o.startswith(k + " ") or tail is not None and o[13:].split()[-len(tail):] == tail)]
-        if len(words) > 1 and len(fuller) == 1 or len(words) == 1 and len({sets.root(o) for o in fuller}) == 1:
+            o.startswith(k + " ") or tail is not None and o[13:].split()[-len(tail):] == tail)
+            and not SIDES & set(o[13:].replace("-", " ").split())]
+        if len(words) > 1 and len(fuller) == 1 or len(words) == 1 and len(prefixed) == 1 and fuller == prefixed:
+            sets.union(k, fuller[0])
+        elif len(words) == 1 and len({sets.root(o) for o in fuller}) == 1:
             sets.union(k, fuller[0])
 
 
@@ -347,8 +359,8 @@ def _body_voices(cs: list[_Claim], keys: dict[str, list[str]], sets: "DisjointSe
     for c in cs:
         m = _BODY_VOICE.match(" ".join((c.attributed_to or "").split()))
         k = keys[c.id][0]
-        if not m or not k.startswith("attribution: "):
-            continue
+        if not m or not k.startswith("attribution: person "):
+            continue  # (a voice already keyed as a body, "the airport authority's fire chief": the fire service)
         body = source_key(m.group("body") or m.group("body2"))
         if body.split()[-1] in ORG_WORDS and not body.startswith("person "):
             sets.union(k, "attribution: " + body)

@@ -343,3 +343,15 @@ def test_a_story_s_own_event_is_typed_only_when_a_third_of_its_reports_say_so(tm
     }
     conn = _ledger(flood, files)
     assert "flood" in [t for (t,) in conn.execute("select type from events where historic = 0")]
+
+
+def test_a_story_without_datelines_happened_where_its_leads_say():
+    from storytrace.text.datelines import lead_place
+
+    leads = ["A tourist boat struck a bridge in Brooklyn on Tuesday, police said.",
+             "Twenty-five people were hurt when a boat hit a bridge in Brooklyn.",
+             "The collision in Brooklyn closed the river for a day."]
+    assert lead_place(leads) == "Brooklyn"
+    assert lead_place(leads[:1]) is None  # one lead is no agreement
+    assert lead_place(["He was hurt in Saints' Thursday practice.", "Hurt in Saints' Thursday practice."]) is None
+    assert lead_place(["It happened in November.", "Officials met in November."]) is None

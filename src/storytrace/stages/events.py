@@ -47,7 +47,7 @@ from .figures import DEVELOPING_DAYS, TRUSTED, days_after
 from .placement import (ALONE, DISPUTED, DISPUTED_WHY, HEADLINE, MEASURE_FAMILY, PLACED, RETRACTED, RETRACTED_WHY, STRONG,
                         SUPERSEDED, UNPLACED, Placement, casualty_story, cause_beside, disowned, in_clause,
                         other_event_cues, place_words, retracted, story_families, unplaced)
-from ..text.datelines import filed_from
+from ..text.datelines import filed_from, lead_place
 from .titles import story_label, title_words
 from ..text.segments import BODY
 from ..text.sentences import ANAPHORA
@@ -260,7 +260,8 @@ def events_stage(db: Any) -> dict[str, int]:
             ev.type_docs.update(voted)
             if lede.lede_end:
                 ev.actor_votes.update(actors(lede.opening, lede.lede_start, lede.lede_end))
-        ev.place = filed_from([leads[i].opening for i in ids])  # where its reports are filed from
+        ev.place = filed_from([leads[i].opening for i in ids]) or lead_place(  # where its reports are filed from,
+            [leads[i].opening[leads[i].lede_start:leads[i].lede_end] for i in ids])  # else where its leads say
         story_events[eid] = ev
         event_of_story[k] = eid
     own_alias = _story_aliases(named, story_events, event_of_story, story_of, published)

@@ -3,7 +3,9 @@
 One job: read the place off a dateline that opens a line ("HAVERLUND, Calvesia, Nov. 10
 (Arden Press Association) – Gunmen ...", "BEIRUT (Reuters) - ...", "HOSK – Police divers
 ..."): the city in capitals, and the region or country written after it, if any. The
-events stage places a story's own event where most of its reports are filed from.
+events stage places a story's own event where most of its reports are filed from; a
+story whose reports carry no datelines, where most of its leads say it happened
+(`lead_place`: "... on the Rhine in western Germany", "... in Brooklyn").
 """
 
 from __future__ import annotations
@@ -49,3 +51,32 @@ def filed_from(openings: list[str]) -> Optional[str]:
     if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
         return None
     return max((p for p in places if p.split(",")[0] == top[0][0]), key=len)
+
+
+#: A place a lead says something happened at: a preposition of place and a capitalised name
+#: of one to four words ("in Brooklyn", "off the coast of Pellin", "in the Gulf of Aden").
+_AT_PLACE = re.compile(r"\b(?:in|at|near|off|outside)\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+(?:of\s+(?:the\s+)?)?"
+                       r"[A-Z][\w'’-]+){0,3})")
+#: Capitalised words after "in" that are times, not places ("in November", "on Monday").
+_NOT_AT = frozenset("January February March April May June July August September October November December Monday "
+                    "Tuesday Wednesday Thursday Friday Saturday Sunday The A An His Her Their Its This That".split())
+
+
+def lead_place(ledes: list[str]) -> Optional[str]:
+    """The place most of a story's leads say it happened at: the name two of them or more
+    give after a preposition of place (each lead counted once), the one most give, its
+    longest form; None on a tie or when no two agree."""
+    seen: Counter = Counter()
+    forms: dict[str, str] = {}
+    for lede in ledes:
+        names = {m.group(1) for m in _AT_PLACE.finditer(lede) if m.group(1).split()[0] not in _NOT_AT
+                 and not re.search(r"['’](?:s\b|\s|$)", m.group(1))}  # ("in Saints' Thursday practice": whose, not where)
+        for name in names:
+            key = name.split()[0]
+            seen[key] += 1
+            if len(name) > len(forms.get(key, "")):
+                forms[key] = name
+    top = seen.most_common(2)
+    if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
+        return None
+    return forms[top[0][0]]

@@ -832,3 +832,17 @@ def test_retractions_name_their_figure():
         assert not retracted(t, t.index("30")), t
     t = "An earlier version of this article said 41 people had died; the correct figure is 43."
     assert in_clause(SUPERSEDED, t, t.index("41")) and not in_clause(SUPERSEDED, t, t.index("43"))
+
+
+def test_a_count_over_many_events_is_no_event_s_figure():
+    from storytrace.analyse.mentions import named_events
+    from storytrace.stages.placement import tally_of
+
+    t = "Moranpur Fire and Civil Defence said 146 people had died in industrial fires this year."
+    assert tally_of(t, t.index("146")) == "industrial fires"
+    assert named_events(t) == []  # "Moranpur Fire and Civil Defence" is a body's name, no fire
+    t = "Police figures show 12 shootings at schools since 2016, in which 19 people were killed."
+    assert tally_of(t, t.index("19")) == "12 shootings"
+    for t in ("Twelve people were killed in the attacks on Sunday.", "At least 20 people died in clashes with police.",
+              "The fire killed 25 workers."):
+        assert tally_of(t, 0) is None, t

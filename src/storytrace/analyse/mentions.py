@@ -295,6 +295,10 @@ _MODIFIED = re.compile(r"\s+(?:rifles?|weapons?|helicopters?|aircraft|ships?|cra
                        re.IGNORECASE)
 
 
+#: A capitalised event noun joined to another capitalised word: part of a body's name.
+_NAMED_WITH = re.compile(r"\s+(?:and|&)\s+[A-Z]")
+
+
 #: Words before an event noun that give it another sense: an illness ("a heart attack"),
 #: a crime against a person's body that is no armed attack ("a sexual assault"), a computer's
 #: ("a cyber attack"), money's ("a market crash"), words' ("a verbal attack", "a media storm").
@@ -321,6 +325,8 @@ def homograph(text: str, start: int, end: int) -> bool:
     sense = _OTHER_SENSE.get(word)
     if _MODIFIED.match(text, end) or sense is not None and sense.search(text, max(0, start - 24), start):
         return True
+    if text[start:start + 1].isupper() and _NAMED_WITH.match(text, end):
+        return True  # "Moranpur Fire and Civil Defence": a body's name
     if word not in ("fire", "storm", "raid", "attack", "crash", "flood", "blast", "riot", "siege", "ambush"):
         return False
     before = text[max(0, start - 12):start]

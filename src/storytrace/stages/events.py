@@ -46,7 +46,7 @@ from ..model import CUMULATIVE, INCREMENT, SUBSIDING, Event, Lead, make_id
 from .figures import DEVELOPING_DAYS, TRUSTED, days_after
 from .placement import (ALONE, DISPUTED, DISPUTED_WHY, HEADLINE, MEASURE_FAMILY, PLACED, RETRACTED, RETRACTED_WHY, STRONG,
                         SUPERSEDED, UNPLACED, Placement, casualty_story, cause_beside, disowned, in_clause,
-                        other_event_cues, place_words, retracted, story_families, unplaced)
+                        other_event_cues, place_words, retracted, story_families, tally_of, unplaced)
 from ..text.datelines import filed_from, lead_place
 from .titles import story_label, title_words
 from ..text.segments import BODY
@@ -596,6 +596,8 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     if measure == "other":  # a percentage, money, a fraction: never a figure row, tied to the sentence's event
         inside = [j for j, m in enumerate(ms) if s0 <= m.start < s1]
         return Placement(event_of[(doc_id, inside[0])] if inside else story_eid, 0.5, "other: not a count")
+    if tally := tally_of(said.sentence, start - s0):
+        return unplaced(story_eid, f"a count over many events: '{tally}'", 0.2)
     # a mention names an event a figure can belong to when some mention of it has a typed
     # noun ("the incident at Terrigal Beach" alone is the story's event, not an event of its own)
     near = [(abs(m.start - start), j) for j, m in enumerate(ms)

@@ -198,6 +198,23 @@ def other_event_cues(sentence: str, at: int, ref_year: Optional[int], own_year: 
     return cues
 
 
+#: Event nouns in the plural that count many events of a kind ("industrial fires",
+#: "shootings at schools"); not those that often name one event of several days ("the
+#: floods", "clashes", "riots").
+_MANY = r"(?:fires|shootings|attacks|accidents|crashes|bombings|explosions|blasts|incidents|disasters|stampedes|sinkings|landslides|earthquakes)"
+_TALLY_AFTER = re.compile(rf"[^.;,]{{0,40}}?\b(?:died|killed|dead|deaths|injured|hurt|wounded)\b[^.;,]{{0,25}}?\b(?:in|from|by)\s+"
+                          rf"(?!(?:the|these|those|this|that|its|their|last)\b)((?:[a-z-]+\s+){{0,2}}{_MANY})\b")
+_TALLY_BEFORE = re.compile(rf"\b(\d[\d,]*\s+(?:[a-z-]+\s+){{0,2}}{_MANY})\b[^.;]{{0,60}}\bin\s+which\s+[^.;]{{0,12}}$")
+
+
+def tally_of(sentence: str, at: int) -> Optional[str]:
+    """The plural event noun a claim counts over ("146 people had died in industrial fires
+    this year", "12 shootings at schools ..., in which 19 people were killed"): a count of
+    many events, no event's figure. None when the claim counts no such plural."""
+    m = _TALLY_AFTER.match(sentence, at) or _TALLY_BEFORE.search(sentence[:at])
+    return m.group(1) if m else None
+
+
 #: A report the sentence itself says was superseded ("local news originally reported two dead").
 SUPERSEDED = re.compile(r"\b(?:originally|initially|at\s+first|first\s+reports?|early\s+reports?|earlier\s+reports?|"
                         r"had\s+(?:earlier|initially|originally)\s+(?:said|reported|put)|"

@@ -266,3 +266,15 @@ def test_a_subgroup_under_a_list_s_sum_is_still_a_group():
     got = {c.id: c.group for c in prepare_claims([row("s", 14, "soldiers"), row("c", 6, "civilians", "s"),
                                                   row("w", 4, "women")], "2024-05-02")}
     assert got == {"s": None, "c": None, "w": "women"}  # "14 soldiers and 6 civilians ... 4 women among them"
+
+
+def test_a_listed_kind_is_named_as_the_analyser_names_groups():
+    from storytrace.stages.figures import ClaimRow, prepare_claims
+
+    def row(i, value, victims, adds_to=None):
+        return ClaimRow(i, "d", 0, 1, "e", "killed", None, value, value, value, "exact", None, None, victims, 0,
+                        adds_to, None, 0)
+
+    got = {c.id: c.group for c in prepare_claims([row("toll", 7, "people"), row("t", 2, "teachers"),
+                                                  row("p", 5, "pupils", "t")], "2024-05-02")}
+    assert got == {"toll": None, "t": "teachers", "p": "students"}

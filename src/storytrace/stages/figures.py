@@ -51,6 +51,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any, Iterable, Iterator, NamedTuple, Optional, cast
 
+from ..analyse.measures import GROUPS
 from ..model import COUNT_MEASURES, CUMULATIVE, SUBSIDING, Check, Figure, make_id
 from ..text.origins import claim_keys, origin_groups, origin_name
 from .checks import document_checks, part_checks, total_checks
@@ -217,7 +218,8 @@ def prepare_claims(rows: Iterable[ClaimRow], pub: str) -> list[FigureClaim]:
         key = (c.doc_id, c.event_id, c.measure)
         if c.group is None and c.value is not None and (_head(c) in SUBGROUPS and sums.get(key, 0) > c.value
                                                           or c.id in listed and tolls.get(key, 0) >= listed[c.id]):
-            c.group = _head(c)  # (a listed kind: "18 inmates and two guards" in a report whose toll is 20)
+            c.group = GROUPS.get(_head(c), _head(c))  # (a listed kind: "18 inmates and two guards" in a report
+            # whose toll is 20; "pupils" are students, as the analyser names the group of a part)
     return claims
 
 

@@ -172,7 +172,7 @@ def test_since_then_and_then_go_on_in_the_time_the_sentence_before_set(tmp_path)
                  "Sunday, killing nine people, police said. Rescuers searched the river.\nOlder residents remember the "
                  "Sula Queen, which sank near Ovray in 2012. More than 50 people died then, and the cemetery has a row of "
                  "white stones for them.\nIt is the deadliest accident on the river since the Sula Queen sank in March "
-                 "2012, killing 57 people. Since then, 214 people have died in ferry accidents on the country's rivers.\n",
+                 "2012, killing 57 people. Since then, 214 people have died on the country's rivers.\n",
         "b.txt": " date 2026-11-10\nFerry toll rises\nPASHTI – The toll from Sunday's ferry capsizing near Pashti rose to "
                  "14, police said. Divers searched the wreck.\n",
     }

@@ -846,3 +846,10 @@ def test_a_count_over_many_events_is_no_event_s_figure():
     for t in ("Twelve people were killed in the attacks on Sunday.", "At least 20 people died in clashes with police.",
               "The fire killed 25 workers."):
         assert tally_of(t, 0) is None, t
+
+
+def test_one_source_s_rising_toll_on_one_day_is_an_update_and_an_edited_copy_a_conflict():
+    cs = [_c("a", "A", 11, "the fire service", "2024-05-02"), _c("b", "B", 17, "the fire service", "2024-05-02")]
+    assert _row(cs)["status"] == "revised"
+    edited = make_figure("f", "e", "killed", None, cs, {"a": "L1", "b": "L1"}, False)  # one passage, its number changed
+    assert edited["status"] == "conflict"

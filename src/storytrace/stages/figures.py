@@ -272,7 +272,7 @@ def make_figure(fid: str, event_id: str, measure: str, group: Optional[str], cs:
     per_doc = {d: _doc_figure(ds) for d, ds in by_doc.items()}
     origin_of = origin_groups(cs, lineage)
     reports = _reports(per_doc, origin_of, cs)
-    status, sides = _status(reports, historic, measure)
+    status, sides = _status(reports, historic, measure, lineage)
     trend = None if historic else _trend(reports, measure) if status != "conflict" else _sides_trend(reports, measure)
     best, conservative, rule = _best(reports, measure, historic, trend)
     counted = [c for c in cs if not c.implicit]  # a source that only tells of one person ("a guard died") gives no count
@@ -320,8 +320,10 @@ def _fits(reports: list[_Report]) -> bool:
     return max(r.claim.lo for r in reports) <= min(r.claim.hi for r in reports)
 
 
-def _status(reports: list[_Report], historic: bool, measure: str) -> tuple[str, list[dict[str, Any]]]:
-    """single / agree / conflict (with the sides) / revised (see the module docstring)."""
+def _status(reports: list[_Report], historic: bool, measure: str, lineage: Optional[dict[str, str]] = None
+            ) -> tuple[str, list[dict[str, Any]]]:
+    """single / agree / conflict (with the sides) / revised (see the module docstring).
+    `lineage`: claim id -> copy lineage (an edited copy of one source's count disagrees)."""
     if len({r.claim.doc_id for r in reports}) == 1:
         return "single", []
     if _fits(reports):
@@ -350,10 +352,18 @@ def _status(reports: list[_Report], historic: bool, measure: str) -> tuple[str, 
         before = {(r.origin, r.claim.lo, r.claim.hi) for d in days[:n] if d >= start for r in by_day[d]}
         clash = [(a, b) for i, a in enumerate(kinds) for b in kinds[i + 1:]
                  if not _fits([a[0], b[0]]) and not _in_order(a[0], b[0], measure) and not _on_path(a[0], b[0], since, measure)
-                 and not _lagging(a[0], b[0], before)]
+                 and not _lagging(a[0], b[0], before) and not _own_update(a[0], b[0], measure, lineage or {})]
         if clash:
             return "conflict", _sides([r for pair in clash for side in pair for r in side], day)
     return "revised", []
+
+
+def _own_update(a: _Report, b: _Report, measure: str, lineage: dict[str, str]) -> bool:
+    """One source's two counts of a toll that only grows on one day, in reports that are no
+    copies of one another (the fire service's 11 in the morning, its 17 by the evening): an
+    update, not a disagreement. A copy that changed the number (the same lineage) stays one."""
+    la, lb = lineage.get(a.claim.id), lineage.get(b.claim.id)
+    return a.origin == b.origin and measure in CUMULATIVE and not (la is not None and la == lb)
 
 
 def _lagging(a: _Report, b: _Report, before: set[tuple[str, float, float]]) -> bool:

@@ -749,25 +749,10 @@ def test_plural_common_nouns_name_no_checkable_source():
     assert source_key("firefighters") == "fire service"
 
 
-def test_a_figure_a_later_report_calls_wrong_is_left_out_where_it_first_stood(tmp_path):
-    from conftest import ledger_from_texts
-
-    files = {
-        "a.txt": " date 2024-05-05\nInmates rioted at Ashgrove Central Prison in Rennivar on Sunday. "
-                 "Deputy Justice Minister Petra Lund said 19 inmates had been killed in the riot.\n",
-        "b.txt": " date 2024-05-06\nThe riot at Ashgrove Central Prison in Rennivar went on on Monday. "
-                 "Justice Minister Ilan Dovrek said the figure of 19 inmates killed, given by his deputy, was wrong. "
-                 "He said eight people had died in the riot.\n",
-        "c.txt": " date 2024-05-06\nEight people have died in the riot at Ashgrove Central Prison in Rennivar, "
-                 "the Justice Ministry said on Monday.\n",
-    }
-    conn = ledger_from_texts(tmp_path, files)
-    got = {(src[-5:], value): placement for src, value, placement in conn.execute(
-        "select d.source, c.value, c.placement from claims c join documents d on d.id = c.doc_id where c.measure = 'killed'")}
-    assert got[("a.txt", 19.0)].startswith("unplaced: a figure another report calls false or withdrawn")
-    assert "says was wrong or withdrawn" in got[("b.txt", 19.0)]
-    assert not got[("c.txt", 8.0)].startswith("unplaced")
-    assert all(best != 19 for (best,) in conn.execute("select best from figures where measure = 'killed'"))
+def _placements_by_file(conn: sqlite3.Connection) -> dict[tuple[str, float], str]:
+    """(file name, value) -> the claim's placement."""
+    return {(src[-5:], value): placement for src, value, placement in conn.execute(
+        "select d.source, c.value, c.placement from claims c join documents d on d.id = c.doc_id")}
 
 
 def test_a_conflict_has_a_trend_only_when_its_sides_moved_the_same_way():
@@ -803,7 +788,10 @@ def test_only_a_withdrawn_figure_is_left_out_elsewhere_and_only_before_its_withd
         "a.txt": " date 2024-05-05\nInmates rioted at Ashgrove Central Prison in Rennivar on Sunday. "
                  "Deputy Justice Minister Petra Lund said 19 inmates had been killed in the riot.\n",
         "b.txt": " date 2024-05-06\nThe riot at Ashgrove Central Prison in Rennivar went on on Monday. "
-                 "Justice Minister Ilan Dovrek said the figure of 19 inmates killed, given by his deputy, was wrong.\n",
+                 "Justice Minister Ilan Dovrek said the figure of 19 inmates killed, given by his deputy, was wrong. "
+                 "He said eight people had died in the riot.\n",
+        "f.txt": " date 2024-05-06\nEight people have died in the riot at Ashgrove Central Prison in Rennivar, "
+                 "the Justice Ministry said on Monday.\n",
         "c.txt": " date 2024-05-09\nThe toll of the riot at Ashgrove Central Prison in Rennivar has risen to 19, "
                  "the Justice Ministry said on Thursday.\n",
         "d.txt": " date 2024-05-05\nInmates rioted at Ashgrove Central Prison in Rennivar on Sunday. "
@@ -812,9 +800,9 @@ def test_only_a_withdrawn_figure_is_left_out_elsewhere_and_only_before_its_withd
                  "the prison service said.\n",
     }
     conn = ledger_from_texts(tmp_path, files)
-    got = {(src[-5:], value): placement for src, value, placement in conn.execute(
-        "select d.source, c.value, c.placement from claims c join documents d on d.id = c.doc_id")}
+    got = _placements_by_file(conn)
     assert got[("a.txt", 19.0)].startswith("unplaced: a figure another report calls false or withdrawn")
+    assert "says was wrong or withdrawn" in got[("b.txt", 19.0)] and not got[("f.txt", 8.0)].startswith("unplaced")
     assert not got[("c.txt", 19.0)].startswith("unplaced")  # a later toll of 19 is news since
     assert "unconfirmed" in got[("d.txt", 30.0)] and not got[("e.txt", 30.0)].startswith("unplaced")
 

@@ -43,7 +43,8 @@ from .annotated import complete, complete_claims
 from ..analyse.mentions import (CURRENT, EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, OTHER, YEAR, Mention, actors, from_row,
                                 homograph, is_reported, noun_spans)
 from ..model import CUMULATIVE, INCREMENT, SUBSIDING, Event, Lead, make_id
-from .figures import DEVELOPING_DAYS, TRUSTED, days_after
+from .figures import TRUSTED
+from .reports import DEVELOPING_DAYS, days_after
 from .placement import (ALONE, DISPUTED, DISPUTED_WHY, HEADLINE, MEASURE_FAMILY, PLACED, RETRACTED, RETRACTED_WHY, STRONG,
                         SUPERSEDED, UNPLACED, Placement, casualty_story, cause_beside, disowned, in_clause,
                         other_event_cues, place_words, retracted, story_families, tally_of, unplaced)

@@ -2,6 +2,7 @@
 fact-checker could publish from it.
 
 One job: the figures stage, a group-by of the placed claims on (event, measure, group).
+The reports of one row in time — status, trend, best value — are reports.py's.
 Only claims the events stage placed with confidence make rows (placement.py); the rest
 are listed as unplaced under their event.
 
@@ -46,16 +47,16 @@ are listed as unplaced under their event.
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
 from typing import Any, Iterable, Iterator, NamedTuple, Optional, cast
 
 from ..analyse.measures import GROUPS
-from ..model import COUNT_MEASURES, CUMULATIVE, SUBSIDING, Check, Figure, make_id
+from ..model import COUNT_MEASURES, Check, Figure, make_id
 from ..text.origins import claim_keys, origin_groups, origin_name
 from .checks import document_checks, part_checks, total_checks
 from .placement import UNPLACED
+from .reports import make_reports, row_best, row_status, row_trend, sides_trend
 from .plan import Group, Plan, Read, Update, Write
 
 INF = float("inf")
@@ -271,10 +272,10 @@ def make_figure(fid: str, event_id: str, measure: str, group: Optional[str], cs:
         by_doc[c.doc_id].append(c)
     per_doc = {d: _doc_figure(ds) for d, ds in by_doc.items()}
     origin_of = origin_groups(cs, lineage)
-    reports = _reports(per_doc, origin_of, cs)
-    status, sides = _status(reports, historic, measure, lineage)
-    trend = None if historic else _trend(reports, measure) if status != "conflict" else _sides_trend(reports, measure)
-    best, conservative, rule = _best(reports, measure, historic, trend)
+    reports = make_reports(per_doc, origin_of, cs)
+    status, sides = row_status(reports, historic, measure, lineage)
+    trend = None if historic else row_trend(reports, measure) if status != "conflict" else sides_trend(reports, measure)
+    best, conservative, rule = row_best(reports, measure, historic, trend)
     counted = [c for c in cs if not c.implicit]  # a source that only tells of one person ("a guard died") gives no count
     origins = _origins(counted or cs, origin_of, lineage)
     genealogy: dict[str, list[str]] = {}
@@ -290,249 +291,6 @@ def make_figure(fid: str, event_id: str, measure: str, group: Optional[str], cs:
         origins=json.dumps(origins, ensure_ascii=False), genealogy=json.dumps(genealogy, ensure_ascii=False),
         sides=json.dumps(sides, ensure_ascii=False),
     ).row()
-
-
-@dataclass
-class _Report:
-    """One document's figure, with its origin and the day it counts from."""
-
-    claim: FigureClaim
-    origin: str
-    day: str  # the trusted day this value was first printed by its origin ("" when none)
-
-
-def _reports(per_doc: dict[str, FigureClaim], origin_of: dict[str, str], cs: list[FigureClaim]) -> list[_Report]:
-    """Each document's figure as a report: a copy counts from the first trusted day its
-    origin printed that value, so a late reprint never looks like a new report."""
-    first: dict[tuple[str, Optional[float]], str] = {}
-    for c in cs:
-        if c.trusted:
-            k = (origin_of[c.id], c.value)
-            first[k] = min(first.get(k, c.day), c.day)
-    out = []
-    for d, c in sorted(per_doc.items(), key=lambda kv: (kv[1].published or "9999", kv[0])):
-        o = origin_of[c.id]
-        out.append(_Report(c, o, first.get((o, c.value), c.day if c.trusted else "")))
-    return out
-
-
-def _fits(reports: list[_Report]) -> bool:
-    return max(r.claim.lo for r in reports) <= min(r.claim.hi for r in reports)
-
-
-def _status(reports: list[_Report], historic: bool, measure: str, lineage: Optional[dict[str, str]] = None
-            ) -> tuple[str, list[dict[str, Any]]]:
-    """single / agree / conflict (with the sides) / revised (see the module docstring).
-    `lineage`: claim id -> copy lineage (an edited copy of one source's count disagrees)."""
-    if len({r.claim.doc_id for r in reports}) == 1:
-        return "single", []
-    if _fits(reports):
-        return "agree", []
-    if historic:  # a settled figure: any disagreement is a conflict
-        return "conflict", _sides(reports)
-    by_day: dict[str, list[_Report]] = defaultdict(list)
-    for r in reports:
-        if r.day:
-            by_day[r.day].append(r)
-    days = sorted(by_day)
-    for n, day in enumerate(days):
-        rs = by_day[day]
-        cut = days_after(day, DEVELOPING_DAYS)
-        since = _Since()  # each origin's highest lower bound and lowest upper bound in the days after, within the window
-        for d in days[n + 1:]:
-            if d > cut:
-                break
-            for r in by_day[d]:
-                since.add(r)
-        alike: dict[tuple, list[_Report]] = defaultdict(list)  # reports a pair test cannot tell apart: tested once
-        for r in rs:
-            alike[(r.origin, r.claim.lo, r.claim.hi, r.claim.published.rstrip("?~"))].append(r)
-        kinds = list(alike.values())
-        start = days_after(day, -DEVELOPING_DAYS)
-        before = {(r.origin, r.claim.lo, r.claim.hi) for d in days[:n] if d >= start for r in by_day[d]}
-        clash = [(a, b) for i, a in enumerate(kinds) for b in kinds[i + 1:]
-                 if not _fits([a[0], b[0]]) and not _in_order(a[0], b[0], measure) and not _on_path(a[0], b[0], since, measure)
-                 and not _lagging(a[0], b[0], before) and not _own_update(a[0], b[0], measure, lineage or {})]
-        if clash:
-            return "conflict", _sides([r for pair in clash for side in pair for r in side], day)
-    return "revised", []
-
-
-def _own_update(a: _Report, b: _Report, measure: str, lineage: dict[str, str]) -> bool:
-    """One source's two counts of a toll that only grows on one day, in reports that are no
-    copies of one another (the fire service's 11 in the morning, its 17 by the evening): an
-    update, not a disagreement. A copy that changed the number (the same lineage) stays one."""
-    la, lb = lineage.get(a.claim.id), lineage.get(b.claim.id)
-    return a.origin == b.origin and measure in CUMULATIVE and not (la is not None and la == lb)
-
-
-def _lagging(a: _Report, b: _Report, before: set[tuple[str, float, float]]) -> bool:
-    """Two reports of one day, one of which gives what the other's own source said on an
-    earlier day (the ministry's 36 of yesterday in a morning analysis, its 37 today): the
-    one is behind the other's count, not disagreeing with it."""
-    return (b.origin, a.claim.lo, a.claim.hi) in before or (a.origin, b.claim.lo, b.claim.hi) in before
-
-
-def _in_order(a: _Report, b: _Report, measure: str) -> bool:
-    """Two reports of one day whose times explain their difference (an update within the day)."""
-    ta, tb = a.claim.published.rstrip("?~"), b.claim.published.rstrip("?~")
-    if len(ta) <= 10 or len(tb) <= 10 or ta == tb:
-        return False  # no time of day: nothing orders them
-    early, late = (a, b) if ta < tb else (b, a)
-    return measure not in CUMULATIVE or late.claim.hi >= early.claim.lo
-
-
-class _Since:
-    """Each origin's highest lower bound and lowest upper bound over some reports."""
-
-    def __init__(self) -> None:
-        self.lo: dict[str, float] = {}
-        self.hi: dict[str, float] = {}
-
-    def add(self, r: _Report) -> None:
-        self.lo[r.origin] = max(self.lo.get(r.origin, r.claim.lo), r.claim.lo)
-        self.hi[r.origin] = min(self.hi.get(r.origin, r.claim.hi), r.claim.hi)
-
-
-def _on_path(a: _Report, b: _Report, since: _Since, measure: str) -> bool:
-    """Two reports of one day on the path of a count moving one way: the source behind
-    caught up later (a toll that goes on rising: the wire's 14 and the governor's 18 on
-    the first day, the wire's 38 three days on; the missing: 70 and 48, then the first
-    one's 31), within DEVELOPING_DAYS (`since`: the days after, a count a month on
-    explains no day's difference). Earlier and later in the day, not a disagreement."""
-    if measure in CUMULATIVE:
-        behind, ahead = (a, b) if a.claim.lo <= b.claim.lo else (b, a)
-        return behind.origin in since.lo and since.lo[behind.origin] >= ahead.claim.lo
-    if measure in SUBSIDING:
-        behind, ahead = (a, b) if a.claim.hi >= b.claim.hi else (b, a)
-        return behind.origin in since.hi and since.hi[behind.origin] <= ahead.claim.hi
-    return False
-
-
-#: How long an event's counts keep moving (its developing days): an earlier or later count
-#: within them is the same figure's (events.py), a later one may explain a day's difference.
-DEVELOPING_DAYS = 14
-
-
-def days_after(day: str, n: int) -> str:
-    """The day n days after an ISO day ("" when it is none)."""
-    try:
-        return (date.fromisoformat(day[:10]) + timedelta(days=n)).isoformat()
-    except ValueError:
-        return ""
-
-
-def _sides(reports: list[_Report], day: Optional[str] = None) -> list[dict[str, Any]]:
-    """The disagreeing sides: each value with the documents and origins that give it."""
-    by_value: dict[str, dict[str, Any]] = {}
-    seen: dict[str, tuple[set, set]] = {}  # (the same report comes once per pair it clashes in)
-    for r in {id(r): r for r in reports}.values():
-        shown = r.claim.shown
-        side = by_value.setdefault(shown, {"value": shown, "documents": [], "origins": []})
-        docs, origins = seen.setdefault(shown, (set(), set()))
-        if r.claim.doc_id not in docs:
-            docs.add(r.claim.doc_id)
-            side["documents"].append(r.claim.doc_id)
-        if r.origin not in origins:
-            origins.add(r.origin)
-            side["origins"].append(r.origin)
-    out = list(by_value.values())
-    if day:
-        for side in out:
-            side["day"] = day
-    return out
-
-
-def _day_values(reports: list[_Report], measure: str = "") -> list[tuple[str, float, set]]:
-    """Trusted days in order with the day's value and the origins that gave it. An origin's
-    value on a day is the one most of its documents give (a copy that changed it does not
-    speak for the origin), else its latest; the day's value is the highest of them. For a
-    count that only grows, a day below an earlier day is a stale or misdated report and
-    is left out."""
-    days: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
-    latest: dict[tuple[str, str], tuple[str, float]] = {}
-    for r in reports:
-        if r.day and r.claim.value is not None:
-            days[r.day][r.origin][r.claim.value] += 1
-            k = (r.day, r.origin)
-            latest[k] = max(latest.get(k, ("", r.claim.value)), (r.claim.published, r.claim.value))
-    out: list[tuple[str, float, set]] = []
-    for day in sorted(days):
-        per_origin = {}
-        for o, values in days[day].items():
-            top = max(values.values())
-            tied = [v for v, n in values.items() if n == top]
-            per_origin[o] = tied[0] if len(tied) == 1 else latest[(day, o)][1]
-        v = max(per_origin.values())
-        if measure in CUMULATIVE and out and v < max(x for _, x, _ in out):
-            continue
-        out.append((day, v, {o for o, x in per_origin.items() if x == v}))
-    return out
-
-
-def _trend(reports: list[_Report], measure: str) -> Optional[str]:
-    """rising / falling when trusted-dated values move one way over the days, one source's
-    own count among them (its reports on two trusted days: "police: 14, then 26"; a reprint
-    counts from its origin's first day, so it moves nothing); the row's origins say how
-    many sources stand behind it."""
-    seq = _day_values(reports, measure)
-    steps = [(b[1] - a[1], a[2], b[2]) for a, b in zip(seq, seq[1:]) if b[1] != a[1]]
-    if not steps:
-        return None
-    if all(d > 0 for d, _, _ in steps):
-        return "rising"
-    if all(d < 0 for d, _, _ in steps):
-        return "falling"
-    return None
-
-
-def _sides_trend(reports: list[_Report], measure: str) -> Optional[str]:
-    """A conflict's trend: the way at least two of its sources' own counts moved, when
-    every source whose count moved moved that way (the ministry's 20 -> 22 and the
-    league's 34 -> 40: rising); one source's move, or moves both ways, is none."""
-    by_origin: dict[str, list[_Report]] = defaultdict(list)
-    for r in reports:
-        by_origin[r.origin].append(r)
-    moves: set[str] = set()
-    movers = 0
-    for rs in by_origin.values():
-        seq = _day_values(rs, measure)
-        steps = {"rising" if b[1] > a[1] else "falling" for a, b in zip(seq, seq[1:]) if b[1] != a[1]}
-        moves |= steps
-        movers += bool(steps)
-    return moves.pop() if movers >= 2 and len(moves) == 1 else None
-
-
-def _best(reports: list[_Report], measure: str, historic: bool, trend: Optional[str]
-          ) -> tuple[Optional[float], Optional[float], Optional[str]]:
-    """(best, conservative, rule) — see the module docstring."""
-    finite = [r for r in reports if r.claim.value is not None]
-    if not finite:
-        low = min((r.claim.lo for r in reports), default=None)
-        return None, low or None, ("the lowest lower bound the wording allows" if low else None)
-    per_value: dict[float, set] = defaultdict(set)
-    docs_of: dict[float, set] = defaultdict(set)
-    for r in finite:
-        per_value[r.claim.value].add(r.origin)  # type: ignore[index]
-        docs_of[r.claim.value].add(r.claim.doc_id)  # type: ignore[index]
-    most = max(per_value, key=lambda v: (len(per_value[v]), len(docs_of[v]), v))
-    dated = [r for r in finite if r.day]
-    # the latest trusted-dated value speaks for the figure only when trusted dates cover at
-    # least two and at least half of its documents: one dated report is no timeline
-    dated_docs = len({r.claim.doc_id for r in dated})
-    timeline = not historic and dated_docs >= 2 and 2 * dated_docs >= len({r.claim.doc_id for r in finite})
-    seq = _day_values(finite, measure) if timeline else []
-    if seq:
-        best = seq[-1][1]
-        lo = [r.claim.lo for r in finite if r.day == seq[-1][0] and r.claim.value == best]
-        rule = "the latest trusted-dated report's lower bound" + (f" (the figure was {trend})" if trend else "")
-        return best, min(lo) if lo else best, rule
-    best = most  # without trusted dates: the value most independent origins give, then most documents, then the larger
-    counts = [cast(float, r.claim.value) for r in finite if r.claim.qualifier in ("exact", "at_least", None)]  # finite: not None
-    if counts:
-        return best, min(counts), "the lowest count any source states"
-    c0 = min(finite, key=lambda r: r.claim.value)  # type: ignore[arg-type, return-value]
-    return best, c0.claim.value, f"the lowest approximate value stated ({c0.claim.shown}: an upper bound, not a count)"
 
 
 def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str, str]) -> list[dict[str, Any]]:

@@ -448,3 +448,12 @@ def test_a_noun_beyond_a_comma_is_another_number_s():
     got = [(c.measure, c.value, c.group) for c in ex("The ministry's statement: two dead, 38 police officers injured, "
                                                      "150 people arrested.")]
     assert ("killed", 2, None) in got and ("injured", 38, "police") in got
+
+
+def test_a_second_verb_of_the_subject_gives_the_measure_but_not_another_clause_s():
+    from storytrace.analyse.claims import extract as ex
+
+    assert [(c.measure, c.value) for c in ex("Twelve people were shot and killed on Sunday.")] == [("killed", 12)]
+    got = [(c.measure, c.value) for c in ex("Four people remain in hospital, the authority said; one more pupil was "
+                                            "discharged on Thursday.")]
+    assert got == [("hospitalised", 4)]  # the discharged pupil is no one more in hospital

@@ -398,9 +398,10 @@ def _measure_of(head: Any) -> Optional[str]:
         m = lemma_measure(verb)
         if m:
             return m
-        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):  # "were shot and killed"
-            m = lemma_measure(verb.head)
-            if m:
+        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not (
+                dep in ("nsubj", "nsubjpass") and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.head.children)):
+            m = lemma_measure(verb.head)  # "were shot and killed" (not "four remain in hospital; one more pupil was
+            if m:  # discharged": a clause with a subject of its own)
                 return m
         if dep in ("nsubj", "nsubjpass"):
             for c in verb.children:  # "were found dead", "remain missing", "were found burned to death", "feared killed"
@@ -409,6 +410,11 @@ def _measure_of(head: Any) -> Optional[str]:
                         c.dep_ == "advcl" and _split_passive(verb, c):
                     m = MEASURE_LEMMAS.get(c.lemma_.lower()) or MEASURE_LEMMAS.get(c.lower_) or \
                         (lemma_measure(c) if c.pos_ in ("VERB", "ADJ") else None)
+                    if m:
+                        return m
+            for c in verb.children:  # "were shot and killed": a second verb of the same subject
+                if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                    m = lemma_measure(c)
                     if m:
                         return m
     if dep in ("dobj", "obj", "attr") and verb.lemma_ == "include":

@@ -355,3 +355,13 @@ def test_a_story_without_datelines_happened_where_its_leads_say():
     assert lead_place(leads[:1]) is None  # one lead is no agreement
     assert lead_place(["He was hurt in Saints' Thursday practice.", "Hurt in Saints' Thursday practice."]) is None
     assert lead_place(["It happened in November.", "Officials met in November."]) is None
+
+
+def test_a_relative_clause_goes_on_through_its_participles():
+    from storytrace.stages.placement import other_event_cues
+
+    t = ("The worst disaster in the range remains Galtberg, where an avalanche crashed into the village in February "
+         "1999, destroying 17 houses and killing 31 people.")
+    assert other_event_cues(t, t.index("31"), 2026, 2026) == ["February 1999"]
+    t = "A man who was fired last week shot three people."
+    assert other_event_cues(t, t.index("three"), 2026, 2026) == []

@@ -318,6 +318,8 @@ def _other_clause(sentence: str, at: int, cue: int) -> bool:
         return False
     # the clause ends with its time words ("who was fired last week | shot three people"),
     # unless they open it ("which last week killed 12 people")
+    if rel.start() < cue < at and re.fullmatch(r"[^;:()\u2014\u2013]*?,\s*\w+ing\b[^;:()\u2014\u2013]*", sentence[cue:at]):
+        return False  # "where an avalanche struck in February 1999, destroying 17 houses and killing 31": it goes on
     end = cue
     if not sentence[rel.end():cue].strip():
         stop = re.search(r"[,;:()\u2014\u2013]|$", sentence[cue:])

@@ -317,6 +317,26 @@ def _own_object(verb: Any) -> bool:
 _COUNT_NOUNS = frozenset("dead death fatality casualty victim toll injured wounded hostage captive".split())
 
 
+def _said_of_subject(verb: Any) -> Optional[str]:
+    """What the words after a count's verb say of its subject: "were found dead", "remain
+    missing", "were found burned to death", "feared killed"; a second verb of the same
+    subject ("were shot and killed")."""
+    for c in verb.children:
+        if c.dep_ in ("acomp", "oprd", "xcomp", "attr") and c.i > verb.i or \
+                c.dep_ == "advcl" and c.i == verb.i + 1 and verb.lemma_.lower() in _HEDGES or \
+                c.dep_ == "advcl" and _split_passive(verb, c):
+            m = MEASURE_LEMMAS.get(c.lemma_.lower()) or MEASURE_LEMMAS.get(c.lower_) or \
+                (lemma_measure(c) if c.pos_ in ("VERB", "ADJ") else None)
+            if m:
+                return m
+    for c in verb.children:
+        if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+            m = lemma_measure(c)
+            if m:
+                return m
+    return None
+
+
 def _split_passive(aux: Any, participle: Any) -> bool:
     """"Five people ... were on Friday night killed": a passive whose auxiliary the parser
     made the root and its participle an adverbial clause (no subject, no subordinator of
@@ -403,20 +423,8 @@ def _measure_of(head: Any) -> Optional[str]:
             m = lemma_measure(verb.head)  # "were shot and killed" (not "four remain in hospital; one more pupil was
             if m:  # discharged": a clause with a subject of its own)
                 return m
-        if dep in ("nsubj", "nsubjpass"):
-            for c in verb.children:  # "were found dead", "remain missing", "were found burned to death", "feared killed"
-                if c.dep_ in ("acomp", "oprd", "xcomp", "attr") and c.i > verb.i or \
-                        c.dep_ == "advcl" and c.i == verb.i + 1 and verb.lemma_.lower() in _HEDGES or \
-                        c.dep_ == "advcl" and _split_passive(verb, c):
-                    m = MEASURE_LEMMAS.get(c.lemma_.lower()) or MEASURE_LEMMAS.get(c.lower_) or \
-                        (lemma_measure(c) if c.pos_ in ("VERB", "ADJ") else None)
-                    if m:
-                        return m
-            for c in verb.children:  # "were shot and killed": a second verb of the same subject
-                if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
-                    m = lemma_measure(c)
-                    if m:
-                        return m
+        if dep in ("nsubj", "nsubjpass") and (m := _said_of_subject(verb)):
+            return m
     if dep in ("dobj", "obj", "attr") and verb.lemma_ == "include":
         subj = [c for c in verb.children if c.dep_ in ("nsubj",)]
         if subj:

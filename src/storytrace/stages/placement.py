@@ -21,7 +21,8 @@ Evidence, strongest first (`confidence`):
 | uncorroborated | 0.4 | placed below 0.8 (story, headline, before), not a part of a total, and its bounds meet none of the strongly placed (≥ 0.8: lead, named, dated) claims of the same event, measure and group where there are some: a count that only grows below all of them is another, an earlier or a partial count; any other is left out unless two documents dated after every such lead state that same value (a toll risen since) |
 | no casualty | 0.2 | killed, injured or hospitalised with no cause beside it in its sentence (`cause_beside`), in a story that does not tell of violence, an accident or a disaster (`casualty_story`: its first dated report, or half of the documents that speak of a death or an injury, name one in title or lead): an obituary, an illness, an athlete's injury |
 | part, increment | 0.3 | a part of a count its sentence gives without a group of its own ("four hostages were killed, two on Wednesday and two in the assault"), or an increment ("eight more hostages", "another 12"): no total of the event (the events stage) |
-| unplaced | ≤ 0.3 | the number is page furniture (a caption, a teaser: segments.py), the sentence speaks of another time or event (below) and nothing names that event, the sentence says the figure was an early report since superseded ("originally reported two dead"), or the story's reports never lead with such a figure |
+| tally | 0.2 | the number counts over many events of a kind ("146 people had died in industrial fires this year", "12 shootings ..., in which 19 people were killed": `tally_of`) |
+| unplaced | ≤ 0.3 | the number is page furniture (a caption, a teaser: segments.py), the sentence speaks of another time or event (below) and nothing names that event, the sentence says the figure was an early report since superseded ("originally reported two dead", a correction note's "An earlier version of this article said 41"), calls it false, unconfirmed or denied (`DISPUTED`), or says it was wrong or withdrawn (`RETRACTED`: the same event, group and value is then left out in every report dated up to the withdrawal: `disowned`), or the story's reports never lead with such a figure |
 
 Signs of another event in a sentence (`other_event_cues`): a place that none of the
 story's titles and leads names ("in Aleppo" in a story about Idlib), a year before the
@@ -32,7 +33,8 @@ report, a relative past ("last week", "three years ago", "a year ago"), "since 2
 incident ("another attack", "a separate incident", "the last major quake", "elsewhere", "in
 another province"). A cue inside a relative clause the number is not in ("a man who was
 fired last week shot three people") or beyond a concessive break ("..., despite three
-cease-fires since October") describes something else and does not count.
+cease-fires since October") describes something else and does not count; a relative clause
+goes on through its participles ("where an avalanche struck in 1999, ... killing 31").
 """
 
 from __future__ import annotations

@@ -51,7 +51,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator, NamedTuple, Optional, cast
 
-from ..analyse.measures import GROUPS
+from ..analyse.measures import GROUPS, NO_GROUP
 from ..model import COUNT_MEASURES, Check, Figure, make_id
 from ..text.origins import claim_keys, origin_groups, origin_name
 from .checks import document_checks, part_checks, total_checks
@@ -235,15 +235,12 @@ def _listed_kinds(claims: list[FigureClaim]) -> dict[str, float]:
     out: dict[str, float] = {}
     for cs in lists.values():
         heads = [_head(c) for c in cs]
-        if len(cs) > 1 and len(set(heads)) == len(cs) and all(h.endswith("s") and h not in _NOT_KINDS for h in heads) \
+        if len(cs) > 1 and len(set(heads)) == len(cs) and all(h.endswith("s") and h not in NO_GROUP for h in heads) \
                 and all(c.value is not None and c.group is None for c in cs):
             total = sum(cast(float, c.value) for c in cs)
             out.update((c.id, total) for c in cs)
     return out
 
-
-#: Heads that say no kind of person ("people", "others"): no group.
-_NOT_KINDS = frozenset("people persons others ones individuals".split())
 
 
 def doc_lineages(claims: Iterable[FigureClaim], spans: Iterable[tuple[int, int, str]]) -> dict[str, str]:

@@ -72,6 +72,23 @@ def test_a_clause_setting_when_something_was_said_is_not_the_sayers_figure():
     assert [c.attributed_to for c in extract("Police said 40 people were arrested overnight.")] == ["Police"]
 
 
+def test_a_say_verb_sources_only_the_clause_it_reports():
+    # a clause before a semicolon, or one coordinated beside the say verb's own, is not the sayer's
+    got = {(c.measure, c.value, c.attributed_to) for c in extract(
+        "Factory fire toll rises to 19; union says 34 workers still missing.")}
+    assert got == {("killed", 19.0, None), ("missing", 34.0, "union")}
+    got = {(c.value, c.attributed_to) for c in extract(
+        "The toll rose to 12 on Tuesday, and the ministry said 30 people were still in hospital.")}
+    assert got == {(12.0, None), (30.0, "the ministry")}
+    # two sayers in one sentence: each figure its own
+    got = {(c.value, c.attributed_to) for c in extract(
+        "The ministry said 12 people died, and the union says 20 people were killed.")}
+    assert got == {(12.0, "The ministry"), (20.0, "the union")}
+    # a reporting clause after the figures still sources all of them
+    got = {(c.value, c.attributed_to) for c in extract("Seven people died and 20 were injured, police said on Friday.")}
+    assert got == {(7.0, "police"), (20.0, "police")}
+
+
 def test_a_list_after_a_count_of_people_that_adds_up_to_it_breaks_it_down():
     # the parser reads the list as more conjuncts of "people"; its numbers make six: parts
     claims = extract("Six people, two Lorvan nationals and four Merenese, were killed in the market on Friday.")

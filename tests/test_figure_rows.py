@@ -686,6 +686,30 @@ def test_a_body_s_tail_name_and_its_officials_join_the_one_body():
 
 
 
+def test_a_body_s_shorter_name_its_title_holders_and_voices_join_it():
+    # "the Union of Journalists" is the one "Tarvesian Union of Journalists"; "the trust" the one trust
+    groups = origin_groups([_c("a", "A", 7, "the Tarvesian Union of Journalists"), _c("b", "B", 7, "The Union of Journalists"),
+                            _c("c", "C", 19, "the secretary of the Shrine of the Ford Trust, Miriam Toller"),
+                            _c("d", "D", 19, "the trust")], {})
+    assert groups["a"] == groups["b"] and groups["c"] == groups["d"] != groups["a"]
+    # "the State Mining Inspectorate" is a body, no person "Inspectorate"; its chief inspector speaks for it
+    assert source_key("the State Mining Inspectorate") == "mining inspectorate"
+    groups = origin_groups([_c("a", "A", 12, "the State Mining Inspectorate"), _c("b", "B", 4, "Chief inspector Oskar Brun"),
+                            _c("c", "C", 2, "the National Mine Rescue Brigade")], {})
+    assert groups["a"] == groups["b"] != groups["c"]
+
+
+def test_reports_with_no_source_that_repeat_named_sources_are_listed_not_counted():
+    # two named sources give 4 and 6; an outlet with no source repeats both: two origins, the third listed as a relay
+    row = _row([_c("a", "A", 4, "police"), _c("b", "B", 6, "the fire service"), _c("c", "C", 4), _c("d", "D", 6)])
+    origins = json.loads(row["origins"])
+    assert row["n_origins"] == 2 and len(origins) == 3
+    assert next(o for o in origins if o["name"] == "unattributed reports")["relays"] == ["police", "the fire service"]
+    # a value of their own: an origin (a reader has no other source for it)
+    row = _row([_c("a", "A", 4, "police"), _c("b", "B", 6, "the fire service"), _c("c", "C", 9)])
+    assert row["n_origins"] == 3
+
+
 def test_a_place_noun_s_body_is_the_body():
     assert source_key("the city 's Civil Protection Directorate") == source_key("Pellmar's Civil Protection Directorate") \
         == "civil protection directorate"

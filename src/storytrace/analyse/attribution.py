@@ -1,11 +1,12 @@
 """Attribution: who a sentence's figures come from.
 
-One job: the source the claims analyser gives a figure: "according to X", the sayer of
-the sentence (the nearest one: "MSNBC is reporting that the Indian Navy claims ..." -> the
-Indian Navy; "X quoted Y as saying" -> Y), not for a figure in an adverbial clause hung on
-the say verb ("When X was arrested, police said they found ...": the police are the
-source of what they found, not of the arrest); and a quotation's speaker from the words
-around it.
+One job: the source the claims analyser gives a figure: "according to X", else the
+sayer of the say verb the figure's clause hangs from (the nearest one: "MSNBC is reporting
+that the Indian Navy claims ..." -> the Indian Navy; "X quoted Y as saying" -> Y), not for
+a figure in an adverbial clause hung on the say verb ("When X was arrested, police said
+they found ...": the police are the source of what they found, not of the arrest), in a
+clause coordinated with it or before a semicolon; and a quotation's speaker from the
+words around it.
 """
 
 from __future__ import annotations
@@ -18,43 +19,58 @@ _ACCORDING = re.compile(r"\baccording to ((?:[^,;.()]|\.(?=\w))+)", re.IGNORECAS
 
 
 class Sayer(NamedTuple):
-    """Who a sentence's figures come from, and the tokens its words do not cover."""
+    """Who a sentence's figures come from: "according to X" for every figure, else (None)
+    each figure's own say verb (`source_of`)."""
 
     name: Optional[str]
-    outside: frozenset[int] = frozenset()
 
 
 def source_of(sayer: Sayer, tok: Any) -> Optional[str]:
-    """The sentence's source for a figure at `tok`: none for a figure in a clause that only
-    sets when or why it was said ("When LaCalamita was arrested, police said they found a
-    shotgun": the police are the source of the shotgun, not of the arrest)."""
-    return None if tok.i in sayer.outside else sayer.name
+    """The source of a figure at `tok`: "according to X", else the sayer of the nearest say
+    verb above the figure in the parse ("MSNBC is reporting that the Indian Navy claims ..."
+    -> the Indian Navy), or one reporting on the figure's clause ("Seven died, police said"
+    parsed as a parataxis). None for a figure in another clause: a clause a say verb only
+    hangs on ("When LaCalamita was arrested, police said they found a shotgun": the police
+    are the source of the shotgun, not of the arrest), a clause coordinated with the say
+    verb's own ("The toll rose to 12, and the ministry said 30 were in hospital": the 12 is
+    not the ministry's), or one before a semicolon ("toll rises to 19; union says 34
+    missing": the 19 is not the union's)."""
+    if sayer.name:
+        return sayer.name
+    child, node = None, tok
+    while True:
+        if _is_say(node):
+            if child is not None and (child.dep_ == "advcl" or _semicolon_between(child, node)):
+                return None
+            found = _sayer(node)
+            if found:
+                return found[1]
+        for c in node.children:
+            if c.dep_ == "parataxis" and (child is None or c.i != child.i) and _is_say(c) and not _semicolon_between(node, c):
+                found = _sayer(c)
+                if found:
+                    return found[1]
+        if node.head.i == node.i:
+            return None
+        child, node = node, node.head
+
+
+def _is_say(tok: Any) -> bool:
+    return tok.lemma_.lower() in SAY_LEMMAS and tok.pos_ == "VERB"
+
+
+def _semicolon_between(a: Any, b: Any) -> bool:
+    """Whether a semicolon parts the clause of `a` from the verb `b` (either order)."""
+    lo, hi = (a.right_edge.i, b.i) if a.i < b.i else (b.i, a.left_edge.i)
+    return any(t.text == ";" for t in a.doc[lo + 1:hi])
 
 
 def sentence_sayer(sent: Any) -> Sayer:
-    """Who the sentence's figures come from: "according to X", or the sayer of the sentence.
-    A say verb's words are its complement, not the adverbial clauses hung on it ("When X
-    was arrested, police said ..."): their tokens are `outside`."""
+    """The sentence's "according to X", which sources every figure in it; else each figure
+    finds its own say verb (`source_of`)."""
     m = _ACCORDING.search(sent.text)
     if m and _source_like(m.group(1)):
         return Sayer(m.group(1).strip())
-    for tok in sent:
-        if tok.lemma_.lower() in SAY_LEMMAS and tok.pos_ == "VERB" and (tok.dep_ == "ROOT" or tok.dep_ in ("parataxis", "conj")):
-            # the primary source is the sayer nearest the figure: "MSNBC is reporting that the
-            # Indian Navy claims ..." -> the Indian Navy
-            inner = _sayer(tok)
-            verbs = [tok]
-            for _ in range(3):
-                nested = [c for c in inner[0].children if c.dep_ == "ccomp" and c.lemma_.lower() in SAY_LEMMAS
-                          and c.pos_ == "VERB"] if inner else []
-                found = _sayer(nested[0]) if nested else None
-                if not found:
-                    break
-                inner = found
-                verbs.append(found[0])
-            if inner:
-                return Sayer(inner[1], frozenset(t.i for v in verbs for c in v.children if c.dep_ == "advcl"
-                                                 for t in c.subtree))
     return Sayer(None)
 
 

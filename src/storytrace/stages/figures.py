@@ -53,7 +53,7 @@ from typing import Any, Iterable, Iterator, NamedTuple, Optional, cast
 
 from ..analyse.measures import GROUPS, NO_GROUP
 from ..model import COUNT_MEASURES, Check, Figure, make_id
-from ..text.origins import claim_keys, origin_groups, origin_name
+from ..text.origins import UNATTRIBUTED, claim_keys, origin_groups, origin_name
 from .checks import document_checks, part_checks, total_checks
 from .placement import UNPLACED
 from .reports import make_reports, row_best, row_status, row_trend, sides_trend
@@ -284,7 +284,7 @@ def make_figure(fid: str, event_id: str, measure: str, group: Optional[str], cs:
     return Figure(
         id=fid, event_id=event_id, measure=measure, group=group, status=status, trend=trend,
         low=low, best=best, high=high, conservative=conservative, rule=rule,
-        n_docs=len(docs), n_claims=len(cs), n_origins=len(origins),
+        n_docs=len(docs), n_claims=len(cs), n_origins=max(1, sum(1 for o in origins if not o.get("relays"))),
         origins=json.dumps(origins, ensure_ascii=False), genealogy=json.dumps(genealogy, ensure_ascii=False),
         sides=json.dumps(sides, ensure_ascii=False),
     ).row()
@@ -308,9 +308,19 @@ def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str
         if c.doc_id not in o["documents"]:
             o["documents"].append(c.doc_id)
     out = []
+    named_values: dict[str, set] = defaultdict(set)  # a named origin's values
+    for c in cs:
+        if attributions[origin_of[c.id]]:
+            named_values[origin_of[c.id]].add(c.value)
     for root, o in origins.items():
         o["name"] = origin_name(o["origin"], attributions[root], o["first"], {})
         o["origin"] = "; ".join(o["origin"])
+        values = {c.value for c in cs if origin_of[c.id] == root}
+        if o["name"] == UNATTRIBUTED and named_values and None not in values:
+            givers = [r for r, vs in named_values.items() if values & vs]
+            if set().union(*(named_values[r] for r in givers)) >= values:
+                # reports with no source that only repeat what named sources say: listed, not counted
+                o["relays"] = sorted(origin_name([], attributions[r], "", {}) for r in givers)
         out.append(o)
     return out
 

@@ -194,7 +194,7 @@ def _person(phrase: str) -> Optional[str]:
     words that are no title, nationality or organisation word and not after "the"
     ("the California Highway Patrol" is an organisation), a single one after a title, or
     the whole phrase: 'Kalın'."""
-    tokens = re.findall(r"[\w'’.-]+", phrase)
+    tokens = re.findall(r"[\w'’.-]+|,", phrase)  # (a comma ends a run of names: "the Ford Trust, Miriam Toller")
     runs: list[tuple[list[str], str, str, bool]] = []  # (run, the word before it, the word after it, an org named before)
     run: list[str] = []
     before = ""
@@ -208,7 +208,8 @@ def _person(phrase: str) -> Optional[str]:
         if run:
             runs.append((run, before, low, org))
             run = []
-        before = low
+        if not (before == "the" and w[:1].isupper() and low in NATIONALITIES):
+            before = low  # ("the State Mining Inspectorate": a capitalised "State" keeps the "the" before the run)
         org = org or (w[:1].isupper() and low in ORG_WORDS)
     if run:
         runs.append((run, before, "", org))
@@ -332,7 +333,7 @@ def _bare_bodies(attrs: set[str], sets: "DisjointSets[str]") -> None:
     bare = [k for k in attrs if len(words_of(k)) == 1]
     for k in sorted(attrs - set(bare)) + sorted(bare):  # the fuller names first, so a head word sees them joined
         words = words_of(k)
-        tail = words if words and words[-1] in ORG_WORDS else None
+        tail = words if words and (words[-1] in ORG_WORDS or len(words) == 1 or ORG_WORDS & set(words)) else None
         prefixed = [o for o in attrs if o != k and o.startswith(k + " ")]  # "ministry" -> "ministry foreign affairs"
         fuller = [o for o in attrs if o != k and not o.startswith("attribution: person ") and (
             o.startswith(k + " ") or tail is not None and o[13:].split()[-len(tail):] == tail)
@@ -362,7 +363,7 @@ def _body_voices(cs: list[_Claim], keys: dict[str, list[str]], sets: "DisjointSe
         if not m or not k.startswith("attribution: person "):
             continue  # (a voice already keyed as a body, "the airport authority's fire chief": the fire service)
         body = source_key(m.group("body") or m.group("body2"))
-        if body.split()[-1] in ORG_WORDS and not body.startswith("person "):
+        if body != UNNAMED and not body.startswith(("person ", "office ")) and body.split()[-1] not in NATIONALITIES:
             sets.union(k, "attribution: " + body)
             bodies.add("attribution: " + body)
     return bodies
@@ -417,6 +418,10 @@ def _title_holders(cs: list[_Claim], keys: dict[str, list[str]], attrs: set[str]
                      or o in bodies and title in {re.sub(r"['’]s$", "", w) for w in o[13:].split()}]
         if not fits and words & _POLICE_RANKS:
             fits = [b for b in attrs if b == "attribution: police"]
+        if not fits:  # a title that the body's own name is made from: "Chief Inspector X" of "the Mining Inspectorate"
+            fits = [b for b in attrs if not b.startswith(("attribution: person ", "attribution: office "))
+                    and any(len(t) >= 6 and bw != t and bw.startswith(t)
+                                             for t in words & _TITLES for bw in b[13:].split())]
         topic = words & _TITLES - _ROLES - _POLICE_RANKS - set(OFFICES) - {"senior", "deputy", "general", "dr", "mr", "mrs", "ms"}
         if k.split()[-1] in _VOICES:
             topic -= {"foreign"}  # "foreign officials": other countries', not the foreign ministry

@@ -865,3 +865,49 @@ def test_one_source_s_rising_toll_on_one_day_is_an_update_and_an_edited_copy_a_c
     assert _row(cs)["status"] == "revised"
     edited = make_figure("f", "e", "killed", None, cs, {"a": "L1", "b": "L1"}, False)  # one passage, its number changed
     assert edited["status"] == "conflict"
+
+
+def test_a_count_over_a_period_of_many_events_and_a_hedged_estimate_are_no_event_s_figure():
+    from storytrace.stages.placement import hedged, tally_of
+
+    t = "Floods have killed 163 people in Veskaria so far this year, according to the ministry, the most since 2010."
+    assert tally_of(t, t.index("163")) == "Floods so far this year"
+    t = "Attacks by armed groups have killed 318 people across Karsovia since January."
+    assert tally_of(t, t.index("318"))
+    t = "The worst floods this year killed 41 people in the valley."  # a bare "this year" is no period
+    assert tally_of(t, t.index("41")) is None
+    t = "The farmers' association said as many as 70 people may have died, because farmhands were not counted."
+    assert hedged(t, t.index("70"))
+    t = "The union fears that 50 people died in the kitchens."
+    assert hedged(t, t.index("50"))
+    for t in ("The toll rose to 12, and officials said it may have been higher.", "Twelve people died, police said.",
+              "Rescuers fear the toll of 23 will rise."):
+        n = next(w for w in ("12", "Twelve", "23") if w in t)
+        assert hedged(t, t.index(n)) is None, t
+
+
+def test_a_report_a_later_sentence_takes_back_is_withdrawn_there_and_before():
+    from storytrace.model import WITHDRAWN
+
+    t = ('The deputy mayor told the broadcaster VTV that "more than 100 bodies" had been brought to the hall. '
+         "By evening he had taken the remark back.\n\nThe ministry said 23 people were killed.")
+    assert {(c.value, c.what) for c in extract(t)} == {(100.0, WITHDRAWN), (23.0, None)}
+    t = ('A police officer told Kanal 9 that "at least 40 bodies" were lying in the lobby. Kanal 9 ran the claim '
+         "for an hour. Kanal 9 withdrew the report on Saturday morning.")
+    assert [c.what for c in extract(t)] == [WITHDRAWN]
+    # a sentence with a figure of its own comes first; "withdrew from" takes nothing back
+    t = "Police said 12 people died. The ministry said 14 had died. The ministry later withdrew the figure."
+    assert [(c.value, c.what) for c in extract(t)] == [(12.0, None), (14.0, WITHDRAWN)]
+    t = "The agency said 12 people died. Its teams withdrew from the valley at night."
+    assert [c.what for c in extract(t)] == [None]
+
+
+def test_a_one_off_high_count_sets_no_floor_for_the_later_counts():
+    # a police officer's one "40" on day two; the ministry 11, 27, 29 and the mayor 33, 35 after it
+    cs = [_c("m1", "M1", 11, "the ministry", "2024-05-02"), _c("x", "X", 40, "a police officer at the cordon", "2024-05-02"),
+          _c("m2", "M2", 27, "the ministry", "2024-05-03"), _c("y1", "Y1", 33, "the mayor", "2024-05-03"),
+          _c("m3", "M3", 29, "the ministry", "2024-05-04"), _c("y2", "Y2", 35, "the mayor", "2024-05-04")]
+    assert _row(cs)["best"] == 35
+    # one source's own lower count later is no one-off's undoing: the early 40 stays the floor
+    cs = [_c("x", "X", 40, "the ministry", "2024-05-02"), _c("m2", "M2", 27, "the fire service", "2024-05-03")]
+    assert _row(cs)["best"] == 40

@@ -136,6 +136,8 @@ SUBSIDING = frozenset({"missing", "hospitalised"})
 #: `Claim.what` of a count the text adds to one said before ("four more bodies", "another
 #: 12 hostages"): no total of its own (the events stage leaves it unplaced).
 INCREMENT = "increment (more than a count said before)"
+#: A claim's `what` when a sentence after it takes its report back ("By evening he had taken the remark back").
+WITHDRAWN = "withdrawn (a later sentence takes the report back)"
 
 
 #: How a figure whose group is not a count of persons reads: its unit ("families wiped out: 8").

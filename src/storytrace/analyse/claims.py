@@ -28,6 +28,7 @@ from .mentions import EVENT_NOUNS  # (a count of events: "two quakes killed 30" 
 from .attribution import SAY_LEMMAS, Sayer, full_name, quote_speaker, sentence_sayer, source_of
 from .modality import dated_clause, hypothetical, irrealis, repeated
 from .quotes import find_quotes
+from .retractions import mark_taken_back
 from ..text.segments import SegmentIndex, segments
 from ..text.speech import PRONOUNS
 from ..text.sentences import Spans, quotations, sentence_context, sentences
@@ -181,6 +182,7 @@ def _finish(text: str, claims: list[Claim]) -> list[Claim]:
             if c.attributed_to:
                 c.attributed_to = full.setdefault(c.attributed_to, full_name(text, c.attributed_to))  # "Delane" -> "Interior Minister Oskar Delane"
                 said, said_end = c.attributed_to, c.sentence_end
+        mark_taken_back(text, claims)
     return claims
 
 

@@ -42,12 +42,12 @@ from . import corrections
 from .annotated import complete, complete_claims
 from ..analyse.mentions import (CURRENT, EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, OTHER, YEAR, Mention, actors, from_row,
                                 homograph, is_reported, noun_spans)
-from ..model import CUMULATIVE, INCREMENT, SUBSIDING, Event, Lead, make_id
+from ..model import CUMULATIVE, INCREMENT, SUBSIDING, WITHDRAWN, Event, Lead, make_id
 from .figures import TRUSTED
 from .reports import DEVELOPING_DAYS, days_after
 from .placement import (ALONE, DISPUTED, DISPUTED_WHY, HEADLINE, MEASURE_FAMILY, PLACED, RETRACTED, RETRACTED_WHY, STRONG,
                         SUPERSEDED, UNPLACED, Placement, casualty_story, cause_beside, disowned, in_clause,
-                        other_event_cues, place_words, retracted, story_families, tally_of, unplaced)
+                        other_event_cues, place_words, retracted, story_families, tally_of, hedged, unplaced)
 from ..text.datelines import filed_from, lead_place
 from .titles import story_label, title_words
 from ..text.segments import BODY
@@ -322,6 +322,8 @@ def events_stage(db: Any) -> dict[str, int]:
         eid = placed.event_id or story_eid
         if placed.placed and part is not None and group is None and measure != "other":
             placed = unplaced(eid, "a part of a count its sentence gives (by day, place or batch), no total of its own", 0.3)
+        elif placed.placed and what == WITHDRAWN:  # "By evening he had taken the remark back"
+            placed = unplaced(eid, RETRACTED_WHY, 0.3)
         elif placed.placed and what == INCREMENT:
             placed = unplaced(eid, "an increment ('four more', 'another 12'), added to a count said before: no total", 0.3)
             increments.add(cid)
@@ -599,6 +601,8 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
         return Placement(event_of[(doc_id, inside[0])] if inside else story_eid, 0.5, "other: not a count")
     if tally := tally_of(said.sentence, start - s0):
         return unplaced(story_eid, f"a count over many events: '{tally}'", 0.2)
+    if hedge := hedged(said.sentence, start - s0):
+        return unplaced(story_eid, f"a hedged estimate ('{hedge}'): its source does not say it is so", 0.3)
     # a mention names an event a figure can belong to when some mention of it has a typed
     # noun ("the incident at Terrigal Beach" alone is the story's event, not an event of its own)
     near = [(abs(m.start - start), j) for j, m in enumerate(ms)

@@ -209,12 +209,47 @@ _TALLY_AFTER = re.compile(rf"[^.;,]{{0,40}}?\b(?:died|killed|dead|deaths|injured
 _TALLY_BEFORE = re.compile(rf"\b(\d[\d,]*\s+(?:[a-z-]+\s+){{0,2}}{_MANY})\b[^.;]{{0,60}}\bin\s+which\s+[^.;]{{0,12}}$")
 
 
+#: A period a count builds up over ("so far this year", "since January", "every year"); a
+#: bare "this year" is no such period ("the worst floods this year killed 41").
+_PERIOD = re.compile(r"\b(?:so\s+far\s+this\s+(?:year|month|season)|since\s+(?:(?:the\s+)?(?:start|beginning)\s+of\s+"
+                     r"(?:the\s+|this\s+)?(?:year|season)|january|jan\.)|(?:every|each|per)\s+year|a\s+year\s+on\s+average|"
+                     r"annually|in\s+the\s+whole\s+of\s+(?:last\s+)?year)\b", re.IGNORECASE)
+#: Event nouns in the plural, those too that often name one event of several days.
+_PLURAL_EVENTS = re.compile(rf"\b(?:{_MANY[3:-1]}|floods|storms|riots|clashes|cyclones|tornadoes|avalanches|"
+                            r"attacks\s+by\s+[\w\s]{0,20}?groups?|armed\s+groups)\b", re.IGNORECASE)
+
+
 def tally_of(sentence: str, at: int) -> Optional[str]:
     """The plural event noun a claim counts over ("146 people had died in industrial fires
-    this year", "12 shootings at schools ..., in which 19 people were killed"): a count of
-    many events, no event's figure. None when the claim counts no such plural."""
+    this year", "12 shootings at schools ..., in which 19 people were killed"), or over a
+    period ("Floods have killed 163 people in Veskaria so far this year", "armed groups have
+    killed 318 people since January": both in the claim's clause): a count of many events,
+    no event's figure. None when the claim counts no such plural."""
     m = _TALLY_AFTER.match(sentence, at) or _TALLY_BEFORE.search(sentence[:at])
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    lo = sentence.rfind(";", 0, at) + 1
+    hi = sentence.find(";", at)
+    clause = sentence[lo:hi if hi >= 0 else len(sentence)]
+    period, many = _PERIOD.search(clause), _PLURAL_EVENTS.search(clause)
+    return f"{many.group(0)} {period.group(0)}" if period and many else None
+
+
+#: Words that hedge a count ("as many as 70 people may have died", "fears that 30 ...",
+#: "12 feared dead"): its source does not say it is so.
+_HEDGE_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:(?:may|might|could)\s+(?:well\s+)?have\b|feared\s+(?:dead|killed|drowned|lost))",
+                          re.IGNORECASE)
+_HEDGE_BEFORE = re.compile(r"\b(fears?|feared)\s+(?:that\s+)?(?:as\s+many\s+as\s+|up\s+to\s+|more\s+than\s+|over\s+)?$",
+                           re.IGNORECASE)
+
+
+def hedged(sentence: str, at: int) -> Optional[str]:
+    """The words that hedge the count at `at` ("may have", "feared dead", "fears that"), or None."""
+    m = _HEDGE_AFTER.match(sentence, at)
+    if m:
+        return sentence[at:m.end()].strip()
+    m = _HEDGE_BEFORE.search(sentence[:at])
+    return m.group(0).strip() if m else None
 
 
 #: A report the sentence itself says was superseded ("local news originally reported two dead").

@@ -203,6 +203,8 @@ def _day_values(reports: list[Report], measure: str = "") -> list[tuple[str, flo
     is left out."""
     days: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     latest: dict[tuple[str, str], tuple[str, float]] = {}
+    if measure in CUMULATIVE:
+        reports = _without_one_offs(reports)
     for r in reports:
         if r.day and r.claim.value is not None:
             days[r.day][r.origin][r.claim.value] += 1
@@ -219,6 +221,22 @@ def _day_values(reports: list[Report], measure: str = "") -> list[tuple[str, flo
         if measure in CUMULATIVE and out and v < max(x for _, x, _ in out):
             continue
         out.append((day, v, {o for o, x in per_origin.items() if x == v}))
+    return out
+
+
+def _without_one_offs(reports: list[Report]) -> list[Report]:
+    """The reports less the one-offs of a count that only grows: an origin's only report
+    of the row, above every report of the days after it ("at least 40 bodies", a police
+    officer at the cordon told a broadcaster, while the ministry's count went 14, 27,
+    29): no later report reaches it, so it sets no floor the later counts must keep."""
+    per_origin = Counter(r.origin for r in reports if r.day)
+    out = []  # (the later reports must come from two origins at least: one source's lower count may be its own revision)
+    for r in reports:
+        later = [x for x in reports if x.day > r.day and x.claim.value is not None]
+        if r.day and r.claim.value is not None and per_origin[r.origin] == 1 and len({x.origin for x in later}) >= 2 \
+                and max(cast(float, x.claim.value) for x in later) < r.claim.value:
+            continue
+        out.append(r)
     return out
 
 

@@ -900,6 +900,8 @@ def test_a_report_a_later_sentence_takes_back_is_withdrawn_there_and_before():
     assert [(c.value, c.what) for c in extract(t)] == [(12.0, None), (14.0, WITHDRAWN)]
     t = "The agency said 12 people died. Its teams withdrew from the valley at night."
     assert [c.what for c in extract(t)] == [None]
+    t = 'A post claiming that 20 people had been killed was shared widely. Police said that figure was "false, and cruel".'
+    assert [c.what for c in extract(t)] == [WITHDRAWN]
 
 
 def test_a_one_off_high_count_sets_no_floor_for_the_later_counts():
@@ -911,3 +913,16 @@ def test_a_one_off_high_count_sets_no_floor_for_the_later_counts():
     # one source's own lower count later is no one-off's undoing: the early 40 stays the floor
     cs = [_c("x", "X", 40, "the ministry", "2024-05-02"), _c("m2", "M2", 27, "the fire service", "2024-05-03")]
     assert _row(cs)["best"] == 40
+
+
+def test_a_total_that_holds_the_perpetrators_is_no_victims_toll():
+    from storytrace.stages.placement import with_perpetrators
+
+    t = "Counting the five gunmen shot by the police, the siege of the hotel cost 34 lives."
+    assert with_perpetrators(t, t.index("34")) == "Counting the five gunmen"
+    t = "Eight people died, including three gunmen."
+    assert with_perpetrators(t, t.index("Eight")) and with_perpetrators(t, t.index("three")) is None  # the part is theirs
+    t = "Eight people died at the school on Monday: two teachers, five pupils and the gunman himself."
+    assert with_perpetrators(t, t.index("Eight")) and with_perpetrators(t, t.index("five")) is None
+    for t in ("Twenty-seven people were killed, not counting the attackers.", "Twelve people were killed, including three children."):
+        assert with_perpetrators(t, 0) is None, t

@@ -25,7 +25,7 @@ TAKEN_BACK = re.compile(
     rf"(?:earlier\s+|first\s+|initial\s+)?{_REPORT}\b|"
     rf"\b(?:took|taken|take|takes)\s+(?:the|its|his|her|their|that|this)\s+(?:earlier\s+|first\s+)?{_REPORT}\s+back\b|"
     rf"\b(?:took|taken|take|takes)\s+back\s+(?:the|its|his|her|their|that|this)\s+{_REPORT}\b|"
-    rf"\b(?:the|that|this|its|his|her)\s+{_REPORT}\s+(?:was|were|had\s+been|has\s+been|proved|turned\s+out\s+to\s+be)\s+"
+    rf"\b(?:the|that|this|its|his|her)\s+{_REPORT}\s+(?:was|were|had\s+been|has\s+been|proved|turned\s+out\s+to\s+be)\s+[\"\u201c'\u2018]?"
     rf"(?:false|wrong|untrue|not\s+true|incorrect|mistaken|baseless|withdrawn|retracted)\b",
     re.IGNORECASE)
 #: How many sentences after a report its retraction may come.

@@ -47,7 +47,8 @@ from .figures import TRUSTED
 from .reports import DEVELOPING_DAYS, days_after
 from .placement import (ALONE, DISPUTED, DISPUTED_WHY, HEADLINE, MEASURE_FAMILY, PLACED, RETRACTED, RETRACTED_WHY, STRONG,
                         SUPERSEDED, UNPLACED, Placement, casualty_story, cause_beside, disowned, in_clause,
-                        other_event_cues, place_words, retracted, story_families, tally_of, hedged, unplaced)
+                        other_event_cues, place_words, retracted, story_families, tally_of, hedged, unplaced,
+                        with_perpetrators)
 from ..text.datelines import filed_from, lead_place
 from .titles import story_label, title_words
 from ..text.segments import BODY
@@ -601,6 +602,8 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
         return Placement(event_of[(doc_id, inside[0])] if inside else story_eid, 0.5, "other: not a count")
     if tally := tally_of(said.sentence, start - s0):
         return unplaced(story_eid, f"a count over many events: '{tally}'", 0.2)
+    if measure == "killed" and (perp := with_perpetrators(said.sentence, start - s0)):
+        return unplaced(story_eid, f"a count that holds the perpetrators ('{perp}'): no victims' toll", 0.3)
     if hedge := hedged(said.sentence, start - s0):
         return unplaced(story_eid, f"a hedged estimate ('{hedge}'): its source does not say it is so", 0.3)
     # a mention names an event a figure can belong to when some mention of it has a typed

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
+from ..analyse.measures import PERPETRATORS
 from ..analyse.mentions import noun_spans
 from ..text.timex import find_dates
 
@@ -241,6 +242,27 @@ _HEDGE_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:(?:may|might|could)\s+(?:well\s+)?
                           re.IGNORECASE)
 _HEDGE_BEFORE = re.compile(r"\b(fears?|feared)\s+(?:that\s+)?(?:as\s+many\s+as\s+|up\s+to\s+|more\s+than\s+|over\s+)?$",
                            re.IGNORECASE)
+
+
+_PERP = "|".join(sorted({w for p in PERPETRATORS for w in (p, p + "s")} - {"gunmans"}, key=len, reverse=True))
+#: A total that says it holds the perpetrators ("Counting the five gunmen ..., the siege cost
+#: 34 lives"; "13 dead, including the bomber"): no victims' toll. Not "not counting the gunmen".
+_WITH_PERPETRATORS = re.compile(rf"(?<!not\s)(?<!without\s)\b(?:counting|including|included|includes)\s+(?:the\s+|its\s+|their\s+)?"
+                                rf"(?:\w+\s+){{0,2}}?(?:{_PERP})\b", re.IGNORECASE)
+
+
+#: ... or that lists them in its breakdown ("Eight people died ...: two teachers, five pupils and the gunman himself").
+_LISTS_PERPETRATORS = re.compile(rf"[^.;:]{{0,80}}:\s[^.;:]{{0,120}}?\b(?:and|,)\s+(?:the|a|an|one|two|three)\s+(?:{_PERP})\b",
+                                 re.IGNORECASE)
+
+
+def with_perpetrators(sentence: str, at: int) -> Optional[str]:
+    """The words that put the perpetrators in the count at `at`, in its clause (no semicolon between), or None."""
+    for m in _WITH_PERPETRATORS.finditer(sentence):
+        if ";" not in sentence[min(m.start(), at):max(m.end(), at)] and not (m.start() <= at < m.end()):
+            return m.group(0)
+    m = _LISTS_PERPETRATORS.match(sentence, at)
+    return sentence[m.end() - 30:m.end()].strip() if m else None
 
 
 def hedged(sentence: str, at: int) -> Optional[str]:

@@ -261,8 +261,8 @@ def with_perpetrators(sentence: str, at: int) -> Optional[str]:
     for m in _WITH_PERPETRATORS.finditer(sentence):
         if ";" not in sentence[min(m.start(), at):max(m.end(), at)] and not (m.start() <= at < m.end()):
             return m.group(0)
-    m = _LISTS_PERPETRATORS.match(sentence, at)
-    return sentence[m.end() - 30:m.end()].strip() if m else None
+    listed = _LISTS_PERPETRATORS.match(sentence, at)
+    return sentence[listed.end() - 30:listed.end()].strip() if listed else None
 
 
 def hedged(sentence: str, at: int) -> Optional[str]:

@@ -926,3 +926,28 @@ def test_a_total_that_holds_the_perpetrators_is_no_victims_toll():
     assert with_perpetrators(t, t.index("Eight")) and with_perpetrators(t, t.index("five")) is None
     for t in ("Twenty-seven people were killed, not counting the attackers.", "Twelve people were killed, including three children."):
         assert with_perpetrators(t, 0) is None, t
+
+
+def test_a_named_source_s_exact_count_above_the_leads_is_the_toll_since(tmp_path):
+    from conftest import ledger_from_texts
+
+    lead = "The Kaldor dam burst above Meradin on Monday, killing 23 people and injuring 54, the emergencies ministry said."
+    files = {
+        "a.txt": f" date 2024-05-06\n{lead}\nRoads were shut.\n",
+        "b.txt": f" date 2024-05-06\n{lead}\nSchools were shut.\n",
+        "c.txt": " date 2024-05-08\nThe ministry said on Wednesday that 31 people had died in the Kaldor dam burst above Meradin.\n"
+                 "Rescuers searched the valley.\nIrena Valcek, the ministry's chief spokeswoman, said 77 people had been injured.\n",
+        "d.txt": " date 2024-05-08\nThe ministry said on Wednesday that 31 people had died in the Kaldor dam burst above Meradin.\n"
+                 "Rescuers searched the valley.\nMore than a hundred people were injured, a resident said.\n",
+    }
+    conn = ledger_from_texts(tmp_path, files)
+    got = _placements_by_file(conn)
+    assert not got[("c.txt", 77.0)].startswith("unplaced")  # a named source's exact count, dated after the leads
+    assert got[("d.txt", 100.0)].startswith("unplaced")  # a vague count a resident gives: no toll since
+
+
+def test_a_second_verb_with_an_object_of_its_own_is_not_what_befell_the_subject():
+    got = [(c.value, c.measure) for c in extract(
+        "About 39,500 people remain in 14 camps after floods on Oct. 24-26 killed 47 people, the office said.")]
+    assert got == [(47.0, "killed")]
+    assert [(c.value, c.measure) for c in extract("Twelve people were shot and killed.")] == [(12.0, "killed")]

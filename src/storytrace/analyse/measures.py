@@ -320,7 +320,7 @@ _COUNT_NOUNS = frozenset("dead death fatality casualty victim toll injured wound
 def _said_of_subject(verb: Any) -> Optional[str]:
     """What the words after a count's verb say of its subject: "were found dead", "remain
     missing", "were found burned to death", "feared killed"; a second verb of the same
-    subject ("were shot and killed")."""
+    subject with no object of its own ("were shot and killed")."""
     for c in verb.children:
         if c.dep_ in ("acomp", "oprd", "xcomp", "attr") and c.i > verb.i or \
                 c.dep_ == "advcl" and c.i == verb.i + 1 and verb.lemma_.lower() in _HEDGES or \
@@ -330,7 +330,9 @@ def _said_of_subject(verb: Any) -> Optional[str]:
             if m:
                 return m
     for c in verb.children:
-        if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+        if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children):
+            # (a second verb with an object of its own tells what the subject did: "... remain in camps
+            # after floods killed 47 people" is not the 39,500's death)
             m = lemma_measure(c)
             if m:
                 return m

@@ -951,3 +951,10 @@ def test_a_second_verb_with_an_object_of_its_own_is_not_what_befell_the_subject(
         "About 39,500 people remain in 14 camps after floods on Oct. 24-26 killed 47 people, the office said.")]
     assert got == [(47.0, "killed")]
     assert [(c.value, c.measure) for c in extract("Twelve people were shot and killed.")] == [(12.0, "killed")]
+
+
+def test_the_number_freed_only_grows():
+    cs = [replace(_c("a", "A", 12, "police", "2024-05-02"), measure="released"),
+          replace(_c("b", "B", 43, "police", "2024-05-03"), measure="released"),
+          replace(_c("c", "C", 12, "the Post", "2024-05-04"), measure="released")]  # a late report of the first batch
+    assert _row(cs)["best"] == 43

@@ -26,7 +26,7 @@ are listed as unplaced under their event.
 - Best: for a settled event the value most independent origins give; for a developing
   event the latest trusted-dated value, unless an independent origin reported a higher
   toll earlier (a late or misdated report does not lower a count that only grows:
-  killed, injured, arrested, displaced, affected, evacuated, orphaned); without trusted
+  killed, injured, arrested, displaced, affected, evacuated, orphaned, released); without trusted
   dates (or with them on fewer than two, or fewer than half, of the figure's documents: one
   dated report among undated ones is no timeline), the value most independent origins give, then the one most
   documents give, then the larger (six reports of one wounded against one of two: one).

@@ -474,3 +474,10 @@ def test_a_second_verb_of_the_subject_gives_the_measure_but_not_another_clause_s
     got = [(c.measure, c.value) for c in ex("Four people remain in hospital, the authority said; one more pupil was "
                                             "discharged on Thursday.")]
     assert got == [("hospitalised", 4)]  # the discharged pupil is no one more in hospital
+
+
+def test_each_figure_takes_the_according_to_that_follows_it():
+    got = [(c.value, c.attributed_to) for c in extract(
+        "Eleven people were killed according to the interior ministry and 20 were injured according to the city hospital.")]
+    assert got == [(11.0, "the interior ministry"), (20.0, "the city hospital")]
+    assert [c.attributed_to for c in extract("According to police, 12 people died and 40 were hurt.")] == ["police", "police"]

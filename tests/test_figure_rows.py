@@ -958,3 +958,10 @@ def test_the_number_freed_only_grows():
           replace(_c("b", "B", 43, "police", "2024-05-03"), measure="released"),
           replace(_c("c", "C", 12, "the Post", "2024-05-04"), measure="released")]  # a late report of the first batch
     assert _row(cs)["best"] == 43
+
+
+def test_a_person_a_body_s_attribution_names_is_the_body_where_quoted_by_name():
+    groups = origin_groups([_c("a", "A", 1, "Irena Valcek, the ministry's chief spokeswoman"), _c("b", "B", 2, "Irena Valcek"),
+                            _c("c", "C", 3, "Police spokesman Commander Ivo Brannock"), _c("d", "D", 3, "Commander Brannock"),
+                            _c("e", "E", 4, "the fire service")], {})
+    assert groups["a"] == groups["b"] and groups["c"] == groups["d"] and len(set(groups.values())) == 3

@@ -15,18 +15,19 @@ import re
 from typing import Any, NamedTuple, Optional
 
 SAY_LEMMAS = set("say tell report state announce confirm add claim write estimate note quote put post tweet".split())
-_ACCORDING = re.compile(r"\baccording to ((?:[^,;.()]|\.(?=\w))+)", re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording to ((?:(?!\s+and\s+(?:to\b|at\b|\d|[a-z]+\s+(?:were|was|had|have)\b)|\s+according\b)[^,;.()]|\.(?=\w))+)", re.IGNORECASE)
 
 
 class Sayer(NamedTuple):
-    """Who a sentence's figures come from: "according to X" for every figure, else (None)
-    each figure's own say verb (`source_of`)."""
+    """Who a sentence's figures come from: its "according to X" phrases (offset into the
+    sentence, X), else each figure's own say verb (`source_of`)."""
 
-    name: Optional[str]
+    according: tuple[tuple[int, str], ...] = ()
 
 
 def source_of(sayer: Sayer, tok: Any) -> Optional[str]:
-    """The source of a figure at `tok`: "according to X", else the sayer of the nearest say
+    """The source of a figure at `tok`: "according to X" (the first after the figure: "rose
+    to five according to the ministry and to ten according to the doctors"), else the sayer of the nearest say
     verb above the figure in the parse ("MSNBC is reporting that the Indian Navy claims ..."
     -> the Indian Navy), or one reporting on the figure's clause ("Seven died, police said"
     parsed as a parataxis). None for a figure in another clause: a clause a say verb only
@@ -35,8 +36,10 @@ def source_of(sayer: Sayer, tok: Any) -> Optional[str]:
     verb's own ("The toll rose to 12, and the ministry said 30 were in hospital": the 12 is
     not the ministry's), or one before a semicolon ("toll rises to 19; union says 34
     missing": the 19 is not the union's)."""
-    if sayer.name:
-        return sayer.name
+    if sayer.according:  # the first "according to" after the figure, else the nearest before it
+        at = tok.idx - tok.sent.start_char
+        after = [name for pos, name in sayer.according if pos > at]
+        return after[0] if after else sayer.according[-1][1]
     child, node = None, tok
     while True:
         if _is_say(node):
@@ -68,10 +71,7 @@ def _semicolon_between(a: Any, b: Any) -> bool:
 def sentence_sayer(sent: Any) -> Sayer:
     """The sentence's "according to X", which sources every figure in it; else each figure
     finds its own say verb (`source_of`)."""
-    m = _ACCORDING.search(sent.text)
-    if m and _source_like(m.group(1)):
-        return Sayer(m.group(1).strip())
-    return Sayer(None)
+    return Sayer(tuple((m.start(), m.group(1).strip()) for m in _ACCORDING.finditer(sent.text) if _source_like(m.group(1))))
 
 
 def _sayer(verb: Any) -> Optional[tuple[Any, str]]:

@@ -291,6 +291,7 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str]) -> dict[str, st
         if office and keys[c.id][0] != "attribution: " + office:
             sets.union(keys[c.id][0], "attribution: " + office)
     _title_holders(cs, keys, attrs, sets)
+    _named_in_bodies(cs, keys, attrs, sets)
     people = sorted(k for k in attrs if k.startswith("attribution: person "))
     for i, a in enumerate(people):  # one person spelled two ways: "Alishvandi", "Alishbandi"
         for b in people[i + 1:]:
@@ -429,6 +430,20 @@ def _title_holders(cs: list[_Claim], keys: dict[str, list[str]], attrs: set[str]
             fits = [b for b in bodies if topic <= set(b[13:].split()) and set(b[13:].split()) & ORG_WORDS]
         if len(set(fits)) == 1:
             sets.union(k, fits[0])
+
+
+def _named_in_bodies(cs: list[_Claim], keys: dict[str, list[str]], attrs: set[str], sets: "DisjointSets[str]") -> None:
+    """A person a body's attribution names ("Irena Valcek, the ministry's chief spokeswoman",
+    "Police spokesman Commander Ivo Brannock") is that body's voice wherever the figure
+    quotes them by name alone ("Irena Valcek", "Commander Brannock"): their key joins the body's."""
+    for c in cs:
+        k = keys[c.id][0]
+        if not c.attributed_to or not k.startswith("attribution: ") or k.startswith(("attribution: person ",
+                                                                                      "attribution: office ")):
+            continue
+        who = _person(c.attributed_to)
+        if who and "attribution: person " + who in attrs:
+            sets.union(k, "attribution: person " + who)
 
 
 def _relays(cs: list[_Claim], keys: dict[str, list[str]], sets: "DisjointSets[str]") -> None:

@@ -15,7 +15,7 @@ import re
 from typing import Any, NamedTuple, Optional
 
 SAY_LEMMAS = set("say tell report state announce confirm add claim write estimate note quote put post tweet".split())
-_ACCORDING = re.compile(r"\baccording to ((?:(?!\s+and\s+(?:to\b|at\b|\d|[a-z]+\s+(?:were|was|had|have)\b)|\s+according\b)[^,;.()]|\.(?=\w))+)", re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording to ((?:(?!\s+and\s+(?:to\b|at\b|\d|[a-z]+\s+(?:were|was|had|have)\b)|\s+according\b)[^,;:.()]|\.(?=\w))+)", re.IGNORECASE)
 
 
 class Sayer(NamedTuple):

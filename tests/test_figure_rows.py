@@ -965,3 +965,12 @@ def test_a_person_a_body_s_attribution_names_is_the_body_where_quoted_by_name():
                             _c("c", "C", 3, "Police spokesman Commander Ivo Brannock"), _c("d", "D", 3, "Commander Brannock"),
                             _c("e", "E", 4, "the fire service")], {})
     assert groups["a"] == groups["b"] and groups["c"] == groups["d"] and len(set(groups.values())) == 3
+
+
+def test_a_hospital_s_count_below_another_source_s_is_a_share_not_a_conflict():
+    cs = [replace(_c("a", "A", 61, "the interior ministry", "2024-05-03"), measure="injured"),
+          replace(_c("b", "B", 49, "Velorn General Hospital", "2024-05-03"), measure="injured")]
+    assert _row(cs)["status"] == "revised"
+    cs = [replace(_c("a", "A", 61, "the interior ministry", "2024-05-03"), measure="injured"),
+          replace(_c("b", "B", 49, "the mayor's office", "2024-05-03"), measure="injured")]
+    assert _row(cs)["status"] == "conflict"  # two sources of the whole count that disagree

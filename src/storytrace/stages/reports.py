@@ -10,6 +10,7 @@ value most independent sources give for a settled one).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -104,10 +105,23 @@ def row_status(reports: list[Report], historic: bool, measure: str, lineage: Opt
         before = {(r.origin, r.claim.lo, r.claim.hi) for d in days[:n] if d >= start for r in by_day[d]}
         clash = [(a, b) for i, a in enumerate(kinds) for b in kinds[i + 1:]
                  if not _fits([a[0], b[0]]) and not _in_order(a[0], b[0], measure) and not _on_path(a[0], b[0], since, measure)
-                 and not _lagging(a[0], b[0], before) and not _own_update(a[0], b[0], measure, lineage or {})]
+                 and not _lagging(a[0], b[0], before) and not _own_update(a[0], b[0], measure, lineage or {})
+                 and not _facility_share(a[0], b[0])]
         if clash:
             return "conflict", _sides([r for pair in clash for side in pair for r in side], day)
     return "revised", []
+
+
+#: A source that counts one place's patients or bodies, not the event's: its count is a share.
+_FACILITY = re.compile(r"\b(?:hospitals?|clinic|infirmary|morgue|mortuary|ward|medical\s+cent(?:re|er))\b")
+
+
+def _facility_share(a: Report, b: Report) -> bool:
+    """A hospital's count below another source's (Velorn General Hospital "had treated 49
+    people wounded", the ministry 61): the patients of one place, a share of the total, not
+    a rival count of it."""
+    low, high = (a, b) if a.claim.hi <= b.claim.lo else (b, a) if b.claim.hi <= a.claim.lo else (None, None)
+    return low is not None and high is not None and bool(_FACILITY.search(low.origin)) and not _FACILITY.search(high.origin)
 
 
 def _own_update(a: Report, b: Report, measure: str, lineage: dict[str, str]) -> bool:

@@ -481,3 +481,8 @@ def test_each_figure_takes_the_according_to_that_follows_it():
         "Eleven people were killed according to the interior ministry and 20 were injured according to the city hospital.")]
     assert got == [(11.0, "the interior ministry"), (20.0, "the city hospital")]
     assert [c.attributed_to for c in extract("According to police, 12 people died and 40 were hurt.")] == ["police", "police"]
+
+
+def test_nationals_of_a_country_and_foreign_people_are_the_group_foreigners():
+    claims = extract("Thirty people died in the fire, among them six Lorvan nationals and two foreign students.")
+    assert {(c.value, c.group) for c in claims if c.group} == {(6.0, "foreigners"), (2.0, "foreigners")}

@@ -48,7 +48,7 @@ GROUPS: dict[str, str] = {
     **dict.fromkeys("passenger passengers".split(), "passengers"),
     **dict.fromkeys("worker workers employee employees".split(), "workers"),
     **dict.fromkeys("militant militants fighter fighters rebel rebels insurgent insurgents".split(), "militants"),
-    **dict.fromkeys("foreigner foreigners tourist tourists".split(), "foreigners"),
+    **dict.fromkeys("foreigner foreigners foreign tourist tourists national nationals".split(), "foreigners"),
 }
 #: Verbs whose grammatical subject is the victim even in the active voice.
 INTRANSITIVE = set("die perish drown disappear flee remain be go lie stay succumb sustain suffer receive lose".split())

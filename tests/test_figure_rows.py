@@ -974,3 +974,13 @@ def test_a_hospital_s_count_below_another_source_s_is_a_share_not_a_conflict():
     cs = [replace(_c("a", "A", 61, "the interior ministry", "2024-05-03"), measure="injured"),
           replace(_c("b", "B", 49, "the mayor's office", "2024-05-03"), measure="injured")]
     assert _row(cs)["status"] == "conflict"  # two sources of the whole count that disagree
+
+
+def test_only_named_sources_can_disagree():
+    # the police's 7 injured against a report naming no source that gives 1: no conflict a fact-checker could name
+    cs = [replace(_c("a", "A", 7, "the police", "2024-05-03"), measure="injured"),
+          replace(_c("b", "B", 1, None, "2024-05-03"), measure="injured")]
+    assert _row(cs)["status"] == "revised"
+    cs = [replace(_c("a", "A", 7, "the police", "2024-05-03"), measure="injured"),
+          replace(_c("b", "B", 12, "the health ministry", "2024-05-03"), measure="injured")]
+    assert _row(cs)["status"] == "conflict"

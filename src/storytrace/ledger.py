@@ -460,8 +460,8 @@ COLUMN_DOCS = {
         "aliases": "JSON: ids of named events found to be this one (a story's own event under a name its documents use)",
     },
     "figures": {
-        "status": "single (one document), agree (one value fits every source's bounds), conflict (independent origins "
-                  "disagree where time cannot explain it: the same trusted day, or a settled past event), revised "
+        "status": "single (one document), agree (one value fits every source's bounds), conflict (independent named "
+                  "sources disagree where time cannot explain it: the same trusted day, or a settled past event), revised "
                   "(a developing event's values that differ over time)",
         "trend": "rising, falling: trusted-dated values that moved one way over at least two trusted days "
                  "(null: none shown)",

@@ -15,8 +15,8 @@ are listed as unplaced under their event.
   first document of its lineage that states the value (a reprint never outweighs its
   source).
 - Status: `single` (one document), `agree` (one value fits every document's bounds:
-  "at least 21" and 23), `conflict` (independent origins state incompatible values where
-  time cannot explain it: on the same trusted day, or about a settled past event: the
+  "at least 21" and 23), `conflict` (independent named sources state incompatible values
+  where time cannot explain it (reports.py: no side names no source, no hospital's share): on the same trusted day, or about a settled past event: the
   seeds' 116 vs 106 women), else `revised` (a developing event's values that differ over
   time). A conflict row names the sides (`sides`).
 - Trend: `rising` / `falling` only when trusted-dated values move one way over at least

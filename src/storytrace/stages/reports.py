@@ -3,7 +3,8 @@
 One job: the time-aware reconciliation of one figure row (figures.py makes the rows). Each
 document's figure is a report counted from the first trusted day its source printed that
 value (a reprint never outweighs its source); the reports give the row's status (`agree`,
-`conflict` where time cannot explain a difference, else `revised`), its trend over
+`conflict` where time cannot explain a difference between two named sources, else
+`revised`), its trend over
 trusted days, and its best value (the latest trusted-dated one for a developing event, the
 value most independent sources give for a settled one).
 """
@@ -106,7 +107,7 @@ def row_status(reports: list[Report], historic: bool, measure: str, lineage: Opt
         clash = [(a, b) for i, a in enumerate(kinds) for b in kinds[i + 1:]
                  if not _fits([a[0], b[0]]) and not _in_order(a[0], b[0], measure) and not _on_path(a[0], b[0], since, measure)
                  and not _lagging(a[0], b[0], before) and not _own_update(a[0], b[0], measure, lineage or {})
-                 and not _facility_share(a[0], b[0])]
+                 and not _facility_share(a[0], b[0]) and _named(a[0]) and _named(b[0])]
         if clash:
             return "conflict", _sides([r for pair in clash for side in pair for r in side], day)
     return "revised", []
@@ -114,6 +115,12 @@ def row_status(reports: list[Report], historic: bool, measure: str, lineage: Opt
 
 #: A source that counts one place's patients or bodies, not the event's: its count is a share.
 _FACILITY = re.compile(r"\b(?:hospitals?|clinic|infirmary|morgue|mortuary|ward|medical\s+cent(?:re|er))\b")
+
+
+def _named(r: Report) -> bool:
+    """A report whose origin is a source a reader can name and check (not reports that name
+    none, nor copies of them): only such sources can be said to disagree."""
+    return r.origin.startswith("attribution: ")
 
 
 def _facility_share(a: Report, b: Report) -> bool:

@@ -855,6 +855,8 @@ def test_a_count_over_many_events_is_no_event_s_figure():
     assert named_events(t) == []  # "Moranpur Fire and Civil Defence" is a body's name, no fire
     t = "Police figures show 12 shootings at schools since 2016, in which 19 people were killed."
     assert tally_of(t, t.index("19")) == "12 shootings"
+    t = "Police figures show 12 shootings at schools since 2016, in which 19 people were killed, none with more than three dead."
+    assert tally_of(t, t.index("three")) == "12 shootings"  # the clause goes on about the same shootings
     for t in ("Twelve people were killed in the attacks on Sunday.", "At least 20 people died in clashes with police.",
               "The fire killed 25 workers."):
         assert tally_of(t, 0) is None, t

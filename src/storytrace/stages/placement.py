@@ -207,7 +207,7 @@ def other_event_cues(sentence: str, at: int, ref_year: Optional[int], own_year: 
 _MANY = r"(?:fires|shootings|attacks|accidents|crashes|bombings|explosions|blasts|incidents|disasters|stampedes|sinkings|landslides|earthquakes)"
 _TALLY_AFTER = re.compile(rf"[^.;,]{{0,40}}?\b(?:died|killed|dead|deaths|injured|hurt|wounded)\b[^.;,]{{0,25}}?\b(?:in|from|by)\s+"
                           rf"(?!(?:the|these|those|this|that|its|their|last)\b)((?:[a-z-]+\s+){{0,2}}{_MANY})\b")
-_TALLY_BEFORE = re.compile(rf"\b(\d[\d,]*\s+(?:[a-z-]+\s+){{0,2}}{_MANY})\b[^.;]{{0,60}}\bin\s+which\s+[^.;]{{0,12}}$")
+_TALLY_BEFORE = re.compile(rf"\b(\d[\d,]*\s+(?:[a-z-]+\s+){{0,2}}{_MANY})\b[^.;]{{0,60}}\bin\s+which\s+[^.;]{{0,80}}$")
 
 
 #: A period a count builds up over ("so far this year", "since January", "every year"); a

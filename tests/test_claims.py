@@ -486,3 +486,14 @@ def test_each_figure_takes_the_according_to_that_follows_it():
 def test_nationals_of_a_country_and_foreign_people_are_the_group_foreigners():
     claims = extract("Thirty people died in the fire, among them six Lorvan nationals and two foreign students.")
     assert {(c.value, c.group) for c in claims if c.group} == {(6.0, "foreigners"), (2.0, "foreigners")}
+
+
+def test_a_deed_noun_and_a_second_verb_give_their_own_measure():
+    # "the abduction of 118 pupils" is a capture, not a death
+    assert [(c.value, c.measure) for c in extract("It revived memories of the 2019 abduction of 118 pupils.")] == [
+        (118.0, "captured")]
+    assert [(c.value, c.measure) for c in extract("The arrest of 14 protesters followed.")] == [(14.0, "arrested")]
+    # the object of a second verb does not take the first verb's measure when that verb has an object of its own
+    got = extract("Gunmen stormed the school, shooting dead a watchman and carrying off at least 40 pupils.")
+    assert [(c.value, c.measure) for c in got if c.value == 40] == []
+    assert [(c.value, c.measure) for c in extract("The gunmen shot and wounded 12 people.")] == [(12.0, "injured")]

@@ -384,6 +384,12 @@ def _fate_of_held(head: Any) -> Optional[str]:
     return m if m in _FATES else None
 
 
+#: Nouns of a deed done to the people an "of" counts ("the killing of 12", "the abduction of 118").
+_DEED_OF = {**dict.fromkeys("killing murder massacre slaughter execution death".split(), "killed"),
+            **dict.fromkeys("abduction kidnapping".split(), "captured"),
+            **dict.fromkeys("arrest detention".split(), "arrested")}
+
+
 def _measure_of(head: Any) -> Optional[str]:
     # "19 deaths", "19 bodies", "487 injuries": the noun itself
     if head.pos_ == "NOUN":
@@ -421,7 +427,10 @@ def _measure_of(head: Any) -> Optional[str]:
         if m:
             return m
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not (
-                dep in ("nsubj", "nsubjpass") and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.head.children)):
+                dep in ("nsubj", "nsubjpass") and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.head.children)) and not (
+                dep in ("dobj", "obj") and any(c.dep_ in ("dobj", "obj") for c in verb.head.children)):
+            # (nor an object of its own verb when the first verb has one: "shooting dead a watchman ... and
+            # carrying off 40 pupils")
             m = lemma_measure(verb.head)  # "were shot and killed" (not "four remain in hospital; one more pupil was
             if m:  # discharged": a clause with a subject of its own)
                 return m
@@ -436,9 +445,8 @@ def _measure_of(head: Any) -> Optional[str]:
     if dep == "pobj":
         prep = t.head
         gov = prep.head
-        if prep.lower_ == "of" and gov.pos_ == "NOUN" and gov.lemma_.lower() in (
-            "killing", "murder", "massacre", "slaughter", "execution", "death", "abduction", "kidnapping", "arrest", "detention"):
-            return MEASURE_LEMMAS.get(gov.lemma_.lower()) or MEASURE_LEMMAS.get(gov.lower_) or "killed"
+        if prep.lower_ == "of" and gov.pos_ == "NOUN" and gov.lemma_.lower() in _DEED_OF:
+            return _DEED_OF[gov.lemma_.lower()]  # "the 2019 abduction of 118 pupils": captured, not killed
         if prep.lower_ == "of" and gov.lemma_.lower() in ("toll", "life", "death", "body"):
             return "killed" if gov.lemma_.lower() != "life" or lemma_measure(gov.head) else None
         if prep.lower_ in ("to", "at") and gov.pos_ in ("VERB", "AUX"):

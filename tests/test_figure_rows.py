@@ -878,6 +878,8 @@ def test_a_count_over_a_period_of_many_events_and_a_hedged_estimate_are_no_event
     assert tally_of(t, t.index("318"))
     t = "The worst floods this year killed 41 people in the valley."  # a bare "this year" is no period
     assert tally_of(t, t.index("41")) is None
+    t = "Fires in hospitals and care homes had killed 27 people across Arvenna this year before the St Ilvane fire."
+    assert tally_of(t, t.index("27")) == "Fires this year"  # ... but for a plural with no article opening the clause
     t = "The farmers' association said as many as 70 people may have died, because farmhands were not counted."
     assert hedged(t, t.index("70"))
     t = "The union fears that 50 people died in the kitchens."

@@ -221,11 +221,18 @@ _PLURAL_EVENTS = re.compile(rf"\b(?:{_MANY[3:-1]}|floods|storms|riots|clashes|cy
                             r"attacks\s+by\s+[\w\s]{0,20}?groups?|armed\s+groups)\b", re.IGNORECASE)
 
 
+#: ... and a bare "this year" with a plural event noun that opens the clause with no article.
+_THIS_YEAR = re.compile(r"\bthis\s+(?:year|month)\b", re.IGNORECASE)
+_BARE_PLURAL = re.compile(r"[A-Z]?[a-z]+s\b")
+
+
 def tally_of(sentence: str, at: int) -> Optional[str]:
     """The plural event noun a claim counts over ("146 people had died in industrial fires
     this year", "12 shootings at schools ..., in which 19 people were killed"), or over a
     period ("Floods have killed 163 people in Veskaria so far this year", "armed groups have
-    killed 318 people since January": both in the claim's clause): a count of many events,
+    killed 318 people since January": both in the claim's clause; a bare "this year" when
+    the plural opens the clause with no article: "Fires in hospitals and care homes had
+    killed 27 people ... this year"): a count of many events,
     no event's figure. None when the claim counts no such plural."""
     m = _TALLY_AFTER.match(sentence, at) or _TALLY_BEFORE.search(sentence[:at])
     if m:
@@ -234,6 +241,8 @@ def tally_of(sentence: str, at: int) -> Optional[str]:
     hi = sentence.find(";", at)
     clause = sentence[lo:hi if hi >= 0 else len(sentence)]
     period, many = _PERIOD.search(clause), _PLURAL_EVENTS.search(clause)
+    if many and not period and _BARE_PLURAL.match(clause[many.start():]) and not clause[:many.start()].strip():
+        period = _THIS_YEAR.search(clause)  # "Fires in hospitals ... had killed 27 people ... this year": no "the"
     return f"{many.group(0)} {period.group(0)}" if period and many else None
 
 

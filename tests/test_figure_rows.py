@@ -83,6 +83,7 @@ def test_claims_carry_their_segment_and_only_body_claims_make_rows(tmp_path):
     ("In a separate incident, two police officers were injured.", "two"),
     ("So far this year, 120 people have drowned in the lake.", "120"),
     ("Just this month, pirates captured two fishing boats and 22 fishermen in the gulf.", "22"),
+    ("In neighbouring Tavi Province, the 14 pupils and two teachers abducted on Monday were still missing.", "two"),
 ])
 def test_another_time_or_event_is_a_cue(sentence, number):
     assert other_event_cues(sentence, sentence.index(number), 2024, 2024)

@@ -88,7 +88,7 @@ _OTHER = re.compile(
     r"an\s+unrelated|other)\s+(?:\w+\s+){0,2}?(?:attacks?|incidents?|bombings?|shootings?|blasts?|raids?|strikes?|"
     r"airstrikes?|explosions?|quakes?|earthquakes?|fires?|crash(?:es)?|case|cases|clash(?:es)?|accidents?|ambush(?:es)?|"
     r"massacres?|disasters?|storms?|floods?|killings?|murders?|rampages?|riots?)\b|"
-    r"\bin\s+a\s+separate\b|\belsewhere\b|\bin\s+(?:another|a\s+neighbouring|a\s+neighboring|a\s+different)\s+"
+    r"\bin\s+a\s+separate\b|\belsewhere\b|\bin\s+(?:another|(?:a\s+)?neighbou?ring|a\s+different)\s+(?:[A-Z][\w'’-]+\s+)?"
     r"(?:province|city|town|district|state|country|village|region|part|county|area)\b", re.IGNORECASE)
 #: A place the sentence locates something in ("in Aleppo", "off Caddock Island").
 _PLACE = re.compile(r"\b(?:in|at|near|off|outside)\s+(?:the\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|"

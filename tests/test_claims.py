@@ -497,3 +497,8 @@ def test_a_deed_noun_and_a_second_verb_give_their_own_measure():
     got = extract("Gunmen stormed the school, shooting dead a watchman and carrying off at least 40 pupils.")
     assert [(c.value, c.measure) for c in got if c.value == 40] == []
     assert [(c.value, c.measure) for c in extract("The gunmen shot and wounded 12 people.")] == [(12.0, "injured")]
+
+
+def test_a_count_of_hospitals_is_no_count_of_people():
+    got = extract("The ministry said 12 patients were still alive, all in intensive care at three other hospitals.")
+    assert [(c.value, c.measure) for c in got] == [(12.0, "hospitalised")]

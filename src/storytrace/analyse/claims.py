@@ -54,6 +54,7 @@ COMBATANTS = set(
 #: Heads that are not people: a number counting them is no casualty figure.
 NON_PERSONS = set(
     "cow cattle livestock goat sheep camel animal horse dog house home building hut shop church mosque school "
+    "hospital clinic ward camp shelter "
     "vehicle car truck bus village community town attack explosion blast bomb bombing incident raid strike "
     "airstrike statement report hotel motorcycle train plane boat ship area district province state "
     "explosive weapon gun rifle rocket missile shell round mine year month day week hour minute time "

@@ -94,7 +94,7 @@ def test_a_list_after_a_count_of_people_that_adds_up_to_it_breaks_it_down():
     claims = extract("Six people, two Lorvan nationals and four Merenese, were killed in the market on Friday.")
     assert totals(claims) == {"killed": 6.0}
     assert sorted((c.value, c.group, c.part_of is not None) for c in claims) == [
-        (2.0, "nationals", True), (4.0, "merenese", True), (6.0, None, False)]
+        (2.0, "foreigners", True), (4.0, "merenese", True), (6.0, None, False)]
     # a list that does not add up to the first count, or a first count of someone in
     # particular, is more victims
     # a single person listed as a part is a group too: a soldier is left out of the toll as a combatant

@@ -481,11 +481,19 @@ def test_each_figure_takes_the_according_to_that_follows_it():
         "Eleven people were killed according to the interior ministry and 20 were injured according to the city hospital.")]
     assert got == [(11.0, "the interior ministry"), (20.0, "the city hospital")]
     assert [c.attributed_to for c in extract("According to police, 12 people died and 40 were hurt.")] == ["police", "police"]
+    got = [(c.value, c.attributed_to) for c in extract(
+        "According to police, 12 people died, and 40 were injured according to the hospital.")]
+    assert got == [(12.0, "police"), (40.0, "the hospital")]
+    got = [(c.value, c.attributed_to) for c in extract("The ministry said 40 people were injured; 12 people died, according to police.")]
+    assert got == [(40.0, "The ministry"), (12.0, "police")]
 
 
-def test_nationals_of_a_country_and_foreign_people_are_the_group_foreigners():
-    claims = extract("Thirty people died in the fire, among them six Lorvan nationals and two foreign students.")
-    assert {(c.value, c.group) for c in claims if c.group} == {(6.0, "foreigners"), (2.0, "foreigners")}
+def test_nationals_of_a_country_are_the_group_foreigners():
+    claims = extract("Thirty people died in the fire, among them six Lorvan nationals and two students.")
+    assert {(c.value, c.group) for c in claims if c.group} == {(6.0, "foreigners"), (2.0, "students")}
+    # "national" as an adjective is no nationality: "12 national police officers" are police
+    claims = extract("Thirty people died, including 12 national police officers.")
+    assert {(c.value, c.group) for c in claims if c.group} == {(12.0, "police")}
 
 
 def test_a_deed_noun_and_a_second_verb_give_their_own_measure():

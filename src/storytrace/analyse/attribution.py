@@ -15,14 +15,25 @@ import re
 from typing import Any, NamedTuple, Optional
 
 SAY_LEMMAS = set("say tell report state announce confirm add claim write estimate note quote put post tweet".split())
-_ACCORDING = re.compile(r"\baccording to ((?:(?!\s+and\s+(?:to\b|at\b|\d|[a-z]+\s+(?:were|was|had|have)\b)|\s+according\b)[^,;:.()]|\.(?=\w))+)", re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording\s+to\s+((?:(?!\s+and\s+(?:to\b|at\b|\d|[a-z]+\s+(?:were|was|had|have)\b)|\s+according\b)[^,;:.()]|\.(?=\w))+)", re.IGNORECASE)
+
+
+class According(NamedTuple):
+    """One "according to X" of a sentence: where it stands, X, and whether it opens its
+    clause ("According to police, ..."; "..., and according to the Red Cross, ...")."""
+
+    start: int
+    end: int
+    name: str
+    fronted: bool
 
 
 class Sayer(NamedTuple):
-    """Who a sentence's figures come from: its "according to X" phrases (offset into the
-    sentence, X), else each figure's own say verb (`source_of`)."""
+    """Who a sentence's figures come from: its "according to X" phrases and its text, else
+    each figure's own say verb (`source_of`)."""
 
-    according: tuple[tuple[int, str], ...] = ()
+    according: tuple[According, ...] = ()
+    text: str = ""
 
 
 def source_of(sayer: Sayer, tok: Any) -> Optional[str]:
@@ -36,10 +47,10 @@ def source_of(sayer: Sayer, tok: Any) -> Optional[str]:
     verb's own ("The toll rose to 12, and the ministry said 30 were in hospital": the 12 is
     not the ministry's), or one before a semicolon ("toll rises to 19; union says 34
     missing": the 19 is not the union's)."""
-    if sayer.according:  # the first "according to" after the figure, else the nearest before it
-        at = tok.idx - tok.sent.start_char
-        after = [name for pos, name in sayer.according if pos > at]
-        return after[0] if after else sayer.according[-1][1]
+    if sayer.according:
+        named = _according_of(sayer, tok.idx - tok.sent.start_char)
+        if named:
+            return named
     child, node = None, tok
     while True:
         if _is_say(node):
@@ -58,6 +69,27 @@ def source_of(sayer: Sayer, tok: Any) -> Optional[str]:
         child, node = node, node.head
 
 
+def _according_of(sayer: Sayer, at: int) -> Optional[str]:
+    """The "according to X" of the figure at `at`, in its clause (no semicolon between): a
+    fronted one before it ("According to police, 12 died and 40 were hurt") unless a
+    trailing one follows the figure with no comma between ("..., and 40 were injured
+    according to the hospital"); else the first one after it ("12 died and 40 were hurt,
+    according to police"). None: the figure's own say verb decides."""
+    text = sayer.text
+    lo, hi = text.rfind(";", 0, at) + 1, text.find(";", at)
+    hi = len(text) if hi < 0 else hi
+    inside = [a for a in sayer.according if lo <= a.start < hi]
+    before = [a for a in inside if a.end <= at]
+    after = [a for a in inside if a.start > at]
+    prev = before[-1] if before else None
+    nxt = after[0] if after else None
+    if prev is not None and prev.fronted and (nxt is None or "," in text[at:nxt.start]):
+        return prev.name
+    if nxt is not None:
+        return nxt.name
+    return prev.name if prev is not None and prev.fronted else None
+
+
 def _is_say(tok: Any) -> bool:
     return tok.lemma_.lower() in SAY_LEMMAS and tok.pos_ == "VERB"
 
@@ -71,7 +103,14 @@ def _semicolon_between(a: Any, b: Any) -> bool:
 def sentence_sayer(sent: Any) -> Sayer:
     """The sentence's "according to X", which sources every figure in it; else each figure
     finds its own say verb (`source_of`)."""
-    return Sayer(tuple((m.start(), m.group(1).strip()) for m in _ACCORDING.finditer(sent.text) if _source_like(m.group(1))))
+    text = sent.text
+    found = []
+    for m in _ACCORDING.finditer(text):
+        if _source_like(m.group(1)):
+            cut = max(text.rfind(";", 0, m.start()), text.rfind(",", 0, m.start())) + 1
+            fronted = text[cut:m.start()].strip().lower() in ("", "and", "but") and text[m.end():m.end() + 1] == ","
+            found.append(According(m.start(), m.end(), m.group(1).strip(), fronted))
+    return Sayer(tuple(found), text)
 
 
 def _sayer(verb: Any) -> Optional[tuple[Any, str]]:

@@ -48,7 +48,7 @@ GROUPS: dict[str, str] = {
     **dict.fromkeys("passenger passengers".split(), "passengers"),
     **dict.fromkeys("worker workers employee employees".split(), "workers"),
     **dict.fromkeys("militant militants fighter fighters rebel rebels insurgent insurgents".split(), "militants"),
-    **dict.fromkeys("foreigner foreigners foreign tourist tourists national nationals".split(), "foreigners"),
+    **dict.fromkeys("foreigner foreigners tourist tourists nationals".split(), "foreigners"),  # (not "national police")
 }
 #: Verbs whose grammatical subject is the victim even in the active voice.
 INTRANSITIVE = set("die perish drown disappear flee remain be go lie stay succumb sustain suffer receive lose".split())
@@ -330,9 +330,10 @@ def _said_of_subject(verb: Any) -> Optional[str]:
             if m:
                 return m
     for c in verb.children:
-        if c.dep_ == "conj" and c.pos_ == "VERB" and not any(g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children):
+        if c.dep_ == "conj" and c.pos_ == "VERB" and not any(
+                g.dep_ in ("nsubj", "nsubjpass") or g.dep_ == "dobj" and g.lemma_.lower() != "life" for g in c.children):
             # (a second verb with an object of its own tells what the subject did: "... remain in camps
-            # after floods killed 47 people" is not the 39,500's death)
+            # after floods killed 47 people" is not the 39,500's death; "lost their lives" is theirs)
             m = lemma_measure(c)
             if m:
                 return m

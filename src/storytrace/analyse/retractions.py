@@ -8,26 +8,42 @@ withdrew the report on Saturday morning."). The sentence that takes it back is t
 one after the claim's with such words, before any sentence with a figure of its own; the
 claims of the nearest sentence with figures before it are the report (a retraction that
 names its figure, "the figure of 19 ... was wrong", is the events stage's sentence rule).
+
+Only a report taken back whole counts: the noun ends its phrase ("took back his comment
+that the coastguard was slow", "retracted their statement blaming a heater", "the
+report's spelling" take back something else). Who takes it back must be its sayer (a
+pronoun, or a name the report's sentence gives: "Kanal 9 withdrew the report"), and only
+that sayer's claims are withdrawn; "X said ..., but the army said that claim was false"
+speaks of its own sentence's claim, not of the sentence before.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Protocol, Sequence
+from typing import Optional, Protocol, Sequence
 
 from ..model import INCREMENT, WITHDRAWN
 from ..text.sentences import sentences
 
 _REPORT = r"(?:report|remark|claim|figure|statement|comments?|count|toll|number|post|tweet)"
-#: Words that take a report back by reference.
+#: The report noun ends its phrase: what follows is "back", a time, or the sentence's end.
+_ENDS = r"(?=\s*(?:back\b|[.,;!?]|$)|\s+(?:on|in|at|after|later|within|and|by|overnight|hours)\b)"
+#: Words that take a report back by reference; group "who" is what stands before them.
 TAKEN_BACK = re.compile(
-    rf"\b(?:withdrew|withdrawn|retracted|retracts|withdraws|corrected|disowned)\s+(?:the|its|his|her|their|that|this)\s+"
-    rf"(?:earlier\s+|first\s+|initial\s+)?{_REPORT}\b|"
-    rf"\b(?:took|taken|take|takes)\s+(?:the|its|his|her|their|that|this)\s+(?:earlier\s+|first\s+)?{_REPORT}\s+back\b|"
-    rf"\b(?:took|taken|take|takes)\s+back\s+(?:the|its|his|her|their|that|this)\s+{_REPORT}\b|"
-    rf"\b(?:the|that|this|its|his|her)\s+{_REPORT}\s+(?:was|were|had\s+been|has\s+been|proved|turned\s+out\s+to\s+be)\s+[\"\u201c'\u2018]?"
-    rf"(?:false|wrong|untrue|not\s+true|incorrect|mistaken|baseless|withdrawn|retracted)\b",
+    rf"(?P<who>[^.;]*?)\b(?:(?:withdrew|withdrawn|retracted|retracts|withdraws|corrected|disowned)\s+(?:the|its|his|her|their|"
+    rf"that|this)\s+(?:earlier\s+|first\s+|initial\s+)?{_REPORT}{_ENDS}|"
+    rf"(?:took|taken|take|takes)\s+(?:the|its|his|her|their|that|this)\s+(?:earlier\s+|first\s+)?{_REPORT}\s+back\b|"
+    rf"(?:took|taken|take|takes)\s+back\s+(?:the|its|his|her|their|that|this)\s+{_REPORT}{_ENDS})",
     re.IGNORECASE)
+#: ... or call it false: "that figure was 'false'" (its sentence reports nothing else).
+CALLED_FALSE = re.compile(
+    rf"\b(?:the|that|this|its|his|her)\s+{_REPORT}\s+(?:was|were|had\s+been|has\s+been|proved|turned\s+out\s+to\s+be)\s+"
+    r"[\"\u201c'\u2018]?(?:false|wrong|untrue|not\s+true|incorrect|mistaken|baseless|withdrawn|retracted)\b", re.IGNORECASE)
+_SAY = re.compile(r"\b(?:said|says|say|claimed|claims|reported|reports|told|tells)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:he|she|they|it)\s*(?:had|has|have|later|then|also|\s)*$", re.IGNORECASE)
+#: Words around who takes a report back that name no one ("By evening", "later", "had").
+_FILLER = frozenset("by on in at the a an late later then also had has have evening morning night afternoon "
+                    "monday tuesday wednesday thursday friday saturday sunday same day hours after within".split())
 #: How many sentences after a report its retraction may come.
 _AFTER = 2
 
@@ -38,6 +54,24 @@ class _Claim(Protocol):
     sentence_end: int
     measure: str
     what: "str | None"
+    attributed_to: "str | None"
+
+
+def _taker(words: str) -> Optional[str]:
+    """Who the sentence says takes a report back: "" for a pronoun or a "that figure was
+    false" about the report before, a name, or None (no retraction, or one about its own
+    sentence's report)."""
+    m = TAKEN_BACK.search(words)
+    if m:
+        who = m.group("who")
+        if _PRONOUN.search(who):
+            return ""
+        named = [w for w in re.findall(r"[A-Za-z][\w'’-]*", who) if w.lower() not in _FILLER]
+        return named[-1] if named else None
+    m = CALLED_FALSE.search(words)
+    if m and len(_SAY.findall(words[:m.start()])) <= 1:
+        return ""
+    return None
 
 
 def mark_taken_back(text: str, claims: Sequence[_Claim]) -> None:
@@ -53,9 +87,17 @@ def mark_taken_back(text: str, claims: Sequence[_Claim]) -> None:
             end = min(end, starts[i + 1][0])  # before the next sentence with a figure of its own
         following = text[s1:end]
         for a, b in sentences(following)[:_AFTER]:
-            words = following[a:b]
-            if TAKEN_BACK.search(words):
-                for c in by_sentence[(s0, s1)]:
-                    if c.measure != "other" and c.what in (None, INCREMENT):
-                        c.what = WITHDRAWN
-                break
+            who = _taker(following[a:b])
+            if who is None:
+                continue
+            counts = [c for c in by_sentence[(s0, s1)] if c.measure != "other" and c.what in (None, INCREMENT)]
+            if who:  # a name: its own claims, when the report's sentence names it at all
+                if who.lower() not in text[s0:s1].lower():
+                    break
+                mine = [c for c in counts if c.attributed_to and who.lower() in c.attributed_to.lower()]
+                counts = mine or counts
+            elif len({c.attributed_to for c in counts}) > 1:
+                break  # "he", "that figure": which of two sources' reports is not said
+            for c in counts:
+                c.what = WITHDRAWN
+            break

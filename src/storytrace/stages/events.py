@@ -44,7 +44,7 @@ from ..analyse.mentions import (CURRENT, EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, OTH
 from ..model import INCREMENT, WITHDRAWN, Event, Lead, make_id
 from .figures import TRUSTED
 from .corroboration import Span, uncorroborated
-from ..text.origins import UNNAMED, is_outlet, source_key
+from ..text.origins import checkable, is_outlet, source_key
 from .placement import (ALONE, DISPUTED, DISPUTED_WHY, HEADLINE, MEASURE_FAMILY, PLACED, RETRACTED, RETRACTED_WHY, STRONG,
                         SUPERSEDED, UNPLACED, Placement, casualty_story, cause_beside, disowned, in_clause,
                         other_event_cues, place_words, retracted, story_families, tally_of, hedged, unplaced,
@@ -310,7 +310,7 @@ def events_stage(db: Any) -> dict[str, int]:
             "paragraph_start, low, high, \"group\", part_of, adds_to, what, attributed_to from claims"):
         claim_doc[cid] = (doc_id, measure, s0)
         claim_span[cid] = Span(low, high, group, (part or listed) is not None,
-                               bool(sayer) and source_key(sayer) != UNNAMED and not is_outlet(sayer))
+                               bool(sayer) and checkable(source_key(sayer)) and not is_outlet(sayer))
         if doc_id in pages:  # a photo gallery, a page of posts: its numbers seed no event
             claim_place[cid] = (0.0, UNPLACED + f"not an article (a page of {pages[doc_id][0]})")
             continue
@@ -325,8 +325,8 @@ def events_stage(db: Any) -> dict[str, int]:
         eid = placed.event_id or story_eid
         if placed.placed and part is not None and group is None and measure != "other":
             placed = unplaced(eid, "a part of a count its sentence gives (by day, place or batch), no total of its own", 0.3)
-        elif placed.placed and what == WITHDRAWN:  # "By evening he had taken the remark back"
-            placed = unplaced(eid, RETRACTED_WHY, 0.3)
+        elif placed.placed and what == WITHDRAWN:  # "By evening he had taken the remark back": here only
+            placed = unplaced(eid, "a report a later sentence takes back", 0.3)
         elif placed.placed and what == INCREMENT:
             placed = unplaced(eid, "an increment ('four more', 'another 12'), added to a count said before: no total", 0.3)
             increments.add(cid)

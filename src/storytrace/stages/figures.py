@@ -308,16 +308,17 @@ def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str
         if c.doc_id not in o["documents"]:
             o["documents"].append(c.doc_id)
     out = []
-    named_values: dict[str, set] = defaultdict(set)  # a named origin's values
-    for c in cs:
-        if attributions[origin_of[c.id]]:
-            named_values[origin_of[c.id]].add(c.value)
     for root, o in origins.items():
         o["name"] = origin_name(o["origin"], attributions[root], o["first"], {})
+    named_values: dict[str, set] = defaultdict(set)  # a named origin's values (not an outlet's: "state TV")
+    for c in cs:
+        if origins[origin_of[c.id]]["name"] != UNATTRIBUTED:
+            named_values[origin_of[c.id]].add(c.value)
+    for root, o in origins.items():
         o["origin"] = "; ".join(o["origin"])
         values = {c.value for c in cs if origin_of[c.id] == root}
         if o["name"] == UNATTRIBUTED and named_values and None not in values:
-            givers = [r for r, vs in named_values.items() if values & vs]
+            givers = [r for r, vs in named_values.items() if values & vs and r != root]
             if set().union(*(named_values[r] for r in givers)) >= values:
                 # reports with no source that only repeat what named sources say: listed, not counted
                 o["relays"] = sorted(origin_name([], attributions[r], "", {}) for r in givers)

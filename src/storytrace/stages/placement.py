@@ -221,6 +221,13 @@ _PLURAL_EVENTS = re.compile(rf"\b(?:{_MANY[3:-1]}|floods|storms|riots|clashes|cy
                             r"attacks\s+by\s+[\w\s]{0,20}?groups?|armed\s+groups)\b", re.IGNORECASE)
 
 
+#: A day that dates one event ("on Monday", "yesterday", "on 12 November").
+_ONE_DAY = re.compile(r"\b(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}\b)|yesterday|"
+                      r"last\s+night|overnight)", re.IGNORECASE)
+#: A period that only compares ("the worst since January", "the deadliest ... this year") or
+#: sits in a relative clause ("which suffers floods every year").
+_NOT_A_SPAN = re.compile(r"(?:\b(?:worst|deadliest|biggest|largest|bloodiest|heaviest|most\s+\w+)\b|"
+                         r"\b(?:which|that|who|where)\b)[^.;,]{0,50}$", re.IGNORECASE)
 #: ... and a bare "this year" with a plural event noun that opens the clause with no article.
 _THIS_YEAR = re.compile(r"\bthis\s+(?:year|month)\b", re.IGNORECASE)
 _BARE_PLURAL = re.compile(r"[A-Z]?[a-z]+s\b")
@@ -240,16 +247,20 @@ def tally_of(sentence: str, at: int) -> Optional[str]:
     lo = sentence.rfind(";", 0, at) + 1
     hi = sentence.find(";", at)
     clause = sentence[lo:hi if hi >= 0 else len(sentence)]
+    if _ONE_DAY.search(clause):
+        return None  # "Floods killed 41 people on Monday, the worst since January": one event's day
     period, many = _PERIOD.search(clause), _PLURAL_EVENTS.search(clause)
     if many and not period and _BARE_PLURAL.match(clause[many.start():]) and not clause[:many.start()].strip():
         period = _THIS_YEAR.search(clause)  # "Fires in hospitals ... had killed 27 people ... this year": no "the"
+    if period and _NOT_A_SPAN.search(clause[:period.start()]):
+        return None  # "the deadliest outbreak this year", "a region which suffers floods every year"
     return f"{many.group(0)} {period.group(0)}" if period and many else None
 
 
 #: Words that hedge a count ("as many as 70 people may have died", "fears that 30 ...",
 #: "12 feared dead"): its source does not say it is so.
-_HEDGE_AFTER = re.compile(r"[^.;,]{0,40}?\b(?:(?:may|might|could)\s+(?:well\s+)?have\b|feared\s+(?:dead|killed|drowned|lost))",
-                          re.IGNORECASE)
+_HEDGE_AFTER = re.compile(r"(?:(?!\b(?:that|which|who|where)\b)[^.;,]){0,40}?\b(?:(?:may|might|could)\s+(?:well\s+)?have\b|"
+                          r"feared\s+(?:dead|killed|drowned|lost))", re.IGNORECASE)
 _HEDGE_BEFORE = re.compile(r"\b(fears?|feared)\s+(?:that\s+)?(?:as\s+many\s+as\s+|up\s+to\s+|more\s+than\s+|over\s+)?$",
                            re.IGNORECASE)
 
@@ -258,7 +269,10 @@ _PERP = "|".join(sorted({w for p in PERPETRATORS for w in (p, p + "s")} - {"gunm
 #: A total that says it holds the perpetrators ("Counting the five gunmen ..., the siege cost
 #: 34 lives"; "13 dead, including the bomber"): no victims' toll. Not "not counting the gunmen".
 _WITH_PERPETRATORS = re.compile(rf"(?<!not\s)(?<!without\s)\b(?:counting|including|included|includes)\s+(?:the\s+|its\s+|their\s+)?"
-                                rf"(?:\w+\s+){{0,2}}?(?:{_PERP})\b", re.IGNORECASE)
+                                rf"(?:\w+\s+){{0,2}}?(?:{_PERP})\b(?!['’]s)", re.IGNORECASE)
+#: A count between a claim and the words that include the perpetrators: they are that count's.
+_COUNT_WORD = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
+                         r"hundreds?|thousands?)\b", re.IGNORECASE)
 
 
 #: ... or that lists them in its breakdown ("Eight people died ...: two teachers, five pupils and the gunman himself").
@@ -268,8 +282,11 @@ _LISTS_PERPETRATORS = re.compile(rf"[^.;:]{{0,80}}:\s[^.;:]{{0,120}}?\b(?:and|,)
 
 def with_perpetrators(sentence: str, at: int) -> Optional[str]:
     """The words that put the perpetrators in the count at `at`, in its clause (no semicolon between), or None."""
+    own = re.match(r"[\w,.-]+", sentence[at:])
+    after = at + (own.end() if own else 0)  # (the claim's own number)
     for m in _WITH_PERPETRATORS.finditer(sentence):
-        if ";" not in sentence[min(m.start(), at):max(m.end(), at)] and not (m.start() <= at < m.end()):
+        if ";" not in sentence[min(m.start(), at):max(m.end(), at)] and not (m.start() <= at < m.end()) and \
+                not (m.start() > at and _COUNT_WORD.search(sentence, after, m.start())):
             return m.group(0)
     listed = _LISTS_PERPETRATORS.match(sentence, at)
     return sentence[listed.end() - 30:listed.end()].strip() if listed else None

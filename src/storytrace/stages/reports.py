@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from typing import Any, Mapping, Optional, Protocol, Sequence, cast
 
 from ..model import CUMULATIVE, SUBSIDING
+from ..text.origins import checkable
 
 
 class ReportedClaim(Protocol):
@@ -119,8 +120,8 @@ _FACILITY = re.compile(r"\b(?:hospitals?|clinic|infirmary|morgue|mortuary|ward|m
 
 def _named(r: Report) -> bool:
     """A report whose origin is a source a reader can name and check (not reports that name
-    none, nor copies of them): only such sources can be said to disagree."""
-    return r.origin.startswith("attribution: ")
+    none, nor copies of them, nor "a resident"): only such sources can be said to disagree."""
+    return r.origin.startswith("attribution: ") and checkable(r.origin[len("attribution: "):])
 
 
 def _facility_share(a: Report, b: Report) -> bool:
@@ -247,18 +248,29 @@ def _day_values(reports: list[Report], measure: str = "") -> list[tuple[str, flo
 
 def _without_one_offs(reports: list[Report]) -> list[Report]:
     """The reports less the one-offs of a count that only grows: an origin's only report
-    of the row, above every report of the days after it ("at least 40 bodies", a police
-    officer at the cordon told a broadcaster, while the ministry's count went 14, 27,
-    29): no later report reaches it, so it sets no floor the later counts must keep."""
+    of the row, above every report of the days after it, which come from two origins at
+    least ("at least 40 bodies", a police officer at the cordon told a broadcaster, while
+    the ministry's count went 14, 27, 29 and the mayor's 33, 35): no later report reaches
+    it, so it sets no floor the later counts must keep (one source's own lower count later
+    may be its revision, so two are needed). O(n log n): the days' suffix maxima."""
     per_origin = Counter(r.origin for r in reports if r.day)
-    out = []  # (the later reports must come from two origins at least: one source's lower count may be its own revision)
+    days = sorted({r.day for r in reports if r.day and r.claim.value is not None})
+    top_after: dict[str, float] = {}  # day -> the highest value reported after it
+    origins_after: dict[str, set] = {}  # day -> up to two origins reporting after it
+    top, seen = float("-inf"), set[str]()
+    by_day: dict[str, list[Report]] = defaultdict(list)
     for r in reports:
-        later = [x for x in reports if x.day > r.day and x.claim.value is not None]
-        if r.day and r.claim.value is not None and per_origin[r.origin] == 1 and len({x.origin for x in later}) >= 2 \
-                and max(cast(float, x.claim.value) for x in later) < r.claim.value:
-            continue
-        out.append(r)
-    return out
+        if r.day and r.claim.value is not None:
+            by_day[r.day].append(r)
+    for day in reversed(days):
+        top_after[day], origins_after[day] = top, set(seen)
+        for r in by_day[day]:
+            top = max(top, cast(float, r.claim.value))
+            if len(seen) < 2:
+                seen.add(r.origin)
+    return [r for r in reports if not (r.day and r.claim.value is not None and per_origin[r.origin] == 1
+                                       and len(origins_after[r.day] - {r.origin}) >= 1 and len(origins_after[r.day]) >= 2
+                                       and top_after[r.day] < r.claim.value)]
 
 
 def row_trend(reports: list[Report], measure: str) -> Optional[str]:

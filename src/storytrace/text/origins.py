@@ -152,6 +152,27 @@ _OUTLET = re.compile(r"\b(?:(?:news|press)\s+(?:agency|network|service|website)|
                      r"newspaper)\s*$", re.IGNORECASE)
 
 
+def checkable(key: str) -> bool:
+    """Whether a source key names someone a reader could check: a person by name, an
+    office, a ministry, or a body (an organisation word, an institution): not "a resident",
+    "a neighbour" or "survivors"."""
+    if key == UNNAMED or key == UNATTRIBUTED:
+        return False
+    if key.startswith(("person ", "office ", "ministry")):
+        return True
+    words = set(key.replace("'", " ").replace("’", " ").split())
+    if words & _NOBODY:
+        return False
+    return bool(words & ORG_WORDS or words & {w for w in INSTITUTIONS if " " not in w}
+                or any(" " in w and w in key for w in INSTITUTIONS) or len(words - _JOINERS) >= 3)
+
+
+#: People and things no reader could ask as a source ("a resident", "a neighbour of the dam", "social media posts").
+_NOBODY = frozenset("resident residents neighbour neighbours neighbor neighbors witness witnesses survivor survivors "
+                    "relative relatives villager villagers local locals passer-by bystander bystanders posts post "
+                    "tally rumour rumours rumor rumors".split())
+
+
 def is_outlet(attribution: str) -> bool:
     """Whether a figure's sayer is a news outlet (which relays it: no primary source)."""
     return bool(_OUTLET.search(" ".join(attribution.split()).strip(" ,.;:\"'“”")))
@@ -186,7 +207,8 @@ ORG_WORDS = frozenset("agency ministry police department office service council 
                       "government university hospital news media times post press television radio tv network "
                       "association organisation organization union bureau authority authorities commission court "
                       "center centre institute foundation party group company corporation bank zoo corps brigade observatory watch "
-                      "monitor coalition alliance federation league society mission directorate secretariat international board".split())
+                      "monitor coalition alliance federation league society mission directorate secretariat international board trust "
+                      "inspectorate".split())
 
 
 def _person(phrase: str) -> Optional[str]:
@@ -334,11 +356,11 @@ def _bare_bodies(attrs: set[str], sets: "DisjointSets[str]") -> None:
     bare = [k for k in attrs if len(words_of(k)) == 1]
     for k in sorted(attrs - set(bare)) + sorted(bare):  # the fuller names first, so a head word sees them joined
         words = words_of(k)
-        tail = words if words and (words[-1] in ORG_WORDS or len(words) == 1 or ORG_WORDS & set(words)) else None
+        tail = words if words and (words[-1] in ORG_WORDS or len(words) > 1 and ORG_WORDS & set(words)) else None
         prefixed = [o for o in attrs if o != k and o.startswith(k + " ")]  # "ministry" -> "ministry foreign affairs"
         fuller = [o for o in attrs if o != k and not o.startswith("attribution: person ") and (
             o.startswith(k + " ") or tail is not None and o[13:].split()[-len(tail):] == tail)
-            and not SIDES & set(o[13:].replace("-", " ").split())]
+            and not (SIDES | _OTHER_ONE) & set(o[13:].replace("-", " ").split())]
         if len(words) > 1 and len(fuller) == 1 or len(words) == 1 and len(prefixed) == 1 and fuller == prefixed:
             sets.union(k, fuller[0])
         elif len(words) == 1 and len({sets.root(o) for o in fuller}) == 1:
@@ -391,6 +413,11 @@ def _bare_titles(cs: list[_Claim], keys: dict[str, list[str]]) -> None:
             keys[c.id] = [key_of[(c.doc_id, who)]] + keys[c.id][1:]
 
 
+#: Titles and the bodies whose names are made from them.
+_STEM_BODY = {"inspector": "inspectorate", "director": "directorate", "secretary": "secretariat",
+              "commissioner": "commission"}
+#: Words that make a holder or a body another one than the bare name ("the deputy mayor", "the rival airline").
+_OTHER_ONE = frozenset("deputy vice rival other former assistant acting".split())
 #: Who speaks for a body without a name of their own ("health officials", "ministry sources").
 _VOICES = frozenset("officials official spokesman spokeswoman spokesperson sources".split())
 #: A rank that only the police give ("Superintendent Oren Blaise").
@@ -419,10 +446,10 @@ def _title_holders(cs: list[_Claim], keys: dict[str, list[str]], attrs: set[str]
                      or o in bodies and title in {re.sub(r"['’]s$", "", w) for w in o[13:].split()}]
         if not fits and words & _POLICE_RANKS:
             fits = [b for b in attrs if b == "attribution: police"]
-        if not fits:  # a title that the body's own name is made from: "Chief Inspector X" of "the Mining Inspectorate"
+        if not fits and not words & ORG_WORDS:  # a title the body's name is made from ("Chief Inspector X" of "the
+            # Mining Inspectorate"), when the person's words name no other body ("director of Velorn General Hospital")
             fits = [b for b in attrs if not b.startswith(("attribution: person ", "attribution: office "))
-                    and any(len(t) >= 6 and bw != t and bw.startswith(t)
-                                             for t in words & _TITLES for bw in b[13:].split())]
+                    and any(_STEM_BODY.get(t) in b[13:].split() for t in words)]
         topic = words & _TITLES - _ROLES - _POLICE_RANKS - set(OFFICES) - {"senior", "deputy", "general", "dr", "mr", "mrs", "ms"}
         if k.split()[-1] in _VOICES:
             topic -= {"foreign"}  # "foreign officials": other countries', not the foreign ministry

@@ -706,6 +706,10 @@ def test_reports_with_no_source_that_repeat_named_sources_are_listed_not_counted
     origins = json.loads(row["origins"])
     assert row["n_origins"] == 2 and len(origins) == 3
     assert next(o for o in origins if o["name"] == "unattributed reports")["relays"] == ["police", "the fire service"]
+    # copies of a passage that names no source are such reports too ("copies of <document>")
+    copies = make_figure("f", "e", "killed", None, [_c("a", "A", 4, "police"), _c("b", "B", 6, "the fire service"),
+                                                    _c("c", "C", 4), _c("d", "D", 6)], {"c": "L1", "d": "L1"}, False)
+    assert copies["n_origins"] == 2
     # a value of their own: an origin (a reader has no other source for it)
     row = _row([_c("a", "A", 4, "police"), _c("b", "B", 6, "the fire service"), _c("c", "C", 9)])
     assert row["n_origins"] == 3
@@ -952,15 +956,14 @@ def test_a_named_source_s_exact_count_above_the_leads_is_the_toll_since(tmp_path
     from conftest import ledger_from_texts
 
     lead = "The Kaldor dam burst above Meradin on Monday, killing 23 people and injuring 54, the emergencies ministry said."
+    later = (" date 2024-05-08\nThe ministry said on Wednesday that 31 people had died in the Kaldor dam burst above "
+             "Meradin.\nRescuers searched the valley.\n")
     files = {
         "a.txt": f" date 2024-05-06\n{lead}\nRoads were shut.\n",
         "b.txt": f" date 2024-05-06\n{lead}\nSchools were shut.\n",
-        "c.txt": " date 2024-05-08\nThe ministry said on Wednesday that 31 people had died in the Kaldor dam burst above Meradin.\n"
-                 "Rescuers searched the valley.\nIrena Valcek, the ministry's chief spokeswoman, said 77 people had been injured.\n",
-        "d.txt": " date 2024-05-08\nThe ministry said on Wednesday that 31 people had died in the Kaldor dam burst above Meradin.\n"
-                 "Rescuers searched the valley.\nMore than a hundred people were injured, a resident said.\n",
-        "e.txt": " date 2024-05-08\nThe ministry said on Wednesday that 31 people had died in the Kaldor dam burst above Meradin.\n"
-                 "Rescuers searched the valley.\nA resident said 200 people had been injured.\n",
+        "c.txt": later + "Irena Valcek, the ministry's chief spokeswoman, said 77 people had been injured.\n",
+        "d.txt": later + "More than a hundred people were injured, a resident said.\n",
+        "e.txt": later + "A resident said 200 people had been injured.\n",
     }
     conn = ledger_from_texts(tmp_path, files)
     got = _placements_by_file(conn)

@@ -102,9 +102,9 @@ def _claim(i, doc, value, attr, day, measure="killed"):
 
 
 def test_two_counts_of_one_day_on_a_toll_s_path_are_no_conflict():
-    wire_then, governor, wire_later = (_claim("a", "A", 14, "the wire", "2026-10-20"),
+    wire_then, governor, wire_later = (_claim("a", "A", 14, "the civil protection agency", "2026-10-20"),
                                        _claim("b", "B", 18, "governor", "2026-10-20"),
-                                       _claim("c", "C", 38, "the wire", "2026-10-23"))
+                                       _claim("c", "C", 38, "the civil protection agency", "2026-10-23"))
     row = make_figure("f", "e", "killed", None, [wire_then, governor, wire_later], {}, False)
     assert row["status"] == "revised" and row["trend"] == "rising"  # the wire caught up: earlier in the day
     # the lower side never caught up (only the other source's later count): a same-day disagreement

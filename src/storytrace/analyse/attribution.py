@@ -47,10 +47,21 @@ def source_of(sayer: Sayer, tok: Any) -> Optional[str]:
     verb's own ("The toll rose to 12, and the ministry said 30 were in hospital": the 12 is
     not the ministry's), or one before a semicolon ("toll rises to 19; union says 34
     missing": the 19 is not the union's)."""
+    at = tok.idx - tok.sent.start_char
     if sayer.according:
-        named = _according_of(sayer, tok.idx - tok.sent.start_char)
+        named = _according_of(sayer, at)
         if named:
             return named
+    said = _say_verb_sayer(tok)
+    if said is None and sayer.according:  # no say verb of its own: the sentence's "according to" (across a
+        # semicolon too: "..., according to Azerbaijani figures; 150 of the 1,275 ... remain missing")
+        after = [a.name for a in sayer.according if a.start > at]
+        return after[0] if after else sayer.according[-1].name
+    return said
+
+
+def _say_verb_sayer(tok: Any) -> Optional[str]:
+    """The sayer of the nearest say verb above the figure (see `source_of`)."""
     child, node = None, tok
     while True:
         if _is_say(node):

@@ -310,14 +310,17 @@ def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str
     out = []
     for root, o in origins.items():
         o["name"] = origin_name(o["origin"], attributions[root], o["first"], {})
+    def unsourced(root: str) -> bool:  # reports naming no source, or copies of them ("copies of <document>")
+        return root == UNATTRIBUTED or origins[root]["name"] == UNATTRIBUTED
+
     named_values: dict[str, set] = defaultdict(set)  # a named origin's values (not an outlet's: "state TV")
     for c in cs:
-        if origins[origin_of[c.id]]["name"] != UNATTRIBUTED:
+        if not unsourced(origin_of[c.id]):
             named_values[origin_of[c.id]].add(c.value)
     for root, o in origins.items():
         o["origin"] = "; ".join(o["origin"])
         values = {c.value for c in cs if origin_of[c.id] == root}
-        if o["name"] == UNATTRIBUTED and named_values and None not in values:
+        if unsourced(root) and named_values and None not in values:
             givers = [r for r, vs in named_values.items() if values & vs and r != root]
             if set().union(*(named_values[r] for r in givers)) >= values:
                 # reports with no source that only repeat what named sources say: listed, not counted

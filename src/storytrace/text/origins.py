@@ -154,8 +154,8 @@ _OUTLET = re.compile(r"\b(?:(?:news|press)\s+(?:agency|network|service|website)|
 
 def checkable(key: str) -> bool:
     """Whether a source key names someone a reader could check: a person by name, an
-    office, a ministry, or a body (an organisation word, an institution): not "a resident",
-    "a neighbour" or "survivors"."""
+    office or a title ("the governor"), a ministry, or a body (an organisation word, an
+    institution): not "a resident", "a neighbour" or "survivors"."""
     if key == UNNAMED or key == UNATTRIBUTED:
         return False
     if key.startswith(("person ", "office ", "ministry")):
@@ -163,7 +163,7 @@ def checkable(key: str) -> bool:
     words = set(key.replace("'", " ").replace("’", " ").split())
     if words & _NOBODY:
         return False
-    return bool(words & ORG_WORDS or words & {w for w in INSTITUTIONS if " " not in w}
+    return bool(words & ORG_WORDS or words & set(OFFICES) or words & (_TITLES - GENERIC) or words & {w for w in INSTITUTIONS if " " not in w}
                 or any(" " in w and w in key for w in INSTITUTIONS) or len(words - _JOINERS) >= 3)
 
 

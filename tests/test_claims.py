@@ -486,6 +486,11 @@ def test_each_figure_takes_the_according_to_that_follows_it():
     assert got == [(12.0, "police"), (40.0, "the hospital")]
     got = [(c.value, c.attributed_to) for c in extract("The ministry said 40 people were injured; 12 people died, according to police.")]
     assert got == [(40.0, "The ministry"), (12.0, "police")]
+    # across a semicolon only for a figure with no say verb of its own, and only from before it
+    got = [(c.value, c.attributed_to) for c in extract("Factory fire toll rises to 19; 34 workers missing, according to the union.")]
+    assert got == [(19.0, None), (34.0, "the union")]
+    got = [(c.value, c.attributed_to) for c in extract("He said 40 civilians had been killed; 12 soldiers died, according to the army.")]
+    assert got == [(40.0, None), (12.0, "the army")]
 
 
 def test_nationals_of_a_country_are_the_group_foreigners():

@@ -52,31 +52,34 @@ def source_of(sayer: Sayer, tok: Any) -> Optional[str]:
         named = _according_of(sayer, at)
         if named:
             return named
-    said = _say_verb_sayer(tok)
-    if said is None and sayer.according:  # no say verb of its own: the sentence's "according to" (across a
-        # semicolon too: "..., according to Azerbaijani figures; 150 of the 1,275 ... remain missing")
-        after = [a.name for a in sayer.according if a.start > at]
-        return after[0] if after else sayer.according[-1].name
+    met, said = _say_verb_sayer(tok)
+    if not met and sayer.according:  # no say verb at all: the sentence's "according to" before the figure,
+        # across a semicolon too ("..., according to Azerbaijani figures; 150 of the 1,275 ... remain missing")
+        before = [a.name for a in sayer.according if a.end <= at]
+        return before[-1] if before else None
     return said
 
 
-def _say_verb_sayer(tok: Any) -> Optional[str]:
-    """The sayer of the nearest say verb above the figure (see `source_of`)."""
+def _say_verb_sayer(tok: Any) -> tuple[bool, Optional[str]]:
+    """(whether a say verb stands above the figure, its sayer when one can be named): see `source_of`."""
     child, node = None, tok
+    met = False
     while True:
         if _is_say(node):
+            met = True
             if child is not None and (child.dep_ == "advcl" or _semicolon_between(child, node)):
-                return None
+                return met, None
             found = _sayer(node)
             if found:
-                return found[1]
+                return met, found[1]
         for c in node.children:
             if c.dep_ == "parataxis" and (child is None or c.i != child.i) and _is_say(c) and not _semicolon_between(node, c):
+                met = True
                 found = _sayer(c)
                 if found:
-                    return found[1]
+                    return met, found[1]
         if node.head.i == node.i:
-            return None
+            return met, None
         child, node = node, node.head
 
 

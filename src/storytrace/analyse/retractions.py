@@ -30,7 +30,7 @@ _REPORT = r"(?:report|remark|claim|figure|statement|comments?|count|toll|number|
 _ENDS = r"(?=\s*(?:back\b|[.,;!?]|$)|\s+(?:on|in|at|after|later|within|and|by|overnight|hours)\b)"
 #: Words that take a report back by reference; group "who" is what stands before them.
 TAKEN_BACK = re.compile(
-    rf"(?P<who>[^.;]*?)\b(?:(?:withdrew|withdrawn|retracted|retracts|withdraws|corrected|disowned)\s+(?:the|its|his|her|their|"
+    rf"(?P<who>[^.;]{{0,160}}?)\b(?:(?:withdrew|withdrawn|retracted|retracts|withdraws|corrected|disowned)\s+(?:the|its|his|her|their|"
     rf"that|this)\s+(?:earlier\s+|first\s+|initial\s+)?{_REPORT}{_ENDS}|"
     rf"(?:took|taken|take|takes)\s+(?:the|its|his|her|their|that|this)\s+(?:earlier\s+|first\s+)?{_REPORT}\s+back\b|"
     rf"(?:took|taken|take|takes)\s+back\s+(?:the|its|his|her|their|that|this)\s+{_REPORT}{_ENDS})",
@@ -64,8 +64,9 @@ def _taker(words: str) -> Optional[str]:
     m = TAKEN_BACK.search(words)
     if m:
         who = m.group("who")
-        if _PRONOUN.search(who):
-            return ""
+        if _PRONOUN.search(who):  # "By evening he had ...": only filler words before the pronoun
+            head = re.sub(r"\b(?:he|she|they|it)\b.*$", "", who, flags=re.IGNORECASE | re.DOTALL)
+            return "" if all(w.lower() in _FILLER for w in re.findall(r"[A-Za-z]+", head)) else None
         named = [w for w in re.findall(r"[A-Za-z][\w'’-]*", who) if w.lower() not in _FILLER]
         return named[-1] if named else None
     m = CALLED_FALSE.search(words)
@@ -86,15 +87,18 @@ def mark_taken_back(text: str, claims: Sequence[_Claim]) -> None:
         if i + 1 < len(starts):
             end = min(end, starts[i + 1][0])  # before the next sentence with a figure of its own
         following = text[s1:end]
-        for a, b in sentences(following)[:_AFTER]:
+        for n, (a, b) in enumerate(sentences(following)[:_AFTER]):
             who = _taker(following[a:b])
             if who is None:
                 continue
+            if who == "" and n > 0:
+                break  # "he", "that figure" in a later sentence may be someone or something else
             counts = [c for c in by_sentence[(s0, s1)] if c.measure != "other" and c.what in (None, INCREMENT)]
-            if who:  # a name: its own claims, when the report's sentence names it at all
-                if who.lower() not in text[s0:s1].lower():
+            if who:  # a name: its own claims, when the report's sentence names it at all (a whole word)
+                name = re.compile(rf"\b{re.escape(who)}\b", re.IGNORECASE)
+                if not name.search(text, s0, s1):
                     break
-                mine = [c for c in counts if c.attributed_to and who.lower() in c.attributed_to.lower()]
+                mine = [c for c in counts if c.attributed_to and name.search(c.attributed_to)]
                 counts = mine or counts
             elif len({c.attributed_to for c in counts}) > 1:
                 break  # "he", "that figure": which of two sources' reports is not said

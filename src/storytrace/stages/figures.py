@@ -16,7 +16,8 @@ are listed as unplaced under their event.
   source).
 - Status: `single` (one document), `agree` (one value fits every document's bounds:
   "at least 21" and 23), `conflict` (independent named sources state incompatible values
-  where time cannot explain it (reports.py: no side names no source, no hospital's share): on the same trusted day, or about a settled past event: the
+  where time cannot explain it (reports.py: for a developing event no side names no
+  source or is a hospital's share; a settled event's differing tolls conflict whoever gives them): on the same trusted day, or about a settled past event: the
   seeds' 116 vs 106 women), else `revised` (a developing event's values that differ over
   time). A conflict row names the sides (`sides`).
 - Trend: `rising` / `falling` only when trusted-dated values move one way over at least
@@ -272,9 +273,12 @@ def make_figure(fid: str, event_id: str, measure: str, group: Optional[str], cs:
     reports = make_reports(per_doc, origin_of, cs)
     status, sides = row_status(reports, historic, measure, lineage)
     trend = None if historic else row_trend(reports, measure) if status != "conflict" else sides_trend(reports, measure)
-    best, conservative, rule = row_best(reports, measure, historic, trend)
     counted = [c for c in cs if not c.implicit]  # a source that only tells of one person ("a guard died") gives no count
     origins = _origins(counted or cs, origin_of, lineage)
+    relays = {o["root"] for o in origins if o.get("relays")}
+    best, conservative, rule = row_best(reports, measure, historic, trend, relays)
+    for o in origins:
+        del o["root"]
     genealogy: dict[str, list[str]] = {}
     for c in sorted(per_doc.values(), key=lambda c: (c.published or "9999", c.doc_id)):
         genealogy.setdefault(c.shown, []).append(c.doc_id)
@@ -295,7 +299,8 @@ def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str
     origins: dict[str, dict[str, Any]] = {}
     attributions: dict[str, list[str]] = defaultdict(list)
     for c in sorted(cs, key=lambda c: (c.published or "9999", c.doc_id, c.start)):
-        o = origins.setdefault(origin_of[c.id], {"origin": [], "values": [], "documents": [], "first": c.doc_id})
+        o = origins.setdefault(origin_of[c.id], {"origin": [], "values": [], "documents": [], "first": c.doc_id,
+                                                 "root": origin_of[c.id]})
         for k in claim_keys(c, lineage):
             if k.startswith("attribution: "):
                 k = "attribution: " + (c.attributed_to or "").strip()
@@ -317,9 +322,12 @@ def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str
     for c in cs:
         if not unsourced(origin_of[c.id]):
             named_values[origin_of[c.id]].add(c.value)
+    values_of: dict[str, set] = defaultdict(set)
+    for c in cs:
+        values_of[origin_of[c.id]].add(c.value)
     for root, o in origins.items():
         o["origin"] = "; ".join(o["origin"])
-        values = {c.value for c in cs if origin_of[c.id] == root}
+        values = values_of[root]
         if unsourced(root) and named_values and None not in values:
             givers = [r for r, vs in named_values.items() if values & vs and r != root]
             if set().union(*(named_values[r] for r in givers)) >= values:

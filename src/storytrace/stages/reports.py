@@ -306,9 +306,10 @@ def sides_trend(reports: list[Report], measure: str) -> Optional[str]:
     return moves.pop() if movers >= 2 and len(moves) == 1 else None
 
 
-def row_best(reports: list[Report], measure: str, historic: bool, trend: Optional[str]
-          ) -> tuple[Optional[float], Optional[float], Optional[str]]:
-    """(best, conservative, rule) — see the module docstring."""
+def row_best(reports: list[Report], measure: str, historic: bool, trend: Optional[str],
+             relays: frozenset[str] | set[str] = frozenset()) -> tuple[Optional[float], Optional[float], Optional[str]]:
+    """(best, conservative, rule) — see the module docstring. `relays`: origins that only
+    repeat named sources' values (listed, not counted): they add no origin to a value."""
     finite = [r for r in reports if r.claim.value is not None]
     if not finite:
         low = min((r.claim.lo for r in reports), default=None)
@@ -316,9 +317,11 @@ def row_best(reports: list[Report], measure: str, historic: bool, trend: Optiona
     per_value: dict[float, set] = defaultdict(set)
     docs_of: dict[float, set] = defaultdict(set)
     for r in finite:
-        per_value[r.claim.value].add(r.origin)  # type: ignore[index]
-        docs_of[r.claim.value].add(r.claim.doc_id)  # type: ignore[index]
-    most = max(per_value, key=lambda v: (len(per_value[v]), len(docs_of[v]), v))
+        if r.origin not in relays:  # (a relay's report adds neither an origin nor a document to its value)
+            per_value[r.claim.value].add(r.origin)  # type: ignore[index]
+            docs_of[r.claim.value].add(r.claim.doc_id)  # type: ignore[index]
+    values = {cast(float, r.claim.value) for r in finite}
+    most = max(values, key=lambda v: (len(per_value.get(v, ())), len(docs_of.get(v, ())), v))
     dated = [r for r in finite if r.day]
     # the latest trusted-dated value speaks for the figure only when trusted dates cover at
     # least two and at least half of its documents: one dated report is no timeline

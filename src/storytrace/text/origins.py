@@ -154,8 +154,8 @@ _OUTLET = re.compile(r"\b(?:(?:news|press)\s+(?:agency|network|service|website)|
 
 def checkable(key: str) -> bool:
     """Whether a source key names someone a reader could check: a person by name, an
-    office or a title ("the governor"), a ministry, or a body (an organisation word, an
-    institution): not "a resident", "a neighbour" or "survivors"."""
+    office or a one-holder title ("the governor", "the minister"), a ministry, or a body (an
+    organisation word, an institution): not "a resident", "a senior official" or "survivors"."""
     if key == UNNAMED or key == UNATTRIBUTED:
         return False
     if key.startswith(("person ", "office ", "ministry")):
@@ -163,14 +163,14 @@ def checkable(key: str) -> bool:
     words = set(key.replace("'", " ").replace("’", " ").split())
     if words & _NOBODY:
         return False
-    return bool(words & ORG_WORDS or words & set(OFFICES) or words & (_TITLES - GENERIC) or words & {w for w in INSTITUTIONS if " " not in w}
+    return bool(words & ORG_WORDS or words & _ONE_HOLDER or words & {w for w in INSTITUTIONS if " " not in w}
                 or any(" " in w and w in key for w in INSTITUTIONS) or len(words - _JOINERS) >= 3)
 
 
 #: People and things no reader could ask as a source ("a resident", "a neighbour of the dam", "social media posts").
 _NOBODY = frozenset("resident residents neighbour neighbours neighbor neighbors witness witnesses survivor survivors "
                     "relative relatives villager villagers local locals passer-by bystander bystanders posts post "
-                    "tally rumour rumours rumor rumors".split())
+                    "tally rumour rumours rumor rumors source sources official officials".split())
 
 
 def is_outlet(attribution: str) -> bool:
@@ -180,6 +180,10 @@ def is_outlet(attribution: str) -> bool:
 #: Gov. Heidar Alishvandi" and "Qeshm island governor Heydar Alishbandi" are one source.
 OFFICES = {"governor": "governor", "gov": "governor", "mayor": "mayor", "sheriff": "sheriff", "coroner": "coroner",
            "prosecutor": "prosecutor", "commissioner": "commissioner"}
+
+
+#: Titles with one holder a reader can find ("the governor", "the minister"); not "a senior official", "a captain".
+_ONE_HOLDER = frozenset(set(OFFICES) | {"minister", "president", "premier", "chancellor"})
 
 
 def office_key(phrase: str) -> Optional[str]:

@@ -1038,3 +1038,14 @@ def test_only_named_sources_can_disagree():
     assert _row(cs)["status"] == "conflict"
     cs = [_c("a", "A", 61, "the health ministry"), _c("b", "B", 49, "a senior official")]
     assert _row(cs)["status"] == "revised"  # "a senior official" is nobody a reader could ask
+
+
+def test_a_report_naming_no_source_counts_a_named_value_from_its_source_s_day():
+    # the authority's 16 on day one; 14, 13 and 11 later; a report two days on repeating "all 16 ... in hospital"
+    cs = [replace(_c("a", "A", 16, "the Civil Aviation Authority", "2024-05-01"), measure="hospitalised"),
+          replace(_c("b", "B", 14, None, "2024-05-02"), measure="hospitalised"),
+          replace(_c("c", "C", 13, None, "2024-05-03"), measure="hospitalised"),
+          replace(_c("d", "D", 16, None, "2024-05-03"), measure="hospitalised"),
+          replace(_c("e", "E", 11, None, "2024-05-04"), measure="hospitalised")]
+    row = _row(cs)
+    assert row["trend"] == "falling" and row["best"] == 11

@@ -13,7 +13,8 @@ are listed as unplaced under their event.
   (`TRUSTED`: metadata, a page header, the URL, a dateline, a page stamp, a person's
   correction: not an inference from the text), and a copy counts with the date of the
   first document of its lineage that states the value (a reprint never outweighs its
-  source).
+  source); a report naming no source that repeats a named source's value counts from
+  that source's day.
 - Status: `single` (one document), `agree` (one value fits every document's bounds:
   "at least 21" and 23), `conflict` (independent named sources state incompatible values
   where time cannot explain it (reports.py: for a developing event no side names no

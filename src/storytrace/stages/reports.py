@@ -58,16 +58,24 @@ class Report:
 def make_reports(per_doc: Mapping[str, ReportedClaim], origin_of: dict[str, str], cs: Sequence[ReportedClaim]
                  ) -> list[Report]:
     """Each document's figure as a report: a copy counts from the first trusted day its
-    origin printed that value, so a late reprint never looks like a new report."""
+    origin printed that value, so a late reprint never looks like a new report; a report
+    that names no source counts a named source's value from the day that source printed it."""
     first: dict[tuple[str, Optional[float]], str] = {}
+    named_first: dict[Optional[float], str] = {}  # the first trusted day a named source printed a value
     for c in cs:
         if c.trusted:
             k = (origin_of[c.id], c.value)
             first[k] = min(first.get(k, c.day), c.day)
+            if origin_of[c.id].startswith("attribution: "):
+                named_first[c.value] = min(named_first.get(c.value, c.day), c.day)
     out = []
     for d, c in sorted(per_doc.items(), key=lambda kv: (kv[1].published or "9999", kv[0])):
         o = origin_of[c.id]
-        out.append(Report(c, o, first.get((o, c.value), c.day if c.trusted else "")))
+        day = first.get((o, c.value), c.day if c.trusted else "")
+        if not o.startswith("attribution: ") and day and c.value in named_first:
+            day = min(day, named_first[c.value])  # a report naming no source repeating a named source's value
+            # ("All 16 survivors were taken to hospital" two days on): it counts from that source's day
+        out.append(Report(c, o, day))
     return out
 
 

@@ -40,7 +40,10 @@ CALLED_FALSE = re.compile(
     rf"\b(?:the|that|this|its|his|her)\s+{_REPORT}\s+(?:was|were|had\s+been|has\s+been|proved|turned\s+out\s+to\s+be)\s+"
     r"[\"\u201c'\u2018]?(?:false|wrong|untrue|not\s+true|incorrect|mistaken|baseless|withdrawn|retracted)\b", re.IGNORECASE)
 _SAY = re.compile(r"\b(?:said|says|say|claimed|claims|reported|reports|told|tells)\b", re.IGNORECASE)
-_PRONOUN = re.compile(r"\b(?:he|she|they|it)\s*(?:had|has|have|later|then|also|\s)*$", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:he|she|they|it)(?:\s+(?:had|has|have|later|then|also))*\s*$", re.IGNORECASE)
+#: Words any taking back needs (a cheap test before the sentences after a report are split).
+_CUE = re.compile(r"withdr|retract|\bback\b|correct|disown|false|wrong|untrue|not\s+true|mistaken|baseless",
+                  re.IGNORECASE)
 #: Words around who takes a report back that name no one ("By evening", "later", "had").
 _FILLER = frozenset("by on in at the a an late later then also had has have evening morning night afternoon "
                     "monday tuesday wednesday thursday friday saturday sunday same day hours after within".split())
@@ -87,6 +90,8 @@ def mark_taken_back(text: str, claims: Sequence[_Claim]) -> None:
         if i + 1 < len(starts):
             end = min(end, starts[i + 1][0])  # before the next sentence with a figure of its own
         following = text[s1:end]
+        if not _CUE.search(following):
+            continue  # (most reports: nothing after them takes anything back)
         for n, (a, b) in enumerate(sentences(following)[:_AFTER]):
             who = _taker(following[a:b])
             if who is None:

@@ -710,9 +710,15 @@ def test_reports_with_no_source_that_repeat_named_sources_are_listed_not_counted
     copies = make_figure("f", "e", "killed", None, [_c("a", "A", 4, "police"), _c("b", "B", 6, "the fire service"),
                                                     _c("c", "C", 4), _c("d", "D", 6)], {"c": "L1", "d": "L1"}, False)
     assert copies["n_origins"] == 2
-    # a value of their own: an origin (a reader has no other source for it)
+    # a value of their own: listed, and still no origin a fact-checker can defend beside named ones
     row = _row([_c("a", "A", 4, "police"), _c("b", "B", 6, "the fire service"), _c("c", "C", 9)])
-    assert row["n_origins"] == 3
+    assert row["n_origins"] == 2
+    assert next(o for o in json.loads(row["origins"]) if o["name"] == "unattributed reports")["unsourced"] is True
+    # with no named source at all, the reports naming none are the figure's origins
+    assert _row([_c("c", "C", 9), _c("d", "D", 9)])["n_origins"] == 1
+    copies = make_figure("f", "e", "killed", None, [_c("c", "C", 9), _c("d", "D", 11), _c("e", "E", 11)],
+                         {"d": "L1", "e": "L1"}, False)
+    assert copies["n_origins"] == 1 and "unsourced" not in copies["origins"]
 
 
 def test_a_place_noun_s_body_is_the_body():
@@ -999,9 +1005,10 @@ def test_a_deputy_a_rival_and_another_body_s_director_stay_apart():
                  _c("b", "B", 55, "Ana Ruiz, director of Velorn General Hospital")])["n_origins"] == 2
     groups = origin_groups([_c("a", "A", 12, "the Generali insurance group"), _c("b", "B", 4, "General Dan Holt")], {})
     assert groups["a"] != groups["b"]
-    # an outlet relaying a figure is no named source, and never a relay of itself
+    # an outlet relaying a figure is no named source, and never a relay of itself: listed, not counted
     row = _row([_c("a", "A", 12, "state TV"), _c("b", "B", 40, "the ministry")])
-    assert row["n_origins"] == 2 and all(not o.get("relays") for o in json.loads(row["origins"]))
+    assert row["n_origins"] == 1 and all(not o.get("relays") for o in json.loads(row["origins"]))
+    assert [o.get("unsourced", False) for o in json.loads(row["origins"])] == [True, False]
 
 
 def test_a_person_a_body_s_attribution_names_is_the_body_where_quoted_by_name():

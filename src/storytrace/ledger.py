@@ -471,9 +471,10 @@ COLUMN_DOCS = {
         "high": "the highest upper bound any source's wording allows (null: a source leaves it open, 'at least 21')",
         "conservative": "the lowest value a source states as a count (see rule)",
         "n_origins": "independent origins: one per primary source under any of its names, one per copy lineage; "
-                     "never more than documents",
+                     "never more than documents; reports naming no source count only when no source is named",
         "origins": "JSON: each origin with its name, what it is known by, its values and documents; reports naming "
-                   "no source that only repeat named sources carry 'relays' (those sources) and are not counted",
+                   "no source that only repeat named sources carry 'relays' (those sources), others beside a named source "
+                   "'unsourced': neither is counted",
         "genealogy": "JSON: each value -> the documents that state it, in publication order",
         "copy_edits": "JSON: number edits in copied passages that changed one of this figure's claims",
         "sides": "JSON: for a conflict, each value with the documents and origins that give it",

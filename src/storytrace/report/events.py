@@ -209,6 +209,10 @@ def _origins_cell(f: dict[str, Any], refs: Refs, docs: dict[str, Doc]) -> str:
             who = esc(o["name"], 80) + (f" ({_origin_part(lineage, refs, docs)})" if lineage else "")
         else:
             who = ", ".join(_origin_part(p, refs, docs) for p in parts[:4]) or esc(o.get("origin"), 80)
+        if o.get("relays"):
+            who += f' <span class="null">(relays {esc(", ".join(o["relays"]), 80)}: not counted)</span>'
+        elif o.get("unsourced"):
+            who += ' <span class="null">(names no source: not counted)</span>'
         values = ", ".join(str(v) for v in (o.get("values") or [])[:6])
         n = len(o.get("documents") or [])
         items.append(f'<li><span class="val">{esc(values, 80)}</span> <span class="n">{plural(n, "doc")}</span> {who}</li>')

@@ -37,7 +37,8 @@ are listed as unplaced under their event.
 - Origins (origins.py): one per primary source under any of its names, one per copy
   lineage, one for all unattributed reports together (none when they only repeat one
   named source's values: they relay it); never more than documents; each
-  with a readable name.
+  with a readable name. Only origins that name a source count when any does: reports
+  naming none (and copies of a wire that names none) are listed with `unsourced`.
 - Copy edits: a number the reuse stage saw changed inside a copied passage (116 -> 106)
   is attached to the figure whose claim's number it changed (`copy_edits`).
 - Checks, each within one event and measure: parts larger than their whole (women +
@@ -55,7 +56,7 @@ from typing import Any, Iterable, Iterator, NamedTuple, Optional, cast
 
 from ..analyse.measures import GROUPS, NO_GROUP
 from ..model import COUNT_MEASURES, Check, Figure, make_id
-from ..text.origins import UNATTRIBUTED, claim_keys, origin_groups, origin_name
+from ..text.origins import UNATTRIBUTED, claim_keys, named_sources, origin_groups, origin_name
 from .checks import document_checks, part_checks, total_checks
 from .placement import UNPLACED
 from .reports import make_reports, row_best, row_status, row_trend, sides_trend
@@ -289,7 +290,7 @@ def make_figure(fid: str, event_id: str, measure: str, group: Optional[str], cs:
     return Figure(
         id=fid, event_id=event_id, measure=measure, group=group, status=status, trend=trend,
         low=low, best=best, high=high, conservative=conservative, rule=rule,
-        n_docs=len(docs), n_claims=len(cs), n_origins=max(1, sum(1 for o in origins if not o.get("relays"))),
+        n_docs=len(docs), n_claims=len(cs), n_origins=_counted(origins),
         origins=json.dumps(origins, ensure_ascii=False), genealogy=json.dumps(genealogy, ensure_ascii=False),
         sides=json.dumps(sides, ensure_ascii=False),
     ).row()
@@ -326,6 +327,7 @@ def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str
     values_of: dict[str, set] = defaultdict(set)
     for c in cs:
         values_of[origin_of[c.id]].add(c.value)
+    any_named = any(named_sources(attributions[r]) for r in origins)
     for root, o in origins.items():
         o["origin"] = "; ".join(o["origin"])
         values = values_of[root]
@@ -334,8 +336,17 @@ def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str
             if set().union(*(named_values[r] for r in givers)) >= values:
                 # reports with no source that only repeat what named sources say: listed, not counted
                 o["relays"] = sorted(origin_name([], attributions[r], "", {}) for r in givers)
+        if not named_sources(attributions[root]) and any_named and "relays" not in o:
+            o["unsourced"] = True  # no source a reader could ask: listed beside the named ones, not counted
         out.append(o)
     return out
+
+
+def _counted(origins: list[dict[str, Any]]) -> int:
+    """The independent origins a fact-checker can defend: every origin that names its
+    source; reports naming none (copies of a wire without a source too) count only when
+    no origin of the figure names one."""
+    return max(1, sum(1 for o in origins if not o.get("relays") and not o.get("unsourced")))
 
 
 def _head(c: FigureClaim) -> str:

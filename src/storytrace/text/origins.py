@@ -497,9 +497,14 @@ def _relays(cs: list[_Claim], keys: dict[str, list[str]], sets: "DisjointSets[st
             sets.union(givers[0], r)
 
 
+def named_sources(attributions: list[str]) -> list[str]:
+    """The attributions that name a source a reader could ask (not "officials said", not an outlet)."""
+    return [a for a in attributions if source_key(a) != UNNAMED and not is_outlet(a)]
+
+
 def origin_name(keys: list[str], attributions: list[str], first_doc: str, label: dict[str, str]) -> str:
     """A readable name: the fullest named attribution, else the copies of the first document, else "unattributed reports"."""
-    named = [a for a in attributions if source_key(a) != UNNAMED and not is_outlet(a)]
+    named = named_sources(attributions)
     if named:
         return max(named, key=len)
     if any(k.startswith("lineage: ") for k in keys):

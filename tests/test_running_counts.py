@@ -10,7 +10,7 @@ from conftest import ledger_from_texts
 from hypothesis import given, settings, strategies as st
 
 from storytrace.analyse.claims import extract
-from storytrace.model import INCREMENT
+from storytrace.model import INCREMENT, REST
 
 _ledger = ledger_from_texts
 
@@ -40,6 +40,22 @@ def test_more_and_another_are_increments_not_totals():
     assert got["four"][4] is None and got["Two"][4] is None
     (bound,) = _claims("More than 40 people were injured.").values()
     assert bound[:2] == ("injured", 40) and bound[4] is None  # "more than" is a bound
+
+
+def test_the_last_batch_and_the_counts_a_fronted_with_adds_in_are_parts():
+    # "the last 19", "the remaining 12": what was left of a set, a batch (not a total)
+    assert _claims("Troops stormed the depot at dawn and freed the last 19 hostages.")["19"][4] == REST
+    assert _claims("The remaining 12 miners were found dead on Friday.")["12"][4] == REST
+    assert _claims("Troops freed 19 hostages at dawn.")["19"][4] is None
+    # "With the five freed on Monday, 11 ... are now free": the five are in the 11
+    got = _claims("With the five freed on Monday afternoon, 11 of the 23 guards seized on Sunday are now free, "
+                  "the service said.")
+    assert got["five"][3] and got["11"][:2] == ("released", 11) and not got["11"][3]
+    got = _claims("With the 17 freed by soldiers on Sunday and the nine who escaped, 56 of the 71 pupils the "
+                  "ministry counts as abducted are now free, he said.")
+    assert got["17"][3] and got["nine"][3] and got["56"][:2] == ("released", 56)  # (not "abducted": said of the 71)
+    # "With 12 people killed, it was the worst attack": no larger count for it to be in
+    assert not _claims("With 12 people killed, it was the worst attack in years.")["12"][3]
 
 
 def test_a_running_total_hung_inside_the_toll_s_words_is_that_toll():
@@ -94,6 +110,10 @@ def test_increments_and_parts_by_day_make_no_row(tmp_path):
     conn = _ledger(tmp_path, files)
     released = _placements(conn, "released")
     assert released[8].startswith("unplaced: an increment"), released
+    (tmp_path / "rest").mkdir()
+    rest = _ledger(tmp_path / "rest", {"d.txt": " date 2024-05-05\nPolice stormed a bank in Orrin before dawn, freeing "
+                                                 "the last 19 hostages held there, police said.\n"})
+    assert _placements(rest, "released")[19].startswith("unplaced: the last or remaining of a set")
     killed = dict(conn.execute("select value, placement from claims where measure = 'killed' and part_of is not null"))
     assert killed and all(p.startswith("unplaced: a part of a count") for p in killed.values()), killed
     assert conn.execute("select best from figures where measure = 'released'").fetchall() == [(20,)]

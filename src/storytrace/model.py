@@ -136,6 +136,9 @@ SUBSIDING = frozenset({"missing", "hospitalised"})
 #: `Claim.what` of a count the text adds to one said before ("four more bodies", "another
 #: 12 hostages"): no total of its own (the events stage leaves it unplaced).
 INCREMENT = "increment (more than a count said before)"
+#: `Claim.what` of the last batch of a count ("freed the last 19 hostages", "the remaining 12
+#: miners"): the rest of a set, no total of its own (the events stage leaves it unplaced).
+REST = "rest (the last or remaining of a count)"
 #: A claim's `what` when a sentence after it takes its report back ("By evening he had taken the remark back").
 WITHDRAWN = "withdrawn (a later sentence takes the report back)"
 

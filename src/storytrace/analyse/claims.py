@@ -19,11 +19,11 @@ import re
 from typing import Any, Optional, Sequence
 
 from ..text import nlp
-from ..model import INCREMENT, Annotations, Claim, Document, make_id
+from ..model import INCREMENT, REST, Annotations, Claim, Document, make_id
 from ..text.numbers import NumberSpan, band, find_numbers, has_number
 from .measures import (GROUPS, MEASURE_LEMMAS, adjacent_measure, admitted, copula_attr, perpetrator, group_name, head_measure,
                        lemma_measure, noun_phrase, partitive, surface_measure, victims_of)
-from .parts import breakdowns, them_parts
+from .parts import breakdowns, fronted_parts, rest_of_set, them_parts
 from .mentions import EVENT_NOUNS  # (a count of events: "two quakes killed 30" counts no victims)
 from .attribution import SAY_LEMMAS, Sayer, full_name, quote_speaker, sentence_sayer, source_of
 from .modality import dated_clause, hypothetical, irrealis, repeated
@@ -325,6 +325,8 @@ def _sentence_claims(
         claim = _claim(text, doc_id, s, e, n, head, measure, None, sayer, quotes)
         if not earlier and _increment(tok, head):
             claim.what = INCREMENT  # "the gunmen released eight more hostages": added to a count said before
+        elif rest_of_set(tok, head):
+            claim.what = REST  # "freed the last 19 hostages": a batch
         if _not_persons(claim.victims) or (measure in _THING_MEASURES and not _person_like(head)
                                            and head.lemma_.lower() not in UNITS):
             continue  # "one of the world's rarest tigers died", "12 magazines were seized"
@@ -350,6 +352,7 @@ def _sentence_claims(
             by_token[c.i] = extra
             single_heads[extra.id] = c
     breakdowns(out, {**by_head, **single_heads}, text)
+    fronted_parts(out, by_head)
     for c in [c for c in out if c.what == INCREMENT and any(x.adds_to == c.id for x in out)]:
         c.what = None  # a count others are listed beside is summed with them, not an increment alone
     for n, head, parent in pending_groups:

@@ -405,9 +405,16 @@ def _measure_of(head: Any) -> Optional[str]:
             (m := lemma_measure(head.head)):
         return m  # "killing five people who were being detained": the verb, not the clause about them
     # "14 dead", "12 others wounded", "1,275 Azerbaijanis that the Armenians captured"
+    # the whole of a partitive with a clause of its own ("56 of the 71 pupils the ministry counts
+    # as abducted are now free"): a modifier after it completes that clause, not the part's
+    whole_at = min((g.i for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj" and g.pos_ != "PRON" and any(x.dep_ in ("relcl", "acl") for x in g.children)),
+                   default=None) if head.pos_ == "NUM" else None
     for c in head.children:
         if c.dep_ == "appos" and any(g.dep_ == "nummod" for g in c.children):
             continue  # "eleven people were dead, nine hostages and two police officers": its parts, not what it counts
+        if whole_at is not None and c.i > whole_at:
+            continue  # "56 of the 71 pupils the ministry counts as abducted are now free": said of the whole
         if c.dep_ in ("amod", "acl", "relcl", "appos", "advmod") and c.i > head.i and not _own_object(c):
             m = lemma_measure(c)
             if m:

@@ -1,7 +1,9 @@
 """Parts of a count: the groups a text names after it ("Thirty-six people lost their
-lives. Five of them were children.") and a list right after it that breaks it down ("Six
-people, two Turkish nationals and four Somalis, were killed"). The claims analyser
-(claims.py) calls both for each document and sentence."""
+lives. Five of them were children."), a list right after it that breaks it down ("Six
+people, two Turkish nationals and four Somalis, were killed"), the counts a fronted "with"
+adds into it ("With the five freed on Monday, 11 of the 23 guards are now free") and the
+last batch of a set ("freed the last 19 hostages"). The claims analyser (claims.py) calls
+them for each document and sentence."""
 
 from __future__ import annotations
 
@@ -118,3 +120,38 @@ def _sum_lists(claims: list[Claim], by_head: dict[str, Any], text: str) -> None:
                 part = by_head[c.id]
                 c.adds_to, c.part_of = None, whole.id
                 c.group = group_name(part) or (part.lower_ if part.pos_ != "NUM" and part.lower_ not in NO_GROUP else None)
+
+
+#: Words that make a count the rest of a set ("the last 19 hostages", "the remaining 12").
+_REST = frozenset("last remaining final".split())
+
+
+def rest_of_set(tok: Any, head: Any) -> bool:
+    """"freed the last 19 hostages", "the remaining 12 miners were brought out": a count the
+    text gives as what was left of a set, a batch (not "the last three days")."""
+    return any(c.lower_ in _REST and c.i < tok.i and any(d.lower_ == "the" for d in head.children)
+               for t in {tok, head} for c in t.children)
+
+
+def fronted_parts(claims: list[Claim], by_head: dict[str, Any]) -> None:
+    """"With the 17 freed on Sunday and the nine who escaped, 56 of the 71 pupils are now
+    free": counts in a "with" phrase ahead of the clause's subject are already in the
+    larger count of the same measure that clause gives: its parts (no total of their own)."""
+    for c in claims:
+        head = by_head.get(c.id)
+        if head is None or c.part_of or c.value is None:
+            continue
+        t = head
+        while t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            t = t.head
+        prep = t.head
+        if t.dep_ != "pobj" or prep.lower_ != "with" or prep.dep_ != "prep":
+            continue
+        verb = prep.head
+        subject = next((x for x in verb.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or not prep.i < subject.i:
+            continue
+        whole = next((x for x in claims if x.measure == c.measure and x.value is not None and x.value > c.value
+                      and (h := by_head.get(x.id)) is not None and h.i in {y.i for y in subject.subtree}), None)
+        if whole is not None:
+            c.part_of = whole.id

@@ -41,7 +41,7 @@ from . import corrections
 from .annotated import complete, complete_claims
 from ..analyse.mentions import (CURRENT, EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, OTHER, YEAR, Mention, actors, from_row,
                                 homograph, is_reported, noun_spans)
-from ..model import INCREMENT, WITHDRAWN, Event, Lead, make_id
+from ..model import INCREMENT, REST, WITHDRAWN, Event, Lead, make_id
 from .figures import TRUSTED
 from .corroboration import Span, uncorroborated
 from ..text.origins import checkable, is_outlet, source_key
@@ -327,6 +327,8 @@ def events_stage(db: Any) -> dict[str, int]:
             placed = unplaced(eid, "a part of a count its sentence gives (by day, place or batch), no total of its own", 0.3)
         elif placed.placed and what == WITHDRAWN:  # "By evening he had taken the remark back": here only
             placed = unplaced(eid, "a report a later sentence takes back", 0.3)
+        elif placed.placed and what == REST:
+            placed = unplaced(eid, "the last or remaining of a set ('the last 19 hostages'), a batch: no total", 0.3)
         elif placed.placed and what == INCREMENT:
             placed = unplaced(eid, "an increment ('four more', 'another 12'), added to a count said before: no total", 0.3)
             increments.add(cid)

@@ -1011,6 +1011,17 @@ def test_a_deputy_a_rival_and_another_body_s_director_stay_apart():
     assert [o.get("unsourced", False) for o in json.loads(row["origins"])] == [True, False]
 
 
+def test_who_speaks_for_a_body_is_known_from_the_event_s_other_figures():
+    # the injured: "police" and "Commander Brannock"; only the event's arrests say he is the police's spokesman
+    cs = [_c("a", "A", 16, "Police"), _c("b", "B", 16, "Commander Brannock")]
+    assert make_figure("f", "e", "injured", None, cs, {}, False)["n_origins"] == 2
+    row = make_figure("f", "e", "injured", None, cs, {}, False, voices=["Police spokesman Commander Ivo Brannock"])
+    assert row["n_origins"] == 1
+    # a voice of another body elsewhere in the event joins nobody here
+    row = make_figure("f", "e", "injured", None, cs, {}, False, voices=["Fire Chief Ada Brannock-Lee of the fire service"])
+    assert row["n_origins"] == 2
+
+
 def test_a_person_a_body_s_attribution_names_is_the_body_where_quoted_by_name():
     groups = origin_groups([_c("a", "A", 1, "Irena Valcek, the ministry's chief spokeswoman"), _c("b", "B", 2, "Irena Valcek"),
                             _c("c", "C", 3, "Police spokesman Commander Ivo Brannock"), _c("d", "D", 3, "Commander Brannock"),

@@ -263,7 +263,7 @@ def doc_lineages(claims: Iterable[FigureClaim], spans: Iterable[tuple[int, int, 
 
 
 def make_figure(fid: str, event_id: str, measure: str, group: Optional[str], cs: list[FigureClaim],
-            lineage: dict[str, str], historic: bool) -> dict[str, Any]:
+            lineage: dict[str, str], historic: bool, voices: Iterable[str] = ()) -> dict[str, Any]:
     docs = {c.doc_id for c in cs}
     # each document's figure: its toll (the largest lower bound it states: a document also
     # gives parts, "12 of them in Bener Meriah"), figures listed side by side summed
@@ -271,7 +271,7 @@ def make_figure(fid: str, event_id: str, measure: str, group: Optional[str], cs:
     for c in cs:
         by_doc[c.doc_id].append(c)
     per_doc = {d: _doc_figure(ds) for d, ds in by_doc.items()}
-    origin_of = origin_groups(cs, lineage)
+    origin_of = origin_groups(cs, lineage, voices)
     reports = make_reports(per_doc, origin_of, cs)
     status, sides = row_status(reports, historic, measure, lineage)
     trend = None if historic else row_trend(reports, measure) if status != "conflict" else sides_trend(reports, measure)
@@ -510,9 +510,10 @@ def _event_figures(event_id: str, xs: list[Counted], events: list[EventRow]) -> 
     by_figure: dict[tuple, list[Counted]] = defaultdict(list)
     for x in sorted(xs, key=lambda x: x.position):
         by_figure[(x.claim.measure, x.claim.group)].append(x)
+    voices = {x.claim.attributed_to for x in xs if x.claim.attributed_to}  # who speaks for whom, in the whole event
     for (measure, group), ys in by_figure.items():
         lineage = {y.claim.id: y.lineage for y in ys if y.lineage is not None}
-        row = make_figure(ys[0].figure_id, event_id, measure, group, [y.claim for y in ys], lineage, historic)
+        row = make_figure(ys[0].figure_id, event_id, measure, group, [y.claim for y in ys], lineage, historic, voices)
         yield FigureRow((event_id, measure, group or ""), row)
 
 

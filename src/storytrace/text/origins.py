@@ -275,10 +275,12 @@ def claim_keys(c: _Claim, lineage: dict[str, str]) -> list[str]:
     return keys or [UNATTRIBUTED]
 
 
-def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str]) -> dict[str, str]:
+def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str], voices: Iterable[str] = ()) -> dict[str, str]:
     """claim id -> origin (a root key): claims sharing an attribution or a copy lineage
     have one origin; a bare institution ("ministry") joins the one fuller name of it
-    among the figure's claims; never more origins than documents."""
+    among the figure's claims; never more origins than documents. `voices`: the
+    attributions of the event's other claims (any measure), which may say whose voice a
+    person quoted here by name alone is ("Police spokesman Commander Ivo Brannock")."""
     cs = list(cs)
     keys = {c.id: claim_keys(c, lineage) for c in cs}
     sourced = {k for ks in keys.values() if ks[0].startswith("attribution: ") for k in ks[1:]}
@@ -317,7 +319,10 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str]) -> dict[str, st
         if office and keys[c.id][0] != "attribution: " + office:
             sets.union(keys[c.id][0], "attribution: " + office)
     _title_holders(cs, keys, attrs, sets)
-    _named_in_bodies(cs, keys, attrs, sets)
+    _named_in_bodies([(keys[c.id][0], c.attributed_to or "") for c in cs], attrs, sets)
+    context = [("attribution: " + source_key(a), a) for a in sorted(set(voices))
+               if source_key(a) != UNNAMED and not is_outlet(a)]
+    _named_in_bodies(context, attrs, sets, bodies_here=False)
     people = sorted(k for k in attrs if k.startswith("attribution: person "))
     for i, a in enumerate(people):  # one person spelled two ways: "Alishvandi", "Alishbandi"
         for b in people[i + 1:]:
@@ -463,17 +468,19 @@ def _title_holders(cs: list[_Claim], keys: dict[str, list[str]], attrs: set[str]
             sets.union(k, fits[0])
 
 
-def _named_in_bodies(cs: list[_Claim], keys: dict[str, list[str]], attrs: set[str], sets: "DisjointSets[str]") -> None:
+def _named_in_bodies(said: list[tuple[str, str]], attrs: set[str], sets: "DisjointSets[str]",
+                     bodies_here: bool = True) -> None:
     """A person a body's attribution names ("Irena Valcek, the ministry's chief spokeswoman",
     "Police spokesman Commander Ivo Brannock") is that body's voice wherever the figure
-    quotes them by name alone ("Irena Valcek", "Commander Brannock"): their key joins the body's."""
-    for c in cs:
-        k = keys[c.id][0]
-        if not c.attributed_to or not k.startswith("attribution: ") or k.startswith(("attribution: person ",
-                                                                                      "attribution: office ")):
+    quotes them by name alone ("Irena Valcek", "Commander Brannock"): their key joins the
+    body's. `said`: (key, attribution) pairs, the figure's own or (bodies_here False) the
+    event's others, whose body joins only a person the figure quotes."""
+    for k, attributed_to in said:
+        if not attributed_to or not k.startswith("attribution: ") or k.startswith(("attribution: person ",
+                                                                                  "attribution: office ")):
             continue
-        who = _person(c.attributed_to)
-        if who and "attribution: person " + who in attrs:
+        who = _person(attributed_to)
+        if who and "attribution: person " + who in attrs and (bodies_here or k != "attribution: person " + who):
             sets.union(k, "attribution: person " + who)
 
 

@@ -42,13 +42,14 @@ ALLOWED = {
     "bombing": {"explosion", "attack"}, "explosion": {"bombing", "fire"}, "attack": {"bombing", "shooting", "raid"},
     "riot": {"attack"}, "crash": {"sinking"}, "sinking": {"crash"}, "earthquake": {"tsunami"}, "storm": {"flood"},
     "flood": {"storm", "landslide"}, "fire": {"explosion"}, "piracy": {"attack"}, "hijacking": {"attack"},
+    "tornado": {"storm"}, "hurricane": {"storm"}, "cyclone": {"storm"},  # (the ledger's storm: a gold kind of it)
 }
 
 
 #: The types the events stage gives (mentions.EVENT_NOUNS); a gold type outside them ("launch",
 #: "escape") allows no type at all.
 LEDGER_TYPES = frozenset("massacre attack bombing explosion shooting earthquake tsunami flood landslide fire crash "
-                         "sinking storm eruption stampede riot".split())
+                         "sinking storm eruption stampede riot kidnapping avalanche".split())
 
 
 def judge(gold: dict[str, Any], docs: list, db: sqlite3.Connection) -> list[dict[str, Any]]:

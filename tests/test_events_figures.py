@@ -442,6 +442,15 @@ def test_event_nouns_in_another_sense_name_no_event():
         [m.noun for m in named_events("Residents recalled the Tellon Market crash of 1929 and the Tellon Harbour fire.")] == ["fire"]
 
 
+def test_kidnappings_avalanches_and_crushes_are_incident_kinds_of_their_own():
+    from storytrace.analyse.mentions import EVENT_NOUNS, named_events
+
+    got = {(m.noun, EVENT_NOUNS[m.noun]) for m in named_events(
+        "Parents recalled the 2019 Wendaro abduction, the Galtberg avalanche of 1999 and the Ossin crush.")}
+    assert got == {("abduction", "kidnapping"), ("avalanche", "avalanche"), ("crush", "stampede")}
+    assert EVENT_NOUNS["tornado"] == "storm"
+
+
 def test_a_fragment_of_short_items_joins_the_story_it_belongs_to():
     from collections import defaultdict
 

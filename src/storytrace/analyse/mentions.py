@@ -32,7 +32,11 @@ from ..text.timex import find_dates
 YEAR_REACH = 250  # characters around a mention where its year is looked for
 NAME_WINDOW = 100  # characters around an event noun where its name is looked for
 
-#: Event nouns and the event type each gives (the type is the neutral noun).
+#: Event nouns and the event type each gives (the type is the neutral noun). The types
+#: follow the incident kinds of the common casualty registers: violence (massacre, attack,
+#: bombing, shooting, kidnapping, riot), natural hazards (earthquake, tsunami, flood,
+#: landslide, avalanche, storm, eruption) and accidents (explosion, fire, crash, sinking,
+#: stampede); a crush is a stampede, a tornado a storm.
 EVENT_NOUNS = {
     "massacre": "massacre", "massacres": "massacre", "genocide": "massacre", "killings": "massacre",
     "tragedy": None, "disaster": None, "catastrophe": None, "incident": None,
@@ -46,6 +50,8 @@ EVENT_NOUNS = {
     "hurricane": "storm", "typhoon": "storm", "cyclone": "storm", "storm": "storm",
     "eruption": "eruption", "stampede": "stampede", "shelling": "attack", "airstrike": "attack",
     "siege": "attack", "hijacking": "attack", "riot": "riot", "riots": "riot",
+    "kidnapping": "kidnapping", "kidnappings": "kidnapping", "abduction": "kidnapping", "abductions": "kidnapping",
+    "avalanche": "avalanche", "tornado": "storm", "crush": "stampede", "capsizing": "sinking",
 }
 _NOUNS = "|".join(sorted(EVENT_NOUNS, key=len, reverse=True))
 _CAP = r"[A-Z][\w'’-]*[a-z][\w'’-]*"

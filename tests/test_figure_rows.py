@@ -96,6 +96,9 @@ def test_another_time_or_event_is_a_cue(sentence, number):
     ("The fire that broke out on 11 March 2024 killed 24 people.", "24"),
     ("Officials said shelling killed 4 people, despite three cease-fire agreements since October 10.", "4"),
     ("Police have arrested 12 people since the attack.", "12"),  # "since the ...": the story's own event
+    # a clause of its own after ", as": its time words are not the number's
+    ("Police released 52 people without charge on Thursday, as the union and the ferry company began their first "
+     "talks since the walkout began.", "52"),
 ])
 def test_the_story_s_own_time_is_no_cue(sentence, number):
     from datetime import date
@@ -895,6 +898,11 @@ def test_a_count_over_a_period_of_many_events_and_a_hedged_estimate_are_no_event
               "Tornadoes tore through three towns, killing 41 people, the deadliest outbreak this year.",
               "Floods killed 41 people in the region, which suffers floods every year."):
         assert tally_of(t, t.index("41")) is None, t  # one event's day, a comparison, a relative clause
+    # a sum over a few incidents ("taken together, the two accidents"): no event's figure; two blasts alone may be one's
+    t = "Taken together, the two accidents have cost 24 lives, and 56 people have been killed or hurt in all."
+    assert tally_of(t, t.index("24")) == "the two accidents"
+    t = "The two blasts killed 30 people on Monday, police said."
+    assert tally_of(t, t.index("30")) is None
     t = "The farmers' association said as many as 70 people may have died, because farmhands were not counted."
     assert hedged(t, t.index("70"))
     t = "The union fears that 50 people died in the kitchens."
@@ -990,6 +998,24 @@ def test_a_second_verb_with_an_object_of_its_own_is_not_what_befell_the_subject(
     assert [(c.value, c.measure) for c in extract("Twelve people were shot and killed.")] == [(12.0, "killed")]
     assert [(c.value, c.measure) for c in extract("Twelve miners were trapped underground and lost their lives.")] == [
         (12.0, "killed")]
+
+
+def test_a_count_of_two_measures_at_once_is_neither():
+    assert [c.value for c in extract("In all, 56 people have been killed or hurt on the mountain.")] == []
+    assert [c.value for c in extract("At least 30 people were dead or missing after the flood.")] == []
+    assert [(c.value, c.measure) for c in extract("Five people were shot and killed.")] == [(5.0, "killed")]
+    assert [(c.value, c.measure) for c in extract("Twelve people were killed and 40 injured.")] == [
+        (12.0, "killed"), (40.0, "injured")]
+
+
+def test_a_ceiling_sets_neither_the_best_nor_the_trend():
+    # "up to 30", "as many as 40": no count stated; the latest count that is one is the best
+    cs = [_c("a", "A", 16, "the ministry", "2024-05-02"), _c("b", "B", 30, "a broadcaster", "2024-05-03", q="at_most"),
+          _c("c", "C", 19, "the ministry", "2024-05-03"), _c("d", "D", 40, None, "2024-05-04", q="at_most")]
+    row = _row(cs)
+    assert row["best"] == 19 and row["trend"] == "rising"
+    # only ceilings: they are what the row has
+    assert _row([_c("b", "B", 30, "a broadcaster", "2024-05-03", q="at_most")])["best"] == 30
 
 
 def test_the_number_freed_only_grows():

@@ -22,7 +22,7 @@ from ..text import nlp
 from ..model import INCREMENT, REST, Annotations, Claim, Document, make_id
 from ..text.numbers import NumberSpan, band, find_numbers, has_number
 from .measures import (GROUPS, MEASURE_LEMMAS, adjacent_measure, admitted, copula_attr, perpetrator, group_name, head_measure,
-                       lemma_measure, noun_phrase, partitive, surface_measure, victims_of)
+                       lemma_measure, noun_phrase, one_measure, partitive, surface_measure, victims_of)
 from .parts import breakdowns, fronted_parts, rest_of_set, them_parts
 from .mentions import EVENT_NOUNS  # (a count of events: "two quakes killed 30" counts no victims)
 from .attribution import SAY_LEMMAS, Sayer, full_name, quote_speaker, sentence_sayer, source_of
@@ -299,7 +299,7 @@ def _sentence_claims(
         if parent is not None and parent.i in by_token:
             pending_groups.append((n, head, parent))
             continue
-        measure = adjacent_measure(sent, n) or head_measure(head) or surface_measure(tok.doc, n, head)
+        measure = one_measure(head, adjacent_measure(sent, n) or head_measure(head) or surface_measure(tok.doc, n, head))
         if measure is None and admitted(head) and _HOSPITAL_NAMED.search(text, max(text.rfind("\n", 0, s) + 1, s - 2000), s):
             measure = "hospitalised"  # "At Ostrevo General Hospital, ... Twenty-three had been admitted"
         first = _first_conjunct(head)

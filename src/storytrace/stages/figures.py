@@ -59,7 +59,7 @@ from ..model import COUNT_MEASURES, Check, Figure, make_id
 from ..text.origins import UNATTRIBUTED, claim_keys, named_sources, origin_groups, origin_name
 from .checks import document_checks, part_checks, total_checks
 from .placement import UNPLACED
-from .reports import make_reports, row_best, row_status, row_trend, sides_trend
+from .reports import counts, make_reports, row_best, row_status, row_trend, sides_trend
 from .plan import Group, Plan, Read, Update, Write
 
 INF = float("inf")
@@ -274,11 +274,12 @@ def make_figure(fid: str, event_id: str, measure: str, group: Optional[str], cs:
     origin_of = origin_groups(cs, lineage, voices)
     reports = make_reports(per_doc, origin_of, cs)
     status, sides = row_status(reports, historic, measure, lineage)
-    trend = None if historic else row_trend(reports, measure) if status != "conflict" else sides_trend(reports, measure)
+    stated = counts(reports)  # (a ceiling, "up to 30", sets neither the trend nor the best)
+    trend = None if historic else row_trend(stated, measure) if status != "conflict" else sides_trend(stated, measure)
     counted = [c for c in cs if not c.implicit]  # a source that only tells of one person ("a guard died") gives no count
     origins = _origins(counted or cs, origin_of, lineage)
     relays = {o["root"] for o in origins if o.get("relays")}
-    best, conservative, rule = row_best(reports, measure, historic, trend, relays)
+    best, conservative, rule = row_best(stated, measure, historic, trend, relays)
     for o in origins:
         del o["root"]
     genealogy: dict[str, list[str]] = {}

@@ -21,7 +21,7 @@ Evidence, strongest first (`confidence`):
 | uncorroborated | 0.4 | placed below 0.8 (story, headline, before), not a part of a total, and its bounds meet none of the strongly placed (≥ 0.8: lead, named, dated) claims of the same event, measure and group where there are some: a count that only grows below all of them is another, an earlier or a partial count; any other is left out unless two documents dated after every such lead state that same value (a toll risen since) |
 | no casualty | 0.2 | killed, injured or hospitalised with no cause beside it in its sentence (`cause_beside`), in a story that does not tell of violence, an accident or a disaster (`casualty_story`: its first dated report, or half of the documents that speak of a death or an injury, name one in title or lead): an obituary, an illness, an athlete's injury |
 | part, increment | 0.3 | a part of a count its sentence gives without a group of its own ("four hostages were killed, two on Wednesday and two in the assault"), or an increment ("eight more hostages", "another 12"), or the rest of a set ("freed the last 19 hostages"): no total of the event (the events stage) |
-| tally | 0.2 | the number counts over many events of a kind ("146 people had died in industrial fires this year", "12 shootings ..., in which 19 people were killed") or over a period ("Floods have killed 163 people ... so far this year": `tally_of`) |
+| tally | 0.2 | the number counts over many events of a kind ("146 people had died in industrial fires this year", "12 shootings ..., in which 19 people were killed", "Taken together, the two accidents have cost 24 lives") or over a period ("Floods have killed 163 people ... so far this year": `tally_of`) |
 | hedged, perpetrators | 0.3 | a hedged estimate ("as many as 70 people may have died", "feared dead": `hedged`); a death toll that holds the perpetrators ("Counting the five gunmen ..., the siege cost 34 lives": `with_perpetrators`) |
 | unplaced | ≤ 0.3 | the number is page furniture (a caption, a teaser: segments.py), the sentence speaks of another time or event (below) and nothing names that event, the sentence says the figure was an early report since superseded ("originally reported two dead", a correction note's "An earlier version of this article said 41"), calls it false, unconfirmed or denied (`DISPUTED`), or says it was wrong or withdrawn (`RETRACTED`: the same event, group and value is then left out in every report dated up to the withdrawal: `disowned`), or a later sentence of its paragraph takes the report back whole, by its sayer (analyse/retractions.py: left out there only), or the story's reports never lead with such a figure |
 
@@ -221,6 +221,13 @@ _PLURAL_EVENTS = re.compile(rf"\b(?:{_MANY[3:-1]}|floods|storms|riots|clashes|cy
                             r"attacks\s+by\s+[\w\s]{0,20}?groups?|armed\s+groups)\b", re.IGNORECASE)
 
 
+#: A few incidents counted as one set ("the two accidents", "both fires") and words that sum
+#: over them ("taken together", "combined"): a count across events, no event's figure.
+_SEVERAL = re.compile(rf"\b(?:the\s+(?:two|three|four|five)|both(?:\s+the)?)\s+(?:[a-z-]+\s+)?(?:{_PLURAL_EVENTS.pattern})",
+                      re.IGNORECASE)
+_SUMMED = re.compile(r"\b(?:taken\s+together|together|combined|between\s+them|in\s+all)\b", re.IGNORECASE)
+
+
 #: A day that dates one event ("on Monday", "yesterday", "on 12 November").
 _ONE_DAY = re.compile(r"\b(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d{1,2}\b)|yesterday|"
                       r"last\s+night|overnight)", re.IGNORECASE)
@@ -239,7 +246,8 @@ def tally_of(sentence: str, at: int) -> Optional[str]:
     period ("Floods have killed 163 people in Veskaria so far this year", "armed groups have
     killed 318 people since January": both in the claim's clause; a bare "this year" when
     the plural opens the clause with no article: "Fires in hospitals and care homes had
-    killed 27 people ... this year"): a count of many events,
+    killed 27 people ... this year"), or summed over a few ("Taken together, the two
+    accidents have cost 24 lives"): a count of many events,
     no event's figure. None when the claim counts no such plural."""
     m = _TALLY_AFTER.match(sentence, at) or _TALLY_BEFORE.search(sentence[:at])
     if m:
@@ -247,6 +255,9 @@ def tally_of(sentence: str, at: int) -> Optional[str]:
     lo = sentence.rfind(";", 0, at) + 1
     hi = sentence.find(";", at)
     clause = sentence[lo:hi if hi >= 0 else len(sentence)]
+    several = _SEVERAL.search(clause)
+    if several and _SUMMED.search(clause):
+        return several.group(0)  # "Taken together, the two accidents have cost 24 lives"
     if _ONE_DAY.search(clause):
         return None  # "Floods killed 41 people on Monday, the worst since January": one event's day
     period, many = _PERIOD.search(clause), _PLURAL_EVENTS.search(clause)
@@ -383,12 +394,15 @@ def disowned(claim_event: dict[str, str], claim_place: dict[str, tuple[float, st
 #: A relative clause's opening word: its time words describe the noun it follows.
 _RELATIVE = re.compile(r"\b(?:who|whom|which|where)\b", re.IGNORECASE)
 _RELATIVE_REACH = 60
-_CONCESSIVE = re.compile(r"(?:[,;:—–]\s*|\s)(?:despite|although|though|whereas|while|even\s+as|but)\b", re.IGNORECASE)
+_CONCESSIVE = re.compile(r"(?:[,;:—–]\s*|\s)(?:despite|although|though|whereas|while|even\s+as|but)\b"
+                         r"|,\s*as\s+(?:the|a|an|its|their|[A-Z]\w+)\b(?!\s+(?:result|well|part)\b)", re.IGNORECASE)
 
 
 def _other_clause(sentence: str, at: int, cue: int) -> bool:
     """A cue after the number, beyond a concessive or contrasting clause break ("killing
-    4 people, despite three cease-fires since October"), or inside a relative clause the
+    4 people, despite three cease-fires since October") or a clause of its own after ", as"
+    ("released 52 people on Thursday, as the union began its first talks since the
+    walkout began"), or inside a relative clause the
     number is not in ("a man who was fired last week shot three people"): it speaks of
     something else. In the sentence before a claim's (`at` < 0) every time word counts: the
     claim's sentence goes on from all of it ("..., which sank near Ovray in 2012. More than

@@ -1037,6 +1037,20 @@ def test_a_deputy_a_rival_and_another_body_s_director_stay_apart():
     assert [o.get("unsourced", False) for o in json.loads(row["origins"])] == [True, False]
 
 
+def test_an_outlet_named_after_what_it_is_relays_and_a_bare_title_is_the_event_s_one_holder():
+    from storytrace.text.origins import is_outlet
+
+    assert is_outlet("the tabloid Blitzblatt") and is_outlet("The Alvestrian broadcaster ATV Nord")
+    assert is_outlet("Radio Orsel") and not is_outlet("radio host Tom Kell") and not is_outlet("Police")
+    # "the provincial governor" here; only another figure of the event names him: "Governor Aurel Tannberg"
+    cs = [_c("a", "A", 21, "Governor Aurel Tannberg"), _c("b", "B", 25, "the provincial governor")]
+    assert make_figure("f", "e", "killed", None, cs, {}, False)["n_origins"] == 2
+    assert make_figure("f", "e", "killed", None, cs, {}, False, voices=["Governor Aurel Tannberg"])["n_origins"] == 1
+    # two governors named in the event: the bare title stays apart
+    voices = ["Governor Aurel Tannberg", "Governor Mira Oslo of Dorvan"]
+    assert make_figure("f", "e", "killed", None, cs, {}, False, voices=voices)["n_origins"] == 2
+
+
 def test_who_speaks_for_a_body_is_known_from_the_event_s_other_figures():
     # the injured: "police" and "Commander Brannock"; only the event's arrests say he is the police's spokesman
     cs = [_c("a", "A", 16, "Police"), _c("b", "B", 16, "Commander Brannock")]

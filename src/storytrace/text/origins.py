@@ -150,6 +150,9 @@ SIDES = frozenset("rebel rebels militant militants insurgent insurgents fighters
 #: Management Agency" is a source).
 _OUTLET = re.compile(r"\b(?:(?:news|press)\s+(?:agency|network|service|website)|television|tv|radio|broadcaster|"
                      r"newspaper)\s*$", re.IGNORECASE)
+#: ... or names it after what it is: "the tabloid Blitzblatt", "the broadcaster ATV Nord", "Radio Orsel".
+_NAMED_OUTLET = re.compile(r"\b(?i:broadcaster|tabloid|newspaper|daily|weekly|news\s+site|news\s+agency|channel|station|"
+                           r"radio)\s+(?:[A-Z][\w'’.-]*\s*){1,4}$")
 
 
 def checkable(key: str) -> bool:
@@ -175,7 +178,8 @@ _NOBODY = frozenset("resident residents neighbour neighbours neighbor neighbors 
 
 def is_outlet(attribution: str) -> bool:
     """Whether a figure's sayer is a news outlet (which relays it: no primary source)."""
-    return bool(_OUTLET.search(" ".join(attribution.split()).strip(" ,.;:\"'“”")))
+    said = " ".join(attribution.split()).strip(" ,.;:\"'“”")
+    return bool(_OUTLET.search(said) or _NAMED_OUTLET.search(said))
 #: Offices held by one person at a time, of a place: "the governor of Qeshm island", "Qeshm
 #: Gov. Heidar Alishvandi" and "Qeshm island governor Heydar Alishbandi" are one source.
 OFFICES = {"governor": "governor", "gov": "governor", "mayor": "mayor", "sheriff": "sheriff", "coroner": "coroner",
@@ -323,6 +327,7 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str], voices: Iterabl
     context = [("attribution: " + source_key(a), a) for a in sorted(set(voices))
                if source_key(a) != UNNAMED and not is_outlet(a)]
     _named_in_bodies(context, attrs, sets, bodies_here=False)
+    _event_holders(context, attrs, sets)
     people = sorted(k for k in attrs if k.startswith("attribution: person "))
     for i, a in enumerate(people):  # one person spelled two ways: "Alishvandi", "Alishbandi"
         for b in people[i + 1:]:
@@ -482,6 +487,17 @@ def _named_in_bodies(said: list[tuple[str, str]], attrs: set[str], sets: "Disjoi
         who = _person(attributed_to)
         if who and "attribution: person " + who in attrs and (bodies_here or k != "attribution: person " + who):
             sets.union(k, "attribution: person " + who)
+
+
+def _event_holders(context: list[tuple[str, str]], attrs: set[str], sets: "DisjointSets[str]") -> None:
+    """A bare title the figure quotes ("the provincial governor") is the one person the
+    event's reports name holding it ("Governor Aurel Tannberg"): two holders, or none, and
+    it stays."""
+    for title in [k[13:] for k in attrs if k.startswith("attribution: ") and k[13:] in OFFICES.values()]:
+        holders = {k for k, a in context if k.startswith("attribution: person ")
+                   and title in re.findall(r"[a-z]+", a.lower())}
+        if len(holders) == 1:
+            sets.union("attribution: " + title, holders.pop())
 
 
 def _relays(cs: list[_Claim], keys: dict[str, list[str]], sets: "DisjointSets[str]") -> None:

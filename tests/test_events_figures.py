@@ -449,6 +449,7 @@ def test_kidnappings_avalanches_and_crushes_are_incident_kinds_of_their_own():
         "Parents recalled the 2019 Wendaro abduction, the Galtberg avalanche of 1999 and the Ossin crush.")}
     assert got == {("abduction", "kidnapping"), ("avalanche", "avalanche"), ("crush", "stampede")}
     assert EVENT_NOUNS["tornado"] == "storm"
+    assert named_events("Kell's crush on the Orrin singer was no secret.") == []  # no stampede
 
 
 def test_a_fragment_of_short_items_joins_the_story_it_belongs_to():

@@ -106,6 +106,15 @@ def test_the_story_s_own_time_is_no_cue(sentence, number):
     assert other_event_cues(sentence, sentence.index(number), 2024, 2024, date(2024, 3, 11)) == []
 
 
+@pytest.mark.parametrize("sentence,number", [
+    ("Police said 12 people had died, as of last week.", "12"),  # "as of", "as in": no clause of its own
+    ("The toll stood at 45, as of 2019.", "45"),
+    ("Forty people were killed, as in 2011, in the valley.", "Forty"),
+])
+def test_as_of_and_as_in_are_no_clause_of_their_own(sentence, number):
+    assert other_event_cues(sentence, sentence.index(number), 2024, None)
+
+
 def test_since_an_event_of_a_year_is_another_time_even_in_an_undated_story():
     # no story year to compare with (an undated story): "since a <event> in <year>" alone says it
     far = "Tremors have shaken the island since a 9.1 quake in 2004 left more than 220,000 people dead."
@@ -903,6 +912,11 @@ def test_a_count_over_a_period_of_many_events_and_a_hedged_estimate_are_no_event
     assert tally_of(t, t.index("24")) == "the two accidents"
     t = "The two blasts killed 30 people on Monday, police said."
     assert tally_of(t, t.index("30")) is None
+    for t in ("The two bombings together killed 30 people on Monday.", "In all, 30 people were killed in the two blasts.",
+              "The two blasts hit a square where families had gathered together, killing 30."):
+        assert tally_of(t, t.index("30")) is None, t  # (twin attacks: one event's toll; no summing word beside them)
+    t = "The two floods combined have killed 48 people."
+    assert tally_of(t, t.index("48")) == "The two floods"
     t = "The farmers' association said as many as 70 people may have died, because farmhands were not counted."
     assert hedged(t, t.index("70"))
     t = "The union fears that 50 people died in the kitchens."
@@ -1002,6 +1016,7 @@ def test_a_second_verb_with_an_object_of_its_own_is_not_what_befell_the_subject(
 
 def test_a_count_of_two_measures_at_once_is_neither():
     assert [c.value for c in extract("In all, 56 people have been killed or hurt on the mountain.")] == []
+    assert [c.value for c in extract("The storm killed or injured 56 people.")] == []
     assert [c.value for c in extract("At least 30 people were dead or missing after the flood.")] == []
     assert [(c.value, c.measure) for c in extract("Five people were shot and killed.")] == [(5.0, "killed")]
     assert [(c.value, c.measure) for c in extract("Twelve people were killed and 40 injured.")] == [
@@ -1016,6 +1031,10 @@ def test_a_ceiling_sets_neither_the_best_nor_the_trend():
     assert row["best"] == 19 and row["trend"] == "rising"
     # only ceilings: they are what the row has
     assert _row([_c("b", "B", 30, "a broadcaster", "2024-05-03", q="at_most")])["best"] == 30
+    # one ceiling two sources give is theirs to give: it stays ("as many as 40", police and the ministry)
+    cs = [_c("a", "A", 12, "the ministry", "2024-05-02"), _c("b", "B", 40, "police", "2024-05-03", q="at_most"),
+          _c("c", "C", 40, "the health ministry", "2024-05-04", q="at_most")]
+    assert _row(cs)["best"] == 40
 
 
 def test_the_number_freed_only_grows():
@@ -1046,6 +1065,14 @@ def test_an_outlet_named_after_what_it_is_relays_and_a_bare_title_is_the_event_s
     cs = [_c("a", "A", 21, "Governor Aurel Tannberg"), _c("b", "B", 25, "the provincial governor")]
     assert make_figure("f", "e", "killed", None, cs, {}, False)["n_origins"] == 2
     assert make_figure("f", "e", "killed", None, cs, {}, False, voices=["Governor Aurel Tannberg"])["n_origins"] == 1
+    # a name the event does not give that way, or a title that is not theirs: apart
+    cs2 = [_c("a", "A", 16, "Police"), _c("b", "B", 16, "Lena Brannock")]
+    assert make_figure("f", "e", "killed", None, cs2, {}, False, voices=["Police spokesman Ivo Brannock"])["n_origins"] == 2
+    cs2 = [_c("a", "A", 21, "Ana Pell"), _c("b", "B", 25, "the provincial governor")]
+    assert make_figure("f", "e", "killed", None, cs2, {}, False,
+                       voices=["Ana Pell, who is running against the governor"])["n_origins"] == 2
+    assert make_figure("f", "e", "killed", None, cs, {}, False, voices=[None, ""])["n_origins"] == 2
+    assert not is_outlet("Police Station Commander Ivo Brannock") and not is_outlet("the Daily Ministry")
     # two governors named in the event: the bare title stays apart
     voices = ["Governor Aurel Tannberg", "Governor Mira Oslo of Dorvan"]
     assert make_figure("f", "e", "killed", None, cs, {}, False, voices=voices)["n_origins"] == 2

@@ -47,6 +47,10 @@ def test_the_last_batch_and_the_counts_a_fronted_with_adds_in_are_parts():
     assert _claims("Troops stormed the depot at dawn and freed the last 19 hostages.")["19"][4] == REST
     assert _claims("The remaining 12 miners were found dead on Friday.")["12"][4] == REST
     assert _claims("Troops freed 19 hostages at dawn.")["19"][4] is None
+    assert _claims("Troops freed the 30 remaining hostages at dawn.")["30"][4] == REST
+    # the rest of a state is all there is: "the remaining 12 miners are still missing" is the count
+    assert _claims("The remaining 12 miners are still missing.")["12"][:2] == ("missing", 12)
+    assert _claims("The remaining 12 miners are still missing.")["12"][4] is None
     # "With the five freed on Monday, 11 ... are now free": the five are in the 11
     got = _claims("With the five freed on Monday afternoon, 11 of the 23 guards seized on Sunday are now free, "
                   "the service said.")
@@ -56,6 +60,9 @@ def test_the_last_batch_and_the_counts_a_fronted_with_adds_in_are_parts():
     assert got["17"][3] and got["nine"][3] and got["56"][:2] == ("released", 56)  # (not "abducted": said of the 71)
     # "With 12 people killed, it was the worst attack": no larger count for it to be in
     assert not _claims("With 12 people killed, it was the worst attack in years.")["12"][3]
+    # ... nor a broader total that is no running count of them ("now", "so far", "in all")
+    assert not _claims("With 12 people killed in Tuesday's blast, 140 people have been killed in the capital "
+                       "this year.")["12"][3]
 
 
 def test_a_running_total_hung_inside_the_toll_s_words_is_that_toll():

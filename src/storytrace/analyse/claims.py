@@ -325,7 +325,7 @@ def _sentence_claims(
         claim = _claim(text, doc_id, s, e, n, head, measure, None, sayer, quotes)
         if not earlier and _increment(tok, head):
             claim.what = INCREMENT  # "the gunmen released eight more hostages": added to a count said before
-        elif rest_of_set(tok, head):
+        elif rest_of_set(tok, head, measure):
             claim.what = REST  # "freed the last 19 hostages": a batch
         if _not_persons(claim.victims) or (measure in _THING_MEASURES and not _person_like(head)
                                            and head.lemma_.lower() not in UNITS):

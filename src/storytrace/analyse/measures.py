@@ -270,25 +270,32 @@ def _from_hospital(tok: Any) -> bool:
 
 
 def _either(head: Any, m: str) -> bool:
-    """"56 people were killed or hurt", "30 were dead or missing": the count's verb (or
-    what its copula says) is joined by "or" to another measure's: a count of both, neither's."""
+    """"56 people were killed or hurt", "30 were dead or missing", "the storm killed or injured
+    56 people": the count's verb (or what its copula says) is joined by "or" to another
+    measure's: a count of both, neither's."""
     verb = head.head
+    if verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.head.children):
+        verb = verb.head  # (the object hangs on the second verb)
     for t in [verb, *(c for c in verb.children if c.dep_ in ("acomp", "oprd", "attr"))]:
         if any(c.dep_ == "cc" and c.lower_ == "or" for c in t.children):
-            for c in t.children:
+            found = {m}
+            for c in [t, *(c for c in t.children if c.dep_ == "conj")]:
                 other = MEASURE_LEMMAS.get(c.lower_) or MEASURE_LEMMAS.get(c.lemma_.lower()) or \
                     (lemma_measure(c) if c.pos_ in ("VERB", "ADJ") else None)
-                if c.dep_ == "conj" and other and other != m:
-                    return True
+                if other:
+                    found.add(other)
+            if len(found) > 1:
+                return True
     return False
 
 
 def one_measure(head: Any, m: Optional[str]) -> Optional[str]:
     """`m`, unless the count is of two measures at once ("56 people were killed or hurt"): None."""
-    return None if m is not None and head.dep_ in ("nsubj", "nsubjpass") and _either(head, m) else m
+    return None if m is not None and head.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and _either(head, m) else m
 
 
 def head_measure(head: Any) -> Optional[str]:
+    """What the noun phrase headed by `head` counts, from the words around it."""
     whole = partitive(head) if copula_attr(head) is not None else None
     if whole is not None and whole.i != head.i:  # "four of the dead were children": a part of the dead
         return "injured" if whole.lower_ in ("injured", "wounded") else _measure_of(whole)

@@ -333,6 +333,8 @@ def homograph(text: str, start: int, end: int) -> bool:
         return True
     if text[start:start + 1].isupper() and _NAMED_WITH.match(text, end):
         return True  # "Moranpur Fire and Civil Defence": a body's name
+    if word == "crush" and re.match(r"\s+on\b", text[end:end + 4]):
+        return True  # "a crush on the singer": no stampede
     if word not in ("fire", "storm", "raid", "attack", "crash", "flood", "blast", "riot", "siege", "ambush"):
         return False
     before = text[max(0, start - 12):start]

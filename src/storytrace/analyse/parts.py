@@ -122,15 +122,24 @@ def _sum_lists(claims: list[Claim], by_head: dict[str, Any], text: str) -> None:
                 c.group = group_name(part) or (part.lower_ if part.pos_ != "NUM" and part.lower_ not in NO_GROUP else None)
 
 
+#: Words that say a count is a running total ("11 ... are now free", "so far", "in all").
+_TOTAL_NOW = re.compile(r"\b(?:now|so far|in all|in total|all told|altogether)\b")
 #: Words that make a count the rest of a set ("the last 19 hostages", "the remaining 12").
 _REST = frozenset("last remaining final".split())
 
 
-def rest_of_set(tok: Any, head: Any) -> bool:
-    """"freed the last 19 hostages", "the remaining 12 miners were brought out": a count the
-    text gives as what was left of a set, a batch (not "the last three days")."""
-    return any(c.lower_ in _REST and c.i < tok.i and any(d.lower_ == "the" for d in head.children)
-               for t in {tok, head} for c in t.children)
+#: Counts of a state ("the remaining 12 miners are still missing"): the rest is all there is.
+_STATES = frozenset("missing captured hospitalised".split())
+
+
+def rest_of_set(tok: Any, head: Any, measure: str) -> bool:
+    """"freed the last 19 hostages", "the remaining 12 miners were brought out", "the 30
+    remaining hostages were freed": a count the text gives as what was left of a set, a
+    batch (not "the last three days"; not a count of a state, "the remaining 12 miners are
+    still missing": that is the count)."""
+    return measure not in _STATES and any(
+        c.lower_ in _REST and c.i < head.i and any(d.lower_ == "the" for d in head.children)
+        for t in {tok, head} for c in t.children)
 
 
 def fronted_parts(claims: list[Claim], by_head: dict[str, Any]) -> None:
@@ -151,6 +160,8 @@ def fronted_parts(claims: list[Claim], by_head: dict[str, Any]) -> None:
         subject = next((x for x in verb.children if x.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or not prep.i < subject.i:
             continue
+        if not _TOTAL_NOW.search(" ".join(t.lower_ for t in verb.subtree if t.i > prep.i + len(list(prep.subtree)) - 1)):
+            continue  # "With 12 killed on Tuesday, 140 have been killed this year": not a running total of them
         whole = next((x for x in claims if x.measure == c.measure and x.value is not None and x.value > c.value
                       and (h := by_head.get(x.id)) is not None and h.i in {y.i for y in subject.subtree}), None)
         if whole is not None:

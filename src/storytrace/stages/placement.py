@@ -225,7 +225,7 @@ _PLURAL_EVENTS = re.compile(rf"\b(?:{_MANY[3:-1]}|floods|storms|riots|clashes|cy
 #: over them ("taken together", "combined"): a count across events, no event's figure.
 _SEVERAL = re.compile(rf"\b(?:the\s+(?:two|three|four|five)|both(?:\s+the)?)\s+(?:[a-z-]+\s+)?(?:{_PLURAL_EVENTS.pattern})",
                       re.IGNORECASE)
-_SUMMED = re.compile(r"\b(?:taken\s+together|together|combined|between\s+them|in\s+all)\b", re.IGNORECASE)
+_SUMMED = re.compile(r"\b(?:taken\s+together|combined)\b", re.IGNORECASE)
 
 
 #: A day that dates one event ("on Monday", "yesterday", "on 12 November").
@@ -256,8 +256,9 @@ def tally_of(sentence: str, at: int) -> Optional[str]:
     hi = sentence.find(";", at)
     clause = sentence[lo:hi if hi >= 0 else len(sentence)]
     several = _SEVERAL.search(clause)
-    if several and _SUMMED.search(clause):
-        return several.group(0)  # "Taken together, the two accidents have cost 24 lives"
+    if several and any(abs(m.start() - several.end()) <= 3 or abs(several.start() - m.end()) <= 3
+                       for m in _SUMMED.finditer(clause)):
+        return several.group(0)  # "Taken together, the two accidents have cost 24 lives", "the two floods combined"
     if _ONE_DAY.search(clause):
         return None  # "Floods killed 41 people on Monday, the worst since January": one event's day
     period, many = _PERIOD.search(clause), _PLURAL_EVENTS.search(clause)
@@ -394,8 +395,8 @@ def disowned(claim_event: dict[str, str], claim_place: dict[str, tuple[float, st
 #: A relative clause's opening word: its time words describe the noun it follows.
 _RELATIVE = re.compile(r"\b(?:who|whom|which|where)\b", re.IGNORECASE)
 _RELATIVE_REACH = 60
-_CONCESSIVE = re.compile(r"(?:[,;:—–]\s*|\s)(?:despite|although|though|whereas|while|even\s+as|but)\b"
-                         r"|,\s*as\s+(?:the|a|an|its|their|[A-Z]\w+)\b(?!\s+(?:result|well|part)\b)", re.IGNORECASE)
+_CONCESSIVE = re.compile(r"(?:[,;:—–]\s*|\s)(?i:despite|although|though|whereas|while|even\s+as|but)\b"
+                         r"|,\s*as\s+(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z]\w+)\b(?!\s+(?:result|well|part)\b)")
 
 
 def _other_clause(sentence: str, at: int, cue: int) -> bool:

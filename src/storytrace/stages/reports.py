@@ -6,9 +6,9 @@ value (a reprint never outweighs its source); the reports give the row's status 
 `conflict` where time cannot explain a difference between two named sources, else
 `revised`), its trend over
 trusted days, and its best value (the latest trusted-dated one for a developing event, the
-value most independent sources give for a settled one). A ceiling ("as many as 40", "up to
-30") states no count: beside any report that does, it sets neither the trend nor the best
-(`counts`).
+value most independent sources give for a settled one). A ceiling only one source gives
+("up to 30, a figure no official has confirmed") states no count: beside any report that
+does, it sets neither the trend nor the best (`counts`).
 """
 
 from __future__ import annotations
@@ -317,8 +317,15 @@ def sides_trend(reports: list[Report], measure: str) -> Optional[str]:
 
 
 def counts(reports: list[Report]) -> list[Report]:
-    """The reports that state a count, not only a ceiling ("up to 30"); all when none does."""
-    return [r for r in reports if r.claim.qualifier not in ("at_most", "less_than")] or reports
+    """The reports that state a count, not only a lone source's ceiling ("up to 30, a figure
+    no official has confirmed"; two sources giving one ceiling, "as many as 40", keep it);
+    all when none does."""
+    givers: dict[Optional[float], set] = defaultdict(set)
+    for r in reports:
+        if r.claim.qualifier in ("at_most", "less_than"):
+            givers[r.claim.value].add(r.origin)
+    return [r for r in reports if r.claim.qualifier not in ("at_most", "less_than") or len(givers[r.claim.value]) >= 2
+            ] or reports
 
 
 def row_best(reports: list[Report], measure: str, historic: bool, trend: Optional[str],

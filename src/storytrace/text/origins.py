@@ -150,9 +150,10 @@ SIDES = frozenset("rebel rebels militant militants insurgent insurgents fighters
 #: Management Agency" is a source).
 _OUTLET = re.compile(r"\b(?:(?:news|press)\s+(?:agency|network|service|website)|television|tv|radio|broadcaster|"
                      r"newspaper)\s*$", re.IGNORECASE)
-#: ... or names it after what it is: "the tabloid Blitzblatt", "the broadcaster ATV Nord", "Radio Orsel".
-_NAMED_OUTLET = re.compile(r"\b(?i:broadcaster|tabloid|newspaper|daily|weekly|news\s+site|news\s+agency|channel|station|"
-                           r"radio)\s+(?:[A-Z][\w'’.-]*\s*){1,4}$")
+#: ... or names it after what it is: "the tabloid Blitzblatt", "the broadcaster ATV Nord", "Radio Orsel"
+#: (the kind in lower case before the name; "Radio" opening it).
+_NAMED_OUTLET = re.compile(r"(?:\b(?:broadcaster|tabloid|newspaper|news\s+site|news\s+agency)\s+|^(?:[Tt]he\s+)?Radio\s+)"
+                           r"(?:[A-Z][\w'’.-]*\s*){1,4}$")
 
 
 def checkable(key: str) -> bool:
@@ -324,9 +325,13 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str], voices: Iterabl
             sets.union(keys[c.id][0], "attribution: " + office)
     _title_holders(cs, keys, attrs, sets)
     _named_in_bodies([(keys[c.id][0], c.attributed_to or "") for c in cs], attrs, sets)
-    context = [("attribution: " + source_key(a), a) for a in sorted(set(voices))
+    context = [("attribution: " + source_key(a), a) for a in sorted({v for v in voices or () if v})
                if source_key(a) != UNNAMED and not is_outlet(a)]
-    _named_in_bodies(context, attrs, sets, bodies_here=False)
+    quoted: dict[str, list[str]] = defaultdict(list)  # a person key -> how the figure's claims name them
+    for c in cs:
+        if c.attributed_to and keys[c.id][0].startswith("attribution: person "):
+            quoted[keys[c.id][0]].append(c.attributed_to)
+    _named_in_bodies(context, attrs, sets, quoted)
     _event_holders(context, attrs, sets)
     people = sorted(k for k in attrs if k.startswith("attribution: person "))
     for i, a in enumerate(people):  # one person spelled two ways: "Alishvandi", "Alishbandi"
@@ -474,28 +479,38 @@ def _title_holders(cs: list[_Claim], keys: dict[str, list[str]], attrs: set[str]
 
 
 def _named_in_bodies(said: list[tuple[str, str]], attrs: set[str], sets: "DisjointSets[str]",
-                     bodies_here: bool = True) -> None:
+                     quoted: Optional[dict[str, list[str]]] = None) -> None:
     """A person a body's attribution names ("Irena Valcek, the ministry's chief spokeswoman",
     "Police spokesman Commander Ivo Brannock") is that body's voice wherever the figure
     quotes them by name alone ("Irena Valcek", "Commander Brannock"): their key joins the
-    body's. `said`: (key, attribution) pairs, the figure's own or (bodies_here False) the
-    event's others, whose body joins only a person the figure quotes."""
+    body's. `said`: (key, attribution) pairs, the figure's own, or the event's others
+    (`quoted`: how the figure names each person), whose body joins a person the figure
+    quotes only when every capitalised word it names them by is in that attribution
+    ("Commander Brannock", not "Lena Brannock" nor "Mayor Lena Brannock")."""
     for k, attributed_to in said:
         if not attributed_to or not k.startswith("attribution: ") or k.startswith(("attribution: person ",
                                                                                   "attribution: office ")):
             continue
         who = _person(attributed_to)
-        if who and "attribution: person " + who in attrs and (bodies_here or k != "attribution: person " + who):
-            sets.union(k, "attribution: person " + who)
+        person = "attribution: person " + (who or "")
+        if not who or person not in attrs:
+            continue
+        if quoted is not None:
+            words = set(re.findall(r"[A-ZÀ-Ý][\w'’-]*", attributed_to))
+            if not quoted.get(person) or not all(set(re.findall(r"[A-ZÀ-Ý][\w'’-]*", q)) <= words for q in quoted[person]):
+                continue
+        sets.union(k, person)
 
 
 def _event_holders(context: list[tuple[str, str]], attrs: set[str], sets: "DisjointSets[str]") -> None:
     """A bare title the figure quotes ("the provincial governor") is the one person the
-    event's reports name holding it ("Governor Aurel Tannberg"): two holders, or none, and
-    it stays."""
+    event's reports name holding it, the title right before the name ("Governor Aurel
+    Tannberg"; not "a former governor", "a critic of the governor"): two holders, or none,
+    and it stays."""
     for title in [k[13:] for k in attrs if k.startswith("attribution: ") and k[13:] in OFFICES.values()]:
         holders = {k for k, a in context if k.startswith("attribution: person ")
-                   and title in re.findall(r"[a-z]+", a.lower())}
+                   and re.search(rf"\b{title}\.?\s+[A-ZÀ-Ý]", a, re.IGNORECASE)
+                   and not (_OTHER_ONE | {"critic", "against", "opponent", "rival"}) & set(re.findall(r"[a-z]+", a.lower()))}
         if len(holders) == 1:
             sets.union("attribution: " + title, holders.pop())
 

@@ -1037,6 +1037,16 @@ def test_a_ceiling_sets_neither_the_best_nor_the_trend():
     assert _row(cs)["best"] == 40
 
 
+def test_a_report_naming_no_source_alone_with_its_value_sets_no_floor():
+    # a community radio's "more than 100" on the first day, never repeated, while the ministry's count
+    # went 23, 31, 38 and the town's 40, 52: no later report reaches it, it sets no floor
+    cs = [_c("r", "R", 100, "Kessane Community Radio", "2024-05-02", q="more_than"), _c("a", "A", 23, "police", "2024-05-02"),
+          _c("b", "B", 31, "the health ministry", "2024-05-03"), _c("c", "C", 40, "the mayor", "2024-05-03"),
+          _c("d", "D", 38, "the health ministry", "2024-05-04"), _c("e", "E", 52, "the mayor", "2024-05-04"),
+          _c("f", "F", 31, None, "2024-05-03")]  # (another report naming no source: one origin with the radio's)
+    assert _row(cs)["best"] == 52
+
+
 def test_the_number_freed_only_grows():
     cs = [replace(_c("a", "A", 12, "police", "2024-05-02"), measure="released"),
           replace(_c("b", "B", 43, "police", "2024-05-03"), measure="released"),

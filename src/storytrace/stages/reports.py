@@ -260,10 +260,14 @@ def _without_one_offs(reports: list[Report]) -> list[Report]:
     """The reports less the one-offs of a count that only grows: an origin's only report
     of the row, above every report of the days after it, which come from two origins at
     least ("at least 40 bodies", a police officer at the cordon told a broadcaster, while
-    the ministry's count went 14, 27, 29 and the mayor's 33, 35): no later report reaches
+    the ministry's count went 14, 27, 29 and the mayor's 33, 35; a report naming no source,
+    alone with its value: "more than 100", a community radio): no later report reaches
     it, so it sets no floor the later counts must keep (one source's own lower count later
     may be its revision, so two are needed). O(n log n): the days' suffix maxima."""
     per_origin = Counter(r.origin for r in reports if r.day)
+    per_value = Counter(r.claim.value for r in reports if r.day)
+    # (reports naming no source are one origin together; one of them alone with its value is a one-off too)
+    alone = {id(r) for r in reports if per_origin[r.origin] == 1 or not _named(r) and per_value[r.claim.value] == 1}
     days = sorted({r.day for r in reports if r.day and r.claim.value is not None})
     top_after: dict[str, float] = {}  # day -> the highest value reported after it
     origins_after: dict[str, set] = {}  # day -> up to two origins reporting after it
@@ -278,7 +282,7 @@ def _without_one_offs(reports: list[Report]) -> list[Report]:
             top = max(top, cast(float, r.claim.value))
             if len(seen) < 2:
                 seen.add(r.origin)
-    return [r for r in reports if not (r.day and r.claim.value is not None and per_origin[r.origin] == 1
+    return [r for r in reports if not (r.day and r.claim.value is not None and id(r) in alone
                                        and len(origins_after[r.day] - {r.origin}) >= 1 and len(origins_after[r.day]) >= 2
                                        and top_after[r.day] < r.claim.value)]
 

@@ -464,6 +464,13 @@ def test_a_victim_found_or_left_dead_is_the_subject_of_the_passive_before():
         assert ex(hedge) == [], hedge  # a fear, a belief, an order, a negation: no event
 
 
+def test_one_person_injured_who_then_died_is_a_death_not_an_injury():
+    got = [(c.value, c.measure) for c in extract("A man injured in the fall of the cabin died in hospital on Tuesday, "
+                                                 "raising the toll to 23.")]
+    assert got == [(1.0, "killed"), (23.0, "killed")]
+    assert [(c.value, c.measure) for c in extract("A woman injured in the blast was taken to hospital.")] == [(1.0, "injured")]
+
+
 def test_a_relative_pronoun_counts_the_person_its_clause_modifies_and_fatally_wounded_is_killed():
     from storytrace.analyse.claims import extract as ex
     assert [(c.measure, c.value, c.victims) for c in ex(

@@ -754,7 +754,8 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
                     c.dep_ == "auxpass" for c in tok.head.children) and not irrealis(tok.head):
                 victims = [c for c in tok.head.children if c.dep_ == "nsubjpass"]  # "was found hacked to death"
             if (tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN")
-                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and not (m == "injured" and
+                    tok.head.dep_ == "nsubj" and lemma_measure(tok.head.head) == "killed")):  # ("a man injured ... died")
                 victims.append(tok.head)  # "a judge killed in the attack"
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in ("killing", "murder", "assassination", "abduction", "kidnapping", "death",
                                                            "beheading", "body", "corpse"):

@@ -410,6 +410,17 @@ def _fate_of_held(head: Any) -> Optional[str]:
     return m if m in _FATES else None
 
 
+def _whole_with_clause(head: Any) -> Optional[int]:
+    """Where the whole of a partitive count with a clause of its own stands ("56 of the 71
+    pupils the ministry counts as abducted are now free"): a modifier after it completes
+    that clause, not the part's ("abducted" is not what befell the 56)."""
+    if head.pos_ != "NUM":
+        return None
+    return min((g.i for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                if g.dep_ == "pobj" and g.pos_ != "PRON" and any(x.dep_ in ("relcl", "acl") for x in g.children)),
+               default=None)
+
+
 #: Nouns of a deed done to the people an "of" counts ("the killing of 12", "the abduction of 118").
 _DEED_OF = {**dict.fromkeys("killing murder massacre slaughter execution death".split(), "killed"),
             **dict.fromkeys("abduction kidnapping".split(), "captured"),
@@ -430,11 +441,7 @@ def _measure_of(head: Any) -> Optional[str]:
             (m := lemma_measure(head.head)):
         return m  # "killing five people who were being detained": the verb, not the clause about them
     # "14 dead", "12 others wounded", "1,275 Azerbaijanis that the Armenians captured"
-    # the whole of a partitive with a clause of its own ("56 of the 71 pupils the ministry counts
-    # as abducted are now free"): a modifier after it completes that clause, not the part's
-    whole_at = min((g.i for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                    if g.dep_ == "pobj" and g.pos_ != "PRON" and any(x.dep_ in ("relcl", "acl") for x in g.children)),
-                   default=None) if head.pos_ == "NUM" else None
+    whole_at = _whole_with_clause(head)
     for c in head.children:
         if c.dep_ == "appos" and any(g.dep_ == "nummod" for g in c.children):
             continue  # "eleven people were dead, nine hostages and two police officers": its parts, not what it counts

@@ -501,6 +501,17 @@ def test_nationals_of_a_country_are_the_group_foreigners():
     assert {(c.value, c.group) for c in claims if c.group} == {(12.0, "police")}
 
 
+def test_people_from_another_country_are_the_group_foreigners():
+    # "from neighbouring X", "from abroad", citizens of a named nation: foreigners
+    for text in ("Thirty people died. Two of the dead were traders from neighbouring Dasova who had come to sell fish.",
+                 "Thirty people died. Two of the dead were Dravonian citizens.",
+                 "Thirty people died. Two of the dead were pupils from neighbouring Arnessia."):
+        assert {(c.value, c.group) for c in extract(text) if c.group} == {(2.0, "foreigners")}, text
+    # a town of the story's own, or citizens with no nation named: not foreigners
+    assert {c.group for c in extract("Thirty people died. Two of the dead were pupils from Marrasby.")} == {None, "students"}
+    assert [c.group for c in extract("Police said 12 citizens were killed.")] == [None]
+
+
 def test_a_deed_noun_and_a_second_verb_give_their_own_measure():
     # "the abduction of 118 pupils" is a capture, not a death
     assert [(c.value, c.measure) for c in extract("It revived memories of the 2019 abduction of 118 pupils.")] == [

@@ -626,6 +626,8 @@ def group_name(head: Any) -> Optional[str]:
     for c in head.children:  # "70 elderly people" -> elderly
         if c.dep_ in ("amod", "compound") and (c.lower_ in GROUPS or c.lemma_.lower() in GROUPS):
             return GROUPS.get(c.lower_) or GROUPS[c.lemma_.lower()]
+    if _from_abroad(head):
+        return "foreigners"  # "pupils from neighbouring Arnessia", "two Dravonian citizens"
     lemma = head.lemma_.lower()
     if lemma == "officer" and any(c.dep_ in ("amod", "compound") and c.lemma_.lower() != "police" for c in head.children):
         return head.lower_  # "two army officers", "prison officers": not the police
@@ -636,6 +638,19 @@ def group_name(head: Any) -> Optional[str]:
     if head.pos_ in ("NOUN",) and head.lemma_.lower() not in NO_GROUP and head.lower_ not in NO_GROUP:
         return head.lower_ if head.lower_.endswith("s") else head.lower_ + "s"
     return None
+
+
+def _from_abroad(head: Any) -> bool:
+    """People the text says come from another country: "from neighbouring X", "from
+    abroad", "from across the border"; or citizens of a named nation ("two Dravonian
+    citizens": said of foreigners; "citizens" alone are the town's own)."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "from" and re.match(
+                r"from\s+(?:neighbou?ring\s+[A-Z]|abroad\b|overseas\b|across\s+the\s+border\b)",
+                head.doc[c.i:c.i + 4].text):
+            return True
+    return head.lemma_.lower() in ("citizen", "national") and any(
+        c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE") or c.text[:1].isupper()) for c in head.children)
 
 
 def victims_of(head: Any, n: NumberSpan) -> Optional[str]:

@@ -476,6 +476,12 @@ def test_a_second_verb_of_the_subject_gives_the_measure_but_not_another_clause_s
     assert got == [("hospitalised", 4)]  # the discharged pupil is no one more in hospital
 
 
+def test_a_dateline_s_place_is_no_sayer():
+    t = ("DRUMHALLOW – Two more pupils died overnight in hospital, raising the toll to 13, the Ministry of Health "
+         "said early on Thursday.")
+    assert {c.attributed_to for c in extract(t)} == {"the Ministry of Health"}
+
+
 def test_each_figure_takes_the_according_to_that_follows_it():
     got = [(c.value, c.attributed_to) for c in extract(
         "Eleven people were killed according to the interior ministry and 20 were injured according to the city hospital.")]

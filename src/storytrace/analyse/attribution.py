@@ -136,13 +136,20 @@ def _sayer(verb: Any) -> Optional[tuple[Any, str]]:
             text = " ".join(t.text for t in quoted[0].subtree).strip(" ,")
             if _source_like(text):
                 return verb, text
-    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and not _dateline_word(c)]
     if not subj or subj[0].pos_ == "PRON":
         return None
     # the subject without a clause about it: "The officer who fired the shot" -> "The officer"
     cut = {t.i for c in subj[0].children if c.dep_ in ("relcl", "acl") for t in c.subtree}
     text = " ".join(t.text for t in subj[0].subtree if t.i not in cut).strip(" ,")
     return (verb, text) if _source_like(text) else None
+
+
+def _dateline_word(tok: Any) -> bool:
+    """A dateline's place opening the sentence ("DRUMHALLOW – Two more pupils died ..., the
+    ministry said"), which the parser may hang on the say verb: no sayer."""
+    return tok.i == tok.sent.start and tok.text.isupper() and len(tok.text) > 2 and tok.i + 1 < len(tok.doc) and \
+        tok.doc[tok.i + 1].text in ("–", "—", "-", ",", "(")
 
 
 def _source_like(phrase: str) -> bool:

@@ -477,9 +477,9 @@ def test_a_second_verb_of_the_subject_gives_the_measure_but_not_another_clause_s
 
 
 def test_a_dateline_s_place_is_no_sayer():
-    t = ("DRUMHALLOW – Two more pupils died overnight in hospital, raising the toll to 13, the Ministry of Health "
-         "said early on Thursday.")
-    assert {c.attributed_to for c in extract(t)} == {"the Ministry of Health"}
+    t = ("DRUMHALLOW – Two more pupils poisoned at the Ossery Vale School died overnight at the children's hospital "
+         "in Castrelle, raising the toll to 13, the Ministry of Health and Public Hygiene said early on Thursday.")
+    assert {c.attributed_to for c in extract(t)} == {"the Ministry of Health and Public Hygiene"}
 
 
 def test_each_figure_takes_the_according_to_that_follows_it():

@@ -480,6 +480,9 @@ def test_a_dateline_s_place_is_no_sayer():
     t = ("DRUMHALLOW – Two more pupils poisoned at the Ossery Vale School died overnight at the children's hospital "
          "in Castrelle, raising the toll to 13, the Ministry of Health and Public Hygiene said early on Thursday.")
     assert {c.attributed_to for c in extract(t)} == {"the Ministry of Health and Public Hygiene"}
+    # an acronym set off by a comma is a sayer
+    assert [c.attributed_to for c in extract("UNICEF, the UN children's agency, said 12 children died in the flood.")] \
+        == ["UNICEF , the UN children 's agency"]
 
 
 def test_each_figure_takes_the_according_to_that_follows_it():
@@ -510,12 +513,18 @@ def test_nationals_of_a_country_are_the_group_foreigners():
 def test_people_from_another_country_are_the_group_foreigners():
     # "from neighbouring X", "from abroad", citizens of a named nation: foreigners
     for text in ("Thirty people died. Two of the dead were traders from neighbouring Dasova who had come to sell fish.",
-                 "Thirty people died. Two of the dead were Dravonian citizens.",
                  "Thirty people died. Two of the dead were pupils from neighbouring Arnessia."):
         assert {(c.value, c.group) for c in extract(text) if c.group} == {(2.0, "foreigners")}, text
-    # a town of the story's own, or citizens with no nation named: not foreigners
+    # a town of the story's own, a neighbouring village, citizens however named: not foreigners; a kind of
+    # people keeps its group
     assert {c.group for c in extract("Thirty people died. Two of the dead were pupils from Marrasby.")} == {None, "students"}
-    assert [c.group for c in extract("Police said 12 citizens were killed.")] == [None]
+    assert {c.group for c in extract("Thirty people died. Two of the dead were farmers from neighbouring Kelso "
+                                     "village.")} == {None, "farmers"}
+    for text in ("Thirty people died. Two of the dead were Velmoran citizens.", "Thirty people died, including 12 Arab "
+                 "citizens.", "Police said 12 citizens were killed."):
+        assert "foreigners" not in {c.group for c in extract(text)}, text
+    assert {c.group for c in extract("Thirty people died. Two of the dead were children from neighbouring Dasova.")} \
+        == {None, "children"}
 
 
 def test_a_deed_noun_and_a_second_verb_give_their_own_measure():

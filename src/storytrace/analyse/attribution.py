@@ -149,7 +149,7 @@ def _dateline_word(tok: Any) -> bool:
     """A dateline's place opening the sentence ("DRUMHALLOW – Two more pupils died ..., the
     ministry said"), which the parser may hang on the say verb: no sayer."""
     return tok.i == tok.sent.start and tok.text.isupper() and len(tok.text) > 2 and tok.i + 1 < len(tok.doc) and \
-        tok.doc[tok.i + 1].text in ("–", "—", "-", ",", "(")
+        tok.doc[tok.i + 1].text in ("–", "—", "-")  # ("UNICEF, the UN children's agency, said": a sayer)
 
 
 def _source_like(phrase: str) -> bool:

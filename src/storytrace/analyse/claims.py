@@ -26,7 +26,7 @@ from .measures import (GROUPS, MEASURE_LEMMAS, adjacent_measure, admitted, copul
 from .parts import breakdowns, fronted_parts, rest_of_set, them_parts
 from .mentions import EVENT_NOUNS  # (a count of events: "two quakes killed 30" counts no victims)
 from .attribution import SAY_LEMMAS, Sayer, full_name, quote_speaker, sentence_sayer, source_of
-from .modality import dated_clause, hypothetical, irrealis, repeated
+from .modality import dated_clause, died, hypothetical, irrealis, repeated
 from .quotes import find_quotes
 from .retractions import mark_taken_back
 from ..text.segments import SegmentIndex, segments
@@ -755,7 +755,7 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
                 victims = [c for c in tok.head.children if c.dep_ == "nsubjpass"]  # "was found hacked to death"
             if (tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN")
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and not (m == "injured" and
-                    tok.head.dep_ == "nsubj" and lemma_measure(tok.head.head) == "killed")):  # ("a man injured ... died")
+                    tok.head.dep_ == "nsubj" and died(tok.head.head))):  # ("a man injured ... died")
                 victims.append(tok.head)  # "a judge killed in the attack"
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in ("killing", "murder", "assassination", "abduction", "kidnapping", "death",
                                                            "beheading", "body", "corpse"):

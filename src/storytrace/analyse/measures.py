@@ -626,8 +626,8 @@ def group_name(head: Any) -> Optional[str]:
     for c in head.children:  # "70 elderly people" -> elderly
         if c.dep_ in ("amod", "compound") and (c.lower_ in GROUPS or c.lemma_.lower() in GROUPS):
             return GROUPS.get(c.lower_) or GROUPS[c.lemma_.lower()]
-    if _from_abroad(head):
-        return "foreigners"  # "pupils from neighbouring Arnessia", "two Dravonian citizens"
+    if _from_abroad(head) and GROUPS.get(head.lemma_.lower()) not in _KINDS_OF_PEOPLE:
+        return "foreigners"  # "pupils from neighbouring Arnessia" ("children from ...": children)
     lemma = head.lemma_.lower()
     if lemma == "officer" and any(c.dep_ in ("amod", "compound") and c.lemma_.lower() != "police" for c in head.children):
         return head.lower_  # "two army officers", "prison officers": not the police
@@ -640,17 +640,22 @@ def group_name(head: Any) -> Optional[str]:
     return None
 
 
+#: Groups that say who the people are, which a place they come from does not replace.
+_KINDS_OF_PEOPLE = frozenset("children women men elderly girls boys babies infants teenagers".split())
+
+
 def _from_abroad(head: Any) -> bool:
-    """People the text says come from another country: "from neighbouring X", "from
-    abroad", "from across the border"; or citizens of a named nation ("two Dravonian
-    citizens": said of foreigners; "citizens" alone are the town's own)."""
+    """People the text says come from another country: "from neighbouring X" (X no village
+    or town: "from neighbouring Kelso village" are neighbours), "from abroad", "from
+    overseas", "from across the border". (A nation's name before "citizens" is not enough:
+    "Velmoran citizens" in Velmora, "Arab citizens" are the country's own.)"""
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ == "from" and re.match(
-                r"from\s+(?:neighbou?ring\s+[A-Z]|abroad\b|overseas\b|across\s+the\s+border\b)",
-                head.doc[c.i:c.i + 4].text):
+                r"from\s+(?:neighbou?ring\s+[A-Z][\w'’-]*\b(?!\s+(?:village|town|city|district|county|parish|"
+                r"suburb|valley|province|region|municipality|commune)\b)|abroad\b|overseas\b|across\s+the\s+border\b)",
+                head.doc[c.i:c.i + 5].text):
             return True
-    return head.lemma_.lower() in ("citizen", "national") and any(
-        c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE") or c.text[:1].isupper()) for c in head.children)
+    return False
 
 
 def victims_of(head: Any, n: NumberSpan) -> Optional[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..text.timex import find_dates
+from .measures import lemma_measure
 
 #: Modals of a possibility or a counterfactual, not of what happened.
 _HYPOTHETICAL = frozenset("could would should might may can".split())
@@ -56,3 +57,10 @@ def dated_clause(verb: Any) -> bool:
     clause = verb.doc.text[words[0].idx: words[-1].idx + len(words[-1].text)]
     return any(d.year is not None or (d.kind == "relative" and (d.offset or 0) < 0 and d.unit in ("week", "month", "year"))
                for d in find_dates(clause))
+
+
+def died(verb: Any) -> bool:
+    """A death the verb tells as fact ("died", "was killed"): not "may die", "did not die",
+    "nearly died"."""
+    return lemma_measure(verb) == "killed" and not irrealis(verb) and not any(
+        c.dep_ == "neg" or c.lower_ in ("nearly", "almost") for c in verb.children)

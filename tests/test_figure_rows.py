@@ -1056,6 +1056,16 @@ def test_a_report_naming_no_source_alone_with_its_value_sets_no_floor():
     assert _row(cs)["best"] == 52
 
 
+def test_the_missing_and_the_hospitalised_of_a_developing_event_never_conflict():
+    # the relief society's 23 missing and the police's 9 on one day: lists of their own, hours apart
+    cs = [replace(_c("a", "A", 23, "the relief society", "2024-05-02"), measure="missing"),
+          replace(_c("b", "B", 9, "the police", "2024-05-02"), measure="missing")]
+    assert _row(cs)["status"] == "revised"
+    # ... the dead do
+    cs = [_c("a", "A", 23, "the relief society", "2024-05-02"), _c("b", "B", 9, "the police", "2024-05-02")]
+    assert _row(cs)["status"] == "conflict"
+
+
 def test_the_number_freed_only_grows():
     cs = [replace(_c("a", "A", 12, "police", "2024-05-02"), measure="released"),
           replace(_c("b", "B", 43, "police", "2024-05-03"), measure="released"),

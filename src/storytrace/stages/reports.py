@@ -3,7 +3,8 @@
 One job: the time-aware reconciliation of one figure row (figures.py makes the rows). Each
 document's figure is a report counted from the first trusted day its source printed that
 value (a reprint never outweighs its source); the reports give the row's status (`agree`,
-`conflict` where time cannot explain a difference between two named sources, else
+`conflict` where time cannot explain a difference between two named sources — never for
+a state that changes by the hour, the missing or the hospitalised of a developing event —, else
 `revised`), its trend over
 trusted days, and its best value (the latest trusted-dated one for a developing event, the
 value most independent sources give for a settled one). A ceiling only one source gives
@@ -95,6 +96,8 @@ def row_status(reports: list[Report], historic: bool, measure: str, lineage: Opt
         return "agree", []
     if historic:  # a settled figure: any disagreement is a conflict
         return "conflict", _sides(reports)
+    if measure in SUBSIDING:  # a state that changes by the hour, counted by each source over its own wards or
+        return "revised", []  # lists ("still missing", "still in hospital"): time and scope explain a difference
     by_day: dict[str, list[Report]] = defaultdict(list)
     for r in reports:
         if r.day:

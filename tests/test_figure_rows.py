@@ -926,6 +926,11 @@ def test_a_count_over_a_period_of_many_events_and_a_hedged_estimate_are_no_event
         assert tally_of(t, t.index("30")) is None, t  # (twin attacks: one event's toll; no summing word beside them)
     t = "The two floods combined have killed 48 people."
     assert tally_of(t, t.index("48")) == "The two floods"
+    # a sum the writer makes ("Add the man police shot dead ..., and the number ... comes to 34")
+    from storytrace.stages.placement import writer_sum
+    assert writer_sum("Add the man police shot dead at Gate 7, and the number who died comes to 34.") == "Add the"
+    assert writer_sum("Adding to the toll, 12 more died overnight.") is None
+    assert writer_sum("Police said they would add the names of 12 more victims.") is None
     t = "The farmers' association said as many as 70 people may have died, because farmhands were not counted."
     assert hedged(t, t.index("70"))
     t = "The union fears that 50 people died in the kitchens."

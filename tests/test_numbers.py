@@ -263,6 +263,8 @@ def test_vague_money_and_duration():
     ("aged 54, he", "54", "age"),
     ("the 54-year-old man", "54", "age"),
     ("Maria Lopez, 58, and", "58", "age"),
+    ("after a woman of 52 died of her burns", "52", "age"),
+    ("a family of five died", "five", "count"),
     ("a three-hour siege", "three", "duration"),
     ("after 44 days", "44", "duration"),
     ("for two decades", "two", "duration"),

@@ -48,7 +48,7 @@ from ..text.origins import checkable, is_outlet, source_key
 from .placement import (ALONE, DISPUTED, DISPUTED_WHY, HEADLINE, MEASURE_FAMILY, PLACED, RETRACTED, RETRACTED_WHY, STRONG,
                         SUPERSEDED, UNPLACED, Placement, casualty_story, cause_beside, disowned, in_clause,
                         other_event_cues, place_words, retracted, story_families, tally_of, hedged, unplaced,
-                        with_perpetrators)
+                        with_perpetrators, writer_sum)
 from ..text.datelines import filed_from, lead_place
 from .titles import story_label, title_words
 from ..text.segments import BODY
@@ -504,6 +504,8 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
         return Placement(event_of[(doc_id, inside[0])] if inside else story_eid, 0.5, "other: not a count")
     if tally := tally_of(said.sentence, start - s0):
         return unplaced(story_eid, f"a count over many events: '{tally}'", 0.2)
+    if added := writer_sum(said.sentence):
+        return unplaced(story_eid, f"a sum the writer makes ('{added} ...'): no source's figure", 0.2)
     if measure == "killed" and (perp := with_perpetrators(said.sentence, start - s0)):
         return unplaced(story_eid, f"a count that holds the perpetrators ('{perp}'): no victims' toll", 0.3)
     if hedge := hedged(said.sentence, start - s0):

@@ -21,7 +21,7 @@ Evidence, strongest first (`confidence`):
 | uncorroborated | 0.4 | placed below 0.8 (story, headline, before), not a part of a total, and its bounds meet none of the strongly placed (≥ 0.8: lead, named, dated) claims of the same event, measure and group where there are some: a count that only grows below all of them is another, an earlier or a partial count; any other is left out unless two documents dated after every such lead state that same value (a toll risen since) |
 | no casualty | 0.2 | killed, injured or hospitalised with no cause beside it in its sentence (`cause_beside`), in a story that does not tell of violence, an accident or a disaster (`casualty_story`: its first dated report, or half of the documents that speak of a death or an injury, name one in title or lead): an obituary, an illness, an athlete's injury |
 | part, increment | 0.3 | a part of a count its sentence gives without a group of its own ("four hostages were killed, two on Wednesday and two in the assault"), or an increment ("eight more hostages", "another 12"), or the rest of a set ("freed the last 19 hostages"): no total of the event (the events stage) |
-| tally | 0.2 | the number counts over many events of a kind ("146 people had died in industrial fires this year", "12 shootings ..., in which 19 people were killed", "Taken together, the two accidents have cost 24 lives") or over a period ("Floods have killed 163 people ... so far this year": `tally_of`) |
+| tally | 0.2 | the writer's own sum ("Add the man police shot dead ..., and the number comes to 34": `writer_sum`), or the number counts over many events of a kind ("146 people had died in industrial fires this year", "12 shootings ..., in which 19 people were killed", "Taken together, the two accidents have cost 24 lives") or over a period ("Floods have killed 163 people ... so far this year": `tally_of`) |
 | hedged, perpetrators | 0.3 | a hedged estimate ("as many as 70 people may have died", "feared dead": `hedged`); a death toll that holds the perpetrators ("Counting the five gunmen ..., the siege cost 34 lives": `with_perpetrators`) |
 | unplaced | ≤ 0.3 | the number is page furniture (a caption, a teaser: segments.py), the sentence speaks of another time or event (below) and nothing names that event, the sentence says the figure was an early report since superseded ("originally reported two dead", a correction note's "An earlier version of this article said 41"), calls it false, unconfirmed or denied (`DISPUTED`), or says it was wrong or withdrawn (`RETRACTED`: the same event, group and value is then left out in every report dated up to the withdrawal: `disowned`), or a later sentence of its paragraph takes the report back whole, by its sayer (analyse/retractions.py: left out there only), or the story's reports never lead with such a figure |
 
@@ -302,6 +302,18 @@ def with_perpetrators(sentence: str, at: int) -> Optional[str]:
             return m.group(0)
     listed = _LISTS_PERPETRATORS.match(sentence, at)
     return sentence[listed.end() - 30:listed.end()].strip() if listed else None
+
+
+#: A sentence in which the writer adds something to a count ("Add the man police shot dead at
+#: Gate 7, and the number ... comes to 34"): the writer's sum, no source's figure.
+_WRITER_SUM = re.compile(r"^\W*(?:And\s+)?Add\s+(?:in\s+)?(?:the|a|an|his|her|their|its|\d+|two|three|four|five|six|"
+                         r"seven|eight|nine|ten)\b")
+
+
+def writer_sum(sentence: str) -> Optional[str]:
+    """The words that open a writer's sum ("Add the four farm workers killed ..."), or None."""
+    m = _WRITER_SUM.match(sentence)
+    return m.group(0).strip(" \"'“”") if m else None
 
 
 def hedged(sentence: str, at: int) -> Optional[str]:

@@ -177,6 +177,9 @@ _EVENTS = ("killings slayings murders attacks bombings shootings elections games
            "seasons series campaigns primaries budgets").split()  # after a year: the 1978 bombings
 _R_EVENT = re.compile(rf"{BLANK}+(?:[a-z]+-)?(?:{trie(_EVENTS)})\b")
 _L_AGE = re.compile(rf"\b(?:aged|age|ages){BLANK}+(?:of{BLANK}+)?\Z", re.I)
+#: "a woman of 52": one person and her age (not "a family of five", a count).
+_L_PERSON_OF = re.compile(rf"\b(?:a|an|the)(?:{BLANK}+[a-z-]+)?{BLANK}+(?:man|woman|boy|girl|mother|father|son|daughter|"
+                          rf"grandmother|grandfather|widow|widower|pensioner|teacher|farmer|driver){BLANK}+of{BLANK}+\Z", re.I)
 _L_UNIT = re.compile(rf"\b(?:magnitude(?:{BLANK}+of)?|Richter|Mw|M){BLANK}*-?{BLANK}*\Z", re.I)
 _L_DATE = re.compile(rf"\b{_MONTH_RE}\.?,?{BLANK}+(?:the{BLANK}+)?\Z")
 _L_YEAR_STRONG = re.compile(rf"\b(?:in|since|until|till|by|before|after|during|circa|from){BLANK}+\Z", re.I)
@@ -280,6 +283,8 @@ def _kind(text: str, s: int, e: int, v: float, typ: str, digits: bool, scale: fl
         return "time", e
     if rk == "age" or (tl in ("aged", "age", "ages", "of") and v < 130 and _L_AGE.search(text, lo, s)):
         return "age", e
+    if tl == "of" and plain and 0 < v < 110 and _L_PERSON_OF.search(text, lo, s):
+        return "age", e  # "after a woman of 52 died of her burns"
     if plain and 0 < v < 110 and text[e:e + 1] == "," and tok[-1:] == "," and _L_APPOS.search(text, lo, s):
         return "age", e  # Maria Lopez, 58, was
     if digits and s > 0 and (text[s - 1].isalpha() or text[s - 1] == "-") and _L_GLUED.search(

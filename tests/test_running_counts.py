@@ -65,6 +65,13 @@ def test_the_last_batch_and_the_counts_a_fronted_with_adds_in_are_parts():
                        "this year.")["12"][3]
 
 
+def test_a_headline_s_second_count_with_its_own_measure_is_no_part_of_the_first():
+    # "One fan killed, 14 hurt": the parser hangs the 14 on the fan; its own word says it counts the hurt
+    assert _claims("One fan killed, 14 hurt as rival supporters clash at Edderholm")["14"][:4] == ("injured", 14, None, False)
+    assert _claims("Two dead, 30 injured in bus crash")["30"][:2] == ("injured", 30)
+    assert _claims("Thirty people died, including 12 children.")["12"][:4] == ("killed", 12, "children", True)
+
+
 def test_a_running_total_hung_inside_the_toll_s_words_is_that_toll():
     assert _claims("Rescuers recovered four more bodies, raising the number of people killed to 35.")["35"][:2] == ("killed", 35)
     assert _claims("That brings the number of people killed since the gunmen took the bank on Tuesday to five.")["five"][:2] \

@@ -295,8 +295,9 @@ def _sentence_claims(
         if tok is None:
             continue
         head = _np_head(tok)
-        parent = _whole(head, by_token, by_head, out)
-        if parent is not None and parent.i in by_token:
+        parent = _whole(head, by_token, by_head, out)  # (not a count its own words give another measure:
+        if parent is not None and parent.i in by_token and adjacent_measure(sent, n) in (  # "One fan killed,
+                None, by_token[parent.i].measure):  # 14 hurt": the 14 are the hurt, no part of the dead)
             pending_groups.append((n, head, parent))
             continue
         measure = one_measure(head, adjacent_measure(sent, n) or head_measure(head) or surface_measure(tok.doc, n, head))

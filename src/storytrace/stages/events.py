@@ -502,10 +502,9 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     if measure == "other":  # a percentage, money, a fraction: never a figure row, tied to the sentence's event
         inside = [j for j, m in enumerate(ms) if s0 <= m.start < s1]
         return Placement(event_of[(doc_id, inside[0])] if inside else story_eid, 0.5, "other: not a count")
-    if tally := tally_of(said.sentence, start - s0):
-        return unplaced(story_eid, f"a count over many events: '{tally}'", 0.2)
-    if added := writer_sum(said.sentence):
-        return unplaced(story_eid, f"a sum the writer makes ('{added} ...'): no source's figure", 0.2)
+    if many := tally_of(said.sentence, start - s0) or writer_sum(said.sentence):  # ("Add the man ...": the writer's)
+        return unplaced(story_eid, (f"a sum the writer makes ('{many} ...'): no source's figure" if many.startswith("Add")
+                                    else f"a count over many events: '{many}'"), 0.2)
     if measure == "killed" and (perp := with_perpetrators(said.sentence, start - s0)):
         return unplaced(story_eid, f"a count that holds the perpetrators ('{perp}'): no victims' toll", 0.3)
     if hedge := hedged(said.sentence, start - s0):

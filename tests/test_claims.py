@@ -89,6 +89,20 @@ def test_a_say_verb_sources_only_the_clause_it_reports():
     assert got == {(7.0, "police"), (20.0, "police")}
 
 
+def test_reported_missing_gives_a_state_not_a_sayer():
+    # "reported missing" says what became of the people, not who says so
+    (claim,) = extract("Two people reported missing have not been traced.")
+    assert (claim.measure, claim.value, claim.attributed_to) == ("missing", 2.0, None)
+    (claim,) = extract("Agency spokesman Pradel said four people reported missing had still not been traced.")
+    assert (claim.value, claim.attributed_to) == (4.0, "Agency spokesman Pradel")
+    assert [c.attributed_to for c in extract("Police reported 12 dead on Friday.")] == ["Police"]
+
+
+def test_a_speaker_at_a_place_is_the_person_not_the_place():
+    (claim,) = extract('A police officer at the cordon told reporters that "at least 40 bodies" were inside.')
+    assert claim.attributed_to == "A police officer at the cordon"
+
+
 def test_a_list_after_a_count_of_people_that_adds_up_to_it_breaks_it_down():
     # the parser reads the list as more conjuncts of "people"; its numbers make six: parts
     claims = extract("Six people, two Lorvan nationals and four Merenese, were killed in the market on Friday.")

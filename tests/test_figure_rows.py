@@ -1168,3 +1168,33 @@ def test_a_report_naming_no_source_counts_a_named_value_from_its_source_s_day():
           replace(_c("e", "E", 11, None, "2024-05-04"), measure="hospitalised")]
     row = _row(cs)
     assert row["trend"] == "falling" and row["best"] == 11
+
+
+def test_a_body_s_other_names_appositives_initials_and_short_names_are_one_origin():
+    # an appositive says what the body is; it is no part of its name
+    assert source_key("The Sefarri Village Guard , a militia of local farmers") == \
+        source_key("The Sefarri Village Guard , the local militia") == "sefarri village guard"
+    # a title after a place's name: the place is no person ("Upper Hadrel"), the holder is
+    assert source_key("Upper Hadrel district governor Halil Berrakan") == source_key("Halil Berrakan") == "person berrakan"
+    assert source_key("the district governor 's office") == source_key("the governor") == "governor"
+    # initials, a short name, and a voice named before their body: one origin
+    cs = [_c("a", "A", 40, "The Sevarran Emergency Management Agency ( SEMA )"),
+          _c("b", "B", 40, "SEMA 's director - general , Hesper Kalloway"), _c("c", "C", 9, "police")]
+    groups = origin_groups(cs, {})
+    assert groups["a"] == groups["b"] != groups["c"]
+    cs = [_c("a", "A", 40, "the Brevanian Civil Rescue Agency"), _c("b", "B", 40, "The BCRA"),
+          _c("d", "D", 40, "Civil Rescue"), _c("e", "E", 41, "Teodor Pradel , the agency 's spokesman"),
+          _c("c", "C", 9, "police")]
+    groups = origin_groups(cs, {})
+    assert groups["a"] == groups["b"] == groups["d"] == groups["e"] != groups["c"]
+    # a run of words no single body's name holds, or initials of none: apart
+    groups = origin_groups([_c("a", "A", 40, "the Brevanian Civil Rescue Agency"), _c("b", "B", 40, "The KLMN"),
+                            _c("d", "D", 40, "Rescue Agency Harbour")], {})
+    assert groups["a"] != groups["b"] and groups["a"] != groups["d"]
+
+
+def test_an_outlet_described_after_its_name_relays_a_figure():
+    from storytrace.text.origins import is_outlet
+    assert is_outlet("Kadrossa Free Voice , a news site run by exiled journalists")
+    assert not is_outlet("The Sefarri Village Guard , a militia of local farmers")
+

@@ -65,7 +65,7 @@ def _say_verb_sayer(tok: Any) -> tuple[bool, Optional[str]]:
     child, node = None, tok
     met = False
     while True:
-        if _is_say(node):
+        if _is_say(node) and not _state_report(node):
             met = True
             if child is not None and (child.dep_ == "advcl" or _semicolon_between(child, node)):
                 return met, None
@@ -106,6 +106,12 @@ def _according_of(sayer: Sayer, at: int) -> Optional[str]:
 
 def _is_say(tok: Any) -> bool:
     return tok.lemma_.lower() in SAY_LEMMAS and tok.pos_ == "VERB"
+
+
+def _state_report(verb: Any) -> bool:
+    """A say verb that gives its subject a state, not a saying: "two people reported missing",
+    "four were reported dead" (its object predicate); the figure's source is a say verb above it."""
+    return any(c.dep_ in ("oprd", "acomp") for c in verb.children)
 
 
 def _semicolon_between(a: Any, b: Any) -> bool:

@@ -75,6 +75,23 @@ GENERIC = frozenset("officials official authorities sources source witnesses wit
                     "analysts activists relatives survivors locals villagers it he she they".split())
 
 
+#: What a body's name is followed by to say what it is ("X, a militia of local farmers",
+#: "X, the local militia"): not part of its name (a person's appositive is their title: kept).
+_APPOSITIVE = re.compile(r"^(?P<name>(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w'’-]*)*\s+"
+                         r"(?:" + "|".join(w.capitalize() for w in sorted(
+                             "agency ministry police department office service council committee army force forces government "
+                             "hospital association organisation organization union bureau authority commission centre center "
+                             "institute foundation party group company corporation corps brigade observatory monitor coalition "
+                             "alliance federation league society mission directorate board trust inspectorate guard "
+                             "militia".split())) + r"))\s*,\s*(?:a|an|the)\s.*$")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")  # a body's initials ("SEMA"), never a person
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z]{2,6}\s*\)\s*$")
+#: An appositive that says the sayer is a news outlet ("Kadrossa Free Voice, a news site run by ...").
+_OUTLET_APPOSITIVE = re.compile(r",\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:news\s+(?:site|website|agency|outlet|portal)|"
+                                r"newspaper|tabloid|broadcaster|daily|weekly|radio\s+station|television\s+channel|"
+                                r"tv\s+channel|blog|website)\b", re.IGNORECASE)
+
+
 def ministry_of(attribution: str) -> Optional[str]:
     """The ministry a minister speaks for ("Interior Minister Oskar Delane", "the Minister of
     Health": 'ministry interior', 'ministry health'); None for any other sayer. A speaker
@@ -93,6 +110,8 @@ def source_key(attribution: str) -> str:
     for a source no reader could check ("officials said", "the statement")."""
     a = " ".join(attribution.split()).strip(" ,.;:\"'“”")
     a = _LEAD.sub("", a)
+    a = _APPOSITIVE.sub(r"\g<name>", a)  # "The Sefarri Village Guard, a militia of local farmers": the body
+    a = _ACRONYM_AFTER.sub("", a)  # "the Sevarran Emergency Management Agency (SEMA)"
     said_as = a
     a = _POSSESSIVE.sub("", a)  # "Turkey's Foreign Ministry" -> "Foreign Ministry"
     a = _DET.sub("", a)
@@ -122,6 +141,9 @@ def source_key(attribution: str) -> str:
             return inst
     if not bare or all(w in GENERIC or w in NATIONALITIES or w in _JOINERS for w in words):
         return UNNAMED  # "officials said": no one a reader could check
+    core = [w for w in bare if w not in _PLACE_KINDS and w not in ("'s", "’s", "office")]
+    if len(core) == 1 and core[0] in OFFICES:
+        return OFFICES[core[0]]  # "the district governor's office": the one governor, a bare title
     return " ".join(bare)  # ("the regional health department" is "the health department")
 
 
@@ -180,7 +202,7 @@ _NOBODY = frozenset("resident residents neighbour neighbours neighbor neighbors 
 def is_outlet(attribution: str) -> bool:
     """Whether a figure's sayer is a news outlet (which relays it: no primary source)."""
     said = " ".join(attribution.split()).strip(" ,.;:\"'“”")
-    return bool(_OUTLET.search(said) or _NAMED_OUTLET.search(said))
+    return bool(_OUTLET.search(said) or _NAMED_OUTLET.search(said) or _OUTLET_APPOSITIVE.search(said))
 #: Offices held by one person at a time, of a place: "the governor of Qeshm island", "Qeshm
 #: Gov. Heidar Alishvandi" and "Qeshm island governor Heydar Alishbandi" are one source.
 OFFICES = {"governor": "governor", "gov": "governor", "mayor": "mayor", "sheriff": "sheriff", "coroner": "coroner",
@@ -233,7 +255,7 @@ def _person(phrase: str) -> Optional[str]:
     for w in tokens:
         low = w.lower().strip(".")
         if w[:1].isupper() and low not in _TITLES and low not in NATIONALITIES and low not in ORG_WORDS \
-                and low not in ("the", "a", "an"):
+                and low not in ("the", "a", "an") and not _ACRONYM.fullmatch(w):
             run.append(w)
             continue
         if run:
@@ -241,16 +263,22 @@ def _person(phrase: str) -> Optional[str]:
             run = []
         if not (before == "the" and w[:1].isupper() and low in NATIONALITIES):
             before = low  # ("the State Mining Inspectorate": a capitalised "State" keeps the "the" before the run)
-        org = org or (w[:1].isupper() and low in ORG_WORDS)
+        org = org or (w[:1].isupper() and low in ORG_WORDS) or bool(_ACRONYM.fullmatch(w))
     if run:
         runs.append((run, before, "", org))
     for r, prev, after, named_org in runs:
         if prev == "the" or after in ORG_WORDS or any(w.lower() in ORG_WORDS for w in r) or \
                 named_org and prev in ("for", "of", "and", "on"):
             continue  # "the California Highway Patrol", "Foreign Affairs Committee", "... for Human Rights": an organisation
+        if after in _TITLES or after in OFFICES or after in _PLACE_KINDS:
+            continue  # "Upper Hadrel district governor Halil Berrakan": a place the title is of
         if len(r) >= 2 or prev in _TITLES or len(tokens) == 1:
             return _fold(r[-1].lower().strip("'’."))
     return None
+
+
+#: Lower-case words that make the capitalised words before them a place ("Upper Hadrel district").
+_PLACE_KINDS = frozenset("district province provincial county city town village region regional state municipal".split())
 
 
 def _fold(word: str) -> str:
@@ -318,6 +346,7 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str], voices: Iterabl
     attrs = {k for ks in keys.values() for k in ks if k.startswith("attribution: ")} | {
         "attribution: " + m for m in ministers.values()}
     attrs |= _body_voices(cs, keys, sets)
+    _short_names(cs, keys, attrs, sets)
     _bare_bodies(attrs, sets)
     for c in cs:  # a named holder of an office is that office: "Qeshm Gov. Heidar Alishvandi"
         office = office_key(c.attributed_to) if c.attributed_to else None
@@ -362,6 +391,29 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str], voices: Iterabl
     return {c.id: sets.root(keys[c.id][0]) for c in cs}
 
 
+def _short_names(cs: list[_Claim], keys: dict[str, list[str]], attrs: set[str], sets: "DisjointSets[str]") -> None:
+    """A body named by its initials ("the BCRA", "SEMA's director") or by a run of its
+    capitalised words ("Civil Rescue" for "the Brevanian Civil Rescue Agency") is the one
+    body of the figure whose name those are. Two bodies that fit, or none: it stays apart."""
+    bodies = {k: k[13:].split() for k in attrs if k.startswith("attribution: ") and len(k[13:].split()) > 1
+              and not k.startswith(("attribution: person ", "attribution: office ", "attribution: ministry"))}
+    initials = {k: "".join(w[0] for w in ws if w not in _JOINERS) for k, ws in bodies.items()}
+    short = {k for k in attrs if k.startswith("attribution: ") and re.fullmatch(r"[a-z]{2,6}", k[13:])}
+    for c in cs:  # a run of capitalised words keyed as a person, no title before it
+        k = keys[c.id][0]
+        said = (c.attributed_to or "").strip()
+        if k.startswith("attribution: person ") and re.fullmatch(r"(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+", said):
+            run = said.lower().split()
+            fits = [b for b, ws in bodies.items() if any(ws[i:i + len(run)] == run for i in range(len(ws) - len(run) + 1))
+                    and ORG_WORDS & set(ws) - set(run)]
+            if len(fits) == 1:
+                sets.union(k, fits[0])
+    for k in short:
+        fits = [b for b, ini in initials.items() if ini == k[13:]]
+        if len(fits) == 1:
+            sets.union(k, fits[0])
+
+
 def _bare_bodies(attrs: set[str], sets: "DisjointSets[str]") -> None:
     """A body named by less joins the one body of the figure its words name more fully:
     "ministry" the one "ministry foreign affairs", "the health authority" the one "haverlund
@@ -391,6 +443,10 @@ _VOICE_ROLE = r"(?:director|chief|head|spokesman|spokeswoman|spokesperson|commis
 _BODY_VOICE = re.compile(rf"^(?:the\s+)?(?:(?P<body>[\w’'-]+(?:\s+[\w’'-]+){{0,5}}?)\s?['’]s\s+(?:[\w-]+\s+)?{_VOICE_ROLE}\b"
                          rf"|(?:[\w-]+\s+)?{_VOICE_ROLE}\s+of\s+(?:the\s+)?(?P<body2>[\w’'-]+(?:\s+[\w’'-]+){{0,5}}?)\s*,)",
                          re.IGNORECASE)
+#: ... or the voice named first: "Teodor Pradel, the agency's spokesman", "Bahram Tarkan, a spokesman for the service".
+_VOICE_AFTER = re.compile(rf"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}\s*,\s*(?:the|a|an|its)\s+(?:(?P<body>[\w’'-]+"
+                          rf"(?:\s+[\w’'-]+){{0,5}}?)\s?['’]s\s+(?:[\w-]+\s+)?{_VOICE_ROLE}|(?:[\w-]+\s+)?{_VOICE_ROLE}\s+"
+                          rf"(?:for|of|at)\s+(?:the\s+)?(?P<body2>[\w’'-]+(?:\s+[\w’'-]+){{0,5}}))\s*$")
 
 
 def _body_voices(cs: list[_Claim], keys: dict[str, list[str]], sets: "DisjointSets[str]") -> set[str]:
@@ -400,7 +456,8 @@ def _body_voices(cs: list[_Claim], keys: dict[str, list[str]], sets: "DisjointSe
     officer", is no body). Returns the bodies' keys."""
     bodies = set()
     for c in cs:
-        m = _BODY_VOICE.match(" ".join((c.attributed_to or "").split()))
+        said = " ".join((c.attributed_to or "").split())
+        m = _BODY_VOICE.match(said) or _VOICE_AFTER.match(said)
         k = keys[c.id][0]
         if not m or not k.startswith("attribution: person "):
             continue  # (a voice already keyed as a body, "the airport authority's fire chief": the fire service)

@@ -244,7 +244,7 @@ def np_before(text: str, lo: int, hi: int) -> Optional[Span]:
         w, wl = toks[k][2], toks[k][2].lower()
         if wl in DETERMINERS or possessive(w):
             start = k
-            if k >= 2 and toks[k - 1][2].lower() in ("for", "of"):  # "a spokesman for the campaign"
+            if k >= 2 and toks[k - 1][2].lower() in ("for", "of", "at", "in", "from", "near", "outside"):  # "a spokesman for the campaign", "a police officer at the cordon"
                 x = k - 2
                 while x >= 0 and k - x <= 5 and is_word(toks[x][2]) and toks[x][2].lower() not in STOP:
                     if toks[x][2].lower() in NP_DET:

@@ -98,6 +98,18 @@ def test_reported_missing_gives_a_state_not_a_sayer():
     assert [c.attributed_to for c in extract("Police reported 12 dead on Friday.")] == ["Police"]
 
 
+def test_a_bare_number_a_sayer_gives_after_a_count_is_their_count_of_it():
+    got = [(c.measure, c.value, c.attributed_to) for c in extract(
+        "The ministry said on Sunday that 25 people had died. The Civic Renewal Party says 32.")]
+    assert got == [("killed", 25.0, "The ministry"), ("killed", 32.0, "The Civic Renewal Party")]
+    assert ("killed", 4.0, "doctors") in [(c.measure, c.value, c.attributed_to) for c in extract(
+        "Clashes: two dead, says ministry; doctors say four")]
+    # which count would it answer? two measures before, a noun after it, another paragraph: none
+    assert 30.0 not in [c.value for c in extract("Police said 12 people were killed and 40 injured. The party says 30.")]
+    assert 30.0 not in [c.value for c in extract("Police said 12 people were killed. The party says 30 schools.")]
+    assert 30.0 not in [c.value for c in extract("Police said 12 people were killed.\n\nThe party says 30.")]
+
+
 def test_a_speaker_at_a_place_is_the_person_not_the_place():
     (claim,) = extract('A police officer at the cordon told reporters that "at least 40 bodies" were inside.')
     assert claim.attributed_to == "A police officer at the cordon"

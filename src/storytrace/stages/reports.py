@@ -86,6 +86,10 @@ def _fits(reports: list[Report]) -> bool:
     return max(r.claim.lo for r in reports) <= min(r.claim.hi for r in reports)
 
 
+#: Qualifiers that give only a ceiling ("up to 30", "fewer than 10"): no count of its own.
+CEILINGS = ("at_most", "less_than")
+
+
 def row_status(reports: list[Report], historic: bool, measure: str, lineage: Optional[dict[str, str]] = None
             ) -> tuple[str, list[dict[str, Any]]]:
     """single / agree / conflict (with the sides) / revised (see the module docstring).
@@ -329,9 +333,9 @@ def counts(reports: list[Report]) -> list[Report]:
     all when none does."""
     givers: dict[Optional[float], set] = defaultdict(set)
     for r in reports:
-        if r.claim.qualifier in ("at_most", "less_than"):
+        if r.claim.qualifier in CEILINGS:
             givers[r.claim.value].add(r.origin)
-    return [r for r in reports if r.claim.qualifier not in ("at_most", "less_than") or len(givers[r.claim.value]) >= 2
+    return [r for r in reports if r.claim.qualifier not in CEILINGS or len(givers[r.claim.value]) >= 2
             ] or reports
 
 

@@ -1,0 +1,69 @@
+"""Counts whose noun is left out: "The interior ministry said 25 people had died. The
+Civic Renewal Party says 32." The bare number a sayer gives right after a sentence that
+counts one measure is that sayer's count of the same measure. The claims analyser
+(claims.py) calls it for each document.
+
+It abstains where the reader could not tell which count the bare number answers: a
+sentence before that counts two measures ("12 were killed and 40 hurt. The party says
+30."), a number followed by a noun of its own ("says 32 schools"), or a number that is
+no count (a year, a time)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+
+from ..model import Claim, make_id
+from ..text.numbers import band, find_numbers
+
+#: A sayer, a say verb and a bare number ending its clause: "The Civic Renewal Party says 32.",
+#: "doctors say four;", "the opposition puts the figure at 30."
+_SAID_BARE = re.compile(
+    r"(?:(?<=[.;:!?] )|(?<=[.;:!?]\" )|(?<=\n)|^)(?P<who>(?:[Tt]he\s+|[Ii]ts\s+|[Hh]is\s+|[Hh]er\s+)?[A-Za-z][\w'’-]*(?:\s+(?:of\s+|for\s+)?[A-Za-z][\w'’-]*){0,5}?)"
+    r"\s+(?:says|said|say|puts\s+(?:it|the\s+(?:toll|figure|number|count))\s+at|counts|counted|gives|gave)\s+"
+    r"(?P<num>(?:at\s+least\s+|about\s+|more\s+than\s+|nearly\s+|some\s+|almost\s+|around\s+)?"
+    r"(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?))(?=\s*(?:[.;]|,\s+(?:while|and|but|whereas)\b|$))", re.MULTILINE)
+#: Words that cannot open a sayer ("It says 32", "and says 32" belong to the sentence before).
+_NOT_SAYER = frozenset("it this that which who and but or he she they we i you there".split())
+
+
+def said_counts(text: str, claims: list[Claim], count_kinds: set[str]) -> list[Claim]:
+    """The bare counts sayers give right after a sentence (or a clause before a semicolon)
+    whose counts are of one measure: claims of that measure, the overall figure, with
+    their sayer."""
+    if not claims or not re.search(r"\b(?:says?|said|puts|counts?|counted|gives|gave)\s", text):
+        return []
+    taken = {c.start for c in claims}
+    by_start: dict[int, list[Claim]] = defaultdict(list)  # each sentence's claims, by where it starts
+    for c in claims:
+        if c.measure != "other" and not c.part_of and not (c.what or "").startswith("implicit"):  # (counts, not "a woman")
+            by_start[c.sentence_start].append(c)
+    starts = sorted(by_start)
+    out = []
+    for m in _SAID_BARE.finditer(text):
+        who = m.group("who")
+        if who.split()[0].lower() in _NOT_SAYER or "\n" in m.group(0):
+            continue
+        nums = [n for n in find_numbers(m.group("num")) if n.kind in count_kinds and n.value is not None]
+        start = m.start("num") + (nums[0].start if nums else 0)
+        if len(nums) != 1 or start in taken:
+            continue
+        i = bisect.bisect_right(starts, m.start("who")) - 1
+        if i < 0:
+            continue
+        before = by_start[starts[i]]
+        gap = text[max(c.end for c in before):m.start("who")]
+        if "\n" in gap.strip(" \t") or len(gap) > 300:
+            continue  # another paragraph, or far from it
+        overall = sorted((c for c in before if c.group is None), key=lambda c: c.start)
+        if not overall or len({c.measure for c in before}) != 1:
+            continue  # two measures before: which does it answer?
+        ref, n = overall[0], nums[0]
+        low, high = band(n.qualifier, n.value, n.low, n.high)
+        end = m.start("num") + n.end
+        out.append(Claim(
+            id=make_id("claim", ref.doc_id, start, end), doc_id=ref.doc_id, start=start, end=end,
+            sentence_start=m.start("who"), sentence_end=m.end(), measure=ref.measure, value=n.value, low=low,
+            high=high, qualifier=n.qualifier, victims=ref.victims, attributed_to=who.strip(), in_quote=False))
+    return out

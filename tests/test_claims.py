@@ -110,6 +110,15 @@ def test_a_bare_number_a_sayer_gives_after_a_count_is_their_count_of_it():
     assert 30.0 not in [c.value for c in extract("Police said 12 people were killed.\n\nThe party says 30.")]
 
 
+def test_the_injured_still_in_hospital_are_hospitalised_not_more_injured():
+    got = [(c.measure, c.value, c.attributed_to) for c in extract("Police said 52 were hurt, 17 of them still in hospital.")]
+    assert got == [("injured", 52.0, "Police"), ("hospitalised", 17.0, "Police")]
+    got = [(c.measure, c.value) for c in extract("93 people had been hurt in all, 22 of them still in hospital.")]
+    assert got == [("injured", 93.0), ("hospitalised", 22.0)]
+    # the dead "in hospital" died there: no count of the hospitalised
+    assert [c.measure for c in extract("Twelve died, four of them in hospital.")] == ["killed"]
+
+
 def test_a_speaker_at_a_place_is_the_person_not_the_place():
     (claim,) = extract('A police officer at the cordon told reporters that "at least 40 bodies" were inside.')
     assert claim.attributed_to == "A police officer at the cordon"

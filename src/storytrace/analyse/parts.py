@@ -1,8 +1,8 @@
 """Parts of a count: the groups a text names after it ("Thirty-six people lost their
 lives. Five of them were children."), a list right after it that breaks it down ("Six
 people, two Turkish nationals and four Somalis, were killed"), the counts a fronted "with"
-adds into it ("With the five freed on Monday, 11 of the 23 guards are now free") and the
-last batch of a set ("freed the last 19 hostages"). The claims analyser (claims.py) calls
+adds into it ("With the five freed on Monday, 11 of the 23 guards are now free"), the
+part of a count in hospital ("52 were hurt, 17 of them still in hospital") and the last batch of a set ("freed the last 19 hostages"). The claims analyser (claims.py) calls
 them for each document and sentence."""
 
 from __future__ import annotations
@@ -56,6 +56,44 @@ def them_parts(text: str, claims: list[Claim], count_kinds: set[str]) -> list[Cl
             sentence_start=m.start(), sentence_end=m.end() + (stop.end() if stop else 0), measure=whole.measure,
             value=n.value, low=low, high=high, qualifier=n.qualifier, group=group, victims=m.group(2),
             attributed_to=whole.attributed_to, in_quote=whole.in_quote, part_of=whole.id))
+    return out
+
+
+#: "52 were hurt, 17 of them still in hospital": a part of a count in a state of its own.
+_IN_HOSPITAL = re.compile(
+    r"\b(\d[\d,]*|[A-Za-z]+(?:-[a-z]+)?) of (?:them|whom|those|the\s+(?:injured|wounded|hurt))\s+"
+    r"(?:(?:are|were|is|was|remain|remained|remains)\s+)?(?:still\s+)?(?:being\s+treated\s+)?"
+    r"(?:in|at)\s+(?:a\s+|the\s+)?hospitals?\b")  # (not "eight of them in intensive care": a part of those in hospital)
+
+
+def hospital_parts(text: str, claims: list[Claim], count_kinds: set[str]) -> list[Claim]:
+    """"52 were hurt, 17 of them still in hospital": the 17 are in hospital (a count of
+    the hospitalised, with the sayer of the count they are part of), not 17 more injured.
+    The claim the parser made at the number is set right; returns the ones it missed."""
+    if " of " not in text or not claims:
+        return []
+    at = {c.start: c for c in claims}
+    out = []
+    for m in _IN_HOSPITAL.finditer(text):
+        nums = [n for n in find_numbers(m.group(1)) if n.kind in count_kinds and n.value is not None]
+        if len(nums) != 1:
+            continue
+        n = nums[0]
+        start, end = m.start(1) + n.start, m.start(1) + n.end
+        before = [c for c in claims if c.end <= start and c.sentence_end >= start and c.measure != "other"]
+        if not before or before[-1].measure != "injured":
+            continue  # ("Twelve died, four of them in hospital": where they died)
+        if start in at:
+            c = at[start]
+            c.measure, c.group, c.part_of, c.adds_to = "hospitalised", None, None, None
+        else:
+            whole = before[-1]
+            low, high = band(n.qualifier, n.value, n.low, n.high)
+            out.append(Claim(
+                id=make_id("claim", whole.doc_id, start, end), doc_id=whole.doc_id, start=start, end=end,
+                sentence_start=whole.sentence_start, sentence_end=whole.sentence_end, measure="hospitalised",
+                value=n.value, low=low, high=high, qualifier=n.qualifier, attributed_to=whole.attributed_to,
+                in_quote=whole.in_quote))
     return out
 
 

@@ -119,6 +119,13 @@ def test_the_injured_still_in_hospital_are_hospitalised_not_more_injured():
     assert [c.measure for c in extract("Twelve died, four of them in hospital.")] == ["killed"]
 
 
+def test_still_missing_read_as_a_verb_is_still_the_state():
+    # the parser may read "were still missing" as the verb "miss"; with no object it is the state
+    assert [(c.measure, c.value) for c in extract("The agency said two residents of Mostel were still missing.")] == \
+        [("missing", 2.0)]
+    assert extract("Three players are missing their families.") == []
+
+
 def test_a_speaker_at_a_place_is_the_person_not_the_place():
     (claim,) = extract('A police officer at the cordon told reporters that "at least 40 bodies" were inside.')
     assert claim.attributed_to == "A police officer at the cordon"

@@ -458,7 +458,8 @@ def _measure_of(head: Any) -> Optional[str]:
     verb = t.head
     if dep in ("dobj", "obj") and verb.lemma_.lower() in ("lose", "sustain", "suffer", "receive"):
         return None  # "lost one parent", "sustained 3 wounds": not the victims
-    if dep in ("nsubj", "csubj") and verb.lemma_.lower() not in INTRANSITIVE and not _passive(verb):
+    if dep in ("nsubj", "csubj") and verb.lemma_.lower() not in INTRANSITIVE and not _passive(verb) and \
+            not (verb.lower_ == "missing" and not _own_object(verb)):  # ("were still missing" read as a verb)
         return None  # "five explosions killed 12 people": the subject did the killing
     if dep == "appos" and verb.pos_ in ("NOUN", "PROPN") and verb.lemma_.lower() not in _COUNT_NOUNS:
         return None  # "Gray's body, three of them from the rear": not a count of the dead

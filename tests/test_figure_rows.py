@@ -1198,3 +1198,29 @@ def test_an_outlet_described_after_its_name_relays_a_figure():
     assert is_outlet("Kadrossa Free Voice , a news site run by exiled journalists")
     assert not is_outlet("The Sefarri Village Guard , a militia of local farmers")
 
+
+
+def test_a_body_named_by_part_of_its_name_or_by_its_voice_s_title_is_one_origin():
+    # an appositive that says the name is a body ("the state medical agency"): a short name of the agency
+    assert source_key("Emergency Health , the state medical agency") == "emergency health"
+    assert source_key("Irena Valcek , the ministry 's chief spokeswoman") == "ministry"  # a person's role, not a body
+    cs = [_c("a", "A", 64, "The Carvessan Emergency Health Agency"), _c("b", "B", 93, "Emergency Health , the state medical agency"),
+          _c("c", "C", 93, "The Carvessan Emergency Health Agency 's spokesman , Pellis"),
+          _c("d", "D", 87, "Its spokesman , Jurek Pellis"), _c("e", "E", 9, "police")]
+    groups = origin_groups(cs, {})
+    assert groups["a"] == groups["b"] == groups["c"] == groups["d"] != groups["e"]
+    # "Agency spokeswoman Pavlen": the one agency of the figure; two agencies: apart
+    groups = origin_groups([_c("a", "A", 1, "The Civil Defence and Hazmat Agency ( CDHA )"),
+                            _c("b", "B", 1, "Agency spokeswoman Pavlen"), _c("c", "C", 2, "police")], {})
+    assert groups["a"] == groups["b"] != groups["c"]
+    groups = origin_groups([_c("a", "A", 1, "The Civil Defence Agency"), _c("a2", "C", 1, "the Water Agency"),
+                            _c("b", "B", 1, "Agency spokeswoman Pavlen")], {})
+    assert groups["b"] not in (groups["a"], groups["a2"])
+
+
+def test_a_source_that_only_gives_a_ceiling_is_listed_not_counted():
+    cs = [_c("a", "A", 24, "the ministry"), _c("b", "B", 31, "the ministry", pub="2024-05-03"),
+          _c("c", "C", 90, "the workers' union", q="at_most")]
+    row = make_figure("f", "e", "killed", None, cs, {}, False)
+    assert row["n_origins"] == 1
+    assert [o.get("ceiling_only", False) for o in json.loads(row["origins"])] == [False, True]

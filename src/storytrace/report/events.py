@@ -213,6 +213,8 @@ def _origins_cell(f: dict[str, Any], refs: Refs, docs: dict[str, Doc]) -> str:
             who += f' <span class="null">(relays {esc(", ".join(o["relays"]), 80)}: not counted)</span>'
         elif o.get("unsourced"):
             who += ' <span class="null">(names no source: not counted)</span>'
+        elif o.get("ceiling_only"):
+            who += ' <span class="null">(only a ceiling: not counted)</span>'
         values = ", ".join(str(v) for v in (o.get("values") or [])[:6])
         n = len(o.get("documents") or [])
         items.append(f'<li><span class="val">{esc(values, 80)}</span> <span class="n">{plural(n, "doc")}</span> {who}</li>')

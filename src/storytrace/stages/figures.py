@@ -59,7 +59,7 @@ from ..model import COUNT_MEASURES, Check, Figure, make_id
 from ..text.origins import UNATTRIBUTED, claim_keys, named_sources, origin_groups, origin_name
 from .checks import document_checks, part_checks, total_checks
 from .placement import UNPLACED
-from .reports import counts, make_reports, row_best, row_status, row_trend, sides_trend
+from .reports import CEILINGS, counts, make_reports, row_best, row_status, row_trend, sides_trend
 from .plan import Group, Plan, Read, Update, Write
 
 INF = float("inf")
@@ -313,6 +313,8 @@ def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str
             attributions[origin_of[c.id]].append(c.attributed_to)
         if c.shown not in o["values"]:
             o["values"].append(c.shown)
+        o.setdefault("ceilings", True)
+        o["ceilings"] = o["ceilings"] and c.qualifier in CEILINGS
         if c.doc_id not in o["documents"]:
             o["documents"].append(c.doc_id)
     out = []
@@ -339,6 +341,10 @@ def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str
                 o["relays"] = sorted(origin_name([], attributions[r], "", {}) for r in givers)
         if not named_sources(attributions[root]) and any_named and "relays" not in o:
             o["unsourced"] = True  # no source a reader could ask: listed beside the named ones, not counted
+        if not o.pop("ceilings") or len(origins) == 1:
+            pass
+        else:
+            o["ceiling_only"] = True  # "up to 90, a figure no official has confirmed": a guess at most, not counted
         out.append(o)
     return out
 
@@ -347,7 +353,7 @@ def _counted(origins: list[dict[str, Any]]) -> int:
     """The independent origins a fact-checker can defend: every origin that names its
     source; reports naming none (copies of a wire without a source too) count only when
     no origin of the figure names one."""
-    return max(1, sum(1 for o in origins if not o.get("relays") and not o.get("unsourced")))
+    return max(1, sum(1 for o in origins if not o.get("relays") and not o.get("unsourced") and not o.get("ceiling_only")))
 
 
 def _head(c: FigureClaim) -> str:

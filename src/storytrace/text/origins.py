@@ -84,6 +84,14 @@ _APPOSITIVE = re.compile(r"^(?P<name>(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+
                              "institute foundation party group company corporation corps brigade observatory monitor coalition "
                              "alliance federation league society mission directorate board trust inspectorate guard "
                              "militia".split())) + r"))\s*,\s*(?:a|an|the)\s.*$")
+#: ... or a name of any words that its appositive says is a body ("Emergency Health, the state medical agency").
+_BODY_APPOSITIVE = re.compile(r"^(?P<name>(?:[Tt]he\s+)?(?!The\b)[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w'’-]*)*)"
+                              r"\s*,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?:" + "|".join(sorted(
+                                  "agency ministry service council committee authority commission directorate "
+                                  "inspectorate bureau department office organisation organization union association "
+                                  "federation society institute foundation board".split())) +
+                              r")(?:\s*$|\s*,|\s+(?:of|for|in|that|which|run|set|based)\b).*$")  # (its head: not "the
+# ministry's chief spokeswoman")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")  # a body's initials ("SEMA"), never a person
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z]{2,6}\s*\)\s*$")
 #: An appositive that says the sayer is a news outlet ("Kadrossa Free Voice, a news site run by ...").
@@ -111,6 +119,9 @@ def source_key(attribution: str) -> str:
     a = " ".join(attribution.split()).strip(" ,.;:\"'“”")
     a = _LEAD.sub("", a)
     a = _APPOSITIVE.sub(r"\g<name>", a)  # "The Sefarri Village Guard, a militia of local farmers": the body
+    kind = _BODY_APPOSITIVE.match(a)
+    if kind:
+        return " ".join(w for w in re.findall(r"[\w'’-]+", _DET.sub("", kind.group("name")).lower()) if w not in NATIONALITIES)
     a = _ACRONYM_AFTER.sub("", a)  # "the Sevarran Emergency Management Agency (SEMA)"
     said_as = a
     a = _POSSESSIVE.sub("", a)  # "Turkey's Foreign Ministry" -> "Foreign Ministry"
@@ -272,9 +283,14 @@ def _person(phrase: str) -> Optional[str]:
             continue  # "the California Highway Patrol", "Foreign Affairs Committee", "... for Human Rights": an organisation
         if after in _TITLES or after in OFFICES or after in _PLACE_KINDS:
             continue  # "Upper Hadrel district governor Halil Berrakan": a place the title is of
-        if len(r) >= 2 or prev in _TITLES or len(tokens) == 1:
+        if len(r) >= 2 or prev in _TITLES or len(tokens) == 1 or prev == "," and _ROLE_BEFORE_COMMA.search(phrase):
             return _fold(r[-1].lower().strip("'’."))
     return None
+
+
+#: A role named right before a comma and a surname ("the agency's spokesman, Pellis").
+_ROLE_BEFORE_COMMA = re.compile(r"\b(?:spokes(?:man|woman|person)|director(?:-general)?|chief|head|secretary|"
+                                r"commander|officer|minister|governor|mayor)\s*,\s*[A-Z][\w'’-]+\s*$", re.IGNORECASE)
 
 
 #: Lower-case words that make the capitalised words before them a place ("Upper Hadrel district").
@@ -333,9 +349,7 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str], voices: Iterabl
     for c in cs:
         ks = keys[c.id]
         for k in ks:
-            sets.root(k)
-        for k in ks[1:]:
-            sets.union(ks[0], k)
+            sets.union(ks[0], k)  # (each key a set: with itself)
         k = said.get((c.doc_id, c.value))
         if k and ks[0].startswith("lineage: "):
             sets.union(k, ks[0])
@@ -410,6 +424,11 @@ def _short_names(cs: list[_Claim], keys: dict[str, list[str]], attrs: set[str], 
                 sets.union(k, fits[0])
     for k in short:
         fits = [b for b, ini in initials.items() if ini == k[13:]]
+        if len(fits) == 1:
+            sets.union(k, fits[0])
+    for k, run in bodies.items():  # a body keyed by a run of another's name: "emergency health" for the agency's
+        fits = [b for b, ws in bodies.items() if len(ws) > len(run) and ORG_WORDS & set(ws) - set(run)
+                and any(ws[i:i + len(run)] == run for i in range(len(ws) - len(run) + 1))]
         if len(fits) == 1:
             sets.union(k, fits[0])
 
@@ -531,7 +550,10 @@ def _title_holders(cs: list[_Claim], keys: dict[str, list[str]], attrs: set[str]
             topic -= {"foreign"}  # "foreign officials": other countries', not the foreign ministry
         if not fits and (words & _ROLES or words & _VOICES) and topic:
             fits = [b for b in bodies if topic <= set(b[13:].split()) and set(b[13:].split()) & ORG_WORDS]
-        if len(set(fits)) == 1:
+        if not fits and words & _ROLES and k.startswith("attribution: person "):  # "Agency spokeswoman Pavlen": the
+            fits = [b for b in bodies if b[13:].split()[-1] in words & ORG_WORDS]  # one agency of the figure
+            fits = fits if len({sets.root(b) for b in fits}) == 1 else []
+        if len(set(fits)) == 1 or fits and len({sets.root(b) for b in fits}) == 1:
             sets.union(k, fits[0])
 
 

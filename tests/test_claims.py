@@ -126,6 +126,20 @@ def test_still_missing_read_as_a_verb_is_still_the_state():
     assert extract("Three players are missing their families.") == []
 
 
+def test_people_the_police_hold_are_arrested_people_held_captive_are_not():
+    def got(text):
+        return [(c.measure, c.value) for c in extract(text) if not (c.what or "").startswith("implicit")]
+    assert ("arrested", 3.0) in got("Kessane tanker toll hits 47, three held; inquiry ordered")
+    assert got("Police arrested a foreman on Sunday, bringing to three the number of people held.") == [("arrested", 3.0)]
+    assert got("Police are holding three people.") == [("arrested", 3.0)]
+    assert got("The four men now under arrest may be guilty of nothing.") == [("arrested", 4.0)]
+    # a captivity, or no custody at all: not an arrest
+    assert got("Selwane: 45 still held, ministry says") == []
+    assert got("In all, he said, 47 people had been held.") == []
+    assert got("Three people were held hostage.") == [("captured", 3.0)]
+    assert got("A funeral for the 12 victims was held on Friday.") == []
+
+
 def test_a_speaker_at_a_place_is_the_person_not_the_place():
     (claim,) = extract('A police officer at the cordon told reporters that "at least 40 bodies" were inside.')
     assert claim.attributed_to == "A police officer at the cordon"

@@ -130,8 +130,8 @@ def lemma_measure(tok: Any) -> Optional[str]:
         return "hospitalised"  # "taken to hospital", "remain in hospital", "being treated in hospital"
     if _care_custody(tok):
         return None  # "seized 400 children and placed them in state custody": taken into care, not arrested
-    if _in_custody(tok):
-        return "arrested"  # "taken into custody", "are in detention", "remain under arrest"
+    if _in_custody(tok) or _held(tok):
+        return "arrested"  # "taken into custody", "are in detention", "remain under arrest", "three held"
     if _out_of_homes(tok):
         return "evacuated"  # "1,400 residents have been moved out of their homes"
     if m == "displaced" and lemma in ("flee", "fled") and not _HOMES.search(tok.sent.text):
@@ -231,6 +231,34 @@ def _in_custody(tok: Any) -> bool:
                    for g in c.children):
                 return True
     return False
+
+
+#: Words that make "held" a captivity, not an arrest ("held hostage", "the gunmen held 40").
+_HELD_CAPTIVE = re.compile(r"\b(?:hostage|captiv|captor|kidnap|abduct|gunm[ae]n|militant|rebel|hijack|ransom|siege)",
+                           re.IGNORECASE)
+
+
+def _held(tok: Any) -> bool:
+    """"Three held over the blast" (a headline), "police arrested the manager, bringing to
+    four the number of people held", "police are holding three": people the police hold (not
+    "held hostage", "held up", "45 still held" by kidnappers, "47 people had been held" in a
+    siege: without the police in the sentence, held is a captivity as often as an arrest)."""
+    if tok.lemma_.lower() != "hold" or tok.pos_ not in ("VERB", "AUX") or _HELD_CAPTIVE.search(tok.sent.text) or \
+            any(c.dep_ in ("prt", "neg", "dobj", "advmod") and c.lower_ in ("up", "back", "off", "out", "not", "n't", "still")
+                for c in tok.children):
+        return False
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if subj and subj[0].pos_ == "NUM" and not any(c.dep_ in ("dobj", "obj") for c in tok.children) or \
+            tok.dep_ == "acl" and tok.head.pos_ == "NUM":
+        return True  # a headline's "toll hits 47, three held", "three held over heap collapse"
+    if subj:
+        return any(t.lemma_.lower() in ("police", "officer", "prosecutor", "authority") for t in subj[0].subtree)
+    held = [c for c in tok.children if c.dep_ == "nsubjpass"]  # (not "a funeral was held")
+    return tok.tag_ == "VBN" and bool(_HELD_BY_POLICE.search(tok.sent.text)) and all(
+        c.pos_ == "NUM" or any(g.dep_ == "nummod" for g in c.children) for c in held)
+
+
+_HELD_BY_POLICE = re.compile(r"\b(?:police|suspicion|custody|questioning|charged?|arrest|detain)", re.IGNORECASE)
 
 
 _RESIDENTS = re.compile(r"\b(?:homes?|houses?|villages?|residents|villagers|households|families)\b", re.IGNORECASE)
@@ -451,6 +479,9 @@ def _measure_of(head: Any) -> Optional[str]:
             m = lemma_measure(c)
             if m:
                 return m
+        if c.dep_ == "prep" and c.i > head.i and c.lower_ in ("in", "under") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in _CUSTODY for g in c.children):
+            return "arrested"  # "the four men now under arrest", "three people in custody"
     t = head
     while t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         t = t.head
@@ -459,7 +490,8 @@ def _measure_of(head: Any) -> Optional[str]:
     if dep in ("dobj", "obj") and verb.lemma_.lower() in ("lose", "sustain", "suffer", "receive"):
         return None  # "lost one parent", "sustained 3 wounds": not the victims
     if dep in ("nsubj", "csubj") and verb.lemma_.lower() not in INTRANSITIVE and not _passive(verb) and \
-            not (verb.lower_ == "missing" and not _own_object(verb)):  # ("were still missing" read as a verb)
+            not (verb.lower_ == "missing" and not _own_object(verb)) and not (t.pos_ == "NUM" and _held(verb)):
+        # ("were still missing" read as a verb; a headline's "three held")
         return None  # "five explosions killed 12 people": the subject did the killing
     if dep == "appos" and verb.pos_ in ("NOUN", "PROPN") and verb.lemma_.lower() not in _COUNT_NOUNS:
         return None  # "Gray's body, three of them from the rear": not a count of the dead
@@ -607,7 +639,8 @@ def _toll_measure(toll: Any) -> Optional[str]:
     """What a 'toll' / 'number of people killed' counts (a plain toll counts the dead)."""
     for c in toll.subtree:
         if c.i != toll.i:
-            m = MEASURE_LEMMAS.get(c.lemma_.lower()) or MEASURE_LEMMAS.get(c.lower_)
+            m = MEASURE_LEMMAS.get(c.lemma_.lower()) or MEASURE_LEMMAS.get(c.lower_) or (
+                "arrested" if toll.lemma_.lower() == "number" and _held(c) else None)  # "the number of people held"
             if m and c.lemma_.lower() != "toll":
                 return m
     return "killed" if toll.lemma_.lower() == "toll" else None

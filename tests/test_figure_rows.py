@@ -1224,3 +1224,15 @@ def test_a_source_that_only_gives_a_ceiling_is_listed_not_counted():
     row = make_figure("f", "e", "killed", None, cs, {}, False)
     assert row["n_origins"] == 1
     assert [o.get("ceiling_only", False) for o in json.loads(row["origins"])] == [False, True]
+
+
+def test_a_unit_of_a_body_is_the_body_and_a_voice_s_appositive_is_no_body():
+    assert source_key("The relief society 's tracing desk at the town hall") == "relief society"
+    assert source_key("The Medical Association 's Oskil branch") == "medical association"
+    # "a spokesman for the service": a person speaking for a body, not the body's name
+    assert source_key("Bahram Tarkan , a spokesman for the service") == "person tarkan"
+    groups = origin_groups([_c("a", "A", 9, "The Sevarran Humanitarian Relief Society"),
+                            _c("b", "B", 3, "The relief society 's tracing desk at the town hall"),
+                            _c("c", "C", 19, "The National Emergency Medical Service"),
+                            _c("d", "D", 31, "Bahram Tarkan , a spokesman for the service")], {})
+    assert groups["a"] == groups["b"] != groups["c"] == groups["d"]

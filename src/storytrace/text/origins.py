@@ -86,12 +86,19 @@ _APPOSITIVE = re.compile(r"^(?P<name>(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+
                              "militia".split())) + r"))\s*,\s*(?:a|an|the)\s.*$")
 #: ... or a name of any words that its appositive says is a body ("Emergency Health, the state medical agency").
 _BODY_APPOSITIVE = re.compile(r"^(?P<name>(?:[Tt]he\s+)?(?!The\b)[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w'’-]*)*)"
-                              r"\s*,\s*(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?(?:" + "|".join(sorted(
+                              r"\s*,\s*(?:a|an|the)\s+(?:(?!(?:of|for|at|in|to|with|spokes\w*|director|head|chief|"
+                              r"secretary|officer|commander|member|official)\b)[\w'’-]+\s+){0,4}?(?:" + "|".join(sorted(
                                   "agency ministry service council committee authority commission directorate "
                                   "inspectorate bureau department office organisation organization union association "
                                   "federation society institute foundation board".split())) +
                               r")(?:\s*$|\s*,|\s+(?:of|for|in|that|which|run|set|based)\b).*$")  # (its head: not "the
 # ministry's chief spokeswoman")
+#: A unit of a body, named by its possessive: the body ("the relief society's tracing desk at the town hall").
+_UNIT_OF = re.compile(r"^(?P<body>(?:[Tt]he\s+)?(?:[\w’'-]+\s+){0,4}?(?:" + "|".join(sorted(
+    "agency ministry service council committee authority commission directorate inspectorate bureau department "
+    "organisation organization union association federation society institute foundation board police army "
+    "brigade corps".split())) + r"))\s?['’]s\s+(?:[\w-]+\s+){0,2}(?:branch|desk|unit|wing|section|team|"
+    r"press\s+office|office|cell)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Z]{2,6}")  # a body's initials ("SEMA"), never a person
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z]{2,6}\s*\)\s*$")
 #: An appositive that says the sayer is a news outlet ("Kadrossa Free Voice, a news site run by ...").
@@ -119,6 +126,8 @@ def source_key(attribution: str) -> str:
     a = " ".join(attribution.split()).strip(" ,.;:\"'“”")
     a = _LEAD.sub("", a)
     a = _APPOSITIVE.sub(r"\g<name>", a)  # "The Sefarri Village Guard, a militia of local farmers": the body
+    unit = _UNIT_OF.match(a)  # "the relief society's tracing desk", "The Medical Association's Oskil branch"
+    a = unit.group("body") if unit else a
     kind = _BODY_APPOSITIVE.match(a)
     if kind:
         return " ".join(w for w in re.findall(r"[\w'’-]+", _DET.sub("", kind.group("name")).lower()) if w not in NATIONALITIES)

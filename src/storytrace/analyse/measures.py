@@ -455,6 +455,18 @@ _DEED_OF = {**dict.fromkeys("killing murder massacre slaughter execution death".
             **dict.fromkeys("arrest detention".split(), "arrested")}
 
 
+def _in_custody_after(head: Any, c: Any) -> bool:
+    """A modifier after the noun that puts it in custody ("men now under arrest")."""
+    return c.dep_ == "prep" and c.i > head.i and c.lower_ in ("in", "under") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in _CUSTODY for g in c.children)
+
+
+def _state_of_subject(subj: Any, verb: Any) -> bool:
+    """A verb that says what befell its subject though it reads as active: "were still
+    missing" taken as the verb "miss" (no object), a headline's "three held"."""
+    return verb.lower_ == "missing" and not _own_object(verb) or subj.pos_ == "NUM" and _held(verb)
+
+
 def _measure_of(head: Any) -> Optional[str]:
     # "19 deaths", "19 bodies", "487 injuries": the noun itself
     if head.pos_ == "NOUN":
@@ -479,8 +491,7 @@ def _measure_of(head: Any) -> Optional[str]:
             m = lemma_measure(c)
             if m:
                 return m
-        if c.dep_ == "prep" and c.i > head.i and c.lower_ in ("in", "under") and any(
-                g.dep_ == "pobj" and g.lemma_.lower() in _CUSTODY for g in c.children):
+        if _in_custody_after(head, c):
             return "arrested"  # "the four men now under arrest", "three people in custody"
     t = head
     while t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
@@ -490,8 +501,7 @@ def _measure_of(head: Any) -> Optional[str]:
     if dep in ("dobj", "obj") and verb.lemma_.lower() in ("lose", "sustain", "suffer", "receive"):
         return None  # "lost one parent", "sustained 3 wounds": not the victims
     if dep in ("nsubj", "csubj") and verb.lemma_.lower() not in INTRANSITIVE and not _passive(verb) and \
-            not (verb.lower_ == "missing" and not _own_object(verb)) and not (t.pos_ == "NUM" and _held(verb)):
-        # ("were still missing" read as a verb; a headline's "three held")
+            not _state_of_subject(t, verb):
         return None  # "five explosions killed 12 people": the subject did the killing
     if dep == "appos" and verb.pos_ in ("NOUN", "PROPN") and verb.lemma_.lower() not in _COUNT_NOUNS:
         return None  # "Gray's body, three of them from the rear": not a count of the dead

@@ -140,6 +140,14 @@ def test_people_the_police_hold_are_arrested_people_held_captive_are_not():
     assert got("A funeral for the 12 victims was held on Friday.") == []
 
 
+def test_a_second_part_that_leaves_its_whole_unsaid_is_a_part_of_it_too():
+    got = [(c.measure, c.value, c.group, c.attributed_to) for c in extract(
+        "Twelve of the dead were women and nine were children, police said.")]
+    assert got == [("killed", 12.0, "women", "police"), ("killed", 9.0, "children", "police")]
+    # a word that names no group: no claim made up
+    assert [c.value for c in extract("Four of the injured were police officers and two were firefighters.")] == [4.0]
+
+
 def test_a_speaker_at_a_place_is_the_person_not_the_place():
     (claim,) = extract('A police officer at the cordon told reporters that "at least 40 bodies" were inside.')
     assert claim.attributed_to == "A police officer at the cordon"

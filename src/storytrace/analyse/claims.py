@@ -24,7 +24,7 @@ from ..text.numbers import NumberSpan, band, find_numbers, has_number
 from .measures import (GROUPS, MEASURE_LEMMAS, adjacent_measure, admitted, copula_attr, perpetrator, group_name, head_measure,
                        lemma_measure, noun_phrase, one_measure, partitive, surface_measure, victims_of)
 from .ellipsis import said_counts
-from .parts import breakdowns, fronted_parts, hospital_parts, rest_of_set, them_parts
+from .parts import breakdowns, fronted_parts, hospital_parts, rest_of_set, second_parts, them_parts
 from .mentions import EVENT_NOUNS  # (a count of events: "two quakes killed 30" counts no victims)
 from .attribution import SAY_LEMMAS, Sayer, full_name, quote_speaker, sentence_sayer, source_of
 from .modality import dated_clause, died, hypothetical, irrealis, repeated
@@ -161,7 +161,7 @@ def _finish(text: str, claims: list[Claim]) -> list[Claim]:
     before it, increments only where the text gave a count of their measure before, their segment, their sentence's words (and the sentence before, when
     theirs opens by referring back, "It killed 612 people", or goes on in the time it set:
     text.sentences.sentence_context), and sayers carried from the sentence before."""
-    claims.extend(them_parts(text, claims, COUNT_KINDS) + hospital_parts(text, claims, COUNT_KINDS))
+    claims.extend(them_parts(text, claims, COUNT_KINDS) + hospital_parts(text, claims, COUNT_KINDS) + second_parts(text, claims, COUNT_KINDS))
     claims.extend(said_counts(text, claims, COUNT_KINDS))  # "The party says 32."
     claims.sort(key=lambda c: (c.start, c.end))
     measured: set[str] = set()

@@ -59,6 +59,36 @@ def them_parts(text: str, claims: list[Claim], count_kinds: set[str]) -> list[Cl
     return out
 
 
+#: "Twelve of the dead were women and nine were children": a second part that leaves "of the dead" unsaid.
+_SECOND_PART = re.compile(
+    r"\b([\w,-]+) of (?:the|them|those)\b[^.;:]{0,30}?\b(?:were|are)\s+(?:[a-z]+\s+){0,2}?[a-z]+s?\s*,?\s+"
+    r"(?:and|while|whereas)\s+(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:were|are)\s+([a-z]+)\b")
+
+
+def second_parts(text: str, claims: list[Claim], count_kinds: set[str]) -> list[Claim]:
+    """"Twelve of the dead were women and nine were children": the nine are a part of the
+    same whole as the twelve (its measure, its source), of the group the copula names."""
+    if " of " not in text or not claims:
+        return []
+    at = {c.start: c for c in claims}
+    out = []
+    for m in _SECOND_PART.finditer(text):
+        first = at.get(m.start(1))
+        group = GROUPS.get(m.group(3))
+        nums = [n for n in find_numbers(m.group(2)) if n.kind in count_kinds and n.value is not None]
+        if first is None or first.group is None or group is None or len(nums) != 1 or m.start(2) + nums[0].start in at:
+            continue
+        n = nums[0]
+        start, end = m.start(2) + n.start, m.start(2) + n.end
+        low, high = band(n.qualifier, n.value, n.low, n.high)
+        out.append(Claim(
+            id=make_id("claim", first.doc_id, start, end), doc_id=first.doc_id, start=start, end=end,
+            sentence_start=first.sentence_start, sentence_end=first.sentence_end, measure=first.measure,
+            value=n.value, low=low, high=high, qualifier=n.qualifier, group=group, victims=m.group(3),
+            attributed_to=first.attributed_to, in_quote=first.in_quote, part_of=first.part_of))
+    return out
+
+
 #: "52 were hurt, 17 of them still in hospital": a part of a count in a state of its own.
 _IN_HOSPITAL = re.compile(
     r"\b(\d[\d,]*|[A-Za-z]+(?:-[a-z]+)?) of (?:them|whom|those|the\s+(?:injured|wounded|hurt))\s+"

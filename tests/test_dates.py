@@ -63,8 +63,15 @@ def test_url_date_comes_first_and_contradicts_metadata():
     assert (d.how, d.low, d.evidence) == ("url", date(2016, 11, 13), "2016/11/13")
     assert date_from_url("https://news.example/a-41939790") is None
     assert date_from_url("https://news.example/2016/13/45/x") is None
+    # a metadata date later than the URL's day is a later stamp (a crawl, an edit): the URL's day is taken
     ann = analyse_dates(Document(id="u", source="u", text="The match ended late.", url="https://news.example/2016/11/13/x",
                                  published="2017-03-22"))
+    assert (ann.document_updates["published"], ann.document_updates["published_how"]) == ("2016-11-13", "url")
+    assert ann.document_updates["date_conflict"].startswith("its metadata says 2017-03-22, after the day in its URL")
+    # a metadata date before the URL's day is kept, the disagreement noted
+    ann = analyse_dates(Document(id="w", source="w", text="The match ended late.", url="https://news.example/2016/11/13/x",
+                                 published="2016-10-02"))
+    assert "published" not in ann.document_updates
     assert ann.document_updates["date_conflict"].startswith("its URL dates it 2016-11-13")
     ann = analyse_dates(Document(id="v", source="v", text="The match ended late.", url="https://news.example/20161113/x"))
     assert (ann.document_updates["published"], ann.document_updates["published_how"]) == ("2016-11-13", "url")

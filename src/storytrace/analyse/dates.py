@@ -77,7 +77,11 @@ def analyse_dates(doc: Document) -> Annotations:
     out = Annotations(doc.id, date_mentions=date_rows(doc.id, text, found, kept))
     own = dating.evidence if dating is not None and not doc.published and dating.how not in NOT_TEXT else None
     out.document_updates["published_spans"] = json.dumps(piece_spans(text, own))
-    if doc.published:
+    if doc.published and dating is not None and _stamped_later(doc.published, dating):
+        out.document_updates.update(dating.fields())  # the URL's day: the metadata's is a later stamp (a crawl, an edit)
+        out.document_updates["date_conflict"] = f"its metadata says {doc.published[:10]}, after the day in its URL " \
+                                                f"({dating.evidence!r}): a later stamp, the URL's day taken"
+    elif doc.published:
         out.document_updates["published_precision"] = "day"
         out.document_updates["published_low"] = out.document_updates["published_high"] = doc.published[:10]
         conflict = _conflict(doc.published, dating)
@@ -115,6 +119,18 @@ def date_from_url(url: Optional[str]) -> Optional[Dating]:
         if day is not None:
             return Dating("url", m.group(0).strip("/"), "day", day, day)
     return None
+
+
+def _stamped_later(published: str, dating: Dating) -> bool:
+    """A metadata date more than a day after the day its URL gives ("/2026/11/11/" on a page
+    stamped 2 December): a publisher puts the day of first publication in the URL, a crawl or
+    an edit stamps the metadata later."""
+    try:
+        meta = date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    return dating.how == "url" and dating.precision == "day" and dating.low is not None and \
+        dating.low < meta - timedelta(days=1)
 
 
 def _conflict(published: str, dating: Optional[Dating]) -> Optional[str]:

@@ -129,7 +129,9 @@ def _fmt(v: float) -> str:
 #: How a document's date must have been found to place its figures in time: stated by the
 #: page or its metadata, or by a person; not inferred from the text (dates.py).
 TRUSTED = frozenset({"metadata", "header", "url", "dateline", "stamp", "correction"})
-DOCUMENTS_QUERY = "select id, published, published_low, published_how, title, outlet from documents"
+DOCUMENTS_QUERY = "select id, published, published_low, published_how, title, outlet, date_conflict from documents"
+#: A metadata date its own URL or dateline contradicts (a crawl date stamped on the page): kept, not trusted.
+_CONTRADICTED = ("(url:", "(dateline:")
 
 
 def publication_key(published: Optional[str], low: Optional[str], how: Optional[str]) -> str:
@@ -478,8 +480,9 @@ class CheckRow(NamedTuple):
 
 
 def _publications(rows: Iterable[tuple]) -> Iterator[tuple]:
-    for doc_id, published, low, how, _title, _outlet in rows:  # (DOCUMENTS_QUERY)
-        yield doc_id, publication_key(published, low, how)
+    for doc_id, published, low, how, _title, _outlet, conflict in rows:  # (DOCUMENTS_QUERY)
+        contradicted = bool(conflict) and any(k in conflict for k in _CONTRADICTED)
+        yield doc_id, publication_key(published, low, None if contradicted else how)
 
 
 def _historic(rows: Iterable[tuple]) -> Iterator[tuple]:

@@ -148,6 +148,28 @@ def test_a_second_part_that_leaves_its_whole_unsaid_is_a_part_of_it_too():
     assert [c.value for c in extract("Four of the injured were police officers and two were firefighters.")] == [4.0]
 
 
+def test_the_review_s_near_misses_of_this_stop_s_rules():
+    def got(text):
+        return [(c.measure, c.value) for c in extract(text) if not (c.what or "").startswith("implicit")]
+    # held, but not by the police: no arrest
+    assert got("Police said 40 passengers were held on the plane for three hours.") == []
+    assert ("arrested", 10.0) not in got("Ten miners held underground for a week were rescued, police said.")
+    assert got("Police said three events were held.") == []
+    assert got("Two children in the custody of their father were found safe.") == []
+    assert got("Two men were held on suspicion of manslaughter.") == [("arrested", 2.0)]
+    # a bare number: not a decimal, not after a sentence between, not a sayer of another time
+    assert got("A study said the war killed 100,000 people. Another study says 1.2 million.") == [("killed", 100000.0)]
+    assert got("Police said 12 people were killed on Monday. The report was out at ten. The coach said five.") == \
+        [("killed", 12.0)]
+    assert got("Police said 12 people were killed. Last year the ministry said 30.") == [("killed", 12.0)]
+    assert [c.attributed_to for c in extract("The ministry said 25 people had died. Yet the party says 32.")] == \
+        ["The ministry", "the party"]
+    # "in hospital" as a place of something else: no count of the hospitalised
+    assert ("hospitalised", 2.0) not in got("Police said 52 were hurt, two of them in a hospital car park.")
+    # a say verb's adjective between commas is no state: the sayer stays
+    assert [c.attributed_to for c in extract("The governor said, quiet for a moment, that 40 had died.")] == ["The governor"]
+
+
 def test_a_speaker_at_a_place_is_the_person_not_the_place():
     (claim,) = extract('A police officer at the cordon told reporters that "at least 40 bodies" were inside.')
     assert claim.attributed_to == "A police officer at the cordon"

@@ -68,6 +68,10 @@ def test_url_date_comes_first_and_contradicts_metadata():
                                  published="2017-03-22"))
     assert (ann.document_updates["published"], ann.document_updates["published_how"]) == ("2016-11-13", "url")
     assert ann.document_updates["date_conflict"].startswith("its metadata says 2017-03-22, after the day in its URL")
+    # an id's digits in a URL ("/2013011512345") are no publisher's day to put before the metadata
+    ann = analyse_dates(Document(id="x", source="x", text="The match ended late.",
+                                 url="https://news.example/science/201301151060451579-moon/", published="2017-03-22"))
+    assert "published" not in ann.document_updates
     # a metadata date before the URL's day is kept, the disagreement noted
     ann = analyse_dates(Document(id="w", source="w", text="The match ended late.", url="https://news.example/2016/11/13/x",
                                  published="2016-10-02"))

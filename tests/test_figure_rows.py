@@ -1236,3 +1236,22 @@ def test_a_unit_of_a_body_is_the_body_and_a_voice_s_appositive_is_no_body():
                             _c("c", "C", 19, "The National Emergency Medical Service"),
                             _c("d", "D", 31, "Bahram Tarkan , a spokesman for the service")], {})
     assert groups["a"] == groups["b"] != groups["c"] == groups["d"]
+
+
+def test_the_review_s_near_misses_of_origins():
+    from storytrace.text.origins import is_outlet
+    assert source_key("Vice President JD Vance") == source_key("JD Vance") == "person vance"  # initials, no body
+    assert source_key("Lena Park , the woman who heads the agency") == "person park"
+    assert not is_outlet("Tom Ward , the daily shift supervisor at the mine")
+    assert source_key("the governor's office") == source_key("the governor 's office") == "governor"
+    groups = origin_groups([_c("a", "A", 1, "The UN"), _c("b", "B", 1, "the Union of Nurses")], {})
+    assert groups["a"] != groups["b"]
+    groups = origin_groups([_c("a", "A", 1, "Kofi Annan"), _c("b", "B", 1, "the Kofi Annan Foundation")], {})
+    assert groups["a"] != groups["b"]
+    groups = origin_groups([_c("a", "A", 1, "the Water Agency"),
+                            _c("b", "B", 1, "Teodor Pradel , a former spokesman for the water agency")], {})
+    assert groups["a"] != groups["b"]
+    # a ceiling two origins give is a count (as `counts` takes it): counted
+    cs = [_c("a", "A", 40, "police"), _c("b", "B", 90, "the union", q="at_most"), _c("c", "C", 90, "the league", q="at_most")]
+    row = make_figure("f", "e", "killed", None, cs, {}, False)
+    assert not any(o.get("ceiling_only") for o in json.loads(row["origins"]))

@@ -111,7 +111,8 @@ def _is_say(tok: Any) -> bool:
 def _state_report(verb: Any) -> bool:
     """A say verb that gives its subject a state, not a saying: "two people reported missing",
     "four were reported dead" (its object predicate); the figure's source is a say verb above it."""
-    return any(c.dep_ in ("oprd", "acomp") for c in verb.children)
+    return any(c.dep_ == "oprd" for c in verb.children) or any(c.dep_ == "acomp" for c in verb.children) and not any(
+        c.dep_ in ("ccomp", "xcomp") for c in verb.children)  # (not "said, quiet for a moment, that 40 had died")
 
 
 def _semicolon_between(a: Any, b: Any) -> bool:

@@ -130,7 +130,7 @@ def _stamped_later(published: str, dating: Dating) -> bool:
     except ValueError:
         return False
     return dating.how == "url" and dating.precision == "day" and dating.low is not None and \
-        dating.low < meta - timedelta(days=1)
+        dating.low < meta - timedelta(days=1) and any(ch in dating.evidence for ch in "/-")  # (not an id's digits)
 
 
 def _conflict(published: str, dating: Optional[Dating]) -> Optional[str]:

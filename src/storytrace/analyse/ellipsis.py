@@ -1,12 +1,14 @@
 """Counts whose noun is left out: "The interior ministry said 25 people had died. The
-Civic Renewal Party says 32." The bare number a sayer gives right after a sentence that
-counts one measure is that sayer's count of the same measure. The claims analyser
+Civic Renewal Party says 32." The bare number a sayer gives ("says", "said", "puts it at")
+in the sentence right after one that counts one measure (or after its semicolon) is that
+sayer's count of the same measure. The claims analyser
 (claims.py) calls it for each document.
 
 It abstains where the reader could not tell which count the bare number answers: a
 sentence before that counts two measures ("12 were killed and 40 hurt. The party says
-30."), a number followed by a noun of its own ("says 32 schools"), or a number that is
-no count (a year, a time)."""
+30."), a sentence between them, a number followed by a noun of its own ("says 32
+schools") or a decimal ("says 1.2 million"), a number that is no count (a year, a time),
+or a sayer of another time ("Last year the ministry said 30")."""
 
 from __future__ import annotations
 
@@ -21,9 +23,14 @@ from ..text.numbers import band, find_numbers
 #: "doctors say four;", "the opposition puts the figure at 30."
 _SAID_BARE = re.compile(
     r"(?:(?<=[.;:!?] )|(?<=[.;:!?]\" )|(?<=\n)|^)(?P<who>(?:[Tt]he\s+|[Ii]ts\s+|[Hh]is\s+|[Hh]er\s+)?[A-Za-z][\w'’-]*(?:\s+(?:of\s+|for\s+)?[A-Za-z][\w'’-]*){0,5}?)"
-    r"\s+(?:says|said|say|puts\s+(?:it|the\s+(?:toll|figure|number|count))\s+at|counts|counted|gives|gave)\s+"
+    r"\s+(?:says|said|say|puts\s+(?:it|the\s+(?:toll|figure|number|count))\s+at)\s+"
     r"(?P<num>(?:at\s+least\s+|about\s+|more\s+than\s+|nearly\s+|some\s+|almost\s+|around\s+)?"
-    r"(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?))(?=\s*(?:[.;]|,\s+(?:while|and|but|whereas)\b|$))", re.MULTILINE)
+    r"(?:\d[\d,]{0,12}|[a-z]+(?:-[a-z]+)?))(?=\s*(?:[.;](?!\d)|,\s+(?:while|and|but|whereas)\b|$))", re.MULTILINE)
+#: Words opening a clause before its sayer ("Yet the party says 32"): not the sayer's name.
+_OPENERS = re.compile(r"^(?:(?:yet|but|and|so|however|meanwhile|still|now)\b,?\s+)+", re.IGNORECASE)
+#: A time before the sayer ("Last year the ministry said 30"): another time's count.
+_ANOTHER_TIME = re.compile(r"\b(?:year|years|month|months|week|weeks|ago|earlier|previously|then|once|last|in\s+\d{4})\b",
+                           re.IGNORECASE)
 #: Words that cannot open a sayer ("It says 32", "and says 32" belong to the sentence before).
 _NOT_SAYER = frozenset("it this that which who and but or he she they we i you there".split())
 
@@ -32,7 +39,7 @@ def said_counts(text: str, claims: list[Claim], count_kinds: set[str]) -> list[C
     """The bare counts sayers give right after a sentence (or a clause before a semicolon)
     whose counts are of one measure: claims of that measure, the overall figure, with
     their sayer."""
-    if not claims or not re.search(r"\b(?:says?|said|puts|counts?|counted|gives|gave)\s", text):
+    if not claims or not re.search(r"\b(?:says?|said|puts)\s", text):
         return []
     taken = {c.start for c in claims}
     by_start: dict[int, list[Claim]] = defaultdict(list)  # each sentence's claims, by where it starts
@@ -42,8 +49,8 @@ def said_counts(text: str, claims: list[Claim], count_kinds: set[str]) -> list[C
     starts = sorted(by_start)
     out = []
     for m in _SAID_BARE.finditer(text):
-        who = m.group("who")
-        if who.split()[0].lower() in _NOT_SAYER or "\n" in m.group(0):
+        who = _OPENERS.sub("", m.group("who"))
+        if not who or who.split()[0].lower() in _NOT_SAYER or "\n" in m.group(0) or _ANOTHER_TIME.search(who):
             continue
         nums = [n for n in find_numbers(m.group("num")) if n.kind in count_kinds and n.value is not None]
         start = m.start("num") + (nums[0].start if nums else 0)
@@ -53,9 +60,9 @@ def said_counts(text: str, claims: list[Claim], count_kinds: set[str]) -> list[C
         if i < 0:
             continue
         before = by_start[starts[i]]
-        gap = text[max(c.end for c in before):m.start("who")]
-        if "\n" in gap.strip(" \t") or len(gap) > 300:
-            continue  # another paragraph, or far from it
+        gap = text[max(c.sentence_end for c in before):m.start("who")]
+        if gap.strip(" \t\"'”’") and ";" not in text[max(c.end for c in before):m.start("who")]:
+            continue  # not the sentence right before it (nor its clause before a semicolon)
         overall = sorted((c for c in before if c.group is None), key=lambda c: c.start)
         if not overall or len({c.measure for c in before}) != 1:
             continue  # two measures before: which does it answer?

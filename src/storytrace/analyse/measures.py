@@ -234,15 +234,18 @@ def _in_custody(tok: Any) -> bool:
 
 
 #: Words that make "held" a captivity, not an arrest ("held hostage", "the gunmen held 40").
-_HELD_CAPTIVE = re.compile(r"\b(?:hostage|captiv|captor|kidnap|abduct|gunm[ae]n|militant|rebel|hijack|ransom|siege)",
+_HELD_CAPTIVE = re.compile(r"\b(?:hostage|captiv|captor|kidnap|abduct|gunm[ae]n|militant|rebel|hijack|ransom|siege|gang|"
+                           r"armed\s+group|pirate|trapped|underground|rescued|freed|released)",
                            re.IGNORECASE)
 
 
 def _held(tok: Any) -> bool:
     """"Three held over the blast" (a headline), "police arrested the manager, bringing to
-    four the number of people held", "police are holding three": people the police hold (not
-    "held hostage", "held up", "45 still held" by kidnappers, "47 people had been held" in a
-    siege: without the police in the sentence, held is a captivity as often as an arrest)."""
+    four the number of people held", "police are holding three", "two men held on
+    suspicion of ...": people the police hold. The police must hold them (the subject, the
+    agent, a custody or suspicion word, an arrest in the sentence), not only tell of it:
+    "Police said 40 passengers were held on the plane" is no arrest, nor "held hostage",
+    "held by the gang", "45 still held", "held up", "a funeral was held"."""
     if tok.lemma_.lower() != "hold" or tok.pos_ not in ("VERB", "AUX") or _HELD_CAPTIVE.search(tok.sent.text) or \
             any(c.dep_ in ("prt", "neg", "dobj", "advmod") and c.lower_ in ("up", "back", "off", "out", "not", "n't", "still")
                 for c in tok.children):
@@ -252,13 +255,18 @@ def _held(tok: Any) -> bool:
             tok.dep_ == "acl" and tok.head.pos_ == "NUM":
         return True  # a headline's "toll hits 47, three held", "three held over heap collapse"
     if subj:
-        return any(t.lemma_.lower() in ("police", "officer", "prosecutor", "authority") for t in subj[0].subtree)
+        return any(t.lemma_.lower() in _POLICE_WORDS for t in subj[0].subtree)
+    agent = [g for c in tok.children if c.dep_ == "agent" for g in c.subtree]
+    if agent:
+        return any(t.lemma_.lower() in _POLICE_WORDS for t in agent)
     held = [c for c in tok.children if c.dep_ == "nsubjpass"]  # (not "a funeral was held")
     return tok.tag_ == "VBN" and bool(_HELD_BY_POLICE.search(tok.sent.text)) and all(
         c.pos_ == "NUM" or any(g.dep_ == "nummod" for g in c.children) for c in held)
 
 
-_HELD_BY_POLICE = re.compile(r"\b(?:police|suspicion|custody|questioning|charged?|arrest|detain)", re.IGNORECASE)
+_POLICE_WORDS = frozenset("police officer officers prosecutor prosecutors authority authorities".split())
+#: Words that say a hold is the police's (not "police said"): an arrest, custody, suspicion, charges.
+_HELD_BY_POLICE = re.compile(r"\b(?:suspicion|custody|questioning|charged?|arrest|detain)", re.IGNORECASE)
 
 
 _RESIDENTS = re.compile(r"\b(?:homes?|houses?|villages?|residents|villagers|households|families)\b", re.IGNORECASE)
@@ -456,9 +464,11 @@ _DEED_OF = {**dict.fromkeys("killing murder massacre slaughter execution death".
 
 
 def _in_custody_after(head: Any, c: Any) -> bool:
-    """A modifier after the noun that puts it in custody ("men now under arrest")."""
+    """A modifier after the noun that puts it in custody ("men now under arrest"; not "in the
+    custody of their father")."""
     return c.dep_ == "prep" and c.i > head.i and c.lower_ in ("in", "under") and any(
-        g.dep_ == "pobj" and g.lemma_.lower() in _CUSTODY for g in c.children)
+        g.dep_ == "pobj" and g.lemma_.lower() in _CUSTODY and not any(x.dep_ == "prep" for x in g.children)
+        for g in c.children)
 
 
 def _state_of_subject(subj: Any, verb: Any) -> bool:

@@ -19,7 +19,7 @@ from .measures import GROUPS, NO_GROUP, group_name
 
 #: "Thirty-six people lost their lives. Five of them were children.": a part of the count
 #: the sentence before gives, named by its group.
-_THEM_PART = re.compile(r"([A-Z][\w-]*|\d[\d,]*) of them (?:were|are) (?:all\s+)?([a-z]+)\b")
+_THEM_PART = re.compile(r"([A-Z][\w-]{0,30}|\d[\d,]{0,12}) of them (?:were|are) (?:all\s+)?([a-z]+)\b")
 
 
 def them_parts(text: str, claims: list[Claim], count_kinds: set[str]) -> list[Claim]:
@@ -61,8 +61,8 @@ def them_parts(text: str, claims: list[Claim], count_kinds: set[str]) -> list[Cl
 
 #: "Twelve of the dead were women and nine were children": a second part that leaves "of the dead" unsaid.
 _SECOND_PART = re.compile(
-    r"\b([\w,-]+) of (?:the|them|those)\b[^.;:]{0,30}?\b(?:were|are)\s+(?:[a-z]+\s+){0,2}?[a-z]+s?\s*,?\s+"
-    r"(?:and|while|whereas)\s+(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:were|are)\s+([a-z]+)\b")
+    r"\b(\d[\d,]{0,12}|[A-Za-z]+(?:-[a-z]+)?) of (?:the|them|those)\b[^.;:]{0,30}?\b(?:were|are)\s+(?:[a-z]+\s+){0,2}?"
+    r"[a-z]+s?\s*,?\s+(?:and|while|whereas)\s+(\d[\d,]{0,12}|[a-z]+(?:-[a-z]+)?)\s+(?:were|are)\s+([a-z]+)\b")
 
 
 def second_parts(text: str, claims: list[Claim], count_kinds: set[str]) -> list[Claim]:
@@ -91,9 +91,10 @@ def second_parts(text: str, claims: list[Claim], count_kinds: set[str]) -> list[
 
 #: "52 were hurt, 17 of them still in hospital": a part of a count in a state of its own.
 _IN_HOSPITAL = re.compile(
-    r"\b(\d[\d,]*|[A-Za-z]+(?:-[a-z]+)?) of (?:them|whom|those|the\s+(?:injured|wounded|hurt))\s+"
+    r"\b(\d[\d,]{0,12}|[A-Za-z]+(?:-[a-z]+)?) of (?:them|whom|those|the\s+(?:injured|wounded|hurt))\s+"
     r"(?:(?:are|were|is|was|remain|remained|remains)\s+)?(?:still\s+)?(?:being\s+treated\s+)?"
-    r"(?:in|at)\s+(?:a\s+|the\s+)?hospitals?\b")  # (not "eight of them in intensive care": a part of those in hospital)
+    r"(?:in|at)\s+(?:a\s+|the\s+)?hospitals?(?=\s*(?:[,.;:)]|$|(?:and|in|on|with|after|since|until|overnight)\b))")
+#  (not "eight of them in intensive care": a part of those in hospital; not "in a hospital car park")
 
 
 def hospital_parts(text: str, claims: list[Claim], count_kinds: set[str]) -> list[Claim]:

@@ -330,8 +330,11 @@ def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str
         if not unsourced(origin_of[c.id]):
             named_values[origin_of[c.id]].add(c.value)
     values_of: dict[str, set] = defaultdict(set)
+    ceilings: dict[Optional[float], set] = defaultdict(set)  # a ceiling's value -> the origins that give it
     for c in cs:
         values_of[origin_of[c.id]].add(c.value)
+        if c.qualifier in CEILINGS:
+            ceilings[c.value].add(origin_of[c.id])
     any_named = any(named_sources(attributions[r]) for r in origins)
     for root, o in origins.items():
         o["origin"] = "; ".join(o["origin"])
@@ -343,10 +346,9 @@ def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str
                 o["relays"] = sorted(origin_name([], attributions[r], "", {}) for r in givers)
         if not named_sources(attributions[root]) and any_named and "relays" not in o:
             o["unsourced"] = True  # no source a reader could ask: listed beside the named ones, not counted
-        if not o.pop("ceilings") or len(origins) == 1:
-            pass
-        else:
-            o["ceiling_only"] = True  # "up to 90, a figure no official has confirmed": a guess at most, not counted
+        if o.pop("ceilings") and len(origins) > 1 and all(len(ceilings[v]) < 2 for v in values):
+            o["ceiling_only"] = True  # "up to 90, a figure no official has confirmed": a lone guess at most, not counted
+            # (a ceiling two origins give is a count, as `counts` takes it)
         out.append(o)
     return out
 

@@ -86,8 +86,8 @@ _APPOSITIVE = re.compile(r"^(?P<name>(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+
                              "militia".split())) + r"))\s*,\s*(?:a|an|the)\s.*$")
 #: ... or a name of any words that its appositive says is a body ("Emergency Health, the state medical agency").
 _BODY_APPOSITIVE = re.compile(r"^(?P<name>(?:[Tt]he\s+)?(?!The\b)[A-Z][\w'’-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w'’-]*)*)"
-                              r"\s*,\s*(?:a|an|the)\s+(?:(?!(?:of|for|at|in|to|with|spokes\w*|director|head|chief|"
-                              r"secretary|officer|commander|member|official)\b)[\w'’-]+\s+){0,4}?(?:" + "|".join(sorted(
+                              r"\s*,\s*(?:a|an|the)\s+(?:(?!(?:of|for|at|in|to|with|who|whom|whose|that|which|spokes\w*|"
+                              r"director|head|chief|secretary|officer|commander|member|official)\b)[\w'’-]+\s+){0,4}?(?:" + "|".join(sorted(
                                   "agency ministry service council committee authority commission directorate "
                                   "inspectorate bureau department office organisation organization union association "
                                   "federation society institute foundation board".split())) +
@@ -99,12 +99,13 @@ _UNIT_OF = re.compile(r"^(?P<body>(?:[Tt]he\s+)?(?:[\w’'-]+\s+){0,4}?(?:" + "|
     "organisation organization union association federation society institute foundation board police army "
     "brigade corps".split())) + r"))\s?['’]s\s+(?:[\w-]+\s+){0,2}(?:branch|desk|unit|wing|section|team|"
     r"press\s+office|office|cell)\b", re.IGNORECASE)
-_ACRONYM = re.compile(r"[A-Z]{2,6}")  # a body's initials ("SEMA"), never a person
+_ACRONYM = re.compile(r"[A-Z]{3,6}")  # a body's initials ("SEMA"), never a person (not "JD Vance")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z]{2,6}\s*\)\s*$")
 #: An appositive that says the sayer is a news outlet ("Kadrossa Free Voice, a news site run by ...").
 _OUTLET_APPOSITIVE = re.compile(r",\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:news\s+(?:site|website|agency|outlet|portal)|"
-                                r"newspaper|tabloid|broadcaster|daily|weekly|radio\s+station|television\s+channel|"
-                                r"tv\s+channel|blog|website)\b", re.IGNORECASE)
+                                r"newspaper|tabloid|broadcaster|radio\s+station|television\s+channel|"
+                                r"tv\s+channel|blog|website)(?=\s*$|\s*,|\s+(?:run|owned|based|close|in|of|that|which)\b)",
+                                re.IGNORECASE)  # (its head: not "the news site's editor")
 
 
 def ministry_of(attribution: str) -> Optional[str]:
@@ -161,7 +162,7 @@ def source_key(attribution: str) -> str:
             return inst
     if not bare or all(w in GENERIC or w in NATIONALITIES or w in _JOINERS for w in words):
         return UNNAMED  # "officials said": no one a reader could check
-    core = [w for w in bare if w not in _PLACE_KINDS and w not in ("'s", "’s", "office")]
+    core = [re.sub(r"['’]s$", "", w) for w in bare if w not in _PLACE_KINDS and w not in ("'s", "’s", "office")]
     if len(core) == 1 and core[0] in OFFICES:
         return OFFICES[core[0]]  # "the district governor's office": the one governor, a bare title
     return " ".join(bare)  # ("the regional health department" is "the health department")
@@ -421,14 +422,15 @@ def _short_names(cs: list[_Claim], keys: dict[str, list[str]], attrs: set[str], 
     bodies = {k: k[13:].split() for k in attrs if k.startswith("attribution: ") and len(k[13:].split()) > 1
               and not k.startswith(("attribution: person ", "attribution: office ", "attribution: ministry"))}
     initials = {k: "".join(w[0] for w in ws if w not in _JOINERS) for k, ws in bodies.items()}
-    short = {k for k in attrs if k.startswith("attribution: ") and re.fullmatch(r"[a-z]{2,6}", k[13:])}
+    short = {k for k in attrs if k.startswith("attribution: ") and re.fullmatch(r"[a-z]{3,6}", k[13:])}
     for c in cs:  # a run of capitalised words keyed as a person, no title before it
         k = keys[c.id][0]
         said = (c.attributed_to or "").strip()
         if k.startswith("attribution: person ") and re.fullmatch(r"(?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+", said):
             run = said.lower().split()
             fits = [b for b, ws in bodies.items() if any(ws[i:i + len(run)] == run for i in range(len(ws) - len(run) + 1))
-                    and ORG_WORDS & set(ws) - set(run)]
+                    and ORG_WORDS & set(ws) - set(run) and set(ws) - set(run) - ORG_WORDS - _JOINERS]
+            # (a body with a word of its own beyond the run and its kind: not "the Kofi Annan Foundation" for Kofi Annan)
             if len(fits) == 1:
                 sets.union(k, fits[0])
     for k in short:
@@ -485,7 +487,8 @@ def _body_voices(cs: list[_Claim], keys: dict[str, list[str]], sets: "DisjointSe
     bodies = set()
     for c in cs:
         said = " ".join((c.attributed_to or "").split())
-        m = _BODY_VOICE.match(said) or _VOICE_AFTER.match(said)
+        m = None if re.search(r"\b(?:former|ex-|retired)", said, re.IGNORECASE) else \
+            _BODY_VOICE.match(said) or _VOICE_AFTER.match(said)  # (a former spokesman speaks for no one)
         k = keys[c.id][0]
         if not m or not k.startswith("attribution: person "):
             continue  # (a voice already keyed as a body, "the airport authority's fire chief": the fire service)
@@ -559,8 +562,8 @@ def _title_holders(cs: list[_Claim], keys: dict[str, list[str]], attrs: set[str]
             topic -= {"foreign"}  # "foreign officials": other countries', not the foreign ministry
         if not fits and (words & _ROLES or words & _VOICES) and topic:
             fits = [b for b in bodies if topic <= set(b[13:].split()) and set(b[13:].split()) & ORG_WORDS]
-        if not fits and words & _ROLES and k.startswith("attribution: person "):  # "Agency spokeswoman Pavlen": the
-            fits = [b for b in bodies if b[13:].split()[-1] in words & ORG_WORDS]  # one agency of the figure
+        if not fits and words & _ROLES and k.startswith("attribution: person ") and not words & {"former", "retired", "ex"}:
+            fits = [b for b in bodies if b[13:].split()[-1] in words & ORG_WORDS]  # "Agency spokeswoman Pavlen": the one agency
             fits = fits if len({sets.root(b) for b in fits}) == 1 else []
         if len(set(fits)) == 1 or fits and len({sets.root(b) for b in fits}) == 1:
             sets.union(k, fits[0])

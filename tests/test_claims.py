@@ -170,6 +170,14 @@ def test_the_review_s_near_misses_of_this_stop_s_rules():
     assert [c.attributed_to for c in extract("The governor said, quiet for a moment, that 40 had died.")] == ["The governor"]
 
 
+def test_what_a_verb_of_giving_gives_to_someone_counts_no_victims():
+    # an unknown currency's name: the parser hangs "killed" on the money
+    assert extract("The government has promised 2 million ilvars to the family of each person killed and "
+                   "500,000 ilvars to each of the seriously wounded.") == []
+    assert [(c.measure, c.value) for c in extract("The army sent 200 soldiers to the town, where 12 were killed.")] == \
+        [("killed", 12.0)]
+
+
 def test_a_speaker_at_a_place_is_the_person_not_the_place():
     (claim,) = extract('A police officer at the cordon told reporters that "at least 40 bodies" were inside.')
     assert claim.attributed_to == "A police officer at the cordon"

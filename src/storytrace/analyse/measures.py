@@ -332,6 +332,8 @@ def one_measure(head: Any, m: Optional[str]) -> Optional[str]:
 
 def head_measure(head: Any) -> Optional[str]:
     """What the noun phrase headed by `head` counts, from the words around it."""
+    if _given(head):
+        return None  # "promised 2 million ilvars to the family of each person killed": what is given, no victims
     whole = partitive(head) if copula_attr(head) is not None else None
     if whole is not None and whole.i != head.i:  # "four of the dead were children": a part of the dead
         return "injured" if whole.lower_ in ("injured", "wounded") else _measure_of(whole)
@@ -353,6 +355,21 @@ def head_measure(head: Any) -> Optional[str]:
             head.head.lemma_.lower() in ("release", "free", "liberate") and not _discharged(head.head):
         return "released"  # "the rebels freed 30 hostages"
     return m
+
+
+#: Verbs of giving: their object with a recipient ("to the family of ...") is a thing given.
+_GIVING = frozenset("promise pay give offer award grant allocate donate pledge send spend raise".split())
+
+
+def _given(head: Any) -> bool:
+    """The object of a verb of giving that names a recipient ("promised 2 million ilvars to the
+    families", "paid 5,000 to each of the wounded"): money or goods, whatever its noun."""
+    t = head
+    while t.dep_ == "conj":
+        t = t.head
+    verb = t.head
+    return t.dep_ in ("dobj", "obj") and verb.lemma_.lower() in _GIVING and any(
+        c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") or c.dep_ == "dative" for c in [*verb.children, *t.children])
 
 
 #: Fleeing is displacement when the sentence speaks of homes, lands or refuge.

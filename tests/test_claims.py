@@ -178,6 +178,11 @@ def test_what_a_verb_of_giving_gives_to_someone_counts_no_victims():
         [("killed", 12.0)]
 
 
+def test_a_group_s_name_is_its_plural_as_written():
+    groups = [c.group for c in extract("Ten people died, including two watchmen, two staff and three riflemen.")]
+    assert groups == [None, "watchmen", "staff", "riflemen"]
+
+
 def test_a_speaker_at_a_place_is_the_person_not_the_place():
     (claim,) = extract('A police officer at the cordon told reporters that "at least 40 bodies" were inside.')
     assert claim.attributed_to == "A police officer at the cordon"

@@ -707,7 +707,8 @@ def group_name(head: Any) -> Optional[str]:
     if head.lower_ in GROUPS:
         return GROUPS[head.lower_]
     if head.pos_ in ("NOUN",) and head.lemma_.lower() not in NO_GROUP and head.lower_ not in NO_GROUP:
-        return head.lower_ if head.lower_.endswith("s") else head.lower_ + "s"
+        return head.lower_ if head.lower_.endswith(("s", "men", "people", "staff", "personnel", "crew")) or head.tag_ in ("NNS", "NNPS") \
+            else head.lower_ + "s"  # ("riflemen", "staff": no "riflemens")
     return None
 
 

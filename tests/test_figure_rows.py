@@ -1255,3 +1255,15 @@ def test_the_review_s_near_misses_of_origins():
     cs = [_c("a", "A", 40, "police"), _c("b", "B", 90, "the union", q="at_most"), _c("c", "C", 90, "the league", q="at_most")]
     row = make_figure("f", "e", "killed", None, cs, {}, False)
     assert not any(o.get("ceiling_only") for o in json.loads(row["origins"]))
+
+
+def test_a_subset_of_its_own_kind_one_document_gives_makes_no_row(tmp_path):
+    lead = "A landslide buried a hillside camp in Orrin on Tuesday, killing 12 people, police said."
+    files = {"a.txt": f" date 2024-05-02\n{lead}\nTwelve people were killed, including three shepherds and two children, "
+                      "the police said.\n",
+             "b.txt": f" date 2024-05-02\n{lead}\nTwelve people died, including two children, police said.\n"}
+    conn = _ledger(tmp_path, files)
+    groups = {g for (g,) in conn.execute("select \"group\" from figures where measure = 'killed'")}
+    assert "shepherds" not in groups and "children" in groups  # (a counted kind that two documents give stays)
+    (why,) = conn.execute("select placement from claims where \"group\" = 'shepherds'").fetchone()
+    assert why.startswith("unplaced: a subset of its own kind")

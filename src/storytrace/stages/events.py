@@ -47,7 +47,7 @@ from .corroboration import Span, uncorroborated
 from ..text.origins import checkable, is_outlet, source_key
 from .placement import (ALONE, DISPUTED, DISPUTED_WHY, HEADLINE, MEASURE_FAMILY, PLACED, RETRACTED, RETRACTED_WHY, STRONG,
                         SUPERSEDED, UNPLACED, Placement, casualty_story, cause_beside, disowned, in_clause,
-                        other_event_cues, place_words, retracted, story_families, tally_of, hedged, unplaced,
+                        lone_subsets, other_event_cues, place_words, retracted, story_families, tally_of, hedged, unplaced,
                         with_perpetrators, writer_sum)
 from ..text.datelines import filed_from, lead_place
 from .titles import story_label, title_words
@@ -348,6 +348,9 @@ def events_stage(db: Any) -> dict[str, int]:
         claim_place[cid] = (ALONE, UNPLACED + "only one document states it, in its body (no lead, no name, no other source)")
         doc_id = claim_doc[cid][0]
         per_doc[doc_id][claim_event[cid]] -= 1
+    for cid in lone_subsets(claim_event, claim_place, claim_doc, {c: sp.group for c, sp in claim_span.items()}):
+        claim_place[cid] = (ALONE, UNPLACED + "a subset of its own kind only one document gives (no group row)")
+        per_doc[claim_doc[cid][0]][claim_event[cid]] -= 1
     trusted = {d.id for d in docs if d.published_how in TRUSTED}
     for cid in disowned(claim_event, claim_place, claim_doc, {c: (sp.low, sp.group) for c, sp in claim_span.items()
                                                                if sp.low is not None and sp.low == sp.high}, published):

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from ..analyse.measures import PERPETRATORS
+from ..analyse.measures import GROUPS, PERPETRATORS
 from ..analyse.mentions import noun_spans
 from ..text.timex import find_dates
 
@@ -402,6 +402,26 @@ def disowned(claim_event: dict[str, str], claim_place: dict[str, tuple[float, st
                 (day.get(doc_id) or "")[:10] <= last:
             out.append(cid)
     return out
+
+
+#: Groups a fact-checker counts apart in any story (measures.GROUPS' kinds, and the units and
+#: captives the claims analyser names): a subset of another kind is the story's own detail.
+COUNTED_GROUPS = frozenset(set(GROUPS.values()) | {"hostages", "families", "households", "police", "one parent",
+                                                   "both parents"})
+
+
+def lone_subsets(claim_event: dict[str, str], claim_place: dict[str, tuple[float, str]],
+                 claim_doc: dict[str, tuple[str, str, int]], groups: dict[str, Optional[str]]) -> list[str]:
+    """Placed claims of a subset of a kind no group row is kept for ("including three
+    shepherds", "four riflemen", "two volunteers") that only one document of the event
+    gives: no figure row stands on one report's detail (`groups`: claim -> its group)."""
+    docs: dict[tuple, set] = defaultdict(set)
+    for cid, (confidence, _) in claim_place.items():
+        g = groups.get(cid)
+        if g and g not in COUNTED_GROUPS and confidence >= PLACED and cid in claim_event:
+            docs[(claim_event[cid], claim_doc[cid][1], g)].add(claim_doc[cid][0])
+    return [cid for cid, (confidence, _) in claim_place.items() if confidence >= PLACED and cid in claim_event
+            and len(docs.get((claim_event[cid], claim_doc[cid][1], groups.get(cid)), ())) == 1]
 
 
 #: A relative clause's opening word: its time words describe the noun it follows.

@@ -176,11 +176,17 @@ def test_what_a_verb_of_giving_gives_to_someone_counts_no_victims():
                    "500,000 ilvars to each of the seriously wounded.") == []
     assert [(c.measure, c.value) for c in extract("The army sent 200 soldiers to the town, where 12 were killed.")] == \
         [("killed", 12.0)]
+    assert extract("The government will pay 2 million ilvars in compensation to the family of each person killed.") == []
+    # people or their remains a verb of giving moves keep their count
+    assert [(c.measure, c.value) for c in extract("Rescuers sent 12 bodies to the morgue.")] == [("killed", 12.0)]
+    assert [(c.measure, c.value) for c in extract("The rebels gave 20 hostages to the Red Cross.")] == [("captured", 20.0)]
+    assert [(c.measure, c.value) for c in extract("The explosion sent 45 injured people to hospital.")] == [("injured", 45.0)]
 
 
 def test_a_group_s_name_is_its_plural_as_written():
     groups = [c.group for c in extract("Ten people died, including two watchmen, two staff and three riflemen.")]
     assert groups == [None, "watchmen", "staff", "riflemen"]
+    assert [c.group for c in extract("Ten people died, including one fisherman.")] == [None, "fishermen"]
 
 
 def test_a_speaker_at_a_place_is_the_person_not_the_place():

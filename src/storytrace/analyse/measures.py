@@ -362,14 +362,30 @@ _GIVING = frozenset("promise pay give offer award grant allocate donate pledge s
 
 
 def _given(head: Any) -> bool:
-    """The object of a verb of giving that names a recipient ("promised 2 million ilvars to the
-    families", "paid 5,000 to each of the wounded"): money or goods, whatever its noun."""
+    """The object of a verb of giving, with a "to" or "for" after it ("promised 2 million ilvars
+    to the families", "pay 2 million ilvars in compensation to ..."), that names no people or
+    victims: money or goods, whatever its noun ("sent 12 bodies to the morgue", "gave 20
+    hostages to the Red Cross", "sent 45 injured people to hospital" keep their counts)."""
     t = head
     while t.dep_ == "conj":
         t = t.head
     verb = t.head
-    return t.dep_ in ("dobj", "obj") and verb.lemma_.lower() in _GIVING and any(
-        c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") or c.dep_ == "dative" for c in [*verb.children, *t.children])
+    if t.dep_ not in ("dobj", "obj") or verb.lemma_.lower() not in _GIVING or _people_noun(t):
+        return False
+    return any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for") or c.dep_ == "dative"
+               for c in [*verb.children, *t.subtree] if c.i != t.i)
+
+
+#: Nouns of people or their remains, which a verb of giving moves rather than pays.
+_PEOPLE = frozenset("people person persons body bodies corpse corpses remains refugee refugees hostage hostages captive "
+                    "captives victim victims survivor survivors resident residents villager villagers family families "
+                    "patient patients prisoner prisoners detainee detainees migrant migrants".split())
+
+
+def _people_noun(t: Any) -> bool:
+    return t.lemma_.lower() in _PEOPLE or t.lower_ in _PEOPLE or t.lemma_.lower() in GROUPS or t.lower_ in GROUPS or \
+        t.lemma_.lower() in MEASURE_LEMMAS or any(c.dep_ == "amod" and (c.lower_ in MEASURE_LEMMAS or
+                                                                        c.lemma_.lower() in MEASURE_LEMMAS) for c in t.children)
 
 
 #: Fleeing is displacement when the sentence speaks of homes, lands or refuge.
@@ -707,6 +723,8 @@ def group_name(head: Any) -> Optional[str]:
     if head.lower_ in GROUPS:
         return GROUPS[head.lower_]
     if head.pos_ in ("NOUN",) and head.lemma_.lower() not in NO_GROUP and head.lower_ not in NO_GROUP:
+        if head.lower_.endswith("man") and head.tag_ not in ("NNS", "NNPS"):
+            return head.lower_[:-3] + "men"  # "one fisherman": fishermen
         return head.lower_ if head.lower_.endswith(("s", "men", "people", "staff", "personnel", "crew")) or head.tag_ in ("NNS", "NNPS") \
             else head.lower_ + "s"  # ("riflemen", "staff": no "riflemens")
     return None

@@ -1267,3 +1267,20 @@ def test_a_subset_of_its_own_kind_one_document_gives_makes_no_row(tmp_path):
     assert "shepherds" not in groups and "children" in groups  # (a counted kind that two documents give stays)
     (why,) = conn.execute("select placement from claims where \"group\" = 'shepherds'").fetchone()
     assert why.startswith("unplaced: a subset of its own kind")
+
+
+def test_a_running_total_its_sentence_says_stands_now_is_the_count_since(tmp_path):
+    from conftest import ledger_from_texts
+
+    lead = "Police arrested two managers of the Kaldor dam company on Monday, the interior ministry said."
+    later = f" date 2024-05-08\n{lead}\nIts offices were searched on Tuesday.\nThe company has not commented.\n"
+    files = {
+        "a.txt": f" date 2024-05-06\n{lead}\nRoads were shut.\n",
+        "b.txt": f" date 2024-05-06\n{lead}\nSchools were shut.\n",
+        "c.txt": later + "Four people are now under arrest over the dam burst.\n",
+        "d.txt": later + "Seven people are under arrest over the dam burst.\n",
+    }
+    conn = ledger_from_texts(tmp_path, files)
+    got = _placements_by_file(conn)
+    assert not got[("c.txt", 4.0)].startswith("unplaced")  # "now": the count since the leads
+    assert got[("d.txt", 7.0)].startswith("unplaced")  # no source, no "now": one body's bigger number

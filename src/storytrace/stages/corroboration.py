@@ -10,6 +10,7 @@ earlier count dated before the leads, fewer still missing after them, a toll ris
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from datetime import date, timedelta
 from typing import NamedTuple, Optional
@@ -27,6 +28,11 @@ class Span(NamedTuple):
     group: Optional[str]
     part: bool  # a part of a total or listed beside another figure: its whole explains it
     named: bool = False  # its sentence names a source a reader could check ("the ministry's spokeswoman, Irena Valcek")
+    current: bool = False  # its sentence says the count stands now ("Four people are now under arrest", "so far", "in all")
+
+
+#: Words that say a count is the running total as of the report ("now", "so far", "in all", "to date").
+RUNNING_TOTAL = re.compile(r"\b(?:now|so\s+far|in\s+all|in\s+total|to\s+date|bringing)\b", re.IGNORECASE)
 
 
 def uncorroborated(claim_event: dict[str, str], claim_place: dict[str, tuple[float, str]],
@@ -93,9 +99,10 @@ def uncorroborated(claim_event: dict[str, str], claim_place: dict[str, tuple[flo
                 # of it (of a toll that only grows, one no larger than the leads': not "300 killed" before leads of 12)
             last = strong_last[key]
             when = day.get(claim_doc[cid][0]) or ""
-            if key[1] in CUMULATIVE and span[cid].named and claim_doc[cid][0] in trusted and highest < lo == hi and \
-                    last <= when <= days_after(last, DEVELOPING_DAYS):
-                continue  # a named source's exact count above the leads', dated (trusted) on or after them: the toll since
+            if key[1] in CUMULATIVE and (span[cid].named or span[cid].current) and claim_doc[cid][0] in trusted and \
+                    highest < lo == hi and last <= when <= days_after(last, DEVELOPING_DAYS):
+                continue  # a named source's exact count above the leads', or one its sentence says stands now ("four
+                # people are now under arrest"), dated (trusted) on or after them: the toll since
             if key[1] in SUBSIDING and claim_doc[cid][0] in trusted and hi <= lowest and \
                     last < (day.get(claim_doc[cid][0]) or "") <= days_after(last, DEVELOPING_DAYS):
                 continue  # fewer still missing in a report dated (trusted) after every lead: the count since

@@ -43,7 +43,7 @@ from ..analyse.mentions import (CURRENT, EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, OTH
                                 homograph, is_reported, noun_spans)
 from ..model import INCREMENT, REST, WITHDRAWN, Event, Lead, make_id
 from .figures import TRUSTED
-from .corroboration import Span, uncorroborated
+from .corroboration import RUNNING_TOTAL, Span, uncorroborated
 from ..text.origins import checkable, is_outlet, source_key
 from .placement import (ALONE, DISPUTED, DISPUTED_WHY, HEADLINE, MEASURE_FAMILY, PLACED, RETRACTED, RETRACTED_WHY, STRONG,
                         SUPERSEDED, UNPLACED, Placement, casualty_story, cause_beside, disowned, in_clause,
@@ -310,7 +310,8 @@ def events_stage(db: Any) -> dict[str, int]:
             "paragraph_start, low, high, \"group\", part_of, adds_to, what, attributed_to from claims"):
         claim_doc[cid] = (doc_id, measure, s0)
         claim_span[cid] = Span(low, high, group, (part or listed) is not None,
-                               bool(sayer) and checkable(source_key(sayer)) and not is_outlet(sayer))
+                               bool(sayer) and checkable(source_key(sayer)) and not is_outlet(sayer),
+                               bool(words) and bool(RUNNING_TOTAL.search(words)))
         if doc_id in pages:  # a photo gallery, a page of posts: its numbers seed no event
             claim_place[cid] = (0.0, UNPLACED + f"not an article (a page of {pages[doc_id][0]})")
             continue

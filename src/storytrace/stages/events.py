@@ -50,6 +50,7 @@ from .placement import (ALONE, DISPUTED, DISPUTED_WHY, HEADLINE, MEASURE_FAMILY,
                         lone_subsets, other_event_cues, place_words, retracted, story_families, tally_of, hedged, unplaced,
                         with_perpetrators, writer_sum)
 from ..text.datelines import filed_from, lead_place
+from .incidents import find_incidents, locates, story_core
 from .titles import story_label, title_words
 from ..text.segments import BODY
 from ..text.sentences import ANAPHORA
@@ -297,6 +298,7 @@ def events_stage(db: Any) -> dict[str, int]:
     # a past event their sentence dates, else their story's event when the document's lead or
     # the story's reports say so; unplaced when page furniture or another time or event
     story_facts = _story_facts(members, leads, title_of, published, named, event_of_story, story_events)
+    incident_events = _incident_events(members, leads, title_of, story_facts, named)
     claim_event: dict[str, str] = {}
     claim_place: dict[str, tuple[float, str]] = {}
     claim_doc: dict[str, tuple[str, str, int]] = {}
@@ -339,6 +341,8 @@ def events_stage(db: Any) -> dict[str, int]:
         claim_place[cid] = (placed.confidence, placed.reason)
         if placed.placed and (eid in named or eid in story_events):
             (named.get(eid) or story_events[eid]).actor_votes.update(actors(said.sentence, 0, len(said.sentence)))
+            if eid in incident_events:
+                named[eid].docs.add(doc_id)
         if measure != "other" and placed.placed:
             per_doc[doc_id][eid] += 1
     for cid, whole in parts_of.items():  # "Four more people, two soldiers and two civilians, were killed"
@@ -513,6 +517,8 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
         return unplaced(story_eid, f"a count that holds the perpetrators ('{perp}'): no victims' toll", 0.3)
     if hedge := hedged(said.sentence, start - s0):
         return unplaced(story_eid, f"a hedged estimate ('{hedge}'): its source does not say it is so", 0.3)
+    if facts.incidents and (hit := _incident(doc_id, start, said.sentence, facts, True)):
+        return hit
     # a mention names an event a figure can belong to when some mention of it has a typed
     # noun ("the incident at Terrigal Beach" alone is the story's event, not an event of its own)
     near = [(abs(m.start - start), j) for j, m in enumerate(ms)
@@ -546,17 +552,7 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
         if past is not None and own is not None and facts.year == past[1] and _type_of(own) in (None, past[2]):
             past = None  # "the fire in 2025" in a 2026 piece about that fire: its own event
         if past is not None:
-            key, year, etype, label = past
-            known = facts.recalled.get((etype, year))  # the story's own name for it, if one
-            eid = known if known in named else _named_id(key, year)
-            ev = named.get(eid)
-            if ev is None:
-                ev = named[eid] = _Ev(eid, label)
-                ev.year_votes[year] += 1
-                ev.type_votes[etype] += 1
-                ev.place = label.rsplit(" ", 1)[0] if " " in label else None
-            ev.docs.add(doc_id)
-            return Placement(eid, 0.8, f"dated: the sentence dates an earlier {etype} ({year})")
+            return _past_placement(past, doc_id, named, facts)
         return unplaced(story_eid, "another time or event: " + "; ".join(f"'{c}'" for c in cues[:3]))
     # the sentence before, in the same paragraph, about a dated event
     before = [j for j, m in enumerate(ms) if m.sentence[1] <= s0 and m.sentence[1] >= said.paragraph_start
@@ -564,11 +560,50 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     if before and (named.get(event_of[(doc_id, before[-1])]) or story_events[event_of[(doc_id, before[-1])]]).year_votes:
         m = ms[before[-1]]
         return Placement(event_of[(doc_id, before[-1])], 0.6, f"before: the sentence before names '{m.name} {m.noun}'")
+    if facts.incidents and (hit := _incident(doc_id, start, sentence, facts, False)):
+        return hit
     if start < lead:
         return Placement(story_eid, 0.9, "lead: in the document's lead")
     if MEASURE_FAMILY.get(measure) in facts.families:
         return Placement(story_eid, 0.7, "story: the story's reports lead with such figures")
     return unplaced(story_eid, "the story's reports lead with no such figure", 0.3)
+
+
+def _past_placement(past: tuple[str, int, str, str], doc_id: str, named: dict[str, _Ev], facts: "_StoryFacts"
+                    ) -> Placement:
+    """A claim of a sentence that dates an earlier event: that event, the story's own name
+    for it if its documents name one of that type and year, else one made of the sentence's."""
+    key, year, etype, label = past
+    known = facts.recalled.get((etype, year))
+    eid = known if known in named else _named_id(key, year)
+    ev = named.get(eid)
+    if ev is None:
+        ev = named[eid] = _Ev(eid, label)
+        ev.year_votes[year] += 1
+        ev.type_votes[etype] += 1
+        ev.place = label.rsplit(" ", 1)[0] if " " in label else None
+    ev.docs.add(doc_id)
+    return Placement(eid, 0.8, f"dated: the sentence dates an earlier {etype} ({year})")
+
+
+def _incident(doc_id: str, start: int, sentence: str, facts: "_StoryFacts", lead: bool) -> Optional[Placement]:
+    """A claim of a report of an incident of its own (incidents.py), or of a sentence that
+    locates something at such an incident's place. `lead`: only the title and lead of
+    such a report, before its "... two days after" that names the story's event (asked
+    before any named event of the sentence); else (asked once the other-time checks are
+    passed) the report's sentences that name nothing of the story's, and the sentences of
+    other reports that locate something at the incident's place."""
+    for eid, incident in facts.incidents:
+        if incident.doc_id == doc_id and lead and start < incident.after:
+            return Placement(eid, 0.8, f"incident: the document's title and lead report an incident at {incident.place}, "
+                                       "not the story's")
+        if incident.doc_id == doc_id and not lead and not place_words([sentence]) & facts.core:
+            return Placement(eid, 0.6, f"incident: the document reports an incident at {incident.place}, and the "
+                                       "sentence names nothing of the story's")
+        if incident.doc_id != doc_id and not lead and locates(sentence, incident, facts.core):
+            return Placement(eid, 0.7, f"located: the sentence locates it at {incident.place}, where another report "
+                                       "tells of an incident of its own")
+    return None
 
 
 class _Doc(NamedTuple):
@@ -603,6 +638,8 @@ class _StoryFacts:
     casualty: bool = True  # its titles and leads tell of violence, an accident or a disaster (placement.casualty_story)
     words: frozenset = frozenset()  # the words half its titles share and the nouns of its own event's type, lower case ("since the strike began", "since the siege began": its own)
     recalled: dict = field(default_factory=dict)  # (type, year) -> the one named event of that type and year its documents name
+    incidents: tuple = ()  # (event id, incidents.Incident) of its documents that report an incident of their own
+    core: frozenset = frozenset()  # the names half its other documents' titles and leads give (incidents.core_words)
 
 
 def _story_facts(members: dict[str, list[str]], leads: dict[str, Lead], title_of: dict[str, Optional[str]],
@@ -637,6 +674,34 @@ def _story_facts(members: dict[str, list[str]], leads: dict[str, Lead], title_of
                     named_in[story_of[d]][(kind, year)].add(eid)
     for k, found in named_in.items():
         out[k].recalled = {ty: next(iter(eids)) for ty, eids in found.items() if len(eids) == 1}
+    return out
+
+
+def _incident_events(members: dict[str, list[str]], leads: dict[str, Lead], title_of: dict[str, Optional[str]],
+                     facts: dict[str, _StoryFacts], named: dict[str, _Ev]) -> set[str]:
+    """The events of the documents that report an incident of their own (incidents.py):
+    added to `named`, each story's listed in its facts with the story's core words."""
+    heads = {d: leads[d].opening[: leads[d].lead_end or len(leads[d].opening)] for ids in members.values() for d in ids}
+    found = find_incidents(members, title_of, heads)
+    out = set()
+    for k, ids in members.items():
+        mine = [found[d] for d in ids if d in found]
+        if not mine:
+            continue
+        listed = []
+        for inc in mine:
+            eid = make_id("event", "incident", inc.doc_id)
+            ev = named[eid] = _Ev(eid, inc.place)
+            ev.place = inc.place
+            ev.docs.add(inc.doc_id)
+            head = heads[inc.doc_id][: inc.after]
+            for q, e in noun_spans(head):
+                if not homograph(head, q, e) and EVENT_NOUNS[head[q:e].lower()]:
+                    ev.type_votes[EVENT_NOUNS[head[q:e].lower()]] += 1
+            listed.append((eid, inc))
+            out.add(eid)
+        facts[k].incidents = tuple(listed)
+        facts[k].core = story_core(ids, title_of, heads, found)
     return out
 
 

@@ -1,0 +1,84 @@
+"""A story's document that reports an incident of its own (stages/incidents.py): its own
+event, and the sentences that locate something at its place go there. Made-up reports."""
+
+from __future__ import annotations
+
+from conftest import ledger_from_texts
+
+from storytrace.stages.incidents import Incident, find_incidents, locates
+
+_HOME = {
+    "a": ("Car bomb tears through Tavrin grain market, killing at least 9",
+          "TAVRIN, Morvia, May 2 (MPA) – A car bomb exploded in the crowded grain market of the Morvian city of Tavrin "
+          "on Tuesday, killing at least nine people, police said."),
+    "b": ("Tavrin market bombing toll rises to 17",
+          "TAVRIN, Morvia, May 3 (MPA) – The number of people killed by Tuesday's bombing at the grain market in Tavrin "
+          "rose to 17 on Wednesday, the health ministry said."),
+    "c": ("Tavrin buries its dead as market bombing toll reaches 21",
+          "TAVRIN, Morvia, May 4 (MPA) – Families in Tavrin buried their dead on Thursday as the toll from the market "
+          "bombing rose to 21, the health ministry said."),
+}
+_KESH = ("Bomb kills three outside Kesh bus depot",
+         "KESH, Morvia, May 4 (MPA) – A bomb hidden in a handcart exploded outside the bus depot in the northern Morvian "
+         "town of Kesh on Thursday, killing three people and wounding eight, police said, two days after a bombing at "
+         "a Tavrin grain market.")
+
+
+def _story(extra: dict[str, tuple[str, str]]) -> tuple[dict, dict, dict]:
+    docs = {**_HOME, **extra}
+    titles = {d: t for d, (t, _) in docs.items()}
+    leads = {d: t + "\n\n" + lead for d, (t, lead) in docs.items()}
+    return {"s": list(docs)}, titles, leads
+
+
+def test_a_report_of_another_incident_two_days_after_the_story_s_is_its_own():
+    found = find_incidents(*_story({"d": _KESH}))
+    assert list(found) == ["d"]
+    assert found["d"].places == frozenset({"kesh"})
+
+
+def test_a_follow_up_that_names_the_story_s_place_or_tells_of_no_casualty_is_none():
+    follow = ("Tavrin toll at 23, four held",
+              "TAVRIN, Morvia, May 5 (MPA) – Four men were arrested in Tavrin on Friday, three days after the bombing at "
+              "the grain market, police said.")
+    feature = ("In Sorrel Lane, a street waits for its sons",
+               "SORREL LANE, Tavrin – The street fell silent on Friday, three days after a bomb tore through the market "
+               "where its men sold grain.")
+    assert find_incidents(*_story({"d": follow, "e": feature})) == {}
+
+
+def test_a_time_after_an_event_of_no_kind_the_story_tells_of_is_no_other_incident():
+    vote = ("Two killed as protesters clash in Kesh",
+            "KESH, Morvia, May 4 (MPA) – Two people were killed when police fired on protesters in the town of Kesh, "
+            "two days after a disputed council vote, police said.")
+    assert find_incidents(*_story({"d": vote})) == {}
+
+
+def test_too_few_documents_have_no_core_to_tell_another_incident_from():
+    members, titles, leads = _story({"d": _KESH})
+    members = {"s": ["a", "d"]}
+    assert find_incidents(members, titles, leads) == {}
+
+
+def test_a_sentence_locating_something_at_the_incident_s_place_and_naming_nothing_of_the_story():
+    kesh = Incident("d", frozenset({"kesh"}), "Kesh", 0)
+    core = frozenset({"tavrin", "morvia"})
+    assert locates("On Thursday a bomb exploded outside the bus depot in Kesh, killing three people.", kesh, core)
+    assert not locates("The Tavrin toll rose to 21, and three died in Kesh.", kesh, core)
+    assert not locates("Eleven of the wounded were flown to Kesh for surgery.", kesh, core)
+
+
+def test_the_incident_gets_its_own_event_and_row_and_the_story_s_toll_keeps_its_own(tmp_path):
+    files = {f"{k}.txt": f"{t}\n\n{lead}\n" for k, (t, lead) in _HOME.items()}
+    files["d.txt"] = f"{_KESH[0]}\n\n{_KESH[1]}\n"
+    files["e.txt"] = ("Tavrin bombing toll reaches 23\n\nTAVRIN, Morvia, May 5 (MPA) – The toll from Tuesday's bombing at "
+                      "the Tavrin grain market reached 23 on Friday, the health ministry said.\n\nEarly on Thursday a bomb "
+                      "exploded outside the bus depot in Kesh, killing three people, police there said.\n")
+    conn = ledger_from_texts(tmp_path, files)
+    kesh = conn.execute("select id, place from events where place = 'Kesh'").fetchall()
+    assert len(kesh) == 1, conn.execute("select label, place from events").fetchall()
+    rows = dict(conn.execute("select event_id, best from figures where measure = 'killed' and \"group\" is null"))
+    assert rows[kesh[0][0]] == 3
+    assert sorted(v for e, v in rows.items() if e != kesh[0][0])[-1] in (21, 23)  # the story's toll: never the 3
+    n, = conn.execute("select n_docs from figures where event_id = ? and measure = 'killed'", (kesh[0][0],)).fetchone()
+    assert n == 2  # the report of its own and the sentence of the other report that locates it at Kesh

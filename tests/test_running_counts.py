@@ -312,3 +312,17 @@ def test_a_listed_kind_is_named_as_the_analyser_names_groups():
     got = {c.id: c.group for c in prepare_claims([row("toll", 7, "people"), row("t", 2, "teachers"),
                                                   row("p", 5, "pupils", "t")], "2024-05-02")}
     assert got == {"toll": None, "t": "teachers", "p": "students"}
+
+
+def test_men_named_beside_a_toll_are_people_of_no_kind_not_a_group_row(tmp_path):
+    files = {
+        "a.txt": "Tavrin market bombing toll rises to 17\n\nTAVRIN, Morvia, May 3 (MPA) – The number of people killed by "
+                 "Tuesday's bombing at the grain market in Tavrin rose to 17, the health ministry said.\n\nPolice shot dead "
+                 "two men suspected of planting the bomb in a dawn raid, and two men were arrested in a house nearby.\n",
+        "b.txt": "Tavrin toll at 17\n\nTAVRIN, Morvia, May 3 (MPA) – Seventeen people were killed in Tuesday's bombing at "
+                 "the grain market in Tavrin, the health ministry said.\n",
+    }
+    conn = _ledger(tmp_path, files)
+    groups = {g for (g,) in conn.execute('select "group" from figures')}
+    assert "men" not in groups, groups
+    assert conn.execute("select best from figures where measure = 'killed' and \"group\" is null").fetchall() == [(17,)]

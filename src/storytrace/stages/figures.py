@@ -67,7 +67,9 @@ INF = float("inf")
 UNIT_GROUPS = {"family": "families", "families": "families", "household": "households", "households": "households"}
 AFFECTED_GROUPS = frozenset("children women men elderly families orphans students residents people".split()) - {"people"}
 #: Who a toll's parts are: a figure of these alone, in a document that states a larger toll, is a group of it.
-SUBGROUPS = frozenset("children women men elderly crew girls boys students babies infants teenagers".split())
+#: (not "men": "police shot dead two men", "two men arrested" is how reports name people of
+#: no kind, and a toll's men are all of it but its women and children)
+SUBGROUPS = frozenset("children women elderly crew girls boys students babies infants teenagers".split())
 
 
 @dataclass

@@ -326,3 +326,15 @@ def test_men_named_beside_a_toll_are_people_of_no_kind_not_a_group_row(tmp_path)
     groups = {g for (g,) in conn.execute('select "group" from figures')}
     assert "men" not in groups, groups
     assert conn.execute("select best from figures where measure = 'killed' and \"group\" is null").fetchall() == [(17,)]
+
+
+def test_men_a_count_includes_that_one_report_gives_make_no_group_row(tmp_path):
+    files = {
+        "a.txt": "Four held over Tavrin bombing\n\nTAVRIN, Morvia, May 3 (MPA) – Police have arrested four people over "
+                 "Tuesday's bombing at the grain market in Tavrin, which killed 17.\n\nPolice said on Friday they had now "
+                 "detained five people, including two men held on Thursday.\n",
+        "b.txt": "Tavrin toll at 17, four held\n\nTAVRIN, Morvia, May 3 (MPA) – Seventeen people were killed in Tuesday's "
+                 "bombing at the grain market in Tavrin, and four people have been arrested, police said.\n",
+    }
+    conn = _ledger(tmp_path, files)
+    assert conn.execute("select count(*) from figures where \"group\" = 'men'").fetchone() == (0,)

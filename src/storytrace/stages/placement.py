@@ -406,8 +406,9 @@ def disowned(claim_event: dict[str, str], claim_place: dict[str, tuple[float, st
 
 #: Groups a fact-checker counts apart in any story (measures.GROUPS' kinds, and the units and
 #: captives the claims analyser names): a subset of another kind is the story's own detail.
-COUNTED_GROUPS = frozenset(set(GROUPS.values()) | {"hostages", "families", "households", "police", "one parent",
-                                                   "both parents"})
+COUNTED_GROUPS = frozenset(set(GROUPS.values()) - {"men"} | {"hostages", "families", "households", "police", "one parent",
+                                                           "both parents"})
+# (not "men": "two men arrested" names people of no kind; as figures.SUBGROUPS)
 
 
 def lone_subsets(claim_event: dict[str, str], claim_place: dict[str, tuple[float, str]],

@@ -562,3 +562,18 @@ def test_only_weather_is_the_circumstance_of_a_sinking():
 
     assert [m.noun for m in named_events("Several houses went down in the Tavrin earthquake.")] == ["earthquake"]
     assert [m.noun for m in named_events("A ferry went down in the Lantor floods.")] == ["floods"]
+
+
+def test_a_passage_two_stories_share_gives_no_copy_lineage_to_a_figure():
+    from storytrace.stages.figures import COPIED_QUERY
+
+    db = sqlite3.connect(":memory:")
+    db.execute("create table documents (id text, story text)")
+    db.execute("create table reuse (source_doc text, source_start int, source_end int, target_doc text, "
+               "target_start int, target_end int, lineage text, kind text)")
+    db.executemany("insert into documents values (?, ?)", [("a", "s1"), ("b", "s1"), ("c", "s2"), ("d", None)])
+    db.executemany("insert into reuse values (?, 0, 10, ?, 0, 10, 'L', ?)",
+                   [("a", "b", "passage"),  # a wire and its copy: one story
+                    ("a", "c", "passage"),  # a stock phrase another story's report shares
+                    ("b", "d", "boilerplate")])
+    assert [(r[0], r[3]) for r in db.execute(COPIED_QUERY)] == [("a", "b")]

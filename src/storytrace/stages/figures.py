@@ -148,8 +148,13 @@ CLAIMS_QUERY = ('select id, doc_id, start, "end", event_id, measure, "group", va
                 "part_of, victims, sentence_start, adds_to, what from claims where event_id is not null and measure in (%s) "
                 "and (placement is null or placement not like '%s%%')" % (",".join("?" * len(COUNT_MEASURES)), UNPLACED))
 _COLLECTIVE = frozenset("members people persons personnel staff".split())
-COPIED_QUERY = ("select source_doc, source_start, source_end, target_doc, target_start, target_end, lineage from reuse "
-                "where kind != 'boilerplate' and lineage is not null")
+#: Copied passages between two documents of one story: a passage two stories share (a stock
+#: phrase, "reported that 140 people had died, citing a porter at the ... hospital"; a
+#: background paragraph) tells no origin of a figure of either.
+COPIED_QUERY = ("select r.source_doc, r.source_start, r.source_end, r.target_doc, r.target_start, r.target_end, r.lineage "
+                "from reuse r join documents s on s.id = r.source_doc join documents t on t.id = r.target_doc "
+                "where r.kind != 'boilerplate' and r.lineage is not null "
+                "and coalesce(s.story, s.id) = coalesce(t.story, t.id) order by r.rowid")
 PASSAGES_QUERY = "select id, source_doc, target_doc, edits from reuse where kind = 'passage'"
 
 

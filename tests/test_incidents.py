@@ -82,3 +82,49 @@ def test_the_incident_gets_its_own_event_and_row_and_the_story_s_toll_keeps_its_
     assert sorted(v for e, v in rows.items() if e != kesh[0][0])[-1] in (21, 23)  # the story's toll: never the 3
     n, = conn.execute("select n_docs from figures where event_id = ? and measure = 'killed'", (kesh[0][0],)).fetchone()
     assert n == 2  # the report of its own and the sentence of the other report that locates it at Kesh
+
+
+def test_a_follow_up_whose_lead_says_days_after_the_story_s_own_event_is_no_incident():
+    mourners = ("Mourners bury victims as bombing toll climbs to 23",
+                "TAVRIN, Morvia, May 5 (MPA) – The toll rose to 23 on Friday as hundreds of mourners gathered at the "
+                "Saint Elian cemetery, three days after a bombing at the grain market.")
+    title_case = ("Rescuers Pull Woman Alive From Rubble As Toll Reaches 23",
+                  "TAVRIN, Morvia, May 5 (MPA) – The toll rose to 23 on Friday in the Velka quarter, three days after "
+                  "the bombing at the grain market.")
+    assert find_incidents(*_story({"d": mourners, "e": title_case})) == {}
+
+
+def test_reports_of_one_incident_are_found_however_many_give_it():
+    second = ("Three dead in blast at Kesh bus depot",
+              "KESH, Morvia, May 4 (Courier) – Three people were killed when a bomb exploded outside the bus depot in "
+              "the town of Kesh on Thursday, police said, two days after a bombing at a grain market in Tavrin.")
+    third = ("Kesh depot bomb kills three",
+             "KESH, Morvia, May 4 (Wire) – A bomb killed three people at the bus depot of Kesh on Thursday, police "
+             "said, two days after a bombing at the Tavrin grain market.")
+    assert set(find_incidents(*_story({"d": _KESH, "e": second, "f": third}))) == {"d", "e", "f"}
+
+
+def test_a_place_in_another_script_s_capitals_names_an_incident():
+    lowicz = (_KESH[0].replace("Kesh", "Łowicz"), _KESH[1].replace("Kesh", "Łowicz").replace("KESH", "ŁOWICZ"))
+    found = find_incidents(*_story({"d": lowicz}))
+    assert "łowicz" in found["d"].places
+
+
+def test_where_the_wounded_were_taken_is_no_incident_s_site():
+    kesh = Incident("d", frozenset({"kesh"}), "Kesh", 0)
+    assert not locates("Two of the wounded died overnight at the regional hospital in Kesh.", kesh, frozenset())
+    assert not locates("Police in Kesh said three men were held.", kesh, frozenset())
+
+
+def test_a_headline_joining_the_story_s_toll_to_the_incident_keeps_the_toll_with_the_story(tmp_path):
+    files = {f"{k}.txt": f"{t}\n\n{lead}\n" for k, (t, lead) in _HOME.items()}
+    files["e.txt"] = f"{_KESH[0]}\n\n{_KESH[1]}\n"
+    files["d.txt"] = ("Second bomb kills three in Kesh as market toll rises to 24\n\nTAVRIN, Morvia, May 5 (MPA) – The "
+                      "toll from Tuesday's bombing of the grain market in Tavrin rose to 24 on Friday, the health ministry "
+                      "said. Hours later a bomb killed three people outside the bus depot in the town of Kesh, two days "
+                      "after a bombing at the market.\n")
+    conn = ledger_from_texts(tmp_path, files)
+    (kesh,), = conn.execute("select id from events where place = 'Kesh'").fetchall()
+    rows = dict(conn.execute("select event_id, best from figures where measure = 'killed' and \"group\" is null"))
+    assert rows[kesh] == 3 and max(v for e, v in rows.items() if e != kesh) == 24, rows
+    assert conn.execute("select count(*) from events where place = 'Kesh'").fetchone() == (1,)

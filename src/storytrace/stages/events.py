@@ -50,7 +50,7 @@ from .placement import (ALONE, DISPUTED, DISPUTED_WHY, HEADLINE, MEASURE_FAMILY,
                         lone_subsets, other_event_cues, place_words, retracted, story_families, tally_of, hedged, unplaced,
                         with_perpetrators, writer_sum)
 from ..text.datelines import filed_from, lead_place
-from .incidents import find_incidents, locates, story_core
+from .incidents import find_incidents, in_incident_clause, locates, names_core, story_core
 from .titles import story_label, title_words
 from ..text.segments import BODY
 from ..text.sentences import ANAPHORA
@@ -517,7 +517,7 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
         return unplaced(story_eid, f"a count that holds the perpetrators ('{perp}'): no victims' toll", 0.3)
     if hedge := hedged(said.sentence, start - s0):
         return unplaced(story_eid, f"a hedged estimate ('{hedge}'): its source does not say it is so", 0.3)
-    if facts.incidents and (hit := _incident(doc_id, start, said.sentence, facts, True)):
+    if facts.incidents and (hit := _incident(doc_id, start, s0, said.sentence, facts, True)):
         return hit
     # a mention names an event a figure can belong to when some mention of it has a typed
     # noun ("the incident at Terrigal Beach" alone is the story's event, not an event of its own)
@@ -560,7 +560,7 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     if before and (named.get(event_of[(doc_id, before[-1])]) or story_events[event_of[(doc_id, before[-1])]]).year_votes:
         m = ms[before[-1]]
         return Placement(event_of[(doc_id, before[-1])], 0.6, f"before: the sentence before names '{m.name} {m.noun}'")
-    if facts.incidents and (hit := _incident(doc_id, start, sentence, facts, False)):
+    if facts.incidents and (hit := _incident(doc_id, start, s0, sentence, facts, False)):
         return hit
     if start < lead:
         return Placement(story_eid, 0.9, "lead: in the document's lead")
@@ -586,18 +586,22 @@ def _past_placement(past: tuple[str, int, str, str], doc_id: str, named: dict[st
     return Placement(eid, 0.8, f"dated: the sentence dates an earlier {etype} ({year})")
 
 
-def _incident(doc_id: str, start: int, sentence: str, facts: "_StoryFacts", lead: bool) -> Optional[Placement]:
+def _incident(doc_id: str, start: int, s0: int, sentence: str, facts: "_StoryFacts", lead: bool) -> Optional[Placement]:
     """A claim of a report of an incident of its own (incidents.py), or of a sentence that
     locates something at such an incident's place. `lead`: only the title and lead of
-    such a report, before its "... two days after" that names the story's event (asked
-    before any named event of the sentence); else (asked once the other-time checks are
-    passed) the report's sentences that name nothing of the story's, and the sentences of
-    other reports that locate something at the incident's place."""
+    such a report, before its "... two days after" that names the story's event, where
+    they name nothing of the story's (asked before any named event of the sentence); else
+    (asked once the other-time checks are passed) the report's sentences that name nothing
+    of the story's, and the sentences of other reports that locate something at the
+    incident's place."""
     for eid, incident in facts.incidents:
-        if incident.doc_id == doc_id and lead and start < incident.after:
+        if incident.doc_id == doc_id and lead and start < incident.after and \
+                not names_core(sentence[: max(0, incident.after - s0)] if s0 <= incident.after else sentence, facts.core) \
+                and in_incident_clause(sentence, start - s0, incident):
             return Placement(eid, 0.8, f"incident: the document's title and lead report an incident at {incident.place}, "
                                        "not the story's")
-        if incident.doc_id == doc_id and not lead and not place_words([sentence]) & facts.core:
+        if incident.doc_id == doc_id and not lead and not names_core(sentence, facts.core) and \
+                in_incident_clause(sentence, start - s0, incident):
             return Placement(eid, 0.6, f"incident: the document reports an incident at {incident.place}, and the "
                                        "sentence names nothing of the story's")
         if incident.doc_id != doc_id and not lead and locates(sentence, incident, facts.core):
@@ -689,10 +693,15 @@ def _incident_events(members: dict[str, list[str]], leads: dict[str, Lead], titl
         if not mine:
             continue
         listed = []
+        one = DisjointSets[str]()  # reports of one incident (a place in common): one event
+        for a in mine:
+            for b in mine:
+                if a.places & b.places:
+                    one.union(a.doc_id, b.doc_id)
         for inc in mine:
-            eid = make_id("event", "incident", inc.doc_id)
-            ev = named[eid] = _Ev(eid, inc.place)
-            ev.place = inc.place
+            eid = make_id("event", "incident", one.root(inc.doc_id))
+            ev = named.get(eid) or named.setdefault(eid, _Ev(eid, inc.place))
+            ev.place = ev.place or inc.place
             ev.docs.add(inc.doc_id)
             head = heads[inc.doc_id][: inc.after]
             for q, e in noun_spans(head):

@@ -117,6 +117,12 @@ def test_the_injured_still_in_hospital_are_hospitalised_not_more_injured():
     assert got == [("injured", 93.0), ("hospitalised", 22.0)]
     # the dead "in hospital" died there: no count of the hospitalised
     assert [c.measure for c in extract("Twelve died, four of them in hospital.")] == ["killed"]
+    # the partitive fronted: "Of the N hurt, M are still in hospital"
+    got = [(c.measure, c.value) for c in extract("Of the 126 people hurt in the blast, 52 are still in hospital, the "
+                                                 "ministry said.")]
+    assert got == [("injured", 126.0), ("hospitalised", 52.0)]
+    assert ("hospitalised", 12.0) not in [(c.measure, c.value) for c in extract(
+        "Of the 40 dead, 12 were in hospital when they died.")]
 
 
 def test_still_missing_read_as_a_verb_is_still_the_state():

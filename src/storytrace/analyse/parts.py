@@ -68,7 +68,7 @@ _SECOND_PART = re.compile(
 def second_parts(text: str, claims: list[Claim], count_kinds: set[str]) -> list[Claim]:
     """"Twelve of the dead were women and nine were children": the nine are a part of the
     same whole as the twelve (its measure, its source), of the group the copula names."""
-    if " of " not in text or not claims:
+    if not claims or " of " not in text and "Of the" not in text:
         return []
     at = {c.start: c for c in claims}
     out = []
@@ -91,26 +91,30 @@ def second_parts(text: str, claims: list[Claim], count_kinds: set[str]) -> list[
 
 #: "52 were hurt, 17 of them still in hospital": a part of a count in a state of its own.
 _IN_HOSPITAL = re.compile(
-    r"\b(\d[\d,]{0,12}|[A-Za-z]+(?:-[a-z]+)?) of (?:them|whom|those|the\s+(?:injured|wounded|hurt))\s+"
+    r"(?:\b(\d[\d,]{0,12}|[A-Za-z]+(?:-[a-z]+)?) of (?:them|whom|those|the\s+(?:injured|wounded|hurt))\s+"
+    r"|\b[Oo]f\s+the\s+(?:\d[\d,]*\s+)?(?:people\s+|persons\s+)?(?:injured|wounded|hurt)\b[^,;.]{0,60},\s+"
+    r"(\d[\d,]{0,12}|[A-Za-z]+(?:-[a-z]+)?)\s+)"  # ("Of the 126 people hurt in the blast, 52 are still in hospital")
     r"(?:(?:are|were|is|was|remain|remained|remains)\s+)?(?:still\s+)?(?:being\s+treated\s+)?"
     r"(?:in|at)\s+(?:a\s+|the\s+)?hospitals?(?=\s*(?:[,.;:)]|$|(?:and|in|on|with|after|since|until|overnight)\b))")
 #  (not "eight of them in intensive care": a part of those in hospital; not "in a hospital car park")
 
 
 def hospital_parts(text: str, claims: list[Claim], count_kinds: set[str]) -> list[Claim]:
-    """"52 were hurt, 17 of them still in hospital": the 17 are in hospital (a count of
-    the hospitalised, with the sayer of the count they are part of), not 17 more injured.
+    """"52 were hurt, 17 of them still in hospital", "Of the 52 hurt, 17 are still in
+    hospital": the 17 are in hospital (a count of the hospitalised, with the sayer of the
+    count they are part of), not 17 more injured.
     The claim the parser made at the number is set right; returns the ones it missed."""
-    if " of " not in text or not claims:
+    if not claims or " of " not in text and "Of the" not in text:
         return []
     at = {c.start: c for c in claims}
     out = []
     for m in _IN_HOSPITAL.finditer(text):
-        nums = [n for n in find_numbers(m.group(1)) if n.kind in count_kinds and n.value is not None]
+        g = 1 if m.group(1) is not None else 2
+        nums = [n for n in find_numbers(m.group(g)) if n.kind in count_kinds and n.value is not None]
         if len(nums) != 1:
             continue
         n = nums[0]
-        start, end = m.start(1) + n.start, m.start(1) + n.end
+        start, end = m.start(g) + n.start, m.start(g) + n.end
         before = [c for c in claims if c.end <= start and c.sentence_end >= start and c.measure != "other"]
         if not before or before[-1].measure != "injured":
             continue  # ("Twelve died, four of them in hospital": where they died)

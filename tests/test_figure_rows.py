@@ -1284,3 +1284,12 @@ def test_a_running_total_its_sentence_says_stands_now_is_the_count_since(tmp_pat
     got = _placements_by_file(conn)
     assert not got[("c.txt", 4.0)].startswith("unplaced")  # "now": the count since the leads
     assert got[("d.txt", 7.0)].startswith("unplaced")  # no source, no "now": one body's bigger number
+
+
+def test_the_people_a_figure_counts_are_no_source_and_a_surname_before_a_role_is_a_person():
+    # the parser may take "Two people reported missing" for a saying: the counted are no source
+    for counted in ("Three people", "Two people", "five pilgrims", "12 opposition parties"):
+        assert source_key(counted) == "unnamed", counted
+    assert source_key("One Nation party") != "unnamed"  # a name that opens with a number word
+    assert source_key("Tamberlin, the agency's spokesman") == "person tamberlin"
+    assert source_key("Teodor Pradel, the agency's spokesman") == source_key("Teodor Pradel")

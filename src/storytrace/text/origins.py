@@ -126,6 +126,8 @@ def source_key(attribution: str) -> str:
     for a source no reader could check ("officials said", "the statement")."""
     a = " ".join(attribution.split()).strip(" ,.;:\"'“”")
     a = _LEAD.sub("", a)
+    if _COUNTED.match(a):
+        return UNNAMED  # "Two people reported missing ...": the people a figure counts are no source of it
     a = _APPOSITIVE.sub(r"\g<name>", a)  # "The Sefarri Village Guard, a militia of local farmers": the body
     unit = _UNIT_OF.match(a)  # "the relief society's tracing desk", "The Medical Association's Oskil branch"
     a = unit.group("body") if unit else a
@@ -169,6 +171,9 @@ def source_key(attribution: str) -> str:
 
 
 _JOINERS = frozenset("and or of the".split())
+#: A phrase that opens with a count ("Three people", "five pilgrims"): people counted, not a source.
+_COUNTED = re.compile(r"(?:the\s+)?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                      r"dozens|hundreds|several)\s+(?!of\b)(?-i:[a-z])", re.IGNORECASE)
 
 
 def _unnamed_people(said_as: str, bare: list[str]) -> bool:
@@ -293,11 +298,15 @@ def _person(phrase: str) -> Optional[str]:
             continue  # "the California Highway Patrol", "Foreign Affairs Committee", "... for Human Rights": an organisation
         if after in _TITLES or after in OFFICES or after in _PLACE_KINDS:
             continue  # "Upper Hadrel district governor Halil Berrakan": a place the title is of
-        if len(r) >= 2 or prev in _TITLES or len(tokens) == 1 or prev == "," and _ROLE_BEFORE_COMMA.search(phrase):
+        if len(r) >= 2 or prev in _TITLES or len(tokens) == 1 or prev == "," and _ROLE_BEFORE_COMMA.search(phrase) or \
+                not prev and after == "," and _ROLE_AFTER.match(phrase):  # "Tamberlin, the agency's spokesman"
             return _fold(r[-1].lower().strip("'’."))
     return None
 
 
+#: A surname and a comma, then a role ("Tamberlin, the agency's spokesman").
+_ROLE_AFTER = re.compile(r"[A-ZÀ-Ý][\w'’-]*\s*,\s*(?:the|its|a|an)\s+[^,]{0,40}?\b(?:spokes(?:man|woman|person)|"
+                         r"director(?:-general)?|chief|head|secretary|commissioner|minister|governor|mayor|commander)\b")
 #: A role named right before a comma and a surname ("the agency's spokesman, Pellis").
 _ROLE_BEFORE_COMMA = re.compile(r"\b(?:spokes(?:man|woman|person)|director(?:-general)?|chief|head|secretary|"
                                 r"commander|officer|minister|governor|mayor)\s*,\s*[A-Z][\w'’-]+\s*$", re.IGNORECASE)

@@ -1293,3 +1293,13 @@ def test_the_people_a_figure_counts_are_no_source_and_a_surname_before_a_role_is
     assert source_key("One Nation party") != "unnamed"  # a name that opens with a number word
     assert source_key("Tamberlin, the agency's spokesman") == "person tamberlin"
     assert source_key("Teodor Pradel, the agency's spokesman") == source_key("Teodor Pradel")
+
+
+def test_a_source_that_only_gives_a_vague_count_is_listed_not_counted():
+    dozens = FigureClaim("c", "C", 0, 1, "e", "injured", None, None, 24, 199, "vague", "police", None, "2024-05-02")
+    cs = [_c("a", "A", 92, "the agency"), _c("b", "B", 118, "the agency", pub="2024-05-03"), dozens]
+    row = make_figure("f", "e", "injured", None, cs, {}, False)
+    assert row["n_origins"] == 1
+    assert [o.get("vague_only", False) for o in json.loads(row["origins"])] == [False, True]
+    alone = make_figure("g", "e", "injured", None, [dozens], {}, False)  # a vague count alone is the row's one origin
+    assert alone["n_origins"] == 1 and not json.loads(alone["origins"])[0].get("vague_only")

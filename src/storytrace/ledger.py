@@ -474,7 +474,8 @@ COLUMN_DOCS = {
                      "never more than documents; reports naming no source count only when no source is named",
         "origins": "JSON: each origin with its name, what it is known by, its values and documents; reports naming "
                    "no source that only repeat named sources carry 'relays' (those sources), others beside a named source "
-                   "'unsourced', a source that only gives a ceiling ('up to 90') 'ceiling_only': none of them is counted",
+                   "'unsourced', a source that only gives a ceiling ('up to 90') 'ceiling_only', one that only gives a vague "
+                   "count ('dozens') beside others' numbers 'vague_only': none of them is counted",
         "genealogy": "JSON: each value -> the documents that state it, in publication order",
         "copy_edits": "JSON: number edits in copied passages that changed one of this figure's claims",
         "sides": "JSON: for a conflict, each value with the documents and origins that give it",

@@ -324,6 +324,7 @@ def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str
             o["values"].append(c.shown)
         o.setdefault("ceilings", True)
         o["ceilings"] = o["ceilings"] and c.qualifier in CEILINGS
+        o["vague"] = o.get("vague", True) and c.value is None  # ("dozens", "scores": no number of its own)
         if c.doc_id not in o["documents"]:
             o["documents"].append(c.doc_id)
     out = []
@@ -356,6 +357,8 @@ def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str
         if o.pop("ceilings") and len(origins) > 1 and all(len(ceilings[v]) < 2 for v in values):
             o["ceiling_only"] = True  # "up to 90, a figure no official has confirmed": a lone guess at most, not counted
             # (a ceiling two origins give is a count, as `counts` takes it)
+        if o.pop("vague") and any(v is not None for r, vs in values_of.items() if r != root for v in vs):
+            o["vague_only"] = True  # "dozens were hurt", police said, beside the counts others give: not counted
         out.append(o)
     return out
 
@@ -364,7 +367,8 @@ def _counted(origins: list[dict[str, Any]]) -> int:
     """The independent origins a fact-checker can defend: every origin that names its
     source; reports naming none (copies of a wire without a source too) count only when
     no origin of the figure names one."""
-    return max(1, sum(1 for o in origins if not o.get("relays") and not o.get("unsourced") and not o.get("ceiling_only")))
+    return max(1, sum(1 for o in origins if not o.get("relays") and not o.get("unsourced") and not o.get("ceiling_only")
+                      and not o.get("vague_only")))
 
 
 def _head(c: FigureClaim) -> str:

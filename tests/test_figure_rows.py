@@ -1303,3 +1303,11 @@ def test_a_source_that_only_gives_a_vague_count_is_listed_not_counted():
     assert [o.get("vague_only", False) for o in json.loads(row["origins"])] == [False, True]
     alone = make_figure("g", "e", "injured", None, [dozens], {}, False)  # a vague count alone is the row's one origin
     assert alone["n_origins"] == 1 and not json.loads(alone["origins"])[0].get("vague_only")
+
+
+def test_officials_capitalised_at_a_sentence_start_are_no_named_source_to_count():
+    cs = [_c("a", "A", 71, "The Brevanian Civil Rescue Agency"), _c("b", "B", 52, "the agency", pub="2024-05-03"),
+          _c("c", "C", 71, "Officials")]
+    row = make_figure("f", "e", "hospitalised", None, cs, {}, False)
+    assert row["n_origins"] == 1
+    assert [o["name"] for o in json.loads(row["origins"]) if o.get("unsourced")] == ["Officials"]

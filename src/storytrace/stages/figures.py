@@ -56,7 +56,7 @@ from typing import Any, Iterable, Iterator, NamedTuple, Optional, cast
 
 from ..analyse.measures import GROUPS, NO_GROUP
 from ..model import COUNT_MEASURES, Check, Figure, make_id
-from ..text.origins import UNATTRIBUTED, claim_keys, named_sources, origin_groups, origin_name
+from ..text.origins import UNATTRIBUTED, claim_keys, generic_voice, named_sources, origin_groups, origin_name
 from .checks import document_checks, part_checks, total_checks
 from .placement import UNPLACED
 from .reports import CEILINGS, counts, make_reports, row_best, row_status, row_trend, sides_trend
@@ -352,8 +352,9 @@ def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str
             if set().union(*(named_values[r] for r in givers)) >= values:
                 # reports with no source that only repeat what named sources say: listed, not counted
                 o["relays"] = sorted(origin_name([], attributions[r], "", {}) for r in givers)
-        if not named_sources(attributions[root]) and any_named and "relays" not in o:
-            o["unsourced"] = True  # no source a reader could ask: listed beside the named ones, not counted
+        if not [a for a in named_sources(attributions[root]) if not generic_voice(a)] and any_named and "relays" not in o:
+            o["unsourced"] = True  # no source a reader could ask ("Officials said"): listed beside the named ones,
+            # not counted
         if o.pop("ceilings") and len(origins) > 1 and all(len(ceilings[v]) < 2 for v in values):
             o["ceiling_only"] = True  # "up to 90, a figure no official has confirmed": a lone guess at most, not counted
             # (a ceiling two origins give is a count, as `counts` takes it)

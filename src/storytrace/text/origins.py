@@ -635,6 +635,12 @@ def _relays(cs: list[_Claim], keys: dict[str, list[str]], sets: "DisjointSets[st
             sets.union(givers[0], r)
 
 
+def generic_voice(attribution: str) -> bool:
+    """A generic voice a sentence's capital made look like a surname ("Officials said ...")."""
+    key = source_key(attribution)
+    return key.startswith("person ") and key[7:] in GENERIC
+
+
 def named_sources(attributions: list[str]) -> list[str]:
     """The attributions that name a source a reader could ask (not "officials said", not an outlet)."""
     return [a for a in attributions if source_key(a) != UNNAMED and not is_outlet(a)]

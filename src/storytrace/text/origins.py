@@ -153,6 +153,8 @@ def source_key(attribution: str) -> str:
             return body
     if _unnamed_people(said_as, bare):
         return UNNAMED  # "doctors said", "rescue workers said": people no name or body makes checkable
+    if len(bare) == 1 and bare[0].endswith("s") and bare[0][:-1] in OFFICES:
+        return UNNAMED  # "Prosecutors said", "Governors said": holders of a title, no one of them (nor a person named so)
     person = _person(said_as)
     if person:
         return "person " + person  # "Turkish Foreign Minister Mevlut Cavusoglu", "Sutopo ... of the Agency"

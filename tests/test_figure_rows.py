@@ -1314,3 +1314,15 @@ def test_officials_capitalised_at_a_sentence_start_are_no_named_source_to_count(
     row = make_figure("f", "e", "hospitalised", None, cs, {}, False)
     assert row["n_origins"] == 1
     assert [o["name"] for o in json.loads(row["origins"]) if o.get("unsourced")] == ["Officials"]
+
+
+def test_officials_capitalised_are_no_side_of_a_conflict():
+    cs = [_c("a", "A", 64, "The Carvessan Emergency Health Agency"),
+          _c("b", "B", 93, "The Carvessan Emergency Health Agency", pub="2024-05-03"),
+          _c("c", "C", 87, "Officials", pub="2024-05-03")]
+    row = make_figure("f", "e", "injured", None, cs, {}, False)
+    assert row["status"] != "conflict", row["sides"]
+    named = [_c("a", "A", 64, "The Carvessan Emergency Health Agency"),
+             _c("b", "B", 93, "The Carvessan Emergency Health Agency", pub="2024-05-03"),
+             _c("c", "C", 87, "the city council", pub="2024-05-03")]
+    assert make_figure("f", "e", "injured", None, named, {}, False)["status"] == "conflict"

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from typing import Any, Mapping, Optional, Protocol, Sequence, cast
 
 from ..model import CUMULATIVE, SUBSIDING
-from ..text.origins import checkable
+from ..text.origins import GENERIC, checkable
 
 
 class ReportedClaim(Protocol):
@@ -125,7 +125,7 @@ def row_status(reports: list[Report], historic: bool, measure: str, lineage: Opt
         clash = [(a, b) for i, a in enumerate(kinds) for b in kinds[i + 1:]
                  if not _fits([a[0], b[0]]) and not _in_order(a[0], b[0], measure) and not _on_path(a[0], b[0], since, measure)
                  and not _lagging(a[0], b[0], before) and not _own_update(a[0], b[0], measure, lineage or {})
-                 and not _facility_share(a[0], b[0]) and _named(a[0]) and _named(b[0])]
+                 and not _facility_share(a[0], b[0]) and _can_disagree(a[0]) and _can_disagree(b[0])]
         if clash:
             return "conflict", _sides([r for pair in clash for side in pair for r in side], day)
     return "revised", []
@@ -139,6 +139,12 @@ def _named(r: Report) -> bool:
     """A report whose origin is a source a reader can name and check (not reports that name
     none, nor copies of them, nor "a resident"): only such sources can be said to disagree."""
     return r.origin.startswith("attribution: ") and checkable(r.origin[len("attribution: "):])
+
+
+def _can_disagree(r: Report) -> bool:
+    """A named source that can be a side of a conflict: not a generic voice a capital made
+    look like a person ("Officials said 87")."""
+    return _named(r) and not (r.origin.startswith("attribution: person ") and r.origin[20:] in GENERIC)
 
 
 def _facility_share(a: Report, b: Report) -> bool:

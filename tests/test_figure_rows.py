@@ -1291,9 +1291,8 @@ def test_the_people_a_figure_counts_are_no_source_and_a_surname_before_a_role_is
     for counted in ("Three people", "Two people", "five pilgrims", "12 opposition parties"):
         assert source_key(counted) == "unnamed", counted
     assert source_key("One Nation party") != "unnamed"  # a name that opens with a number word
-    # the holders of a title, several of them: no one source (nor a person named "Prosecutors")
-    assert source_key("Prosecutors") == source_key("governors") == "unnamed"
-    assert source_key("The national prosecutor's office") != "unnamed"
+    # "Prosecutors said" at a sentence's start: the prosecutor's office, not a person named Prosecutors
+    assert source_key("Prosecutors") == source_key("prosecutors") == source_key("The national prosecutor's office")
     assert source_key("Tamberlin, the agency's spokesman") == "person tamberlin"
     assert source_key("Teodor Pradel, the agency's spokesman") == source_key("Teodor Pradel")
 

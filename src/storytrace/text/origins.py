@@ -154,7 +154,7 @@ def source_key(attribution: str) -> str:
     if _unnamed_people(said_as, bare):
         return UNNAMED  # "doctors said", "rescue workers said": people no name or body makes checkable
     if len(bare) == 1 and bare[0].endswith("s") and bare[0][:-1] in OFFICES:
-        return UNNAMED  # "Prosecutors said", "Governors said": holders of a title, no one of them (nor a person named so)
+        return OFFICES[bare[0][:-1]]  # "Prosecutors said": the prosecutor's office, not a person named Prosecutors
     person = _person(said_as)
     if person:
         return "person " + person  # "Turkish Foreign Minister Mevlut Cavusoglu", "Sutopo ... of the Agency"

@@ -123,6 +123,8 @@ def test_the_injured_still_in_hospital_are_hospitalised_not_more_injured():
     assert got == [("injured", 126.0), ("hospitalised", 52.0)]
     assert ("hospitalised", 12.0) not in [(c.measure, c.value) for c in extract(
         "Of the 40 dead, 12 were in hospital when they died.")]
+    assert ("hospitalised", 12.0) not in [(c.measure, c.value) for c in extract(
+        "Of the 30 people hurt, 12 were at the hospital on Monday when the shelling began.")]
 
 
 def test_still_missing_read_as_a_verb_is_still_the_state():

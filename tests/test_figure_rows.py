@@ -1325,3 +1325,21 @@ def test_officials_capitalised_are_no_side_of_a_conflict():
              _c("b", "B", 93, "The Carvessan Emergency Health Agency", pub="2024-05-03"),
              _c("c", "C", 87, "the city council", pub="2024-05-03")]
     assert make_figure("f", "e", "injured", None, named, {}, False)["status"] == "conflict"
+
+
+def test_the_second_review_s_origin_cases():
+    # a body named beside a count is the source; only a bare count of people is none
+    assert source_key("two officials at the Velorn Interior Ministry") == source_key("the Interior Ministry")
+    assert source_key("two police officers at the scene") == "police"
+    # a range is a number: no vague-only source, both sides of the row count
+    ranged = FigureClaim("c", "C", 0, 1, "e", "injured", None, None, 40, 60, "range", "the Red Crescent", None, "2024-05-02")
+    row = make_figure("f", "e", "injured", None, [_c("a", "A", 92, "the Tarvel Fire Brigade"), ranged], {}, False)
+    assert not any(o.get("vague_only") for o in json.loads(row["origins"])) and row["n_origins"] == 2
+    # a vague count beside a number only an uncounted origin gives stays counted
+    dozens = FigureClaim("d", "D", 0, 1, "e", "injured", None, None, 24, 199, "vague", "the Tarvel Fire Brigade", None,
+                         "2024-05-02")
+    row = make_figure("g", "e", "injured", None, [dozens, _c("b", "B", 40)], {}, False)
+    assert not any(o.get("vague_only") for o in json.loads(row["origins"]))
+    # "Officials" beside reports naming no one: no named source, so the unattributed reports are not unsourced
+    row = make_figure("h", "e", "killed", None, [_c("a", "A", 12, "Officials"), _c("b", "B", 15)], {}, False)
+    assert not any(o.get("unsourced") for o in json.loads(row["origins"]) if o["name"] != "Officials")

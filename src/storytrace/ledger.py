@@ -471,7 +471,9 @@ COLUMN_DOCS = {
         "high": "the highest upper bound any source's wording allows (null: a source leaves it open, 'at least 21')",
         "conservative": "the lowest value a source states as a count (see rule)",
         "n_origins": "independent origins: one per primary source under any of its names, one per copy lineage; "
-                     "never more than documents; reports naming no source count only when no source is named",
+                     "never more than documents; reports naming no source (or a generic 'Officials') count only "
+                     "when no source is named; a source that only gives a ceiling or a vague count beside others' "
+                     "numbers is not counted",
         "origins": "JSON: each origin with its name, what it is known by, its values and documents; reports naming "
                    "no source that only repeat named sources carry 'relays' (those sources), others beside a named source "
                    "'unsourced', a source that only gives a ceiling ('up to 90') 'ceiling_only', one that only gives a vague "

@@ -93,7 +93,8 @@ def second_parts(text: str, claims: list[Claim], count_kinds: set[str]) -> list[
 _IN_HOSPITAL = re.compile(
     r"(?:\b(\d[\d,]{0,12}|[A-Za-z]+(?:-[a-z]+)?) of (?:them|whom|those|the\s+(?:injured|wounded|hurt))\s+"
     r"|\b[Oo]f\s+the\s+(?:\d[\d,]*\s+)?(?:people\s+|persons\s+)?(?:injured|wounded|hurt)\b[^,;.]{0,60},\s+"
-    r"(\d[\d,]{0,12}|[A-Za-z]+(?:-[a-z]+)?)\s+)"  # ("Of the 126 people hurt in the blast, 52 are still in hospital")
+    r"(\d[\d,]{0,12}|[A-Za-z]+(?:-[a-z]+)?)\s+(?=(?:are|is|remain|remains|remained)\b|(?:were|was)\s+still\b))"
+    # ("Of the 126 people hurt in the blast, 52 are still in hospital"; not "12 were at the hospital when ...")
     r"(?:(?:are|were|is|was|remain|remained|remains)\s+)?(?:still\s+)?(?:being\s+treated\s+)?"
     r"(?:in|at)\s+(?:a\s+|the\s+)?hospitals?(?=\s*(?:[,.;:)]|$|(?:and|in|on|with|after|since|until|overnight)\b))")
 #  (not "eight of them in intensive care": a part of those in hospital; not "in a hospital car park")

@@ -324,7 +324,7 @@ def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str
             o["values"].append(c.shown)
         o.setdefault("ceilings", True)
         o["ceilings"] = o["ceilings"] and c.qualifier in CEILINGS
-        o["vague"] = o.get("vague", True) and c.value is None  # ("dozens", "scores": no number of its own)
+        o["vague"] = o.get("vague", True) and c.qualifier == "vague"  # ("dozens", "scores": no number of its own)
         if c.doc_id not in o["documents"]:
             o["documents"].append(c.doc_id)
     out = []
@@ -343,7 +343,7 @@ def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str
         values_of[origin_of[c.id]].add(c.value)
         if c.qualifier in CEILINGS:
             ceilings[c.value].add(origin_of[c.id])
-    any_named = any(named_sources(attributions[r]) for r in origins)
+    any_named = any(a for r in origins for a in named_sources(attributions[r]) if not generic_voice(a))
     for root, o in origins.items():
         o["origin"] = "; ".join(o["origin"])
         values = values_of[root]
@@ -358,9 +358,13 @@ def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str
         if o.pop("ceilings") and len(origins) > 1 and all(len(ceilings[v]) < 2 for v in values):
             o["ceiling_only"] = True  # "up to 90, a figure no official has confirmed": a lone guess at most, not counted
             # (a ceiling two origins give is a count, as `counts` takes it)
-        if o.pop("vague") and any(v is not None for r, vs in values_of.items() if r != root for v in vs):
-            o["vague_only"] = True  # "dozens were hurt", police said, beside the counts others give: not counted
         out.append(o)
+    vague = [o.pop("vague") for o in out]
+    numbers = any(not v and not o.get("relays") and not o.get("unsourced") and not o.get("ceiling_only")
+                  for o, v in zip(out, vague))  # a counted origin that gives a number
+    for o, v in zip(out, vague):  # "dozens were hurt", police said, beside a counted origin's number: not counted
+        if v and numbers:
+            o["vague_only"] = True
     return out
 
 

@@ -126,8 +126,9 @@ def source_key(attribution: str) -> str:
     for a source no reader could check ("officials said", "the statement")."""
     a = " ".join(attribution.split()).strip(" ,.;:\"'“”")
     a = _LEAD.sub("", a)
-    if _COUNTED.match(a):
-        return UNNAMED  # "Two people reported missing ...": the people a figure counts are no source of it
+    if _COUNTED.match(a) and not re.search(r"[A-ZÀ-Ý]", a[1:]) and not set(re.findall(r"[a-z]+", a.lower())) & ORG_WORDS:
+        return UNNAMED  # "Two people reported missing ...": the people a figure counts are no source of it (not
+        # "two officials at the Interior Ministry", "two police officers": a body named beside the count)
     a = _APPOSITIVE.sub(r"\g<name>", a)  # "The Sefarri Village Guard, a militia of local farmers": the body
     unit = _UNIT_OF.match(a)  # "the relief society's tracing desk", "The Medical Association's Oskil branch"
     a = unit.group("body") if unit else a
@@ -638,9 +639,13 @@ def _relays(cs: list[_Claim], keys: dict[str, list[str]], sets: "DisjointSets[st
 
 
 def generic_voice(attribution: str) -> bool:
-    """A generic voice a sentence's capital made look like a surname ("Officials said ...")."""
+    """A generic voice a sentence's capital made look like a name ("Officials said ...",
+    "Senior officials", "Statement"): the key a person's or a phrase whose last word is a
+    generic one, and no body or office named."""
     key = source_key(attribution)
-    return key.startswith("person ") and key[7:] in GENERIC
+    words = key.removeprefix("person ").split()
+    return bool(words) and words[-1] in GENERIC and not (set(words) & ORG_WORDS) and \
+        (key.startswith("person ") or len(words) <= 2 and not checkable(key))
 
 
 def named_sources(attributions: list[str]) -> list[str]:

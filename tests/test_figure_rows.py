@@ -1343,3 +1343,16 @@ def test_the_second_review_s_origin_cases():
     # "Officials" beside reports naming no one: no named source, so the unattributed reports are not unsourced
     row = make_figure("h", "e", "killed", None, [_c("a", "A", 12, "Officials"), _c("b", "B", 15)], {}, False)
     assert not any(o.get("unsourced") for o in json.loads(row["origins"]) if o["name"] != "Officials")
+
+
+def test_one_source_s_count_moving_within_its_one_day_is_a_trend():
+    cs = [_c("a", "A", 112, "the health ministry", pub="2024-05-02T03:55:00"),
+          _c("b", "B", 118, "the ministry", pub="2024-05-02T10:20:00"),
+          _c("c", "C", 118, "the health ministry", pub="2024-05-02T18:00:00")]
+    assert make_figure("f", "e", "injured", None, cs, {}, False)["trend"] == "rising"
+    # no times of day, or a later stamp repeating an earlier value: nothing moves
+    dated = [_c("a", "A", 112, "the health ministry"), _c("b", "B", 118, "the ministry")]
+    assert make_figure("f", "e", "injured", None, dated, {}, False)["trend"] is None
+    back = [_c("a", "A", 118, "the health ministry", pub="2024-05-02T03:55:00"),
+            _c("b", "B", 112, "the ministry", pub="2024-05-02T10:20:00")]
+    assert make_figure("f", "e", "injured", None, back, {}, False)["trend"] is None

@@ -308,12 +308,33 @@ def row_trend(reports: list[Report], measure: str) -> Optional[str]:
     seq = _day_values(reports, measure)
     steps = [(b[1] - a[1], a[2], b[2]) for a, b in zip(seq, seq[1:]) if b[1] != a[1]]
     if not steps:
-        return None
+        return _within_a_day(reports, measure) if len(seq) == 1 else None
     if all(d > 0 for d, _, _ in steps):
         return "rising"
     if all(d < 0 for d, _, _ in steps):
         return "falling"
     return None
+
+
+def _within_a_day(reports: list[Report], measure: str) -> Optional[str]:
+    """One source's count moving within its one day, told by times of day ("the health
+    ministry" at 03:55: 112; at 10:20: 118): rising for a count that only grows, falling
+    for one that subsides; a value a copy stamped later repeats moves nothing."""
+    by_origin: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for r in reports:
+        if r.claim.trusted and len(r.claim.published) > 10 and r.claim.value is not None and _named(r):
+            by_origin[r.origin].append((r.claim.published, r.claim.value))
+    moves = set()
+    for timed in by_origin.values():
+        values = [v for _, v in sorted(timed)]
+        firsts = [v for i, v in enumerate(values) if v not in values[:i]]
+        if len(firsts) >= 2 and measure in CUMULATIVE and firsts == sorted(firsts):
+            moves.add("rising")
+        elif len(firsts) >= 2 and measure in SUBSIDING and firsts == sorted(firsts, reverse=True):
+            moves.add("falling")
+        elif len(firsts) >= 2:
+            return None
+    return moves.pop() if len(moves) == 1 else None
 
 
 def sides_trend(reports: list[Report], measure: str) -> Optional[str]:

@@ -16,6 +16,10 @@ claim and every document its event.
 - A claim's event: the named event its sentence mentions (seed 004: "the Armenian
   attack Wednesday on Barda, which killed at least 21 civilians" is the Barda attack,
   not the Khojaly massacre the article also recalls), else its document's event.
+- A story's report of an incident of its own (incidents.py: "Car bomb kills four outside
+  Orlesk bus station ..., two days after a bombing at a Merovan market"): an event of its
+  own, with the figures of its title and lead and of sentences that locate something at
+  its place.
 - A document's event (`documents.event_id`): its story's event, unless most of its
   figures belong to another named event it reports as news.
 - Dates: a named event takes the date its mentions' sentences give most often

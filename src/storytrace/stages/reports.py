@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from typing import Any, Mapping, Optional, Protocol, Sequence, cast
 
 from ..model import CUMULATIVE, SUBSIDING
-from ..text.origins import GENERIC, checkable
+from ..text.origins import checkable, generic_key
 
 
 class ReportedClaim(Protocol):
@@ -144,7 +144,7 @@ def _named(r: Report) -> bool:
 def _can_disagree(r: Report) -> bool:
     """A named source that can be a side of a conflict: not a generic voice a capital made
     look like a person ("Officials said 87")."""
-    return _named(r) and not (r.origin.startswith("attribution: person ") and r.origin[20:] in GENERIC)
+    return _named(r) and not generic_key(r.origin.removeprefix("attribution: "))
 
 
 def _facility_share(a: Report, b: Report) -> bool:

@@ -640,9 +640,13 @@ def _relays(cs: list[_Claim], keys: dict[str, list[str]], sets: "DisjointSets[st
 
 def generic_voice(attribution: str) -> bool:
     """A generic voice a sentence's capital made look like a name ("Officials said ...",
-    "Senior officials", "Statement"): the key a person's or a phrase whose last word is a
-    generic one, and no body or office named."""
-    key = source_key(attribution)
+    "Senior officials", "Statement"): see `generic_key`."""
+    return generic_key(source_key(attribution))
+
+
+def generic_key(key: str) -> bool:
+    """A source key that is a generic voice: a person's key, or a short phrase no reader
+    could check, whose last word is a generic one, and no body or office named."""
     words = key.removeprefix("person ").split()
     return bool(words) and words[-1] in GENERIC and not (set(words) & ORG_WORDS) and \
         (key.startswith("person ") or len(words) <= 2 and not checkable(key))

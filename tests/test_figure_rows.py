@@ -1356,3 +1356,35 @@ def test_one_source_s_count_moving_within_its_one_day_is_a_trend():
     back = [_c("a", "A", 118, "the health ministry", pub="2024-05-02T03:55:00"),
             _c("b", "B", 112, "the ministry", pub="2024-05-02T10:20:00")]
     assert make_figure("f", "e", "injured", None, back, {}, False)["trend"] is None
+
+
+def test_two_sources_whose_counts_stand_apart_over_days_are_a_conflict():
+    # the ministry's certified deaths and the town council's register, both in the same reports, for four days
+    days = ["2024-05-02", "2024-05-03", "2024-05-04", "2024-05-05"]
+    cs = []
+    for n, (day, m, t) in enumerate(zip(days, [31, 38, 44, 47], [40, 52, 58, 61])):
+        cs += [_c(f"m{n}", f"D{n}", m, "the health ministry", day), _c(f"t{n}", f"D{n}", t, "the town council", day)]
+    cs.append(_c("x", "D3", 3, "the health ministry", days[3]))  # "three more died overnight": a part of its count
+    row = _row(cs)
+    assert (row["status"], row["trend"], row["best"]) == ("conflict", "rising", 61)
+    sides = json.loads(row["sides"])
+    assert sorted(s["value"] for s in sides) == ["47", "61"] and {s["day"] for s in sides} == {"2024-05-05"}
+    # the later side's count is the best when the other fell silent a day before
+    row = _row([c for c in cs if c.id != "t3"])
+    assert row["status"] == "conflict" and row["best"] == 47
+
+
+def test_a_source_catching_up_with_another_s_count_is_no_standing_conflict():
+    # the police give, a day late, the fire service's counts: one count reported later, not two counts
+    cs = [_c("f1", "A", 14, "the fire service", "2024-05-02"), _c("p1", "A", 9, "the police", "2024-05-02"),
+          _c("f2", "B", 19, "the fire service", "2024-05-03"), _c("p2", "B", 14, "the police", "2024-05-03"),
+          _c("f3", "C", 23, "the fire service", "2024-05-04"), _c("p3", "C", 19, "the police", "2024-05-04")]
+    row = _row(cs)
+    assert row["status"] != "conflict" and row["best"] == 23 and "stand apart" not in row["rule"]
+    # one shared day is no standing apart; nor a hospital's share of the count
+    one = [_c("m1", "A", 31, "the ministry", "2024-05-02"), _c("t1", "A", 40, "the council", "2024-05-02"),
+           _c("m2", "B", 38, "the ministry", "2024-05-03")]
+    assert "stand apart" not in _row(one)["rule"]
+    ward = [_c(f"m{n}", f"D{n}", m, "the ministry", d) for n, (m, d) in enumerate([(31, "2024-05-02"), (38, "2024-05-03")])]
+    ward += [_c(f"h{n}", f"D{n}", h, "Velorn General Hospital", d) for n, (h, d) in enumerate([(12, "2024-05-02"), (15, "2024-05-03")])]
+    assert "stand apart" not in _row(ward)["rule"]

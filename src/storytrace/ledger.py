@@ -461,7 +461,8 @@ COLUMN_DOCS = {
     },
     "figures": {
         "status": "single (one document), agree (one value fits every source's bounds), conflict (independent named "
-                  "sources disagree where time cannot explain it: the same trusted day, or a settled past event), revised "
+                  "sources disagree where time cannot explain it: the same trusted day, a settled past event, or two "
+                  "sources' own counts standing apart day after day), revised "
                   "(a developing event's values that differ over time)",
         "trend": "rising, falling: trusted-dated values that moved one way over at least two trusted days "
                  "(null: none shown)",

@@ -55,11 +55,12 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator, NamedTuple, Optional, cast
 
 from ..analyse.measures import GROUPS, NO_GROUP
-from ..model import COUNT_MEASURES, Check, Figure, make_id
+from ..model import COUNT_MEASURES, CUMULATIVE, Check, Figure, make_id
 from ..text.origins import UNATTRIBUTED, claim_keys, generic_voice, named_sources, origin_groups, origin_name
 from .checks import document_checks, part_checks, total_checks
 from .placement import UNPLACED
-from .reports import CEILINGS, counts, make_reports, row_best, row_status, row_trend, sides_trend
+from .reports import (CEILINGS, Report, counts, make_reports, row_best, row_status, row_trend, sides_trend,
+                      standing_apart)
 from .plan import Group, Plan, Read, Update, Write
 
 INF = float("inf")
@@ -289,6 +290,11 @@ def make_figure(fid: str, event_id: str, measure: str, group: Optional[str], cs:
     origins = _origins(counted or cs, origin_of, lineage)
     relays = {o["root"] for o in origins if o.get("relays")}
     best, conservative, rule = row_best(stated, measure, historic, trend, relays)
+    apart = None if historic or measure not in COUNTS_APART else standing_apart(_source_reports(cs, origin_of), measure)
+    if apart:
+        sides, best, conservative, trend = apart
+        status, rule = "conflict", ("two sources' counts that stand apart over days: the later side's latest"
+                                    " count, the higher on one day")
     for o in origins:
         del o["root"]
     genealogy: dict[str, list[str]] = {}
@@ -304,6 +310,19 @@ def make_figure(fid: str, event_id: str, measure: str, group: Optional[str], cs:
         origins=json.dumps(origins, ensure_ascii=False), genealogy=json.dumps(genealogy, ensure_ascii=False),
         sides=json.dumps(sides, ensure_ascii=False),
     ).row()
+
+
+#: Measures whose counts two sources may keep apart over days (not a state that changes by the hour).
+COUNTS_APART = CUMULATIVE
+
+
+def _source_reports(cs: list[FigureClaim], origin_of: dict[str, str]) -> list[Report]:
+    """Each document's figure per source it quotes (the ministry's 47 and the council's 61
+    in one report), as reports."""
+    by_source: dict[str, list[FigureClaim]] = defaultdict(list)
+    for c in cs:
+        by_source[f"{c.doc_id} {origin_of[c.id]}"].append(c)
+    return make_reports({k: _doc_figure(xs) for k, xs in by_source.items()}, origin_of, cs)
 
 
 def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str, str]) -> list[dict[str, Any]]:

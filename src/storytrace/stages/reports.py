@@ -4,7 +4,8 @@ One job: the time-aware reconciliation of one figure row (figures.py makes the r
 document's figure is a report counted from the first trusted day its source printed that
 value (a reprint never outweighs its source); the reports give the row's status (`agree`,
 `conflict` where time cannot explain a difference between two named sources — never for
-a state that changes by the hour, the missing or the hospitalised of a developing event —, else
+a state that changes by the hour, the missing or the hospitalised of a developing event —,
+or where two named sources' own counts stand apart day after day (`standing_apart`), else
 `revised`), its trend over
 trusted days, and its best value (the latest trusted-dated one for a developing event, the
 value most independent sources give for a settled one). A ceiling only one source gives
@@ -352,6 +353,55 @@ def sides_trend(reports: list[Report], measure: str) -> Optional[str]:
         moves |= steps
         movers += bool(steps)
     return moves.pop() if movers >= 2 and len(moves) == 1 else None
+
+
+#: The qualifiers of a count a source stands by (not a ceiling, an estimate or "dozens").
+_STANDS_BY = ("exact", "at_least", None)
+
+
+def standing_apart(reports: list[Report], measure: str
+                   ) -> Optional[tuple[list[dict[str, Any]], float, float, Optional[str]]]:
+    """Two named sources whose own counts stand apart (`reports`: one per document and
+    origin): on two trusted days or more both give a count, the same one is ahead on each,
+    and neither ever gives a number the other gave (a ministry's certified deaths 31, 38,
+    44, 47 and a town council's register at the cemetery 40, 52, 58, 61) — two counts that
+    time does not explain, where one source catching up with the other would. Returns the
+    conflict's sides (each source's latest count), the best (the later side's count, the
+    higher on one day, as a day's value is), the lower of the two and the trend both
+    sides moved, or None."""
+    series: dict[str, dict[str, float]] = {}
+    docs: dict[str, set[str]] = defaultdict(set)
+    by_origin: dict[str, list[Report]] = defaultdict(list)
+    for r in reports:
+        if (_can_disagree(r) and not _FACILITY.search(r.origin) and r.claim.qualifier in _STANDS_BY
+                and r.claim.value is not None):
+            by_origin[r.origin].append(r)
+            docs[r.origin].add(r.claim.doc_id)
+    for o, rs in by_origin.items():
+        top = max(cast(float, r.claim.value) for r in rs)
+        # (a count far below the source's own others is a part of it: "three more died", "two of its members")
+        series[o] = {day: v for day, v, _ in _day_values([r for r in rs if 2 * cast(float, r.claim.value) > top], measure)}
+    found: list[tuple[int, int, str, str]] = []
+    names = sorted(series)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            shared = sorted(set(series[a]) & set(series[b]))
+            if len(shared) < 2 or set(series[a].values()) & set(series[b].values()):
+                continue
+            ahead = {series[a][d] > series[b][d] for d in shared}
+            if len(ahead) == 1:
+                found.append((len(shared), len(docs[a] | docs[b]), a, b))
+    if not found:
+        return None
+    _, _, a, b = max(found)
+    sides, latest = [], []
+    for o in (a, b):
+        last = max(series[o])
+        rs = [r for r in by_origin[o] if r.day == last and r.claim.value == series[o][last]]
+        sides.append({"value": rs[0].claim.shown, "documents": sorted({r.claim.doc_id for r in rs}),
+                      "origins": [o], "day": last})
+        latest.append((last, series[o][last]))
+    return sides, max(latest)[1], min(v for _, v in latest), sides_trend(by_origin[a] + by_origin[b], measure)
 
 
 def counts(reports: list[Report]) -> list[Report]:

@@ -1388,3 +1388,14 @@ def test_a_source_catching_up_with_another_s_count_is_no_standing_conflict():
     ward = [_c(f"m{n}", f"D{n}", m, "the ministry", d) for n, (m, d) in enumerate([(31, "2024-05-02"), (38, "2024-05-03")])]
     ward += [_c(f"h{n}", f"D{n}", h, "Velorn General Hospital", d) for n, (h, d) in enumerate([(12, "2024-05-02"), (15, "2024-05-03")])]
     assert "stand apart" not in _row(ward)["rule"]
+
+
+def test_a_source_lowering_its_own_highest_count_revises_it_but_another_s_lower_count_is_stale():
+    cs = [_c("a", "A", 11, "the governor", "2024-05-02"), _c("b", "B", 19, "the governor", "2024-05-03"),
+          _c("c", "C", 17, "the governor", "2024-05-05")]  # "the governor revised the toll down to 17"
+    row = _row(cs)
+    assert row["best"] == 17 and row["trend"] == "rising"  # (the trend stays the count's own way)
+    stale = cs[:2] + [_c("c", "C", 17, "the army", "2024-05-05")]
+    assert _row(stale)["best"] == 19
+    part = cs[:2] + [_c("c", "C", 2, "the governor", "2024-05-05")]  # "two more died in hospital": no revision
+    assert _row(part)["best"] == 19

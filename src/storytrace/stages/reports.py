@@ -241,12 +241,14 @@ def _sides(reports: list[Report], day: Optional[str] = None) -> list[dict[str, A
     return out
 
 
-def _day_values(reports: list[Report], measure: str = "") -> list[tuple[str, float, set]]:
+def _day_values(reports: list[Report], measure: str = "", revisions: bool = False) -> list[tuple[str, float, set]]:
     """Trusted days in order with the day's value and the origins that gave it. An origin's
     value on a day is the one most of its documents give (a copy that changed it does not
     speak for the origin), else its latest; the day's value is the highest of them. For a
     count that only grows, a day below an earlier day is a stale or misdated report and
-    is left out."""
+    is left out — with `revisions`, unless a named origin that gave the highest count so far
+    lowers it itself, to more than half of it ("revised down to 17": its correction; a
+    reprint of its old count counts from the day it was first printed, so it is none)."""
     days: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     latest: dict[tuple[str, str], tuple[str, float]] = {}
     if measure in CUMULATIVE:
@@ -257,6 +259,8 @@ def _day_values(reports: list[Report], measure: str = "") -> list[tuple[str, flo
             k = (r.day, r.origin)
             latest[k] = max(latest.get(k, ("", r.claim.value)), (r.claim.published, r.claim.value))
     out: list[tuple[str, float, set]] = []
+    floor = float("-inf")  # (a count that only grows: the highest count so far, or a source's own revision of it)
+    own: dict[str, float] = {}  # each origin's highest count so far
     for day in sorted(days):
         per_origin = {}
         for o, values in days[day].items():
@@ -264,10 +268,20 @@ def _day_values(reports: list[Report], measure: str = "") -> list[tuple[str, flo
             tied = [v for v, n in values.items() if n == top]
             per_origin[o] = tied[0] if len(tied) == 1 else latest[(day, o)][1]
         v = max(per_origin.values())
-        if measure in CUMULATIVE and out and v < max(x for _, x, _ in out):
-            continue
+        if measure in CUMULATIVE and v < floor:
+            if not revisions or not any(x == v and own.get(o) == floor and 2 * x > floor and _named_origin(o)
+                                        for o, x in per_origin.items()):
+                continue
+            floor = v  # the source that gave the highest count lowers it: its revision ("revised down to 17")
+        floor = max(floor, v)
+        for o, x in per_origin.items():
+            own[o] = max(own.get(o, x), x)
         out.append((day, v, {o for o, x in per_origin.items() if x == v}))
     return out
+
+
+def _named_origin(origin: str) -> bool:
+    return origin.startswith("attribution: ") and checkable(origin[len("attribution: "):])
 
 
 def _without_one_offs(reports: list[Report]) -> list[Report]:
@@ -437,7 +451,7 @@ def row_best(reports: list[Report], measure: str, historic: bool, trend: Optiona
     # least two and at least half of its documents: one dated report is no timeline
     dated_docs = len({r.claim.doc_id for r in dated})
     timeline = not historic and dated_docs >= 2 and 2 * dated_docs >= len({r.claim.doc_id for r in finite})
-    seq = _day_values(finite, measure) if timeline else []
+    seq = _day_values(finite, measure, revisions=True) if timeline else []
     if seq:
         best = seq[-1][1]
         lo = [r.claim.lo for r in finite if r.day == seq[-1][0] and r.claim.value == best]

@@ -1399,3 +1399,13 @@ def test_a_source_lowering_its_own_highest_count_revises_it_but_another_s_lower_
     assert _row(stale)["best"] == 19
     part = cs[:2] + [_c("c", "C", 2, "the governor", "2024-05-05")]  # "two more died in hospital": no revision
     assert _row(part)["best"] == 19
+
+
+def test_a_report_naming_no_source_that_gives_one_side_s_number_carries_that_side_on():
+    # "The toll rose to 47 on Tuesday" (the ministry named only in another report's 47)
+    cs = [_c("m1", "D1", 31, "the health ministry", "2024-05-02"), _c("t1", "D1", 40, "the town council", "2024-05-02"),
+          _c("m2", "D2", 38, "the health ministry", "2024-05-03"), _c("t2", "D2", 52, "the town council", "2024-05-03"),
+          _c("m3", "D3", 47, "the health ministry", ""), _c("u", "D4", 47, None, "2024-05-05")]
+    row = _row(cs)
+    assert (row["status"], row["best"]) == ("conflict", 47)
+    assert {s["value"]: s["day"] for s in json.loads(row["sides"])} == {"47": "2024-05-05", "52": "2024-05-03"}

@@ -379,18 +379,27 @@ def standing_apart(reports: list[Report], measure: str
     origin): on two trusted days or more both give a count, the same one is ahead on each,
     and neither ever gives a number the other gave (a ministry's certified deaths 31, 38,
     44, 47 and a town council's register at the cemetery 40, 52, 58, 61) — two counts that
-    time does not explain, where one source catching up with the other would. Returns the
+    time does not explain, where one source catching up with the other would. A report
+    naming no source that gives a number only one of them gave carries that source's count
+    on ("The toll rose to 47 on Tuesday", the ministry's 47 named elsewhere). Returns the
     conflict's sides (each source's latest count), the best (the later side's count, the
     higher on one day, as a day's value is), the lower of the two and the trend both
     sides moved, or None."""
     series: dict[str, dict[str, float]] = {}
     docs: dict[str, set[str]] = defaultdict(set)
     by_origin: dict[str, list[Report]] = defaultdict(list)
+    givers: dict[float, set[str]] = defaultdict(set)  # a value -> the named sources that give it
     for r in reports:
         if (_can_disagree(r) and not _FACILITY.search(r.origin) and r.claim.qualifier in _STANDS_BY
                 and r.claim.value is not None):
             by_origin[r.origin].append(r)
             docs[r.origin].add(r.claim.doc_id)
+            givers[r.claim.value].add(r.origin)
+    for r in reports:  # a report naming no source that gives one source's number relays that source
+        if not _named(r) and r.claim.qualifier in _STANDS_BY and len(givers.get(cast(float, r.claim.value), ())) == 1:
+            o = next(iter(givers[cast(float, r.claim.value)]))
+            by_origin[o].append(Report(r.claim, o, r.day))
+            docs[o].add(r.claim.doc_id)
     for o, rs in by_origin.items():
         top = max(cast(float, r.claim.value) for r in rs)
         # (a count far below the source's own others is a part of it: "three more died", "two of its members")

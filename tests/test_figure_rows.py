@@ -1409,3 +1409,13 @@ def test_a_report_naming_no_source_that_gives_one_side_s_number_carries_that_sid
     row = _row(cs)
     assert (row["status"], row["best"]) == ("conflict", 47)
     assert {s["value"]: s["day"] for s in json.loads(row["sides"])} == {"47": "2024-05-05", "52": "2024-05-03"}
+
+
+def test_a_reporting_clause_set_off_by_commas_sources_the_whole_sentence():
+    cs = extract("Forty-four people are still in hospital, the ministry says, 16 of them in burns units.")
+    assert [(c.value, c.attributed_to) for c in cs] == [(44, "the ministry"), (16, "the ministry")]
+    cs = extract("Twelve people died, the governor told reporters on Tuesday.")
+    assert [(c.value, c.attributed_to) for c in cs] == [(12, "the governor")]
+    # a say verb with a clause of its own reports that clause only
+    cs = extract("The toll rose to 12, and the ministry said 30 were in hospital.")
+    assert [(c.value, c.attributed_to) for c in cs] == [(12, None), (30, "the ministry")]

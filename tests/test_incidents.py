@@ -75,8 +75,9 @@ def test_the_incident_gets_its_own_event_and_row_and_the_story_s_toll_keeps_its_
                       "the Tavrin grain market reached 23 on Friday, the health ministry said.\n\nEarly on Thursday a bomb "
                       "exploded outside the bus depot in Kesh, killing three people, police there said.\n")
     conn = ledger_from_texts(tmp_path, files)
-    kesh = conn.execute("select id, place from events where place = 'Kesh'").fetchall()
+    kesh = conn.execute("select id, place, type from events where place = 'Kesh'").fetchall()
     assert len(kesh) == 1, conn.execute("select label, place from events").fetchall()
+    assert kesh[0][2] == "bombing"  # typed by its title's verb ("Bomb kills three"): no event noun in its head
     rows = dict(conn.execute("select event_id, best from figures where measure = 'killed' and \"group\" is null"))
     assert rows[kesh[0][0]] == 3
     assert sorted(v for e, v in rows.items() if e != kesh[0][0])[-1] in (21, 23)  # the story's toll: never the 3
@@ -128,3 +129,14 @@ def test_a_headline_joining_the_story_s_toll_to_the_incident_keeps_the_toll_with
     rows = dict(conn.execute("select event_id, best from figures where measure = 'killed' and \"group\" is null"))
     assert rows[kesh] == 3 and max(v for e, v in rows.items() if e != kesh) == 24, rows
     assert conn.execute("select count(*) from events where place = 'Kesh'").fetchone() == (1,)
+
+
+def test_an_incident_is_typed_by_the_verbs_its_event_noun_is_derived_from():
+    from storytrace.analyse.mentions import verb_types
+
+    assert verb_types("Gunmen abduct 40 pupils from a boarding school") == ["kidnapping"]
+    assert verb_types("Army helicopter crashes near Harkenmoor") == ["crash"]
+    assert verb_types("Ferry capsized off Pashti; train derailed") == ["sinking", "crash"]
+    # a verb that is an event noun itself tells another sense: no type
+    assert verb_types("Police fired tear gas and stormed the building as refugees flooded into the square") == []
+    assert verb_types("The station issued information") == []

@@ -21,7 +21,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Optional, cast
 
 from ..model import Annotations, Document, EventMention, make_id
 from .leads import YEAR, lead_row
@@ -344,6 +344,38 @@ def homograph(text: str, start: int, end: int) -> bool:
         return True  # "Chicago Bears fire coach John Fox"
     return word in ("storm", "raid", "flood", "ambush") and bool(_VERB_AFTER.match(text, end)) and \
         not re.search(r"\b(?:the|a|an|this|that)\s+$", before, re.I)
+
+
+#: Verb forms: the inflection cut off a verb an event noun is derived from ("abducted" -> abduct(ion)).
+_VERB_FORM = re.compile(r"\b([a-z]{3,}?)(?:s|es|ed|d|ing)?\b")
+#: How an event noun is derived from its verb: abduct -> abduction, erupt -> eruption, bomb -> bombing,
+#: kidnap -> kidnapping, derail -> derailment, capsize -> capsizing.
+_DERIVED = ("ion", "ing", "ment")
+
+
+def verb_types(text: str) -> list[str]:
+    """The event types of the verbs of a head (a title, a lead) whose event noun is derived
+    from them ("Gunmen abduct 40 pupils": kidnapping, "Car bomb kills four": bombing, "A
+    volcano erupted": eruption; "A helicopter crashed": crash, the one verb whose noun is
+    the same word and has no other sense in a casualty head). A verb that is an event noun
+    itself ("fired", "stormed", "raided", "flooded into") types nothing: its sense is not
+    the event's; nor does an event noun, which the noun spans type."""
+    out = []
+    for m in re.finditer(r"[A-Za-z]+", text):
+        word = m.group().lower()
+        if word in EVENT_NOUNS:
+            continue
+        if word in ("crashed", "crashes", "crashing"):
+            out.append("crash")
+            continue
+        for stem in (word, word[:-1], word[:-2], word[:-3]) if len(word) > 4 else (word,):
+            if stem in EVENT_NOUNS:
+                break  # ("flooded": flood, a noun of its own)
+            kinds = {EVENT_NOUNS.get(stem + end) or EVENT_NOUNS.get(stem + stem[-1:] + end) for end in _DERIVED} - {None}
+            if len(kinds) == 1:
+                out.append(cast(str, kinds.pop()))
+                break
+    return out
 
 
 def bare(word: str) -> str:

@@ -44,7 +44,7 @@ from typing import Any, NamedTuple, Optional, cast
 from . import corrections
 from .annotated import complete, complete_claims
 from ..analyse.mentions import (CURRENT, EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, OTHER, YEAR, Mention, actors, from_row,
-                                homograph, is_reported, noun_spans)
+                                homograph, is_reported, noun_spans, verb_types)
 from ..model import INCREMENT, REST, WITHDRAWN, Event, Lead, make_id
 from .figures import TRUSTED
 from .corroboration import RUNNING_TOTAL, Span, uncorroborated
@@ -708,9 +708,9 @@ def _incident_events(members: dict[str, list[str]], leads: dict[str, Lead], titl
             ev.place = ev.place or inc.place
             ev.docs.add(inc.doc_id)
             head = heads[inc.doc_id][: inc.after]
-            for q, e in noun_spans(head):
-                if not homograph(head, q, e) and EVENT_NOUNS[head[q:e].lower()]:
-                    ev.type_votes[EVENT_NOUNS[head[q:e].lower()]] += 1
+            kinds = [EVENT_NOUNS[head[q:e].lower()] for q, e in noun_spans(head) if not homograph(head, q, e)]
+            for t in [t for t in kinds if t] or set(verb_types(head)):  # (no noun: its verbs, "Car bomb kills four")
+                ev.type_votes[cast(str, t)] += 1
             listed.append((eid, inc))
             out.add(eid)
         facts[k].incidents = tuple(listed)

@@ -348,6 +348,10 @@ def test_a_death_from_illness_or_a_sports_injury_is_no_casualty_figure(tmp_path)
     for cause in ("Ferry disaster: 20 dead", "Man beaten to death in Tellon", "Crowd crush leaves 9 dead",
                   "Teen dies of gunshot wounds", "Cholera outbreak: 40 dead", "Heatwave deaths reach 200"):
         assert placement.casualty_story([cause], [False]), cause
+    # several dead at once tell of a casualty event whatever the cause; an age is no count of the dead
+    assert placement.casualty_story(["Bodies of at least 14 migrants found in sealed lorry",
+                                     "Twenty-three people died in the sealed trailer, the ministry said"], [False, False])
+    assert not placement.casualty_story(["The actor, 84, died on Sunday", "Tom Orrel dies at 91"], [False, False])
 
 
 def test_a_shooting_keeps_its_figures_beside_its_funerals_and_vigils(tmp_path):

@@ -48,6 +48,7 @@ from typing import Optional
 
 from ..analyse.measures import GROUPS, PERPETRATORS
 from ..analyse.mentions import noun_spans
+from ..text.numbers import find_numbers
 from ..text.timex import find_dates
 
 #: The least confidence a placement needs to make a figure row.
@@ -473,8 +474,10 @@ def casualty_story(leads: list[str], incidents: list[bool], first: Optional[int]
     hospital updates do not count against it (they speak of no death word here), nor do any
     follow-ups when the story's first dated report (`first`: its index) names a cause; and a
     claim with such a cause beside it in its sentence is a casualty whatever the vote
-    (`cause_beside`)."""
-    told = [bool(incident or CASUALTY_CUES.search(text)) for text, incident in zip(leads, incidents)]
+    (`cause_beside`). Several people dead at once tell of one too, whatever the cause
+    (`mass_death`: "The bodies of at least 14 migrants were found in a sealed lorry"): an
+    illness, old age or a sports injury takes one life at a time."""
+    told = [bool(incident or CASUALTY_CUES.search(text) or mass_death(text)) for text, incident in zip(leads, incidents)]
     if first is not None and told[first]:
         return True
     harm = sum(1 for text, t in zip(leads, told) if t or HARM_WORDS.search(text))
@@ -483,6 +486,20 @@ def casualty_story(leads: list[str], incidents: list[bool], first: Optional[int]
 
 #: How near a claim a cause must stand to make it a casualty on its own ("shot dead three pupils").
 CAUSE_REACH = 40
+
+
+#: The dead counted: a number before these ("23 people died", "14 dead") or after "bodies of".
+_DEAD_AFTER = re.compile(r"[ \t]+(?:[a-z]+[ \t]+){0,2}(?:died|dead|deaths|bodies)\b", re.IGNORECASE)  # (not an age: "Ivo Tam, 84, died")
+_BODIES_OF = re.compile(r"\bbodies\s+of\s+(?:at\s+least\s+|some\s+|about\s+|more\s+than\s+)?\Z", re.IGNORECASE)
+MASS = 3  # people dead at once that tell of a casualty event, not a death from illness or age
+
+
+def mass_death(text: str) -> bool:
+    """Whether a head counts MASS or more people dead at once ("Twenty-three people died",
+    "the bodies of at least 14 migrants")."""
+    return any(n.value is not None and n.value >= MASS and (_DEAD_AFTER.match(text, n.end) or
+                                                           _BODIES_OF.search(text, max(0, n.start - 40), n.start))
+               for n in find_numbers(text))
 
 
 def cause_beside(sentence: str, at: int) -> bool:

@@ -467,8 +467,7 @@ COLUMN_DOCS = {
         "trend": "rising, falling: trusted-dated values that moved one way over at least two trusted days "
                  "(null: none shown)",
         "best": "what a fact-checker would publish: a settled event's value most independent origins give; a developing "
-                "event's latest trusted-dated value (a late report does not lower a count that only grows, "
-                "unless the source of the highest count revises its own count down)",
+                "event's latest trusted-dated value (a late report does not lower a count that only grows)",
         "low": "the lowest lower bound any source's wording allows",
         "high": "the highest upper bound any source's wording allows (null: a source leaves it open, 'at least 21')",
         "conservative": "the lowest value a source states as a count (see rule)",

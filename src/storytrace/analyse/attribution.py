@@ -91,9 +91,16 @@ def _reporting_aside(tok: Any) -> Optional[str]:
     """The sayer of a reporting clause set off by commas in the figure's sentence, which
     reports it whatever the parser hangs it on ("Forty-four people are still in hospital,
     the ministry says, 16 of them in burns units": both figures the ministry's): a say verb
-    with its subject and nothing it says of its own (`_SAYS_OWN`), a comma before its subject and a comma or the sentence's end after it, no
-    semicolon between it and the figure."""
+    with its subject and nothing it says of its own (`_SAYS_OWN`), a comma before its
+    subject and a comma or the sentence's end after it, no semicolon between it and the
+    figure, and the figure in no clause or apposition of a noun ("Human Rights Watch, which
+    counted 30 deaths, the ministry said, was biased": not the ministry's)."""
     sent = tok.sent
+    node = tok
+    while node.head.i != node.i:  # a figure inside another's clause is not reported by the aside
+        if node.dep_ in ("relcl", "acl", "appos"):  # ("Human Rights Watch, which counted 30 deaths, the ministry
+            return None  # said, was biased")
+        node = node.head
     for v in sent:
         if not _is_say(v) or _state_report(v) or any(
                 c.dep_ in _SAYS_OWN or c.dep_ == "dobj" and v.lemma_.lower() != "tell" for c in v.children):

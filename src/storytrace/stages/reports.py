@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Mapping, Optional, Protocol, Sequence, cast
 
+from ..analyse.measures import ATTACKERS
 from ..model import CUMULATIVE, SUBSIDING
 from ..text.origins import checkable, generic_key
 
@@ -33,6 +34,7 @@ class ReportedClaim(Protocol):
     value: Optional[float]
     qualifier: Optional[str]
     published: str
+    victims_head: str
 
     @property
     def lo(self) -> float: ...
@@ -241,14 +243,12 @@ def _sides(reports: list[Report], day: Optional[str] = None) -> list[dict[str, A
     return out
 
 
-def _day_values(reports: list[Report], measure: str = "", revisions: bool = False) -> list[tuple[str, float, set]]:
+def _day_values(reports: list[Report], measure: str = "") -> list[tuple[str, float, set]]:
     """Trusted days in order with the day's value and the origins that gave it. An origin's
     value on a day is the one most of its documents give (a copy that changed it does not
     speak for the origin), else its latest; the day's value is the highest of them. For a
     count that only grows, a day below an earlier day is a stale or misdated report and
-    is left out — with `revisions`, unless a named origin that gave the highest count so far
-    lowers it itself, to more than half of it ("revised down to 17": its correction; a
-    reprint of its old count counts from the day it was first printed, so it is none)."""
+    is left out."""
     days: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     latest: dict[tuple[str, str], tuple[str, float]] = {}
     if measure in CUMULATIVE:
@@ -259,8 +259,6 @@ def _day_values(reports: list[Report], measure: str = "", revisions: bool = Fals
             k = (r.day, r.origin)
             latest[k] = max(latest.get(k, ("", r.claim.value)), (r.claim.published, r.claim.value))
     out: list[tuple[str, float, set]] = []
-    floor = float("-inf")  # (a count that only grows: the highest count so far, or a source's own revision of it)
-    own: dict[str, float] = {}  # each origin's highest count so far
     for day in sorted(days):
         per_origin = {}
         for o, values in days[day].items():
@@ -268,20 +266,10 @@ def _day_values(reports: list[Report], measure: str = "", revisions: bool = Fals
             tied = [v for v, n in values.items() if n == top]
             per_origin[o] = tied[0] if len(tied) == 1 else latest[(day, o)][1]
         v = max(per_origin.values())
-        if measure in CUMULATIVE and v < floor:
-            if not revisions or not any(x == v and own.get(o) == floor and 2 * x > floor and _named_origin(o)
-                                        for o, x in per_origin.items()):
-                continue
-            floor = v  # the source that gave the highest count lowers it: its revision ("revised down to 17")
-        floor = max(floor, v)
-        for o, x in per_origin.items():
-            own[o] = max(own.get(o, x), x)
+        if measure in CUMULATIVE and out and v < max(x for _, x, _ in out):
+            continue
         out.append((day, v, {o for o, x in per_origin.items() if x == v}))
     return out
-
-
-def _named_origin(origin: str) -> bool:
-    return origin.startswith("attribution: ") and checkable(origin[len("attribution: "):])
 
 
 def _without_one_offs(reports: list[Report]) -> list[Report]:
@@ -369,36 +357,44 @@ def sides_trend(reports: list[Report], measure: str) -> Optional[str]:
     return moves.pop() if movers >= 2 and len(moves) == 1 else None
 
 
-#: The qualifiers of a count a source stands by (not a ceiling, an estimate or "dozens").
-_STANDS_BY = ("exact", "at_least", None)
+#: The qualifiers of a count a source stands by and that can stand apart from another: an
+#: exact one ("at least 20" meets 26; a ceiling, an estimate or "dozens" is no count).
+_STANDS_BY = ("exact", None)
 
 
 def standing_apart(reports: list[Report], measure: str
                    ) -> Optional[tuple[list[dict[str, Any]], float, float, Optional[str]]]:
     """Two named sources whose own counts stand apart (`reports`: one per document and
-    origin): on two trusted days or more both give a count, the same one is ahead on each,
-    and neither ever gives a number the other gave (a ministry's certified deaths 31, 38,
-    44, 47 and a town council's register at the cemetery 40, 52, 58, 61) — two counts that
-    time does not explain, where one source catching up with the other would. A report
-    naming no source that gives a number only one of them gave carries that source's count
-    on ("The toll rose to 47 on Tuesday", the ministry's 47 named elsewhere). Returns the
-    conflict's sides (each source's latest count), the best (the later side's count, the
-    higher on one day, as a day's value is), the lower of the two and the trend both
-    sides moved, or None."""
+    origin): on two trusted days or more both give an exact count, the same one is ahead on
+    each, the lower more than half the higher (a share, "the province's 28" of the nation's
+    52, is less), and neither ever gives a number the other gave (a ministry's certified
+    deaths 31, 38, 44, 47 and a town council's register at the cemetery 40, 52, 58, 61) —
+    two counts that time does not explain, where one source catching up with the other
+    would. A hospital's or a morgue's count (a share) and a count of attackers (a toll of
+    "militants" beside the villagers') are no side. A report naming no source that gives a
+    number only one of them gave carries that source's count on ("The toll rose to 47 on
+    Tuesday", the ministry's 47 named elsewhere), from the day it or that source first
+    printed it. Returns the conflict's sides (each source's latest count), the best (the
+    later side's count, the higher on one day, as a day's value is), the lower of the two
+    and the trend both sides moved, or None."""
     series: dict[str, dict[str, float]] = {}
     docs: dict[str, set[str]] = defaultdict(set)
     by_origin: dict[str, list[Report]] = defaultdict(list)
     givers: dict[float, set[str]] = defaultdict(set)  # a value -> the named sources that give it
+    first: dict[tuple[str, float], str] = {}  # (source, value) -> the first trusted day it printed it
     for r in reports:
         if (_can_disagree(r) and not _FACILITY.search(r.origin) and r.claim.qualifier in _STANDS_BY
-                and r.claim.value is not None):
+                and r.claim.value is not None and not _attackers(r.claim)):
             by_origin[r.origin].append(r)
             docs[r.origin].add(r.claim.doc_id)
             givers[r.claim.value].add(r.origin)
+            if r.day:
+                first[(r.origin, r.claim.value)] = min(first.get((r.origin, r.claim.value), r.day), r.day)
     for r in reports:  # a report naming no source that gives one source's number relays that source
-        if not _named(r) and r.claim.qualifier in _STANDS_BY and len(givers.get(cast(float, r.claim.value), ())) == 1:
-            o = next(iter(givers[cast(float, r.claim.value)]))
-            by_origin[o].append(Report(r.claim, o, r.day))
+        v = cast(float, r.claim.value)
+        if not _named(r) and r.claim.qualifier in _STANDS_BY and len(givers.get(v, ())) == 1 and r.claim.trusted:
+            o = next(iter(givers[v]))
+            by_origin[o].append(Report(r.claim, o, min(r.claim.day, first.get((o, v), r.claim.day))))
             docs[o].add(r.claim.doc_id)
     for o, rs in by_origin.items():
         top = max(cast(float, r.claim.value) for r in rs)
@@ -411,8 +407,8 @@ def standing_apart(reports: list[Report], measure: str
             shared = sorted(set(series[a]) & set(series[b]))
             if len(shared) < 2 or set(series[a].values()) & set(series[b].values()):
                 continue
-            ahead = {series[a][d] > series[b][d] for d in shared}
-            if len(ahead) == 1:
+            pairs = [(series[a][d], series[b][d]) for d in shared]
+            if len({x > y for x, y in pairs}) == 1 and all(2 * min(x, y) > max(x, y) for x, y in pairs):
                 found.append((len(shared), len(docs[a] | docs[b]), a, b))
     if not found:
         return None
@@ -425,6 +421,12 @@ def standing_apart(reports: list[Report], measure: str
                       "origins": [o], "day": last})
         latest.append((last, series[o][last]))
     return sides, max(latest)[1], min(v for _, v in latest), sides_trend(by_origin[a] + by_origin[b], measure)
+
+
+def _attackers(c: ReportedClaim) -> bool:
+    """A count of the attackers ("the army said 15 militants were killed")."""
+    head = c.victims_head.lower()
+    return head in ATTACKERS or head.endswith("s") and head[:-1] in ATTACKERS
 
 
 def counts(reports: list[Report]) -> list[Report]:
@@ -460,7 +462,7 @@ def row_best(reports: list[Report], measure: str, historic: bool, trend: Optiona
     # least two and at least half of its documents: one dated report is no timeline
     dated_docs = len({r.claim.doc_id for r in dated})
     timeline = not historic and dated_docs >= 2 and 2 * dated_docs >= len({r.claim.doc_id for r in finite})
-    seq = _day_values(finite, measure, revisions=True) if timeline else []
+    seq = _day_values(finite, measure) if timeline else []
     if seq:
         best = seq[-1][1]
         lo = [r.claim.lo for r in finite if r.day == seq[-1][0] and r.claim.value == best]

@@ -486,6 +486,9 @@ def test_a_relative_pronoun_counts_the_person_its_clause_modifies_and_fatally_wo
         ("injured", 1, "child")]
     assert [(c.measure, c.value) for c in ex("Omar Vey, Ali Sen and Musa Dan, who were killed by gunmen, were buried.")] == [
         ("killed", 3)]
+    # a conjunct with a clause of its own is told by that clause, not by the first conjunct's
+    assert [(c.measure, c.value) for c in ex("The ministry listed the 26 who died and the 11 who were found alive.")] == [
+        ("killed", 26)]
     assert [(c.measure, c.value) for c in ex("Yvonne Orrel, who has been arrested and charged, is a nurse.")] == [
         ("arrested", 1)]
     assert ex("A journalist who is killed on duty is honoured by the union.") == []  # no event: a rule

@@ -306,8 +306,8 @@ def _sentence_claims(
         if measure is None and admitted(head) and _HOSPITAL_NAMED.search(text, max(text.rfind("\n", 0, s) + 1, s - 2000), s):
             measure = "hospitalised"  # "At Ostrevo General Hospital, ... Twenty-three had been admitted"
         first = _first_conjunct(head)
-        if measure is None and first is not head and first.i in by_token:
-            measure = by_token[first.i].measure  # "seizing 12 Somali and 11 Yemeni nationals"
+        if measure is None and first is not head and first.i in by_token and not any(c.dep_ == "relcl" for c in head.children):
+            measure = by_token[first.i].measure  # "seizing 12 Somali and 11 Yemeni nationals" (not "the 11 who were found")
         more = _more(tok, head)
         earlier = [c for c in out if (measure is None or c.measure == measure) and c.group is None and not c.part_of
                    and (_other(tok, head) or _coordinated(head, by_head.get(c.id)))] if more else []

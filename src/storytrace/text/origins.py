@@ -210,14 +210,15 @@ _NAMED_OUTLET = re.compile(r"(?:\b(?:broadcaster|tabloid|newspaper|news\s+site|n
 def checkable(key: str) -> bool:
     """Whether a source key names someone a reader could check: a person by name, an
     office or a one-holder title ("the governor", "the minister"), a ministry, or a body (an
-    organisation word, an institution): not "a resident", "a senior official" or "survivors"."""
+    organisation word, an institution, also one of residents or survivors: "the residents'
+    committee"): not "a resident", "a senior official" or "survivors"."""
     if key == UNNAMED or key == UNATTRIBUTED:
         return False
     if key.startswith(("person ", "office ", "ministry")):
         return True
     words = set(key.replace("'", " ").replace("’", " ").split())
-    if words & _NOBODY:
-        return False
+    if words & _NOBODY and key.split()[-1] not in ORG_WORDS:  # (a body of them is a source: "the camp
+        return False  # residents' committee", "the Survivors' Association")
     return bool(words & ORG_WORDS or words & _ONE_HOLDER or words & {w for w in INSTITUTIONS if " " not in w}
                 or any(" " in w and w in key for w in INSTITUTIONS) or len(words - _JOINERS) >= 3)
 

@@ -13,7 +13,7 @@ from conftest import ledger_from_texts
 from storytrace.analyse.claims import extract
 from storytrace.stages.figures import FigureClaim, make_figure, publication_key
 from storytrace.text.numbers import band
-from storytrace.text.origins import origin_groups, source_key
+from storytrace.text.origins import checkable, origin_groups, source_key
 from storytrace.stages import placement
 from storytrace.stages.placement import other_event_cues
 from storytrace.stages.reuse import count_edit
@@ -726,6 +726,11 @@ def test_a_body_s_shorter_name_its_title_holders_and_voices_join_it():
     groups = origin_groups([_c("a", "A", 12, "the State Mining Inspectorate"), _c("b", "B", 4, "Chief inspector Oskar Brun"),
                             _c("c", "C", 2, "the National Mine Rescue Brigade")], {})
     assert groups["a"] == groups["b"] != groups["c"]
+    # a committee of residents is a body a reader can ask, and its chairman, named first, speaks for it
+    groups = origin_groups([_c("a", "A", 35, "Yunus Tello, chairman of the Dabbat Camp Residents' Committee"),
+                            _c("b", "B", 44, "the Dabbat Camp Residents' Committee"), _c("c", "C", 40, "the ministry")], {})
+    assert groups["a"] == groups["b"] != groups["c"]
+    assert checkable("dabbat camp residents' committee") and not checkable("residents")
 
 
 def test_reports_with_no_source_that_repeat_named_sources_are_listed_not_counted():

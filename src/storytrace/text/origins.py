@@ -482,12 +482,12 @@ def _bare_bodies(attrs: set[str], sets: "DisjointSets[str]") -> None:
 
 
 #: "The authority's director, Halina Drost": a named voice of a body ("its spokesman" is no name).
-_VOICE_ROLE = r"(?:director|chief|head|spokesman|spokeswoman|spokesperson|commissioner|secretary)"
+_VOICE_ROLE = r"(?:director|chief|head|spokesman|spokeswoman|spokesperson|commissioner|secretary|chairman|chairwoman|chair)"
 _BODY_VOICE = re.compile(rf"^(?:the\s+)?(?:(?P<body>[\w’'-]+(?:\s+[\w’'-]+){{0,5}}?)\s?['’]s\s+(?:[\w-]+\s+)?{_VOICE_ROLE}\b"
                          rf"|(?:[\w-]+\s+)?{_VOICE_ROLE}\s+of\s+(?:the\s+)?(?P<body2>[\w’'-]+(?:\s+[\w’'-]+){{0,5}}?)\s*,)",
                          re.IGNORECASE)
 #: ... or the voice named first: "Teodor Pradel, the agency's spokesman", "Bahram Tarkan, a spokesman for the service".
-_VOICE_AFTER = re.compile(rf"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}\s*,\s*(?:the|a|an|its)\s+(?:(?P<body>[\w’'-]+"
+_VOICE_AFTER = re.compile(rf"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}\s*,\s*(?:(?:the|a|an|its)\s+)?(?:(?P<body>[\w’'-]+"
                           rf"(?:\s+[\w’'-]+){{0,5}}?)\s?['’]s\s+(?:[\w-]+\s+)?{_VOICE_ROLE}|(?:[\w-]+\s+)?{_VOICE_ROLE}\s+"
                           rf"(?:for|of|at)\s+(?:the\s+)?(?P<body2>[\w’'-]+(?:\s+[\w’'-]+){{0,5}}))\s*$")
 
@@ -505,7 +505,7 @@ def _body_voices(cs: list[_Claim], keys: dict[str, list[str]], sets: "DisjointSe
         k = keys[c.id][0]
         if not m or not k.startswith("attribution: person "):
             continue  # (a voice already keyed as a body, "the airport authority's fire chief": the fire service)
-        body = source_key(m.group("body") or m.group("body2"))
+        body = source_key(m.group("body") or "the " + m.group("body2"))  # ("of the X Committee": a body, not a name)
         if body != UNNAMED and not body.startswith(("person ", "office ")) and body.split()[-1] not in NATIONALITIES:
             sets.union(k, "attribution: " + body)
             bodies.add("attribution: " + body)

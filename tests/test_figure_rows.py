@@ -486,6 +486,10 @@ def test_a_relative_pronoun_counts_the_person_its_clause_modifies_and_fatally_wo
         ("injured", 1, "child")]
     assert [(c.measure, c.value) for c in ex("Omar Vey, Ali Sen and Musa Dan, who were killed by gunmen, were buried.")] == [
         ("killed", 3)]
+    # the words of a toll's event say nothing of whom it counts
+    assert [(c.measure, c.value) for c in ex("The toll from Tuesday's attack on the camp for displaced people rose to 37.")] == [
+        ("killed", 37)]
+    assert [(c.measure, c.value) for c in ex("The number of people injured in the blast rose to 40.")] == [("injured", 40)]
     # a conjunct with a clause of its own is told by that clause, not by the first conjunct's
     assert [(c.measure, c.value) for c in ex("The ministry listed the 26 who died and the 11 who were found alive.")] == [
         ("killed", 26)]

@@ -689,9 +689,12 @@ def _toll_above(tok: Any) -> Optional[Any]:
 
 
 def _toll_measure(toll: Any) -> Optional[str]:
-    """What a 'toll' / 'number of people killed' counts (a plain toll counts the dead)."""
+    """What a 'toll' / 'number of people killed' counts (a plain toll counts the dead); the
+    words of the event it comes from say nothing of it ("the toll from the attack on the camp
+    for displaced people": the dead)."""
+    event = {t.i for c in toll.children if c.dep_ == "prep" and c.lower_ in _EVENT_PREPS for t in c.subtree}
     for c in toll.subtree:
-        if c.i != toll.i:
+        if c.i != toll.i and c.i not in event:
             m = MEASURE_LEMMAS.get(c.lemma_.lower()) or MEASURE_LEMMAS.get(c.lower_) or (
                 "arrested" if toll.lemma_.lower() == "number" and _held(c) else None)  # "the number of people held"
             if m and c.lemma_.lower() != "toll":
@@ -699,6 +702,8 @@ def _toll_measure(toll: Any) -> Optional[str]:
     return "killed" if toll.lemma_.lower() == "toll" else None
 
 
+#: Prepositions whose phrase tells a toll's event, not whom it counts ("the toll from / in / after the attack").
+_EVENT_PREPS = frozenset("from in at after since during".split())
 #: Nouns that say nothing of who is counted: no group ("eight people freed" among hostages released).
 NO_GROUP = frozenset("people person persons individual individuals other others one ones".split())
 

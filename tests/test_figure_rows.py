@@ -879,6 +879,14 @@ def test_only_a_withdrawn_figure_is_left_out_elsewhere_and_only_before_its_withd
     assert "unconfirmed" in got[("d.txt", 30.0)] and not got[("e.txt", 30.0)].startswith("unplaced")
 
 
+def test_a_time_in_a_relative_clause_about_the_sayer_dates_not_the_count():
+    s = ("The Black Thorn Movement, an armed group that has fought the government in the hills since 2022, said its "
+         "fighters had killed 100 soldiers.")
+    assert other_event_cues(s, s.index("100"), 2026, 2026) == []
+    s = "A fire that started in 2019 killed 12 people."  # (the clause dates the event itself)
+    assert other_event_cues(s, s.index("12"), 2026, 2026) == ["2019"]
+
+
 def test_retractions_name_their_figure():
     from storytrace.stages.placement import SUPERSEDED, in_clause, retracted
 
@@ -973,6 +981,10 @@ def test_a_report_a_later_sentence_takes_back_is_withdrawn_there_and_before():
     assert [c.what for c in extract(t)] == [None]
     t = 'A post claiming that 20 people had been killed was shared widely. Police said that figure was "false, and cruel".'
     assert [c.what for c in extract(t)] == [WITHDRAWN]
+    t = 'The armed group said its fighters had killed "more than 100 traitors". The ministry dismissed the claim.'
+    assert [c.what for c in extract(t)] == [WITHDRAWN]
+    t = "Twelve people died, police said. The suspect denied the charges."  # (not the report: another thing denied)
+    assert [c.what for c in extract(t)] == [None]
     # what is taken back must be the report, whole, by its sayer
     for t in ("The mayor said 12 people died. He later took back his comment that the coastguard had been slow.",
               "Twelve people died in the fire, police said. The owners retracted their statement blaming a heater.",

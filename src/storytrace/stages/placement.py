@@ -427,7 +427,8 @@ def lone_subsets(claim_event: dict[str, str], claim_place: dict[str, tuple[float
 
 
 #: A relative clause's opening word: its time words describe the noun it follows.
-_RELATIVE = re.compile(r"\b(?:who|whom|which|where)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:who|whom|which|where)\b|(?<=[a-z] )that(?=\s+(?:has|had|have|is|was|were|are|\w+ed)\b)",
+                       re.IGNORECASE)  # ("an armed group that has fought ... since 2022"; not "said that 12 died")
 _RELATIVE_REACH = 60
 _CONCESSIVE = re.compile(r"(?:[,;:—–]\s*|\s)(?i:despite|although|though|whereas|while|even\s+as|but)\b"
                          r"|,\s*as\s+(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z]\w+)\b(?!\s+(?:result|well|part)\b)")
@@ -451,6 +452,9 @@ def _other_clause(sentence: str, at: int, cue: int) -> bool:
         rel = m
     if rel is None or re.search(r"[,;:()\u2014\u2013]", sentence[rel.end():cue]):
         return False
+    before = sentence[max(0, rel.start() - 30):rel.start()].rstrip()
+    if rel.group().lower() == "that" and any(e == len(before) for _, e in noun_spans(before)):
+        return False  # "a fire that started in 2019 killed 12": the clause dates the event itself
     # the clause ends with its time words ("who was fired last week | shot three people"),
     # unless they open it ("which last week killed 12 people")
     if rel.start() < cue < at and re.fullmatch(r"[^;:()\u2014\u2013]*?,\s*\w+ing\b[^;:()\u2014\u2013]*", sentence[cue:at]):

@@ -140,3 +140,4 @@ def test_an_incident_is_typed_by_the_verbs_its_event_noun_is_derived_from():
     # a verb that is an event noun itself tells another sense: no type
     assert verb_types("Police fired tear gas and stormed the building as refugees flooded into the square") == []
     assert verb_types("The station issued information") == []
+    assert verb_types("Violence erupts in Kesh, nine dead") == [] and verb_types("Nine die at Kesh shelter") == []

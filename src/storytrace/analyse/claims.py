@@ -21,7 +21,7 @@ from typing import Any, Optional, Sequence
 from ..text import nlp
 from ..model import INCREMENT, REST, Annotations, Claim, Document, make_id
 from ..text.numbers import NumberSpan, band, find_numbers, has_number
-from .measures import (GROUPS, MEASURE_LEMMAS, adjacent_measure, admitted, copula_attr, perpetrator, group_name, head_measure,
+from .measures import (GROUPS, MEASURE_LEMMAS, adjacent_measure, admitted, copula_attr, found_alive, perpetrator, group_name, head_measure,
                        lemma_measure, noun_phrase, one_measure, partitive, surface_measure, victims_of)
 from .ellipsis import said_counts
 from .parts import breakdowns, fronted_parts, hospital_parts, rest_of_set, second_parts, them_parts
@@ -306,8 +306,8 @@ def _sentence_claims(
         if measure is None and admitted(head) and _HOSPITAL_NAMED.search(text, max(text.rfind("\n", 0, s) + 1, s - 2000), s):
             measure = "hospitalised"  # "At Ostrevo General Hospital, ... Twenty-three had been admitted"
         first = _first_conjunct(head)
-        if measure is None and first is not head and first.i in by_token and not any(c.dep_ == "relcl" for c in head.children):
-            measure = by_token[first.i].measure  # "seizing 12 Somali and 11 Yemeni nationals" (not "the 11 who were found")
+        if measure is None and first is not head and first.i in by_token and not found_alive(head):
+            measure = by_token[first.i].measure  # "seizing 12 Somali and 11 Yemeni nationals" (not "the 11 found alive")
         more = _more(tok, head)
         earlier = [c for c in out if (measure is None or c.measure == measure) and c.group is None and not c.part_of
                    and (_other(tok, head) or _coordinated(head, by_head.get(c.id)))] if more else []

@@ -692,7 +692,9 @@ def _toll_measure(toll: Any) -> Optional[str]:
     """What a 'toll' / 'number of people killed' counts (a plain toll counts the dead); the
     words of the event it comes from say nothing of it ("the toll from the attack on the camp
     for displaced people": the dead)."""
-    event = {t.i for c in toll.children if c.dep_ == "prep" and c.lower_ in _EVENT_PREPS for t in c.subtree}
+    event = {t.i for c in toll.children if c.dep_ == "prep" and c.lower_ in _EVENT_PREPS
+             and not any(MEASURE_LEMMAS.get(o.lemma_.lower()) for o in c.children if o.dep_ == "pobj") for t in c.subtree}
+    # ("the toll in wounded": its own words)
     for c in toll.subtree:
         if c.i != toll.i and c.i not in event:
             m = MEASURE_LEMMAS.get(c.lemma_.lower()) or MEASURE_LEMMAS.get(c.lower_) or (
@@ -700,6 +702,12 @@ def _toll_measure(toll: Any) -> Optional[str]:
             if m and c.lemma_.lower() != "toll":
                 return m
     return "killed" if toll.lemma_.lower() == "toll" else None
+
+
+def found_alive(head: Any) -> bool:
+    """A count whose own clause says they were found alive ("the 11 who were found alive"): survivors."""
+    return any(c.dep_ in ("relcl", "acl") and any(t.lower_ in ("alive", "unhurt", "unharmed") for t in c.subtree)
+               for c in head.children)
 
 
 #: Prepositions whose phrase tells a toll's event, not whom it counts ("the toll from / in / after the attack").

@@ -346,8 +346,6 @@ def homograph(text: str, start: int, end: int) -> bool:
         not re.search(r"\b(?:the|a|an|this|that)\s+$", before, re.I)
 
 
-#: Verb forms: the inflection cut off a verb an event noun is derived from ("abducted" -> abduct(ion)).
-_VERB_FORM = re.compile(r"\b([a-z]{3,}?)(?:s|es|ed|d|ing)?\b")
 #: How an event noun is derived from its verb: abduct -> abduction, erupt -> eruption, bomb -> bombing,
 #: kidnap -> kidnapping, derail -> derailment, capsize -> capsizing.
 _DERIVED = ("ion", "ing", "ment")
@@ -356,10 +354,11 @@ _DERIVED = ("ion", "ing", "ment")
 def verb_types(text: str) -> list[str]:
     """The event types of the verbs of a head (a title, a lead) whose event noun is derived
     from them ("Gunmen abduct 40 pupils": kidnapping, "Car bomb kills four": bombing, "A
-    volcano erupted": eruption; "A helicopter crashed": crash, the one verb whose noun is
+    ferry capsized": sinking; "A helicopter crashed": crash, the one verb whose noun is
     the same word and has no other sense in a casualty head). A verb that is an event noun
     itself ("fired", "stormed", "raided", "flooded into") types nothing: its sense is not
-    the event's; nor does an event noun, which the noun spans type."""
+    the event's; nor does an event noun, which the noun spans type; nor "erupts" without a
+    volcano ("Violence erupts in Kesh")."""
     out = []
     for m in re.finditer(r"[A-Za-z]+", text):
         word = m.group().lower()
@@ -368,10 +367,14 @@ def verb_types(text: str) -> list[str]:
         if word in ("crashed", "crashes", "crashing"):
             out.append("crash")
             continue
-        for stem in (word, word[:-1], word[:-2], word[:-3]) if len(word) > 4 else (word,):
+        stems = {word[:-len(end)] for end in ("ing", "ed", "es", "s", "d") if word.endswith(end) and len(word) - len(end) >= 3}
+        for stem in sorted(stems | {word}, key=len, reverse=True):
             if stem in EVENT_NOUNS:
                 break  # ("flooded": flood, a noun of its own)
-            kinds = {EVENT_NOUNS.get(stem + end) or EVENT_NOUNS.get(stem + stem[-1:] + end) for end in _DERIVED} - {None}
+            kinds = {EVENT_NOUNS.get(stem + end) or (EVENT_NOUNS.get(stem + stem[-1] + end) if len(stem) >= 4 else None)
+                     for end in _DERIVED} - {None}
+            if kinds == {"eruption"} and not re.search(r"volcan", text, re.IGNORECASE):
+                break
             if len(kinds) == 1:
                 out.append(cast(str, kinds.pop()))
                 break

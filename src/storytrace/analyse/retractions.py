@@ -39,13 +39,10 @@ TAKEN_BACK = re.compile(
 CALLED_FALSE = re.compile(
     rf"\b(?:the|that|this|its|his|her)\s+{_REPORT}\s+(?:was|were|had\s+been|has\s+been|proved|turned\s+out\s+to\s+be)\s+"
     r"[\"\u201c'\u2018]?(?:false|wrong|untrue|not\s+true|incorrect|mistaken|baseless|withdrawn|retracted)\b", re.IGNORECASE)
-#: ... or reject it: "The ministry dismissed the claim." (any sayer: a figure the next sentence rejects whole).
-REJECTED = re.compile(rf"\b(?:dismissed|denied|rejected)\s+(?:the|that|this|its|his|her|their)\s+{_REPORT}{_ENDS}",
-                      re.IGNORECASE)
 _SAY = re.compile(r"\b(?:said|says|say|claimed|claims|reported|reports|told|tells)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she|they|it)(?:\s+(?:had|has|have|later|then|also))*\s*$", re.IGNORECASE)
 #: Words any taking back needs (a cheap test before the sentences after a report are split).
-_CUE = re.compile(r"withdr|retract|\bback\b|correct|disown|false|wrong|untrue|not\s+true|mistaken|baseless|dismiss|denied|reject",
+_CUE = re.compile(r"withdr|retract|\bback\b|correct|disown|false|wrong|untrue|not\s+true|mistaken|baseless",
                   re.IGNORECASE)
 #: Words around who takes a report back that name no one ("By evening", "later", "had").
 _FILLER = frozenset("by on in at the a an late later then also had has have evening morning night afternoon "
@@ -75,7 +72,7 @@ def _taker(words: str) -> Optional[str]:
             return "" if all(w.lower() in _FILLER for w in re.findall(r"[A-Za-z]+", head)) else None
         named = [w for w in re.findall(r"[A-Za-z][\w'’-]*", who) if w.lower() not in _FILLER]
         return named[-1] if named else None
-    m = CALLED_FALSE.search(words) or REJECTED.search(words)
+    m = CALLED_FALSE.search(words)
     if m and len(_SAY.findall(words[:m.start()])) <= 1:
         return ""
     return None

@@ -430,6 +430,10 @@ def lone_subsets(claim_event: dict[str, str], claim_place: dict[str, tuple[float
 _RELATIVE = re.compile(r"\b(?:who|whom|which|where)\b|(?<=[a-z] )that(?=\s+(?:has|had|have|is|was|were|are|\w+ed)\b)",
                        re.IGNORECASE)  # ("an armed group that has fought ... since 2022"; not "said that 12 died")
 _RELATIVE_REACH = 60
+#: Groups and people a "that" clause may tell about ("an armed group that has fought ... since 2022, said ...").
+_ACTORS = frozenset("group groups movement militia party gang faction front alliance organisation organization army "
+                    "force forces police agency ministry union committee company firm network man woman men women "
+                    "person people".split())
 _CONCESSIVE = re.compile(r"(?:[,;:—–]\s*|\s)(?i:despite|although|though|whereas|while|even\s+as|but)\b"
                          r"|,\s*as\s+(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z]\w+)\b(?!\s+(?:result|well|part)\b)")
 
@@ -452,9 +456,9 @@ def _other_clause(sentence: str, at: int, cue: int) -> bool:
         rel = m
     if rel is None or re.search(r"[,;:()\u2014\u2013]", sentence[rel.end():cue]):
         return False
-    before = sentence[max(0, rel.start() - 30):rel.start()].rstrip()
-    if rel.group().lower() == "that" and any(e == len(before) for _, e in noun_spans(before)):
-        return False  # "a fire that started in 2019 killed 12": the clause dates the event itself
+    if rel.group().lower() == "that" and re.sub(r"\W+$", "", sentence[:rel.start()]).rsplit(" ", 1)[-1].lower() not in _ACTORS:
+        return False  # "that" after no group or person ("a conflict that erupted in 2023 has killed 15,000"): the
+        # clause dates what the count is of
     # the clause ends with its time words ("who was fired last week | shot three people"),
     # unless they open it ("which last week killed 12 people")
     if rel.start() < cue < at and re.fullmatch(r"[^;:()\u2014\u2013]*?,\s*\w+ing\b[^;:()\u2014\u2013]*", sentence[cue:at]):
@@ -492,18 +496,28 @@ def casualty_story(leads: list[str], incidents: list[bool], first: Optional[int]
 CAUSE_REACH = 40
 
 
-#: The dead counted: a number before these ("23 people died", "14 dead") or after "bodies of".
-_DEAD_AFTER = re.compile(r"[ \t]+(?:[a-z]+[ \t]+){0,2}(?:died|dead|deaths|bodies)\b", re.IGNORECASE)  # (not an age: "Ivo Tam, 84, died")
+#: The dead counted: a number before these, only nouns between ("23 people died", "14 dead", "12 bodies") or
+#: after "bodies of" ("the bodies of at least 14 migrants"); not an age ("Ivo Tam, 84, died", "who was 92 when she died").
+_DEAD_AFTER = re.compile(r"[ \t]+(?:(?!(?:when|who|whose|which|that|he|she|they|it|his|her|their|year|years|old|aged|"
+                         r"church|public|local|state|party)\b)[a-z]+[ \t]+){0,2}(?:died|dead|deaths|bodies)\b")
 _BODIES_OF = re.compile(r"\bbodies\s+of\s+(?:at\s+least\s+|some\s+|about\s+|more\s+than\s+)?\Z", re.IGNORECASE)
+#: Deaths a person is blamed for, not deaths of the story ("Cartel founder blamed for 300 deaths dies in prison").
+_DEATHS_OF_OTHERS = re.compile(r"\b(?:for|to|of|in)\s+(?:at\s+least\s+|some\s+|about\s+|more\s+than\s+|over\s+)?\Z",
+                               re.IGNORECASE)
 MASS = 3  # people dead at once that tell of a casualty event, not a death from illness or age
 
 
 def mass_death(text: str) -> bool:
     """Whether a head counts MASS or more people dead at once ("Twenty-three people died",
-    "the bodies of at least 14 migrants")."""
-    return any(n.value is not None and n.value >= MASS and (_DEAD_AFTER.match(text, n.end) or
-                                                           _BODIES_OF.search(text, max(0, n.start - 40), n.start))
-               for n in find_numbers(text))
+    "the bodies of at least 14 migrants"), a count of its own (not "blamed for 300 deaths",
+    "2019 deaths", an age)."""
+    for n in find_numbers(text):
+        if n.value is None or n.value < MASS or n.kind == "year" or 1900 <= n.value <= 2100 and n.text.isdigit():
+            continue
+        before = text[max(0, n.start - 40):n.start]
+        if _BODIES_OF.search(before) or _DEAD_AFTER.match(text, n.end) and not _DEATHS_OF_OTHERS.search(before):
+            return True
+    return False
 
 
 def cause_beside(sentence: str, at: int) -> bool:

@@ -217,12 +217,15 @@ def checkable(key: str) -> bool:
     if key.startswith(("person ", "office ", "ministry")):
         return True
     words = set(key.replace("'", " ").replace("’", " ").split())
-    if words & _NOBODY and key.split()[-1] not in ORG_WORDS:  # (a body of them is a source: "the camp
-        return False  # residents' committee", "the Survivors' Association")
+    if words & _NOBODY and not (key.split()[-1] in _PEOPLES_BODIES and not words & _ANONYMOUS):
+        return False  # (a body of them is a source: "the camp residents' committee", "the Survivors' Association")
     return bool(words & ORG_WORDS or words & _ONE_HOLDER or words & {w for w in INSTITUTIONS if " " not in w}
                 or any(" " in w and w in key for w in INSTITUTIONS) or len(words - _JOINERS) >= 3)
 
 
+#: What a body of residents, survivors or relatives is called; words that keep anyone anonymous.
+_PEOPLES_BODIES = frozenset("committee association union council group federation network".split())
+_ANONYMOUS = frozenset("source sources official officials witness witnesses told quoted speaking".split())
 #: People and things no reader could ask as a source ("a resident", "a neighbour of the dam", "social media posts").
 _NOBODY = frozenset("resident residents neighbour neighbours neighbor neighbors witness witnesses survivor survivors "
                     "relative relatives villager villagers local locals passer-by bystander bystanders posts post "
@@ -487,7 +490,7 @@ _BODY_VOICE = re.compile(rf"^(?:the\s+)?(?:(?P<body>[\w’'-]+(?:\s+[\w’'-]+){
                          rf"|(?:[\w-]+\s+)?{_VOICE_ROLE}\s+of\s+(?:the\s+)?(?P<body2>[\w’'-]+(?:\s+[\w’'-]+){{0,5}}?)\s*,)",
                          re.IGNORECASE)
 #: ... or the voice named first: "Teodor Pradel, the agency's spokesman", "Bahram Tarkan, a spokesman for the service".
-_VOICE_AFTER = re.compile(rf"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}\s*,\s*(?:(?:the|a|an|its)\s+)?(?:(?P<body>[\w’'-]+"
+_VOICE_AFTER = re.compile(rf"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}\s*,\s*(?P<art>(?:the|a|an|its)\s+)?(?:(?P<body>[\w’'-]+"
                           rf"(?:\s+[\w’'-]+){{0,5}}?)\s?['’]s\s+(?:[\w-]+\s+)?{_VOICE_ROLE}|(?:[\w-]+\s+)?{_VOICE_ROLE}\s+"
                           rf"(?:for|of|at)\s+(?:the\s+)?(?P<body2>[\w’'-]+(?:\s+[\w’'-]+){{0,5}}))\s*$")
 
@@ -505,6 +508,8 @@ def _body_voices(cs: list[_Claim], keys: dict[str, list[str]], sets: "DisjointSe
         k = keys[c.id][0]
         if not m or not k.startswith("attribution: person "):
             continue  # (a voice already keyed as a body, "the airport authority's fire chief": the fire service)
+        if m.re is _VOICE_AFTER and not m.group("art") and not (m.group("body2") or "")[:1].isupper():
+            continue  # ("Ivo Tam, chair of the board": which board is not said; "chairman of the X Committee" is)
         body = source_key(m.group("body") or "the " + m.group("body2"))  # ("of the X Committee": a body, not a name)
         if body != UNNAMED and not body.startswith(("person ", "office ")) and body.split()[-1] not in NATIONALITIES:
             sets.union(k, "attribution: " + body)

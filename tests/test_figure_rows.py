@@ -827,6 +827,10 @@ def test_plural_common_nouns_name_no_checkable_source():
     assert source_key("the Velsk Doctors' Association") != "unnamed"
     assert source_key("prosecutors") != "unnamed" and source_key("the unions") != "unnamed"
     assert source_key("firefighters") == "fire service"
+    # where generic voices are does not name them; where a body is, it stays a body
+    from storytrace.text.origins import generic_key
+    assert generic_key(source_key("Officials in Tarvel")) and generic_key(source_key("a spokesperson at naval headquarters"))
+    assert not generic_key(source_key("Police in Tarvel")) and not generic_key(source_key("the Union of Journalists in Tarvel"))
 
 
 def _placements_by_file(conn: sqlite3.Connection) -> dict[tuple[str, float], str]:

@@ -652,8 +652,12 @@ def generic_voice(attribution: str) -> bool:
 
 def generic_key(key: str) -> bool:
     """A source key that is a generic voice: a person's key, or a short phrase no reader
-    could check, whose last word is a generic one, and no body or office named."""
+    could check, whose last word is a generic one, and no body or office named (where they
+    are does not name them: "officials in Tarvel")."""
     words = key.removeprefix("person ").split()
+    place = next((i for i, w in enumerate(words) if w in ("in", "at", "from", "near") and i), None)
+    if place is not None and not key.startswith("person "):  # "officials in Tarvel": where, not who
+        words, key = words[:place], " ".join(words[:place])
     return bool(words) and words[-1] in GENERIC and not (set(words) & ORG_WORDS) and \
         (key.startswith("person ") or len(words) <= 2 and not checkable(key))
 

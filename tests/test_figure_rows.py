@@ -1108,8 +1108,8 @@ def test_the_missing_and_the_hospitalised_of_a_developing_event_never_conflict()
     cs = [replace(_c("a", "A", 23, "the relief society", "2024-05-02"), measure="missing"),
           replace(_c("b", "B", 9, "the police", "2024-05-02"), measure="missing")]
     assert _row(cs)["status"] == "revised"
-    # ... the dead do
-    cs = [_c("a", "A", 23, "the relief society", "2024-05-02"), _c("b", "B", 9, "the police", "2024-05-02")]
+    # ... the dead do (when neither count is a share of the other: less than half of it)
+    cs = [_c("a", "A", 23, "the relief society", "2024-05-02"), _c("b", "B", 14, "the police", "2024-05-02")]
     assert _row(cs)["status"] == "conflict"
 
 
@@ -1121,7 +1121,7 @@ def test_the_number_freed_only_grows():
 
 
 def test_a_deputy_a_rival_and_another_body_s_director_stay_apart():
-    assert _row([_c("a", "A", 12, "the mayor"), _c("b", "B", 40, "the deputy mayor")])["n_origins"] == 2
+    assert _row([_c("a", "A", 32, "the mayor"), _c("b", "B", 40, "the deputy mayor")])["n_origins"] == 2
     assert _row([_c("a", "A", 40, "the Civil Protection Directorate"),
                  _c("b", "B", 55, "Ana Ruiz, director of Velorn General Hospital")])["n_origins"] == 2
     groups = origin_groups([_c("a", "A", 12, "the Generali insurance group"), _c("b", "B", 4, "General Dan Holt")], {})
@@ -1473,3 +1473,28 @@ def test_open_counts_shares_and_attackers_do_not_stand_apart():
     cs = [replace(_c("a1", "A", 12, "the army", days[0]), victims_head="militants"), _c("i1", "A", 30, "the ministry", days[0]),
           replace(_c("a2", "B", 15, "the army", days[1]), victims_head="militants"), _c("i2", "B", 40, "the ministry", days[1])]
     assert "stand apart" not in _row(cs)["rule"]
+
+
+def test_a_source_whose_every_count_is_a_share_of_another_s_is_listed_not_counted():
+    # the directorate's 29 hospitalised, then "the hospital had treated 11" the same day: one ward's share
+    cs = [_c("a", "A", 29, "The Upper Sennar health directorate"),
+          _c("b", "B", 11, "the regional hospital's director", pub="2024-05-02"),
+          _c("c", "C", 24, "The Upper Sennar health directorate", pub="2024-05-03")]
+    row = make_figure("f", "e", "hospitalised", None, cs, {}, False)
+    assert row["n_origins"] == 1 and row["status"] != "conflict"
+    assert [o["name"] for o in json.loads(row["origins"]) if o.get("share")] == ["the regional hospital's director"]
+    # a toll that only grows: a district's 4 dead two days after the agency's 26 is a share of it
+    killed = [_c("a", "A", 26, "the National Civil Protection Agency"),
+              _c("b", "B", 4, "Serrat's provincial emergency office", pub="2024-05-04")]
+    assert make_figure("g", "e", "killed", None, killed, {}, False)["n_origins"] == 1
+    # ... but a first low count, before anyone said more, is a source of its own
+    first = [_c("a", "A", 4, "Serrat's provincial emergency office"),
+             _c("b", "B", 26, "the National Civil Protection Agency", pub="2024-05-04")]
+    assert make_figure("h", "e", "killed", None, first, {}, False)["n_origins"] == 2
+    # ... and so is a falling count of the missing on a later day (the search found them)
+    missing = [_c("a", "A", 26, "the National Civil Protection Agency"),
+               _c("b", "B", 4, "the provincial police", pub="2024-05-04")]
+    assert make_figure("m", "e", "missing", None, missing, {}, False)["n_origins"] == 2
+    # an undated count is never called a share
+    undated = [_c("a", "A", 26, "the National Civil Protection Agency"), _c("b", "B", 4, "the provincial police", pub="")]
+    assert make_figure("u", "e", "killed", None, undated, {}, False)["n_origins"] == 2

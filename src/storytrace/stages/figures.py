@@ -283,11 +283,12 @@ def make_figure(fid: str, event_id: str, measure: str, group: Optional[str], cs:
     per_doc = {d: _doc_figure(ds) for d, ds in by_doc.items()}
     origin_of = origin_groups(cs, lineage, voices)
     reports = make_reports(per_doc, origin_of, cs)
-    status, sides = row_status(reports, historic, measure, lineage)
+    counted = [c for c in cs if not c.implicit]  # a source that only tells of one person ("a guard died") gives no count
+    shares = shares_of(counted or cs, origin_of, measure)
+    status, sides = row_status(reports, historic, measure, lineage, shares)
     stated = counts(reports)  # (a ceiling, "up to 30", sets neither the trend nor the best)
     trend = None if historic else row_trend(stated, measure) if status != "conflict" else sides_trend(stated, measure)
-    counted = [c for c in cs if not c.implicit]  # a source that only tells of one person ("a guard died") gives no count
-    origins = _origins(counted or cs, origin_of, lineage)
+    origins = _origins(counted or cs, origin_of, lineage, shares)
     relays = {o["root"] for o in origins if o.get("relays")}
     best, conservative, rule = row_best(stated, measure, historic, trend, relays)
     apart = None if historic or measure not in COUNTS_APART else standing_apart(_source_reports(cs, origin_of), measure)
@@ -325,7 +326,8 @@ def _source_reports(cs: list[FigureClaim], origin_of: dict[str, str]) -> list[Re
     return make_reports({k: _doc_figure(xs) for k, xs in by_source.items()}, origin_of, cs)
 
 
-def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str, str]) -> list[dict[str, Any]]:
+def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str, str],
+             shares: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
     """Each independent origin: its name, what it is known by, its values and documents."""
     origins: dict[str, dict[str, Any]] = {}
     attributions: dict[str, list[str]] = defaultdict(list)
@@ -384,7 +386,29 @@ def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str
     for o, v in zip(out, vague):  # "dozens were hurt", police said, beside a counted origin's number: not counted
         if v and numbers:
             o["vague_only"] = True
+    for root in shares & origins.keys():
+        origins[root]["share"] = True  # one hospital's, one district's count beside the whole: listed, not counted
     return out
+
+
+def shares_of(cs: list[FigureClaim], origin_of: dict[str, str], measure: str) -> frozenset[str]:
+    """Origins whose every count is a share of the whole: below half of what another named
+    source had already said by that trusted day (the same day for a state that changes by
+    the hour: the missing, the hospitalised) — one hospital's patients, one district's
+    dead, a union's members ("the hospital had treated 11" beside the directorate's 29). Such an
+    origin is listed, not counted as a source of the figure, and is no side of a conflict;
+    an undated count is never one."""
+    said = [(c.day, c.lo, origin_of[c.id]) for c in cs if c.trusted and c.qualifier not in ("vague", *CEILINGS)
+            and origin_of[c.id].startswith("attribution: ")]  # (what a named source said: not reports naming none)
+    roots: dict[str, bool] = {}
+    for c in cs:
+        root = origin_of[c.id]
+        if c.qualifier in CEILINGS or c.qualifier == "vague":
+            continue
+        share = c.trusted and any(o != root and 2 * c.hi < lo and (d == c.day or (measure in CUMULATIVE and d < c.day))
+                                  for d, lo, o in said)
+        roots[root] = roots.get(root, True) and share
+    return frozenset(r for r, share in roots.items() if share)
 
 
 def _counted(origins: list[dict[str, Any]]) -> int:
@@ -392,7 +416,7 @@ def _counted(origins: list[dict[str, Any]]) -> int:
     source; reports naming none (copies of a wire without a source too) count only when
     no origin of the figure names one."""
     return max(1, sum(1 for o in origins if not o.get("relays") and not o.get("unsourced") and not o.get("ceiling_only")
-                      and not o.get("vague_only")))
+                      and not o.get("vague_only") and not o.get("share")))
 
 
 def _head(c: FigureClaim) -> str:

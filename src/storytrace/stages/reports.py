@@ -93,10 +93,11 @@ def _fits(reports: list[Report]) -> bool:
 CEILINGS = ("at_most", "less_than")
 
 
-def row_status(reports: list[Report], historic: bool, measure: str, lineage: Optional[dict[str, str]] = None
-            ) -> tuple[str, list[dict[str, Any]]]:
+def row_status(reports: list[Report], historic: bool, measure: str, lineage: Optional[dict[str, str]] = None,
+               shares: frozenset[str] = frozenset()) -> tuple[str, list[dict[str, Any]]]:
     """single / agree / conflict (with the sides) / revised (see the module docstring).
-    `lineage`: claim id -> copy lineage (an edited copy of one source's count disagrees)."""
+    `lineage`: claim id -> copy lineage (an edited copy of one source's count disagrees);
+    `shares`: origins whose every count is a share of another's (figures.shares_of): no side."""
     if len({r.claim.doc_id for r in reports}) == 1:
         return "single", []
     if _fits(reports):
@@ -128,7 +129,8 @@ def row_status(reports: list[Report], historic: bool, measure: str, lineage: Opt
         clash = [(a, b) for i, a in enumerate(kinds) for b in kinds[i + 1:]
                  if not _fits([a[0], b[0]]) and not _in_order(a[0], b[0], measure) and not _on_path(a[0], b[0], since, measure)
                  and not _lagging(a[0], b[0], before) and not _own_update(a[0], b[0], measure, lineage or {})
-                 and not _facility_share(a[0], b[0]) and _can_disagree(a[0]) and _can_disagree(b[0])]
+                 and not _facility_share(a[0], b[0]) and _can_disagree(a[0]) and _can_disagree(b[0])
+                 and a[0].origin not in shares and b[0].origin not in shares]
         if clash:
             return "conflict", _sides([r for pair in clash for side in pair for r in side], day)
     return "revised", []

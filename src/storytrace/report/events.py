@@ -217,6 +217,8 @@ def _origins_cell(f: dict[str, Any], refs: Refs, docs: dict[str, Doc]) -> str:
             who += ' <span class="null">(only a ceiling: not counted)</span>'
         elif o.get("vague_only"):
             who += ' <span class="null">(only a vague count: not counted)</span>'
+        elif o.get("share"):
+            who += ' <span class="null">(a share of another source\'s count: not counted)</span>'
         values = ", ".join(str(v) for v in (o.get("values") or [])[:6])
         n = len(o.get("documents") or [])
         items.append(f'<li><span class="val">{esc(values, 80)}</span> <span class="n">{plural(n, "doc")}</span> {who}</li>')

@@ -38,7 +38,8 @@ are listed as unplaced under their event.
   lineage, one for all unattributed reports together (none when they only repeat one
   named source's values: they relay it); never more than documents; each
   with a readable name. Only origins that name a source count when any does: reports
-  naming none (and copies of a wire that names none) are listed with `unsourced`.
+  naming none (and copies of a wire that names none) are listed with `unsourced`; a
+  source whose every count is a share of a named source's (`shares_of`) with `share`.
 - Copy edits: a number the reuse stage saw changed inside a copied passage (116 -> 106)
   is attached to the figure whose claim's number it changed (`copy_edits`).
 - Checks, each within one event and measure: parts larger than their whole (women +

@@ -1498,3 +1498,15 @@ def test_a_source_whose_every_count_is_a_share_of_another_s_is_listed_not_counte
     # an undated count is never called a share
     undated = [_c("a", "A", 26, "the National Civil Protection Agency"), _c("b", "B", 4, "the provincial police", pub="")]
     assert make_figure("u", "e", "killed", None, undated, {}, False)["n_origins"] == 2
+
+
+def test_a_count_that_moved_over_the_days_is_revised_though_one_value_fits_all():
+    # "Police arrested a man" (at least one) on Monday, "three people have been arrested" on Tuesday
+    cs = [replace(_c("a", "A", 1, "police", "2024-05-02", q="at_least"), measure="arrested"),
+          replace(_c("b", "B", 1, "police", "2024-05-02", q="at_least"), measure="arrested"),
+          replace(_c("c", "C", 3, "police", "2024-05-03"), measure="arrested")]
+    row = _row(cs)
+    assert row["trend"] == "rising" and row["status"] == "revised"
+    # one day's reports that all fit one value stay in agreement
+    same_day = [replace(c, published="2024-05-02") for c in cs]
+    assert _row(same_day)["status"] == "agree" and _row(same_day)["trend"] is None

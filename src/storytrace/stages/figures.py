@@ -16,7 +16,8 @@ are listed as unplaced under their event.
   source); a report naming no source that repeats a named source's value counts from
   that source's day.
 - Status: `single` (one document), `agree` (one value fits every document's bounds:
-  "at least 21" and 23), `conflict` (independent named sources state incompatible values
+  "at least 21" and 23; not when the count moved over trusted days: "at least one
+  arrested" on Monday, three on Tuesday is `revised`), `conflict` (independent named sources state incompatible values
   where time cannot explain it (reports.py: for a developing event no side names no
   source or is a hospital's share; a settled event's differing tolls conflict whoever gives them): on the same trusted day, or about a settled past event: the
   seeds' 116 vs 106 women), else `revised` (a developing event's values that differ over
@@ -289,6 +290,8 @@ def make_figure(fid: str, event_id: str, measure: str, group: Optional[str], cs:
     status, sides = row_status(reports, historic, measure, lineage, shares)
     stated = counts(reports)  # (a ceiling, "up to 30", sets neither the trend nor the best)
     trend = None if historic else row_trend(stated, measure) if status != "conflict" else sides_trend(stated, measure)
+    if status == "agree" and trend:  # "at least one arrested" on Monday, three on Tuesday: one value fits both, but
+        status = "revised"  # the count moved over the days: a revision, not agreement
     origins = _origins(counted or cs, origin_of, lineage, shares)
     relays = {o["root"] for o in origins if o.get("relays")}
     best, conservative, rule = row_best(stated, measure, historic, trend, relays)

@@ -1510,3 +1510,15 @@ def test_a_count_that_moved_over_the_days_is_revised_though_one_value_fits_all()
     # one day's reports that all fit one value stay in agreement
     same_day = [replace(c, published="2024-05-02") for c in cs]
     assert _row(same_day)["status"] == "agree" and _row(same_day)["trend"] is None
+
+
+def test_a_person_the_event_names_as_a_bare_body_s_voice_joins_that_body_s_fuller_name():
+    # "Ministry spokeswoman Ruza Malinde" elsewhere in the event; the figure quotes "Ruza Malinde" and
+    # "the emergencies ministry": one origin
+    cs = [_c("a", "A", 14, "Ruza Malinde"), _c("b", "B", 19, "the emergencies ministry"), _c("c", "C", 29, "governor")]
+    groups = origin_groups(cs, {}, ["Ministry spokeswoman Ruza Malinde", "governor"])
+    assert groups["a"] == groups["b"] != groups["c"]
+    # two fuller ministries: the bare one joins neither
+    cs.append(_c("d", "D", 3, "the health ministry"))
+    groups = origin_groups(cs, {}, ["Ministry spokeswoman Ruza Malinde"])
+    assert groups["a"] != groups["b"] and groups["a"] != groups["d"]

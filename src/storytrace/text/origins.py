@@ -402,6 +402,10 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str], voices: Iterabl
             quoted[keys[c.id][0]].append(c.attributed_to)
     _named_in_bodies(context, attrs, sets, quoted)
     _event_holders(context, attrs, sets)
+    roots = {sets.root(a) for a in attrs}  # a body the event names a person's voice ("Ministry spokeswoman Ruza
+    voiced = {k for k, _ in context if k not in attrs and sets.root(k) in roots}  # Malinde") joins its fuller name
+    if voiced:
+        _bare_bodies(attrs | voiced, sets)
     people = sorted(k for k in attrs if k.startswith("attribution: person "))
     for i, a in enumerate(people):  # one person spelled two ways: "Alishvandi", "Alishbandi"
         for b in people[i + 1:]:

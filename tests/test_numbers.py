@@ -290,6 +290,9 @@ def test_vague_money_and_duration():
     ("call (555) 123-4567 now", "(555) 123-4567", "phone"),
     ("on Route 7 north", "7", "identifier"),
     ("the MV Tessaly 2 sank", "2", "identifier"),
+    ("Channel Five Hareth reported that 70 had died", "Five", "identifier"),  # a number word's capital inside a name
+    ("said that Channel Five Hareth reported", "Five", "identifier"),
+    ("Gunmen Kill Five In Nigeria", "Five", "count"),  # a Title Case headline
     ("Flight 370 vanished", "370", "identifier"),
     ("won Game 7 at home", "7", "identifier"),
     ("a Falcon 9 rocket", "9", "identifier"),

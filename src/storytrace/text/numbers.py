@@ -210,6 +210,7 @@ _CAP_STOP = set(("The A An In On At Of And Or But To For With By From Since Afte
                  "Evacuate Displace Strike Arrest Execute Behead Kidnap Abduct Save Lose Mourn Bury").split()) | set(
     MONTH_WORDS)
 _R_TITLE = re.compile(rf"{BLANK}+[A-Z][a-z]")
+_R_LOWER_WORD = re.compile(r"\s[a-z]{4,}")
 _L_APPOS = re.compile(rf"(?<![,0-9]{BLANK})\b[A-Z][a-z]+(?:{BLANK}+[A-Z][\w’'-]+)*{BLANK}+[A-Z][\w’'-]+,{BLANK}\Z")
 _ONE_PRONOUN = re.compile(rf"\b(?:the|this|that|which|each|every|any|no|another|one|little|loved|only|last|next|"
                           rf"other|right|wrong|same|big|young|new|old|someone|anyone|everyone){BLANK}+\Z", re.I)
@@ -326,13 +327,14 @@ def _kind(text: str, s: int, e: int, v: float, typ: str, digits: bool, scale: fl
         return "identifier", e  # Route 7, Flight 370, No. 5, #5
     if digits and "A" <= text[e:e + 1].upper() <= "Z":
         return "identifier", e  # 39A
-    if digits and isint and v < 10000 and tok[:1].isupper():
-        m = _L_CAPWORD.search(text, lo, s)  # MV Tessaly 2: a capitalised word inside a sentence
+    if isint and v < 10000 and tok[:1].isupper() and (digits or raw[:1].isupper()):
+        m = _L_CAPWORD.search(text, lo, s)  # MV Tessaly 2, Channel Five Hareth: a capitalised word inside a sentence
         if m and m.group(1) not in _CAP_STOP and not m.group(1).endswith(("s", "ed", "ing", ".")) and not (
-                _R_TITLE.match(text, e)):  # a Title Case headline: "Gunmen Kill 12 In Nigeria"
+                _R_TITLE.match(text, e) and (digits or not _R_LOWER_WORD.search(text, e, text.find("\n", e) % (len(text) + 1)))
+        ):  # a Title Case headline: "Gunmen Kill 12 In Nigeria" (a number word: when no lower-case word follows in its line)
             before = text[max(0, m.start() - 2):m.start()].strip()
-            if before and before[-1] not in '.!?:;"“‘\'(' and text[m.start() - 1:m.start()] != "\n":
-                return "identifier", e
+            if not digits or before and before[-1] not in '.!?:;"“‘\'(' and text[m.start() - 1:m.start()] != "\n":
+                return "identifier", e  # (a number word's own capital tells, wherever the name starts)
     return ("count" if isint and v >= 0 else "other"), e
 
 

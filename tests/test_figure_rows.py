@@ -1522,3 +1522,17 @@ def test_a_person_the_event_names_as_a_bare_body_s_voice_joins_that_body_s_fulle
     cs.append(_c("d", "D", 3, "the health ministry"))
     groups = origin_groups(cs, {}, ["Ministry spokeswoman Ruza Malinde"])
     assert groups["a"] != groups["b"] and groups["a"] != groups["d"]
+
+
+def test_a_radio_or_television_station_is_an_outlet_whichever_side_of_its_name_its_kind_stands():
+    from storytrace.text.origins import is_outlet
+
+    for outlet in ("a radio station", "the regional television station", "KTV Sarrapol, a local television station",
+                   "A local radio station, Benna Voice", "the Ambosa television station Dorrik Vision",
+                   "The station, Channel Five Hareth", "a local news site"):
+        assert is_outlet(outlet), outlet
+    for body in ("the police station", "The station chief, Ivo Tam", "the fire station's commander", "Police"):
+        assert not is_outlet(body), body
+    # an outlet's own count is no side of a conflict beside a named source's
+    cs = [_c("a", "A", 26, "the emergencies ministry"), _c("b", "B", 70, "A local radio station, Benna Voice")]
+    assert make_figure("f", "e", "killed", None, cs, {}, False)["status"] != "conflict"

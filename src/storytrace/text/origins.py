@@ -103,8 +103,8 @@ _ACRONYM = re.compile(r"[A-Z]{3,6}")  # a body's initials ("SEMA"), never a pers
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z]{2,6}\s*\)\s*$")
 #: An appositive that says the sayer is a news outlet ("Kadrossa Free Voice, a news site run by ...").
 _OUTLET_APPOSITIVE = re.compile(r",\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:news\s+(?:site|website|agency|outlet|portal)|"
-                                r"newspaper|tabloid|broadcaster|radio\s+station|television\s+channel|"
-                                r"tv\s+channel|blog|website)(?=\s*$|\s*,|\s+(?:run|owned|based|close|in|of|that|which)\b)",
+                                r"newspaper|tabloid|broadcaster|(?:radio|television|tv)\s+(?:station|channel)|"
+                                r"blog|website)(?=\s*$|\s*,|\s+(?:run|owned|based|close|in|of|that|which)\b)",
                                 re.IGNORECASE)  # (its head: not "the news site's editor")
 
 
@@ -199,11 +199,12 @@ SIDES = frozenset("rebel rebels militant militants insurgent insurgents fighters
 #: A news outlet named as a figure's sayer ("the student ISNA news agency", "Iran's state
 #: television"): a publisher relaying the figure, not its source ("the National Disaster
 #: Management Agency" is a source).
-_OUTLET = re.compile(r"\b(?:(?:news|press)\s+(?:agency|network|service|website)|television|tv|radio|broadcaster|"
-                     r"newspaper)\s*$", re.IGNORECASE)
+_OUTLET = re.compile(r"\b(?:(?:news|press)\s+(?:agency|network|service|website|site)|(?:(?:television|tv|radio)"
+                     r"(?:\s+(?:station|channel|network))?)|broadcaster|newspaper)\s*$", re.IGNORECASE)
 #: ... or names it after what it is: "the tabloid Blitzblatt", "the broadcaster ATV Nord", "Radio Orsel"
 #: (the kind in lower case before the name; "Radio" opening it).
-_NAMED_OUTLET = re.compile(r"(?:\b(?:broadcaster|tabloid|newspaper|news\s+site|news\s+agency)\s+|^(?:[Tt]he\s+)?Radio\s+)"
+_NAMED_OUTLET = re.compile(r"(?:\b(?:broadcaster|tabloid|newspaper|news\s+site|news\s+agency|(?:radio|television|tv)\s+"
+                           r"(?:station|channel))\s+|^(?:[Tt]he\s+)?Radio\s+)"
                            r"(?:[A-Z][\w'’.-]*\s*){1,4}$")
 
 
@@ -232,10 +233,17 @@ _NOBODY = frozenset("resident residents neighbour neighbours neighbor neighbors 
                     "tally rumour rumours rumor rumors source sources official officials".split())
 
 
+#: ... or its kind first, then its name: "A local radio station, Benna Voice", "The station, Channel Five Hareth".
+_KIND_THEN_OUTLET = re.compile(r"^(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:news\s+(?:site|website|agency)|newspaper|tabloid|"
+                               r"broadcaster|(?:(?:radio|television|tv)\s+)?(?:station|channel)|website)\s*,\s*[A-Z]",
+                               re.IGNORECASE)
+
+
 def is_outlet(attribution: str) -> bool:
     """Whether a figure's sayer is a news outlet (which relays it: no primary source)."""
     said = " ".join(attribution.split()).strip(" ,.;:\"'“”")
-    return bool(_OUTLET.search(said) or _NAMED_OUTLET.search(said) or _OUTLET_APPOSITIVE.search(said))
+    return bool(_OUTLET.search(said) or _NAMED_OUTLET.search(said) or _OUTLET_APPOSITIVE.search(said)
+                or _KIND_THEN_OUTLET.search(said))
 #: Offices held by one person at a time, of a place: "the governor of Qeshm island", "Qeshm
 #: Gov. Heidar Alishvandi" and "Qeshm island governor Heydar Alishbandi" are one source.
 OFFICES = {"governor": "governor", "gov": "governor", "mayor": "mayor", "sheriff": "sheriff", "coroner": "coroner",

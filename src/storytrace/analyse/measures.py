@@ -312,7 +312,8 @@ def _either(head: Any, m: str) -> bool:
     verb = head.head
     if verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.head.children):
         verb = verb.head  # (the object hangs on the second verb)
-    for t in [verb, *(c for c in verb.children if c.dep_ in ("acomp", "oprd", "attr"))]:
+    described = [c for c in head.children if c.dep_ in ("acl", "amod")]  # "144 people killed or injured"
+    for t in [verb, *(c for c in verb.children if c.dep_ in ("acomp", "oprd", "attr")), *described]:
         if any(c.dep_ == "cc" and c.lower_ == "or" for c in t.children):
             found = {m}
             for c in [t, *(c for c in t.children if c.dep_ == "conj")]:
@@ -327,7 +328,8 @@ def _either(head: Any, m: str) -> bool:
 
 def one_measure(head: Any, m: Optional[str]) -> Optional[str]:
     """`m`, unless the count is of two measures at once ("56 people were killed or hurt"): None."""
-    return None if m is not None and head.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and _either(head, m) else m
+    return None if m is not None and (head.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") or any(
+        c.dep_ in ("acl", "amod") for c in head.children)) and _either(head, m) else m
 
 
 def head_measure(head: Any) -> Optional[str]:

@@ -1536,3 +1536,19 @@ def test_a_radio_or_television_station_is_an_outlet_whichever_side_of_its_name_i
     # an outlet's own count is no side of a conflict beside a named source's
     cs = [_c("a", "A", 26, "the emergencies ministry"), _c("b", "B", 70, "A local radio station, Benna Voice")]
     assert make_figure("f", "e", "killed", None, cs, {}, False)["status"] != "conflict"
+
+
+def test_a_sayer_citing_someone_relays_them_and_one_person_no_name_tells_is_no_source():
+    got = {c.value: c.attributed_to for c in extract(
+        "Earlier a city councillor, Pavel Drosk, wrote on social media that 30 people had died, citing "
+        "\"a contact in the emergency services\". The agency reported that 12 people had died, citing the health "
+        "ministry. Police said 9 people had died, citing hospital records.")}
+    assert got[30.0] == "a contact in the emergency services"  # the councillor relays an anonymous contact
+    assert got[12.0] == "the health ministry" and got[9.0] == "Police"  # (records are read, not relayed)
+    for someone in ("a contact in the emergency services", "a hospital worker", "an unnamed rescuer at the scene"):
+        assert source_key(someone) == "unnamed", someone
+    for named in ("a police spokesman", "a spokesman for the ministry", "a doctor at Velorn General Hospital"):
+        assert source_key(named) != "unnamed", named
+    # an anonymous contact's 30 is no side against the ministry's 13 on the same day
+    cs = [_c("a", "A", 13, "the Ministry of Health and Social Care"), _c("b", "B", 30, "a contact in the emergency services")]
+    assert make_figure("f", "e", "killed", None, cs, {}, False)["status"] != "conflict"

@@ -75,7 +75,7 @@ def _say_verb_sayer(tok: Any) -> tuple[bool, Optional[str]]:
                 return met, None
             found = _sayer(node)
             if found:
-                return met, found[1]
+                return met, _cited(node) or found[1]
         for c in node.children:
             if c.dep_ == "parataxis" and (child is None or c.i != child.i) and _is_say(c) and not _semicolon_between(node, c):
                 met = True
@@ -191,6 +191,24 @@ def _sayer(verb: Any) -> Optional[tuple[Any, str]]:
     cut = {t.i for c in subj[0].children if c.dep_ in ("relcl", "acl") for t in c.subtree}
     text = " ".join(t.text for t in subj[0].subtree if t.i not in cut).strip(" ,")
     return (verb, text) if _source_like(text) else None
+
+
+#: What a sayer reads its figure from, not someone it relays ("citing hospital records"): the sayer stays the source.
+_PAPERS = frozenset("record figure datum data statistic document report list register count tally estimate number toll "
+                    "footage image video post".split())
+
+
+def _cited(verb: Any) -> Optional[str]:
+    """Whom a sayer cites for what it says ("a councillor wrote that 30 had died, citing a contact
+    in the emergency services"; "the station reported 40 dead, quoting an unnamed rescuer"):
+    the figure's source, which the sayer only relays."""
+    said = [verb, *(c for c in verb.children if c.dep_ == "ccomp")]  # (the parser may hang it on what is said)
+    for c in (g for v in said for g in v.children):
+        if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG" and c.lemma_.lower() in ("cite", "quote"):
+            obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+            if obj is not None and obj.pos_ != "PRON" and obj.lemma_.lower() not in _PAPERS:
+                return " ".join(t.text for t in obj.subtree).strip(" ,\"“”")
+    return None
 
 
 def _dateline_word(tok: Any) -> bool:

@@ -152,8 +152,9 @@ def source_key(attribution: str) -> str:
     for word, body in _SPEAKS_FOR.items():  # "fire chief Amara Quell", "police spokesman John Reel": the body
         if re.search(rf"\b{word}\b", text) and not text.startswith(("former", "ex-")):
             return body
-    if _unnamed_people(said_as, bare):
-        return UNNAMED  # "doctors said", "rescue workers said": people no name or body makes checkable
+    if _unnamed_people(said_as, bare) or _someone(said_as):
+        return UNNAMED  # "doctors said", "rescue workers said", "a hospital worker": people no name or body makes
+        # checkable
     if len(bare) == 1 and bare[0].endswith("s") and bare[0][:-1] in OFFICES:
         return OFFICES[bare[0][:-1]]  # "Prosecutors said": the prosecutor's office, not a person named Prosecutors
     person = _person(said_as)
@@ -177,6 +178,19 @@ _JOINERS = frozenset("and or of the".split())
 #: A phrase that opens with a count ("Three people", "five pilgrims"): people counted, not a source.
 _COUNTED = re.compile(r"(?:the\s+)?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                       r"dozens|hundreds|several)\s+(?!of\b)(?-i:[a-z])", re.IGNORECASE)
+
+
+#: "a hospital worker", "an unnamed rescuer at the scene", "a contact in the emergency services": one person, no name.
+_SOMEONE = re.compile(r"an?\s+(?:[a-z-]+\s+){0,3}?(?P<head>[a-z-]+)(?:\s+(?:in|at|from|with|inside|among|on)\s+.*)?")
+
+
+def _someone(said_as: str) -> bool:
+    """A sayer that is one person no name tells, written without a capital: anonymous,
+    whatever body the words after the person name ("a contact in the emergency services")."""
+    m = _SOMEONE.fullmatch(said_as)
+    head = m.group("head") if m else ""
+    return bool(m) and not re.search(r"[A-ZÀ-Ý]", said_as[1:]) and head not in ORG_WORDS and head not in OFFICES \
+        and head not in _TITLES and head not in SIDES
 
 
 def _unnamed_people(said_as: str, bare: list[str]) -> bool:

@@ -1552,3 +1552,9 @@ def test_a_sayer_citing_someone_relays_them_and_one_person_no_name_tells_is_no_s
     # an anonymous contact's 30 is no side against the ministry's 13 on the same day
     cs = [_c("a", "A", 13, "the Ministry of Health and Social Care"), _c("b", "B", 30, "a contact in the emergency services")]
     assert make_figure("f", "e", "killed", None, cs, {}, False)["status"] != "conflict"
+
+
+def test_a_ministry_of_two_topics_is_keyed_by_the_first_its_name_gives():
+    assert source_key("the Ministry of the Interior and Civil Emergencies") == source_key("the interior ministry")
+    assert source_key("Ministry of Public Safety and Emergency Management") == source_key("the emergencies ministry")
+    assert source_key("Ministry of Internal Affairs and National Security") == source_key("the interior ministry")

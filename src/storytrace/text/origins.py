@@ -146,8 +146,9 @@ def source_key(attribution: str) -> str:
     bare = [w for w in words if w not in NATIONALITIES]
     text = " ".join(bare)
     if "ministry" in words:
-        topic = next((t for w, t in sorted(_MINISTRY_TOPIC.items(), key=lambda kv: -len(kv[0]))
-                      if re.search(rf"\b{w}\b", text)), "")
+        found = [(m.start(), -len(w), t) for w, t in _MINISTRY_TOPIC.items() if (m := re.search(rf"\b{w}\b", text))]
+        topic = min(found)[2] if found else ""  # the topic its name gives first: "the Ministry of the Interior and
+        # Civil Emergencies" is the interior ministry its reports call it
         return f"ministry {topic}".strip()
     for word, body in _SPEAKS_FOR.items():  # "fire chief Amara Quell", "police spokesman John Reel": the body
         if re.search(rf"\b{word}\b", text) and not text.startswith(("former", "ex-")):

@@ -1558,3 +1558,14 @@ def test_a_ministry_of_two_topics_is_keyed_by_the_first_its_name_gives():
     assert source_key("the Ministry of the Interior and Civil Emergencies") == source_key("the interior ministry")
     assert source_key("Ministry of Public Safety and Emergency Management") == source_key("the emergencies ministry")
     assert source_key("Ministry of Internal Affairs and National Security") == source_key("the interior ministry")
+
+
+def test_a_place_inside_a_whose_clause_the_count_is_not_in_is_no_cue():
+    from storytrace.stages.placement import place_words
+
+    places = place_words(["Ice breaks under Ilvaby festival crowd", "The ice broke under a crowd at Ilvaby on Saturday."])
+    s = ("Governor Elin Varsa's office put the toll at 24, counting the three members of a family whose snowmobile "
+         "broke through the ice at Karrholm Point on Saturday morning.")
+    assert other_event_cues(s, s.index("24"), 2026, 2026, None, places) == []
+    own = "Three members of a family died when their snowmobile broke through the ice at Karrholm Point."
+    assert other_event_cues(own, own.index("Three"), 2026, 2026, None, places) == ["at Karrholm Point"]

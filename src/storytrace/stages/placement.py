@@ -427,7 +427,7 @@ def lone_subsets(claim_event: dict[str, str], claim_place: dict[str, tuple[float
 
 
 #: A relative clause's opening word: its time words describe the noun it follows.
-_RELATIVE = re.compile(r"\b(?:who|whom|which|where)\b|(?<=[a-z] )that(?=\s+(?:has|had|have|is|was|were|are|\w+ed)\b)",
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which|where)\b|(?<=[a-z] )that(?=\s+(?:has|had|have|is|was|were|are|\w+ed)\b)",
                        re.IGNORECASE)  # ("an armed group that has fought ... since 2022"; not "said that 12 died")
 _RELATIVE_REACH = 60
 #: Groups and people a "that" clause may tell about ("an armed group that has fought ... since 2022, said ...").

@@ -654,3 +654,15 @@ def test_a_deed_noun_and_a_second_verb_give_their_own_measure():
 def test_a_count_of_hospitals_is_no_count_of_people():
     got = extract("The ministry said 12 patients were still alive, all in intensive care at three other hospitals.")
     assert [(c.value, c.measure) for c in got] == [(12.0, "hospitalised")]
+
+
+def test_those_held_that_a_sentence_says_were_freed_are_released():
+    from storytrace.analyse.claims import extract
+
+    got = {(c.value, c.measure) for c in extract("The 40 pupils kidnapped last week were released on Friday.")}
+    assert got == {(40.0, "released")}
+    got = {(c.value, c.measure) for c in extract("The five villagers abducted from the wedding were freed on Wednesday.")}
+    assert got == {(5.0, "released")}
+    # what befell them is only that they were held: captured
+    assert {(c.value, c.measure) for c in extract("The 12 people abducted on Monday were still held.")} == {(12.0, "captured")}
+    assert {(c.value, c.measure) for c in extract("Gunmen kidnapped 40 pupils on Monday.")} == {(40.0, "captured")}

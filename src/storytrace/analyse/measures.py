@@ -477,8 +477,8 @@ def _fate_of_held(head: Any) -> Optional[str]:
         return None
     if head.dep_ == "nsubj" and verb.lemma_.lower() not in INTRANSITIVE:
         return None
-    m = lemma_measure(verb)
-    return m if m in _FATES else None
+    m = lemma_measure(verb) or next((lemma_measure(c) for c in verb.children if c.dep_ == "acomp"), None)
+    return m if m in _FATES else None  # ("were now free")
 
 
 def _whole_with_clause(head: Any) -> Optional[int]:
@@ -534,8 +534,8 @@ def _measure_of(head: Any) -> Optional[str]:
             continue  # "56 of the 71 pupils the ministry counts as abducted are now free": said of the whole
         if c.dep_ in ("amod", "acl", "relcl", "appos", "advmod") and c.i > head.i and not _own_object(c):
             m = lemma_measure(c)
-            if m:
-                return m
+            if m:  # ("The 40 pupils kidnapped last week were released": what befell those held)
+                return (_fate_of_held(head) or m) if m == "captured" else m
         if _in_custody_after(head, c):
             return "arrested"  # "the four men now under arrest", "three people in custody"
     t = head

@@ -1569,3 +1569,16 @@ def test_a_place_inside_a_whose_clause_the_count_is_not_in_is_no_cue():
     assert other_event_cues(s, s.index("24"), 2026, 2026, None, places) == []
     own = "Three members of a family died when their snowmobile broke through the ice at Karrholm Point."
     assert other_event_cues(own, own.index("Three"), 2026, 2026, None, places) == ["at Karrholm Point"]
+
+
+def test_a_family_s_own_children_one_document_gives_make_no_children_row(tmp_path):
+    lead = "A block of flats collapsed in Orrin on Tuesday, killing nine people, the fire service said."
+    files = {"a.txt": f" date 2024-05-02\n{lead}\nNine people died, including a couple and their three children, "
+                      "the fire service said.\n",
+             "b.txt": f" date 2024-05-02\n{lead}\nThe fire service said nine people had died.\n",
+             "c.txt": f" date 2024-05-02\n{lead}\nNine people died, including four children, the fire service said.\n"}
+    conn = _ledger(tmp_path, files)
+    kids = [b for (b,) in conn.execute("select best from figures where measure = 'killed' and \"group\" = 'children'")]
+    assert kids == [4.0]  # a count of the toll's children one document gives stays (a counted kind)
+    (why,) = conn.execute("select placement from claims where \"group\" = 'children' and value = 3").fetchone()
+    assert why.startswith("unplaced: a subset of its own kind")

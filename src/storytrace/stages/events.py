@@ -308,6 +308,7 @@ def events_stage(db: Any) -> dict[str, int]:
     claim_doc: dict[str, tuple[str, str, int]] = {}
     per_doc: dict[str, Counter] = defaultdict(Counter)
     claim_span: dict[str, Span] = {}
+    kin: set[str] = set()
     increments: set[str] = set()
     parts_of: dict[str, str] = {}
     for cid, doc_id, start, s0, s1, measure, segment, words, antecedent, paragraph, low, high, group, part, listed, what, \
@@ -315,6 +316,8 @@ def events_stage(db: Any) -> dict[str, int]:
             "select id, doc_id, start, sentence_start, sentence_end, measure, segment, sentence, antecedent, "
             "paragraph_start, low, high, \"group\", part_of, adds_to, what, attributed_to from claims"):
         claim_doc[cid] = (doc_id, measure, s0)
+        if group and words and _KIN.search(words, 0, max(0, start - s0)):
+            kin.add(cid)  # "a couple and their three children": a family's own, no count of the toll's children
         claim_span[cid] = Span(low, high, group, (part or listed) is not None,
                                bool(sayer) and checkable(source_key(sayer)) and not is_outlet(sayer),
                                bool(words) and bool(RUNNING_TOTAL.search(words)))
@@ -357,7 +360,8 @@ def events_stage(db: Any) -> dict[str, int]:
         claim_place[cid] = (ALONE, UNPLACED + "only one document states it, in its body (no lead, no name, no other source)")
         doc_id = claim_doc[cid][0]
         per_doc[doc_id][claim_event[cid]] -= 1
-    for cid in lone_subsets(claim_event, claim_place, claim_doc, {c: sp.group for c, sp in claim_span.items()}):
+    for cid in lone_subsets(claim_event, claim_place, claim_doc,
+                            {c: f"kin {sp.group}" if c in kin else sp.group for c, sp in claim_span.items()}):
         claim_place[cid] = (ALONE, UNPLACED + "a subset of its own kind only one document gives (no group row)")
         per_doc[claim_doc[cid][0]][claim_event[cid]] -= 1
     trusted = {d.id for d in docs if d.published_how in TRUSTED}
@@ -467,6 +471,10 @@ def _alone(claim_event: dict[str, str], claim_place: dict[str, tuple[float, str]
             if PLACED <= confidence < STRONG and claim_doc[cid][1] != "other"
             and (claim_event[cid], claim_doc[cid][1]) not in supported
             and (claim_doc[cid][0], claim_doc[cid][2], claim_event[cid]) not in established]
+
+
+#: A possessive right before a count: "their three children", "her two sons".
+_KIN = re.compile(r"\b(?:their|his|her)\s+\Z", re.IGNORECASE)
 
 
 def _story_aliases(named: dict[str, _Ev], story_events: dict[str, _Ev], event_of_story: dict[str, str],

@@ -425,10 +425,7 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str], voices: Iterabl
             quoted[keys[c.id][0]].append(c.attributed_to)
     _named_in_bodies(context, attrs, sets, quoted)
     _event_holders(context, attrs, sets)
-    roots = {sets.root(a) for a in attrs}  # a body the event names a person's voice ("Ministry spokeswoman Ruza
-    voiced = {k for k, _ in context if k not in attrs and sets.root(k) in roots}  # Malinde") joins its fuller name
-    if voiced:
-        _bare_bodies(attrs | voiced, sets)
+    _voiced_bodies(context, attrs, sets)
     people = sorted(k for k in attrs if k.startswith("attribution: person "))
     for i, a in enumerate(people):  # one person spelled two ways: "Alishvandi", "Alishbandi"
         for b in people[i + 1:]:
@@ -456,6 +453,16 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str], voices: Iterabl
             sets.union(a, b)
             roots = {sets.root(r) for r in docs_of}
     return {c.id: sets.root(keys[c.id][0]) for c in cs}
+
+
+def _voiced_bodies(context: list[tuple[str, str]], attrs: set[str], sets: "DisjointSets[str]") -> None:
+    """A bare body the event names a person of the figure the voice of ("Ministry
+    spokeswoman Ruza Malinde" for the figure's "Ruza Malinde") joins the one fuller name
+    of it among the figure's sources ("the emergencies ministry")."""
+    roots = {sets.root(a) for a in attrs}
+    voiced = {k for k, _ in context if k not in attrs and sets.root(k) in roots}
+    if voiced:
+        _bare_bodies(attrs | voiced, sets)
 
 
 def _short_names(cs: list[_Claim], keys: dict[str, list[str]], attrs: set[str], sets: "DisjointSets[str]") -> None:

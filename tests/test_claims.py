@@ -666,3 +666,14 @@ def test_those_held_that_a_sentence_says_were_freed_are_released():
     # what befell them is only that they were held: captured
     assert {(c.value, c.measure) for c in extract("The 12 people abducted on Monday were still held.")} == {(12.0, "captured")}
     assert {(c.value, c.measure) for c in extract("Gunmen kidnapped 40 pupils on Monday.")} == {(40.0, "captured")}
+
+
+def test_a_clause_describing_a_count_by_two_measures_joined_by_or_counts_neither():
+    from storytrace.analyse.claims import extract
+
+    assert extract("That is 144 people killed or injured in four days.") == []
+    # a describing clause whose own list lacks the count's measure leaves it be
+    got = {(c.value, c.measure) for c in extract("The army said it had freed 30 hostages held or abused by the gang.")}
+    assert got == {(30.0, "released")}
+    got = {(c.value, c.measure) for c in extract("Officials said 9 miners trapped or missing had been found dead.")}
+    assert got == {(9.0, "killed")}

@@ -293,6 +293,9 @@ def test_vague_money_and_duration():
     ("Channel Five Hareth reported that 70 had died", "Five", "identifier"),  # a number word's capital inside a name
     ("said that Channel Five Hareth reported", "Five", "identifier"),
     ("Gunmen Kill Five In Nigeria", "Five", "count"),  # a Title Case headline
+    ("KABUL Three people were killed", "Three", "count"),  # a kicker or a dateline glued on
+    ("UPDATE Twelve people died", "Twelve", "count"),
+    ("Dana Reel Three people died", "Three", "count"),  # no capital after it: no name
     ("Flight 370 vanished", "370", "identifier"),
     ("won Game 7 at home", "7", "identifier"),
     ("a Falcon 9 rocket", "9", "identifier"),

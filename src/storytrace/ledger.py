@@ -474,12 +474,13 @@ COLUMN_DOCS = {
         "n_origins": "independent origins: one per primary source under any of its names, one per copy lineage; "
                      "never more than documents; reports naming no source (or a generic 'Officials') count only "
                      "when no source is named; a source that only gives a ceiling or a vague count beside others' "
-                     "numbers, or only shares of a named source's count, is not counted",
+                     "numbers, or (a hospital, a company, a union) only shares of a named source's count, is not counted",
         "origins": "JSON: each origin with its name, what it is known by, its values and documents; reports naming "
                    "no source that only repeat named sources carry 'relays' (those sources), others beside a named source "
                    "'unsourced', a source that only gives a ceiling ('up to 90') 'ceiling_only', one that only gives a vague "
-                   "count ('dozens') beside others' numbers 'vague_only', one whose every count is below half of what a named "
-                   "source had already said that day (a hospital's patients) 'share': none of them is counted",
+                   "count ('dozens') beside others' numbers 'vague_only', one whose every count is below half of another named "
+                   "source's highest count printed before it (a toll: only when its name says it counts its own, a "
+                   "hospital, a company, a union; the missing, the hospitalised: that day) 'share': none is counted",
         "genealogy": "JSON: each value -> the documents that state it, in publication order",
         "copy_edits": "JSON: number edits in copied passages that changed one of this figure's claims",
         "sides": "JSON: for a conflict, each value with the documents and origins that give it",

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple, Optional
 
+from ..text.origins import OFFICES, ORG_WORDS
+
 SAY_LEMMAS = set("say tell report state announce confirm add claim write estimate note quote put post tweet".split())
 _ACCORDING = re.compile(r"\baccording\s+to\s+((?:(?!\s+and\s+(?:to\b|at\b|\d|[a-z]+\s+(?:were|was|had|have)\b)|\s+according\b)[^,;:.()]|\.(?=\w))+)", re.IGNORECASE)
 
@@ -193,21 +195,32 @@ def _sayer(verb: Any) -> Optional[tuple[Any, str]]:
     return (verb, text) if _source_like(text) else None
 
 
-#: What a sayer reads its figure from, not someone it relays ("citing hospital records"): the sayer stays the source.
-_PAPERS = frozenset("record figure datum data statistic document report list register count tally estimate number toll "
-                    "footage image video post".split())
+#: Who a cited source can be: a person or a body ("citing a contact in the emergency services",
+#: "quoting an unnamed rescuer", "citing the health ministry"); not a reason ("citing poor building
+#: standards", "citing the heavy rain") nor a paper ("citing hospital records").
+_SOURCE_HEADS = frozenset("source sources official officials contact contacts worker workers rescuer rescuers witness "
+                          "witnesses doctor doctors nurse nurses resident residents survivor survivors relative relatives "
+                          "spokesman spokeswoman spokesperson correspondent reporter officer officers medic medics "
+                          "employee employees volunteer volunteers member members director chief head commander minister "
+                          "inspector commissioner captain colonel general".split()) | ORG_WORDS | set(OFFICES)
 
 
 def _cited(verb: Any) -> Optional[str]:
     """Whom a sayer cites for what it says ("a councillor wrote that 30 had died, citing a contact
     in the emergency services"; "the station reported 40 dead, quoting an unnamed rescuer"):
-    the figure's source, which the sayer only relays."""
+    the figure's source, which the sayer only relays. Only a person or a body (a named one,
+    or a head noun of `_SOURCE_HEADS`), without the clause about it."""
     said = [verb, *(c for c in verb.children if c.dep_ == "ccomp")]  # (the parser may hang it on what is said)
     for c in (g for v in said for g in v.children):
         if c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG" and c.lemma_.lower() in ("cite", "quote"):
             obj = next((g for g in c.children if g.dep_ == "dobj"), None)
-            if obj is not None and obj.pos_ != "PRON" and obj.lemma_.lower() not in _PAPERS:
-                return " ".join(t.text for t in obj.subtree).strip(" ,\"“”")
+            if obj is None or obj.pos_ == "PRON" or not (
+                    obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or obj.pos_ == "PROPN"
+                    or obj.lemma_.lower() in _SOURCE_HEADS or obj.lower_ in _SOURCE_HEADS):
+                continue
+            cut = {t.i for k in obj.children if k.dep_ in ("relcl", "acl") for t in k.subtree}
+            words = [t for t in obj.subtree if t.i not in cut]
+            return obj.doc[words[0].i:words[-1].i + 1].text.strip(" ,\"“”")
     return None
 
 

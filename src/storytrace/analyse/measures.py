@@ -307,21 +307,22 @@ def _from_hospital(tok: Any) -> bool:
 
 def _either(head: Any, m: str) -> bool:
     """"56 people were killed or hurt", "30 were dead or missing", "the storm killed or injured
-    56 people": the count's verb (or what its copula says) is joined by "or" to another
-    measure's: a count of both, neither's."""
+    56 people", "144 people killed or injured": the count's verb (or what its copula says, or
+    a clause describing it whose own list holds the count's measure) is joined by "or" to
+    another measure's: a count of both, neither's."""
     verb = head.head
     if verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in verb.head.children):
         verb = verb.head  # (the object hangs on the second verb)
     described = [c for c in head.children if c.dep_ in ("acl", "amod")]  # "144 people killed or injured"
     for t in [verb, *(c for c in verb.children if c.dep_ in ("acomp", "oprd", "attr")), *described]:
         if any(c.dep_ == "cc" and c.lower_ == "or" for c in t.children):
-            found = {m}
-            for c in [t, *(c for c in t.children if c.dep_ == "conj")]:
+            found = set() if t in described else {m}  # (a clause describing them: its own list must hold `m`,
+            for c in [t, *(c for c in t.children if c.dep_ == "conj")]:  # not "30 hostages held or abused" freed)
                 other = MEASURE_LEMMAS.get(c.lower_) or MEASURE_LEMMAS.get(c.lemma_.lower()) or \
                     (lemma_measure(c) if c.pos_ in ("VERB", "ADJ") else None)
                 if other:
                     found.add(other)
-            if len(found) > 1:
+            if len(found) > 1 and m in found:
                 return True
     return False
 

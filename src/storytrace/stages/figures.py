@@ -19,7 +19,7 @@ are listed as unplaced under their event.
   "at least 21" and 23; not when the count moved over trusted days: "at least one
   arrested" on Monday, three on Tuesday is `revised`), `conflict` (independent named sources state incompatible values
   where time cannot explain it (reports.py: for a developing event no side names no
-  source or is a hospital's share; a settled event's differing tolls conflict whoever gives them): on the same trusted day, or about a settled past event: the
+  source or is a share: a hospital's, a company's count below another's, `shares_of`; a settled event's differing tolls conflict whoever gives them): on the same trusted day, or about a settled past event: the
   seeds' 116 vs 106 women), else `revised` (a developing event's values that differ over
   time). A conflict row names the sides (`sides`).
 - Trend: `rising` / `falling` only when trusted-dated values move one way over at least
@@ -52,12 +52,13 @@ are listed as unplaced under their event.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator, NamedTuple, Optional, cast
 
 from ..analyse.measures import GROUPS, NO_GROUP
-from ..model import COUNT_MEASURES, CUMULATIVE, Check, Figure, make_id
+from ..model import COUNT_MEASURES, CUMULATIVE, SUBSIDING, Check, Figure, make_id
 from ..text.origins import UNATTRIBUTED, claim_keys, generic_voice, named_sources, origin_groups, origin_name
 from .checks import document_checks, part_checks, total_checks
 from .placement import UNPLACED
@@ -286,7 +287,7 @@ def make_figure(fid: str, event_id: str, measure: str, group: Optional[str], cs:
     origin_of = origin_groups(cs, lineage, voices)
     reports = make_reports(per_doc, origin_of, cs)
     counted = [c for c in cs if not c.implicit]  # a source that only tells of one person ("a guard died") gives no count
-    shares = shares_of(counted or cs, origin_of, measure)
+    shares = frozenset() if historic else shares_of(counted or cs, origin_of, measure)
     status, sides = row_status(reports, historic, measure, lineage, shares)
     stated = counts(reports)  # (a ceiling, "up to 30", sets neither the trend nor the best)
     trend = None if historic else row_trend(stated, measure) if status != "conflict" else sides_trend(stated, measure)
@@ -395,22 +396,38 @@ def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str
     return out
 
 
+#: A source whose name says it counts only its own: a hospital's patients, a morgue's bodies, a
+#: company's passengers or staff, a union's or a club's members, a school's pupils.
+_OWN_PEOPLE = re.compile(r"\b(?:hospitals?|clinic|infirmary|morgue|mortuary|ward|medical\s+cent(?:re|er)|company|"
+                         r"union|club|school|airline|operator|employer)\b")
+
+
 def shares_of(cs: list[FigureClaim], origin_of: dict[str, str], measure: str) -> frozenset[str]:
-    """Origins whose every count is a share of the whole: below half of what another named
-    source had already said by that trusted day (the same day for a state that changes by
-    the hour: the missing, the hospitalised) — one hospital's patients, one district's
-    dead, a union's members ("the hospital had treated 11" beside the directorate's 29). Such an
-    origin is listed, not counted as a source of the figure, and is no side of a conflict;
-    an undated count is never one."""
-    said = [(c.day, c.lo, origin_of[c.id]) for c in cs if c.trusted and c.qualifier not in ("vague", *CEILINGS)
-            and origin_of[c.id].startswith("attribution: ")]  # (what a named source said: not reports naming none)
+    """Origins whose every count is below half of the highest count another named source
+    had printed before it — that day, for a state that changes by the hour (the missing,
+    the hospitalised: any source's list of its own wards or searches) — and, for a toll
+    that only grows, whose name says they count only their own (`_OWN_PEOPLE`): "the
+    hospital had treated 11" beside the directorate's 29, the bus company's 14 passengers
+    beside the medical service's 37. Such an origin is listed, not counted as a source of
+    the figure, and is no side of a conflict. An undated count is never a share; nor is a
+    ministry's, an army's, a party's toll far below another's: that is a dispute."""
+    cands = {r for r in set(origin_of.values()) if _OWN_PEOPLE.search(r) or measure in SUBSIDING}
+    if not cands:
+        return frozenset()
+    said = sorted((c.published, c.day, c.lo, origin_of[c.id]) for c in cs if c.trusted
+                  and c.qualifier not in ("vague", *CEILINGS) and origin_of[c.id].startswith("attribution: "))
     roots: dict[str, bool] = {}
     for c in cs:
         root = origin_of[c.id]
-        if c.qualifier in CEILINGS or c.qualifier == "vague":
+        if root not in cands or c.qualifier in CEILINGS or c.qualifier == "vague":
             continue
-        share = c.trusted and any(o != root and 2 * c.hi < lo and (d == c.day or (measure in CUMULATIVE and d < c.day))
-                                  for d, lo, o in said)
+        top = 0.0  # the highest count another named source had printed before this one
+        for published, day, lo, o in said:
+            if published > c.published:
+                break
+            if o != root and (day == c.day or measure in CUMULATIVE):
+                top = max(top, lo)
+        share = c.trusted and 2 * c.hi < top
         roots[root] = roots.get(root, True) and share
     return frozenset(r for r, share in roots.items() if share)
 

@@ -327,15 +327,26 @@ def _kind(text: str, s: int, e: int, v: float, typ: str, digits: bool, scale: fl
         return "identifier", e  # Route 7, Flight 370, No. 5, #5
     if digits and "A" <= text[e:e + 1].upper() <= "Z":
         return "identifier", e  # 39A
-    if isint and v < 10000 and tok[:1].isupper() and (digits or raw[:1].isupper()):
-        m = _L_CAPWORD.search(text, lo, s)  # MV Tessaly 2, Channel Five Hareth: a capitalised word inside a sentence
-        if m and m.group(1) not in _CAP_STOP and not m.group(1).endswith(("s", "ed", "ing", ".")) and not (
-                _R_TITLE.match(text, e) and (digits or not _R_LOWER_WORD.search(text, e, text.find("\n", e) % (len(text) + 1)))
-        ):  # a Title Case headline: "Gunmen Kill 12 In Nigeria" (a number word: when no lower-case word follows in its line)
-            before = text[max(0, m.start() - 2):m.start()].strip()
-            if not digits or before and before[-1] not in '.!?:;"“‘\'(' and text[m.start() - 1:m.start()] != "\n":
-                return "identifier", e  # (a number word's own capital tells, wherever the name starts)
+    if isint and v < 10000 and tok[:1].isupper() and (digits or raw[:1].isupper()) and _in_name(text, lo, s, e, digits):
+        return "identifier", e
     return ("count" if isint and v >= 0 else "other"), e
+
+
+def _in_name(text: str, lo: int, s: int, e: int, digits: bool) -> bool:
+    """A number after a capitalised word inside a sentence, part of a name: "MV Tessaly 2";
+    a number word capitalised with a capital on each side ("Channel Five Hareth reported";
+    not "KABUL Three people", "Dana Reel Three people", a Title Case headline: "Gunmen Kill
+    12 In Nigeria", "Gunmen Kill Five In Nigeria")."""
+    m = _L_CAPWORD.search(text, lo, s)
+    if m is None or m.group(1) in _CAP_STOP:
+        return False
+    if not digits:
+        return not m.group(1).isupper() and bool(_R_TITLE.match(text, e)) and bool(
+            _R_LOWER_WORD.search(text, e, text.find("\n", e) % (len(text) + 1)))
+    if m.group(1).endswith(("s", "ed", "ing", ".")) or _R_TITLE.match(text, e):
+        return False
+    before = text[max(0, m.start() - 2):m.start()].strip()
+    return bool(before) and before[-1] not in '.!?:;"“‘\'(' and text[m.start() - 1:m.start()] != "\n"
 
 
 _VAGUE_RE = re.compile(

@@ -182,7 +182,7 @@ _COUNTED = re.compile(r"(?:the\s+)?(?:\d[\d,]*|one|two|three|four|five|six|seven
 
 
 #: "a hospital worker", "an unnamed rescuer at the scene", "a contact in the emergency services": one person, no name.
-_SOMEONE = re.compile(r"an?\s+(?:[a-z-]+\s+){0,3}?(?P<head>[a-z-]+)(?:\s+(?:in|at|from|with|inside|among|on)\s+.*)?")
+_SOMEONE = re.compile(r"(?i:an?)\s+(?:[a-z-]+\s+){0,3}?(?P<head>[a-z-]+)(?:\s+(?:in|at|from|with|inside|among|on)\s+.*)?")
 
 
 def _someone(said_as: str) -> bool:
@@ -249,9 +249,10 @@ _NOBODY = frozenset("resident residents neighbour neighbours neighbor neighbors 
 
 
 #: ... or its kind first, then its name: "A local radio station, Benna Voice", "The station, Channel Five Hareth".
-_KIND_THEN_OUTLET = re.compile(r"^(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:news\s+(?:site|website|agency)|newspaper|tabloid|"
-                               r"broadcaster|(?:(?:radio|television|tv)\s+)?(?:station|channel)|website)\s*,\s*[A-Z]",
-                               re.IGNORECASE)
+_KIND_THEN_OUTLET = re.compile(r"^(?:a|an|the)\s+(?:(?:[\w-]+\s+){0,3}?(?:news\s+(?:site|website|agency)|newspaper|tabloid|"
+                               r"broadcaster|(?:radio|television|tv)\s+(?:station|channel))|(?:(?:local|regional|state|"
+                               r"state-run|private|independent|national|public|commercial|community)\s+){0,2}"
+                               r"(?:station|channel|website))\s*,\s*[A-Z]", re.IGNORECASE)
 
 
 def is_outlet(attribution: str) -> bool:

@@ -1594,3 +1594,15 @@ def test_a_family_s_own_children_one_document_gives_make_no_children_row(tmp_pat
     assert kids == [4.0]  # a count of the toll's children one document gives stays (a counted kind)
     (why,) = conn.execute("select placement from claims where \"group\" = 'children' and value = 3").fetchone()
     assert why.startswith("unplaced: a subset of its own kind")
+
+
+def test_a_place_in_an_after_clause_that_follows_the_count_is_no_cue():
+    from storytrace.stages.placement import place_words
+
+    places = place_words(["Metro fire in Ostrell kills 23", "A fire on a metro train in Ostrell killed 23 people."])
+    s = ("Fire and Rescue said two people were still unaccounted for, down from five on Wednesday, after a woman "
+         "reported missing was found in a hospital in Dunmere.")
+    assert other_event_cues(s, s.index("two"), 2026, 2026, None, places) == []
+    # the place of the count's own clause still tells
+    own = "Two people were still missing in Dunmere, after the fire in Ostrell."
+    assert other_event_cues(own, own.index("Two"), 2026, 2026, None, places) == ["in Dunmere"]

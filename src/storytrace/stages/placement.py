@@ -435,7 +435,8 @@ _ACTORS = frozenset("group groups movement militia party gang faction front alli
                     "force forces police agency ministry union committee company firm network man woman men women "
                     "person people".split())
 _CONCESSIVE = re.compile(r"(?:[,;:—–]\s*|\s)(?i:despite|although|though|whereas|while|even\s+as|but)\b"
-                         r"|,\s*as\s+(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z]\w+)\b(?!\s+(?:result|well|part)\b)")
+                         r"|,\s*as\s+(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z]\w+)\b(?!\s+(?:result|well|part)\b)"
+                         r"|,\s*after\s+(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?(?:was|were|had|has)\b")
 
 
 def _other_clause(sentence: str, at: int, cue: int) -> bool:

@@ -1330,7 +1330,8 @@ def test_a_running_total_its_sentence_says_stands_now_is_the_count_since(tmp_pat
 
 def test_the_people_a_figure_counts_are_no_source_and_a_surname_before_a_role_is_a_person():
     # the parser may take "Two people reported missing" for a saying: the counted are no source
-    for counted in ("Three people", "Two people", "five pilgrims", "12 opposition parties"):
+    for counted in ("Three people", "Two people", "five pilgrims", "12 opposition parties", "Twenty - six others",
+                    "The 14 passengers"):
         assert source_key(counted) == "unnamed", counted
     assert source_key("One Nation party") != "unnamed"  # a name that opens with a number word
     # "Prosecutors said" at a sentence's start: the prosecutor's office, not a person named Prosecutors

@@ -35,6 +35,7 @@ from typing import Iterable, Optional, Protocol
 from rapidfuzz import fuzz
 
 from ..unionfind import DisjointSets
+from .numbers import find_numbers
 
 SAME_NAME = 85  # rapidfuzz ratio at which two surnames are one person's ("Alishvandi", "Alishbandi": 90)
 
@@ -126,7 +127,8 @@ def source_key(attribution: str) -> str:
     for a source no reader could check ("officials said", "the statement")."""
     a = " ".join(attribution.split()).strip(" ,.;:\"'“”")
     a = _LEAD.sub("", a)
-    if _COUNTED.match(a) and not re.search(r"[A-ZÀ-Ý]", a[1:]) and not set(re.findall(r"[a-z]+", a.lower())) & ORG_WORDS:
+    if (_COUNTED.match(a) or _opens_with_count(a)) and not re.search(r"[A-ZÀ-Ý]", a[1:]) and \
+            not set(re.findall(r"[a-z]+", a.lower())) & ORG_WORDS:
         return UNNAMED  # "Two people reported missing ...": the people a figure counts are no source of it (not
         # "two officials at the Interior Ministry", "two police officers": a body named beside the count)
     a = _APPOSITIVE.sub(r"\g<name>", a)  # "The Sefarri Village Guard, a militia of local farmers": the body
@@ -192,6 +194,14 @@ def _someone(said_as: str) -> bool:
     head = m.group("head") if m else ""
     return bool(m) and not re.search(r"[A-ZÀ-Ý]", said_as[1:]) and head not in ORG_WORDS and head not in OFFICES \
         and head not in _TITLES and head not in SIDES
+
+
+def _opens_with_count(phrase: str) -> bool:
+    """A phrase that opens with a count the number grammar reads ("Twenty - six others",
+    "The 14 passengers"): people counted."""
+    head = re.sub(r"^(?:[Tt]he\s+)", "", phrase)
+    found = find_numbers(head[:40])
+    return bool(found) and found[0].start == 0 and found[0].kind == "count"
 
 
 def _unnamed_people(said_as: str, bare: list[str]) -> bool:

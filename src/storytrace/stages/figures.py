@@ -17,9 +17,11 @@ are listed as unplaced under their event.
   that source's day.
 - Status: `single` (one document), `agree` (one value fits every document's bounds:
   "at least 21" and 23; not when the count moved over trusted days: "at least one
-  arrested" on Monday, three on Tuesday is `revised`), `conflict` (independent named sources state incompatible values
-  where time cannot explain it (reports.py: for a developing event no side names no
-  source or is a share: a hospital's, a company's count below another's, `shares_of`; a settled event's differing tolls conflict whoever gives them): on the same trusted day, or about a settled past event: the
+  arrested" on Monday, three on Tuesday is `revised`), `conflict` (independent named
+  sources state incompatible values where time cannot explain it (reports.py: for a
+  developing event no side names no source or is a share: a hospital's, a company's
+  count below another's, `shares_of`; a settled event's differing tolls conflict
+  whoever gives them): on the same trusted day, or about a settled past event: the
   seeds' 116 vs 106 women), else `revised` (a developing event's values that differ over
   time). A conflict row names the sides (`sides`).
 - Trend: `rising` / `falling` only when trusted-dated values move one way over at least
@@ -392,7 +394,7 @@ def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str
         if v and numbers:
             o["vague_only"] = True
     for root in shares & origins.keys():
-        origins[root]["share"] = True  # one hospital's, one district's count beside the whole: listed, not counted
+        origins[root]["share"] = True  # one hospital's, one company's count beside the whole: listed, not counted
     return out
 
 

@@ -419,19 +419,27 @@ def shares_of(cs: list[FigureClaim], origin_of: dict[str, str], measure: str) ->
     said = sorted((c.published, c.day, c.lo, origin_of[c.id]) for c in cs if c.trusted
                   and c.qualifier not in ("vague", *CEILINGS) and origin_of[c.id].startswith("attribution: "))
     roots: dict[str, bool] = {}
-    for c in cs:
+    tops: list[tuple[float, str]] = []  # the two highest counts printed so far, of two sources (one pass: n log n)
+    i, day = 0, None
+    for c in sorted((c for c in cs if origin_of[c.id] in cands and c.qualifier not in ("vague", *CEILINGS)),
+                    key=lambda c: c.published):
+        while i < len(said) and said[i][0] <= c.published:
+            if measure not in CUMULATIVE and said[i][1] != day:
+                tops, day = [], said[i][1]  # (a state that changes by the hour: that day's counts only)
+            tops = _top_two(tops, said[i][2], said[i][3])
+            i += 1
         root = origin_of[c.id]
-        if root not in cands or c.qualifier in CEILINGS or c.qualifier == "vague":
-            continue
-        top = 0.0  # the highest count another named source had printed before this one
-        for published, day, lo, o in said:
-            if published > c.published:
-                break
-            if o != root and (day == c.day or measure in CUMULATIVE):
-                top = max(top, lo)
-        share = c.trusted and 2 * c.hi < top
-        roots[root] = roots.get(root, True) and share
+        same_day = measure in CUMULATIVE or day == c.day
+        top = next((lo for lo, o in tops if o != root), 0.0) if same_day else 0.0
+        roots[root] = roots.get(root, True) and c.trusted and 2 * c.hi < top
     return frozenset(r for r, share in roots.items() if share)
+
+
+def _top_two(tops: list[tuple[float, str]], lo: float, origin: str) -> list[tuple[float, str]]:
+    """The two highest (count, source) pairs of two different sources, with one more count."""
+    pairs = sorted([*(t for t in tops if t[1] != origin), max([(lo, origin), *(t for t in tops if t[1] == origin)])],
+                   reverse=True)
+    return pairs[:2]
 
 
 def _counted(origins: list[dict[str, Any]]) -> int:

@@ -1607,3 +1607,33 @@ def test_a_place_in_an_after_clause_that_follows_the_count_is_no_cue():
     # the place of the count's own clause still tells
     own = "Two people were still missing in Dunmere, after the fire in Ostrell."
     assert other_event_cues(own, own.index("Two"), 2026, 2026, None, places) == ["in Dunmere"]
+
+
+
+def test_the_second_review_s_share_and_outlet_cases():
+    def k(i, v, attr, pub, measure="killed"):
+        return replace(_c(i, i.upper(), v, attr, pub), measure=measure)
+    # a hospital's voice by any of its names is a hospital's share
+    row = make_figure("f", "e", "killed", None, [k("a", 40, "the ministry", "2024-05-02T08:00"),
+                                                 k("b", 12, "Al-Shifa hospital director Mohammed Abu Salmiya",
+                                                   "2024-05-02T10:00")], {}, False)
+    assert row["status"] != "conflict" and row["n_origins"] == 1
+    # a report dated to a day with no time of day stands after that day's timed reports
+    row = make_figure("g", "e", "killed", None, [k("a", 37, "the medical service", "2024-05-02T08:00"),
+                                                 k("b", 14, "the bus company", "2024-05-02")], {}, False)
+    assert row["status"] != "conflict" and row["n_origins"] == 1
+    # the African Union is no trade union: its count far below the army's is a dispute
+    row = make_figure("h", "e", "killed", None, [k("a", 400, "the army", "2024-05-02"),
+                                                 k("b", 90, "the African Union", "2024-05-02")], {}, False)
+    assert row["status"] == "conflict" and row["n_origins"] == 2
+    from storytrace.text.origins import is_outlet
+    for body in ("the station, Sgt Amal Reda", "the regional station, Commander Ivo", "a local station, which"):
+        assert not is_outlet(body), body
+
+
+def test_an_after_clause_hides_its_places_not_its_times():
+    from storytrace.stages.placement import place_words
+
+    places = place_words(["Mine blast in Orrin kills 29", "A blast at a mine in Orrin killed 29 miners."])
+    s = "At least 29 miners were killed, after a methane explosion was triggered at the mine in 2010."
+    assert other_event_cues(s, s.index("29"), 2026, 2026, None, places) == ["2010"]

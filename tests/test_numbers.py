@@ -296,6 +296,9 @@ def test_vague_money_and_duration():
     ("KABUL Three people were killed", "Three", "count"),  # a kicker or a dateline glued on
     ("UPDATE Twelve people died", "Twelve", "count"),
     ("Dana Reel Three people died", "Three", "count"),  # no capital after it: no name
+    ("Storm Leaves Three Dead after Flooding in Valley", "Three", "count"),  # a verb before it
+    ("Photo: Reuters Twelve Syrian refugees drowned", "Twelve", "count"),  # a credit's end
+    ("in Kabul. Two Americans were killed", "Two", "count"),  # a sentence's start
     ("Flight 370 vanished", "370", "identifier"),
     ("won Game 7 at home", "7", "identifier"),
     ("a Falcon 9 rocket", "9", "identifier"),

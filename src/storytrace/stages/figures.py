@@ -400,8 +400,9 @@ def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str
 
 #: A source whose name says it counts only its own: a hospital's patients, a morgue's bodies, a
 #: company's passengers or staff, a union's or a club's members, a school's pupils.
-_OWN_PEOPLE = re.compile(r"\b(?:hospitals?|clinic|infirmary|morgue|mortuary|ward|medical\s+cent(?:re|er)|company|"
-                         r"union|club|school|airline|operator|employer)\b")
+_OWN_PEOPLE = re.compile(r"\b(?i:hospitals?|clinic|infirmary|morgue|mortuary|medical\s+cent(?:re|er)|company|club|school|"
+                         r"airline|operator|employer)\b|(?<![A-Z][a-z]{2} )(?<![A-Z][a-z]{3} )(?<![A-Z][a-z]{4} )(?<![A-Z][a-z]{5} )"
+                         r"(?<![A-Z][a-z]{6} )(?<![A-Z][a-z]{7} )\b(?i:union)\b")  # (a trade union, not the African Union)
 
 
 def shares_of(cs: list[FigureClaim], origin_of: dict[str, str], measure: str) -> frozenset[str]:
@@ -413,7 +414,8 @@ def shares_of(cs: list[FigureClaim], origin_of: dict[str, str], measure: str) ->
     beside the medical service's 37. Such an origin is listed, not counted as a source of
     the figure, and is no side of a conflict. An undated count is never a share; nor is a
     ministry's, an army's, a party's toll far below another's: that is a dispute."""
-    cands = {r for r in set(origin_of.values()) if _OWN_PEOPLE.search(r) or measure in SUBSIDING}
+    cands = {origin_of[c.id] for c in cs if measure in SUBSIDING or _OWN_PEOPLE.search(c.attributed_to or "")}
+    # (any of its names: "Dr Anna Smith, director of Riverside Hospital" is a hospital's voice)
     if not cands:
         return frozenset()
     said = sorted((c.published, c.day, c.lo, origin_of[c.id]) for c in cs if c.trusted
@@ -421,9 +423,9 @@ def shares_of(cs: list[FigureClaim], origin_of: dict[str, str], measure: str) ->
     roots: dict[str, bool] = {}
     tops: list[tuple[float, str]] = []  # the two highest counts printed so far, of two sources (one pass: n log n)
     i, day = 0, None
-    for c in sorted((c for c in cs if origin_of[c.id] in cands and c.qualifier not in ("vague", *CEILINGS)),
-                    key=lambda c: c.published):
-        while i < len(said) and said[i][0] <= c.published:
+    for bound, c in sorted(((_printed_by(c.published), c) for c in cs
+                            if origin_of[c.id] in cands and c.qualifier not in ("vague", *CEILINGS)), key=lambda t: t[0]):
+        while i < len(said) and said[i][0] <= bound:
             if measure not in CUMULATIVE and said[i][1] != day:
                 tops, day = [], said[i][1]  # (a state that changes by the hour: that day's counts only)
             tops = _top_two(tops, said[i][2], said[i][3])
@@ -433,6 +435,12 @@ def shares_of(cs: list[FigureClaim], origin_of: dict[str, str], measure: str) ->
         top = next((lo for lo, o in tops if o != root), 0.0) if same_day else 0.0
         roots[root] = roots.get(root, True) and c.trusted and 2 * c.hi < top
     return frozenset(r for r, share in roots.items() if share)
+
+
+def _printed_by(published: str) -> str:
+    """The latest sort key a report could have been printed after: a day with no time of
+    day, all that day."""
+    return published if "T" in published else published[:10] + "T~"
 
 
 def _top_two(tops: list[tuple[float, str]], lo: float, origin: str) -> list[tuple[float, str]]:

@@ -170,7 +170,8 @@ def other_event_cues(sentence: str, at: int, ref_year: Optional[int], own_year: 
     if places is not None:
         for m in _PLACE.finditer(sentence):
             words = [re.sub(r"['’]s?$", "", w.lower()) for w in re.findall(r"[\w'’-]+", m.group(1))]  # "Athens's": Athens
-            if words and not any(w in places or w in _NOT_PLACES for w in words) and not _other_clause(sentence, at, m.start()):
+            if words and not any(w in places or w in _NOT_PLACES for w in words) and not _other_clause(sentence, at, m.start()) \
+                    and not (m.start() > at >= 0 and _AFTER_CLAUSE.search(sentence, at, m.start())):
                 cues.append(m.group().strip())
     for d in find_dates(sentence):
         if d.start <= at < d.end or _other_clause(sentence, at, d.start):
@@ -435,8 +436,10 @@ _ACTORS = frozenset("group groups movement militia party gang faction front alli
                     "force forces police agency ministry union committee company firm network man woman men women "
                     "person people".split())
 _CONCESSIVE = re.compile(r"(?:[,;:—–]\s*|\s)(?i:despite|although|though|whereas|while|even\s+as|but)\b"
-                         r"|,\s*as\s+(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z]\w+)\b(?!\s+(?:result|well|part)\b)"
-                         r"|,\s*after\s+(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?(?:was|were|had|has)\b")
+                         r"|,\s*as\s+(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z]\w+)\b(?!\s+(?:result|well|part)\b)")
+#: A clause after the count telling what became of someone ("..., after a woman reported missing was found in a
+#: hospital in Dunmere"): the places it names are not the count's (its times still are).
+_AFTER_CLAUSE = re.compile(r",\s*after\s+(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?(?:was|were|had|has)\b")
 
 
 def _other_clause(sentence: str, at: int, cue: int) -> bool:

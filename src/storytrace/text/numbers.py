@@ -338,15 +338,14 @@ def _in_name(text: str, lo: int, s: int, e: int, digits: bool) -> bool:
     not "KABUL Three people", "Dana Reel Three people", a Title Case headline: "Gunmen Kill
     12 In Nigeria", "Gunmen Kill Five In Nigeria")."""
     m = _L_CAPWORD.search(text, lo, s)
-    if m is None or m.group(1) in _CAP_STOP:
-        return False
-    if not digits:
-        return not m.group(1).isupper() and bool(_R_TITLE.match(text, e)) and bool(
-            _R_LOWER_WORD.search(text, e, text.find("\n", e) % (len(text) + 1)))
-    if m.group(1).endswith(("s", "ed", "ing", ".")) or _R_TITLE.match(text, e):
-        return False
+    if m is None or m.group(1) in _CAP_STOP or m.group(1).endswith(("s", "ed", "ing", ".")):
+        return False  # ("Storm Leaves Three Dead", "... in Kabul. Two Americans")
     before = text[max(0, m.start() - 2):m.start()].strip()
-    return bool(before) and before[-1] not in '.!?:;"“‘\'(' and text[m.start() - 1:m.start()] != "\n"
+    after_stop = before[-1:] in tuple('.!?:;"“‘\'(') or text[m.start() - 1:m.start()] == "\n"  # ("Photo: Reuters
+    if not digits:  # Twelve ..."); a number word's own capital tells even at the text's start
+        return not after_stop and not m.group(1).isupper() and bool(_R_TITLE.match(text, e)) and bool(
+            _R_LOWER_WORD.search(text, e, text.find("\n", e) % (len(text) + 1)))
+    return not _R_TITLE.match(text, e) and bool(before) and not after_stop
 
 
 _VAGUE_RE = re.compile(

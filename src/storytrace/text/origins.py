@@ -127,7 +127,7 @@ def source_key(attribution: str) -> str:
     for a source no reader could check ("officials said", "the statement")."""
     a = " ".join(attribution.split()).strip(" ,.;:\"'“”")
     a = _LEAD.sub("", a)
-    if (_COUNTED.match(a) or _opens_with_count(a)) and not re.search(r"[A-ZÀ-Ý]", a[1:]) and \
+    if not re.search(r"[A-ZÀ-Ý]", a[1:]) and (_COUNTED.match(a) or _opens_with_count(a)) and \
             not set(re.findall(r"[a-z]+", a.lower())) & ORG_WORDS:
         return UNNAMED  # "Two people reported missing ...": the people a figure counts are no source of it (not
         # "two officials at the Interior Ministry", "two police officers": a body named beside the count)
@@ -262,7 +262,8 @@ _NOBODY = frozenset("resident residents neighbour neighbours neighbor neighbors 
 _KIND_THEN_OUTLET = re.compile(r"^(?:a|an|the)\s+(?:(?:[\w-]+\s+){0,3}?(?:news\s+(?:site|website|agency)|newspaper|tabloid|"
                                r"broadcaster|(?:radio|television|tv)\s+(?:station|channel))|(?:(?:local|regional|state|"
                                r"state-run|private|independent|national|public|commercial|community)\s+){0,2}"
-                               r"(?:station|channel|website))\s*,\s*[A-Z]", re.IGNORECASE)
+                               r"(?:station|channel|website))\s*,\s*(?!(?-i:Sgt|Sergeant|Commander|Chief|Captain|Capt|"
+                               r"Inspector|Officer|Lt|Lieutenant|Colonel|Col|Major|Dr|Mr|Mrs|Ms)\b)(?-i:[A-Z])", re.IGNORECASE)
 
 
 def is_outlet(attribution: str) -> bool:

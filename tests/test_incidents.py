@@ -141,3 +141,17 @@ def test_an_incident_is_typed_by_the_verbs_its_event_noun_is_derived_from():
     assert verb_types("Police fired tear gas and stormed the building as refugees flooded into the square") == []
     assert verb_types("The station issued information") == []
     assert verb_types("Violence erupts in Kesh, nine dead") == [] and verb_types("Nine die at Kesh shelter") == []
+
+
+def test_a_story_event_no_event_noun_types_is_typed_by_its_titles_verbs(tmp_path):
+    files = {
+        "a.txt": "Gunmen abduct 40 pupils from Selwane boarding school\n\nSELWANE, Rhovenna, May 2 (RNA) – Gunmen "
+                 "abducted at least 40 pupils from a boarding school in Selwane on Monday night, police said.\n",
+        "b.txt": "Gunmen abduct pupils in Selwane, parents say 58 missing\n\nSELWANE, Rhovenna, May 3 (RNA) – Parents said "
+                 "on Tuesday that 58 pupils were missing after gunmen stormed the school in Selwane.\n",
+        "c.txt": "Selwane parents wait for news of abducted pupils\n\nSELWANE, Rhovenna, May 4 (RNA) – Parents of the pupils "
+                 "seized from the Selwane school gathered at the gate on Wednesday, police said.\n",
+    }
+    conn = ledger_from_texts(tmp_path, files)
+    types = {t for (t,) in conn.execute("select type from events")}
+    assert "kidnapping" in types, types

@@ -88,6 +88,7 @@ class _Ev:
     named_label: Optional[str] = None  # the name it is known by, when it has one
     deixis: Counter = field(default_factory=Counter)  # its mentions' mentions.deixis (CURRENT, OTHER)
     type_docs: Counter = field(default_factory=Counter)  # a story event's types: how many documents' titles and leads give each
+    verb_docs: Counter = field(default_factory=Counter)  # ... and the types of their verbs ("Gunmen abduct 40 pupils")
 
 
 def resolve(mentions: dict[str, list[Mention]],
@@ -265,6 +266,7 @@ def events_stage(db: Any) -> dict[str, int]:
                     ev.type_votes[EVENT_NOUNS[head[q:e].lower()] or ""] += 1
                     voted.add(EVENT_NOUNS[head[q:e].lower()] or "")
             ev.type_docs.update(voted)
+            ev.verb_docs.update(set(verb_types(head)))
             if lede.lede_end:
                 ev.actor_votes.update(actors(lede.opening, lede.lede_start, lede.lede_end))
         ev.place = filed_from([leads[i].opening for i in ids]) or lead_place(  # where its reports are filed from,
@@ -752,6 +754,9 @@ def _event_row(eid: str, ev: _Ev) -> dict[str, Any]:
     etype = max(types)[1] if types else None
     if ev.story_event and etype and TYPE_SHARE * len(ev.docs) > ev.type_docs[etype]:
         etype = None
+    if ev.story_event and etype is None and ev.verb_docs:  # no event noun types it: its titles' and leads' verbs
+        verb, n = max(ev.verb_docs.items(), key=lambda kv: (kv[1], kv[0]))  # do, when a third of its documents agree
+        etype = verb if TYPE_SHARE * len(ev.docs) <= n else None
     day, precision, when, evidence = None, None, None, None
     if not ev.story_event:
         if ev.date_votes:

@@ -321,6 +321,32 @@ def test_toll_rising_and_rows_of_parts():
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Pass ambush toll hits 14, nine held", [("killed", 14), ("arrested", 9)]),
+        ("Third arrest in Velsk club fire as death toll reaches 37", [("killed", 37)]),
+        ("The commissioner told reporters that the toll was 23.", [("killed", 23)]),
+        # the parse hangs the toll's verb on a word of the toll ("killed", "confirmed")
+        ("The health ministry's count of patients killed rose to 17 on Saturday.", [("killed", 17)]),
+        ("The number of people confirmed dead in the Kessel Brook landslide has risen to 27, the provincial "
+         "government said.", [("killed", 27)]),
+        # a toll's verb with a number of something else
+        ("The toll road carries 14 trucks an hour.", []),
+    ],
+)
+def test_a_tolls_own_verb_gives_its_number(text, expected):
+    assert [(c.measure, c.value) for c in extract(text) if c.measure != "other"] == expected
+
+
+def test_a_sentence_with_a_sayer_of_its_own_does_not_go_on_with_the_source_before():
+    text = ("The health ministry said the toll had reached 44. Kessane's mayor, Adela Sorrin, whose council counts people "
+            "buried by their families, said the town had recorded 58 deaths. The toll includes 12 children, he said.")
+    got = {c.value: c.attributed_to for c in extract(text) if c.measure == "killed"}
+    assert got[44] == "The health ministry"
+    assert got[58] != "The health ministry"  # (the mayor's, or no one's: never the ministry's)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "A 70-year-old woman was among those rescued in 1998 after a two-hour search.",

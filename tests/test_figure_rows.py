@@ -947,6 +947,8 @@ def test_a_count_over_a_period_of_many_events_and_a_hedged_estimate_are_no_event
     assert tally_of(t, t.index("163")) == "Floods so far this year"
     t = "Attacks by armed groups have killed 318 people across Karsovia since January."
     assert tally_of(t, t.index("318"))
+    t = "With this storm, the year's toll passes 170."  # a toll a period owns
+    assert tally_of(t, t.index("170")) == "the year's toll"
     t = "The worst floods this year killed 41 people in the valley."  # a bare "this year" is no period
     assert tally_of(t, t.index("41")) is None
     t = "Fires in hospitals and care homes had killed 27 people across Arvenna this year before the St Ilvane fire."
@@ -1637,3 +1639,12 @@ def test_an_after_clause_hides_its_places_not_its_times():
     places = place_words(["Mine blast in Orrin kills 29", "A blast at a mine in Orrin killed 29 miners."])
     s = "At least 29 miners were killed, after a methane explosion was triggered at the mine in 2010."
     assert other_event_cues(s, s.index("29"), 2026, 2026, None, places) == ["2010"]
+
+
+def test_an_event_named_in_another_clause_is_not_the_counts():
+    headline = "Police kill two suspects in Merovan raid as market bombing toll reaches 38"
+    raid, toll = headline.index("Merovan raid"), headline.index("38")
+    assert placement.clause_between(headline, raid, toll)
+    assert not placement.clause_between(headline, raid, headline.index("two"))  # the raid's own two
+    assert not placement.clause_between("Twelve died in the Merovan bombing, as many as 38 by one count",
+                                        3, 40)  # "as many as" opens no clause

@@ -265,6 +265,9 @@ def test_vague_money_and_duration():
     ("Maria Lopez, 58, and", "58", "age"),
     ("after a woman of 52 died of her burns", "52", "age"),
     ("a family of five died", "five", "count"),
+    ("where a trader of 71 died of his injuries", "71", "age"),  # (an agent noun and an age)
+    ("a number of 71 people died", "71", "count"),
+    ("a container of 50 migrants", "50", "count"),
     ("a three-hour siege", "three", "duration"),
     ("after 44 days", "44", "duration"),
     ("for two decades", "two", "duration"),

@@ -17,6 +17,13 @@ from typing import Any, NamedTuple, Optional
 from ..text.origins import OFFICES, ORG_WORDS
 
 SAY_LEMMAS = set("say tell report state announce confirm add claim write estimate note quote put post tweet".split())
+#: A say verb of a sayer other than a pronoun: a sentence with a sayer of its own (one the parse
+#: did not resolve: "Kessane's mayor, whose council counts ..., said the town had recorded 58
+#: deaths") does not go on with the sentence before's source.
+OWN_SAYER = re.compile(r"(?<!\b[Hh]e )(?<!\b[Ss]he )(?<!\b[Tt]hey )(?<!\b[Ii]t )(?<!\b[Ww]e )\b(?:said|says|told)\b")
+#: Sayers that are a document or a pronoun, which stand for the source named before them.
+DOCUMENT_SAYER = re.compile(r"^(?:the\s+|a\s+|its\s+|their\s+)?(?:statement|report|post|release|press\s+release|"
+                            r"communiqu[eé]|tweet|message|letter|it|they|he|she)$", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording\s+to\s+((?:(?!\s+and\s+(?:to\b|at\b|\d|[a-z]+\s+(?:were|was|had|have)\b)|\s+according\b)[^,;:.()]|\.(?=\w))+)", re.IGNORECASE)
 
 

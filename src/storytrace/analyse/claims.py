@@ -26,7 +26,7 @@ from .measures import (GROUPS, MEASURE_LEMMAS, adjacent_measure, admitted, copul
 from .ellipsis import said_counts
 from .parts import breakdowns, fronted_parts, hospital_parts, rest_of_set, second_parts, them_parts
 from .mentions import EVENT_NOUNS  # (a count of events: "two quakes killed 30" counts no victims)
-from .attribution import SAY_LEMMAS, Sayer, full_name, quote_speaker, sentence_sayer, source_of
+from .attribution import DOCUMENT_SAYER, OWN_SAYER, SAY_LEMMAS, Sayer, full_name, quote_speaker, sentence_sayer, source_of
 from .modality import dated_clause, died, hypothetical, irrealis, repeated
 from .quotes import find_quotes
 from .retractions import mark_taken_back
@@ -176,10 +176,11 @@ def _finish(text: str, claims: list[Claim]) -> list[Claim]:
         for c in claims:
             c.segment = where.kind(c.start)
             c.sentence, c.antecedent, c.paragraph_start = sentence_context(text, c.sentence_start, c.sentence_end)
-            if c.attributed_to and _DOCUMENT_SAYER.match(c.attributed_to) and said:
+            if c.attributed_to and DOCUMENT_SAYER.match(c.attributed_to) and said:
                 c.attributed_to = said  # "..., the statement said": the source named before
             elif not c.attributed_to and said and c.sentence_start >= said_end and \
-                    not text[said_end:c.sentence_start].strip() and "\n" not in text[said_end:c.sentence_start]:
+                    not text[said_end:c.sentence_start].strip() and "\n" not in text[said_end:c.sentence_start] and \
+                    not OWN_SAYER.search(text, c.sentence_start, c.sentence_end):
                 c.attributed_to = said  # "... according to the fire service. Six people were still missing": the
                 # next sentence of the same paragraph continues the account
             if c.attributed_to:
@@ -191,11 +192,6 @@ def _finish(text: str, claims: list[Claim]) -> list[Claim]:
 
 #: A hospital the paragraph names before a sentence ("At Ostrevo General Hospital, ...").
 _HOSPITAL_NAMED = re.compile(r"\b(?:hospitals?|clinics?|infirmary|intensive\s+care)\b", re.IGNORECASE)
-#: Sayers that are a document or a pronoun, which stand for the source named before them.
-_DOCUMENT_SAYER = re.compile(r"^(?:the\s+|a\s+|its\s+|their\s+)?(?:statement|report|post|release|press\s+release|"
-                             r"communiqu[eé]|tweet|message|letter|it|they|he|she)$", re.IGNORECASE)
-
-
 class _Quoted:
     """The text's quoted passages (text.quotations: every one, scare quotes and titles
     too, a quotation over several paragraphs as one) and, for a figure inside one, its

@@ -14,6 +14,7 @@ import re
 from typing import Any, Optional
 
 from ..text.numbers import NumberSpan
+from .custody import held
 
 #: Lemmas (verbs, adjectives, nouns) that say what a number counts.
 MEASURE_LEMMAS: dict[str, str] = {
@@ -130,7 +131,7 @@ def lemma_measure(tok: Any) -> Optional[str]:
         return "hospitalised"  # "taken to hospital", "remain in hospital", "being treated in hospital"
     if _care_custody(tok):
         return None  # "seized 400 children and placed them in state custody": taken into care, not arrested
-    if _in_custody(tok) or _held(tok):
+    if _in_custody(tok) or held(tok):
         return "arrested"  # "taken into custody", "are in detention", "remain under arrest", "three held"
     if _out_of_homes(tok):
         return "evacuated"  # "1,400 residents have been moved out of their homes"
@@ -231,42 +232,6 @@ def _in_custody(tok: Any) -> bool:
                    for g in c.children):
                 return True
     return False
-
-
-#: Words that make "held" a captivity, not an arrest ("held hostage", "the gunmen held 40").
-_HELD_CAPTIVE = re.compile(r"\b(?:hostage|captiv|captor|kidnap|abduct|gunm[ae]n|militant|rebel|hijack|ransom|siege|gang|"
-                           r"armed\s+group|pirate|trapped|underground|rescued|freed|released)",
-                           re.IGNORECASE)
-
-
-def _held(tok: Any) -> bool:
-    """"Three held over the blast" (a headline), "police arrested the manager, bringing to
-    four the number of people held", "police are holding three", "two men held on
-    suspicion of ...": people the police hold. The police must hold them (the subject, the
-    agent, a custody or suspicion word, an arrest in the sentence), not only tell of it:
-    "Police said 40 passengers were held on the plane" is no arrest, nor "held hostage",
-    "held by the gang", "45 still held", "held up", "a funeral was held"."""
-    if tok.lemma_.lower() != "hold" or tok.pos_ not in ("VERB", "AUX") or _HELD_CAPTIVE.search(tok.sent.text) or \
-            any(c.dep_ in ("prt", "neg", "dobj", "advmod") and c.lower_ in ("up", "back", "off", "out", "not", "n't", "still")
-                for c in tok.children):
-        return False
-    subj = [c for c in tok.children if c.dep_ == "nsubj"]
-    if subj and subj[0].pos_ == "NUM" and not any(c.dep_ in ("dobj", "obj") for c in tok.children) or \
-            tok.dep_ == "acl" and tok.head.pos_ == "NUM":
-        return True  # a headline's "toll hits 47, three held", "three held over heap collapse"
-    if subj:
-        return any(t.lemma_.lower() in _POLICE_WORDS for t in subj[0].subtree)
-    agent = [g for c in tok.children if c.dep_ == "agent" for g in c.subtree]
-    if agent:
-        return any(t.lemma_.lower() in _POLICE_WORDS for t in agent)
-    held = [c for c in tok.children if c.dep_ == "nsubjpass"]  # (not "a funeral was held")
-    return tok.tag_ == "VBN" and bool(_HELD_BY_POLICE.search(tok.sent.text)) and all(
-        c.pos_ == "NUM" or any(g.dep_ == "nummod" for g in c.children) for c in held)
-
-
-_POLICE_WORDS = frozenset("police officer officers prosecutor prosecutors authority authorities".split())
-#: Words that say a hold is the police's (not "police said"): an arrest, custody, suspicion, charges.
-_HELD_BY_POLICE = re.compile(r"\b(?:suspicion|custody|questioning|charged?|arrest|detain)", re.IGNORECASE)
 
 
 _RESIDENTS = re.compile(r"\b(?:homes?|houses?|villages?|residents|villagers|households|families)\b", re.IGNORECASE)
@@ -469,7 +434,7 @@ def copula_attr(head: Any) -> Optional[Any]:
 _FATES = frozenset({"killed", "injured", "released", "hospitalised", "missing"})
 
 
-def _fate_of_held(head: Any) -> Optional[str]:
+def _fate_ofheld(head: Any) -> Optional[str]:
     """"Four hostages were killed", "gunmen killed two hostages", "the hostages were freed":
     what the verb of a count of hostages or captives says befell them (None: only that
     they were held)."""
@@ -510,7 +475,7 @@ def _in_custody_after(head: Any, c: Any) -> bool:
 def _state_of_subject(subj: Any, verb: Any) -> bool:
     """A verb that says what befell its subject though it reads as active: "were still
     missing" taken as the verb "miss" (no object), a headline's "three held"."""
-    return verb.lower_ == "missing" and not _own_object(verb) or subj.pos_ == "NUM" and _held(verb)
+    return verb.lower_ == "missing" and not _own_object(verb) or subj.pos_ == "NUM" and held(verb)
 
 
 def _measure_of(head: Any) -> Optional[str]:
@@ -518,10 +483,8 @@ def _measure_of(head: Any) -> Optional[str]:
     if head.pos_ == "NOUN":
         m = lemma_measure(head)
         if m and head.lemma_.lower() in ("death", "fatality", "body", "corpse", "injury", "hostage", "captive", "refugee", "casualty", "dead"):
-            return _fate_of_held(head) or m if m == "captured" else m
-    if head.lemma_.lower() == "dead" or head.lower_ == "dead":  # "the 19 dead"
-        return "killed"
-    if head.lemma_.lower() == "life":  # "claimed 64 lives", "the loss of 64 lives"
+            return _fate_ofheld(head) or m if m == "captured" else m
+    if head.lemma_.lower() in ("dead", "life") or head.lower_ == "dead":  # "the 19 dead", "claimed 64 lives"
         return "killed"
     if head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB" and head.head.lemma_.lower() in MEASURE_LEMMAS and \
             (m := lemma_measure(head.head)):
@@ -536,7 +499,7 @@ def _measure_of(head: Any) -> Optional[str]:
         if c.dep_ in ("amod", "acl", "relcl", "appos", "advmod") and c.i > head.i and not _own_object(c):
             m = lemma_measure(c)
             if m:  # ("The 40 pupils kidnapped last week were released": what befell those held)
-                return (_fate_of_held(head) or m) if m == "captured" else m
+                return (_fate_ofheld(head) or m) if m == "captured" else m
         if _in_custody_after(head, c):
             return "arrested"  # "the four men now under arrest", "three people in custody"
     t = head
@@ -552,7 +515,8 @@ def _measure_of(head: Any) -> Optional[str]:
     if dep == "appos" and verb.pos_ in ("NOUN", "PROPN") and verb.lemma_.lower() not in _COUNT_NOUNS:
         return None  # "Gray's body, three of them from the rear": not a count of the dead
     if dep in ("nsubj", "nsubjpass", "csubj", "dobj", "obj", "attr", "oprd", "npadvmod", "dative", "appos"):
-        m = lemma_measure(verb)
+        m = lemma_measure(verb) or (_toll_to(verb, bare=False) if dep in ("dobj", "obj", "attr") else None)  # (or the
+        # toll's own verb: "toll hits 14", "as death toll reaches 37", "the toll was 23")
         if m:
             return m
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not (
@@ -675,8 +639,34 @@ def _toll_to(gov: Any, bare: bool = True) -> Optional[str]:
             m = _toll_measure(c)
             if m:
                 return m
+    if gov.dep_ in ("conj", "advcl") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in gov.children):
+        m = _toll_before(gov)  # "the count of patients killed rose to 17" read as "killed" with "rose" hung on it
+        if m:
+            return m
     toll = _toll_above(gov) if bare else None  # "raising the number of people killed to 35": "to" hung inside
     return _toll_measure(toll) if toll is not None else None  # the toll's words
+
+
+def _toll_before(verb: Any) -> Optional[str]:
+    """The measure of the toll that is the subject of the verb a subjectless `verb` hangs on,
+    when the parse split the toll's words from its verb: "The number of people confirmed
+    dead in the landslide has risen to 27" (risen a conjunct of "confirmed"), "the count of
+    patients killed rose to 17" ("rose" a clause of "killed"). The toll's words are those
+    between it and `verb`, less the event they come from ("in the landslide")."""
+    first = verb.head
+    toll = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _TOLLS
+                 and c.pos_ == "NOUN" and c.i < first.i < verb.i), None) if first.pos_ in ("VERB", "AUX") else None
+    if toll is None:
+        return None
+    m = _toll_measure(toll)
+    if m:
+        return m
+    event = {t.i for c in first.children if c.dep_ == "prep" and c.lower_ in _EVENT_PREPS for t in c.subtree}
+    for t in toll.doc[toll.i + 1 : verb.i]:
+        if t.i not in event and t.dep_ not in ("aux", "auxpass") and (m := MEASURE_LEMMAS.get(t.lemma_.lower())
+                                                                       or MEASURE_LEMMAS.get(t.lower_)):
+            return m
+    return None
 
 
 def _toll_above(tok: Any) -> Optional[Any]:
@@ -701,7 +691,7 @@ def _toll_measure(toll: Any) -> Optional[str]:
     for c in toll.subtree:
         if c.i != toll.i and c.i not in event:
             m = MEASURE_LEMMAS.get(c.lemma_.lower()) or MEASURE_LEMMAS.get(c.lower_) or (
-                "arrested" if toll.lemma_.lower() == "number" and _held(c) else None)  # "the number of people held"
+                "arrested" if toll.lemma_.lower() == "number" and held(c) else None)  # "the number of people held"
             if m and c.lemma_.lower() != "toll":
                 return m
     return "killed" if toll.lemma_.lower() == "toll" else None

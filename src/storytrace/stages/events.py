@@ -50,7 +50,7 @@ from .figures import TRUSTED
 from .corroboration import RUNNING_TOTAL, Span, uncorroborated
 from ..text.origins import checkable, is_outlet, source_key
 from .placement import (ALONE, DISPUTED, DISPUTED_WHY, HEADLINE, MEASURE_FAMILY, PLACED, RETRACTED, RETRACTED_WHY, STRONG,
-                        SUPERSEDED, UNPLACED, Placement, casualty_story, cause_beside, disowned, in_clause,
+                        SUPERSEDED, UNPLACED, Placement, casualty_story, cause_beside, clause_between, disowned, in_clause,
                         lone_subsets, other_event_cues, place_words, retracted, story_families, tally_of, hedged, unplaced,
                         with_perpetrators, writer_sum)
 from ..text.datelines import filed_from, lead_place
@@ -536,7 +536,8 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     # a mention names an event a figure can belong to when some mention of it has a typed
     # noun ("the incident at Terrigal Beach" alone is the story's event, not an event of its own)
     near = [(abs(m.start - start), j) for j, m in enumerate(ms)
-            if s0 <= m.start < s1 and _typed(named.get(event_of[(doc_id, j)]) or story_events[event_of[(doc_id, j)]])]
+            if s0 <= m.start < s1 and _typed(named.get(event_of[(doc_id, j)]) or story_events[event_of[(doc_id, j)]])
+            and not clause_between(said.sentence, m.start - s0, start - s0)]
     if near:
         m = ms[min(near)[1]]
         return Placement(event_of[(doc_id, min(near)[1])], 0.9, f"named: the sentence names '{m.name} {m.noun}'")

@@ -180,6 +180,12 @@ _L_AGE = re.compile(rf"\b(?:aged|age|ages){BLANK}+(?:of{BLANK}+)?\Z", re.I)
 #: "a woman of 52": one person and her age (not "a family of five", a count).
 _L_PERSON_OF = re.compile(rf"\b(?:a|an|the)(?:{BLANK}+[a-z-]+)?{BLANK}+(?:man|woman|boy|girl|mother|father|son|daughter|"
                           rf"grandmother|grandfather|widow|widower|pensioner|teacher|farmer|driver){BLANK}+of{BLANK}+\Z", re.I)
+#: "a trader of 71": one person named by what they do (an agent noun) and their age, when the
+#: number ends the phrase ("a trader of 71 died"; not "a number of 71", "a container of 50 migrants").
+_L_AGENT_OF = re.compile(rf"\b(?:a|an)(?:{BLANK}+[a-z-]+)?{BLANK}+(?!(?:number|quarter|order|border|member|layer|cluster|"
+                         rf"container|register|roster|corner|centre|center|chapter|letter|water|total)\b)[a-z]+(?:er|or)"
+                         rf"{BLANK}+of{BLANK}+\Z")
+_R_AGE_END = re.compile(r"\s*(?:[,.;]|\s(?:died|who|was|had|is|has|and|from)\b)")
 _L_UNIT = re.compile(rf"\b(?:magnitude(?:{BLANK}+of)?|Richter|Mw|M){BLANK}*-?{BLANK}*\Z", re.I)
 _L_DATE = re.compile(rf"\b{_MONTH_RE}\.?,?{BLANK}+(?:the{BLANK}+)?\Z")
 _L_YEAR_STRONG = re.compile(rf"\b(?:in|since|until|till|by|before|after|during|circa|from){BLANK}+\Z", re.I)
@@ -286,6 +292,8 @@ def _kind(text: str, s: int, e: int, v: float, typ: str, digits: bool, scale: fl
         return "age", e
     if tl == "of" and plain and 0 < v < 110 and _L_PERSON_OF.search(text, lo, s):
         return "age", e  # "after a woman of 52 died of her burns"
+    if tl == "of" and plain and 0 < v < 110 and _L_AGENT_OF.search(text, lo, s) and _R_AGE_END.match(text, e):
+        return "age", e  # "where a trader of 71 died of his injuries"
     if plain and 0 < v < 110 and text[e:e + 1] == "," and tok[-1:] == "," and _L_APPOS.search(text, lo, s):
         return "age", e  # Maria Lopez, 58, was
     if digits and s > 0 and (text[s - 1].isalpha() or text[s - 1] == "-") and _L_GLUED.search(

@@ -371,6 +371,28 @@ def _print_claims(gold: dict[str, Any], docs: list[Doc], db: sqlite3.Connection)
         print(f"      {d.text[s0:s1][:220]!r}")
 
 
+def evidence_reach(gold: dict[str, Any], docs: list[Doc], db: sqlite3.Connection) -> Counter:
+    """Where each gold evidence number that belongs to a row ended up in the ledger: in a
+    figure row, a claim of the row's measure left unplaced, a claim of another measure, no
+    claim at all, or not found in the text (lost)."""
+    rows = {_key(r["event"], r["measure"], r["group"]): r for r in gold["rows"]}
+    got: Counter = Counter()
+    for e in gold["evidence"]:
+        row = rows.get(e.get("row") or "")
+        if row is None:
+            continue  # (a number of no row: "none")
+        d = _resolve_doc(docs, e["doc"])
+        pos = locate(d, e["at"], e["num"]) if d else None
+        if d is None or pos is None:
+            got["lost"] += 1
+            continue
+        cs = [c for c in db.execute('select measure, figure_id from claims where doc_id = ? and start <= ? and "end" > ?',
+                                    (d.id, pos, pos)) if c[0] != "other"]
+        got["no claim" if not cs else "in a row" if any(m == row["measure"] and f for m, f in cs)
+            else "unplaced" if any(m == row["measure"] for m, _ in cs) else "other measure"] += 1
+    return got
+
+
 def open_gold_and_ledgers(ledgers: Optional[Path], files: str = "*.json") -> tuple[dict[str, str], list[dict[str, Any]], dict[str, list[Doc]],
                                                             dict[str, sqlite3.Connection], Any]:
     """The split, the gold stories, and the dev ledgers (built in `ledgers`, or in a
@@ -406,6 +428,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 2
     half_of, golds, docs, dbs, tmp = open_gold_and_ledgers(args.ledgers, args.files)
     results: dict[str, tuple[list[Judged], list[dict[str, Any]]]] = {"tune": ([], []), "check": ([], [])}
+    reach: dict[str, Counter] = {"tune": Counter(), "check": Counter()}
     for g in golds:
         ledger = "news_cluster" if g["story"].startswith("nc:") else "ecbplus" if g["story"].startswith("ecb:") else g["story"].split(":")[0]
         sdocs = [d for d in docs[ledger] if d.story == g["story"]]
@@ -417,6 +440,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         half = half_of.get(g["story"], "check")  # a story no half lists is shown as check: never tuned on by mistake
         results[half][0].extend(judged)
         results[half][1].append(facts)
+        reach[half] += evidence_reach(g, sdocs, dbs[ledger])
         if args.story == g["story"]:
             _print_claims(g, sdocs, dbs[ledger])
         show = half == "tune" or args.show_check or args.story == g["story"]
@@ -444,6 +468,11 @@ def main(argv: Optional[list[str]] = None) -> int:
     summary["split_seed"] = json.loads((GOLD / "split.json").read_text())["seed"]
     for half in [k for k in summary if k.startswith(("tune", "check"))]:
         print_half(half, summary[half])
+    for half in ("tune", "check"):  # (the counts only)
+        n = sum(reach[half].values())
+        print(f"{half} evidence numbers of a row: {n}; " + ", ".join(f"{k} {reach[half][k]}" for k in
+                                                                      ("in a row", "unplaced", "other measure", "no claim", "lost")))
+        summary[f"{half} evidence"] = dict(reach[half])
     if args.json:
         args.json.write_text(json.dumps(summary, indent=1))
     if tmp:

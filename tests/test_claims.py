@@ -330,8 +330,12 @@ def test_toll_rising_and_rows_of_parts():
         ("The health ministry's count of patients killed rose to 17 on Saturday.", [("killed", 17)]),
         ("The number of people confirmed dead in the Kessel Brook landslide has risen to 27, the provincial "
          "government said.", [("killed", 27)]),
-        # a toll's verb with a number of something else
+        # a toll's verb with a number of something else (the review's cases)
         ("The toll road carries 14 trucks an hour.", []),
+        ("The death toll reached 30, forcing 2,000 residents to flee their homes.", [("killed", 30)]),
+        ("The death toll rose to 23, prompting 500 residents to leave the valley.", [("killed", 23)]),
+        ("The mounting death toll forced two ministers to resign.", []),
+        ("The toll left 300 families without shelter.", []),
     ],
 )
 def test_a_tolls_own_verb_gives_its_number(text, expected):
@@ -344,6 +348,9 @@ def test_a_sentence_with_a_sayer_of_its_own_does_not_go_on_with_the_source_befor
     got = {c.value: c.attributed_to for c in extract(text) if c.measure == "killed"}
     assert got[44] == "The health ministry"
     assert got[58] != "The health ministry"  # (the mayor's, or no one's: never the ministry's)
+    text = ("The Orrin floods have killed 40 people, according to the fire service. Six residents who had been told "
+            "to evacuate were still missing.")  # ("told" to do something: no sayer of its own)
+    assert [c.attributed_to for c in extract(text) if c.measure == "missing"] == ["the fire service"]
 
 
 @pytest.mark.parametrize(

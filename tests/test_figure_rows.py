@@ -949,6 +949,10 @@ def test_a_count_over_a_period_of_many_events_and_a_hedged_estimate_are_no_event
     assert tally_of(t, t.index("318"))
     t = "With this storm, the year's toll passes 170."  # a toll a period owns
     assert tally_of(t, t.index("170")) == "the year's toll"
+    t = "This week's market bombing toll reached 38."  # an event's toll
+    assert tally_of(t, t.index("38")) is None
+    t = "The month's death toll rose after the Velsk club fire killed 37 people."  # the period's toll is not the 37
+    assert tally_of(t, t.index("37")) is None
     t = "The worst floods this year killed 41 people in the valley."  # a bare "this year" is no period
     assert tally_of(t, t.index("41")) is None
     t = "Fires in hospitals and care homes had killed 27 people across Arvenna this year before the St Ilvane fire."
@@ -1648,3 +1652,5 @@ def test_an_event_named_in_another_clause_is_not_the_counts():
     assert not placement.clause_between(headline, raid, headline.index("two"))  # the raid's own two
     assert not placement.clause_between("Twelve died in the Merovan bombing, as many as 38 by one count",
                                         3, 40)  # "as many as" opens no clause
+    aside = "The fire at the Karn hostel, which broke out while guests slept, killed 37, the fire service said."
+    assert not placement.clause_between(aside, aside.index("Karn"), aside.index("37"))  # an aside, not a clause apart

@@ -268,6 +268,8 @@ def test_vague_money_and_duration():
     ("where a trader of 71 died of his injuries", "71", "age"),  # (an agent noun and an age)
     ("a number of 71 people died", "71", "count"),
     ("a container of 50 migrants", "50", "count"),
+    ("A trader of 71 died.", "71", "age"),
+    ("a trawler of 30 was lost", "30", "count"),
     ("a three-hour siege", "three", "duration"),
     ("after 44 days", "44", "duration"),
     ("for two decades", "two", "duration"),

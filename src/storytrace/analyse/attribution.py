@@ -20,7 +20,9 @@ SAY_LEMMAS = set("say tell report state announce confirm add claim write estimat
 #: A say verb of a sayer other than a pronoun: a sentence with a sayer of its own (one the parse
 #: did not resolve: "Kessane's mayor, whose council counts ..., said the town had recorded 58
 #: deaths") does not go on with the sentence before's source.
-OWN_SAYER = re.compile(r"(?<!\b[Hh]e )(?<!\b[Ss]he )(?<!\b[Tt]hey )(?<!\b[Ii]t )(?<!\b[Ww]e )\b(?:said|says|told)\b")
+OWN_SAYER = re.compile(r"(?<!\b[Hh]e )(?<!\b[Ss]he )(?<!\b[Tt]hey )(?<!\b[Ii]t )(?<!\b[Ww]e )(?<!\bbeen )(?<!\bis )"
+                       r"(?<!\bwas )(?<!\bwere )(?<!\bare )\b(?:said|says)\b(?!\s+to\b)")  # (not "had been told to
+# evacuate", "are said to be")
 #: Sayers that are a document or a pronoun, which stand for the source named before them.
 DOCUMENT_SAYER = re.compile(r"^(?:the\s+|a\s+|its\s+|their\s+)?(?:statement|report|post|release|press\s+release|"
                             r"communiqu[eé]|tweet|message|letter|it|they|he|she)$", re.IGNORECASE)

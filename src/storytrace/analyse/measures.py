@@ -515,8 +515,9 @@ def _measure_of(head: Any) -> Optional[str]:
     if dep == "appos" and verb.pos_ in ("NOUN", "PROPN") and verb.lemma_.lower() not in _COUNT_NOUNS:
         return None  # "Gray's body, three of them from the rear": not a count of the dead
     if dep in ("nsubj", "nsubjpass", "csubj", "dobj", "obj", "attr", "oprd", "npadvmod", "dative", "appos"):
-        m = lemma_measure(verb) or (_toll_to(verb, bare=False) if dep in ("dobj", "obj", "attr") else None)  # (or the
-        # toll's own verb: "toll hits 14", "as death toll reaches 37", "the toll was 23")
+        m = lemma_measure(verb) or (_toll_to(verb, bare=False, split=False) if dep in ("dobj", "obj", "attr") and
+                                    t.pos_ == "NUM" else None)  # (or the toll's own verb, with the number bare: "toll
+        # hits 14", "the toll was 23"; not "the toll forced two ministers to resign")
         if m:
             return m
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not (
@@ -630,7 +631,7 @@ def _passive(verb: Any) -> bool:
 _TOLLS = ("toll", "number", "tally", "figure", "count")
 
 
-def _toll_to(gov: Any, bare: bool = True) -> Optional[str]:
+def _toll_to(gov: Any, bare: bool = True, split: bool = True) -> Optional[str]:
     """The measure of the toll whose verb (or whose own words) "to N" / "at N" hangs on;
     inside the toll's words only a bare number ("... killed since Tuesday to five", not
     "wounded when police fired at 200 protesters")."""
@@ -639,7 +640,8 @@ def _toll_to(gov: Any, bare: bool = True) -> Optional[str]:
             m = _toll_measure(c)
             if m:
                 return m
-    if gov.dep_ in ("conj", "advcl") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in gov.children):
+    if split and gov.dep_ in ("conj", "advcl") and gov.tag_ != "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                                                              for c in gov.children):
         m = _toll_before(gov)  # "the count of patients killed rose to 17" read as "killed" with "rose" hung on it
         if m:
             return m

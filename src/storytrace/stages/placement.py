@@ -214,8 +214,8 @@ _TALLY_BEFORE = re.compile(rf"\b(\d[\d,]*\s+(?:[a-z-]+\s+){{0,2}}{_MANY})\b[^.;]
 
 
 #: A toll a period owns ("the year's toll", "this month's death toll").
-_PERIOD_TOLL = re.compile(r"\b(?:the|this|last|that)\s+(?:year|month|season|week|decade)['’]s\s+(?:[a-z-]+\s+){0,2}?"
-                          r"(?:toll|count|tally)\b", re.IGNORECASE)
+_PERIOD_TOLL = re.compile(r"\b(?:the|this|last|that)\s+(?:year|month|season|week|decade)['’]s\s+(?:(?:death|road)\s+)?"
+                          r"(?:toll|count|tally)\b", re.IGNORECASE)  # (not "this week's market bombing toll": an event's)
 #: A period a count builds up over ("so far this year", "since January", "every year"); a
 #: bare "this year" is no such period ("the worst floods this year killed 41").
 _PERIOD = re.compile(r"\b(?:so\s+far\s+this\s+(?:year|month|season)|since\s+(?:(?:the\s+)?(?:start|beginning)\s+of\s+"
@@ -258,8 +258,10 @@ def tally_of(sentence: str, at: int) -> Optional[str]:
     if m:
         return m.group(1)
     lo = max(sentence.rfind(c, 0, at) for c in ".;,") + 1
-    if period_toll := _PERIOD_TOLL.search(sentence, lo, at):
-        return period_toll.group(0)  # "With this storm, the year's toll passes 170": a period's toll
+    period_toll = _PERIOD_TOLL.search(sentence, lo, at)
+    if period_toll and len(sentence[period_toll.end():at].split()) <= 3:
+        return period_toll.group(0)  # "With this storm, the year's toll passes 170": a period's toll (its number
+        # right after it; not "the month's death toll rose after the club fire killed 37")
     lo = sentence.rfind(";", 0, at) + 1
     hi = sentence.find(";", at)
     clause = sentence[lo:hi if hi >= 0 else len(sentence)]
@@ -451,7 +453,7 @@ _AFTER_CLAUSE = re.compile(r",\s*after\s+(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:
 #: A clause of its own opened by "as" / "while" ("Police kill two suspects in Merovan raid as market bombing toll
 #: reaches 38"); not "as many as", "as well as", "as of", "as a result".
 _AS_CLAUSE = re.compile(r"(?<!many)(?<!much)(?<!\bfar)(?<!\blong)(?<!\bsoon)(?<!\bwell)(?<!\bhigh)(?<!\blow)(?<!\bsame)"
-                        r"\s(?:as|while|whereas)\s+(?=[A-Za-z])(?!(?:well|part|a\s+result|many|much|far|long|soon|high|"
+                        r"\s(?:as|while|whereas)\s+(?=[A-Za-z])(?!(?:well|part|a\s+result|many|much|few|far|long|soon|high|"
                         r"low|of|usual|such|if|though)\b)", re.IGNORECASE)
 
 
@@ -459,7 +461,9 @@ def clause_between(sentence: str, name_at: int, at: int) -> bool:
     """Whether an event named at `name_at`, before the count at `at`, stands in another
     clause than the count's ("two suspects killed in the Merovan raid | as the bombing's toll
     reaches 38"): a clause opened by "as" or "while" lies between them."""
-    return 0 <= name_at < at and any(name_at <= m.start() < at for m in _AS_CLAUSE.finditer(sentence, name_at))
+    return 0 <= name_at < at and not re.search(r"[,;:()]", sentence[name_at:at]) and \
+        any(name_at <= m.start() < at for m in _AS_CLAUSE.finditer(sentence, name_at))  # (not an aside: "The fire at
+    # the Karn hostel, which broke out while guests slept, killed 37")
 
 
 def _other_clause(sentence: str, at: int, cue: int) -> bool:

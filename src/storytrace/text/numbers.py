@@ -183,8 +183,9 @@ _L_PERSON_OF = re.compile(rf"\b(?:a|an|the)(?:{BLANK}+[a-z-]+)?{BLANK}+(?:man|wo
 #: "a trader of 71": one person named by what they do (an agent noun) and their age, when the
 #: number ends the phrase ("a trader of 71 died"; not "a number of 71", "a container of 50 migrants").
 _L_AGENT_OF = re.compile(rf"\b(?:a|an)(?:{BLANK}+[a-z-]+)?{BLANK}+(?!(?:number|quarter|order|border|member|layer|cluster|"
-                         rf"container|register|roster|corner|centre|center|chapter|letter|water|total)\b)[a-z]+(?:er|or)"
-                         rf"{BLANK}+of{BLANK}+\Z")
+                         rf"container|register|roster|corner|centre|center|chapter|letter|water|total|factor|trailer|"
+                         rf"trawler|tanker|freighter|carrier|helicopter|steamer)\b)[a-z]+(?:er|or){BLANK}+of{BLANK}+\Z",
+                         re.IGNORECASE)
 _R_AGE_END = re.compile(r"\s*(?:[,.;]|\s(?:died|who|was|had|is|has|and|from)\b)")
 _L_UNIT = re.compile(rf"\b(?:magnitude(?:{BLANK}+of)?|Richter|Mw|M){BLANK}*-?{BLANK}*\Z", re.I)
 _L_DATE = re.compile(rf"\b{_MONTH_RE}\.?,?{BLANK}+(?:the{BLANK}+)?\Z")

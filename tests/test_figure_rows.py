@@ -1241,6 +1241,23 @@ def test_a_body_s_other_names_appositives_initials_and_short_names_are_one_origi
     assert groups["a"] != groups["b"] and groups["a"] != groups["d"]
 
 
+def test_a_body_s_possessive_short_name_and_a_voice_named_of_it_are_one_origin():
+    # "the camp's residents' committee" is the one "Dabbat Camp Residents' Committee" (the possessive marks apart)
+    cs = [_c("a", "A", 46, "The camp 's residents ' committee"), _c("b", "B", 35, "the Dabbat Camp Residents ' Committee"),
+          _c("c", "C", 40, "the ministry")]
+    groups = origin_groups(cs, {})
+    assert groups["a"] == groups["b"] != groups["c"]
+    # a title and a name "of" a body: its voice ("Commander Lev Aranda of the Sadrin Provincial Police")
+    cs = [_c("a", "A", 9, "Commander Lev Aranda of the Sadrin Provincial Police"), _c("b", "B", 9, "the provincial police"),
+          _c("c", "C", 19, "the interior ministry")]
+    groups = origin_groups(cs, {})
+    assert groups["a"] == groups["b"] != groups["c"]
+    # a lower-case "of" phrase names no body ("Lev Aranda of the old guard"), nor a body with "of" inside its name
+    cs = [_c("a", "A", 9, "Lev Aranda of the old guard"), _c("b", "B", 9, "the provincial police")]
+    groups = origin_groups(cs, {})
+    assert groups["a"] != groups["b"]
+
+
 def test_an_outlet_described_after_its_name_relays_a_figure():
     from storytrace.text.origins import is_outlet
     assert is_outlet("Kadrossa Free Voice , a news site run by exiled journalists")

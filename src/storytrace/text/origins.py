@@ -178,6 +178,8 @@ def source_key(attribution: str) -> str:
 
 
 _JOINERS = frozenset("and or of the".split())
+#: A possessive's marks, tokens of their own in a parsed sayer ("the camp 's residents ' committee").
+_POSSESSIVE_MARKS = frozenset(["'s", "’s", "'", "’"])
 #: A phrase that opens with a count ("Three people", "five pilgrims"): people counted, not a source.
 _COUNTED = re.compile(r"(?:the\s+)?(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                       r"dozens|hundreds|several)\s+(?!of\b)(?-i:[a-z])", re.IGNORECASE)
@@ -513,8 +515,9 @@ def _bare_bodies(attrs: set[str], sets: "DisjointSets[str]") -> None:
     body, under any of its joined names, whose name ends in it. Two such bodies, none, or a
     name that marks another side ("the rebel government", "the opposition's shadow
     government"): it stays apart."""
-    def words_of(k: str) -> list[str]:
-        return k[13:].split() if k.startswith("attribution: ") and not k.startswith("attribution: person ") else []
+    def words_of(k: str) -> list[str]:  # (a possessive's marks apart: "camp 's residents ' committee")
+        return [w for w in k[13:].split() if w not in _POSSESSIVE_MARKS] if k.startswith("attribution: ") and \
+            not k.startswith("attribution: person ") else []
 
     bare = [k for k in attrs if len(words_of(k)) == 1]
     for k in sorted(attrs - set(bare)) + sorted(bare):  # the fuller names first, so a head word sees them joined
@@ -522,7 +525,7 @@ def _bare_bodies(attrs: set[str], sets: "DisjointSets[str]") -> None:
         tail = words if words and (words[-1] in ORG_WORDS or len(words) > 1 and ORG_WORDS & set(words)) else None
         prefixed = [o for o in attrs if o != k and o.startswith(k + " ")]  # "ministry" -> "ministry foreign affairs"
         fuller = [o for o in attrs if o != k and not o.startswith("attribution: person ") and (
-            o.startswith(k + " ") or tail is not None and o[13:].split()[-len(tail):] == tail)
+            o.startswith(k + " ") or tail is not None and words_of(o)[-len(tail):] == tail)
             and not (SIDES | _OTHER_ONE) & set(o[13:].replace("-", " ").split())]
         if len(words) > 1 and len(fuller) == 1 or len(words) == 1 and len(prefixed) == 1 and fuller == prefixed:
             sets.union(k, fuller[0])
@@ -541,6 +544,10 @@ _VOICE_AFTER = re.compile(rf"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}\s*,
                           rf"(?:for|of|at)\s+(?:the\s+)?(?P<body2>[\w’'-]+(?:\s+[\w’'-]+){{0,5}}))\s*$")
 
 
+#: ... or a title and a name "of" a body named in capitals: "Commander Lev Aranda of the Sadrin Provincial Police".
+_NAMED_OF = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){2,4}of\s+the\s+(?P<body2>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5})\s*$")
+
+
 def _body_voices(cs: list[_Claim], keys: dict[str, list[str]], sets: "DisjointSets[str]") -> set[str]:
     """A person named as a body's voice ("the authority's director, Halina Drost", "the head
     of the emergency office, Ruth Alvane") speaks
@@ -550,13 +557,14 @@ def _body_voices(cs: list[_Claim], keys: dict[str, list[str]], sets: "DisjointSe
     for c in cs:
         said = " ".join((c.attributed_to or "").split())
         m = None if re.search(r"\b(?:former|ex-|retired)", said, re.IGNORECASE) else \
-            _BODY_VOICE.match(said) or _VOICE_AFTER.match(said)  # (a former spokesman speaks for no one)
+            _BODY_VOICE.match(said) or _VOICE_AFTER.match(said) or _NAMED_OF.match(said)  # (a former spokesman
+        # speaks for no one)
         k = keys[c.id][0]
         if not m or not k.startswith("attribution: person "):
             continue  # (a voice already keyed as a body, "the airport authority's fire chief": the fire service)
         if m.re is _VOICE_AFTER and not m.group("art") and not (m.group("body2") or "")[:1].isupper():
             continue  # ("Ivo Tam, chair of the board": which board is not said; "chairman of the X Committee" is)
-        body = source_key(m.group("body") or "the " + m.group("body2"))  # ("of the X Committee": a body, not a name)
+        body = source_key(m.groupdict().get("body") or "the " + m.group("body2"))  # ("of the X Committee": a body)
         if body != UNNAMED and not body.startswith(("person ", "office ")) and body.split()[-1] not in NATIONALITIES:
             sets.union(k, "attribution: " + body)
             bodies.add("attribution: " + body)

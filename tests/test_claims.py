@@ -108,6 +108,18 @@ def test_a_bare_number_a_sayer_gives_after_a_count_is_their_count_of_it():
     assert 30.0 not in [c.value for c in extract("Police said 12 people were killed and 40 injured. The party says 30.")]
     assert 30.0 not in [c.value for c in extract("Police said 12 people were killed. The party says 30 schools.")]
     assert 30.0 not in [c.value for c in extract("Police said 12 people were killed.\n\nThe party says 30.")]
+    # an aside about the sayer's count between sayer and verb, or a clause after the number
+    got = [(c.measure, c.value, c.attributed_to) for c in extract(
+        "The governor's office counts 30 dead. The army, counting only bodies its soldiers recovered, says 18.")]
+    assert ("killed", 18.0, "The army") in got
+    got = [(c.measure, c.value, c.attributed_to) for c in extract(
+        "The ministry said 41 people had died. Governor Matej Horvan, who reads his figure from the morgues, says 49.")]
+    assert ("killed", 49.0, "Governor Matej Horvan") in got
+    assert ("killed", 31.0, "The health ministry") in [(c.measure, c.value, c.attributed_to) for c in extract(
+        "The toll stood at 30 on Monday. The health ministry says 31, after a woman died in hospital.")]
+    # an aside that is no sayer's ("In the east, Mr Tal says 40" has no count before it of its own kind)
+    assert 40.0 not in [c.value for c in extract("Police said 12 people were killed and 30 hurt. The party, "
+                                                 "citing doctors, says 40.")]
 
 
 def test_the_injured_still_in_hospital_are_hospitalised_not_more_injured():

@@ -20,12 +20,14 @@ from ..model import Claim, make_id
 from ..text.numbers import band, find_numbers
 
 #: A sayer, a say verb and a bare number ending its clause: "The Civic Renewal Party says 32.",
-#: "doctors say four;", "the opposition puts the figure at 30."
+#: "doctors say four;", "the opposition puts the figure at 30."; an aside about the sayer's count may
+#: stand between them ("The army, counting only bodies its soldiers recovered, says 18.").
 _SAID_BARE = re.compile(
     r"(?:(?<=[.;:!?] )|(?<=[.;:!?]\" )|(?<=\n)|^)(?P<who>(?:[Tt]he\s+|[Ii]ts\s+|[Hh]is\s+|[Hh]er\s+)?[A-Za-z][\w'’-]*(?:\s+(?:of\s+|for\s+)?[A-Za-z][\w'’-]*){0,5}?)"
+    r"(?P<aside>\s*,\s*(?:who|which|whose|[a-z]+ing)\b[^,.;:\"“”]{1,100},)?"
     r"\s+(?:says|said|say|puts\s+(?:it|the\s+(?:toll|figure|number|count))\s+at)\s+"
     r"(?P<num>(?:at\s+least\s+|about\s+|more\s+than\s+|nearly\s+|some\s+|almost\s+|around\s+)?"
-    r"(?:\d[\d,]{0,12}|[a-z]+(?:-[a-z]+)?))(?=\s*(?:[.;](?!\d)|,\s+(?:while|and|but|whereas)\b|$))", re.MULTILINE)
+    r"(?:\d[\d,]{0,12}|[a-z]+(?:-[a-z]+)?))(?=\s*(?:[.;](?!\d)|,\s+(?:while|and|but|whereas|after)\b|$))", re.MULTILINE)
 #: Words opening a clause before its sayer ("Yet the party says 32"): not the sayer's name.
 _OPENERS = re.compile(r"^(?:(?:yet|but|and|so|however|meanwhile|still|now)\b,?\s+)+", re.IGNORECASE)
 #: A time before the sayer ("Last year the ministry said 30"): another time's count.

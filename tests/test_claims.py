@@ -117,6 +117,8 @@ def test_a_bare_number_a_sayer_gives_after_a_count_is_their_count_of_it():
     assert ("killed", 49.0, "Governor Matej Horvan") in got
     assert ("killed", 31.0, "The health ministry") in [(c.measure, c.value, c.attributed_to) for c in extract(
         "The toll stood at 30 on Monday. The health ministry says 31, after a woman died in hospital.")]
+    assert ("killed", 35.0, "The mayor") in [(c.measure, c.value, c.attributed_to) for c in extract(
+        "The interior ministry said 29 people died. The mayor counts 35.")]  # (a count that keeps its own list)
     # an aside that is no sayer's ("In the east, Mr Tal says 40" has no count before it of its own kind)
     assert 40.0 not in [c.value for c in extract("Police said 12 people were killed and 30 hurt. The party, "
                                                  "citing doctors, says 40.")]

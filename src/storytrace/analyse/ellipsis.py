@@ -20,12 +20,12 @@ from ..model import Claim, make_id
 from ..text.numbers import band, find_numbers
 
 #: A sayer, a say verb and a bare number ending its clause: "The Civic Renewal Party says 32.",
-#: "doctors say four;", "the opposition puts the figure at 30."; an aside about the sayer's count may
+#: "doctors say four;", "the opposition puts the figure at 30.", "The mayor counts 35."; an aside about the sayer's count may
 #: stand between them ("The army, counting only bodies its soldiers recovered, says 18.").
 _SAID_BARE = re.compile(
     r"(?:(?<=[.;:!?] )|(?<=[.;:!?]\" )|(?<=\n)|^)(?P<who>(?:[Tt]he\s+|[Ii]ts\s+|[Hh]is\s+|[Hh]er\s+)?[A-Za-z][\w'’-]*(?:\s+(?:of\s+|for\s+)?[A-Za-z][\w'’-]*){0,5}?)"
     r"(?P<aside>\s*,\s*(?:who|which|whose|[a-z]+ing)\b[^,.;:\"“”]{1,100},)?"
-    r"\s+(?:says|said|say|puts\s+(?:it|the\s+(?:toll|figure|number|count))\s+at)\s+"
+    r"\s+(?:says|said|say|counts|puts\s+(?:it|the\s+(?:toll|figure|number|count))\s+at)\s+"
     r"(?P<num>(?:at\s+least\s+|about\s+|more\s+than\s+|nearly\s+|some\s+|almost\s+|around\s+)?"
     r"(?:\d[\d,]{0,12}|[a-z]+(?:-[a-z]+)?))(?=\s*(?:[.;](?!\d)|,\s+(?:while|and|but|whereas|after)\b|$))", re.MULTILINE)
 #: Words opening a clause before its sayer ("Yet the party says 32"): not the sayer's name.
@@ -41,7 +41,7 @@ def said_counts(text: str, claims: list[Claim], count_kinds: set[str]) -> list[C
     """The bare counts sayers give right after a sentence (or a clause before a semicolon)
     whose counts are of one measure: claims of that measure, the overall figure, with
     their sayer."""
-    if not claims or not re.search(r"\b(?:says?|said|puts)\s", text):
+    if not claims or not re.search(r"\b(?:says?|said|puts|counts)\s", text):
         return []
     taken = {c.start for c in claims}
     by_start: dict[int, list[Claim]] = defaultdict(list)  # each sentence's claims, by where it starts

@@ -119,6 +119,14 @@ def test_a_bare_number_a_sayer_gives_after_a_count_is_their_count_of_it():
         "The toll stood at 30 on Monday. The health ministry says 31, after a woman died in hospital.")]
     assert ("killed", 35.0, "The mayor") in [(c.measure, c.value, c.attributed_to) for c in extract(
         "The interior ministry said 29 people died. The mayor counts 35.")]  # (a count that keeps its own list)
+    # the second review's cases: an aside about another measure, a narrower group, another time; "counts" as having
+    for text in ["Police said 12 people were killed. The army, speaking of the injured, says 30.",
+                 "Police said 12 civilians were killed. The ministry, counting only soldiers, says 30.",
+                 "Police said 12 people were killed. The army, during last year's offensive, said 40.",
+                 "Police said 12 people were killed. The party, noting that 30 were hurt, says 14.",
+                 "The ministry said 25 people had died. The union counts 4,000.",
+                 "The ministry said 25 people had died. Each team counts 11."]:
+        assert [c.value for c in extract(text) if c.measure == "killed"] == [extract(text)[0].value], text
     # an aside that is no sayer's ("In the east, Mr Tal says 40" has no count before it of its own kind)
     assert 40.0 not in [c.value for c in extract("Police said 12 people were killed and 30 hurt. The party, "
                                                  "citing doctors, says 40.")]

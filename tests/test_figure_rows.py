@@ -1252,6 +1252,13 @@ def test_a_body_s_possessive_short_name_and_a_voice_named_of_it_are_one_origin()
           _c("c", "C", 19, "the interior ministry")]
     groups = origin_groups(cs, {})
     assert groups["a"] == groups["b"] != groups["c"]
+    # the body keeps all its name: another force, a rebel army, a rival party or another hospital stay apart
+    for a, b in [("Commander Lev Aranda of the Sadrin Provincial Police", "Captain Ana Vel of the Karsk Provincial Police"),
+                 ("Captain Lev Aranda of the Rebel Army", "the army"),
+                 ("Lev Aranda of the Civic Party", "Ana Vel of the National Party"),
+                 ("Dr Lev Aranda of the Central Hospital", "Dr Ana Vel of the Northern Hospital")]:
+        groups = origin_groups([_c("a", "A", 9, a), _c("b", "B", 9, b)], {})
+        assert groups["a"] != groups["b"], (a, b)
     # a lower-case "of" phrase names no body ("Lev Aranda of the old guard"), nor a body with "of" inside its name
     cs = [_c("a", "A", 9, "Lev Aranda of the old guard"), _c("b", "B", 9, "the provincial police")]
     groups = origin_groups(cs, {})

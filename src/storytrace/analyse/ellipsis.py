@@ -15,8 +15,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
+from typing import cast
 
 from ..model import Claim, make_id
+from .measures import GROUPS, MEASURE_LEMMAS
 from ..text.numbers import band, find_numbers
 
 #: A sayer, a say verb and a bare number ending its clause: "The Civic Renewal Party says 32.",
@@ -25,7 +27,7 @@ from ..text.numbers import band, find_numbers
 _SAID_BARE = re.compile(
     r"(?:(?<=[.;:!?] )|(?<=[.;:!?]\" )|(?<=\n)|^)(?P<who>(?:[Tt]he\s+|[Ii]ts\s+|[Hh]is\s+|[Hh]er\s+)?[A-Za-z][\w'’-]*(?:\s+(?:of\s+|for\s+)?[A-Za-z][\w'’-]*){0,5}?)"
     r"(?P<aside>\s*,\s*(?:who|which|whose|[a-z]+ing)\b[^,.;:\"“”]{1,100},)?"
-    r"\s+(?:says|said|say|counts|puts\s+(?:it|the\s+(?:toll|figure|number|count))\s+at)\s+"
+    r"\s+(?P<verb>says|said|say|counts|puts\s+(?:it|the\s+(?:toll|figure|number|count))\s+at)\s+"
     r"(?P<num>(?:at\s+least\s+|about\s+|more\s+than\s+|nearly\s+|some\s+|almost\s+|around\s+)?"
     r"(?:\d[\d,]{0,12}|[a-z]+(?:-[a-z]+)?))(?=\s*(?:[.;](?!\d)|,\s+(?:while|and|but|whereas|after)\b|$))", re.MULTILINE)
 #: Words opening a clause before its sayer ("Yet the party says 32"): not the sayer's name.
@@ -34,7 +36,17 @@ _OPENERS = re.compile(r"^(?:(?:yet|but|and|so|however|meanwhile|still|now)\b,?\s
 _ANOTHER_TIME = re.compile(r"\b(?:year|years|month|months|week|weeks|ago|earlier|previously|then|once|last|in\s+\d{4})\b",
                            re.IGNORECASE)
 #: Words that cannot open a sayer ("It says 32", "and says 32" belong to the sentence before).
-_NOT_SAYER = frozenset("it this that which who and but or he she they we i you there".split())
+_NOT_SAYER = frozenset("it this that which who and but or he she they we i you there each every".split())
+
+
+def _other_measure(aside: str, measure: str) -> bool:
+    """An aside naming another measure than the count before ("speaking of the injured")."""
+    for w in re.findall(r"[a-z]+", aside.lower()):
+        m = MEASURE_LEMMAS.get(w) or MEASURE_LEMMAS.get(re.sub(r"(?:ed|ing|s)$", "", w)) or \
+            MEASURE_LEMMAS.get(re.sub(r"(?:d|ies)$", "", w))
+        if m and m != measure:
+            return True
+    return False
 
 
 def said_counts(text: str, claims: list[Claim], count_kinds: set[str]) -> list[Claim]:
@@ -52,8 +64,10 @@ def said_counts(text: str, claims: list[Claim], count_kinds: set[str]) -> list[C
     out = []
     for m in _SAID_BARE.finditer(text):
         who = _OPENERS.sub("", m.group("who"))
-        if not who or who.split()[0].lower() in _NOT_SAYER or "\n" in m.group(0) or _ANOTHER_TIME.search(who):
-            continue
+        aside = m.group("aside") or ""
+        if not who or who.split()[0].lower() in _NOT_SAYER or "\n" in m.group(0) or _ANOTHER_TIME.search(who + aside) \
+                or any(g.lower() in GROUPS for g in re.findall(r"\bonly\s+(?:the\s+)?(\w+)", aside)):
+            continue  # (an aside of another time, or of a narrower group: "counting only soldiers")
         nums = [n for n in find_numbers(m.group("num")) if n.kind in count_kinds and n.value is not None]
         start = m.start("num") + (nums[0].start if nums else 0)
         if len(nums) != 1 or start in taken:
@@ -62,6 +76,9 @@ def said_counts(text: str, claims: list[Claim], count_kinds: set[str]) -> list[C
         if i < 0:
             continue
         before = by_start[starts[i]]
+        if aside and (max(c.sentence_end for c in before) > m.start("who") or _other_measure(aside, before[0].measure)):
+            continue  # (after an aside, the count it answers is in the sentence before, not in the aside: "Police,
+            # adding that 12 were arrested, say 30"; nor an aside about another measure: "speaking of the injured")
         gap = text[max(c.sentence_end for c in before):m.start("who")]
         if gap.strip(" \t\"'”’") and ";" not in text[max(c.end for c in before):m.start("who")]:
             continue  # not the sentence right before it (nor its clause before a semicolon)
@@ -69,6 +86,8 @@ def said_counts(text: str, claims: list[Claim], count_kinds: set[str]) -> list[C
         if not overall or len({c.measure for c in before}) != 1:
             continue  # two measures before: which does it answer?
         ref, n = overall[0], nums[0]
+        if m.group("verb") == "counts" and ref.value and not ref.value / 4 <= cast(float, n.value) <= ref.value * 4:
+            continue  # "The union counts 4,000": what it has, not a count of the same order as the one before
         low, high = band(n.qualifier, n.value, n.low, n.high)
         end = m.start("num") + n.end
         out.append(Claim(

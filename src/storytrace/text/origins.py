@@ -564,7 +564,10 @@ def _body_voices(cs: list[_Claim], keys: dict[str, list[str]], sets: "DisjointSe
             continue  # (a voice already keyed as a body, "the airport authority's fire chief": the fire service)
         if m.re is _VOICE_AFTER and not m.group("art") and not (m.group("body2") or "")[:1].isupper():
             continue  # ("Ivo Tam, chair of the board": which board is not said; "chairman of the X Committee" is)
-        body = source_key(m.groupdict().get("body") or "the " + m.group("body2"))  # ("of the X Committee": a body)
+        body = " ".join(re.findall(r"[\w'’-]+", m.group("body2").lower())) if m.re is _NAMED_OF else \
+            source_key(m.groupdict().get("body") or "the " + m.group("body2"))  # ("of the X Committee": a body)
+        # (a name "of" a body keeps all its name: "Sadrin Provincial Police", not any police; the short names join it
+        # where it is the one such body: _bare_bodies)
         if body != UNNAMED and not body.startswith(("person ", "office ")) and body.split()[-1] not in NATIONALITIES:
             sets.union(k, "attribution: " + body)
             bodies.add("attribution: " + body)

@@ -37,9 +37,9 @@ def held(tok: Any) -> bool:
     agent = [g for c in tok.children if c.dep_ == "agent" for g in c.subtree]
     if agent:
         return any(t.lemma_.lower() in _POLICE_WORDS for t in agent)
-    held = [c for c in tok.children if c.dep_ == "nsubjpass"]  # (not "a funeral was held")
+    subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]  # (not "a funeral was held")
     return tok.tag_ == "VBN" and bool(_HELD_BY_POLICE.search(tok.sent.text)) and all(
-        c.pos_ == "NUM" or any(g.dep_ == "nummod" for g in c.children) for c in held)
+        c.pos_ == "NUM" or any(g.dep_ == "nummod" for g in c.children) for c in subjects)
 
 
 _POLICE_WORDS = frozenset("police officer officers prosecutor prosecutors authority authorities".split())

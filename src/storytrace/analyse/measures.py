@@ -434,7 +434,7 @@ def copula_attr(head: Any) -> Optional[Any]:
 _FATES = frozenset({"killed", "injured", "released", "hospitalised", "missing"})
 
 
-def _fate_ofheld(head: Any) -> Optional[str]:
+def _fate_of_held(head: Any) -> Optional[str]:
     """"Four hostages were killed", "gunmen killed two hostages", "the hostages were freed":
     what the verb of a count of hostages or captives says befell them (None: only that
     they were held)."""
@@ -483,7 +483,7 @@ def _measure_of(head: Any) -> Optional[str]:
     if head.pos_ == "NOUN":
         m = lemma_measure(head)
         if m and head.lemma_.lower() in ("death", "fatality", "body", "corpse", "injury", "hostage", "captive", "refugee", "casualty", "dead"):
-            return _fate_ofheld(head) or m if m == "captured" else m
+            return _fate_of_held(head) or m if m == "captured" else m
     if head.lemma_.lower() in ("dead", "life") or head.lower_ == "dead":  # "the 19 dead", "claimed 64 lives"
         return "killed"
     if head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB" and head.head.lemma_.lower() in MEASURE_LEMMAS and \
@@ -499,7 +499,7 @@ def _measure_of(head: Any) -> Optional[str]:
         if c.dep_ in ("amod", "acl", "relcl", "appos", "advmod") and c.i > head.i and not _own_object(c):
             m = lemma_measure(c)
             if m:  # ("The 40 pupils kidnapped last week were released": what befell those held)
-                return (_fate_ofheld(head) or m) if m == "captured" else m
+                return (_fate_of_held(head) or m) if m == "captured" else m
         if _in_custody_after(head, c):
             return "arrested"  # "the four men now under arrest", "three people in custody"
     t = head

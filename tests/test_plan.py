@@ -130,6 +130,44 @@ def test_a_plan_with_components():
         "i1": "i7", "i4": "i7", "i7": "i7", "s1": "i7"}
 
 
+class Added(NamedTuple):
+    kind: str
+    values: tuple
+
+
+def _priced(shop: str, items: list[Item]) -> list[Added]:
+    out = [Added("log", (f"{shop}:{r.id}", r.price)) for r in items if r.price >= 5]
+    return out + [Added("flag", (shop,))]
+
+
+LOG = Plan(
+    name="toy log",
+    reads=(Read("items", "select id, shop, price from items", Item),),
+    steps=(Group("added", [("items", lambda r: r.shop)], _priced),),
+    writes=(),
+    updates=(Update("added", "insert or replace into log (id, price) values (?, ?)", lambda a: a.values,
+                    keep=lambda a: a.kind == "log", order=lambda a: a.values[0]),
+             Update("added", "update shops set name = 'flagged' where id = ?", lambda a: a.values,
+                    keep=lambda a: a.kind == "flag")),
+    prepare=lambda db: db.execute("delete from log where id like 'old%'"),
+)
+
+
+def test_an_update_keeps_its_rows_inserts_in_its_order_and_a_plan_prepares_first():
+    db = _ledger()
+    db.execute("create table log (id text primary key, price real)")
+    db.execute("insert into log values ('old', 1.0)")
+    rows = list(db.execute("select id, shop, price from items"))
+    random.Random(3).shuffle(rows)  # (the order rows arrive in does not set the rowids)
+    db.execute("delete from items")
+    db["items"].insert_all([dict(zip(("id", "shop", "price"), r)) for r in rows], pk="id")
+    assert LOG(db) == {}
+    assert [r[0] for r in db.execute("select id from log order by rowid")] == [
+        "s0:i6", "s0:i9", "s1:i7", "s2:i5", "s2:i8"]  # the old row gone, the new ones by their declared order
+    assert dict(db.execute("select id, name from shops")) == {"s0": "flagged", "s1": "flagged"}  # (no s2 row to update)
+    assert LOG.tables_written() == ["log", "shops"]
+
+
 def test_a_claim_no_longer_counted_loses_its_figure(example_ledger, tmp_path):
     """claims.figure_id is null for a claim the figures stage no longer counts (a person
     corrected its measure to `other`), as in a ledger built with that correction."""

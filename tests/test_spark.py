@@ -268,7 +268,7 @@ def test_a_declared_stage_gives_the_same_tables_on_spark(spark, tmp_path, monkey
     from pyspark import cloudpickle
 
     from storytrace.engines.spark import plans
-    from test_plan import LINKS, PLAN, _ledger
+    from test_plan import LINKS, LOG, PLAN, _ledger
 
     cloudpickle.register_pickle_by_value(test_plan)  # the executors cannot import the tests
 
@@ -284,10 +284,13 @@ def test_a_declared_stage_gives_the_same_tables_on_spark(spark, tmp_path, monkey
             return str(tmp_path / table)
 
     monkeypatch.setattr(plans, "columns_of", lambda table: [("id", str), ("name", str), ("total", float), ("n", int)])
-    for plan in (PLAN, LINKS):  # co-groups, updates; a Components step
+    for plan in (PLAN, LINKS, LOG):  # co-groups, updates; a Components step; kept, ordered inserts after a prepare
         a, b = _ledger(), _ledger()
         for db in (a, b):
             db.execute("insert into items (id, shop, price) values ('s0', 'x', 100.0), ('s1', 'x', 0.5)")
+            db.execute("create table log (id text primary key, price real)")
+            db.execute("insert into log values ('old', 1.0)")
         assert plan(a) == plans.run(plan, Run(), b)
-        for q in ("select * from totals order by rowid", "select * from items order by rowid"):
+        for q in ("select * from totals order by rowid", "select * from items order by rowid",
+                  "select rowid, * from log order by rowid", "select * from shops order by rowid"):
             assert list(a.execute(q)) == list(b.execute(q))

@@ -43,12 +43,12 @@ CROSS_STAGES: tuple[tuple[str, CrossStage], ...] = (
     ("own datings", datings.own_stage),  # the last build's cross-document datings dropped: all are redone below
     ("corrections", corrections.claims_stage),  # people's corrections of claims (events: in the events stage)
     ("reuse", reuse.reuse_stage),  # copied passages (oriented by the dates known so far)
-    ("dates", dating.neighbour_stage),  # yearless datelines dated through the documents they share passages with
+    ("dates", dating.NEIGHBOUR_DATES),  # yearless datelines dated through the documents they share passages with
     ("stories", stories.stories_stage),  # documents reporting the same thing
-    ("story dates", dating.story_stage),  # a weekday or date the text names, pinned among its story's dates
-    ("serial dates", serials.serial_stage),  # undated articles placed among their outlet's dated ones by article id
+    ("story dates", dating.STORY_DATES),  # a weekday or date the text names, pinned among its story's dates
+    ("serial dates", serials.SERIAL_DATES),  # undated articles placed among their outlet's dated ones by article id
     ("events", events.events_stage),  # stories, named events; claims' and documents' events
-    ("event dates", dating.event_stage),  # anniversaries and weekdays of events other documents date
+    ("event dates", dating.EVENT_DATES),  # anniversaries and weekdays of events other documents date
     ("choose dates", datings.choose_stage),  # documents.published chosen from all datings, and how sure it is
     ("direction", reuse.DIRECTION),  # links re-oriented with all those dates
     ("terms", terms_mod.TERMS),  # terms.event_id: each label's event; uses counted per document, event, term, voice

@@ -6,11 +6,11 @@ One job: the cross-document dating stages. Each reads the per-document evidence
 and writes its answers as rows of the `datings` table (datings.py), which chooses the
 document's date from all of them; none overwrites another's.
 
-- `neighbour_stage`: a yearless dateline takes its year from the documents it shares
+- `NEIGHBOUR_DATES` (a declared plan): a yearless dateline takes its year from the documents it shares
   passages with (the reuse table);
-- `story_stage`: an undated document whose text names a weekday or a date gets the day
+- `STORY_DATES` (a declared plan): an undated document whose text names a weekday or a date gets the day
   that pins among its story's dates (`published_how = story`);
-- `event_stage`: an anniversary or a weekday of an event that other documents date
+- `EVENT_DATES` (a declared plan): an anniversary or a weekday of an event that other documents date
   (the `events` table).
 
 Outlets' article ids: serials.py.
@@ -18,12 +18,15 @@ Outlets' article ids: serials.py.
 
 from __future__ import annotations
 
+import functools
+from collections import defaultdict
 from datetime import date, timedelta
-from typing import Any, Iterable, Optional, Union
+from typing import Any, Iterable, Iterator, NamedTuple, Optional, Union
 
 from . import datings
 from ..analyse.dates import SCAN_CHARS, Dating, anniversary_day, full_day, opening_dates, reporting_dates, safe_day
-from .annotated import complete, date_mentions
+from .annotated import complete, complete_spans
+from .plan import Group, Plan, Read
 from ..text.timex import DateMention
 
 NEIGHBOUR_DAYS = 183  # a yearless day is placed in the year that puts it nearest its neighbours
@@ -55,39 +58,109 @@ def date_from_neighbours(partial: str, neighbours: list[tuple[str, date]], weekd
     return best, median_id
 
 
-def neighbour_stage(db: Any) -> dict[str, int]:
-    """Cross-document dating: give a yearless dateline its year from the documents it
-    shares passages with (the reuse table). The evidence names that document."""
+class Yearless(NamedTuple):
+    """A document whose dateline gives a day without its year, and no date of its own."""
+
+    id: str
+    partial: str
+    evidence: Optional[str]
+    position: int
+
+
+class LinkEnds(NamedTuple):
+    """A passage two documents share (a reuse row, not boilerplate)."""
+
+    source_doc: str
+    target_doc: str
+    position: int
+
+
+class DatedDoc(NamedTuple):
+    """A document with a date (its day: the first ten characters)."""
+
+    id: str
+    published: str
+    position: int
+
+
+class Neighbour(NamedTuple):
+    """A dated document `nid` sharing a passage with `doc_id` (the link's position orders them)."""
+
+    doc_id: str
+    nid: str
+    published: str
+    link: int
+
+
+class Weekday(NamedTuple):
+    """A weekday a yearless document names (any of its date mentions)."""
+
+    doc_id: str
+    weekday: int
+    position: int
+
+
+def _ends(dated_end: str, other_end: str) -> Any:
+    def each(_doc: str, links: list[LinkEnds], dated: list[DatedDoc]) -> Iterator[Neighbour]:
+        for d in dated[:1]:
+            for link in links:
+                yield Neighbour(getattr(link, other_end), d.id, d.published, link.position)
+    return each
+
+
+def _neighbour_dates(doc_id: str, docs: list[Yearless], near: list[Neighbour], weekdays: list[Weekday]
+                     ) -> Iterator[datings.Found]:
+    """The year of one yearless dateline from the documents it shares passages with."""
+    if not docs or not near:
+        return
+    d = docs[0]
+    neighbours = [(n.nid, date.fromisoformat(n.published[:10])) for n in sorted(near, key=lambda n: (n.link, n.nid))]
+    got = date_from_neighbours(d.partial, neighbours, {w.weekday for w in weekdays})
+    if got is None:
+        return
+    day, nid = got
+    yield datings.found(doc_id, Dating("dateline", f"{d.evidence} + year {day.year} from document {nid} (a shared passage)",
+                                       "day", day, day, d.partial))
+
+
+def _neighbour_prepare(db: Any) -> None:
     datings.clear(db, "passages")
     complete(db, "date_mentions")
-    rows = db.execute(
-        "select id, published_partial, published_evidence from documents "
-        "where published is null and published_partial is not null"
-    ).fetchall()
-    found: list[tuple[str, Dating]] = []
-    for doc_id, partial, evidence in rows:
-        neighbours = [
-            (nid, date.fromisoformat(pub[:10]))
-            for nid, pub in db.execute(
-                "select d.id, d.published from reuse r join documents d "
-                "on d.id = case when r.source_doc = ? then r.target_doc else r.source_doc end "
-                "where (r.source_doc = ? or r.target_doc = ?) and r.kind != 'boilerplate' and d.published is not null",
-                [doc_id, doc_id, doc_id],
-            )
-        ]
-        got = date_from_neighbours(partial, neighbours, _weekdays(db, doc_id))
-        if got is None:
-            continue
-        day, nid = got
-        found.append((doc_id, Dating("dateline", f"{evidence} + year {day.year} from document {nid} (a shared passage)",
-                                     "day", day, day, partial)))
-    dated = datings.record(db, "passages", found)
-    return {"dated_from_neighbours": dated}
+    complete_spans(db)
 
 
-def _weekdays(db: Any, doc_id: str) -> set[int]:
-    """Weekdays the text names ("rose to 19 on Wednesday"): the news day must be one of them."""
-    return {m.weekday for m, _ in date_mentions(db, doc_id) if m.kind == "weekday" and m.weekday is not None}
+_YEARLESS = "select id from documents where published is null and published_partial is not null"
+
+#: Cross-document dating: a yearless dateline takes its year from the documents it
+#: shares passages with (the reuse table); the evidence names that document. The
+#: passages joined with their dated ends (a co-group per end), then a co-group per
+#: yearless document with its weekdays, then its datings chosen again.
+NEIGHBOUR_DATES = Plan(
+    name="dates",
+    reads=(
+        Read("yearless", "select id, published_partial, published_evidence from documents "
+                         "where published is null and published_partial is not null", Yearless),
+        Read("links", "select source_doc, target_doc from reuse where kind != 'boilerplate'", LinkEnds),
+        Read("dated", "select id, published from documents where published is not null", DatedDoc),
+        Read("weekdays", f"select doc_id, weekday from date_mentions where kind = 'weekday' and weekday is not null "
+                         f"and doc_id in ({_YEARLESS})", Weekday),
+        *datings.record_reads(_YEARLESS),
+    ),
+    steps=(
+        Group("from_sources", [("links", lambda r: r.source_doc), ("dated", lambda d: d.id)], _ends("source_doc", "target_doc")),
+        Group("from_targets", [("links", lambda r: r.target_doc), ("dated", lambda d: d.id)], _ends("target_doc", "source_doc")),
+        Group("found", [("yearless", lambda d: d.id), ("from_sources", lambda n: n.doc_id),
+                        ("from_targets", lambda n: n.doc_id), ("weekdays", lambda w: w.doc_id)],
+              lambda doc_id, docs, a, b, weekdays: _neighbour_dates(doc_id, docs, a + b, weekdays)),
+        Group("recorded", [("found", lambda f: f.doc_id), ("held", lambda h: h.doc_id), ("words", lambda w: w.doc_id),
+                           ("own_spans", lambda o: o.id)], functools.partial(datings.recorded, "passages")),
+    ),
+    writes=(),
+    updates=datings.record_updates("recorded"),
+    requires=("reuse",),
+    prepare=_neighbour_prepare,
+)
+neighbour_stage = NEIGHBOUR_DATES
 
 
 STORY_MIN = 1  # dated documents of the story needed (the text must still pin the day)
@@ -148,38 +221,127 @@ def date_from_story(dates: Union[str, list[DateMention]], neighbours: list[tuple
     return Dating("story", evidence, "day", day, day)
 
 
-def story_stage(db: Any) -> dict[str, int]:
-    """Cross-document dating by story (documents.story, stories.py): an undated document
-    whose text names a weekday or a date gets the day that pins among its story's
-    dates; a yearless dateline gets its year from them. Only documents dated by their own
-    evidence are neighbours."""
-    datings.clear(db, "story")
-    by_story: dict[str, list[tuple[str, date]]] = {}
-    for doc_id, story, pub in db.execute(
-            "select id, story, published from documents where story is not null and published is not null "
-            "and coalesce(published_precision, 'day') = 'day'"):
+class StoryDated(NamedTuple):
+    """A document of a story dated to a day by the stages before (a neighbour)."""
+
+    id: str
+    story: str
+    published: str
+    position: int
+
+
+class StoryUndated(NamedTuple):
+    """A document of a story with no day yet, and its own dating evidence."""
+
+    id: str
+    story: str
+    how: Optional[str]
+    evidence: Optional[str]
+    precision: Optional[str]
+    low: Optional[str]
+    high: Optional[str]
+    partial: Optional[str]
+    position: int
+
+
+class StoryMention(NamedTuple):
+    """A date mention of an undated document of a story (its `date_mentions` row)."""
+
+    story: str
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    year: Optional[int]
+    month: Optional[int]
+    day: Optional[int]
+    end_year: Optional[int]
+    end_month: Optional[int]
+    end_day: Optional[int]
+    weekday: Optional[int]
+    offset: Optional[int]
+    unit: Optional[str]
+    approx: bool
+    ordinal: Optional[int]
+    event_start: Optional[int]
+    event_end: Optional[int]
+    time: Optional[str]
+    reporting: bool
+    position: int
+
+    def mention(self) -> DateMention:
+        return DateMention(*self[2:20])
+
+
+_UNDATED = "select id from documents where published is null and story is not null"
+
+
+def _story_dates(story: str, dated: list[StoryDated], undated: list[StoryUndated],
+                 mentions: list[StoryMention]) -> Iterator[datings.Found]:
+    """The story dates of one story's undated documents (see `STORY_DATES`)."""
+    if not undated:
+        return
+    neighbours_all: list[tuple[str, date]] = []
+    for d in sorted(dated, key=lambda d: d.position):
         try:
-            by_story.setdefault(story, []).append((doc_id, date.fromisoformat(pub[:10])))
+            neighbours_all.append((d.id, date.fromisoformat(d.published[:10])))
         except ValueError:
             continue
-    updates: list[tuple[str, Dating]] = []
-    complete(db, "date_mentions")
-    for doc_id, story, how, evidence, precision, low, high, partial in db.execute(
-            "select id, story, published_how, published_evidence, published_precision, published_low, "
-            "published_high, published_partial from documents where published is null and story is not null").fetchall():
-        neighbours = [nd for nd in by_story.get(story, []) if nd[0] != doc_id]
+    said: dict[str, list[StoryMention]] = defaultdict(list)
+    for m in sorted(mentions, key=lambda m: (m.doc_id, m.start)):
+        said[m.doc_id].append(m)
+    for u in sorted(undated, key=lambda u: u.position):
+        neighbours = [nd for nd in neighbours_all if nd[0] != u.id]
         got: Optional[Dating] = None
-        if partial:
-            year = date_from_neighbours(partial, neighbours, _weekdays(db, doc_id))
+        if u.partial:
+            weekdays = {m.weekday for m in said[u.id] if m.kind == "weekday" and m.weekday is not None}
+            year = date_from_neighbours(u.partial, neighbours, weekdays)
             if year is not None and len(neighbours) >= STORY_MIN:
-                got = Dating("dateline", f"{evidence} + year {year[0].year} from {len(neighbours)} documents of its story",
-                             "day", year[0], year[0], partial)  # the dateline's own day: only its year is the story's
+                got = Dating("dateline", f"{u.evidence} + year {year[0].year} from {len(neighbours)} documents of its story",
+                             "day", year[0], year[0], u.partial)  # the dateline's own day: only its year is the story's
         if got is None:
-            got = date_from_story([m for m, _ in date_mentions(db, doc_id, reporting=True)], neighbours,
-                                  _own_range(how, evidence, precision, low, high))
+            got = date_from_story([m.mention() for m in said[u.id] if m.reporting], neighbours,
+                                  _own_range(u.how, u.evidence, u.precision, u.low, u.high))
         if got is not None:
-            updates.append((doc_id, got))
-    return {"dated_by_story": datings.record(db, "story", updates)}
+            yield datings.found(u.id, got)
+
+
+def _story_prepare(db: Any) -> None:
+    datings.clear(db, "story")
+    complete(db, "date_mentions")
+    complete_spans(db)
+
+
+#: Cross-document dating by story (documents.story, stories.py): an undated document
+#: whose text names a weekday or a date gets the day that pins among its story's dates; a
+#: yearless dateline gets its year from them. Only documents dated by their own evidence
+#: (and the stages before) are neighbours. A group-by of the story's documents and its
+#: undated documents' date mentions, then each dated document's datings chosen again.
+STORY_DATES = Plan(
+    name="story dates",
+    reads=(
+        Read("dated", "select id, story, published from documents where story is not null and published is not null "
+                      "and coalesce(published_precision, 'day') = 'day'", StoryDated),
+        Read("undated", "select id, story, published_how, published_evidence, published_precision, published_low, "
+                        "published_high, published_partial from documents where published is null and story is not null",
+             StoryUndated),
+        Read("mentions", f"select d.story, {', '.join(f'm.[{f}]' for f in StoryMention._fields[1:-1])} from date_mentions m "
+                         f"join documents d on d.id = m.doc_id where m.doc_id in ({_UNDATED})", StoryMention),
+        *datings.record_reads(_UNDATED),
+    ),
+    steps=(
+        Group("found", [("dated", lambda d: d.story), ("undated", lambda u: u.story), ("mentions", lambda m: m.story)],
+              _story_dates),
+        Group("recorded", [("found", lambda f: f.doc_id), ("held", lambda h: h.doc_id), ("words", lambda w: w.doc_id),
+                           ("own_spans", lambda o: o.id)], functools.partial(datings.recorded, "story")),
+    ),
+    writes=(),
+    updates=datings.record_updates("recorded"),
+    requires=("stories",),
+    prepare=_story_prepare,
+)
+story_stage = STORY_DATES
 
 
 def _own_range(how, evidence, precision, low, high) -> Optional[Dating]:
@@ -191,43 +353,156 @@ def _own_range(how, evidence, precision, low, high) -> Optional[Dating]:
 
 # ----------------------------------------------------------------- events dated by other documents
 
-def event_stage(db: Any) -> dict[str, int]:
-    """Date documents by events the text names whose dates other documents give (the
-    `events` table, events.py): "on the 33rd anniversary of the Khojaly Massacre" in a
-    text that does not date the massacre, with the massacre dated Feb. 26, 1992 in other
-    documents; "the attack Wednesday on Barda" in a document dated only "a Wednesday on
-    or after 2020-10-14", with the Barda attack dated 2020-10-28 elsewhere."""
-    from .events import mentions_by_document
+class EventKey(NamedTuple):
+    """A dated event under one of the names its mentions give it (mentions.event_id, the events stage's)."""
 
-    datings.clear(db, "event")
-    dated: dict[str, list[tuple[str, date, str]]] = {}  # a name -> (label, day, evidence) of the events it names
-    evidence_column = "date_evidence" if "date_evidence" in db["events"].columns_dict else "null"
-    # each dated event under the names its mentions give it (mentions.event_id, the events stage's)
-    for label, key, when, precision, evidence in db.execute(
-            f"select e.label, m.key, e.date, e.date_precision, {evidence_column} from events e "
-            "join (select distinct event_id, key from mentions where event_id is not null) m on m.event_id = e.id "
-            "where e.date_precision in ('day', 'range') and e.date not like '..%' and e.date not like '%/..' "
-            "order by e.id, m.key"):
+    key: str
+    label: str
+    date: str
+    precision: str
+    evidence: Optional[str]
+    position: int
+
+
+class NamedAt(NamedTuple):
+    """A named event mention in the opening of a document with no day (captions too, as the
+    text's own dating reads them)."""
+
+    doc_id: str
+    start: int
+    end: int
+    key: str
+    position: int
+
+
+class NamedDated(NamedTuple):
+    """A named mention whose name a dated event goes by: the events it may be ((label, day, evidence))."""
+
+    doc_id: str
+    start: int
+    end: int
+    key: str
+    events: tuple
+
+
+class EventDoc(NamedTuple):
+    """A document with no day, and its own dating evidence."""
+
+    id: str
+    how: Optional[str]
+    evidence: Optional[str]
+    precision: Optional[str]
+    low: Optional[str]
+    high: Optional[str]
+    partial: Optional[str]
+    position: int
+
+
+class DateRow(NamedTuple):
+    """A reporting date mention of a document with no day (its `date_mentions` row)."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    year: Optional[int]
+    month: Optional[int]
+    day: Optional[int]
+    end_year: Optional[int]
+    end_month: Optional[int]
+    end_day: Optional[int]
+    weekday: Optional[int]
+    offset: Optional[int]
+    unit: Optional[str]
+    approx: bool
+    ordinal: Optional[int]
+    event_start: Optional[int]
+    event_end: Optional[int]
+    time: Optional[str]
+    period_start: int
+    period_end: int
+    space_after: int
+    phrase: Optional[str]
+    position: int
+
+    def pair(self) -> tuple[DateMention, dict[str, Any]]:
+        return DateMention(*self[1:19]), self._asdict()
+
+
+_NO_DAY = "select id from documents where published is null or published_precision in ('range', 'year')"
+
+
+def _named_dated(key: str, named: list[NamedAt], keyed: list[EventKey]) -> Iterator[NamedDated]:
+    events = []
+    for e in sorted(keyed, key=lambda e: e.position):
         try:
-            day = date.fromisoformat(when.split("/")[-1][:10])  # "Feb. 25-26, 1992": the last day, as the text rule
+            day = date.fromisoformat(e.date.split("/")[-1][:10])  # "Feb. 25-26, 1992": the last day, as the text rule
         except ValueError:
             continue
-        dated.setdefault(key, []).append((label, day, f"{when}: {evidence or 'events table'}"))
-    if not dated:
-        return {"dated_by_events": 0}
-    updates: list[tuple[str, Dating]] = []
-    named = mentions_by_document(db, reported=False)  # every mention, captions too (as the text's own dating reads)
+        events.append((e.label, day, f"{e.date}: {e.evidence or 'events table'}"))
+    if events:
+        for m in named:
+            yield NamedDated(m.doc_id, m.start, m.end, key, tuple(events))
+
+
+def _event_dates(doc_id: str, docs: list[EventDoc], named: list[NamedDated], dates: list[DateRow]
+                 ) -> Iterator[datings.Found]:
+    """The event dating of one document with no day (see `EVENT_DATES`)."""
+    if not docs or not named:
+        return
+    d = docs[0]
+    ms = sorted(named, key=lambda m: m.start)
+    dated = {m.key: list(m.events) for m in ms}
+    got = date_from_events([r.pair() for r in sorted(dates, key=lambda r: r.start)], ms, dated,
+                           _own_range(d.how, d.evidence, d.precision, d.low, d.high),
+                           d.partial if d.precision == "no_year" else None)
+    if got is not None:
+        yield datings.found(doc_id, got)
+
+
+def _event_prepare(db: Any) -> None:
+    datings.clear(db, "event")
+    complete(db, "mentions")
     complete(db, "date_mentions")
-    for doc_id, how, evidence, precision, low, high, partial in db.execute(
-            "select id, published_how, published_evidence, published_precision, published_low, published_high, "
-            "published_partial from documents where published is null or published_precision in ('range', 'year')"
-            ).fetchall():
-        ms = [m for m in named.get(doc_id, []) if m.end <= SCAN_CHARS]
-        got = date_from_events(date_mentions(db, doc_id, reporting=True), ms, dated,
-                               _own_range(how, evidence, precision, low, high), partial if precision == "no_year" else None)
-        if got is not None:
-            updates.append((doc_id, got))
-    return {"dated_by_events": datings.record(db, "event", updates)}
+    complete_spans(db)
+
+
+#: Date documents by events the text names whose dates other documents give (the `events`
+#: table, events.py): "on the 33rd anniversary of the Khojaly Massacre" in a text that
+#: does not date the massacre, with the massacre dated Feb. 26, 1992 in other documents;
+#: "the attack Wednesday on Barda" in a document dated only "a Wednesday on or after
+#: 2020-10-14", with the Barda attack dated 2020-10-28 elsewhere. A join of the named
+#: mentions of documents with no day with the dated events by name, then a co-group per
+#: document with its reporting dates, then its datings chosen again.
+EVENT_DATES = Plan(
+    name="event dates",
+    reads=(
+        Read("keyed", "select m.key, e.label, e.date, e.date_precision, e.date_evidence from events e "
+                      "join (select distinct event_id, key from mentions where event_id is not null) m on m.event_id = e.id "
+                      "where e.date_precision in ('day', 'range') and e.date not like '..%' and e.date not like '%/..' "
+                      "order by e.id, m.key", EventKey),
+        Read("named", f"select doc_id, start, [end], key from mentions where [end] <= {SCAN_CHARS} and doc_id in ({_NO_DAY})",
+             NamedAt),
+        Read("docs", "select id, published_how, published_evidence, published_precision, published_low, published_high, "
+                     f"published_partial from documents where id in ({_NO_DAY})", EventDoc),
+        Read("dates", f"select {', '.join(f'[{f}]' for f in DateRow._fields[:-1])} from date_mentions "
+                      f"where reporting and doc_id in ({_NO_DAY})", DateRow),
+        *datings.record_reads(_NO_DAY),
+    ),
+    steps=(
+        Group("named_dated", [("named", lambda m: m.key), ("keyed", lambda e: e.key)], _named_dated),
+        Group("found", [("docs", lambda d: d.id), ("named_dated", lambda m: m.doc_id), ("dates", lambda r: r.doc_id)],
+              _event_dates),
+        Group("recorded", [("found", lambda f: f.doc_id), ("held", lambda h: h.doc_id), ("words", lambda w: w.doc_id),
+                           ("own_spans", lambda o: o.id)], functools.partial(datings.recorded, "event")),
+    ),
+    writes=(),
+    updates=datings.record_updates("recorded"),
+    requires=("events",),
+    prepare=_event_prepare,
+)
+event_stage = EVENT_DATES
 
 
 def date_from_events(dates: Union[str, list[tuple[DateMention, dict[str, Any]]]], named: list,

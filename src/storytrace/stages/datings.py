@@ -25,11 +25,12 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from typing import Any, Iterable, NamedTuple, Optional, Protocol, Sequence
+from typing import Any, Iterable, Iterator, NamedTuple, Optional, Protocol, Sequence, cast
 
 from ..analyse.dates import NOT_TEXT
 from ..model import make_id
 from .annotated import complete, complete_spans
+from .plan import Read, Update
 
 #: Stages in the order their days are taken (a correction comes before all).
 STAGES = ("correction", "document", "passages", "story", "serial", "event")
@@ -190,7 +191,7 @@ def choose(db: Any, doc_ids: Optional[Iterable[str]] = None) -> None:
         updates: list[tuple] = []
         statuses: list[tuple[str, Any]] = []
         for doc_id, mine in by_doc.items():
-            chosen, why = _pick(mine)
+            chosen, why = pick(mine)
             statuses.extend(("chosen: " + why if r is chosen else "candidate", r.id) for r in mine)
             if chosen is not None:
                 c = chosen
@@ -200,7 +201,7 @@ def choose(db: Any, doc_ids: Optional[Iterable[str]] = None) -> None:
                             "where id = ?", updates)
 
 
-def _pick(rows: list[Candidate]) -> tuple[Optional[Candidate], str]:
+def pick(rows: list[Candidate]) -> tuple[Optional[Candidate], str]:
     order = {s: i for i, s in enumerate(STAGES)}
     ranked = sorted(rows, key=lambda r: (order.get(r.stage, len(STAGES)), r.id))
     fixed = [r for r in ranked if r.stage == "correction"]
@@ -285,3 +286,143 @@ def words_at(db: Any, doc_ids: Sequence[str], with_dates: bool = True) -> dict[s
     for doc_id, spans in db.execute(f"select id, published_spans from documents where id in ({marks})", list(doc_ids)):
         out[doc_id].update(json.loads(spans or "{}"))
     return out
+
+
+# ------------------------------------------------------------ a dating stage as a declared plan
+
+class Found(NamedTuple):
+    """A dating stage's answer for one document (what `record` takes, as a plan's row)."""
+
+    doc_id: str
+    how: Optional[str]
+    evidence: Optional[str]
+    published: Optional[str]
+    precision: Optional[str]
+    low: Optional[str]
+    high: Optional[str]
+    partial: Optional[str]
+
+
+def found(doc_id: str, got: DatingLike) -> Found:
+    """A stage's dating of a document as a `Found` row."""
+    f = got.fields()
+    return Found(doc_id, got.how, got.evidence, f["published"], got.precision, f["published_low"], f["published_high"],
+                 got.partial)
+
+
+class Held(NamedTuple):
+    """A datings row the document has (not withdrawn): weighed again with the new ones."""
+
+    id: str
+    doc_id: str
+    stage: str
+    how: Optional[str]
+    evidence: Optional[str]
+    published: Optional[str]
+    precision: Optional[str]
+    low: Optional[str]
+    high: Optional[str]
+    status: Optional[str]
+    position: int
+
+
+class MentionWords(NamedTuple):
+    """A date mention's words and where they stand (for the evidence's spans)."""
+
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    phrase: Optional[str]
+    event_end: Optional[int]
+    position: int
+
+
+class OwnSpans(NamedTuple):
+    """Where the pieces of a document's own dating evidence stand (documents.published_spans)."""
+
+    id: str
+    published_spans: Optional[str]
+    position: int
+
+
+class Recorded(NamedTuple):
+    """What recording a document's new datings changes: `dating` (a new datings row, its
+    columns), `status` (an older row's: status, id) or `document` (its chosen date's fields,
+    the row's id, the document's id)."""
+
+    kind: str
+    values: tuple
+
+
+def record_reads(docs: str) -> tuple[Read, ...]:
+    """The reads `recorded` needs for the documents the SQL query `docs` (one column of
+    document ids) selects: the doc's datings rows, its date mentions' words, its own spans."""
+    return (
+        Read("held", f"select {', '.join(Candidate._fields)} from datings where coalesce(status, '') not like "
+                     f"'withdrawn%' and doc_id in ({docs})", Held),
+        Read("words", f"select doc_id, text, start, [end], phrase, event_end from date_mentions where doc_id in ({docs})",
+             MentionWords),
+        Read("own_spans", f"select id, published_spans from documents where id in ({docs})", OwnSpans),
+    )
+
+
+class Withdrawal(NamedTuple):
+    """A stage's dating of a document found wrong by another (`withdraw`, as a plan's row)."""
+
+    doc_id: str
+    stage: str
+    why: str
+
+
+def recorded(stage: str, doc_id: str, new: list[Found], held: list[Held], words: list[MentionWords],
+             own: list[OwnSpans], withdrawn: Sequence[Withdrawal] = ()) -> Iterator[Recorded]:
+    """`record` (and `withdraw`) for one document, as a plan's group (its new datings, the
+    rows it holds, its words and spans, the datings withdrawn): the new rows, the withdrawn
+    rows' status, and its date chosen again from the rest."""
+    if not new and not withdrawn:
+        return
+    gone = {w.stage: w.why for w in withdrawn}
+    for h in held:
+        if h.stage in gone:
+            yield Recorded("status", ("withdrawn: " + gone[h.stage], h.id))
+    held = [h for h in held if h.stage not in gone]
+    where: dict[str, list[int]] = {}
+    for m in sorted(words, key=lambda m: -m.start):  # (the first in the text last: it is kept)
+        where[m.text] = [m.start, m.end]
+        if m.phrase:
+            where[m.phrase] = [m.start, cast(int, m.event_end)]
+    for o in own:
+        where.update(json.loads(o.published_spans or "{}"))
+    rows = {r[0]: r for r in (_row(doc_id, stage, where, f.how, f.evidence, f.published, f.precision, f.low, f.high,
+                                   f.partial) for f in new)}
+    mine = [Candidate(*h[:-1]) for h in held if h.id not in rows]
+    mine += [Candidate(r[0], r[1], r[2], r[3], r[4], r[6], r[7], r[8], r[9], r[12]) for r in rows.values()]
+    chosen, why = pick(mine)
+    for c in mine:
+        status = "chosen: " + why if c is chosen else "candidate"
+        if c.id in rows:
+            yield Recorded("dating", rows[c.id][:-1] + (status,))
+        else:
+            yield Recorded("status", (status, c.id))
+    if chosen is not None:
+        c = chosen
+        yield Recorded("document", (c.published, c.how, c.evidence, c.precision, c.low, c.high, c.id, doc_id))
+
+
+def recorded_of(stage: str, doc_id: str, new: list[Any], held: list[Held], words: list[MentionWords],
+                own: list[OwnSpans], withdrawn: Sequence[Any] = ()) -> Iterator[Recorded]:
+    """`recorded` for a stage whose rows carry their `Found` or `Withdrawal` as `value`."""
+    return recorded(stage, doc_id, [r.value for r in new], held, words, own, [r.value for r in withdrawn])
+
+
+def record_updates(name: str) -> tuple[Update, ...]:
+    """The updates that write `recorded`'s rows (a plan's dataset of them named `name`): the
+    new datings rows in the order of their ids (the same rowids on both engines), the
+    statuses, the documents' chosen dates."""
+    return (
+        Update(name, _INSERT, lambda r: r.values, keep=lambda r: r.kind == "dating", order=lambda r: r.values[0]),
+        Update(name, "update datings set status = ? where id = ?", lambda r: r.values, keep=lambda r: r.kind == "status"),
+        Update(name, f"update documents set {', '.join(f + ' = ?' for f in DATE_FIELDS)}, published_dating = ? "
+                     "where id = ?", lambda r: r.values, keep=lambda r: r.kind == "document"),
+    )

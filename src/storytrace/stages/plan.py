@@ -4,8 +4,9 @@ One job: the vocabulary a stage is declared in, and the local engine's runner of
 
 A `Plan` says what the stage reads from the ledger (`Read`: a query, and the named
 records it yields: a NamedTuple whose fields name and type the columns), the steps that make datasets from them, and what it
-writes (`Write`: a dataset into a table, in a declared order; `Update`: columns of
-existing rows). The steps:
+writes (`Write`: a dataset into a table, in a declared order; `Update`: a statement run
+for each row of a dataset, on existing rows or adding some; `prepare`: bookkeeping on
+the ledger before the reads). The steps:
 
 - `Group`: the rows of one or more datasets that share a key (each dataset with its own
   key function; a row whose key is None takes no part), handed to one pure function per
@@ -98,11 +99,23 @@ class Write:
 
 @dataclass(frozen=True)
 class Update:
-    """Run `sql` (an UPDATE with ? parameters) once for every row of `dataset`, with `params(row)`."""
+    """Run `sql` (an UPDATE, an INSERT or a DELETE with ? parameters) once for every row of
+    `dataset` that `keep` accepts (every row when it is None), with `params(row)`; in the
+    order of `order(row)` when given (rows an INSERT adds: their rowids are the same on
+    both engines)."""
 
     dataset: str
     sql: str
     params: Callable[[Row], Sequence[Any]]
+    keep: Optional[Callable[[Row], bool]] = None
+    order: Optional[Callable[[Row], Any]] = None
+
+    def table(self) -> str:
+        """The ledger table the statement changes."""
+        import re
+
+        m = re.search(r"^\s*(?:update|delete\s+from|insert\s+(?:or\s+\w+\s+)?into)\s+\[?(\w+)", self.sql, re.IGNORECASE)
+        return m.group(1) if m else ""
 
 
 @dataclass(frozen=True)
@@ -116,6 +129,9 @@ class Plan:
     writes: Sequence[Write]
     updates: Sequence[Update] = ()
     requires: Sequence[str] = field(default_factory=tuple)
+    #: Run on the ledger before the reads, by both engines (the driver's bookkeeping: a
+    #: stage's earlier rows dropped, annotations an older release did not write found).
+    prepare: Optional[Callable[[Any], Any]] = None
 
     def __call__(self, db: Any) -> dict[str, int]:
         """Run on the ledger in this process (the local engine's way; `run_local`)."""
@@ -128,7 +144,7 @@ class Plan:
         return sorted({t for r in self.reads for t in re.findall(r"\bfrom (\w+)", r.query)})
 
     def tables_written(self) -> list[str]:
-        return [w.table for w in self.writes] + [u.sql.split()[1] for u in self.updates]
+        return [w.table for w in self.writes] + [u.table() for u in self.updates]
 
 
 def group_rows(inputs: Sequence[tuple[Iterable[Row], KeyOf]]) -> dict[Hashable, tuple[list[Row], ...]]:
@@ -166,6 +182,8 @@ def components(edge_rows: Iterable[Row], edge_of: Callable[[Row], Any], node_row
 
 def run_local(plan: Plan, db: Any) -> dict[str, int]:
     """Run `plan` on the ledger `db` in this process; returns the rows written per table."""
+    if plan.prepare is not None:
+        plan.prepare(db)
     data: dict[str, list[Row]] = {}
     for read in plan.reads:
         data[read.name] = [read.record(*r) for r in read.rows(db.execute(read.query, list(read.params)))]
@@ -182,5 +200,7 @@ def run_local(plan: Plan, db: Any) -> dict[str, int]:
         db[w.table].insert_all((w.row(r) for r in rows), pk="id", alter=True)
         counts[w.table] = len(rows)
     for u in plan.updates:
-        db.conn.executemany(u.sql, (u.params(r) for r in data[u.dataset]))
+        keep = u.keep
+        rows = [r for r in data[u.dataset] if keep is None or keep(r)]
+        db.conn.executemany(u.sql, (u.params(r) for r in (rows if u.order is None else sorted(rows, key=u.order))))
     return counts

@@ -25,14 +25,17 @@ how each bound was dated.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Optional, cast
+from typing import Any, Iterator, NamedTuple, Optional, cast
 from urllib.parse import urlsplit
 
 from . import datings
 from ..analyse.dates import Dating
+from .annotated import complete, complete_spans
+from .plan import Group, Plan, Read, Update
 
 SERIAL_MIN = 5  # dated articles with ids an outlet needs before its ids count as a clock
 SERIAL_SHARE = 0.85  # ... and the share of them in the same order by id as by date
@@ -203,75 +206,144 @@ def date_from_serial(serial: int, host: str, clock: Clock) -> Optional[Dating]:
     return Dating("serial", said, "range", low - slack, high + slack)
 
 
-def serial_stage(db: Any) -> dict[str, int]:
-    """Date undated documents by their outlet's article ids (see the module docstring)."""
-    datings.clear(db, "serial")
-    stale = db.execute("select id, date_conflict from documents where date_conflict like ?", [f"%{CONFLICT_MARK}%"]).fetchall()
-    db.conn.executemany("update documents set date_conflict = ? where id = ?", [
-        ("; ".join(p for p in note.split("; ") if CONFLICT_MARK not in p) or None, doc_id) for doc_id, note in stale])
+class UrlDoc(NamedTuple):
+    """A document with a URL, its chosen date and its own dating evidence."""
 
-    anchors: dict[str, list[Anchor]] = {}
-    undated: list[tuple[str, str, int]] = []
-    for doc_id, url, pub, how, precision in db.execute(
-            "select id, url, published, published_how, published_precision from documents where url is not null"):
-        got = serial_of(url)
-        if got is None:
-            continue
-        host, serial = got
-        if pub and (precision or "day") == "day":
+    id: str
+    url: str
+    published: Optional[str]
+    how: Optional[str]
+    evidence: Optional[str]
+    precision: Optional[str]
+    low: Optional[str]
+    high: Optional[str]
+    partial: Optional[str]
+    position: int
+
+
+class StoryHeld(NamedTuple):
+    """A datings row of a document its story dated (what it falls back on if that is withdrawn)."""
+
+    id: str
+    doc_id: str
+    stage: str
+    how: Optional[str]
+    evidence: Optional[str]
+    published: Optional[str]
+    precision: Optional[str]
+    low: Optional[str]
+    high: Optional[str]
+    status: Optional[str]
+    url: str
+    position: int
+
+
+class Serial(NamedTuple):
+    """What an outlet's clock says of one of its documents: `found` (a datings.Found),
+    `withdrawn` (a datings.Withdrawal) or `conflict` (the note for date_conflict, the id)."""
+
+    kind: str
+    doc_id: str
+    value: Any
+
+
+def _host(url: Optional[str]) -> Optional[str]:
+    got = serial_of(url)
+    return got[0] if got else None
+
+
+def _outlet(host: str, docs: list[UrlDoc], held: list[StoryHeld]) -> Iterator[Serial]:
+    """One outlet's clock and what it says of its documents (see the module docstring)."""
+    anchors: list[Anchor] = []
+    undated: list[tuple[UrlDoc, int]] = []
+    by_id = {}
+    for d in sorted(docs, key=lambda d: d.position):
+        serial = cast(tuple[str, int], serial_of(d.url))[1]
+        by_id[d.id] = (d, serial)
+        if d.published and (d.precision or "day") == "day":
             try:
-                anchors.setdefault(host, []).append(Anchor(serial, date.fromisoformat(pub[:10]), doc_id, how or "metadata"))
+                anchors.append(Anchor(serial, date.fromisoformat(d.published[:10]), d.id, d.how or "metadata"))
             except ValueError:
                 continue
-        elif not pub:
-            undated.append((doc_id, host, serial))
-
-    clocks: dict[str, Clock] = {}
-    withdrawn = flagged = 0
-    for host, found in anchors.items():
-        clock, against = clock_of(found)
-        if clock is None:
-            continue
-        clocks[host] = clock
-        for a in against:
-            if a.how == "story":
-                withdrawn += datings.withdraw(db, a.doc_id, "story", _out_of_order(a, clock))
-                undated.append((a.doc_id, host, a.serial))
-            else:
-                flagged += 1
-                db.conn.execute("update documents set date_conflict = coalesce(date_conflict || '; ', '') || ? "
-                                "where id = ?", [_out_of_order(a, clock), a.doc_id])
-
-    updates: list[tuple[str, Dating]] = []
-    for doc_id, host, serial in undated:
-        clock = clocks.get(host)
-        if clock is None:
-            continue
-        row = db.execute("select published_how, published_evidence, published_precision, published_low, "
-                         "published_high, published_partial from documents where id = ?", [doc_id]).fetchone()
-        how, evidence, precision, low, high, partial = row
+        elif not d.published:
+            undated.append((d, serial))
+    clock, against = clock_of(anchors)
+    if clock is None:
+        return
+    own: dict[str, list[datings.Candidate]] = {}
+    for h in held:
+        own.setdefault(h.doc_id, []).append(datings.Candidate(*h[:10]))
+    for a in against:
+        if a.how == "story":
+            why = _out_of_order(a, clock)
+            yield Serial("withdrawn", a.doc_id, datings.Withdrawal(a.doc_id, "story", why))
+            d, serial = by_id[a.doc_id]
+            back, _ = datings.pick([c for c in own.get(a.doc_id, []) if c.stage != "story"])
+            if back is not None:  # its fields once the story dating is withdrawn
+                d = d._replace(published=back.published, how=back.how, evidence=back.evidence, precision=back.precision,
+                               low=back.low, high=back.high)
+            undated.append((d, serial))
+        else:
+            yield Serial("conflict", a.doc_id, (_out_of_order(a, clock), a.doc_id))
+    for d, serial in undated:
         reading: Optional[Dating] = date_from_serial(serial, host, clock)
         if reading is None:
             continue
-        if precision == "no_year" and partial:  # "PORT VELLIN, March 12": the reading must give that day
-            reading = on_partial(reading, partial, evidence)
+        if d.precision == "no_year" and d.partial:  # "PORT VELLIN, March 12": the reading must give that day
+            reading = on_partial(reading, d.partial, cast(str, d.evidence))
             if reading is None:
                 continue
-        if precision in ("range", "year"):  # the document's own range: the reading must fit in it
-            own_low = date.fromisoformat(low) if low else date.min
-            own_high = date.fromisoformat(high) if high else date.max
+        if d.precision in ("range", "year"):  # the document's own range: the reading must fit in it
+            own_low = date.fromisoformat(d.low) if d.low else date.min
+            own_high = date.fromisoformat(d.high) if d.high else date.max
             # a serial reading always has its low (date_from_serial, on_partial)
             if reading.precision == "day" and not own_low <= cast(date, reading.low) <= own_high:
                 continue
             if reading.precision == "range":
                 continue  # two ranges: the document's own evidence stands
-            reading = Dating("serial", f"{evidence} + {reading.evidence}", "day", reading.low, reading.high)
-        updates.append((doc_id, reading))
-    datings.record(db, "serial", updates)
-    return {"outlets_with_serial_ids": len(clocks),
-            "dated_by_serial": sum(1 for _, g in updates if g.precision == "day"),
-            "ranged_by_serial": sum(1 for _, g in updates if g.precision == "range"),
-            "story_dates_withdrawn": withdrawn, "dates_out_of_order": flagged}
+            reading = Dating("serial", f"{d.evidence} + {reading.evidence}", "day", reading.low, reading.high)
+        yield Serial("found", d.id, datings.found(d.id, reading))
+
+
+def _serial_prepare(db: Any) -> None:
+    datings.clear(db, "serial")
+    stale = db.execute("select id, date_conflict from documents where date_conflict like ?", [f"%{CONFLICT_MARK}%"])
+    db.conn.executemany("update documents set date_conflict = ? where id = ?", [
+        ("; ".join(p for p in note.split("; ") if CONFLICT_MARK not in p) or None, doc_id) for doc_id, note in stale])
+    complete(db, "date_mentions")
+    complete_spans(db)
+
+
+_WITH_URL = "select id from documents where url is not null"
+
+#: Date undated documents by their outlet's article ids (see the module docstring): a
+#: group-by of the documents with URLs per outlet (its clock, the documents against it,
+#: the readings), then each document's datings chosen again.
+SERIAL_DATES = Plan(
+    name="serial dates",
+    reads=(
+        Read("docs", "select id, url, published, published_how, published_evidence, published_precision, published_low, "
+                     "published_high, published_partial from documents where url is not null", UrlDoc),
+        Read("story_held", f"select {', '.join('t.' + f for f in datings.Candidate._fields)}, d.url from datings t "
+                           "join documents d on d.id = t.doc_id where d.url is not null and d.published_how = 'story' "
+                           "and coalesce(t.status, '') not like 'withdrawn%'", StoryHeld),
+        *datings.record_reads(_WITH_URL),
+    ),
+    steps=(
+        Group("outlets", [("docs", lambda d: _host(d.url)), ("story_held", lambda h: _host(h.url))], _outlet),
+        Group("recorded", [("outlets", lambda s: s.doc_id if s.kind == "found" else None), ("held", lambda h: h.doc_id),
+                           ("words", lambda w: w.doc_id), ("own_spans", lambda o: o.id),
+                           ("outlets", lambda s: s.doc_id if s.kind == "withdrawn" else None)],
+              functools.partial(datings.recorded_of, "serial")),
+    ),
+    writes=(),
+    updates=(*datings.record_updates("recorded"),
+             Update("outlets", "update documents set date_conflict = coalesce(date_conflict || '; ', '') || ? where id = ?",
+                    lambda s: s.value, keep=lambda s: s.kind == "conflict")),
+    requires=("story dates",),
+    prepare=_serial_prepare,
+)
+serial_stage = SERIAL_DATES
 
 
 def on_partial(got: Dating, partial: str, evidence: str) -> Optional[Dating]:

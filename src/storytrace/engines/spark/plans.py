@@ -9,12 +9,14 @@ numbers the nodes in their order and runs the large-star / small-star rounds
 (`components`; a graph of at most SMALL_GRAPH edges is solved by union-find on the
 driver); each `Write` sorts its rows by the declared order on the cluster, writes them
 to OUT/<table> and streams them into the ledger a partition at a time; each `Update`
-streams its parameters to the ledger in batches, in the order the plan lists them. A
-plan reading at most `local_rows` rows runs in the driver process instead (`run`).
+streams its parameters (of the rows its `keep` accepts, sorted on the cluster when it
+declares an order) to the ledger in batches, in the order the plan lists them. A plan's `prepare` runs on the ledger first. A plan reading at
+most `local_rows` rows runs in the driver process instead (`run`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from typing import Any, Callable, Iterator
 
@@ -166,6 +168,9 @@ def run(plan: Plan, spark_run: Any, db: Any) -> dict[str, int]:
     (`plan.run_local`): the same plan and rows, without a hundred small jobs."""
     from pyspark import StorageLevel
 
+    if plan.prepare is not None:
+        plan.prepare(db)
+        plan = dataclasses.replace(plan, prepare=None)  # (done: the local runner must not do it again)
     limit = getattr(spark_run, "local_rows", SMALL_ROWS)
     if limit and small(plan, db, limit):
         stale: set[str] = getattr(spark_run, "written", set())
@@ -197,7 +202,10 @@ def run(plan: Plan, spark_run: Any, db: Any) -> dict[str, int]:
         written.add(w.table)
         ordered.unpersist()
     for u in plan.updates:
-        it = data[u.dataset].map(u.params).toLocalIterator()
+        rows = data[u.dataset] if u.keep is None else data[u.dataset].filter(u.keep)
+        if u.order is not None:
+            rows = rows.sortBy(u.order, numPartitions=spark_run.partitions)
+        it = rows.map(u.params).toLocalIterator()
         while block := list(itertools.islice(it, tables.BATCH * 10)):
             db.conn.executemany(u.sql, block)
     for rdd in [*data.values(), *kept]:

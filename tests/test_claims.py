@@ -706,6 +706,21 @@ def test_a_deed_noun_and_a_second_verb_give_their_own_measure():
     assert [(c.value, c.measure) for c in extract("The gunmen shot and wounded 12 people.")] == [(12.0, "injured")]
 
 
+def test_a_second_verb_with_a_subject_of_its_own_keeps_its_object_from_the_first_verbs_measure():
+    got = extract("The agency says 14 of the injured remain in hospital and that it is sheltering 2,400 people in a school.")
+    assert [(c.value, c.measure) for c in got] == [(14.0, "hospitalised")]
+    # a second verb sharing the first one's subject still takes its measure
+    got = extract("Eleven people were hurt and taken to hospital.")
+    assert [(c.value, c.measure) for c in got] == [(11.0, "injured")]
+
+
+def test_the_bodies_of_people_of_any_kind_count_the_dead():
+    got = extract("Troops found the bodies of four hostages in a ravine near the camp.")
+    assert [(c.value, c.measure) for c in got] == [(4.0, "killed")]
+    got = extract("Divers recovered the bodies of 12 passengers.")
+    assert [(c.value, c.measure) for c in got] == [(12.0, "killed")]
+
+
 def test_a_count_of_hospitals_is_no_count_of_people():
     got = extract("The ministry said 12 patients were still alive, all in intensive care at three other hospitals.")
     assert [(c.value, c.measure) for c in got] == [(12.0, "hospitalised")]

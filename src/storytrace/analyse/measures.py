@@ -479,6 +479,9 @@ def _state_of_subject(subj: Any, verb: Any) -> bool:
 
 
 def _measure_of(head: Any) -> Optional[str]:
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN" and \
+            head.head.head.lemma_.lower() in ("body", "corpse"):
+        return "killed"  # "the bodies of three hostages": the dead, whatever the noun counts besides
     # "19 deaths", "19 bodies", "487 injuries": the noun itself
     if head.pos_ == "NOUN":
         m = lemma_measure(head)
@@ -522,9 +525,11 @@ def _measure_of(head: Any) -> Optional[str]:
             return m
         if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not (
                 dep in ("nsubj", "nsubjpass") and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.head.children)) and not (
-                dep in ("dobj", "obj") and any(c.dep_ in ("dobj", "obj") for c in verb.head.children)):
+                dep in ("dobj", "obj") and any(c.dep_ in ("dobj", "obj") for c in verb.head.children)) and not (
+                dep in ("dobj", "obj") and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
             # (nor an object of its own verb when the first verb has one: "shooting dead a watchman ... and
-            # carrying off 40 pupils")
+            # carrying off 40 pupils"; nor of a verb with a subject of its own: "18 remain in hospital and it is
+            # feeding 3,150 people")
             m = lemma_measure(verb.head)  # "were shot and killed" (not "four remain in hospital; one more pupil was
             if m:  # discharged": a clause with a subject of its own)
                 return m

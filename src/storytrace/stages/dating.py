@@ -140,8 +140,11 @@ NEIGHBOUR_DATES = Plan(
     reads=(
         Read("yearless", "select id, published_partial, published_evidence from documents "
                          "where published is null and published_partial is not null", Yearless),
-        Read("links", "select source_doc, target_doc from reuse where kind != 'boilerplate'", LinkEnds),
-        Read("dated", "select id, published from documents where published is not null", DatedDoc),
+        Read("links", "select source_doc, target_doc from reuse where kind != 'boilerplate' "
+                      f"and (source_doc in ({_YEARLESS}) or target_doc in ({_YEARLESS}))", LinkEnds),
+        Read("dated", "select id, published from documents where published is not null and id in ("
+                      f"select target_doc from reuse where source_doc in ({_YEARLESS}) union "
+                      f"select source_doc from reuse where target_doc in ({_YEARLESS}))", DatedDoc),
         Read("weekdays", f"select doc_id, weekday from date_mentions where kind = 'weekday' and weekday is not null "
                          f"and doc_id in ({_YEARLESS})", Weekday),
         *datings.record_reads(_YEARLESS),
@@ -321,8 +324,9 @@ def _story_prepare(db: Any) -> None:
 STORY_DATES = Plan(
     name="story dates",
     reads=(
-        Read("dated", "select id, story, published from documents where story is not null and published is not null "
-                      "and coalesce(published_precision, 'day') = 'day'", StoryDated),
+        Read("dated", "select id, story, published from documents where published is not null "
+                      "and coalesce(published_precision, 'day') = 'day' and story in ("
+                      "select story from documents where published is null and story is not null)", StoryDated),
         Read("undated", "select id, story, published_how, published_evidence, published_precision, published_low, "
                         "published_high, published_partial from documents where published is null and story is not null",
              StoryUndated),

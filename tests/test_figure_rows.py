@@ -1463,6 +1463,17 @@ def test_a_source_catching_up_with_another_s_count_is_no_standing_conflict():
     assert "stand apart" not in _row(ward)["rule"]
 
 
+def test_a_source_keeping_to_its_count_on_later_days_stands_apart_from_a_rising_one():
+    # the transport company says 15 on two days (it "did not change its count"), the fire service 18, then 23
+    cs = [_c("f1", "A", 18, "the fire service", "2024-05-02"), _c("k1", "A", 15, "the transport company", "2024-05-02"),
+          _c("f2", "B", 23, "the fire service", "2024-05-04"), _c("k2", "B", 15, "the transport company", "2024-05-04")]
+    row = _row(cs)
+    assert (row["status"], row["trend"], row["best"]) == ("conflict", "rising", 23)  # one side rose, none fell
+    # said again inside a passage copied from the first report, the count is that report's, of its first day only
+    copied = make_figure("f", "e", "killed", None, cs, {"k2": "lineage-1", "k1": "lineage-1"}, False)
+    assert copied["status"] != "conflict" or "stand apart" not in copied["rule"]
+
+
 def test_a_report_naming_no_source_that_gives_one_side_s_number_carries_that_side_on():
     # "The toll rose to 47 on Tuesday" (the ministry named only in another report's 47)
     # (reports naming no source give both sides' numbers: they are no one source's relay)

@@ -298,7 +298,8 @@ def make_figure(fid: str, event_id: str, measure: str, group: Optional[str], cs:
     origins = _origins(counted or cs, origin_of, lineage, shares)
     relays = {o["root"] for o in origins if o.get("relays")}
     best, conservative, rule = row_best(stated, measure, historic, trend, relays)
-    apart = None if historic or measure not in COUNTS_APART else standing_apart(_source_reports(cs, origin_of), measure)
+    apart = None if historic or measure not in COUNTS_APART else standing_apart(_source_reports(cs, origin_of, lineage),
+                                                                                measure)
     if apart:
         sides, best, conservative, trend = apart
         status, rule = "conflict", ("two sources' counts that stand apart over days: the later side's latest"
@@ -324,13 +325,20 @@ def make_figure(fid: str, event_id: str, measure: str, group: Optional[str], cs:
 COUNTS_APART = CUMULATIVE
 
 
-def _source_reports(cs: list[FigureClaim], origin_of: dict[str, str]) -> list[Report]:
+def _source_reports(cs: list[FigureClaim], origin_of: dict[str, str], lineage: Optional[dict[str, str]] = None
+                    ) -> list[Report]:
     """Each document's figure per source it quotes (the ministry's 47 and the council's 61
-    in one report), as reports."""
+    in one report), as reports. With `lineage`, a named source's count said again on a
+    later trusted day outside any copied passage counts on that day too (the company "did
+    not change its count" of 15 two days on: it stands by it), not only from its first."""
     by_source: dict[str, list[FigureClaim]] = defaultdict(list)
     for c in cs:
         by_source[f"{c.doc_id} {origin_of[c.id]}"].append(c)
-    return make_reports({k: _doc_figure(xs) for k, xs in by_source.items()}, origin_of, cs)
+    out = make_reports({k: _doc_figure(xs) for k, xs in by_source.items()}, origin_of, cs)
+    if lineage is None:
+        return out
+    return [replace(r, day=r.claim.day) if (r.origin.startswith("attribution: ") and r.claim.trusted and r.day
+                                            and r.claim.day > r.day and r.claim.id not in lineage) else r for r in out]
 
 
 def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str, str],

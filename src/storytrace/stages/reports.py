@@ -343,9 +343,10 @@ def _within_a_day(reports: list[Report], measure: str) -> Optional[str]:
 
 
 def sides_trend(reports: list[Report], measure: str) -> Optional[str]:
-    """A conflict's trend: the way at least two of its sources' own counts moved, when
-    every source whose count moved moved that way (the ministry's 20 -> 22 and the
-    league's 34 -> 40: rising); one source's move, or moves both ways, is none."""
+    """A conflict's trend: the way its sources' own counts moved, when every source whose
+    count moved moved that way (the ministry's 20 -> 22 and the league's 34 -> 40: rising;
+    the governor's 22 -> 30 beside a guard who keeps to 41: rising); moves both ways, or
+    none (an edited copy's other number is no move), is none."""
     by_origin: dict[str, list[Report]] = defaultdict(list)
     for r in reports:
         by_origin[r.origin].append(r)
@@ -356,7 +357,7 @@ def sides_trend(reports: list[Report], measure: str) -> Optional[str]:
         steps = {"rising" if b[1] > a[1] else "falling" for a, b in zip(seq, seq[1:]) if b[1] != a[1]}
         moves |= steps
         movers += bool(steps)
-    return moves.pop() if movers >= 2 and len(moves) == 1 else None
+    return moves.pop() if movers >= 1 and len(moves) == 1 else None
 
 
 #: The qualifiers of a count a source stands by and that can stand apart from another: an

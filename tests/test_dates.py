@@ -230,6 +230,19 @@ def test_events_dated_by_other_documents(tmp_path):
     assert con.execute(q, ["%d.txt"]).fetchone()[1] != "event"
     pipeline.build(ledger, [str(folder)], workers=1)  # rebuilt: recomputed, not stacked
     assert sqlite3.connect(ledger).execute(q, ["%b.txt"]).fetchone() == b
+    # run alone on a ledger whose events table predates the evidence column, and whose mentions
+    # an older release wrote: the same datings (the events' own evidence said plainly instead)
+    import sqlite_utils
+
+    from storytrace.stages import dating
+
+    db = sqlite_utils.Database(ledger)
+    db.execute("alter table events drop column date_evidence")
+    db.execute("delete from _storytrace where key = 'mentions'")
+    dating.EVENT_DATES(db)
+    got = db.execute(q, ["%b.txt"]).fetchone()
+    assert got[:2] == b[:2] and got[2].startswith("the first anniversary of the Veldra fire + the Veldra fire dated")
+    assert db.execute(q, ["%c.txt"]).fetchone()[:2] == c[:2]
 
 
 def test_a_later_text_does_not_take_an_old_events_weekday():

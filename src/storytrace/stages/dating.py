@@ -108,13 +108,18 @@ def _ends(dated_end: str, other_end: str) -> Any:
     return each
 
 
+def _in_order(near: list[Neighbour]) -> list[Neighbour]:
+    return sorted(near, key=lambda n: (n.link, n.nid))
+
+
 def _neighbour_dates(doc_id: str, docs: list[Yearless], near: list[Neighbour], weekdays: list[Weekday]
                      ) -> Iterator[datings.Found]:
-    """The year of one yearless dateline from the documents it shares passages with."""
+    """The year of one yearless dateline from the documents it shares passages with (`near`:
+    those its passages go to, then those they come from, each in the reuse table's order)."""
     if not docs or not near:
         return
     d = docs[0]
-    neighbours = [(n.nid, date.fromisoformat(n.published[:10])) for n in sorted(near, key=lambda n: (n.link, n.nid))]
+    neighbours = [(n.nid, date.fromisoformat(n.published[:10])) for n in near]
     got = date_from_neighbours(d.partial, neighbours, {w.weekday for w in weekdays})
     if got is None:
         return
@@ -154,7 +159,7 @@ NEIGHBOUR_DATES = Plan(
         Group("from_targets", [("links", lambda r: r.target_doc), ("dated", lambda d: d.id)], _ends("target_doc", "source_doc")),
         Group("found", [("yearless", lambda d: d.id), ("from_sources", lambda n: n.doc_id),
                         ("from_targets", lambda n: n.doc_id), ("weekdays", lambda w: w.doc_id)],
-              lambda doc_id, docs, a, b, weekdays: _neighbour_dates(doc_id, docs, a + b, weekdays)),
+              lambda doc_id, docs, a, b, weekdays: _neighbour_dates(doc_id, docs, _in_order(b) + _in_order(a), weekdays)),
         Group("recorded", [("found", lambda f: f.doc_id), ("held", lambda h: h.doc_id), ("words", lambda w: w.doc_id),
                            ("own_spans", lambda o: o.id)], functools.partial(datings.recorded, "passages")),
     ),
@@ -467,7 +472,9 @@ def _event_dates(doc_id: str, docs: list[EventDoc], named: list[NamedDated], dat
 
 def _event_prepare(db: Any) -> None:
     datings.clear(db, "event")
-    complete(db, "mentions")
+    # (the mentions are the events stage's, with their events: completing them here would drop those)
+    if "date_evidence" not in db["events"].columns_dict:  # (an events table of an older release)
+        db["events"].add_column("date_evidence", str)
     complete(db, "date_mentions")
     complete_spans(db)
 

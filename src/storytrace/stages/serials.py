@@ -274,7 +274,7 @@ def _outlet(host: str, docs: list[UrlDoc], held: list[StoryHeld]) -> Iterator[Se
     for h in held:
         own.setdefault(h.doc_id, []).append(datings.Candidate(*h[:10]))
     for a in against:
-        if a.how == "story":
+        if a.how == "story" and any(c.stage == "story" for c in own.get(a.doc_id, [])):
             why = _out_of_order(a, clock)
             yield Serial("withdrawn", a.doc_id, datings.Withdrawal(a.doc_id, "story", why))
             d, serial = by_id[a.doc_id]
@@ -283,8 +283,10 @@ def _outlet(host: str, docs: list[UrlDoc], held: list[StoryHeld]) -> Iterator[Se
                 d = d._replace(published=back.published, how=back.how, evidence=back.evidence, precision=back.precision,
                                low=back.low, high=back.high)
             undated.append((d, serial))
-        else:
+        elif a.how != "story":
             yield Serial("conflict", a.doc_id, (_out_of_order(a, clock), a.doc_id))
+        else:  # (dated by its story with no story dating left to withdraw: its fields stand)
+            undated.append(by_id[a.doc_id])
     for d, serial in undated:
         reading: Optional[Dating] = date_from_serial(serial, host, clock)
         if reading is None:
@@ -314,7 +316,8 @@ def _serial_prepare(db: Any) -> None:
     complete_spans(db)
 
 
-_WITH_URL = "select id from documents where url is not null"
+#: The documents a clock may date or withdraw a dating of: undated, or dated by their story.
+_DATABLE = "select id from documents where url is not null and (published is null or published_how = 'story')"
 
 #: Date undated documents by their outlet's article ids (see the module docstring): a
 #: group-by of the documents with URLs per outlet (its clock, the documents against it,
@@ -327,7 +330,7 @@ SERIAL_DATES = Plan(
         Read("story_held", f"select {', '.join('t.' + f for f in datings.Candidate._fields)}, d.url from datings t "
                            "join documents d on d.id = t.doc_id where d.url is not null and d.published_how = 'story' "
                            "and coalesce(t.status, '') not like 'withdrawn%'", StoryHeld),
-        *datings.record_reads(_WITH_URL),
+        *datings.record_reads(_DATABLE),
     ),
     steps=(
         Group("outlets", [("docs", lambda d: _host(d.url)), ("story_held", lambda h: _host(h.url))], _outlet),

@@ -13,13 +13,14 @@ engine gives on the same inputs.
   order into the SQLite ledger, inside the same atomic `ledger.writing` swap;
 - cross-document stages, in `local.CROSS_STAGES` order: `reuse` (fingerprint
   postings, candidate pairs and alignment as Spark group-bys and joins, lineages as
-  connected components) and every declared stage (`stages/plan.py`: `figures`, its
-  co-groups on event, document, passage, `direction`, co-groups and a components step,
-  and `terms`, co-groups on document and on each label's counting key, run by
-  `plans.py`) run on Spark and write Parquet too; the other stages (own datings,
-  corrections, dates, stories, story dates, serial dates, events, event dates, choose
-  dates, and any stage added later that is not a plan) run on the driver over the
-  ledger, as in the local engine.
+  connected components) and every declared stage (`stages/plan.py`: the dating stages
+  `dates`, `story dates`, `serial dates` and `event dates`, co-groups on story, outlet,
+  event name and document; `figures`, its co-groups on event, document, passage;
+  `direction`, co-groups and a components step; and `terms`, co-groups on document and
+  on each label's counting key, run by `plans.py`) run on Spark and write Parquet too;
+  the other stages (own datings, corrections, stories, events, choose dates, and any
+  stage added later that is not a plan) and each plan's `prepare` run on the driver over
+  the ledger, as in the local engine.
 
 pyspark is an optional extra (`pip install 'storytrace[spark]'`, plus Java 17); the
 core never imports this package, and this module imports pyspark only when a build

@@ -21,8 +21,9 @@ from typing import Any, Optional, Sequence
 from ..text import nlp
 from ..model import INCREMENT, REST, Annotations, Claim, Document, make_id
 from ..text.numbers import NumberSpan, band, find_numbers, has_number
-from .measures import (GROUPS, MEASURE_LEMMAS, adjacent_measure, admitted, copula_attr, found_alive, perpetrator, group_name, head_measure,
-                       lemma_measure, noun_phrase, one_measure, partitive, surface_measure, victims_of)
+from .measures import (GROUPS, MEASURE_LEMMAS, adjacent_measure, admitted, copula_attr, found_alive, perpetrator, head_measure,
+                       lemma_measure, one_measure, partitive, surface_measure)
+from .victims import counted_among, group_name, noun_phrase, victims_of
 from .ellipsis import said_counts
 from .parts import breakdowns, fronted_parts, hospital_parts, rest_of_set, second_parts, them_parts
 from .mentions import EVENT_NOUNS  # (a count of events: "two quakes killed 30" counts no victims)
@@ -279,9 +280,7 @@ def _other_claim(text: str, doc_id: str, s: int, e: int, n: NumberSpan, quotes: 
 # ------------------------------------------------------------- parse-based rules
 
 
-def _sentence_claims(
-    text: str, doc_id: str, s: int, e: int, counts: list[NumberSpan], sent: Any, quotes: _Quoted
-) -> list[Claim]:
+def _sentence_claims(text: str, doc_id: str, s: int, e: int, counts: list[NumberSpan], sent: Any, quotes: _Quoted) -> list[Claim]:
     out: list[Claim] = []
     by_token: dict[int, Claim] = {}
     by_head: dict[str, Any] = {}  # claim id -> the token it counts
@@ -298,7 +297,8 @@ def _sentence_claims(
                 None, by_token[parent.i].measure):  # 14 hurt": the 14 are the hurt, no part of the dead)
             pending_groups.append((n, head, parent))
             continue
-        measure = one_measure(head, adjacent_measure(sent, n) or head_measure(head) or surface_measure(tok.doc, n, head))
+        own = one_measure(head, adjacent_measure(sent, n) or head_measure(head) or surface_measure(tok.doc, n, head))
+        measure, among = counted_among(head, parent, by_token, own)  # ("seven foreigners were among the dead")
         if measure is None and admitted(head) and _HOSPITAL_NAMED.search(text, max(text.rfind("\n", 0, s) + 1, s - 2000), s):
             measure = "hospitalised"  # "At Ostrevo General Hospital, ... Twenty-three had been admitted"
         first = _first_conjunct(head)
@@ -321,7 +321,7 @@ def _sentence_claims(
             continue  # "the storm could kill 200", "was arrested seven times": no count of this event
         if measure == "captured" and _law_agent(head):
             measure = "arrested"  # "an Indian warship ... capturing 26 Somali brigands": police, navy, troops arrest
-        claim = _claim(text, doc_id, s, e, n, head, measure, None, sayer, quotes)
+        claim = _claim(text, doc_id, s, e, n, head, measure, among, sayer, quotes)
         if not earlier and _increment(tok, head):
             claim.what = INCREMENT  # "the gunmen released eight more hostages": added to a count said before
         elif rest_of_set(tok, head, measure):

@@ -1,11 +1,11 @@
-"""What a number counts: the measure, the group and the victims of a parsed figure.
+"""What a number counts: the measure of a parsed figure.
 
 One job: read spaCy's parse around a number and say what it counts — killed, injured,
 hospitalised, captured, arrested, released, missing, displaced, evacuated, orphaned,
-affected (`head_measure`, `lemma_measure`, `surface_measure`), which part of a total it
-is (`group_name`: women, children, families, ...), and who the text says the victims are
-(`victims_of`). The lexicons these rules read are here too. Used by the claims analyser
-(claims.py), which decides which numbers are claims (who stated them: attribution.py).
+affected (`head_measure`, `lemma_measure`, `surface_measure`). The lexicons these rules
+read are here too, the groups' among them (which part of a total a count is, and who
+the text says the victims are: victims.py). Used by the claims analyser (claims.py),
+which decides which numbers are claims (who stated them: attribution.py).
 """
 
 from __future__ import annotations
@@ -308,7 +308,7 @@ def head_measure(head: Any) -> Optional[str]:
     if head.dep_ == "nsubj" and _to_hospital(head.head) and (head.head.lemma_.lower() in ("remain", "stay") or
                                                             any(c.lower_ == "still" for c in head.head.children)):
         return "hospitalised"  # "Six people injured in the siege remain in hospital", "14 survivors are still in hospital"
-    m = _measure_of(head)
+    m = "killed" if _bodies_of(head) else _measure_of(head)
     if m == "injured" and head.dep_ == "nsubj" and head.head.pos_ == "VERB" and lemma_measure(head.head) == "killed":
         return "killed"  # "two inmates wounded in the assault died overnight": what became of them
     if m == "hospitalised" and head.lemma_.lower() in ("victim", "casualty", "wounded", "injured", "survivor"):
@@ -377,6 +377,16 @@ def _own_object(verb: Any) -> bool:
 
 #: Nouns that are themselves a count of casualties ("the dead, 12 of them children").
 _COUNT_NOUNS = frozenset("dead death fatality casualty victim toll injured wounded hostage captive".split())
+
+
+def whole_measure(whole: Any) -> Optional[str]:
+    """The measure of a whole a part is counted among when the whole has no number of its
+    own ("seven foreigners were among the dead", "among the injured were two police
+    officers"): a noun that is itself a count of casualties, as its word says."""
+    if whole.lower_ not in ("dead", "injured", "wounded", "missing", "hostages", "captives") or \
+            any(c.dep_ == "nummod" for c in whole.children):
+        return None
+    return "killed" if whole.lower_ == "dead" else "missing" if whole.lower_ == "missing" else lemma_measure(whole)
 
 
 def _said_of_subject(verb: Any) -> Optional[str]:
@@ -478,10 +488,30 @@ def _state_of_subject(subj: Any, verb: Any) -> bool:
     return verb.lower_ == "missing" and not _own_object(verb) or subj.pos_ == "NUM" and held(verb)
 
 
+def _bodies_of(head: Any) -> bool:
+    """"the bodies of three hostages": the dead, whatever the noun counts besides."""
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN" and \
+        head.head.head.lemma_.lower() in ("body", "corpse")
+
+
+def _shares_first_verb(dep: Any, verb: Any) -> bool:
+    """A second verb ("were shot and killed") whose subject or object (`dep`) the first verb's
+    measure speaks of: not a clause with a subject of its own ("four remain in hospital; one
+    more pupil was discharged", "18 remain in hospital and it is feeding 3,150 people"), nor
+    an object of its own verb when the first verb has one ("shooting dead a watchman ... and
+    carrying off 40 pupils")."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    first = verb.head.children
+    if dep in ("nsubj", "nsubjpass"):
+        return not any(c.dep_ in ("nsubj", "nsubjpass") for c in first)
+    if dep in ("dobj", "obj"):
+        return not any(c.dep_ in ("dobj", "obj") for c in first) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return True
+
+
 def _measure_of(head: Any) -> Optional[str]:
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN" and \
-            head.head.head.lemma_.lower() in ("body", "corpse"):
-        return "killed"  # "the bodies of three hostages": the dead, whatever the noun counts besides
     # "19 deaths", "19 bodies", "487 injuries": the noun itself
     if head.pos_ == "NOUN":
         m = lemma_measure(head)
@@ -523,16 +553,8 @@ def _measure_of(head: Any) -> Optional[str]:
         # hits 14", "the toll was 23"; not "the toll forced two ministers to resign")
         if m:
             return m
-        if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not (
-                dep in ("nsubj", "nsubjpass") and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.head.children)) and not (
-                dep in ("dobj", "obj") and any(c.dep_ in ("dobj", "obj") for c in verb.head.children)) and not (
-                dep in ("dobj", "obj") and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)):
-            # (nor an object of its own verb when the first verb has one: "shooting dead a watchman ... and
-            # carrying off 40 pupils"; nor of a verb with a subject of its own: "18 remain in hospital and it is
-            # feeding 3,150 people")
-            m = lemma_measure(verb.head)  # "were shot and killed" (not "four remain in hospital; one more pupil was
-            if m:  # discharged": a clause with a subject of its own)
-                return m
+        if _shares_first_verb(dep, verb) and (m := lemma_measure(verb.head)):
+            return m  # "were shot and killed"
         if dep in ("nsubj", "nsubjpass") and (m := _said_of_subject(verb)):
             return m
     if dep in ("dobj", "obj", "attr") and verb.lemma_ == "include":
@@ -712,83 +734,3 @@ def found_alive(head: Any) -> bool:
 
 #: Prepositions whose phrase tells a toll's event, not whom it counts ("the toll from / in / after the attack").
 _EVENT_PREPS = frozenset("from in at after since during".split())
-#: Nouns that say nothing of who is counted: no group ("eight people freed" among hostages released).
-NO_GROUP = frozenset("people person persons individual individuals other others one ones".split())
-
-
-def group_name(head: Any) -> Optional[str]:
-    if head.pos_ == "NUM":  # "three of the gunmen": the group of the noun it is a part of
-        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        noun = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-        return group_name(noun) if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
-    if head.lemma_.lower() in ATTACKERS or head.lower_ in ATTACKERS:
-        return "militants"  # "including three gunmen": the attackers
-    for c in head.children:  # "70 elderly people" -> elderly
-        if c.dep_ in ("amod", "compound") and (c.lower_ in GROUPS or c.lemma_.lower() in GROUPS):
-            return GROUPS.get(c.lower_) or GROUPS[c.lemma_.lower()]
-    if _from_abroad(head) and GROUPS.get(head.lemma_.lower()) not in _KINDS_OF_PEOPLE:
-        return "foreigners"  # "pupils from neighbouring Arnessia" ("children from ...": children)
-    lemma = head.lemma_.lower()
-    if lemma == "officer" and any(c.dep_ in ("amod", "compound") and c.lemma_.lower() != "police" for c in head.children):
-        return head.lower_  # "two army officers", "prison officers": not the police
-    if lemma in GROUPS:
-        return GROUPS[lemma]
-    if head.lower_ in GROUPS:
-        return GROUPS[head.lower_]
-    if head.pos_ in ("NOUN",) and head.lemma_.lower() not in NO_GROUP and head.lower_ not in NO_GROUP:
-        if head.lower_.endswith("man") and head.tag_ not in ("NNS", "NNPS"):
-            return head.lower_[:-3] + "men"  # "one fisherman": fishermen
-        return head.lower_ if head.lower_.endswith(("s", "men", "people", "staff", "personnel", "crew")) or head.tag_ in ("NNS", "NNPS") \
-            else head.lower_ + "s"  # ("riflemen", "staff": no "riflemens")
-    return None
-
-
-#: Groups that say who the people are, which a place they come from does not replace.
-_KINDS_OF_PEOPLE = frozenset("children women men elderly girls boys babies infants teenagers".split())
-
-
-def _from_abroad(head: Any) -> bool:
-    """People the text says come from another country: "from neighbouring X" (X no village
-    or town: "from neighbouring Kelso village" are neighbours), "from abroad", "from
-    overseas", "from across the border". (A nation's name before "citizens" is not enough:
-    "Velmoran citizens" in Velmora, "Arab citizens" are the country's own.)"""
-    for c in head.children:
-        if c.dep_ == "prep" and c.lower_ == "from" and re.match(
-                r"from\s+(?:neighbou?ring\s+[A-Z][\w'’-]*\b(?!\s+(?:village|town|city|district|county|parish|"
-                r"suburb|valley|province|region|municipality|commune)\b)|abroad\b|overseas\b|across\s+the\s+border\b)",
-                head.doc[c.i:c.i + 5].text):
-            return True
-    return False
-
-
-def victims_of(head: Any, n: NumberSpan) -> Optional[str]:
-    """The noun phrase saying who is counted ("Azeri citizens", "others")."""
-    if head.pos_ == "NUM" or n.start <= head.idx - head.sent.start_char < n.end:
-        attr = copula_attr(head) if partitive(head) is not None else None
-        if attr is not None:
-            return noun_phrase(attr)  # "four of the dead were children": children
-        for c in head.children:  # "dozens of people", "150 of the 1,275 Azerbaijanis"
-            if c.dep_ == "prep" and c.lower_ == "of":
-                obj = [g for g in c.children if g.dep_ == "pobj"]
-                if obj:
-                    return noun_phrase(obj[0])
-        return None
-    return noun_phrase(head)
-
-
-def _aged(t: Any) -> str:
-    """A word as the victims phrase writes it: "old" of "61-year-old" with its age."""
-    if t.lower_ == "old" and any(c.dep_ == "npadvmod" and c.lemma_ == "year" for c in t.children):
-        first = min((c.left_edge for c in t.children if c.dep_ == "npadvmod"), key=lambda x: x.i)
-        return t.doc.text[first.idx:t.idx + len(t.text)]
-    return t.text
-
-
-def noun_phrase(head: Any) -> Optional[str]:
-    words = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod", "poss") and t.pos_ != "NUM"]
-    words = [w for w in words if w.i > max([t.i for t in head.lefts if t.pos_ == "NUM"], default=-1)]
-    toks = sorted(words + [head], key=lambda t: t.i)
-    phrase = " ".join(_aged(t) for t in toks).strip()
-    if head.pos_ in ("PRON",) and head.lower_ not in ("others",):
-        return None
-    return phrase or None

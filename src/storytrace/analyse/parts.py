@@ -14,7 +14,8 @@ from typing import Any, cast
 
 from ..model import Claim, make_id
 from ..text.numbers import band, find_numbers
-from .measures import GROUPS, NO_GROUP, group_name
+from .measures import GROUPS
+from .victims import NO_GROUP, group_name
 
 
 #: "Thirty-six people lost their lives. Five of them were children.": a part of the count

@@ -59,7 +59,8 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Iterator, NamedTuple, Optional, cast
 
-from ..analyse.measures import GROUPS, NO_GROUP
+from ..analyse.measures import GROUPS
+from ..analyse.victims import NO_GROUP
 from ..model import COUNT_MEASURES, CUMULATIVE, SUBSIDING, Check, Figure, make_id
 from ..text.origins import UNATTRIBUTED, claim_keys, generic_voice, named_sources, origin_groups, origin_name
 from .checks import document_checks, part_checks, total_checks

@@ -1,0 +1,108 @@
+"""Who a count counts: the group a figure is a part of, and the victims its words name.
+
+One job: from spaCy's parse around a counted noun, which part of a total it is
+(`group_name`: women, children, families, police, foreigners, ...) and the noun phrase
+saying who is counted (`victims_of`: "Azeri citizens", "others"); a part counted among a
+whole no number counts takes its measure (`counted_among`). The groups' lexicon is
+measures.py's (GROUPS, ATTACKERS); what the number counts is measures.py's too.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Container, Optional
+
+from ..text.numbers import NumberSpan
+from .measures import ATTACKERS, GROUPS, copula_attr, partitive, whole_measure
+
+#: Nouns that say nothing of who is counted: no group ("eight people freed" among hostages released).
+NO_GROUP = frozenset("people person persons individual individuals other others one ones".split())
+
+
+def group_name(head: Any) -> Optional[str]:
+    if head.pos_ == "NUM":  # "three of the gunmen": the group of the noun it is a part of
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        noun = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        return group_name(noun) if noun is not None and noun.pos_ in ("NOUN", "PROPN") else None
+    if head.lemma_.lower() in ATTACKERS or head.lower_ in ATTACKERS:
+        return "militants"  # "including three gunmen": the attackers
+    for c in head.children:  # "70 elderly people" -> elderly
+        if c.dep_ in ("amod", "compound") and (c.lower_ in GROUPS or c.lemma_.lower() in GROUPS):
+            return GROUPS.get(c.lower_) or GROUPS[c.lemma_.lower()]
+    if _from_abroad(head) and GROUPS.get(head.lemma_.lower()) not in _KINDS_OF_PEOPLE:
+        return "foreigners"  # "pupils from neighbouring Arnessia" ("children from ...": children)
+    lemma = head.lemma_.lower()
+    if lemma == "officer" and any(c.dep_ in ("amod", "compound") and c.lemma_.lower() != "police" for c in head.children):
+        return head.lower_  # "two army officers", "prison officers": not the police
+    if lemma in GROUPS:
+        return GROUPS[lemma]
+    if head.lower_ in GROUPS:
+        return GROUPS[head.lower_]
+    if head.pos_ in ("NOUN",) and head.lemma_.lower() not in NO_GROUP and head.lower_ not in NO_GROUP:
+        if head.lower_.endswith("man") and head.tag_ not in ("NNS", "NNPS"):
+            return head.lower_[:-3] + "men"  # "one fisherman": fishermen
+        return head.lower_ if head.lower_.endswith(("s", "men", "people", "staff", "personnel", "crew")) or head.tag_ in ("NNS", "NNPS") \
+            else head.lower_ + "s"  # ("riflemen", "staff": no "riflemens")
+    return None
+
+
+#: Groups that say who the people are, which a place they come from does not replace.
+_KINDS_OF_PEOPLE = frozenset("children women men elderly girls boys babies infants teenagers".split())
+
+
+def _from_abroad(head: Any) -> bool:
+    """People the text says come from another country: "from neighbouring X" (X no village
+    or town: "from neighbouring Kelso village" are neighbours), "from abroad", "from
+    overseas", "from across the border". (A nation's name before "citizens" is not enough:
+    "Velmoran citizens" in Velmora, "Arab citizens" are the country's own.)"""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "from" and re.match(
+                r"from\s+(?:neighbou?ring\s+[A-Z][\w'’-]*\b(?!\s+(?:village|town|city|district|county|parish|"
+                r"suburb|valley|province|region|municipality|commune)\b)|abroad\b|overseas\b|across\s+the\s+border\b)",
+                head.doc[c.i:c.i + 5].text):
+            return True
+    return False
+
+
+def victims_of(head: Any, n: NumberSpan) -> Optional[str]:
+    """The noun phrase saying who is counted ("Azeri citizens", "others")."""
+    if head.pos_ == "NUM" or n.start <= head.idx - head.sent.start_char < n.end:
+        attr = copula_attr(head) if partitive(head) is not None else None
+        if attr is not None:
+            return noun_phrase(attr)  # "four of the dead were children": children
+        for c in head.children:  # "dozens of people", "150 of the 1,275 Azerbaijanis"
+            if c.dep_ == "prep" and c.lower_ == "of":
+                obj = [g for g in c.children if g.dep_ == "pobj"]
+                if obj:
+                    return noun_phrase(obj[0])
+        return None
+    return noun_phrase(head)
+
+
+def _aged(t: Any) -> str:
+    """A word as the victims phrase writes it: "old" of "61-year-old" with its age."""
+    if t.lower_ == "old" and any(c.dep_ == "npadvmod" and c.lemma_ == "year" for c in t.children):
+        first = min((c.left_edge for c in t.children if c.dep_ == "npadvmod"), key=lambda x: x.i)
+        return t.doc.text[first.idx:t.idx + len(t.text)]
+    return t.text
+
+
+def noun_phrase(head: Any) -> Optional[str]:
+    words = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod", "poss") and t.pos_ != "NUM"]
+    words = [w for w in words if w.i > max([t.i for t in head.lefts if t.pos_ == "NUM"], default=-1)]
+    toks = sorted(words + [head], key=lambda t: t.i)
+    phrase = " ".join(_aged(t) for t in toks).strip()
+    if head.pos_ in ("PRON",) and head.lower_ not in ("others",):
+        return None
+    return phrase or None
+
+
+def counted_among(head: Any, whole: Optional[Any], counted: Container[int], measure: Optional[str]
+                  ) -> tuple[Optional[str], Optional[str]]:
+    """(measure, group) of a count: one with no measure of its own that is a part of a whole
+    no number counts (`counted`: the tokens counted so far) takes the whole's measure, and
+    its noun is the group ("seven foreigners were among the dead"); else its own measure
+    and no group yet."""
+    if measure is None and whole is not None and whole.i not in counted and (m := whole_measure(whole)):
+        return m, group_name(head)
+    return measure, None

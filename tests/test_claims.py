@@ -714,6 +714,17 @@ def test_a_second_verb_with_a_subject_of_its_own_keeps_its_object_from_the_first
     assert [(c.value, c.measure) for c in got] == [(11.0, "injured")]
 
 
+def test_a_part_counted_among_a_whole_with_no_number_takes_its_measure_and_is_a_group():
+    got = extract("At least five foreign nationals were among the dead, the consulate said.")
+    assert [(c.value, c.measure, c.group, c.qualifier) for c in got] == [(5.0, "killed", "foreigners", "at_least")]
+    got = extract("Among the injured were four firefighters.")
+    assert [(c.value, c.measure, c.group) for c in got] == [(4.0, "injured", "firefighters")]
+    # a whole with a number of its own keeps the part a part of it; nor are places among the worst hit a count
+    got = extract("Six children were among the 31 dead.")
+    assert [(c.value, c.measure) for c in got if c.part_of is None] == [(31.0, "killed")]
+    assert extract("Three villages were among the worst hit.") == []
+
+
 def test_the_bodies_of_people_of_any_kind_count_the_dead():
     got = extract("Troops found the bodies of four hostages in a ravine near the camp.")
     assert [(c.value, c.measure) for c in got] == [(4.0, "killed")]

@@ -1272,6 +1272,17 @@ def test_an_outlet_described_after_its_name_relays_a_figure():
 
 
 
+def test_a_body_named_for_the_people_it_serves_keeps_its_name_and_its_short_names_join_it():
+    # "Fishermen's" in a body's name is no owner of it (as "Turkey's" of its foreign ministry is)
+    assert source_key("The Halden Miners' Union") == "halden miners' union"
+    assert source_key("The Orvik Fishermen 's Cooperative") == source_key("the Orvik Fishermen's Cooperative")
+    assert source_key("Velmora's Interior Ministry") == "ministry interior"
+    cs = [_c("a", "A", 44, "The Orvik Fishermen 's Cooperative", "2024-05-02"),
+          _c("b", "B", 39, "The fishermen's cooperative", "2024-05-03"),
+          _c("c", "C", 37, "the cooperative", "2024-05-04")]
+    assert make_figure("f", "e", "missing", None, cs, {}, False)["n_origins"] == 1
+
+
 def test_a_body_named_by_part_of_its_name_or_by_its_voice_s_title_is_one_origin():
     # an appositive that says the name is a body ("the state medical agency"): a short name of the agency
     assert source_key("Emergency Health , the state medical agency") == "emergency health"

@@ -45,6 +45,9 @@ _COUNTRY_OF = re.compile(r"\s+of\s+(?:the\s+)?(?:republic\s+of\s+|kingdom\s+of\s
                          r"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,2}\s*$")
 _POSSESSIVE = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*){0,2}|(?:[Tt]he\s+)?(?:city|town|country|nation|"
                          r"province|state|region|island|capital))\s?['’]s\s+")  # ("the city's Civil Protection Directorate")
+#: A possessive's owner that is people of a kind ("Fishermen's", "Miners'", "Women's"): the body is named for them.
+_PEOPLE_OWNER = re.compile(r"(?:men|women|children|people|workers|miners|farmers|parents|families|veterans)\s?['’]s?\s+$",
+                           re.IGNORECASE)
 NATIONALITIES = frozenset(
     "american armenian azerbaijani azeri turkish israeli palestinian iraqi syrian russian chinese korean german french "
     "british english indian pakistani afghan iranian saudi mexican indonesian japanese ukrainian soviet european african "
@@ -139,7 +142,9 @@ def source_key(attribution: str) -> str:
         return " ".join(w for w in re.findall(r"[\w'’-]+", _DET.sub("", kind.group("name")).lower()) if w not in NATIONALITIES)
     a = _ACRONYM_AFTER.sub("", a)  # "the Sevarran Emergency Management Agency (SEMA)"
     said_as = a
-    a = _POSSESSIVE.sub("", a)  # "Turkey's Foreign Ministry" -> "Foreign Ministry"
+    owner = _POSSESSIVE.match(a)  # "Turkey's Foreign Ministry" -> "Foreign Ministry" (not "The Sarrow Fishermen's
+    if owner and not _PEOPLE_OWNER.search(owner.group(0)):  # Cooperative": a body named for the people it serves)
+        a = a[owner.end():]
     a = _DET.sub("", a)
     if re.search(r"\b(?:ministry|government|army|police|committee|office)\b", a, re.I) and not _TOPIC_OF.search(a):
         a = _COUNTRY_OF.sub("", a)  # "... of the Republic of Türkiye"
@@ -174,7 +179,9 @@ def source_key(attribution: str) -> str:
     core = [re.sub(r"['’]s$", "", w) for w in bare if w not in _PLACE_KINDS and w not in ("'s", "’s", "office")]
     if len(core) == 1 and core[0] in OFFICES:
         return OFFICES[core[0]]  # "the district governor's office": the one governor, a bare title
-    return " ".join(bare)  # ("the regional health department" is "the health department")
+    # ("the regional health department" is "the health department"; a parse's possessive marks back on their
+    # word: "Fishermen 's Cooperative" as "Fishermen's Cooperative")
+    return re.sub(r"(?<=\w) (['’]s?)(?= |$)", r"\1", " ".join(bare))
 
 
 _JOINERS = frozenset("and or of the".split())
@@ -309,7 +316,7 @@ ORG_WORDS = frozenset("agency ministry police department office service council 
                       "association organisation organization union bureau authority authorities commission court "
                       "center centre institute foundation party group company corporation bank zoo corps brigade observatory watch "
                       "monitor coalition alliance federation league society mission directorate secretariat international board trust "
-                      "inspectorate".split())
+                      "inspectorate cooperative co-operative".split())
 
 
 def _person(phrase: str) -> Optional[str]:
@@ -515,9 +522,9 @@ def _bare_bodies(attrs: set[str], sets: "DisjointSets[str]") -> None:
     body, under any of its joined names, whose name ends in it. Two such bodies, none, or a
     name that marks another side ("the rebel government", "the opposition's shadow
     government"): it stays apart."""
-    def words_of(k: str) -> list[str]:  # (a possessive's marks apart: "camp 's residents ' committee")
-        return [w for w in k[13:].split() if w not in _POSSESSIVE_MARKS] if k.startswith("attribution: ") and \
-            not k.startswith("attribution: person ") else []
+    def words_of(k: str) -> list[str]:  # (a possessive's marks apart: "camp 's residents ' committee", "fishermen's")
+        return [re.sub(r"['’]s?$", "", w) for w in k[13:].split() if w not in _POSSESSIVE_MARKS] \
+            if k.startswith("attribution: ") and not k.startswith("attribution: person ") else []
 
     bare = [k for k in attrs if len(words_of(k)) == 1]
     for k in sorted(attrs - set(bare)) + sorted(bare):  # the fuller names first, so a head word sees them joined

@@ -723,6 +723,15 @@ def test_a_part_counted_among_a_whole_with_no_number_takes_its_measure_and_is_a_
     got = extract("Six children were among the 31 dead.")
     assert [(c.value, c.measure) for c in got if c.part_of is None] == [(31.0, "killed")]
     assert extract("Three villages were among the worst hit.") == []
+    # no count where the part names no kind of people (it would read as the whole toll), the whole its own fate,
+    # two wholes, or the clause does not say it is so
+    for sentence in ("Eight Germans were among the dead, Berlin said.", "Among the hostages, 12 were women.",
+                     "Four of the missing were among the dead.", "Dozens of children were among the dead.",
+                     "Among the hostages freed were four Britons.", "Two Americans were among the hostages killed in the raid.",
+                     "Among the dead and injured were 14 children.", "Two journalists were among the dead or missing.",
+                     "Two Canadians may be among the dead.", "It is feared that three Australians are among the dead.",
+                     "Three Britons were not among the dead.", "Officials are checking whether 12 Britons are among the dead."):
+        assert [(c.value, c.measure) for c in extract(sentence) if c.group is None or c.measure == "captured"] == [], sentence
 
 
 def test_the_bodies_of_people_of_any_kind_count_the_dead():

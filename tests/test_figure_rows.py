@@ -1483,6 +1483,15 @@ def test_a_source_keeping_to_its_count_on_later_days_stands_apart_from_a_rising_
     # said again inside a passage copied from the first report, the count is that report's, of its first day only
     copied = make_figure("f", "e", "killed", None, cs, {"k2": "lineage-1", "k1": "lineage-1"}, False)
     assert copied["status"] != "conflict" or "stand apart" not in copied["rule"]
+    # said again a day later still ("On Tuesday, the company said 15"): no later count of its side than its own
+    later = _row(cs + [_c("k3", "C", 15, "the transport company", "2024-05-05")])
+    assert (later["status"], later["best"]) == ("conflict", 23)
+    # one mover alone gives a conflict its trend only when it is a side a reader can name
+    flat = [_c("m1", "A", 40, "the ministry", "2024-05-02"), _c("p1", "A", 25, "the police", "2024-05-02"),
+            _c("m2", "B", 40, "the ministry", "2024-05-03"), _c("p2", "B", 25, "the police", "2024-05-03"),
+            _c("u1", "C", 30, None, "2024-05-02"), _c("u2", "D", 33, None, "2024-05-03")]
+    row = _row(flat)
+    assert row["status"] == "conflict" and row["trend"] is None
 
 
 def test_a_report_naming_no_source_that_gives_one_side_s_number_carries_that_side_on():

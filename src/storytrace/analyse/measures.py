@@ -383,9 +383,10 @@ def whole_measure(whole: Any) -> Optional[str]:
     """The measure of a whole a part is counted among when the whole has no number of its
     own ("seven foreigners were among the dead", "among the injured were two police
     officers"): a noun that is itself a count of casualties, as its word says."""
-    if whole.lower_ not in ("dead", "injured", "wounded", "missing", "hostages", "captives") or \
-            any(c.dep_ == "nummod" for c in whole.children):
-        return None
+    if whole.lower_ not in ("dead", "injured", "wounded", "missing", "hostages", "captives") or whole.dep_ == "conj" or \
+            any(c.dep_ == "conj" for c in whole.head.children) or \
+            any(c.dep_ in ("nummod", "conj", "acl", "relcl") or c.dep_ == "amod" and c.pos_ == "VERB" for c in whole.children):
+        return None  # (nor "the dead and injured", nor "the hostages freed", "the hostages who were killed": their fate)
     return "killed" if whole.lower_ == "dead" else "missing" if whole.lower_ == "missing" else lemma_measure(whole)
 
 

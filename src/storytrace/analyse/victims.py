@@ -101,8 +101,27 @@ def counted_among(head: Any, whole: Optional[Any], counted: Container[int], meas
                   ) -> tuple[Optional[str], Optional[str]]:
     """(measure, group) of a count: one with no measure of its own that is a part of a whole
     no number counts (`counted`: the tokens counted so far) takes the whole's measure, and
-    its noun is the group ("seven foreigners were among the dead"); else its own measure
-    and no group yet."""
-    if measure is None and whole is not None and whole.i not in counted and (m := whole_measure(whole)):
-        return m, group_name(head)
+    its noun is the group ("seven foreigners were among the dead") — only when its noun
+    names a kind of people (not "Germans", "four", "dozens": a group-less part would read
+    as the whole toll) and its clause says it is so; else its own measure and no group yet."""
+    if measure is None and whole is not None and whole.i not in counted and (m := whole_measure(whole)) and \
+            (group := group_name(head)) is not None and group not in _NO_KIND and not _unsure(head):
+        return m, group
     return measure, None
+
+
+#: Groups that name no kind of people: a count in words ("dozens"), or the casualties themselves ("four of the missing").
+_NO_KIND = frozenset("dozens hundreds thousands scores tens missings deads injureds wounds".split())
+#: Words over a clause that say it is not known to be so ("feared", "checking whether").
+_UNSURE_OVER = frozenset("fear believe think presume suspect check investigate ask wonder".split())
+
+
+def _unsure(head: Any) -> bool:
+    """A count "among the dead" that its clause does not say is so: negated ("were not among
+    the dead"), with a modal ("may be among"), asked ("whether 12 Britons are among"), or
+    under a word of fear or belief ("It is feared that three Australians are among")."""
+    verb = head.head
+    if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in ("may", "might", "could", "would", "should", "must")
+           or c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children):
+        return True
+    return any(a.lemma_.lower() in _UNSURE_OVER for a in verb.ancestors)

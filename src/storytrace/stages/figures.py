@@ -338,8 +338,9 @@ def _source_reports(cs: list[FigureClaim], origin_of: dict[str, str], lineage: O
     out = make_reports({k: _doc_figure(xs) for k, xs in by_source.items()}, origin_of, cs)
     if lineage is None:
         return out
-    return [replace(r, day=r.claim.day) if (r.origin.startswith("attribution: ") and r.claim.trusted and r.day
-                                            and r.claim.day > r.day and r.claim.id not in lineage) else r for r in out]
+    return [replace(r, day=r.claim.day, said_again=True) if (r.origin.startswith("attribution: ") and r.claim.trusted
+                                                             and r.day and r.claim.day > r.day
+                                                             and r.claim.id not in lineage) else r for r in out]
 
 
 def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str, str],

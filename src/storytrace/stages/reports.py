@@ -59,6 +59,7 @@ class Report:
     claim: ReportedClaim
     origin: str
     day: str  # the trusted day this value was first printed by its origin ("" when none)
+    said_again: bool = False  # counted on a later day its source said the value again (standing apart only)
 
 
 def make_reports(per_doc: Mapping[str, ReportedClaim], origin_of: dict[str, str], cs: Sequence[ReportedClaim]
@@ -345,19 +346,26 @@ def _within_a_day(reports: list[Report], measure: str) -> Optional[str]:
 def sides_trend(reports: list[Report], measure: str) -> Optional[str]:
     """A conflict's trend: the way its sources' own counts moved, when every source whose
     count moved moved that way (the ministry's 20 -> 22 and the league's 34 -> 40: rising;
-    the governor's 22 -> 30 beside a guard who keeps to 41: rising); moves both ways, or
-    none (an edited copy's other number is no move), is none."""
+    the governor's 22 -> 30 beside a guard who keeps to 41: rising, a lone mover being a
+    named source, no hospital); moves both ways, or none (an edited copy's other number is
+    no move), is none."""
     by_origin: dict[str, list[Report]] = defaultdict(list)
     for r in reports:
         by_origin[r.origin].append(r)
     moves: set[str] = set()
-    movers = 0
-    for rs in by_origin.values():
+    movers: list[str] = []
+    for o, rs in by_origin.items():
         seq = _day_values(rs, measure)
         steps = {"rising" if b[1] > a[1] else "falling" for a, b in zip(seq, seq[1:]) if b[1] != a[1]}
         moves |= steps
-        movers += bool(steps)
-    return moves.pop() if movers >= 1 and len(moves) == 1 else None
+        if steps:
+            movers.append(o)
+    if len(moves) != 1 or not movers:
+        return None
+    # one mover must be a side a reader can name (not reports naming no source, nor a hospital's share)
+    if len(movers) == 1 and not (_can_disagree(by_origin[movers[0]][0]) and not _FACILITY.search(movers[0])):
+        return None
+    return moves.pop()
 
 
 #: The qualifiers of a count a source stands by and that can stand apart from another: an
@@ -417,8 +425,9 @@ def standing_apart(reports: list[Report], measure: str
         return None
     _, _, a, b = max(found)
     sides, latest = [], []
-    for o in (a, b):
-        last = max(series[o])
+    for o in (a, b):  # (each side's latest count from a day it gave it, not a day it said it again)
+        own = {r.day for r in by_origin[o] if not r.said_again} & set(series[o])
+        last = max(own or series[o])
         rs = [r for r in by_origin[o] if r.day == last and r.claim.value == series[o][last]]
         sides.append({"value": rs[0].claim.shown, "documents": sorted({r.claim.doc_id for r in rs}),
                       "origins": [o], "day": last})

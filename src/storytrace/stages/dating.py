@@ -229,6 +229,51 @@ def date_from_story(dates: Union[str, list[DateMention]], neighbours: list[tuple
     return Dating("story", evidence, "day", day, day)
 
 
+class DateRow(NamedTuple):
+    """A date mention of a document a dating stage weighs (its `date_mentions` row), with the
+    key the stage groups it by (`group`: its document's story, or the document)."""
+
+    group: str
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    year: Optional[int]
+    month: Optional[int]
+    day: Optional[int]
+    end_year: Optional[int]
+    end_month: Optional[int]
+    end_day: Optional[int]
+    weekday: Optional[int]
+    offset: Optional[int]
+    unit: Optional[str]
+    approx: bool
+    ordinal: Optional[int]
+    event_start: Optional[int]
+    event_end: Optional[int]
+    time: Optional[str]
+    reporting: bool
+    period_start: int
+    period_end: int
+    space_after: int
+    phrase: Optional[str]
+    position: int
+
+    def mention(self) -> DateMention:
+        return DateMention(*self[2:20])
+
+    def pair(self) -> tuple[DateMention, dict[str, Any]]:
+        return self.mention(), self._asdict()
+
+
+def date_rows(group: str, where: str) -> str:
+    """The query of `DateRow`s: `group` (an expression over date_mentions m and documents d)
+    and the mentions `where` selects."""
+    cols = ", ".join(f"m.[{f}]" for f in DateRow._fields[1:-1])
+    return f"select {group}, {cols} from date_mentions m join documents d on d.id = m.doc_id where {where}"
+
+
 class StoryDated(NamedTuple):
     """A document of a story dated to a day by the stages before (a neighbour)."""
 
@@ -252,41 +297,11 @@ class StoryUndated(NamedTuple):
     position: int
 
 
-class StoryMention(NamedTuple):
-    """A date mention of an undated document of a story (its `date_mentions` row)."""
-
-    story: str
-    doc_id: str
-    start: int
-    end: int
-    text: str
-    kind: str
-    year: Optional[int]
-    month: Optional[int]
-    day: Optional[int]
-    end_year: Optional[int]
-    end_month: Optional[int]
-    end_day: Optional[int]
-    weekday: Optional[int]
-    offset: Optional[int]
-    unit: Optional[str]
-    approx: bool
-    ordinal: Optional[int]
-    event_start: Optional[int]
-    event_end: Optional[int]
-    time: Optional[str]
-    reporting: bool
-    position: int
-
-    def mention(self) -> DateMention:
-        return DateMention(*self[2:20])
-
-
 _UNDATED = "select id from documents where published is null and story is not null"
 
 
 def _story_dates(story: str, dated: list[StoryDated], undated: list[StoryUndated],
-                 mentions: list[StoryMention]) -> Iterator[datings.Found]:
+                 mentions: list[DateRow]) -> Iterator[datings.Found]:
     """The story dates of one story's undated documents (see `STORY_DATES`)."""
     if not undated:
         return
@@ -296,7 +311,7 @@ def _story_dates(story: str, dated: list[StoryDated], undated: list[StoryUndated
             neighbours_all.append((d.id, date.fromisoformat(d.published[:10])))
         except ValueError:
             continue
-    said: dict[str, list[StoryMention]] = defaultdict(list)
+    said: dict[str, list[DateRow]] = defaultdict(list)
     for m in sorted(mentions, key=lambda m: (m.doc_id, m.start)):
         said[m.doc_id].append(m)
     for u in sorted(undated, key=lambda u: u.position):
@@ -335,12 +350,11 @@ STORY_DATES = Plan(
         Read("undated", "select id, story, published_how, published_evidence, published_precision, published_low, "
                         "published_high, published_partial from documents where published is null and story is not null",
              StoryUndated),
-        Read("mentions", f"select d.story, {', '.join(f'm.[{f}]' for f in StoryMention._fields[1:-1])} from date_mentions m "
-                         f"join documents d on d.id = m.doc_id where m.doc_id in ({_UNDATED})", StoryMention),
+        Read("mentions", date_rows("d.story", f"m.doc_id in ({_UNDATED})"), DateRow),
         *datings.record_reads(_UNDATED),
     ),
     steps=(
-        Group("found", [("dated", lambda d: d.story), ("undated", lambda u: u.story), ("mentions", lambda m: m.story)],
+        Group("found", [("dated", lambda d: d.story), ("undated", lambda u: u.story), ("mentions", lambda m: m.group)],
               _story_dates),
         Group("recorded", [("found", lambda f: f.doc_id), ("held", lambda h: h.doc_id), ("words", lambda w: w.doc_id),
                            ("own_spans", lambda o: o.id)], functools.partial(datings.recorded, "story")),
@@ -407,38 +421,6 @@ class EventDoc(NamedTuple):
     position: int
 
 
-class DateRow(NamedTuple):
-    """A reporting date mention of a document with no day (its `date_mentions` row)."""
-
-    doc_id: str
-    start: int
-    end: int
-    text: str
-    kind: str
-    year: Optional[int]
-    month: Optional[int]
-    day: Optional[int]
-    end_year: Optional[int]
-    end_month: Optional[int]
-    end_day: Optional[int]
-    weekday: Optional[int]
-    offset: Optional[int]
-    unit: Optional[str]
-    approx: bool
-    ordinal: Optional[int]
-    event_start: Optional[int]
-    event_end: Optional[int]
-    time: Optional[str]
-    period_start: int
-    period_end: int
-    space_after: int
-    phrase: Optional[str]
-    position: int
-
-    def pair(self) -> tuple[DateMention, dict[str, Any]]:
-        return DateMention(*self[1:19]), self._asdict()
-
-
 _NO_DAY = "select id from documents where published is null or published_precision in ('range', 'year')"
 
 
@@ -497,8 +479,7 @@ EVENT_DATES = Plan(
              NamedAt),
         Read("docs", "select id, published_how, published_evidence, published_precision, published_low, published_high, "
                      f"published_partial from documents where id in ({_NO_DAY})", EventDoc),
-        Read("dates", f"select {', '.join(f'[{f}]' for f in DateRow._fields[:-1])} from date_mentions "
-                      f"where reporting and doc_id in ({_NO_DAY})", DateRow),
+        Read("dates", date_rows("m.doc_id", f"m.reporting and m.doc_id in ({_NO_DAY})"), DateRow),
         *datings.record_reads(_NO_DAY),
     ),
     steps=(

@@ -310,20 +310,9 @@ def found(doc_id: str, got: DatingLike) -> Found:
                  got.partial)
 
 
-class Held(NamedTuple):
-    """A datings row the document has (not withdrawn): weighed again with the new ones."""
-
-    id: str
-    doc_id: str
-    stage: str
-    how: Optional[str]
-    evidence: Optional[str]
-    published: Optional[str]
-    precision: Optional[str]
-    low: Optional[str]
-    high: Optional[str]
-    status: Optional[str]
-    position: int
+def as_rows(rows: Iterable[tuple]) -> Iterator[tuple]:
+    """A query's rows as they are (a `Read` whose record has no position: `pick` orders the rows it weighs)."""
+    return (tuple(r) for r in rows)
 
 
 class MentionWords(NamedTuple):
@@ -360,7 +349,7 @@ def record_reads(docs: str) -> tuple[Read, ...]:
     document ids) selects: the doc's datings rows, its date mentions' words, its own spans."""
     return (
         Read("held", f"select {', '.join(Candidate._fields)} from datings where coalesce(status, '') not like "
-                     f"'withdrawn%' and doc_id in ({docs})", Held),
+                     f"'withdrawn%' and doc_id in ({docs})", Candidate, rows=as_rows),
         Read("words", f"select doc_id, text, start, [end], phrase, event_end from date_mentions where doc_id in ({docs})",
              MentionWords),
         Read("own_spans", f"select id, published_spans from documents where id in ({docs})", OwnSpans),
@@ -375,7 +364,7 @@ class Withdrawal(NamedTuple):
     why: str
 
 
-def recorded(stage: str, doc_id: str, new: list[Found], held: list[Held], words: list[MentionWords],
+def recorded(stage: str, doc_id: str, new: list[Found], held: list[Candidate], words: list[MentionWords],
              own: list[OwnSpans], withdrawn: Sequence[Withdrawal] = ()) -> Iterator[Recorded]:
     """`record` (and `withdraw`) for one document, as a plan's group (its new datings, the
     rows it holds, its words and spans, the datings withdrawn): the new rows, the withdrawn
@@ -396,7 +385,7 @@ def recorded(stage: str, doc_id: str, new: list[Found], held: list[Held], words:
         where.update(json.loads(o.published_spans or "{}"))
     rows = {r[0]: r for r in (_row(doc_id, stage, where, f.how, f.evidence, f.published, f.precision, f.low, f.high,
                                    f.partial) for f in new)}
-    mine = [Candidate(*h[:-1]) for h in held if h.id not in rows]
+    mine = [h for h in held if h.id not in rows]
     mine += [Candidate(r[0], r[1], r[2], r[3], r[4], r[6], r[7], r[8], r[9], r[12]) for r in rows.values()]
     chosen, why = pick(mine)
     for c in mine:
@@ -410,7 +399,7 @@ def recorded(stage: str, doc_id: str, new: list[Found], held: list[Held], words:
         yield Recorded("document", (c.published, c.how, c.evidence, c.precision, c.low, c.high, c.id, doc_id))
 
 
-def recorded_of(stage: str, doc_id: str, new: list[Any], held: list[Held], words: list[MentionWords],
+def recorded_of(stage: str, doc_id: str, new: list[Any], held: list[Candidate], words: list[MentionWords],
                 own: list[OwnSpans], withdrawn: Sequence[Any] = ()) -> Iterator[Recorded]:
     """`recorded` for a stage whose rows carry their `Found` or `Withdrawal` as `value`."""
     return recorded(stage, doc_id, [r.value for r in new], held, words, own, [r.value for r in withdrawn])

@@ -10,8 +10,9 @@ numbers the nodes in their order and runs the large-star / small-star rounds
 driver); each `Write` sorts its rows by the declared order on the cluster, writes them
 to OUT/<table> and streams them into the ledger a partition at a time; each `Update`
 streams its parameters (of the rows its `keep` accepts, sorted on the cluster when it
-declares an order) to the ledger in batches, in the order the plan lists them. A plan's `prepare` runs on the ledger first. A plan reading at
-most `local_rows` rows runs in the driver process instead (`run`).
+declares an order) to the ledger in batches, in the order the plan lists them. A plan's
+`prepare` runs on the ledger first. A plan reading at most `local_rows` rows runs in the
+driver process instead (`run`).
 """
 
 from __future__ import annotations

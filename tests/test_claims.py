@@ -734,6 +734,13 @@ def test_a_part_counted_among_a_whole_with_no_number_takes_its_measure_and_is_a_
         assert [(c.value, c.measure) for c in extract(sentence) if c.group is None or c.measure == "captured"] == [], sentence
 
 
+def test_a_number_of_people_counts_what_befell_them_before_who_they_are():
+    assert [(c.value, c.measure) for c in extract("The number of hostages freed rose to 21.")] == [(21.0, "released")]
+    assert [(c.value, c.measure) for c in extract("The number of hostages killed rose to 5.")] == [(5.0, "killed")]
+    assert [(c.value, c.measure) for c in extract("The number of hostages rose to 40.")] == [(40.0, "captured")]
+    assert [(c.value, c.measure) for c in extract("The number of refugees who fled rose to 300.")] == [(300.0, "displaced")]
+
+
 def test_the_bodies_of_people_of_any_kind_count_the_dead():
     got = extract("Troops found the bodies of four hostages in a ravine near the camp.")
     assert [(c.value, c.measure) for c in got] == [(4.0, "killed")]

@@ -717,13 +717,14 @@ def _toll_measure(toll: Any) -> Optional[str]:
     for displaced people": the dead)."""
     event = {t.i for c in toll.children if c.dep_ == "prep" and c.lower_ in _EVENT_PREPS
              and not any(MEASURE_LEMMAS.get(o.lemma_.lower()) for o in c.children if o.dep_ == "pobj") for t in c.subtree}
-    # ("the toll in wounded": its own words)
-    for c in toll.subtree:
-        if c.i != toll.i and c.i not in event:
-            m = MEASURE_LEMMAS.get(c.lemma_.lower()) or MEASURE_LEMMAS.get(c.lower_) or (
-                "arrested" if toll.lemma_.lower() == "number" and held(c) else None)  # "the number of people held"
-            if m and c.lemma_.lower() != "toll":
-                return m
+    # ("the toll in wounded": its own words; what befell the people counted before the noun that
+    # names them: "the number of hostages freed" are released, "the number of hostages killed" dead)
+    words = [c for c in toll.subtree if c.i != toll.i and c.i not in event and c.lemma_.lower() != "toll"]
+    for c in sorted(words, key=lambda c: c.pos_ != "VERB"):
+        m = MEASURE_LEMMAS.get(c.lemma_.lower()) or MEASURE_LEMMAS.get(c.lower_) or (
+            "arrested" if toll.lemma_.lower() == "number" and held(c) else None)  # "the number of people held"
+        if m:
+            return m
     return "killed" if toll.lemma_.lower() == "toll" else None
 
 

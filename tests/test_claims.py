@@ -741,6 +741,16 @@ def test_a_number_of_people_counts_what_befell_them_before_who_they_are():
     assert [(c.value, c.measure) for c in extract("The number of refugees who fled rose to 300.")] == [(300.0, "displaced")]
 
 
+def test_only_a_capture_by_police_or_troops_is_an_arrest():
+    assert [(c.value, c.measure) for c in extract("Police captured 26 pirates.")] == [(26.0, "arrested")]
+    assert [(c.value, c.measure) for c in extract("An Indian warship patrolled the gulf, capturing 26 Somali brigands.")] == [
+        (26.0, "arrested")]
+    # troops who rescue or free hostages arrest none of them
+    assert [c.measure for c in extract("Troops rescued 30 hostages.")] != ["arrested"]
+    got = extract("Soldiers freed nine more, bringing to 21 the number of hostages back in government hands.")
+    assert [c.measure for c in got if c.value == 21] != ["arrested"]
+
+
 def test_the_bodies_of_people_of_any_kind_count_the_dead():
     got = extract("Troops found the bodies of four hostages in a ravine near the camp.")
     assert [(c.value, c.measure) for c in got] == [(4.0, "killed")]

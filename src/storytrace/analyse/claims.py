@@ -457,7 +457,7 @@ def _law_agent(head: Any) -> bool:
     """The one who captured is police, troops or a warship ("X captured 26 ...", "captured by
     police", "a warship ..., capturing 26 brigands"): the doer of the nearest verb above the
     count that names one."""
-    below = head
+    below, capture = head, False
     for verb in head.ancestors:
         if verb.pos_ in ("NOUN", "PROPN") and below.dep_ == "acl" and below.pos_ == "VERB" and \
                 (verb.lemma_.lower() in LAW or verb.lower_ in LAW):
@@ -465,10 +465,11 @@ def _law_agent(head: Any) -> bool:
         below = verb
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in SAY_LEMMAS:
             continue  # ("..., police said": the source, not the captor)
+        capture = capture or lemma_measure(verb) == "captured"  # (a capture on the way up: "..., capturing 26")
         doers = [c for c in verb.children if c.dep_ == "nsubj" and c.i != head.i]
         doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        if doers:
-            return any(d.lemma_.lower() in LAW or d.lower_ in LAW for d in doers)
+        if doers:  # (no capture: "Soldiers freed nine, bringing to 21 the number of hostages" arrests no one)
+            return capture and any(d.lemma_.lower() in LAW or d.lower_ in LAW for d in doers)
     return False
 
 

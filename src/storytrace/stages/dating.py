@@ -18,14 +18,12 @@ Outlets' article ids: serials.py.
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any, Iterable, Iterator, NamedTuple, Optional, Union
 
 from . import datings
 from ..analyse.dates import SCAN_CHARS, Dating, anniversary_day, full_day, opening_dates, reporting_dates, safe_day
-from .annotated import complete, complete_spans
 from .plan import Group, Plan, Read
 from ..text.timex import DateMention
 
@@ -129,9 +127,7 @@ def _neighbour_dates(doc_id: str, docs: list[Yearless], near: list[Neighbour], w
 
 
 def _neighbour_prepare(db: Any) -> None:
-    datings.clear(db, "passages")
-    complete(db, "date_mentions")
-    complete_spans(db)
+    datings.prepare_stage(db, "passages")
 
 
 _YEARLESS = "select id from documents where published is null and published_partial is not null"
@@ -160,8 +156,7 @@ NEIGHBOUR_DATES = Plan(
         Group("found", [("yearless", lambda d: d.id), ("from_sources", lambda n: n.doc_id),
                         ("from_targets", lambda n: n.doc_id), ("weekdays", lambda w: w.doc_id)],
               lambda doc_id, docs, a, b, weekdays: _neighbour_dates(doc_id, docs, _in_order(b) + _in_order(a), weekdays)),
-        Group("recorded", [("found", lambda f: f.doc_id), ("held", lambda h: h.doc_id), ("words", lambda w: w.doc_id),
-                           ("own_spans", lambda o: o.id)], functools.partial(datings.recorded, "passages")),
+        datings.record_step("passages"),
     ),
     writes=(),
     updates=datings.record_updates("recorded"),
@@ -331,9 +326,7 @@ def _story_dates(story: str, dated: list[StoryDated], undated: list[StoryUndated
 
 
 def _story_prepare(db: Any) -> None:
-    datings.clear(db, "story")
-    complete(db, "date_mentions")
-    complete_spans(db)
+    datings.prepare_stage(db, "story")
 
 
 #: Cross-document dating by story (documents.story, stories.py): an undated document
@@ -356,8 +349,7 @@ STORY_DATES = Plan(
     steps=(
         Group("found", [("dated", lambda d: d.story), ("undated", lambda u: u.story), ("mentions", lambda m: m.group)],
               _story_dates),
-        Group("recorded", [("found", lambda f: f.doc_id), ("held", lambda h: h.doc_id), ("words", lambda w: w.doc_id),
-                           ("own_spans", lambda o: o.id)], functools.partial(datings.recorded, "story")),
+        datings.record_step("story"),
     ),
     writes=(),
     updates=datings.record_updates("recorded"),
@@ -453,12 +445,10 @@ def _event_dates(doc_id: str, docs: list[EventDoc], named: list[NamedDated], dat
 
 
 def _event_prepare(db: Any) -> None:
-    datings.clear(db, "event")
     # (the mentions are the events stage's, with their events: completing them here would drop those)
     if "date_evidence" not in db["events"].columns_dict:  # (an events table of an older release)
         db["events"].add_column("date_evidence", str)
-    complete(db, "date_mentions")
-    complete_spans(db)
+    datings.prepare_stage(db, "event")
 
 
 #: Date documents by events the text names whose dates other documents give (the `events`
@@ -486,8 +476,7 @@ EVENT_DATES = Plan(
         Group("named_dated", [("named", lambda m: m.key), ("keyed", lambda e: e.key)], _named_dated),
         Group("found", [("docs", lambda d: d.id), ("named_dated", lambda m: m.doc_id), ("dates", lambda r: r.doc_id)],
               _event_dates),
-        Group("recorded", [("found", lambda f: f.doc_id), ("held", lambda h: h.doc_id), ("words", lambda w: w.doc_id),
-                           ("own_spans", lambda o: o.id)], functools.partial(datings.recorded, "event")),
+        datings.record_step("event"),
     ),
     writes=(),
     updates=datings.record_updates("recorded"),

@@ -23,6 +23,7 @@ contradicts it (`date_conflict`).
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
 from typing import Any, Iterable, Iterator, NamedTuple, Optional, Protocol, Sequence, cast
@@ -30,7 +31,7 @@ from typing import Any, Iterable, Iterator, NamedTuple, Optional, Protocol, Sequ
 from ..analyse.dates import NOT_TEXT
 from ..model import make_id
 from .annotated import complete, complete_spans
-from .plan import Read, Update
+from .plan import Group, Read, Update
 
 #: Stages in the order their days are taken (a correction comes before all).
 STAGES = ("correction", "document", "passages", "story", "serial", "event")
@@ -403,6 +404,22 @@ def recorded_of(stage: str, doc_id: str, new: list[Any], held: list[Candidate], 
                 own: list[OwnSpans], withdrawn: Sequence[Any] = ()) -> Iterator[Recorded]:
     """`recorded` for a stage whose rows carry their `Found` or `Withdrawal` as `value`."""
     return recorded(stage, doc_id, [r.value for r in new], held, words, own, [r.value for r in withdrawn])
+
+
+def record_step(stage: str, found: str = "found") -> Group:
+    """The plan step `recorded` of a dating stage whose dataset `found` holds `Found` rows
+    (with `record_reads`' datasets: held, words, own_spans)."""
+    return Group("recorded", [(found, lambda f: f.doc_id), ("held", lambda h: h.doc_id), ("words", lambda w: w.doc_id),
+                              ("own_spans", lambda o: o.id)], functools.partial(recorded, stage))
+
+
+def prepare_stage(db: Any, stage: str) -> None:
+    """A dating stage's `prepare`: its earlier datings dropped (and their documents' dates
+    chosen again), and the date mentions and evidence spans its reads need found where an
+    older release left them out."""
+    clear(db, stage)
+    complete(db, "date_mentions")
+    complete_spans(db)
 
 
 def record_updates(name: str) -> tuple[Update, ...]:

@@ -34,7 +34,6 @@ from urllib.parse import urlsplit
 
 from . import datings
 from ..analyse.dates import Dating
-from .annotated import complete, complete_spans
 from .plan import Group, Plan, Read, Update
 
 SERIAL_MIN = 5  # dated articles with ids an outlet needs before its ids count as a clock
@@ -308,12 +307,10 @@ def _outlet(host: str, docs: list[UrlDoc], held: list[StoryHeld]) -> Iterator[Se
 
 
 def _serial_prepare(db: Any) -> None:
-    datings.clear(db, "serial")
+    datings.prepare_stage(db, "serial")
     stale = db.execute("select id, date_conflict from documents where date_conflict like ?", [f"%{CONFLICT_MARK}%"])
     db.conn.executemany("update documents set date_conflict = ? where id = ?", [
         ("; ".join(p for p in note.split("; ") if CONFLICT_MARK not in p) or None, doc_id) for doc_id, note in stale])
-    complete(db, "date_mentions")
-    complete_spans(db)
 
 
 #: The documents a clock may date or withdraw a dating of: undated, or dated by their story.

@@ -269,3 +269,23 @@ def test_one_speaker_key_per_person_and_body():
     assert keys["Cavusoglu"] == keys["Turkish Foreign Minister Mevlut Cavusoglu"]
     assert keys["the ministry"] == keys["Turkey's Foreign Ministry"]
     assert "officials" not in keys  # an unnamed speaker is no one to count
+
+
+def test_a_pronoun_is_the_titled_sayer_before_it_not_the_person_the_sayer_names():
+    # "Police" modifies the title: the commissioner is a person, and "she" is her, not the woman arrested
+    text = ("Nadja Brekko, 41, was arrested at her flat, Police Commissioner Ana Kostrel said. "
+            "“Three people are now in custody,” she said.")
+    assert _quotes(text) == [("Three people are now in custody", "Police Commissioner Ana Kostrel")]
+    text = "Dario Venn, 30, was held, Ana Kostrel, head of the city police, said. “He was armed,” she said."
+    assert _quotes(text) == [("He was armed", "Ana Kostrel")]
+
+
+def test_person_phrase_tells_a_titled_name_from_a_body():
+    from storytrace.text.speech import person_phrase
+
+    for phrase in ("Police Commissioner Ana Kostrel", "Army spokesman Col. Ivo Marek", "ministry spokesman Adil Rana",
+                   "Ana Kostrel, head of the police"):
+        assert person_phrase(phrase), phrase
+    for phrase in ("Union Carbide India", "the Velsk Fire Service", "Velsk Metropolitan Police",
+                   "Ministry of Health and Social Protection", "Velsk Police, the city force"):
+        assert not person_phrase(phrase), phrase

@@ -83,7 +83,7 @@ from typing import Any, Optional
 from .mentions import EVENT_NOUNS, NOT_NAMES, named_events
 from ..model import Annotations, Document, Term, make_id
 from .quotes import find_quotes
-from ..text.speech import CALL, DOC_WORDS, INTRO, ORG_WORDS, PERSON_WORDS, PLURAL_OK, PRONOUNS, SAY, SAYING, VERB_RE, np_after, np_before
+from ..text.speech import CALL, DOC_WORDS, INTRO, ORG_WORDS, PERSON_WORDS, PLURAL_OK, PRONOUNS, SAY, SAYING, VERB_RE, np_after, np_before, person_phrase
 from ..text.lexicon import ENTRIES, ENTRY_INDEX, WORD_START, LABELS
 from ..text.sentences import sentences
 
@@ -669,6 +669,8 @@ def _comma_before(text: str, lo: int, pos: int) -> int:
 
 def _kind(name: str) -> str:
     words = [w.lower().strip(".,").replace("’s", "").replace("'s", "") for w in name.split()]
+    if person_phrase(name):  # "Police Commissioner Ana Kostrel"
+        return "person"
     if any(w in ORG_WORDS or w in DOC_WORDS for w in words):
         return "org"
     if words and words[-1] in PLURAL_OK:

@@ -57,7 +57,7 @@ from typing import Optional
 from ..text.origins import UNNAMED, source_key
 from ..model import Annotations, Document, Quote, make_id
 from ..text.sentences import quotations
-from ..text.speech import AUX, CALL, CAP_STOP, DETERMINERS, DOC_WORDS, INTRO, LISTENER, NOUNISH, ORG_WORDS, PERSON_WORDS, PLURAL_OK, PRONOUNS, SAY, SAYING, SENT_END, STOP, VERB_RE, abbreviation, is_cap, np_after, np_before, possessive, sentence_start, tokens, word_set
+from ..text.speech import AUX, CALL, CAP_STOP, DETERMINERS, DOC_WORDS, INTRO, LISTENER, NOUNISH, ORG_WORDS, PERSON_WORDS, PLURAL_OK, PRONOUNS, SAY, SAYING, SENT_END, STOP, VERB_RE, abbreviation, is_cap, np_after, np_before, possessive, sentence_start, person_phrase, tokens, word_set
 
 # ---------------------------------------------------------------------- patterns
 
@@ -494,6 +494,8 @@ def _kind(phrase: str) -> str:
         return "pronoun"
     if low[-1] in DOC_WORDS:
         return "doc"
+    if person_phrase(phrase):  # "Police Commissioner Ana Kostrel"
+        return "person"
     if any(w in ORG_WORDS for w in low):
         return "org"
     if any(w.removesuffix("'s") in PERSON_WORDS for w in low):

@@ -1709,3 +1709,28 @@ def test_an_event_named_in_another_clause_is_not_the_counts():
                                         3, 40)  # "as many as" opens no clause
     aside = "The fire at the Karn hostel, which broke out while guests slept, killed 37, the fire service said."
     assert not placement.clause_between(aside, aside.index("Karn"), aside.index("37"))  # an aside, not a clause apart
+
+
+def test_a_person_the_document_names_as_a_body_s_voice_speaks_for_it_wherever_quoted_by_name():
+    from storytrace.analyse.attribution import described
+    from storytrace.text.origins import body_voice
+
+    text = ("“We have at least 14 dead,” Colonel Davor Imrek, spokesman for the Merovan city police, told reporters. "
+            "Imrek said seven people were now in custody.")
+    assert described(text, "Colonel Davor Imrek") == "Colonel Davor Imrek, spokesman for the Merovan city police"
+    claims = extract(text)
+    arrested = [c for c in claims if c.measure == "arrested"]
+    assert arrested and arrested[0].attributed_to == "Colonel Davor Imrek, spokesman for the Merovan city police"
+    assert body_voice("Davor Imrek, the city police spokesman") and body_voice("Teodor Pradel, the agency's spokesman")
+    # a role without a body, a former voice, a body's staff who speak for no one: the name as written
+    assert not body_voice("Davor Imrek, the spokesman") and not body_voice("Davor Imrek, a former police spokesman")
+    assert described("Nadja Brekko, the club's operations manager, was arrested. Brekko said no.", "Nadja Brekko") == \
+        "Nadja Brekko"
+    # two bodies the document makes the person a voice of: not told which, so as written
+    text = "Ivo Tam, the police spokesman, said so. Later Ivo Tam, the health ministry spokesman, said more."
+    assert described(text, "Ivo Tam") == "Ivo Tam"
+    # and the figure: the person quoted by name alone elsewhere joins the bare body ("police")
+    cs = [_c("a", "A", 2, "police"), _c("b", "B", 7, "Colonel Davor Imrek")]
+    voices = ["Colonel Davor Imrek, the city police spokesman"]
+    assert make_figure("f", "e", "arrested", None, cs, {}, False, voices)["n_origins"] == 1
+    assert make_figure("f", "e", "arrested", None, cs, {}, False, [])["n_origins"] == 2

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple, Optional
 
-from ..text.origins import OFFICES, ORG_WORDS
+from ..text.origins import OFFICES, ORG_WORDS, body_voice, source_key
 
 SAY_LEMMAS = set("say tell report state announce confirm add claim write estimate note quote put post tweet".split())
 #: A say verb of a sayer other than a pronoun: a sentence with a sayer of its own (one the parse
@@ -296,3 +296,24 @@ def full_name(text: str, sayer: str) -> str:
     if len({r[-1] for r in runs}) != 1:
         return sayer  # no fuller mention, or two people of one surname
     return " ".join(max(runs, key=len) + [name])
+
+
+#: What the text says a person is, after their name: ", the city police spokesman," / ", spokesman for the X said".
+_APPOSITION = re.compile(r",[ \t]+((?:(?:the|a|an)[ \t]+)?[^,.;:()“”\"\n]{3,70}?)[ \t]*(?:,|\.(?:\s|$)|[ \t]+(?:said|says|told)\b)")
+
+
+def described(text: str, sayer: str) -> str:
+    """A person the document names with the body they speak for, somewhere ("Colonel Davor
+    Imrek, spokesman for the Merovan city police, told reporters"), as that body's voice
+    wherever it quotes them by name: "Colonel Davor Imrek, spokesman for the Merovan city
+    police". Two descriptions that name two bodies, or none: the name as written."""
+    name = sayer.strip()
+    if not re.fullmatch(r"(?:[A-Z][\w.'’-]*[ \t]+){1,4}[A-Z][\w'’-]+", name):
+        return sayer
+    surname = name.split()[-1]
+    found: dict[str, str] = {}
+    for m in re.finditer(r"(?<![\w'’-])" + re.escape(surname) + _APPOSITION.pattern, text):
+        whole = f"{name}, {' '.join(m.group(1).split())}"
+        if body_voice(whole):
+            found.setdefault(source_key(whole), whole)
+    return next(iter(found.values())) if len(found) == 1 else sayer

@@ -27,7 +27,7 @@ from .victims import counted_among, group_name, noun_phrase, victims_of
 from .ellipsis import said_counts
 from .parts import breakdowns, fronted_parts, hospital_parts, rest_of_set, second_parts, them_parts
 from .mentions import EVENT_NOUNS  # (a count of events: "two quakes killed 30" counts no victims)
-from .attribution import DOCUMENT_SAYER, OWN_SAYER, SAY_LEMMAS, Sayer, full_name, quote_speaker, sentence_sayer, source_of
+from .attribution import DOCUMENT_SAYER, OWN_SAYER, SAY_LEMMAS, Sayer, described, full_name, quote_speaker, sentence_sayer, source_of
 from .modality import dated_clause, died, hypothetical, irrealis, repeated
 from .quotes import find_quotes
 from .retractions import mark_taken_back
@@ -185,7 +185,8 @@ def _finish(text: str, claims: list[Claim]) -> list[Claim]:
                 c.attributed_to = said  # "... according to the fire service. Six people were still missing": the
                 # next sentence of the same paragraph continues the account
             if c.attributed_to:
-                c.attributed_to = full.setdefault(c.attributed_to, full_name(text, c.attributed_to))  # "Delane" -> "Interior Minister Oskar Delane"
+                c.attributed_to = full.setdefault(c.attributed_to, described(text, full_name(text, c.attributed_to)))
+                # "Delane" -> "Interior Minister Oskar Delane"; "Colonel Davor Imrek" -> "..., the city police spokesman"
                 said, said_end = c.attributed_to, c.sentence_end
         mark_taken_back(text, claims)
     return claims

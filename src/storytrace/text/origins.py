@@ -429,7 +429,7 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str], voices: Iterabl
         sets.union(keys[cid][0], "attribution: " + ministry)
     attrs = {k for ks in keys.values() for k in ks if k.startswith("attribution: ")} | {
         "attribution: " + m for m in ministers.values()}
-    attrs |= _body_voices(cs, keys, sets)
+    attrs |= _body_voices([(keys[c.id][0], c.attributed_to or "") for c in cs], sets)
     _short_names(cs, keys, attrs, sets)
     _bare_bodies(attrs, sets)
     for c in cs:  # a named holder of an office is that office: "Qeshm Gov. Heidar Alishvandi"
@@ -445,6 +445,7 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str], voices: Iterabl
         if c.attributed_to and keys[c.id][0].startswith("attribution: person "):
             quoted[keys[c.id][0]].append(c.attributed_to)
     _named_in_bodies(context, attrs, sets, quoted)
+    _body_voices([(k, a) for k, a in context if k in attrs], sets)  # "Davor Imrek, the city police spokesman" elsewhere
     _event_holders(context, attrs, sets)
     _voiced_bodies(context, attrs, sets)
     people = sorted(k for k in attrs if k.startswith("attribution: person "))
@@ -548,31 +549,51 @@ _BODY_VOICE = re.compile(rf"^(?:the\s+)?(?:(?P<body>[\w’'-]+(?:\s+[\w’'-]+){
 #: ... or the voice named first: "Teodor Pradel, the agency's spokesman", "Bahram Tarkan, a spokesman for the service".
 _VOICE_AFTER = re.compile(rf"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}\s*,\s*(?P<art>(?:the|a|an|its)\s+)?(?:(?P<body>[\w’'-]+"
                           rf"(?:\s+[\w’'-]+){{0,5}}?)\s?['’]s\s+(?:[\w-]+\s+)?{_VOICE_ROLE}|(?:[\w-]+\s+)?{_VOICE_ROLE}\s+"
-                          rf"(?:for|of|at)\s+(?:the\s+)?(?P<body2>[\w’'-]+(?:\s+[\w’'-]+){{0,5}}))\s*$")
+                          rf"(?:for|of|at)\s+(?:the\s+)?(?P<body2>[\w’'-]+(?:\s+[\w’'-]+){{0,5}})"
+                          rf"|(?P<body3>[\w’'-]+(?:\s+[\w’'-]+){{0,4}}?)\s+{_VOICE_ROLE})\s*$")
+# (the third form: "Davor Imrek, the city police spokesman": a body's name before the role)
+
+
+def body_voice(attribution: str) -> bool:
+    """A person named with the body they speak for: "Teodor Pradel, the agency's spokesman",
+    "Davor Imrek, spokesman for the Merovan city police", "Davor Imrek, the city police
+    spokesman"."""
+    said_as = " ".join(attribution.split())
+    m = _VOICE_AFTER.match(said_as)
+    if not m or re.search(r"\b(?:former|ex-|retired)", said_as, re.IGNORECASE):
+        return False
+    if m.group("body3") is not None:
+        return bool(m.group("art")) and bool(ORG_WORDS & set(m.group("body3").lower().split()))
+    return bool(m.group("art") or (m.group("body2") or "")[:1].isupper())
 
 
 #: ... or a title and a name "of" a body named in capitals: "Commander Lev Aranda of the Sadrin Provincial Police".
 _NAMED_OF = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){2,4}of\s+the\s+(?P<body2>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5})\s*$")
 
 
-def _body_voices(cs: list[_Claim], keys: dict[str, list[str]], sets: "DisjointSets[str]") -> set[str]:
+def _body_voices(said: list[tuple[str, str]], sets: "DisjointSets[str]") -> set[str]:
     """A person named as a body's voice ("the authority's director, Halina Drost", "the head
-    of the emergency office, Ruth Alvane") speaks
+    of the emergency office, Ruth Alvane", "Davor Imrek, the city police spokesman") speaks
     for that body: their key joins the body's (a place's voice, "the city's chief fire
-    officer", is no body). Returns the bodies' keys."""
+    officer", is no body). `said`: (key, attribution) pairs. Returns the bodies' keys."""
     bodies = set()
-    for c in cs:
-        said = " ".join((c.attributed_to or "").split())
-        m = None if re.search(r"\b(?:former|ex-|retired)", said, re.IGNORECASE) else \
-            _BODY_VOICE.match(said) or _VOICE_AFTER.match(said) or _NAMED_OF.match(said)  # (a former spokesman
-        # speaks for no one)
-        k = keys[c.id][0]
+    for k, attributed_to in said:
+        said_as = " ".join((attributed_to or "").split())
+        m = None if re.search(r"\b(?:former|ex-|retired)", said_as, re.IGNORECASE) else \
+            _BODY_VOICE.match(said_as) or _VOICE_AFTER.match(said_as) or _NAMED_OF.match(said_as)  # (a former
+        # spokesman speaks for no one)
         if not m or not k.startswith("attribution: person "):
             continue  # (a voice already keyed as a body, "the airport authority's fire chief": the fire service)
-        if m.re is _VOICE_AFTER and not m.group("art") and not (m.group("body2") or "")[:1].isupper():
+        named_before = m.groupdict().get("body3")
+        if named_before is not None:  # "the city police spokesman": a body's words before the role
+            if not m.group("art") or not ORG_WORDS & set(named_before.lower().split()):
+                continue
+            body = source_key("the " + named_before)
+        elif m.re is _VOICE_AFTER and not m.group("art") and not (m.group("body2") or "")[:1].isupper():
             continue  # ("Ivo Tam, chair of the board": which board is not said; "chairman of the X Committee" is)
-        body = " ".join(re.findall(r"[\w'’-]+", m.group("body2").lower())) if m.re is _NAMED_OF else \
-            source_key(m.groupdict().get("body") or "the " + m.group("body2"))  # ("of the X Committee": a body)
+        else:
+            body = " ".join(re.findall(r"[\w'’-]+", m.group("body2").lower())) if m.re is _NAMED_OF else \
+                source_key(m.groupdict().get("body") or "the " + m.group("body2"))  # ("of the X Committee": a body)
         # (a name "of" a body keeps all its name: "Sadrin Provincial Police", not any police; the short names join it
         # where it is the one such body: _bare_bodies)
         if body != UNNAMED and not body.startswith(("person ", "office ")) and body.split()[-1] not in NATIONALITIES:

@@ -784,3 +784,19 @@ def test_a_clause_describing_a_count_by_two_measures_joined_by_or_counts_neither
     assert got == {(30.0, "released")}
     got = {(c.value, c.measure) for c in extract("Officials said 9 miners trapped or missing had been found dead.")}
     assert got == {(9.0, "killed")}
+
+
+def test_an_ordinal_arrest_is_the_count_held_so_far():
+    from storytrace.model import SO_FAR
+    from storytrace.text.numerals import ordinal_value
+
+    assert [ordinal_value(w) for w in ("fourth", "21st", "twentieth", "Second", "four", "fourths")] == [4, 21, 20, 2, None, None]
+    for text, n in [("Military police said a fourth man had been arrested at the crash site.", 4.0),
+                    ("A third person was arrested on Monday, the prosecutor said.", 3.0),
+                    ("Police arrested a municipal building inspector, the second person held over the disaster.", 2.0)]:
+        got = [(c.value, c.what) for c in extract(text) if c.measure == "arrested"]
+        assert (n, SO_FAR) in got, (text, got)
+    # the first one held, and a death (a third villager killed is no toll of three): one, at least
+    assert [(c.value, c.what) for c in extract("Police arrested the first man on Monday.")] == \
+        [(1.0, "implicit count (singular victims)")]
+    assert [c.value for c in extract("Gunmen killed a third villager.")] == [1.0]

@@ -139,6 +139,8 @@ INCREMENT = "increment (more than a count said before)"
 #: `Claim.what` of the last batch of a count ("freed the last 19 hostages", "the remaining 12
 #: miners"): the rest of a set, no total of its own (the events stage leaves it unplaced).
 REST = "rest (the last or remaining of a count)"
+#: `Claim.what` of a count an ordinal gives ("police arrested a fourth person": four held so far).
+SO_FAR = "so far (an ordinal: the count to date)"
 #: A claim's `what` when a sentence after it takes its report back ("By evening he had taken the remark back").
 WITHDRAWN = "withdrawn (a later sentence takes the report back)"
 

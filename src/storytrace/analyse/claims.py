@@ -19,14 +19,13 @@ import re
 from typing import Any, Optional, Sequence
 
 from ..text import nlp
-from ..model import INCREMENT, REST, Annotations, Claim, Document, make_id
+from ..model import INCREMENT, REST, SO_FAR, Annotations, Claim, Document, make_id
 from ..text.numbers import NumberSpan, band, find_numbers, has_number
 from .measures import (GROUPS, MEASURE_LEMMAS, adjacent_measure, admitted, copula_attr, found_alive, perpetrator, head_measure,
                        lemma_measure, one_measure, partitive, surface_measure)
-from .victims import counted_among, group_name, noun_phrase, victims_of
+from .victims import ANIMALS, NON_PERSONS, PERSON_NOUNS, counted_among, group_name, noun_phrase, ordinal_of, victims_of
 from .ellipsis import said_counts
 from .parts import breakdowns, fronted_parts, hospital_parts, rest_of_set, second_parts, them_parts
-from .mentions import EVENT_NOUNS  # (a count of events: "two quakes killed 30" counts no victims)
 from .attribution import DOCUMENT_SAYER, OWN_SAYER, SAY_LEMMAS, Sayer, described, full_name, quote_speaker, sentence_sayer, source_of
 from .modality import dated_clause, died, hypothetical, irrealis, repeated
 from .quotes import find_quotes
@@ -52,34 +51,6 @@ COMBATANTS = set(
     "soldier troop serviceman militant fighter rebel insurgent attacker gunman assailant terrorist bomber "
     "jihadist extremist guerrilla perpetrator jihadi militia militiaman army paramilitary suspect robber "
     "kidnapper abductor raider commando force forces".split()
-)
-#: Heads that are not people: a number counting them is no casualty figure.
-NON_PERSONS = set(
-    "cow cattle livestock goat sheep camel animal horse dog house home building hut shop church mosque school "
-    "hospital clinic ward camp shelter "
-    "vehicle car truck bus village community town attack explosion blast bomb bombing incident raid strike "
-    "airstrike statement report hotel motorcycle train plane boat ship area district province state "
-    "explosive weapon gun rifle rocket missile shell round mine year month day week hour minute time "
-    "parent parents helicopter ambulance aircraft jet drone tank business company firm "
-    "number quarter remainder".split()  # ("a number of protesters": a quantity, not a person ending in -er)
-) | {n for n in EVENT_NOUNS if n != "killings"} | set(ANIMALS := (
-    "gorilla tiger lion lioness elephant orca whale bear wolf leopard cheetah monkey ape chimpanzee panda bird "
-    "fish shark dolphin crocodile alligator snake rhino rhinoceros giraffe zebra deer cat puppy kitten pig "
-    "chicken poultry bull calf donkey mule buffalo"
-).split()
-)
-#: Singular nouns that name a person (for "gunmen killed a village chief": one victim).
-PERSON_NOUNS = set(
-    "man woman child boy girl baby chief leader elder priest imam cleric pastor scholar journalist activist "
-    "lawyer judge official officer policeman soldier student teacher farmer villager resident civilian worker "
-    "driver commissioner governor secretary mayor politician headman administrator commander member guard "
-    "prisoner inmate doctor nurse businessman trader trader tribesman herdsman herder shepherd monk nun "
-    "preacher sheikh candidate councillor councilor lawmaker legislator minister spokesman employee "
-    "professor lecturer teenager youth pilgrim worshipper passenger photographer reporter editor blogger "
-    "writer husband wife son daughter father mother brother sister relative friend neighbour neighbor "
-    "person king queen prince chairman president vice deputy director manager owner guide contractor "
-    "engineer volunteer aid ranger warden victim devotee follower supporter opponent rival head ally muezzin "
-    "chieftain elder commissioner envoy diplomat ambassador mp senator cadre bishop rabbi".split()
 )
 COMBATANT_GROUPS = {"soldiers", "militants"}
 
@@ -791,6 +762,9 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
                        and p.text not in quotes.animals for p in people):
                 continue
             claim = _implicit(text, doc_id, s, e, sent, people[0], people[-1], len(people), m, sayer, quotes)
+            if m in ("arrested", "captured") and len(people) == 1 and (nth := ordinal_of(people[0])):
+                claim.value = claim.low = claim.high = float(nth)  # "a fourth person": four held so far
+                claim.what = SO_FAR
             out.append(claim)
             for p in people:
                 counted[p.i] = claim

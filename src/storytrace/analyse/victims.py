@@ -3,8 +3,10 @@
 One job: from spaCy's parse around a counted noun, which part of a total it is
 (`group_name`: women, children, families, police, foreigners, ...) and the noun phrase
 saying who is counted (`victims_of`: "Azeri citizens", "others"); a part counted among a
-whole no number counts takes its measure (`counted_among`). The groups' lexicon is
-measures.py's (GROUPS, ATTACKERS); what the number counts is measures.py's too.
+whole no number counts takes its measure (`counted_among`); a single person's place in a
+count said before ("a fourth person", `ordinal_of`). The nouns that name people and those
+that do not (PERSON_NOUNS, NON_PERSONS) are here; the groups' lexicon is measures.py's
+(GROUPS, ATTACKERS); what the number counts is measures.py's too.
 """
 
 from __future__ import annotations
@@ -13,8 +15,38 @@ import re
 from typing import Any, Container, Optional
 
 from ..text.numbers import NumberSpan
+from ..text.numerals import ordinal_value
 from .measures import ATTACKERS, GROUPS, copula_attr, partitive, whole_measure
+from .mentions import EVENT_NOUNS  # (a count of events: "two quakes killed 30" counts no victims)
 
+#: Heads that are not people: a number counting them is no casualty figure.
+NON_PERSONS = set(
+    "cow cattle livestock goat sheep camel animal horse dog house home building hut shop church mosque school "
+    "hospital clinic ward camp shelter "
+    "vehicle car truck bus village community town attack explosion blast bomb bombing incident raid strike "
+    "airstrike statement report hotel motorcycle train plane boat ship area district province state "
+    "explosive weapon gun rifle rocket missile shell round mine year month day week hour minute time "
+    "parent parents helicopter ambulance aircraft jet drone tank business company firm "
+    "number quarter remainder".split()  # ("a number of protesters": a quantity, not a person ending in -er)
+) | {n for n in EVENT_NOUNS if n != "killings"} | set(ANIMALS := (
+    "gorilla tiger lion lioness elephant orca whale bear wolf leopard cheetah monkey ape chimpanzee panda bird "
+    "fish shark dolphin crocodile alligator snake rhino rhinoceros giraffe zebra deer cat puppy kitten pig "
+    "chicken poultry bull calf donkey mule buffalo"
+).split()
+)
+#: Singular nouns that name a person (for "gunmen killed a village chief": one victim).
+PERSON_NOUNS = set(
+    "man woman child boy girl baby chief leader elder priest imam cleric pastor scholar journalist activist "
+    "lawyer judge official officer policeman soldier student teacher farmer villager resident civilian worker "
+    "driver commissioner governor secretary mayor politician headman administrator commander member guard "
+    "prisoner inmate doctor nurse businessman trader trader tribesman herdsman herder shepherd monk nun "
+    "preacher sheikh candidate councillor councilor lawmaker legislator minister spokesman employee "
+    "professor lecturer teenager youth pilgrim worshipper passenger photographer reporter editor blogger "
+    "writer husband wife son daughter father mother brother sister relative friend neighbour neighbor "
+    "person king queen prince chairman president vice deputy director manager owner guide contractor "
+    "engineer volunteer aid ranger warden victim devotee follower supporter opponent rival head ally muezzin "
+    "chieftain elder commissioner envoy diplomat ambassador mp senator cadre bishop rabbi".split()
+)
 #: Nouns that say nothing of who is counted: no group ("eight people freed" among hostages released).
 NO_GROUP = frozenset("people person persons individual individuals other others one ones".split())
 
@@ -125,3 +157,10 @@ def _unsure(head: Any) -> bool:
            or c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children):
         return True
     return any(a.lemma_.lower() in _UNSURE_OVER for a in verb.ancestors)
+
+
+def ordinal_of(person: Any) -> Optional[int]:
+    """The place a single person holds in a count said before ("police arrested a fourth
+    person", "the second person held"): the count so far; None for the first, or none."""
+    n = next((v for c in person.children if c.dep_ == "amod" and (v := ordinal_value(c.text))), None)
+    return n if n is not None and n >= 2 else None

@@ -29,6 +29,15 @@ _ORDS = dict(zip(("first second third fourth fifth sixth seventh eighth ninth te
 _ORDS.update(zip("twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(),
                  range(20, 100, 10)))
 _ORDS.update(hundredth=100, thousandth=1e3, millionth=1e6, billionth=1e9, trillionth=1e12)
+def ordinal_value(word: str) -> Optional[int]:
+    """An ordinal's number: "fourth" 4, "21st" 21, "twentieth" 20; None for any other word."""
+    low = word.lower()
+    if re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)", low):
+        return int(low[:-2])
+    v = _ORDS.get(low)
+    return int(v) if v is not None and v < 100 else None
+
+
 SCALES = {"thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9, "trillion": 1e12}
 _ABBR = {"bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "tln": 1e12}  # scale words only after digits
 for _w, _v in [*SCALES.items(), ("hundred", 100)]:

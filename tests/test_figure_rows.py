@@ -1734,3 +1734,28 @@ def test_a_person_the_document_names_as_a_body_s_voice_speaks_for_it_wherever_qu
     voices = ["Colonel Davor Imrek, the city police spokesman"]
     assert make_figure("f", "e", "arrested", None, cs, {}, False, voices)["n_origins"] == 1
     assert make_figure("f", "e", "arrested", None, cs, {}, False, [])["n_origins"] == 2
+
+
+def test_a_figure_no_official_confirmed_stays_in_its_row_but_is_never_its_best():
+    from dataclasses import replace as with_
+    from storytrace.model import UNCONFIRMED
+
+    t = ("A regional television channel, TV Vardessa Plus, reported on its website that 52 people had been killed. "
+         "Officials did not confirm that figure.\n\nThe ministry said 19 people were killed.")
+    assert [(c.value, c.what) for c in extract(t)] == [(52.0, UNCONFIRMED), (19.0, None)]
+    for t in ("The union puts the toll at up to 90, a figure no official has confirmed.",
+              "An unconfirmed report on state TV said 40 had died.",
+              "The ministry said 19 people were killed. The figure could not be independently verified."):
+        assert [c.what for c in extract(t)] == [UNCONFIRMED], t
+    # what is not confirmed must be the report ("the identity of the victims" is another thing), and right after it
+    for t in ("The ministry said 19 people were killed. Police could not confirm the identity of the victims.",
+              "The ministry said 19 people were killed.\n\nOfficials did not confirm that figure."):
+        assert [c.what for c in extract(t)] == [None], t
+    # in the row: the ministry's later count is the best, not the channel's unconfirmed 52
+    cs = [with_(_c("t", "T", 52, None, "2024-05-02"), unconfirmed=True), _c("m1", "M1", 19, "the ministry", "2024-05-02"),
+          _c("m2", "M2", 22, "the ministry", "2024-05-03")]
+    row = make_figure("f", "e", "killed", None, cs, {}, False)
+    assert row["best"] == 22 and row["n_docs"] == 3
+    # (the same report, confirmed, is a count: the flag is what keeps it out)
+    cs[0] = with_(cs[0], unconfirmed=False, attributed_to="TV Vardessa Plus")
+    assert make_figure("f", "e", "killed", None, cs, {}, False)["best"] != 22

@@ -141,6 +141,9 @@ INCREMENT = "increment (more than a count said before)"
 REST = "rest (the last or remaining of a count)"
 #: `Claim.what` of a count an ordinal gives ("police arrested a fourth person": four held so far).
 SO_FAR = "so far (an ordinal: the count to date)"
+#: `Claim.what` of a figure its sentence, or the one after it, says no official has confirmed ("52
+#: people had been killed. Officials did not confirm that figure."): in its row, never its best.
+UNCONFIRMED = "unconfirmed (the text says no official confirmed it)"
 #: A claim's `what` when a sentence after it takes its report back ("By evening he had taken the remark back").
 WITHDRAWN = "withdrawn (a later sentence takes the report back)"
 

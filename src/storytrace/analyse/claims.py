@@ -29,7 +29,7 @@ from .parts import breakdowns, fronted_parts, hospital_parts, rest_of_set, secon
 from .attribution import DOCUMENT_SAYER, OWN_SAYER, SAY_LEMMAS, Sayer, described, full_name, quote_speaker, sentence_sayer, source_of
 from .modality import dated_clause, died, hypothetical, irrealis, repeated
 from .quotes import find_quotes
-from .retractions import mark_taken_back
+from .retractions import mark_taken_back, mark_unconfirmed
 from ..text.segments import SegmentIndex, segments
 from ..text.speech import PRONOUNS
 from ..text.sentences import Spans, quotations, sentence_context, sentences
@@ -160,6 +160,7 @@ def _finish(text: str, claims: list[Claim]) -> list[Claim]:
                 # "Delane" -> "Interior Minister Oskar Delane"; "Colonel Davor Imrek" -> "..., the city police spokesman"
                 said, said_end = c.attributed_to, c.sentence_end
         mark_taken_back(text, claims)
+        mark_unconfirmed(text, claims)  # "Officials did not confirm that figure"
     return claims
 
 

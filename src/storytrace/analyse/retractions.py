@@ -15,6 +15,10 @@ report's spelling" take back something else). Who takes it back must be its saye
 pronoun, or a name the report's sentence gives: "Kanal 9 withdrew the report"), and only
 that sayer's claims are withdrawn; "X said ..., but the army said that claim was false"
 speaks of its own sentence's claim, not of the sentence before.
+
+A report the text says nobody has confirmed is not taken back, but it is no count a
+reader can stand on (`mark_unconfirmed`): "52 people had been killed. Officials did not
+confirm that figure."; "up to 90, a figure no official has confirmed".
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from __future__ import annotations
 import re
 from typing import Optional, Protocol, Sequence
 
-from ..model import INCREMENT, WITHDRAWN
+from ..model import INCREMENT, UNCONFIRMED, WITHDRAWN
 from ..text.sentences import sentences
 
 _REPORT = r"(?:report|remark|claim|figure|statement|comments?|count|toll|number|post|tweet)"
@@ -110,3 +114,41 @@ def mark_taken_back(text: str, claims: Sequence[_Claim]) -> None:
             for c in counts:
                 c.what = WITHDRAWN
             break
+
+
+#: Words that say no one has confirmed a report: "Officials did not confirm that figure", "a figure no
+#: official has confirmed", "an unconfirmed report", "the toll could not be independently verified".
+UNCONFIRMED_CUE = re.compile(
+    rf"\b(?:(?:did|do|does|could|would|have|has|had)\s+not\s+(?:yet\s+)?(?:confirm|verify|confirmed|verified)|"
+    rf"(?:didn't|couldn't|wouldn't|haven't|hasn't|hadn't)\s+(?:yet\s+)?(?:confirm|verify|confirmed|verified))\s+"
+    rf"(?:the|that|this|its|their|his|her)\s+(?:\w+\s+)?{_REPORT}\b|"
+    rf"\b{_REPORT}\s+(?:that\s+|which\s+)?no\s+(?:\w+\s+){{0,2}}(?:has|have|had)\s+(?:yet\s+)?(?:confirmed|verified)|"
+    rf"\b(?:that|this|the|its)\s+(?:\w+\s+)?{_REPORT}\s+(?:could|can)\s+not\s+be\s+(?:independently\s+)?"
+    rf"(?:confirmed|verified)|\bunconfirmed\s+(?:\w+\s+)?{_REPORT}s?\b",
+    re.IGNORECASE)
+
+
+def mark_unconfirmed(text: str, claims: Sequence[_Claim]) -> None:
+    """Set `what` to UNCONFIRMED on the count claims before such words in their sentence,
+    or in the one sentence right after theirs in the same paragraph (before any sentence
+    with a figure of its own)."""
+    by_sentence: dict[tuple[int, int], list[_Claim]] = {}
+    for c in claims:
+        if c.measure != "other" and c.what is None:
+            by_sentence.setdefault((c.sentence_start, c.sentence_end), []).append(c)
+    starts = sorted({(c.sentence_start, c.sentence_end) for c in claims})
+    for (s0, s1), cs in by_sentence.items():
+        own = UNCONFIRMED_CUE.search(text, s0, s1)
+        marked = [c for c in cs if own and (c.start < own.start() or own.group(0).lower().startswith("unconfirmed"))]
+        if not own:
+            k = starts.index((s0, s1))
+            end = text.find("\n", s1)
+            end = len(text) if end < 0 else end
+            if k + 1 < len(starts):
+                end = min(end, starts[k + 1][0])
+            following = text[s1:end]
+            first = sentences(following)[:1] if "confirm" in following.lower() or "verif" in following.lower() else []
+            if first and UNCONFIRMED_CUE.search(following, first[0][0], first[0][1]):
+                marked = cs
+        for c in marked:
+            c.what = UNCONFIRMED

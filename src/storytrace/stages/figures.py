@@ -61,7 +61,7 @@ from typing import Any, Iterable, Iterator, NamedTuple, Optional, cast
 
 from ..analyse.measures import GROUPS
 from ..analyse.victims import NO_GROUP
-from ..model import COUNT_MEASURES, CUMULATIVE, SUBSIDING, Check, Figure, make_id
+from ..model import COUNT_MEASURES, CUMULATIVE, SUBSIDING, UNCONFIRMED, Check, Figure, make_id
 from ..text.origins import UNATTRIBUTED, claim_keys, generic_voice, named_sources, origin_groups, origin_name
 from .checks import document_checks, part_checks, total_checks
 from .placement import UNPLACED
@@ -99,6 +99,7 @@ class FigureClaim:
     adds_to: Optional[str] = None  # the figure it is listed beside ("9 men and 4 women")
     victims_head: str = ""  # last word of `victims` ("children")
     implicit: bool = False  # one person told of, no number ("a guard died of his wounds")
+    unconfirmed: bool = False  # the text says no official confirmed it (claims.what UNCONFIRMED): never the best
 
     @property
     def trusted(self) -> bool:
@@ -212,7 +213,7 @@ def prepare_claims(rows: Iterable[ClaimRow], pub: str) -> list[FigureClaim]:
             high, qualifier = None, "at_least"
         claims.append(FigureClaim(r.id, r.doc_id, r.start, r.end, r.event_id, r.measure, group, r.value, r.low, high,
                                   qualifier, r.attributed_to, r.part_of, pub, r.sentence_start or 0, r.adds_to,
-                                  head[0].lower(), bool(r.what and r.what.startswith("implicit"))))
+                                  head[0].lower(), bool(r.what and r.what.startswith("implicit")), r.what == UNCONFIRMED))
     attackers: dict[str, float] = defaultdict(float)  # "12 people, including three attackers": 9 victims
     for c in claims:
         if c.group == "militants" and c.part_of and c.value is not None and c.measure in ("killed", "injured"):

@@ -35,6 +35,7 @@ class ReportedClaim(Protocol):
     qualifier: Optional[str]
     published: str
     victims_head: str
+    unconfirmed: bool
 
     @property
     def lo(self) -> float: ...
@@ -443,14 +444,15 @@ def _attackers(c: ReportedClaim) -> bool:
 
 def counts(reports: list[Report]) -> list[Report]:
     """The reports that state a count, not only a lone source's ceiling ("up to 30, a figure
-    no official has confirmed"; two sources giving one ceiling, "as many as 40", keep it);
+    no official has confirmed"; two sources giving one ceiling, "as many as 40", keep it) nor
+    a figure the text says no official confirmed ("Officials did not confirm that figure");
     all when none does."""
     givers: dict[Optional[float], set] = defaultdict(set)
     for r in reports:
-        if r.claim.qualifier in CEILINGS:
+        if r.claim.qualifier in CEILINGS or r.claim.unconfirmed:
             givers[r.claim.value].add(r.origin)
-    return [r for r in reports if r.claim.qualifier not in CEILINGS or len(givers[r.claim.value]) >= 2
-            ] or reports
+    return [r for r in reports if r.claim.qualifier not in CEILINGS and not r.claim.unconfirmed
+            or len(givers[r.claim.value]) >= 2] or reports
 
 
 def row_best(reports: list[Report], measure: str, historic: bool, trend: Optional[str],

@@ -155,3 +155,22 @@ def test_a_story_event_no_event_noun_types_is_typed_by_its_titles_verbs(tmp_path
     conn = ledger_from_texts(tmp_path, files)
     types = {t for (t,) in conn.execute("select type from events")}
     assert "kidnapping" in types, types
+
+
+def test_a_sentence_whose_there_points_back_to_the_story_s_place_is_the_story_s(tmp_path):
+    from storytrace.text.sentences import sentence_context
+
+    body = ("The blast came as Morvia was still counting the dead from Tuesday's bombing at the Tavrin grain market. "
+            "The health ministry said on Thursday that 21 people had died there.")
+    at = body.index("The health")
+    assert "Tavrin" in (sentence_context(body, at, len(body))[1] or "")
+    for other in ("There were 21 dead.", "The health ministry said there were 21 dead."):
+        text = "Tuesday's bombing at the Tavrin grain market was the first.\n" + other
+        assert sentence_context(text, text.index(other), len(text))[1] is None, other
+    files = {f"{k}.txt": f"{t}\n\n{lead}\n" for k, (t, lead) in _HOME.items()}
+    files["d.txt"] = f"{_KESH[0]}\n\n{_KESH[1]}\n\n{body}\n"
+    conn = ledger_from_texts(tmp_path, files)
+    kesh, = conn.execute("select id from events where place = 'Kesh'").fetchone()
+    placed = conn.execute("select event_id, placement from claims where value = 21 and doc_id in "
+                          "(select id from documents where source like '%d.txt')").fetchall()
+    assert placed and all(e != kesh for e, _ in placed), placed

@@ -575,7 +575,7 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     if before and (named.get(event_of[(doc_id, before[-1])]) or story_events[event_of[(doc_id, before[-1])]]).year_votes:
         m = ms[before[-1]]
         return Placement(event_of[(doc_id, before[-1])], 0.6, f"before: the sentence before names '{m.name} {m.noun}'")
-    if facts.incidents and (hit := _incident(doc_id, start, s0, sentence, facts, False)):
+    if facts.incidents and (hit := _incident(doc_id, start, s0, sentence, facts, False, said.antecedent or "")):
         return hit
     if start < lead:
         return Placement(story_eid, 0.9, "lead: in the document's lead")
@@ -601,14 +601,16 @@ def _past_placement(past: tuple[str, int, str, str], doc_id: str, named: dict[st
     return Placement(eid, 0.8, f"dated: the sentence dates an earlier {etype} ({year})")
 
 
-def _incident(doc_id: str, start: int, s0: int, sentence: str, facts: "_StoryFacts", lead: bool) -> Optional[Placement]:
+def _incident(doc_id: str, start: int, s0: int, sentence: str, facts: "_StoryFacts", lead: bool, before: str = ""
+              ) -> Optional[Placement]:
     """A claim of a report of an incident of its own (incidents.py), or of a sentence that
     locates something at such an incident's place. `lead`: only the title and lead of
     such a report, before its "... two days after" that names the story's event, where
     they name nothing of the story's (asked before any named event of the sentence); else
     (asked once the other-time checks are passed) the report's sentences that name nothing
-    of the story's, and the sentences of other reports that locate something at the
-    incident's place."""
+    of the story's (nor does the sentence before that theirs refers back to: "... the collision
+    at Kessnit. The ministry said 27 people had died there"), and the sentences of other
+    reports that locate something at the incident's place."""
     for eid, incident in facts.incidents:
         if incident.doc_id == doc_id and lead and start < incident.after and \
                 not names_core(sentence[: max(0, incident.after - s0)] if s0 <= incident.after else sentence, facts.core) \
@@ -616,6 +618,7 @@ def _incident(doc_id: str, start: int, s0: int, sentence: str, facts: "_StoryFac
             return Placement(eid, 0.8, f"incident: the document's title and lead report an incident at {incident.place}, "
                                        "not the story's")
         if incident.doc_id == doc_id and not lead and not names_core(sentence, facts.core) and \
+                not (before and names_core(before, facts.core)) and \
                 in_incident_clause(sentence, start - s0, incident):
             return Placement(eid, 0.6, f"incident: the document reports an incident at {incident.place}, and the "
                                        "sentence names nothing of the story's")

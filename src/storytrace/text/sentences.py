@@ -327,6 +327,10 @@ _OWN_TIME = re.compile(
     r"is|are|has|have|remains?)\b", re.IGNORECASE)
 
 
+#: A place word that points back to the place the sentence before named ("27 people had died there"; not
+#: "there were 27 dead", nor a sentence that opens "There").
+_THERE = re.compile(r"(?<=[a-z,] )there\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|seems?|"
+                    r"remains?|appears?|be|been|being)\b)")
 #: A time word that points back to the time the sentence before set ("More than 50 people died then").
 _THEN = re.compile(r"\b(?:then|at\s+the\s+time|that\s+(?:day|night|year))\b", re.IGNORECASE)
 
@@ -334,11 +338,12 @@ _THEN = re.compile(r"\b(?:then|at\s+the\s+time|that\s+(?:day|night|year))\b", re
 def sentence_context(text: str, s0: int, s1: int) -> tuple[str, Optional[str], int]:
     """What a claim's row keeps of its text: its sentence's words, the sentence before
     (across a paragraph break too) when its own opens by referring back ("It killed 612
-    people"), or when it tells in the past of no time of its own (or of "then") and the sentence before, in
+    people") or, in its paragraph, by a place word ("27 people had died there"), or when it tells in the past
+    of no time of its own (or of "then") and the sentence before, in
     its paragraph, gives a year or another event (a recalled or a separate event's story goes
     on: "In a separate disaster, ... The office said four had died"), and where its paragraph starts."""
     paragraph = text.rfind("\n", 0, s0) + 1
-    if ANAPHORA.match(text, s0):
+    if ANAPHORA.match(text, s0) or paragraph < s0 and _THERE.search(text, s0, s1):  # ("... had died there")
         before = sentence_before(text, s0)
     else:  # a narrative in the past goes on in the time its paragraph set ("..., in the spring of 2011, ... still 57 died")
         before = sentence_before(text, s0) if paragraph < s0 and (

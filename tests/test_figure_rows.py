@@ -976,6 +976,11 @@ def test_a_count_over_a_period_of_many_events_and_a_hedged_estimate_are_no_event
     assert writer_sum("Add the man police shot dead at Gate 7, and the number who died comes to 34.") == "Add the"
     assert writer_sum("Adding to the toll, 12 more died overnight.") is None
     assert writer_sum("Police said they would add the names of 12 more victims.") is None
+    # ... or puts two counts together ("Put the two together and that is 33 lives lost at two crossings")
+    assert writer_sum("Put the two together and that is 33 lives lost at two crossings in five days.") == \
+        "Put the two together"
+    assert writer_sum("Taken together, the two crashes killed 33.") == "Taken together"
+    assert writer_sum("She was killed together with her husband and two neighbours.") is None
     t = "The farmers' association said as many as 70 people may have died, because farmhands were not counted."
     assert hedged(t, t.index("70"))
     t = "The union fears that 50 people died in the kitchens."

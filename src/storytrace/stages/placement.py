@@ -315,9 +315,11 @@ def with_perpetrators(sentence: str, at: int) -> Optional[str]:
 
 
 #: A sentence in which the writer adds something to a count ("Add the man police shot dead at
-#: Gate 7, and the number ... comes to 34"): the writer's sum, no source's figure.
-_WRITER_SUM = re.compile(r"^\W*(?:And\s+)?Add\s+(?:in\s+)?(?:the|a|an|his|her|their|its|\d+|two|three|four|five|six|"
-                         r"seven|eight|nine|ten)\b")
+#: Gate 7, and the number ... comes to 34", "Put the two together and that is 33"): the writer's
+#: sum, no source's figure.
+_WRITER_SUM = re.compile(r"^\W*(?:And\s+)?(?:Add\s+(?:in\s+)?(?:the|a|an|his|her|their|its|\d+|two|three|four|five|six|"
+                         r"seven|eight|nine|ten)\b|(?:Put|Take|Taken|Added|Counted)\s+(?:\w+\s+){0,4}?together\b(?!\s+with))")
+# ("Put the two together and that is 33 lives lost at two crossings": the writer adds two events' dead)
 
 
 def writer_sum(sentence: str) -> Optional[str]:

@@ -161,6 +161,20 @@ def test_a_dated_sentence_recalls_the_past_event_its_story_names(tmp_path):
     assert conn.execute("select historic from events where id = ?", [events.pop()]).fetchone() == (1,)
 
 
+def test_two_stories_recalling_an_attack_of_one_year_recall_two_attacks(tmp_path):
+    files = {
+        "a.txt": (" date 2026-10-21\nGunmen kill 12 at Orsk market\n"
+                  "Gunmen killed 12 people at the market in Orsk on Tuesday, police said.\n"
+                  "The deadliest attack on record, in the Velm district in May 2021, left 29 people dead.\n"),
+        "b.txt": (" date 2026-10-22\nDrone strike kills 9 at Tarn camp\n"
+                  "A drone strike killed nine people at the Tarn camp on Wednesday, the agency said.\n"
+                  "It was the deadliest attack since March 2021, when gunmen killed 26 people at a camp in Jassa province.\n"),
+    }
+    conn = _ledger(tmp_path, files)
+    past = {v: e for v, e in conn.execute("select value, event_id from claims where measure = 'killed' and value in (26, 29)")}
+    assert len(past) == 2 and past[26] != past[29], past
+
+
 def test_since_the_story_s_own_event_began_is_its_own_count():
     from storytrace.stages.placement import other_event_cues
 

@@ -43,7 +43,7 @@ from typing import Any, NamedTuple, Optional, cast
 
 from . import corrections
 from .annotated import complete, complete_claims
-from ..analyse.mentions import (CURRENT, EVENT_NOUNS, MAX_ACTORS, NOT_NAMES, OTHER, YEAR, Mention, actors, from_row,
+from ..analyse.mentions import (CURRENT, EVENT_NOUNS, MAX_ACTORS, OTHER, Mention, actors, from_row,
                                 homograph, is_reported, noun_spans, verb_types)
 from ..model import INCREMENT, REST, WITHDRAWN, Event, Lead, make_id
 from .figures import TRUSTED
@@ -52,7 +52,7 @@ from ..text.origins import checkable, is_outlet, source_key
 from .placement import (ALONE, DISPUTED, DISPUTED_WHY, HEADLINE, MEASURE_FAMILY, PLACED, RETRACTED, RETRACTED_WHY, STRONG,
                         SUPERSEDED, UNPLACED, Placement, casualty_story, cause_beside, clause_between, disowned, in_clause,
                         lone_subsets, other_event_cues, place_words, retracted, story_families, tally_of, hedged, unplaced,
-                        with_perpetrators, writer_sum)
+                        with_perpetrators, writer_sum, past_event)
 from ..text.datelines import filed_from, lead_place
 from .incidents import find_incidents, in_incident_clause, locates, names_core, story_core
 from .titles import story_label, title_words
@@ -419,37 +419,6 @@ def events_stage(db: Any) -> dict[str, int]:
     return {"events": len(rows), "stories": len(members), "claims": len(claim_event), "corrections": corrected}
 
 
-_PAST_PLACE = re.compile(r"\b(?:in|off|near|at|of)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
-
-
-def _past_event(sentence: str, at: int, writing_year: Optional[int]) -> Optional[tuple[str, int, str, str]]:
-    """A figure's sentence about an earlier event, dated only by its year ("In 2004 a
-    massive quake off Aceh triggered a tsunami that killed 230,000"): (key, year, type,
-    label) when the sentence gives a year before the document's own, and an event noun
-    (`at`: the claim's offset in the sentence)."""
-    if writing_year is None:
-        return None
-    years = [int(m.group()) for m in YEAR.finditer(sentence) if not (m.start() <= at < m.end())]
-    past = [y for y in years if y < writing_year]
-    if not past or len(set(years)) > len(set(past)):  # a current year in the sentence too: not only the past
-        return None
-    found = [(q, EVENT_NOUNS[sentence[q:e].lower()]) for q, e in noun_spans(sentence)]
-    types = [t for _, t in found if t]
-    if not types:
-        return None
-    if len(found) > 1:  # the figure must belong to the noun the year belongs to ("in 2004 ... a tsunami that killed")
-        ys = [m.start() for m in YEAR.finditer(sentence) if int(m.group()) in past]
-        near_year = {min(found, key=lambda f: abs(f[0] - y))[0] for y in ys}
-        near_claim = min(found, key=lambda f: abs(f[0] - at))[0]
-        if near_claim not in near_year:
-            return None
-    etype = "tsunami" if "tsunami" in types else types[0]  # "a quake ... triggered a tsunami": the tsunami
-    year = min(past)
-    place = next((m.group(1) for m in _PAST_PLACE.finditer(sentence)
-                  if m.group(1).lower() not in NOT_NAMES and not YEAR.match(m.group(1))), None)
-    return (f"{etype} {year}", year, etype, f"{place} {year}" if place else str(year))
-
-
 def _alone(claim_event: dict[str, str], claim_place: dict[str, tuple[float, str]],
            claim_doc: dict[str, tuple[str, str, int]]) -> list[str]:
     """Claims a figure row would stand on alone: placed only by the story's kind of figure
@@ -562,7 +531,7 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
                                                     c, re.IGNORECASE)
                     and not re.search(r"\bsince\s+" + re.escape(c), said.antecedent, re.IGNORECASE)]
     if cues:
-        past = _past_event(sentence, start - s0, writing_year)
+        past = past_event(sentence, start - s0, writing_year)
         own = named.get(story_eid) or story_events.get(story_eid)
         if past is not None and own is not None and facts.year == past[1] and _type_of(own) in (None, past[2]):
             past = None  # "the fire in 2025" in a 2026 piece about that fire: its own event
@@ -590,13 +559,15 @@ def _past_placement(past: tuple[str, int, str, str], doc_id: str, named: dict[st
     for it if its documents name one of that type and year, else one made of the sentence's."""
     key, year, etype, label = past
     known = facts.recalled.get((etype, year))
-    eid = known if known in named else _named_id(key, year)
+    place = label.rsplit(" ", 1)[0] if " " in label else None
+    eid = known if known in named else _named_id(f"{key} story {facts.story}", year)  # (one "attack 2021" per story:
+    # a ledger's other stories recall other attacks of 2021)
     ev = named.get(eid)
     if ev is None:
         ev = named[eid] = _Ev(eid, label)
         ev.year_votes[year] += 1
         ev.type_votes[etype] += 1
-        ev.place = label.rsplit(" ", 1)[0] if " " in label else None
+        ev.place = place
     ev.docs.add(doc_id)
     return Placement(eid, 0.8, f"dated: the sentence dates an earlier {etype} ({year})")
 
@@ -662,6 +633,7 @@ class _StoryFacts:
     recalled: dict = field(default_factory=dict)  # (type, year) -> the one named event of that type and year its documents name
     incidents: tuple = ()  # (event id, incidents.Incident) of its documents that report an incident of their own
     core: frozenset = frozenset()  # the names half its other documents' titles and leads give (incidents.core_words)
+    story: str = ""  # its key (documents.story)
 
 
 def _story_facts(members: dict[str, list[str]], leads: dict[str, Lead], title_of: dict[str, Optional[str]],
@@ -685,7 +657,7 @@ def _story_facts(members: dict[str, list[str]], leads: dict[str, Lead], title_of
         dated = [(cast(str, published[i])[:10], j) for j, i in enumerate(ids) if published.get(i)]
         out[k] = _StoryFacts(year, first, story_families(heads, incident), place_words(heads),
                              casualty_story(heads, incidents, min(dated)[1] if dated else None),
-                             title_words([title_of[i] or "" for i in ids]) | nouns)
+                             title_words([title_of[i] or "" for i in ids]) | nouns, story=k)
     story_of = {i: k for k, ids in members.items() for i in ids}
     named_in: dict[str, dict[tuple[str, int], set]] = defaultdict(lambda: defaultdict(set))
     for eid, ev in named.items():  # the dated named events each story's documents name

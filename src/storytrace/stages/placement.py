@@ -47,7 +47,7 @@ from datetime import date
 from typing import Optional
 
 from ..analyse.measures import GROUPS, PERPETRATORS
-from ..analyse.mentions import noun_spans
+from ..analyse.mentions import EVENT_NOUNS, NOT_NAMES, YEAR, noun_spans
 from ..text.numbers import find_numbers
 from ..text.timex import find_dates
 
@@ -562,3 +562,33 @@ def story_families(leads: list[str], incident: bool) -> frozenset[str]:
     found = {f for text in leads for f, rx in FAMILY_CUES.items() if rx.search(text)}
     return frozenset(found | (INCIDENT_FAMILIES if incident else set()))
 
+
+PAST_PLACE = re.compile(r"\b(?:in|off|near|at|of)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+
+
+def past_event(sentence: str, at: int, writing_year: Optional[int]) -> Optional[tuple[str, int, str, str]]:
+    """A figure's sentence about an earlier event, dated only by its year ("In 2004 a
+    massive quake off Aceh triggered a tsunami that killed 230,000"): (key, year, type,
+    label) when the sentence gives a year before the document's own, and an event noun
+    (`at`: the claim's offset in the sentence)."""
+    if writing_year is None:
+        return None
+    years = [int(m.group()) for m in YEAR.finditer(sentence) if not (m.start() <= at < m.end())]
+    past = [y for y in years if y < writing_year]
+    if not past or len(set(years)) > len(set(past)):  # a current year in the sentence too: not only the past
+        return None
+    found = [(q, EVENT_NOUNS[sentence[q:e].lower()]) for q, e in noun_spans(sentence)]
+    types = [t for _, t in found if t]
+    if not types:
+        return None
+    if len(found) > 1:  # the figure must belong to the noun the year belongs to ("in 2004 ... a tsunami that killed")
+        ys = [m.start() for m in YEAR.finditer(sentence) if int(m.group()) in past]
+        near_year = {min(found, key=lambda f: abs(f[0] - y))[0] for y in ys}
+        near_claim = min(found, key=lambda f: abs(f[0] - at))[0]
+        if near_claim not in near_year:
+            return None
+    etype = "tsunami" if "tsunami" in types else types[0]  # "a quake ... triggered a tsunami": the tsunami
+    year = min(past)
+    place = next((m.group(1) for m in PAST_PLACE.finditer(sentence)
+                  if m.group(1).lower() not in NOT_NAMES and not YEAR.match(m.group(1))), None)
+    return (f"{etype} {year}", year, etype, f"{place} {year}" if place else str(year))

@@ -800,3 +800,14 @@ def test_an_ordinal_arrest_is_the_count_held_so_far():
     assert [(c.value, c.what) for c in extract("Police arrested the first man on Monday.")] == \
         [(1.0, "implicit count (singular victims)")]
     assert [c.value for c in extract("Gunmen killed a third villager.")] == [1.0]
+
+
+def test_people_reported_missing_then_found_safe_are_no_longer_missing():
+    assert [(c.value, c.measure) for c in extract(
+        "Seven people reported missing by relatives on Saturday were later found safe among passengers taken on by bus.")] == []
+    assert [(c.value, c.measure) for c in extract(
+        "Its spokesman said 38 people who had been listed as missing had been found alive.")] == []
+    # others found safe: the missing still are
+    assert [(c.value, c.measure) for c in extract("Twelve people remain missing, and four were found safe.")] == \
+        [(12.0, "missing")]
+    assert [(c.value, c.measure) for c in extract("Seven people were reported missing.")] == [(7.0, "missing")]

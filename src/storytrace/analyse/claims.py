@@ -287,8 +287,8 @@ def _sentence_claims(text: str, doc_id: str, s: int, e: int, counts: list[Number
             measure = earlier[-1].measure  # "two died at the scene and four more in hospital"
         if measure is None and (n.value or 0) >= 2 and head.lemma_.lower() not in NON_PERSONS:
             measure = _them_measure(head, counts_after=[t for t in sent if t.pos_ == "NUM" and t.i > head.i])
-        if measure is None or head.lemma_.lower() in NON_PERSONS:
-            continue
+        if measure is None or head.lemma_.lower() in NON_PERSONS or measure == "missing" and found_alive(head):
+            continue  # (nor "seven reported missing were later found safe": no longer missing)
         verb = next((a for a in head.ancestors if a.pos_ == "VERB"), None)
         if verb is not None and lemma_measure(verb) == measure and (repeated(verb, counted=True) or hypothetical(verb)):
             continue  # "the storm could kill 200", "was arrested seven times": no count of this event

@@ -729,9 +729,17 @@ def _toll_measure(toll: Any) -> Optional[str]:
 
 
 def found_alive(head: Any) -> bool:
-    """A count whose own clause says they were found alive ("the 11 who were found alive"): survivors."""
-    return any(c.dep_ in ("relcl", "acl") and any(t.lower_ in ("alive", "unhurt", "unharmed") for t in c.subtree)
-               for c in head.children)
+    """A count whose own clause says they were found alive ("the 11 who were found alive"), or
+    whose verb says so ("Seven people reported missing were later found safe"): survivors."""
+    if any(c.dep_ in ("relcl", "acl") and any(t.lower_ in _SAFE for t in c.subtree) for c in head.children):
+        return True
+    verbs = [head.head, *(v for v in head.head.conjuncts if not any(  # (a conjoined verb of its own subject speaks of
+        c.dep_ in ("nsubj", "nsubjpass") for c in v.children))] if head.dep_ in ("nsubj", "nsubjpass") else []  # others)
+    return any(v.lemma_.lower() in ("find", "trace", "locate") and any(
+        c.dep_ in ("oprd", "acomp", "xcomp", "advmod") and c.lower_ in _SAFE for c in v.children) for v in verbs)
+
+
+_SAFE = frozenset("alive unhurt unharmed safe".split())
 
 
 #: Prepositions whose phrase tells a toll's event, not whom it counts ("the toll from / in / after the attack").

@@ -338,3 +338,19 @@ def test_men_a_count_includes_that_one_report_gives_make_no_group_row(tmp_path):
     }
     conn = _ledger(tmp_path, files)
     assert conn.execute("select count(*) from figures where \"group\" = 'men'").fetchone() == (0,)
+
+
+def test_an_ordinal_arrest_after_the_leads_is_the_count_held_since(tmp_path):
+    from storytrace.model import SO_FAR
+
+    files = {
+        "a.txt": " date 2024-05-02\nFerry fire kills 12 in Orrin\n"
+                 "A ferry fire killed 12 people in Orrin on Monday, and police detained the ferry's captain, officials said.\n",
+        "b.txt": " date 2024-05-03\nOrrin ferry fire toll rises to 15\n"
+                 "The toll from Monday's ferry fire in Orrin rose to 15 on Tuesday, police said.\n"
+                 "Police detained the owner of the ferry company on Tuesday.\n"
+                 "He is the second person held, after the captain, who was detained on Monday.\n",
+    }
+    conn = _ledger(tmp_path, files)
+    got = conn.execute("select placement from claims where measure = 'arrested' and what = ?", [SO_FAR]).fetchall()
+    assert got and all(not p.startswith("unplaced") for (p,) in got), got

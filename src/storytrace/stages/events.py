@@ -45,7 +45,7 @@ from . import corrections
 from .annotated import complete, complete_claims
 from ..analyse.mentions import (CURRENT, EVENT_NOUNS, MAX_ACTORS, OTHER, Mention, actors, from_row,
                                 homograph, is_reported, noun_spans, verb_types)
-from ..model import INCREMENT, REST, WITHDRAWN, Event, Lead, make_id
+from ..model import INCREMENT, REST, SO_FAR, WITHDRAWN, Event, Lead, make_id
 from .figures import TRUSTED
 from .corroboration import RUNNING_TOTAL, Span, uncorroborated
 from ..text.origins import checkable, is_outlet, source_key
@@ -322,7 +322,8 @@ def events_stage(db: Any) -> dict[str, int]:
             kin.add(cid)  # "a couple and their three children": a family's own, no count of the toll's children
         claim_span[cid] = Span(low, high, group, (part or listed) is not None,
                                bool(sayer) and checkable(source_key(sayer)) and not is_outlet(sayer),
-                               bool(words) and bool(RUNNING_TOTAL.search(words)))
+                               what == SO_FAR or bool(words) and bool(RUNNING_TOTAL.search(words)))  # ("the
+        # second person held": the count to date)
         if doc_id in pages:  # a photo gallery, a page of posts: its numbers seed no event
             claim_place[cid] = (0.0, UNPLACED + f"not an article (a page of {pages[doc_id][0]})")
             continue

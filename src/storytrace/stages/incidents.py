@@ -133,8 +133,25 @@ def find_incidents(members: dict[str, list[str]], titles: dict[str, Optional[str
             places = [w for w in named + _located(body) if _key(w) not in common | _NOT_PLACES
                       and not _regional(_key(w), region) and _proper(w, body)]
             if places:
-                out[d] = Incident(d, frozenset(_key(w) for w in places), named[0], end)
+                out[d] = Incident(d, frozenset(_key(w) for w in places), _place_run(named[0], titles.get(d) or "", body),
+                                  end)
     return out
+
+
+def _place_run(first: str, title: str, body: str) -> str:
+    """The place a title names from its word `first` on, as the lead writes it too: the run
+    of capitalised words ("Santa Ilídia", not "Santa"; a title-case headline's "In Santa
+    Ilídia On" stops where the lead's words do)."""
+    words = title.split()
+    if first not in words:
+        return first
+    run = [first]
+    for w in words[words.index(first) + 1:]:
+        w = w.strip(",.:;!?\"“”'‘’()")
+        if not w or not w[0].isupper() or " ".join(run + [w]) not in body:
+            break
+        run.append(w)
+    return " ".join(run)
 
 
 def _regional(word: str, region: list[str]) -> bool:

@@ -800,6 +800,8 @@ def test_an_ordinal_arrest_is_the_count_held_so_far():
     assert [(c.value, c.what) for c in extract("Police arrested the first man on Monday.")] == \
         [(1.0, "implicit count (singular victims)")]
     assert [c.value for c in extract("Gunmen killed a third villager.")] == [1.0]
+    # a relation's place is no count of the held
+    assert [c.value for c in extract("Police arrested the suspect's second son.") if c.measure == "arrested"] == [1.0]
 
 
 def test_people_reported_missing_then_found_safe_are_no_longer_missing():
@@ -811,3 +813,8 @@ def test_people_reported_missing_then_found_safe_are_no_longer_missing():
     assert [(c.value, c.measure) for c in extract("Twelve people remain missing, and four were found safe.")] == \
         [(12.0, "missing")]
     assert [(c.value, c.measure) for c in extract("Seven people were reported missing.")] == [(7.0, "missing")]
+    # not found, never found, or found only perhaps: still missing
+    for t in ("Seven people are still missing and have not been found alive.",
+              "Seven people reported missing were never found alive.",
+              "Seven people remain missing but could still be found alive, officials said."):
+        assert [(c.value, c.measure) for c in extract(t)] == [(7.0, "missing")], t

@@ -981,6 +981,10 @@ def test_a_count_over_a_period_of_many_events_and_a_hedged_estimate_are_no_event
         "Put the two together"
     assert writer_sum("Taken together, the two crashes killed 33.") == "Taken together"
     assert writer_sum("She was killed together with her husband and two neighbours.") is None
+    # a source's sum, or a list someone put together, is no writer's
+    for t in ("Taken together, officials said, the storms killed 60.", "“Put the two together and that is 33,” the minister said.",
+              "Put together by volunteers, the list names 33 dead."):
+        assert writer_sum(t) is None, t
     t = "The farmers' association said as many as 70 people may have died, because farmhands were not counted."
     assert hedged(t, t.index("70"))
     t = "The union fears that 50 people died in the kitchens."
@@ -1731,6 +1735,14 @@ def test_a_person_the_document_names_as_a_body_s_voice_speaks_for_it_wherever_qu
     assert not body_voice("Davor Imrek, the spokesman") and not body_voice("Davor Imrek, a former police spokesman")
     assert described("Nadja Brekko, the club's operations manager, was arrested. Brekko said no.", "Nadja Brekko") == \
         "Nadja Brekko"
+    # a relative of the same surname, a former voice, a voice of no body: as written
+    text = ("“We have at least 14 dead,” Colonel Davor Imrek, spokesman for the Merovan city police, told reporters. "
+            "Luka Imrek said at least 20 people had died.")
+    assert described(text, "Luka Imrek") == "Luka Imrek"
+    for said in ("Davor Imrek, spokesman for the Merovan police until last year", "Davor Imrek, a spokesman for the protesters",
+                 "Davor Imrek, spokesman for Merovan"):
+        assert not body_voice(said), said
+    assert body_voice("Davor Imrek, a spokesman for UNICEF")
     # two bodies the document makes the person a voice of: not told which, so as written
     text = "Ivo Tam, the police spokesman, said so. Later Ivo Tam, the health ministry spokesman, said more."
     assert described(text, "Ivo Tam") == "Ivo Tam"
@@ -1749,13 +1761,23 @@ def test_a_figure_no_official_confirmed_stays_in_its_row_but_is_never_its_best()
          "Officials did not confirm that figure.\n\nThe ministry said 19 people were killed.")
     assert [(c.value, c.what) for c in extract(t)] == [(52.0, UNCONFIRMED), (19.0, None)]
     for t in ("The union puts the toll at up to 90, a figure no official has confirmed.",
-              "An unconfirmed report on state TV said 40 had died.",
+              "According to unconfirmed reports, 40 people had died.",
               "The ministry said 19 people were killed. The figure could not be independently verified."):
         assert [c.what for c in extract(t)] == [UNCONFIRMED], t
-    # what is not confirmed must be the report ("the identity of the victims" is another thing), and right after it
+    for t in ("The group said 40 people were killed. Reuters could not independently verify the figure.",
+              "The group said 40 people were killed, a figure the army has not confirmed.",
+              "The group said 40 people were killed. Officials have yet to confirm the figure."):
+        assert [c.what for c in extract(t)] == [UNCONFIRMED], t
+    # what is not confirmed must be the report ("the identity of the victims", "the number of children", "the report
+    # that the gunman ..." are other things), right after it; "unconfirmed" only as the source of what follows
     for t in ("The ministry said 19 people were killed. Police could not confirm the identity of the victims.",
-              "The ministry said 19 people were killed.\n\nOfficials did not confirm that figure."):
-        assert [c.what for c in extract(t)] == [None], t
+              "The ministry said 19 people were killed.\n\nOfficials did not confirm that figure.",
+              "The ministry said 19 people were killed. It did not confirm the number of children among them.",
+              "The ministry said 19 people were killed. It has not confirmed the report that the gunman was a soldier.",
+              "Police said 12 people were arrested. Unconfirmed reports said the leader had fled.",
+              "Police said 12 people were arrested and an unconfirmed number were injured.",
+              "The army denied unconfirmed reports of a massacre, saying 12 soldiers were killed."):
+        assert {c.what for c in extract(t)} == {None}, t
     # in the row: the ministry's later count is the best, not the channel's unconfirmed 52
     cs = [with_(_c("t", "T", 52, None, "2024-05-02"), unconfirmed=True), _c("m1", "M1", 19, "the ministry", "2024-05-02"),
           _c("m2", "M2", 22, "the ministry", "2024-05-03")]

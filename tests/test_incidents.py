@@ -164,7 +164,8 @@ def test_a_sentence_whose_there_points_back_to_the_story_s_place_is_the_story_s(
             "The health ministry said on Thursday that 21 people had died there.")
     at = body.index("The health")
     assert "Tavrin" in (sentence_context(body, at, len(body))[1] or "")
-    for other in ("There were 21 dead.", "The health ministry said there were 21 dead."):
+    for other in ("There were 21 dead.", "The health ministry said there were 21 dead.",
+                  "Doctors said 20 were hurt and there's little hope for two of them.", "Officials said there still are 4 missing."):
         text = "Tuesday's bombing at the Tavrin grain market was the first.\n" + other
         assert sentence_context(text, text.index(other), len(text))[1] is None, other
     files = {f"{k}.txt": f"{t}\n\n{lead}\n" for k, (t, lead) in _HOME.items()}
@@ -174,3 +175,27 @@ def test_a_sentence_whose_there_points_back_to_the_story_s_place_is_the_story_s(
     placed = conn.execute("select event_id, placement from claims where value = 21 and doc_id in "
                           "(select id from documents where source like '%d.txt')").fetchall()
     assert placed and all(e != kesh for e, _ in placed), placed
+
+
+def test_there_brings_the_place_of_the_sentence_before_not_its_time(tmp_path):
+    files = {f"{k}.txt": f"{t}\n\n{lead}\n" for k, (t, lead) in _HOME.items()}
+    files["e.txt"] = (" date 2026-05-04\nTavrin market bombing toll reaches 21\n\nTAVRIN, Morvia, May 4 (MPA) – The toll "
+                      "from Tuesday's bombing at the Tavrin grain market reached 21 on Thursday, the health ministry said.\n\n"
+                      "In 2019, a bombing at the same market killed 40 people. Police said on Thursday that 21 people had "
+                      "died there.\n")
+    conn = ledger_from_texts(tmp_path, files)
+    placed = conn.execute("select placement from claims where value = 21 and doc_id in "
+                          "(select id from documents where source like '%e.txt')").fetchall()
+    assert placed and not any(p.startswith("unplaced") for (p,) in placed), placed
+
+
+def test_an_incident_s_place_is_the_whole_name_its_title_and_lead_write():
+    from storytrace.stages.incidents import find_incidents
+
+    title = "Police kill six in dawn raid on drug laboratory in southern city of Santa Ilídia"
+    lead = (title + "\n\nSANTA ILÍDIA, Morvia, May 4 (MPA) – Police killed six suspected traffickers in the Vale do Pombal "
+            "neighbourhood of Santa Ilídia on Thursday, two days after a bombing at a Tavrin grain market.")
+    titles = {k: t for k, (t, _) in _HOME.items()} | {"s": title}
+    leads = {k: f"{t}\n\n{ld}" for k, (t, ld) in _HOME.items()} | {"s": lead}
+    found = find_incidents({"story": ["a", "b", "c", "s"]}, titles, leads)
+    assert found["s"].place == "Santa Ilídia"

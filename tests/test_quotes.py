@@ -286,6 +286,9 @@ def test_person_phrase_tells_a_titled_name_from_a_body():
     for phrase in ("Police Commissioner Ana Kostrel", "Army spokesman Col. Ivo Marek", "ministry spokesman Adil Rana",
                    "Ana Kostrel, head of the police"):
         assert person_phrase(phrase), phrase
-    for phrase in ("Union Carbide India", "the Velsk Fire Service", "Velsk Metropolitan Police",
+    for phrase in ("police commissioner Ana Kostrel", "Police Commissioner Kostrel"):
+        assert person_phrase(phrase), phrase
+    for phrase in ("Union Carbide India", "Union Carbide India Limited", "the Police Ombudsman Northern Ireland",
+                   "the Velsk Fire Service", "Velsk Metropolitan Police",
                    "Ministry of Health and Social Protection", "Velsk Police, the city force"):
         assert not person_phrase(phrase), phrase

@@ -310,9 +310,11 @@ def described(text: str, sayer: str) -> str:
     name = sayer.strip()
     if not re.fullmatch(r"(?:[A-Z][\w.'’-]*[ \t]+){1,4}[A-Z][\w'’-]+", name):
         return sayer
-    surname = name.split()[-1]
+    words = name.split()
+    needle = " ".join(words[-2:]) if len(words) > 1 else words[-1]  # (its first name too: "Luka Imrek" is
+    # no "Colonel Davor Imrek, spokesman for the police")
     found: dict[str, str] = {}
-    for m in re.finditer(r"(?<![\w'’-])" + re.escape(surname) + _APPOSITION.pattern, text):
+    for m in re.finditer(r"(?<![\w'’-])" + r"\s+".join(map(re.escape, needle.split())) + _APPOSITION.pattern, text):
         whole = f"{name}, {' '.join(m.group(1).split())}"
         if body_voice(whole):
             found.setdefault(source_key(whole), whole)

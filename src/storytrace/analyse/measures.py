@@ -736,7 +736,9 @@ def found_alive(head: Any) -> bool:
     verbs = [head.head, *(v for v in head.head.conjuncts if not any(  # (a conjoined verb of its own subject speaks of
         c.dep_ in ("nsubj", "nsubjpass") for c in v.children))] if head.dep_ in ("nsubj", "nsubjpass") else []  # others)
     return any(v.lemma_.lower() in ("find", "trace", "locate") and any(
-        c.dep_ in ("oprd", "acomp", "xcomp", "advmod") and c.lower_ in _SAFE for c in v.children) for v in verbs)
+        c.dep_ in ("oprd", "acomp", "xcomp", "advmod") and c.lower_ in _SAFE for c in v.children) and not any(
+        c.dep_ == "neg" or c.dep_ == "aux" and c.tag_ == "MD" or c.lower_ in ("never", "yet") for c in v.children)
+        for v in verbs)  # (not "have not been found alive", "could still be found alive", "were never found alive")
 
 
 _SAFE = frozenset("alive unhurt unharmed safe".split())

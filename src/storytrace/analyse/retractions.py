@@ -117,21 +117,28 @@ def mark_taken_back(text: str, claims: Sequence[_Claim]) -> None:
 
 
 #: Words that say no one has confirmed a report: "Officials did not confirm that figure", "a figure no
-#: official has confirmed", "an unconfirmed report", "the toll could not be independently verified".
+#: official has confirmed", "a figure the army has not confirmed", "the toll could not be independently
+#: verified", "officials have yet to confirm the figure"; the report noun is the figure, not "the number of
+#: children", "the report that the gunman ..." (group "after": "according to unconfirmed reports", whose
+#: figures come after it).
+_NOT = r"(?:(?:did|do|does|could|would|have|has|had|can)\s*not|didn't|couldn't|wouldn't|haven't|hasn't|hadn't|cannot|can't|" \
+       r"(?:has|have|had)\s+yet\s+to)"
 UNCONFIRMED_CUE = re.compile(
-    rf"\b(?:(?:did|do|does|could|would|have|has|had)\s+not\s+(?:yet\s+)?(?:confirm|verify|confirmed|verified)|"
-    rf"(?:didn't|couldn't|wouldn't|haven't|hasn't|hadn't)\s+(?:yet\s+)?(?:confirm|verify|confirmed|verified))\s+"
-    rf"(?:the|that|this|its|their|his|her)\s+(?:\w+\s+)?{_REPORT}\b|"
-    rf"\b{_REPORT}\s+(?:that\s+|which\s+)?no\s+(?:\w+\s+){{0,2}}(?:has|have|had)\s+(?:yet\s+)?(?:confirmed|verified)|"
-    rf"\b(?:that|this|the|its)\s+(?:\w+\s+)?{_REPORT}\s+(?:could|can)\s+not\s+be\s+(?:independently\s+)?"
-    rf"(?:confirmed|verified)|\bunconfirmed\s+(?:\w+\s+)?{_REPORT}s?\b",
+    rf"\b{_NOT}\s+(?:yet\s+)?(?:independently\s+)?(?:confirm|verify|confirmed|verified)\s+(?:the|that|this|its|their|his|"
+    rf"her)\s+(?:\w+\s+)?{_REPORT}\b(?!\s+(?:of|that|about|on)\b)|"
+    rf"\b{_REPORT}\s+(?:that\s+|which\s+)?(?:no\s+(?:\w+\s+){{0,2}}(?:has|have|had)|(?:the\s+)?(?:\w+\s+){{1,2}}(?:has|have|had)"
+    rf"\s+not)\s+(?:yet\s+)?(?:independently\s+)?(?:confirmed|verified)\b|"
+    rf"\b(?:that|this|the|its)\s+(?:\w+\s+)?{_REPORT}\s+(?:(?:could|can)\s*not\s+be|cannot\s+be|(?:has|have)\s+not\s+been)\s+"
+    rf"(?:independently\s+)?(?:confirmed|verified)\b|"
+    rf"(?P<after>\baccording\s+to\s+unconfirmed\s+reports?|\bunconfirmed\s+reports?\s+(?:said|say|says|suggested|suggest)\b)",
     re.IGNORECASE)
 
 
 def mark_unconfirmed(text: str, claims: Sequence[_Claim]) -> None:
-    """Set `what` to UNCONFIRMED on the count claims before such words in their sentence,
-    or in the one sentence right after theirs in the same paragraph (before any sentence
-    with a figure of its own)."""
+    """Set `what` to UNCONFIRMED on the count claims before such words in their sentence
+    (after them for "according to unconfirmed reports"), or on all of a sentence's when the
+    one sentence right after it in the same paragraph says so (before any sentence with a
+    figure of its own)."""
     by_sentence: dict[tuple[int, int], list[_Claim]] = {}
     for c in claims:
         if c.measure != "other" and c.what is None:
@@ -139,7 +146,7 @@ def mark_unconfirmed(text: str, claims: Sequence[_Claim]) -> None:
     starts = sorted({(c.sentence_start, c.sentence_end) for c in claims})
     for (s0, s1), cs in by_sentence.items():
         own = UNCONFIRMED_CUE.search(text, s0, s1)
-        marked = [c for c in cs if own and (c.start < own.start() or own.group(0).lower().startswith("unconfirmed"))]
+        marked = [c for c in cs if own and (c.start > own.end() if own.group("after") else c.start < own.start())]
         if not own:
             k = starts.index((s0, s1))
             end = text.find("\n", s1)
@@ -148,7 +155,7 @@ def mark_unconfirmed(text: str, claims: Sequence[_Claim]) -> None:
                 end = min(end, starts[k + 1][0])
             following = text[s1:end]
             first = sentences(following)[:1] if "confirm" in following.lower() or "verif" in following.lower() else []
-            if first and UNCONFIRMED_CUE.search(following, first[0][0], first[0][1]):
+            if first and (cue := UNCONFIRMED_CUE.search(following, first[0][0], first[0][1])) and not cue.group("after"):
                 marked = cs
         for c in marked:
             c.what = UNCONFIRMED

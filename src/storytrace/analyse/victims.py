@@ -161,6 +161,11 @@ def _unsure(head: Any) -> bool:
 
 def ordinal_of(person: Any) -> Optional[int]:
     """The place a single person holds in a count said before ("police arrested a fourth
-    person", "the second person held"): the count so far; None for the first, or none."""
+    person", "the second person held"): the count so far; None for the first, or none, or a
+    relation ("the suspect's second son", "the second wife of ..."). (A kind of person, "a
+    second police officer", counts the held too: kept, as the texts seldom list another kind
+    before it.)"""
+    if any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in person.children):
+        return None
     n = next((v for c in person.children if c.dep_ == "amod" and (v := ordinal_value(c.text))), None)
     return n if n is not None and n >= 2 else None

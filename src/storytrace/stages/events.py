@@ -57,7 +57,7 @@ from ..text.datelines import filed_from, lead_place
 from .incidents import find_incidents, in_incident_clause, locates, names_core, story_core
 from .titles import story_label, title_words
 from ..text.segments import BODY
-from ..text.sentences import ANAPHORA
+from ..text.sentences import ANAPHORA, own_time, points_back
 from ..unionfind import DisjointSets
 
 HISTORIC_DAYS = 365
@@ -494,9 +494,10 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     if measure == "other":  # a percentage, money, a fraction: never a figure row, tied to the sentence's event
         inside = [j for j, m in enumerate(ms) if s0 <= m.start < s1]
         return Placement(event_of[(doc_id, inside[0])] if inside else story_eid, 0.5, "other: not a count")
-    if many := tally_of(said.sentence, start - s0) or writer_sum(said.sentence):  # ("Add the man ...": the writer's)
-        return unplaced(story_eid, (f"a sum the writer makes ('{many} ...'): no source's figure" if many.startswith("Add")
-                                    else f"a count over many events: '{many}'"), 0.2)
+    if many := tally_of(said.sentence, start - s0):
+        return unplaced(story_eid, f"a count over many events: '{many}'", 0.2)
+    if mine := writer_sum(said.sentence):  # ("Add the man ...", "Put the two together": the writer's)
+        return unplaced(story_eid, f"a sum the writer makes ('{mine} ...'): no source's figure", 0.2)
     if measure == "killed" and (perp := with_perpetrators(said.sentence, start - s0)):
         return unplaced(story_eid, f"a count that holds the perpetrators ('{perp}'): no victims' toll", 0.3)
     if hedge := hedged(said.sentence, start - s0):
@@ -523,7 +524,9 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
         return unplaced(story_eid, DISPUTED_WHY, 0.3)
     cues = other_event_cues(sentence, start - s0, ref_year, facts.year, facts.first,
                             None if start < lead else facts.places, facts.words)
-    if not cues and said.antecedent is not None:  # "It killed 612 people": the sentence before says which event
+    if not cues and said.antecedent is not None and not (  # "It killed 612 people": the sentence before says which
+            points_back(sentence) and own_time(sentence) and not ANAPHORA.match(sentence)):  # event ("12 died there on
+        # Tuesday": only its place, for the incident check below, not its time)
         cues = other_event_cues(said.antecedent, -1, ref_year, facts.year, facts.first,
                                 None if start < lead else facts.places, facts.words)
         if ANAPHORA.match(sentence) is None:  # a past narrative going on ("in 2011 ... still 57 died"): the time

@@ -318,14 +318,16 @@ def with_perpetrators(sentence: str, at: int) -> Optional[str]:
 #: Gate 7, and the number ... comes to 34", "Put the two together and that is 33"): the writer's
 #: sum, no source's figure.
 _WRITER_SUM = re.compile(r"^\W*(?:And\s+)?(?:Add\s+(?:in\s+)?(?:the|a|an|his|her|their|its|\d+|two|three|four|five|six|"
-                         r"seven|eight|nine|ten)\b|(?:Put|Take|Taken|Added|Counted)\s+(?:\w+\s+){0,4}?together\b(?!\s+with))")
+                         r"seven|eight|nine|ten)\b|(?:Put|Take)\s+(?:\w+\s+){1,4}?together\b(?!\s+with)|Taken\s+together\b)")
+#: ... unless a source says it ("Taken together, officials said, ...", a quotation).
+_SAID_SO = re.compile(r"\b(?:said|says|say|told|according\s+to|believes?|estimated?)\b|[\"“”]")
 # ("Put the two together and that is 33 lives lost at two crossings": the writer adds two events' dead)
 
 
 def writer_sum(sentence: str) -> Optional[str]:
     """The words that open a writer's sum ("Add the four farm workers killed ..."), or None."""
     m = _WRITER_SUM.match(sentence)
-    return m.group(0).strip(" \"'“”") if m else None
+    return m.group(0).strip(" \"'“”") if m and not _SAID_SO.search(sentence) else None
 
 
 def hedged(sentence: str, at: int) -> Optional[str]:

@@ -30,9 +30,10 @@ _ORDS.update(zip("twentieth thirtieth fortieth fiftieth sixtieth seventieth eigh
                  range(20, 100, 10)))
 _ORDS.update(hundredth=100, thousandth=1e3, millionth=1e6, billionth=1e9, trillionth=1e12)
 def ordinal_value(word: str) -> Optional[int]:
-    """An ordinal's number: "fourth" 4, "21st" 21, "twentieth" 20; None for any other word."""
+    """An ordinal's number below 100: "fourth" 4, "21st" 21, "twentieth" 20; None for any other
+    word ("four", "hundredth", "0th")."""
     low = word.lower()
-    if re.fullmatch(r"\d{1,4}(?:st|nd|rd|th)", low):
+    if re.fullmatch(r"[1-9]\d?(?:st|nd|rd|th)", low):
         return int(low[:-2])
     v = _ORDS.get(low)
     return int(v) if v is not None and v < 100 else None

@@ -448,11 +448,7 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str], voices: Iterabl
     _body_voices([(k, a) for k, a in context if k in attrs], sets)  # "Davor Imrek, the city police spokesman" elsewhere
     _event_holders(context, attrs, sets)
     _voiced_bodies(context, attrs, sets)
-    people = sorted(k for k in attrs if k.startswith("attribution: person "))
-    for i, a in enumerate(people):  # one person spelled two ways: "Alishvandi", "Alishbandi"
-        for b in people[i + 1:]:
-            if fuzz.ratio(a[20:], b[20:]) >= SAME_NAME:
-                sets.union(a, b)
+    _spellings(attrs, sets)
     _relays(cs, keys, sets)
     docs_of: dict[str, set] = defaultdict(set)
     for c in cs:
@@ -475,6 +471,15 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str], voices: Iterabl
             sets.union(a, b)
             roots = {sets.root(r) for r in docs_of}
     return {c.id: sets.root(keys[c.id][0]) for c in cs}
+
+
+def _spellings(attrs: set[str], sets: "DisjointSets[str]") -> None:
+    """One person spelled two ways ("Alishvandi", "Alishbandi"): one key."""
+    people = sorted(k for k in attrs if k.startswith("attribution: person "))
+    for i, a in enumerate(people):
+        for b in people[i + 1:]:
+            if fuzz.ratio(a[20:], b[20:]) >= SAME_NAME:
+                sets.union(a, b)
 
 
 def _voiced_bodies(context: list[tuple[str, str]], attrs: set[str], sets: "DisjointSets[str]") -> None:
@@ -560,10 +565,13 @@ def body_voice(attribution: str) -> bool:
     spokesman"."""
     said_as = " ".join(attribution.split())
     m = _VOICE_AFTER.match(said_as)
-    if not m or re.search(r"\b(?:former|ex-|retired)", said_as, re.IGNORECASE):
-        return False
+    if not m or re.search(r"\b(?:former|ex-|retired|until|previously|then)\b", said_as, re.IGNORECASE):
+        return False  # (a voice no longer: "spokesman for the police until last year")
+    body = m.group("body3") or m.group("body2") or m.group("body") or ""
+    if not (ORG_WORDS & set(re.findall(r"[a-z]+", body.lower())) or re.search(r"\b[A-Z]{2,}\b", body)):
+        return False  # (a body: "the city police", "UNICEF"; not "the protesters", a place, a person)
     if m.group("body3") is not None:
-        return bool(m.group("art")) and bool(ORG_WORDS & set(m.group("body3").lower().split()))
+        return bool(m.group("art"))
     return bool(m.group("art") or (m.group("body2") or "")[:1].isupper())
 
 

@@ -329,10 +329,23 @@ _OWN_TIME = re.compile(
 
 #: A place word that points back to the place the sentence before named ("27 people had died there"; not
 #: "there were 27 dead", nor a sentence that opens "There").
-_THERE = re.compile(r"(?<=[a-z,] )there\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|seems?|"
-                    r"remains?|appears?|be|been|being)\b)")
+_THERE = re.compile(r"(?<=[a-z,] )there\b(?!['’](?:s|re|ll|d)\b)(?!\s+(?:(?:still|now|also|then|never|again)\s+)?"
+                    r"(?:is|are|was|were|has|have|had|will|would|may|might|could|should|must|seem|seems|seemed|remain|"
+                    r"remains|remained|appear|appears|appeared|be|been|being|exists?|existed|lies|lay|stands?|stood|"
+                    r"comes?|came|'s|’s)\b)")
 #: A time word that points back to the time the sentence before set ("More than 50 people died then").
 _THEN = re.compile(r"\b(?:then|at\s+the\s+time|that\s+(?:day|night|year))\b", re.IGNORECASE)
+
+
+def points_back(sentence: str) -> bool:
+    """A sentence whose place word points back to the place the sentence before named ("27
+    people had died there")."""
+    return _THERE.search(sentence) is not None
+
+
+def own_time(sentence: str) -> bool:
+    """A sentence that gives a time of its own or speaks in the present ("on Tuesday", "are dead")."""
+    return _OWN_TIME.search(sentence) is not None
 
 
 def sentence_context(text: str, s0: int, s1: int) -> tuple[str, Optional[str], int]:

@@ -113,10 +113,10 @@ DOC_WORDS = word_set("statement post message tweet release communique communiqu�
 def person_phrase(phrase: str) -> bool:
     """A person, though an organisation's word is in the phrase: a name after a title that
     the organisation's name modifies ("Police Commissioner Ana Kostrel", "Army spokesman Col.
-    Ivo Marek": the phrase, up to its first comma, ends in two capitalised words that name no
-    body, after a capitalised title), or a name with its role after a comma ("Ana Kostrel,
-    head of the police"). Not "Union Carbide India" (the word before the name is the body's)
-    nor "the Velsk Fire Service" (its head is the body)."""
+    Ivo Marek": the phrase, up to its first comma, ends in a title and a name of one or two
+    capitalised words that name no body), or a name with its role after a comma ("Ana Kostrel,
+    head of the police"). Not "Union Carbide India Limited" nor "the Police Ombudsman Northern
+    Ireland" (no title before the last words), nor "the Velsk Fire Service" (its head is the body)."""
     first, _comma, rest = phrase.replace("’", "'").partition(",")
     words = [w.strip(".") for w in first.split()]
 
@@ -126,10 +126,13 @@ def person_phrase(phrase: str) -> bool:
 
     if _comma and len(words) >= 2 and named(words) and any(w.lower().strip(".,") in ROLE for w in rest.split()[:3]):
         return True
-    if len(words) < 3 or not any(w.lower() in ORG_WORDS for w in words[:-2]):
+    titles = PERSON_WORDS | ROLE
+    if len(words) >= 3 and words[-2].lower() in titles and named(words[-1:]) and \
+            any(w.lower() in ORG_WORDS for w in words[:-2]):
+        return True  # "Police Commissioner Kostrel"
+    if len(words) < 4 or not any(w.lower() in ORG_WORDS for w in words[:-3]):
         return False
-    title = words[-3]
-    return named(words[-2:]) and (title[:1].isupper() or title.lower() in PERSON_WORDS) and title.lower() not in ORG_WORDS
+    return named(words[-2:]) and words[-3].lower() in titles
 PLURAL_OK = word_set("police staff people authorities officials sources residents witnesses protesters critics")
 AUX = word_set("is was are were been be 's ’s has have had")
 _ADV_BEFORE = word_set(

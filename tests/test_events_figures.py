@@ -577,3 +577,11 @@ def test_a_passage_two_stories_share_gives_no_copy_lineage_to_a_figure():
                     ("a", "c", "passage"),  # a stock phrase another story's report shares
                     ("b", "d", "boilerplate")])
     assert [(r[0], r[3]) for r in db.execute(COPIED_QUERY)] == [("a", "b")]
+
+
+def test_a_raid_is_an_event_of_its_own_kind_not_an_attack():
+    from storytrace.analyse.mentions import EVENT_NOUNS, named_events
+
+    assert EVENT_NOUNS["raid"] == "raid" and EVENT_NOUNS["assault"] == "attack"
+    text = "Six people died in the police raid on Vila Corrente on Tuesday, the ministry said."
+    assert [EVENT_NOUNS[m.noun] for m in named_events(text)] == ["raid"]

@@ -40,7 +40,7 @@ NAME_WINDOW = 100  # characters around an event noun where its name is looked fo
 EVENT_NOUNS = {
     "massacre": "massacre", "massacres": "massacre", "genocide": "massacre", "killings": "massacre",
     "tragedy": None, "disaster": None, "catastrophe": None, "incident": None,
-    "attack": "attack", "attacks": "attack", "assault": "attack", "raid": "attack", "ambush": "attack",
+    "attack": "attack", "attacks": "attack", "assault": "attack", "raid": "raid", "ambush": "attack",
     "bombing": "bombing", "bombings": "bombing", "blast": "explosion", "explosion": "explosion",
     "shooting": "shooting", "shootings": "shooting", "rampage": "shooting",
     "earthquake": "earthquake", "quake": "earthquake", "tsunami": "tsunami",

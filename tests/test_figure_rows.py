@@ -1786,3 +1786,12 @@ def test_a_figure_no_official_confirmed_stays_in_its_row_but_is_never_its_best()
     # (the same report, confirmed, is a count: the flag is what keeps it out)
     cs[0] = with_(cs[0], unconfirmed=False, attributed_to="TV Vardessa Plus")
     assert make_figure("f", "e", "killed", None, cs, {}, False)["best"] != 22
+
+
+def test_two_people_of_one_surname_are_two_origins():
+    cs = [_c("a", "A", 14, "Colonel Davor Imrek"), _c("b", "B", 20, "Luka Imrek"), _c("d", "D", 14, "Davor Imrek")]
+    groups = origin_groups(cs, {})
+    assert groups["a"] == groups["d"] != groups["b"]
+    # one first name, or a surname alone: one person as before
+    groups = origin_groups([_c("a", "A", 14, "Colonel Davor Imrek"), _c("d", "D", 14, "Imrek")], {})
+    assert groups["a"] == groups["d"]

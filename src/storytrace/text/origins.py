@@ -402,6 +402,7 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str], voices: Iterabl
     person quoted here by name alone is ("Police spokesman Commander Ivo Brannock")."""
     cs = list(cs)
     keys = {c.id: claim_keys(c, lineage) for c in cs}
+    _namesakes(cs, keys)
     sourced = {k for ks in keys.values() if ks[0].startswith("attribution: ") for k in ks[1:]}
     for c in cs:  # copies that name no source are unattributed reports too, not one more origin
         if all(k.startswith("lineage: ") and k not in sourced for k in keys[c.id]):
@@ -471,6 +472,25 @@ def origin_groups(cs: Iterable[_Claim], lineage: dict[str, str], voices: Iterabl
             sets.union(a, b)
             roots = {sets.root(r) for r in docs_of}
     return {c.id: sets.root(keys[c.id][0]) for c in cs}
+
+
+def _namesakes(cs: list[_Claim], keys: dict[str, list[str]]) -> None:
+    """Two people of one surname ("Colonel Davor Imrek", "Luka Imrek"), whom the figure's
+    claims name by two first names: each their own key ("person davor imrek"); the surname
+    alone ("Imrek said") stays the surname's key, which of them it is not being said."""
+    firsts: dict[str, dict[str, str]] = defaultdict(dict)  # surname key -> claim id -> first name
+    for c in cs:
+        k = keys[c.id][0]
+        if k.startswith("attribution: person ") and c.attributed_to:
+            words = re.findall(r"[\w'’.-]+", c.attributed_to.split(",")[0])
+            at = next((i for i, w in enumerate(words) if _fold(w.lower().strip("'’.")) == k[20:]), 0)
+            first = words[at - 1] if at > 0 else ""
+            if first[:1].isupper() and "." not in first and first.lower() not in _TITLES | ORG_WORDS | NATIONALITIES:
+                firsts[k][c.id] = _fold(first.lower())
+    for k, named in firsts.items():
+        if len(set(named.values())) > 1:
+            for cid, first in named.items():
+                keys[cid] = [f"attribution: person {first} {k[20:]}"] + keys[cid][1:]
 
 
 def _spellings(attrs: set[str], sets: "DisjointSets[str]") -> None:

@@ -144,15 +144,15 @@ def mark_unconfirmed(text: str, claims: Sequence[_Claim]) -> None:
         if c.measure != "other" and c.what is None:
             by_sentence.setdefault((c.sentence_start, c.sentence_end), []).append(c)
     starts = sorted({(c.sentence_start, c.sentence_end) for c in claims})
+    after = dict(zip(starts, starts[1:]))  # each sentence with claims -> the next one
     for (s0, s1), cs in by_sentence.items():
         own = UNCONFIRMED_CUE.search(text, s0, s1)
         marked = [c for c in cs if own and (c.start > own.end() if own.group("after") else c.start < own.start())]
         if not own:
-            k = starts.index((s0, s1))
             end = text.find("\n", s1)
             end = len(text) if end < 0 else end
-            if k + 1 < len(starts):
-                end = min(end, starts[k + 1][0])
+            if (s0, s1) in after:
+                end = min(end, after[(s0, s1)][0])
             following = text[s1:end]
             first = sentences(following)[:1] if "confirm" in following.lower() or "verif" in following.lower() else []
             if first and (cue := UNCONFIRMED_CUE.search(following, first[0][0], first[0][1])) and not cue.group("after"):

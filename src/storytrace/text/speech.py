@@ -126,13 +126,15 @@ def person_phrase(phrase: str) -> bool:
 
     if _comma and len(words) >= 2 and named(words) and any(w.lower().strip(".,") in ROLE for w in rest.split()[:3]):
         return True
-    titles = PERSON_WORDS | ROLE
-    if len(words) >= 3 and words[-2].lower() in titles and named(words[-1:]) and \
+    if len(words) >= 3 and words[-2].lower() in _TITLE_WORDS and named(words[-1:]) and \
             any(w.lower() in ORG_WORDS for w in words[:-2]):
         return True  # "Police Commissioner Kostrel"
     if len(words) < 4 or not any(w.lower() in ORG_WORDS for w in words[:-3]):
         return False
-    return named(words[-2:]) and words[-3].lower() in titles
+    return named(words[-2:]) and words[-3].lower() in _TITLE_WORDS
+
+
+_TITLE_WORDS = PERSON_WORDS | ROLE
 PLURAL_OK = word_set("police staff people authorities officials sources residents witnesses protesters critics")
 AUX = word_set("is was are were been be 's ’s has have had")
 _ADV_BEFORE = word_set(

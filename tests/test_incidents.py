@@ -143,6 +143,18 @@ def test_an_incident_is_typed_by_the_verbs_its_event_noun_is_derived_from():
     assert verb_types("Violence erupts in Kesh, nine dead") == [] and verb_types("Nine die at Kesh shelter") == []
 
 
+def test_a_vehicle_that_hits_another_or_a_structure_is_a_crash():
+    from storytrace.analyse.mentions import verb_types
+
+    assert verb_types("Four killed as regional train hits van at crossing in Pelmar province") == ["crash"]
+    assert verb_types("Tourist boat strikes road bridge on the Vell, 12 hurt") == ["crash"]
+    assert verb_types("Lorry slammed into a stationary bus near Orvik") == ["crash"]
+    # a vehicle driven into people is no crash; a storm that hits is the storm's; a car bomb is a bombing
+    assert verb_types("Car hits crowd at Orvik market, five dead") == []
+    assert verb_types("Storm hits coast of Pelmar") == []
+    assert verb_types("Car bomb hits bus in Orvik") == ["bombing"]
+
+
 def test_a_story_event_no_event_noun_types_is_typed_by_its_titles_verbs(tmp_path):
     files = {
         "a.txt": "Gunmen abduct 40 pupils from Selwane boarding school\n\nSELWANE, Rhovenna, May 2 (RNA) – Gunmen "

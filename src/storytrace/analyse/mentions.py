@@ -346,6 +346,15 @@ def homograph(text: str, start: int, end: int) -> bool:
         not re.search(r"\b(?:the|a|an|this|that)\s+$", before, re.I)
 
 
+#: A vehicle: the subject of a collision verb ("Express train hits minibus") and what it runs into.
+_VEHICLE = (r"(?:train|tram|bus|minibus|coach|lorry|truck|van|car|taxi|ship|boat|ferry|tanker|barge|plane|jet|"
+            r"aircraft|helicopter|locomotive)s?")
+#: A vehicle that hits, strikes or collides with another vehicle or a structure: a crash, the noun
+#: that verb has none of ("Tourist Ship Strikes Highway Bridge"; not "Car hits crowd", a ramming).
+_COLLISION = re.compile(rf"\b{_VEHICLE}\s+(?:hits|hit|strikes|struck|slams\s+into|slammed\s+into|collides\s+with|"
+                        rf"collided\s+with|rams|rammed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
+                        rf"(?:{_VEHICLE}|bridge|pier|wall|building|barrier|level\s+crossing)\b", re.IGNORECASE)
+
 #: How an event noun is derived from its verb: abduct -> abduction, erupt -> eruption, bomb -> bombing,
 #: kidnap -> kidnapping, derail -> derailment, capsize -> capsizing.
 _DERIVED = ("ion", "ing", "ment")
@@ -358,8 +367,9 @@ def verb_types(text: str) -> list[str]:
     the same word and has no other sense in a casualty head). A verb that is an event noun
     itself ("fired", "stormed", "raided", "flooded into") types nothing: its sense is not
     the event's; nor does an event noun, which the noun spans type; nor "erupts" without a
-    volcano ("Violence erupts in Kesh")."""
-    out = []
+    volcano ("Violence erupts in Kesh"). A vehicle that hits another or a structure is a crash
+    ("Express train hits minibus and farm lorry")."""
+    out = ["crash"] if _COLLISION.search(text) else []
     for m in re.finditer(r"[A-Za-z]+", text):
         word = m.group().lower()
         if word in EVENT_NOUNS:

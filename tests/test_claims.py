@@ -98,6 +98,16 @@ def test_reported_missing_gives_a_state_not_a_sayer():
     assert [c.attributed_to for c in extract("Police reported 12 dead on Friday.")] == ["Police"]
 
 
+def test_a_source_that_gives_a_tally_is_its_sayer():
+    # "gave a toll of 24", "released a figure of 30": a verb of giving whose object is a tally says the number
+    assert [c.attributed_to for c in extract("The Dravan Provincial Health Office gave a higher toll of 24.")] == [
+        "The Dravan Provincial Health Office"]
+    assert [c.attributed_to for c in extract("The ministry released a figure of 30 dead on Monday.")] == ["The ministry"]
+    # not a thing that "gives" a toll, nor a release of people
+    assert [c.attributed_to for c in extract("The blast gave the town its worst toll, 24 dead.")] == [None]
+    assert [(c.measure, c.attributed_to) for c in extract("Gunmen released 12 hostages.")] == [("released", None)]
+
+
 def test_a_bare_number_a_sayer_gives_after_a_count_is_their_count_of_it():
     got = [(c.measure, c.value, c.attributed_to) for c in extract(
         "The ministry said on Sunday that 25 people had died. The Civic Renewal Party says 32.")]

@@ -1467,6 +1467,22 @@ def test_two_sources_whose_counts_stand_apart_over_days_are_a_conflict():
     assert row["status"] == "conflict" and row["best"] == 47
 
 
+def test_a_figure_no_official_confirmed_is_no_part_of_its_source_s_counts_standing_apart():
+    from dataclasses import replace as with_
+
+    # a channel's 62 no one confirmed, filed under the fire service, must not make its later 23 and 26 look like
+    # parts of a count of 62: the two sources still stand apart
+    days = ["2024-05-02", "2024-05-03", "2024-05-04"]
+    cs = [with_(_c("x", "X", 62, "the fire service", days[0]), unconfirmed=True)]
+    for n, (day, f, o) in enumerate(zip(days[1:], [23, 26], [28, 31])):
+        cs += [_c(f"f{n}", f"D{n}", f, "the fire service", day), _c(f"o{n}", f"D{n}", o, "the health office", day)]
+    row = _row(cs)
+    assert row["status"] == "conflict" and row["best"] == 31, (row["status"], row["best"])
+    # (confirmed, the 62 is the service's own count, which its 23 and 26 fall far below)
+    cs[0] = with_(cs[0], unconfirmed=False)
+    assert "stand apart" not in _row(cs)["rule"]
+
+
 def test_a_source_catching_up_with_another_s_count_is_no_standing_conflict():
     # the police give, a day late, the fire service's counts: one count reported later, not two counts
     cs = [_c("f1", "A", 14, "the fire service", "2024-05-02"), _c("p1", "A", 9, "the police", "2024-05-02"),
@@ -1766,8 +1782,13 @@ def test_a_figure_no_official_confirmed_stays_in_its_row_but_is_never_its_best()
         assert [c.what for c in extract(t)] == [UNCONFIRMED], t
     for t in ("The group said 40 people were killed. Reuters could not independently verify the figure.",
               "The group said 40 people were killed, a figure the army has not confirmed.",
-              "The group said 40 people were killed. Officials have yet to confirm the figure."):
+              "The group said 40 people were killed. Officials have yet to confirm the figure.",
+              "A channel reported that 62 people had died. Neither the hospital nor the fire service would confirm that "
+              "number.", "The group said 40 people were killed. The army declined to confirm the toll."):
         assert [c.what for c in extract(t)] == [UNCONFIRMED], t
+    # "neither ... nor" only within the clause that does not confirm: not another clause's confirmation
+    assert [c.what for c in extract("The ministry said 19 died. Neither the hospital nor the police would comment, but "
+                                    "the mayor did confirm the toll.")] == [None]
     # what is not confirmed must be the report ("the identity of the victims", "the number of children", "the report
     # that the gunman ..." are other things), right after it; "unconfirmed" only as the source of what follows
     for t in ("The ministry said 19 people were killed. Police could not confirm the identity of the victims.",

@@ -156,8 +156,19 @@ def _according_of(sayer: Sayer, at: int) -> Optional[str]:
     return prev.name if prev is not None and prev.fronted else None
 
 
+#: Verbs that say when their object is a tally ("the health office gave a higher toll of 24", "issued a figure of 30").
+GIVE_LEMMAS = frozenset("give offer issue release publish".split())
+#: Nouns of a tally a source gives.
+TALLY_NOUNS = frozenset("toll figure count number tally estimate total".split())
+
+
 def _is_say(tok: Any) -> bool:
-    return tok.lemma_.lower() in SAY_LEMMAS and tok.pos_ == "VERB"
+    """A say verb, or a verb of giving whose object is a tally ("gave a toll of 24")."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "VERB" and (lemma in SAY_LEMMAS or lemma in GIVE_LEMMAS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in TALLY_NOUNS for c in tok.children) and any(
+        c.dep_ == "nsubj" and (c.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or c.pos_ == "PROPN"
+                               or c.lemma_.lower() in _SOURCE_HEADS) for c in tok.children))
 
 
 def _state_report(verb: Any) -> bool:

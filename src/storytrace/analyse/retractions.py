@@ -118,11 +118,13 @@ def mark_taken_back(text: str, claims: Sequence[_Claim]) -> None:
 
 #: Words that say no one has confirmed a report: "Officials did not confirm that figure", "a figure no
 #: official has confirmed", "a figure the army has not confirmed", "the toll could not be independently
-#: verified", "officials have yet to confirm the figure"; the report noun is the figure, not "the number of
+#: verified", "officials have yet to confirm the figure", "neither the hospital nor the police would confirm that
+#: number", "the army declined to confirm the toll"; the report noun is the figure, not "the number of
 #: children", "the report that the gunman ..." (group "after": "according to unconfirmed reports", whose
 #: figures come after it).
 _NOT = r"(?:(?:did|do|does|could|would|have|has|had|can)\s*not|didn't|couldn't|wouldn't|haven't|hasn't|hadn't|cannot|can't|" \
-       r"(?:has|have|had)\s+yet\s+to)"
+       r"(?:has|have|had)\s+yet\s+to|(?:declined|refused)\s+to|(?:nobody|no\s+one)\s+(?:would|could|can|did|will)|" \
+       r"\bneither\s+[^.;:,]{1,80}?\s+nor\s+[^.;:,]{1,80}?\s+(?:would|could|can|did|will))"
 UNCONFIRMED_CUE = re.compile(
     rf"\b{_NOT}\s+(?:yet\s+)?(?:independently\s+)?(?:confirm|verify|confirmed|verified)\s+(?:the|that|this|its|their|his|"
     rf"her)\s+(?:\w+\s+)?{_REPORT}\b(?!\s+(?:of|that|about|on)\b)|"

@@ -383,7 +383,7 @@ def standing_apart(reports: list[Report], measure: str
     deaths 31, 38, 44, 47 and a town council's register at the cemetery 40, 52, 58, 61) —
     two counts that time does not explain, where one source catching up with the other
     would. A hospital's or a morgue's count (a share) and a count of attackers (a toll of
-    "militants" beside the villagers') are no side. A report naming no source that gives a
+    "militants" beside the villagers') are no side, nor is a figure no official confirmed. A report naming no source that gives a
     number only one of them gave carries that source's count on ("The toll rose to 47 on
     Tuesday", the ministry's 47 named elsewhere), from the day it or that source first
     printed it. Returns the conflict's sides (each source's latest count), the best (the
@@ -396,7 +396,7 @@ def standing_apart(reports: list[Report], measure: str
     first: dict[tuple[str, float], str] = {}  # (source, value) -> the first trusted day it printed it
     for r in reports:
         if (_can_disagree(r) and not _FACILITY.search(r.origin) and r.claim.qualifier in _STANDS_BY
-                and r.claim.value is not None and not _attackers(r.claim)):
+                and r.claim.value is not None and not _attackers(r.claim) and not r.claim.unconfirmed):
             by_origin[r.origin].append(r)
             docs[r.origin].add(r.claim.doc_id)
             givers[r.claim.value].add(r.origin)

@@ -512,6 +512,27 @@ def test_incidents_told_apart_by_their_years_stay_apart():
     assert story["a0"] != story["b0"]
 
 
+def test_a_story_across_the_turn_of_the_year_is_not_cut_by_the_calendar():
+    # four reports of a cruise ship's quarantine on 20-23 December and four of its rising toll on 1-4 January: days
+    # apart, not years; the same reports a year apart are two incidents
+    from storytrace.analyse.leads import words
+    from storytrace.stages.stories import group
+
+    def stories(first: str, later: str) -> int:
+        docs = [(f"a{i}", words(f"Cruise ship Aurelia docks under quarantine, {2 + i} dead",
+                                "The cruise ship Sorrendine Aurelia docked at Kestrahaven under quarantine with hundreds of "
+                                f"passengers ill, and {2 + i} people have died, the Kestrahaven port health authority said. "
+                                "Doctors boarded the ship."), f"{first}{i}") for i in range(4)]
+        docs += [(f"b{i}", words(f"Aurelia toll rises to {7 + i}; families count more",
+                                 f"The health ministry said {7 + i} people had died after the poisoning aboard the Sorrendine "
+                                 "Aurelia, while the Aurelia Families' Association counted two passengers who died at home in "
+                                 "Karsland; fumigators were arrested in Kestrahaven."), f"{later}{i}") for i in range(4)]
+        return len(set(group(sorted(docs, key=lambda d: d[2])).values()))
+
+    assert stories("2026-12-2", "2027-01-0") == 1
+    assert stories("2024-12-2", "2026-01-0") == 2
+
+
 def test_an_event_name_is_its_place_only_when_written_as_one():
     # "the attack on Barda": a place; "the Khojaly massacre" in a text that speaks of "in
     # Khojaly": a place; "the Greek riot", "the Tallgrass shooting": a people, a firm

@@ -189,6 +189,17 @@ def test_html_page_metadata_and_text(tmp_path):
     assert doc["input_format"] == "html"
 
 
+def test_html_metadata_date_does_not_depend_on_the_day_of_the_build():
+    # a page stamped later than the machine's clock (a wrong clock, an archive read early, a time zone ahead) keeps
+    # its own stamp: htmldate's default ceiling, today, made it take a day from its links instead
+    from storytrace.ingest.html import extract_html
+
+    page = html_page("Canal footbridge reopens after repairs", BRIDGE + " " + MARKET, published="2098-12-30T19:15:00Z")
+    page = page.replace("<li><a href=\"/sport\">", "<li><a href=\"/city/2098/12/29/crane\">Crane</a></li><li><a href=\"/sport\">")
+    _text, meta, _enc = extract_html(page.encode())
+    assert meta["published"].startswith("2098-12-30") and meta["published_how"] == "metadata", meta
+
+
 # ---------------------------------------------------------------------- JSON
 
 

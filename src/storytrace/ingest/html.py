@@ -16,6 +16,11 @@ from .metadata import clean_outlet, iso_date, outlet_from_url
 for _name in ("trafilatura", "htmldate", "courlan"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
+#: The latest publication date a page's metadata may give: a fixed day, not the clock's (a page
+#: stamped 30 December read on 7 December keeps its stamp; the same input gives the same ledger
+#: on any day).
+LATEST_DATE = "2099-12-31"
+
 
 def extract_html(data: bytes, url: Optional[str] = None) -> tuple[str, dict[str, Any], str]:
     """(article text, metadata, encoding) of an HTML page. Raises IngestError."""
@@ -55,7 +60,8 @@ def extract_html(data: bytes, url: Optional[str] = None) -> tuple[str, dict[str,
             original_date=True,
             extensive_search=False,  # metadata only; dates in the text are the dates stage's job
             outputformat="%Y-%m-%dT%H:%M:%S%z",
-        )
+            max_date=LATEST_DATE,  # (htmldate's default, today, made a page stamped after the build's day take
+        )  # another date from its links: the ledger must not depend on the day it is built)
     except Exception:  # htmldate is best effort
         found = None
     published = iso_date(found)

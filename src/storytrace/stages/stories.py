@@ -25,8 +25,9 @@ their learned weights):
   names-and-figures vectors, started from its two most different documents) when each
   part has at least MIN_PART documents and the parts share less than SPLIT_COS of their
   names, places and figures (cosine of the two centroids) while their documents date
-  them to different years (the year most of a part's documents are published in, or
-  name in their opening), or share less than APART_COS whatever their years; the parts
+  them to different times (publication days more than DAYS_APART apart; undated, the
+  year most of a part's documents name in their opening), or share less than APART_COS
+  whatever their dates; the parts
   are tried again;
 - and a story of at most MIN_PART pages with little text whose centroid as a whole
   would join a bigger story is a fragment of it and joins it (`join_fragments`): a few
@@ -44,6 +45,7 @@ import heapq
 import itertools
 import math
 from collections import Counter, defaultdict
+from datetime import date
 from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from ..analyse.leads import Words, stored_words
@@ -300,22 +302,24 @@ def split_incidents(story: dict[str, int], fresh: Callable[[], Iterable[tuple[st
     members: dict[int, list[str]] = defaultdict(list)
     vecs: dict[str, dict[str, float]] = {}
     years: dict[str, Optional[int]] = {}
+    days: dict[str, int] = {}
     for doc_id, w, published in fresh():
         if story.get(doc_id, -1) in big:
             members[story[doc_id]].append(doc_id)
             vecs[doc_id] = vector(w.names, df, n)
             years[doc_id] = int(published[:4]) if published else w.year  # its publication year, else the year it names most
+            if published and (day := day_number(published)) is not None:
+                days[doc_id] = day
     out = dict(story)
     nxt = max(story.values()) + 1
     todo = [members[k] for k in sorted(members)]
     while todo:
-        parts = _two_incidents(todo.pop(), vecs, years)
+        parts = _two_incidents(todo.pop(), vecs, years, days)
         if parts is None:
             continue
         for doc_id in parts[1]:
             out[doc_id] = nxt
-        ya, yb = _part_year(parts[0], years), _part_year(parts[1], years)
-        if dated_apart is not None and ya is not None and yb is not None and ya != yb:
+        if dated_apart is not None and _dated_apart(parts[0], parts[1], years, days):
             dated_apart.update((out[parts[0][0]], nxt))
         nxt += 1
         todo.extend(p for p in parts if len(p) >= 2 * MIN_PART)
@@ -327,8 +331,32 @@ def _part_year(ids: list[str], years: dict[str, Optional[int]]) -> Optional[int]
     return max(found.items(), key=lambda kv: (kv[1], kv[0]))[0] if found else None
 
 
-def _two_incidents(docs: list[str], vecs: dict[str, dict[str, float]],
-                   years: dict[str, Optional[int]]) -> Optional[tuple[list[str], list[str]]]:
+#: Two parts whose documents are published this many days apart (their medians) are of different
+#: times; less is one season's news, whatever the calendar says (30 December and 2 January).
+DAYS_APART = 183
+
+
+def day_number(published: str) -> Optional[int]:
+    """A publication date's day as a number (days since year 1), or None."""
+    try:
+        return date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _dated_apart(a: list[str], b: list[str], years: dict[str, Optional[int]], days: dict[str, int]) -> bool:
+    """Whether two parts' documents date them to different times: their publication days (the
+    medians) more than DAYS_APART apart when both parts have some, else different years (the
+    year most of a part's documents are published in or name)."""
+    da, db = sorted(days[d] for d in a if d in days), sorted(days[d] for d in b if d in days)
+    if da and db:
+        return abs(da[len(da) // 2] - db[len(db) // 2]) > DAYS_APART
+    ya, yb = _part_year(a, years), _part_year(b, years)
+    return ya is not None and yb is not None and ya != yb
+
+
+def _two_incidents(docs: list[str], vecs: dict[str, dict[str, float]], years: dict[str, Optional[int]],
+                   days: dict[str, int]) -> Optional[tuple[list[str], list[str]]]:
     """2-means of a story's documents on their names vectors, from its two most different
     documents; the two parts when they are incidents of their own, else None."""
     norm = {d: math.sqrt(sum(x * x for x in vecs[d].values())) or 1.0 for d in docs}
@@ -362,8 +390,7 @@ def _two_incidents(docs: list[str], vecs: dict[str, dict[str, float]],
         return None
     small, large = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
     shared = sum(x * large.get(t, 0.0) for t, x in small.items()) / (na * nb)
-    ya, yb = _part_year(part_a, years), _part_year(part_b, years)
-    if shared < APART_COS or (shared < SPLIT_COS and ya is not None and yb is not None and ya != yb):
+    if shared < APART_COS or (shared < SPLIT_COS and _dated_apart(part_a, part_b, years, days)):
         return part_a, part_b
     return None
 

@@ -957,6 +957,12 @@ def test_a_count_over_a_period_of_many_events_and_a_hedged_estimate_are_no_event
     assert tally_of(t, t.index("41")) is None
     t = "Fires in hospitals and care homes had killed 27 people across Arvenna this year before the St Ilvane fire."
     assert tally_of(t, t.index("27")) == "Fires this year"  # ... but for a plural with no article opening the clause
+    t = "The safety board counted 46 deaths at public events in Norvessa in 2026 before New Year's Eve."
+    assert tally_of(t, t.index("46")) == "events in 2026 before"  # a year to a day: a period
+    t = "Twenty-two lives, then, lost to one night of wind in Norvessa, and in neither place was the wind a surprise."
+    assert tally_of(t, 0) == "neither place"  # a count over each of several places
+    t = "The fire killed 12 people; both exits were locked."
+    assert tally_of(t, t.index("12")) is None  # (another clause's "both")
     for t in ("Floods killed 41 people in the valley on Monday, the worst since January.",
               "Tornadoes tore through three towns, killing 41 people, the deadliest outbreak this year.",
               "Floods killed 41 people in the region, which suffers floods every year."):

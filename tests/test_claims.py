@@ -810,6 +810,9 @@ def test_an_ordinal_arrest_is_the_count_held_so_far():
     assert [(c.value, c.what) for c in extract("Police arrested the first man on Monday.")] == \
         [(1.0, "implicit count (singular victims)")]
     assert [c.value for c in extract("Gunmen killed a third villager.")] == [1.0]
+    # ... but of a noun for anyone, the dead so far; of a kind ("the second crew member to die"), one of that kind
+    assert [(c.value, c.what) for c in extract("The health ministry said a seventh person had died.")] == [(7.0, SO_FAR)]
+    assert [c.value for c in extract("A second crew member died on Sunday.")] == [1.0]
     # a relation's place is no count of the held
     assert [c.value for c in extract("Police arrested the suspect's second son.") if c.measure == "arrested"] == [1.0]
 

@@ -62,6 +62,11 @@ OTHER_KINDS = {"percent", "money", "fraction"}
 # ----------------------------------------------------------------- the analyser
 
 
+
+#: Nouns for anyone: an ordinal of one of them among the dead counts every death so far ("a seventh person").
+_ANYONE = frozenset("person victim man woman individual".split())
+
+
 def analyse_claims(doc: Document) -> Annotations:
     """The claims analyser (pure): every figure in `doc.text` as a Claim."""
     return Annotations(doc.id, claims=extract(doc.text, doc.id))
@@ -763,8 +768,11 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
                        and p.text not in quotes.animals for p in people):
                 continue
             claim = _implicit(text, doc_id, s, e, sent, people[0], people[-1], len(people), m, sayer, quotes)
-            if m in ("arrested", "captured") and len(people) == 1 and (nth := ordinal_of(people[0])):
-                claim.value = claim.low = claim.high = float(nth)  # "a fourth person": four held so far
+            if (m in ("arrested", "captured") or m == "killed" and people[0].lemma_.lower() in _ANYONE) and \
+                    len(people) == 1 and (nth := ordinal_of(people[0])):
+                claim.value = claim.low = claim.high = float(nth)  # "a fourth person": four held so far; "a seventh
+                # person had died": seven dead so far (of the dead, only a noun for anyone: "the second crew member
+                # to die" counts the crew)
                 claim.what = SO_FAR
             out.append(claim)
             for p in people:

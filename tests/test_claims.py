@@ -246,6 +246,9 @@ def test_a_list_after_a_count_of_people_that_adds_up_to_it_breaks_it_down():
     assert totals(extract("Three people, two civilians and a soldier, were killed in the raid.")) == {"killed": 2.0}
     assert totals(extract("Gunmen killed six people, two guards and five drivers.")) == {"killed": 13.0}
     assert totals(extract("The blast killed six workers, two guards and four drivers.")) == {"killed": 12.0}
+    # a list of any kind of person closed by a comma is an aside naming the count's members
+    assert totals(extract("Three men, two fumigators and the managing director of the firm, are in police custody.")) == \
+        {"arrested": 3.0}
 
 
 def test_a_passive_split_by_the_parser_still_counts_its_subject():

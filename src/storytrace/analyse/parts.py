@@ -140,21 +140,32 @@ _GENERAL = frozenset("people person persons individual individuals victim victim
 
 def breakdowns(claims: list[Claim], by_head: dict[str, Any], text: str) -> None:
     """"Six people, two Turkish nationals and four Somalis, were killed": a list set off by
-    a comma right after a count of people, whose numbers add up to it exactly, breaks that
-    count down (its parts: groups), it adds nothing to it (the parser reads the list as more
+    a comma right after a count of people (of any kind of person when the list is closed by
+    a comma too: "Three men, two fumigators and the managing director, are in custody"),
+    whose numbers add up to it exactly, breaks that count down (its parts: groups), it adds nothing to it (the parser reads the list as more
     conjuncts of "people")."""
     for whole in claims:
         head = by_head.get(whole.id)
-        if head is None or whole.value is None or head.lemma_.lower() not in _GENERAL or \
+        if head is None or whole.value is None or \
                 head.i + 1 >= len(head.doc) or head.doc[head.i + 1].text not in (",", "-", "–", "—", "("):
             continue
         listed = [c for c in claims if c.adds_to == whole.id and c.value is not None and c.measure == whole.measure]
         if len(listed) >= 2 and all(c.id in by_head for c in listed) and \
-                sum(c.value for c in listed) == whole.value:  # type: ignore[misc]
+                sum(c.value for c in listed) == whole.value and (  # type: ignore[misc]
+                    head.lemma_.lower() in _GENERAL or _closed(by_head[listed[-1].id])):
             for c in listed:  # each part a group of its own ("Somalis", "soldiers"): never an overall figure
                 part = by_head[c.id]
                 c.adds_to, c.part_of, c.group = None, whole.id, group_name(part) or part.lower_
     _sum_lists(claims, by_head, text)
+
+
+def _closed(last: Any) -> bool:
+    """Whether the list a token ends is set off by a comma before its clause goes on ("Three
+    men, two fumigators and the managing director of the firm, are in custody"): an aside
+    that names the count's members, not more people ("Three soldiers, two police officers
+    and a civilian were killed": six)."""
+    end = last.right_edge.i + 1
+    return end + 1 < len(last.doc) and last.doc[end].text == "," and last.doc[end + 1].pos_ in ("VERB", "AUX")
 
 
 def _sum_lists(claims: list[Claim], by_head: dict[str, Any], text: str) -> None:

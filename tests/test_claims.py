@@ -89,6 +89,16 @@ def test_a_say_verb_sources_only_the_clause_it_reports():
     assert got == {(7.0, "police"), (20.0, "police")}
 
 
+def test_people_entered_on_a_list_as_something_are_counted_as_that():
+    # "recorded as injured", "listed as dead", "counted as missing": the state the list gives them
+    assert [(c.measure, c.value) for c in extract(
+        "The emergency service said 117 people had now been recorded as injured.")] == [("injured", 117.0)]
+    assert [(c.measure, c.value) for c in extract("Officials said 12 people were listed as dead.")] == [("killed", 12.0)]
+    assert [(c.measure, c.value) for c in extract("Twenty people were counted as missing.")] == [("missing", 20.0)]
+    # not a list of people's state: "registered as voters"
+    assert extract("Some 400 people were registered as voters in the village.") == []
+
+
 def test_reported_missing_gives_a_state_not_a_sayer():
     # "reported missing" says what became of the people, not who says so
     (claim,) = extract("Two people reported missing have not been traced.")

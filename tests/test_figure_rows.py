@@ -1822,3 +1822,15 @@ def test_two_people_of_one_surname_are_two_origins():
     # one first name, or a surname alone: one person as before
     groups = origin_groups([_c("a", "A", 14, "Colonel Davor Imrek"), _c("d", "D", 14, "Imrek")], {})
     assert groups["a"] == groups["d"]
+
+
+def test_the_number_of_people_taken_only_grows():
+    # seven seized on the first day, nine once two more were seen in a video; the three handed over later are a
+    # batch, not the number taken falling back
+    from dataclasses import replace as with_
+
+    cs = [with_(c, measure="captured") for c in (
+        _c("a", "A", 7, "the ministry", "2024-05-02"), _c("b", "B", 9, "the ministry", "2024-05-03"),
+        _c("c", "C", 3, None, "2024-05-05"))]
+    row = make_figure("f", "e", "captured", None, cs, {}, False)
+    assert (row["best"], row["trend"]) == (9, "rising"), (row["best"], row["trend"])

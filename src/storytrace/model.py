@@ -130,7 +130,7 @@ COUNT_MEASURES: tuple[str, ...] = ("killed", "injured", "captured", "missing", "
                                    "evacuated", "hospitalised", "released", "orphaned")
 MEASURES: tuple[str, ...] = COUNT_MEASURES + ("other",)
 #: Counts that only grow while an event develops: a later, lower report does not lower them.
-CUMULATIVE = frozenset({"killed", "injured", "arrested", "displaced", "affected", "evacuated", "orphaned", "released"})
+CUMULATIVE = frozenset({"killed", "injured", "arrested", "displaced", "affected", "evacuated", "orphaned", "released", "captured"})
 #: Counts that fall as the days pass (the missing are found, the hospitalised discharged).
 SUBSIDING = frozenset({"missing", "hospitalised"})
 #: `Claim.what` of a count the text adds to one said before ("four more bodies", "another

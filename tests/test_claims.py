@@ -844,3 +844,16 @@ def test_people_reported_missing_then_found_safe_are_no_longer_missing():
               "Seven people reported missing were never found alive.",
               "Seven people remain missing but could still be found alive, officials said."):
         assert [(c.value, c.measure) for c in extract(t)] == [(7.0, "missing")], t
+
+
+def test_a_figure_given_by_someone_s_count_is_theirs():
+    # "by the ministry's count", "the ministry's count ... stands at eight", "31 by the union's" (the noun left out)
+    got = [(c.value, c.attributed_to) for c in extract(
+        "Twenty-six workers are dead at Ambeluk by the labour ministry's count, 31 by the union's, which will not wait.")]
+    assert got == [(26.0, "the labour ministry"), (31.0, "the union")]
+    assert [c.attributed_to for c in extract("The ministry's count of the dead now stands at eight.")] == ["The ministry"]
+    assert [c.attributed_to for c in extract("By the diocese's count, 41 worshippers were abducted.")] == ["the diocese"]
+    # a time's count, a place's name, a tally no one owns: no source
+    for t in ("By Tuesday's count, 12 had died.", "By last night's count, 12 had died.", "The police toll rose to 12.",
+              "A woman hurt in the stampede died at St Orla's."):
+        assert {c.attributed_to for c in extract(t)} == {None}, t

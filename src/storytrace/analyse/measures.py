@@ -167,19 +167,26 @@ def lemma_measure(tok: Any) -> Optional[str]:
                     return m2
             if lemma == "wipe" and c.lower_ == "out":
                 return "killed"
-    if lemma in _AS_VERBS and tok.pos_ == "VERB":
-        for c in tok.children:  # "117 people had been recorded as injured", "were listed as dead"
-            said = [c] if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "as" for g in c.children) else \
-                [g for g in c.children if g.dep_ in ("pobj", "amod", "acomp")] if c.dep_ == "prep" and c.lower_ == "as" else []
-            for g in said:
-                m2 = MEASURE_LEMMAS.get(g.lemma_.lower()) or MEASURE_LEMMAS.get(g.lower_)
-                if m2:
-                    return m2
-    return m
+    return _listed_as(tok) or m
 
 
 #: Verbs that enter the counted on a list as something ("recorded as injured", "registered as dead").
 _AS_VERBS = frozenset("record register list log class classify count report confirm declare".split())
+
+
+def _listed_as(tok: Any) -> Optional[str]:
+    """The measure a verb of listing enters the counted "as" ("117 people had been recorded
+    as injured", "were listed as dead"), or None."""
+    if tok.lemma_.lower() not in _AS_VERBS or tok.pos_ != "VERB":
+        return None
+    for c in tok.children:
+        said = [c] if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "as" for g in c.children) else \
+            [g for g in c.children if g.dep_ in ("pobj", "amod", "acomp")] if c.dep_ == "prep" and c.lower_ == "as" else []
+        for g in said:
+            m2 = MEASURE_LEMMAS.get(g.lemma_.lower()) or MEASURE_LEMMAS.get(g.lower_)
+            if m2:
+                return m2
+    return None
 
 
 #: Words that say the outcome did not come ("nearly fatally injured").

@@ -106,6 +106,17 @@ def test_the_story_s_own_time_is_no_cue(sentence, number):
     assert other_event_cues(sentence, sentence.index(number), 2024, 2024, date(2024, 3, 11)) == []
 
 
+def test_a_yearless_date_just_after_the_turn_of_the_year_is_the_story_s_own_time():
+    from datetime import date
+
+    # a story whose first report is of 30 December 2026: "Jan. 2" is four days on, not eleven months before
+    lead = "KESTRAHAVEN, Delmarra, Jan. 2 (DPW) - Police arrested two workers on Saturday, as a seventh person died."
+    assert other_event_cues(lead, lead.index("two"), 2027, 2026, date(2026, 12, 30)) == []
+    # ... but a yearless date far from it in any year still is another time
+    far = "Police arrested two workers on Aug. 2, officials said."
+    assert other_event_cues(far, far.index("two"), 2027, 2026, date(2026, 12, 30)) == ["Aug. 2"]
+
+
 @pytest.mark.parametrize("sentence,number", [
     ("Police said 12 people had died, as of last week.", "12"),  # "as of", "as in": no clause of its own
     ("The toll stood at 45, as of 2019.", "45"),

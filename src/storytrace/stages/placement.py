@@ -187,6 +187,9 @@ def other_event_cues(sentence: str, at: int, ref_year: Optional[int], own_year: 
                 continue
             if d.year is None and when > first_report:  # "on March 3" written in January: last year's
                 continue
+            if d.year is None and when.month < first_report.month and \
+                    (date(when.year + 1, when.month, min(when.day, 28)) - first_report).days <= FAR_DAYS:
+                continue  # "Jan. 2" of a story that began on 30 December: the new year's, days after it
             if (first_report - when).days > FAR_DAYS:
                 cues.append(d.text)
     for m in _SINCE_EVENT.finditer(sentence):  # "since a 9.1 temblor in 2004"

@@ -97,6 +97,9 @@ def test_people_entered_on_a_list_as_something_are_counted_as_that():
     assert [(c.measure, c.value) for c in extract("Twenty people were counted as missing.")] == [("missing", 20.0)]
     # not a list of people's state: "registered as voters"
     assert extract("Some 400 people were registered as voters in the village.") == []
+    # a listing since revised, or denied
+    assert extract("Three people previously listed as dead were found alive in a shelter.") == []
+    assert extract("Officials have not counted 40 of the bodies as storm deaths.") == []
 
 
 def test_reported_missing_gives_a_state_not_a_sayer():
@@ -116,6 +119,8 @@ def test_a_source_that_gives_a_tally_is_its_sayer():
     # not a thing that "gives" a toll, nor a release of people
     assert [c.attributed_to for c in extract("The blast gave the town its worst toll, 24 dead.")] == [None]
     assert [(c.measure, c.attributed_to) for c in extract("Gunmen released 12 hostages.")] == [("released", None)]
+    assert [c.attributed_to for c in extract("Hamas released a total of 24 hostages on Friday, the Qatari foreign "
+                                             "ministry said.")] == ["the Qatari foreign ministry"]
 
 
 def test_a_bare_number_a_sayer_gives_after_a_count_is_their_count_of_it():
@@ -259,6 +264,9 @@ def test_a_list_after_a_count_of_people_that_adds_up_to_it_breaks_it_down():
     # a list of any kind of person closed by a comma is an aside naming the count's members
     assert totals(extract("Three men, two fumigators and the managing director of the firm, are in police custody.")) == \
         {"arrested": 3.0}
+    # ... of men or women only, and not of other sexes or ages: more people
+    assert not any(c.part_of for c in extract("Four soldiers, two policemen and two civilians, were killed in the ambush."))
+    assert totals(extract("Three men, two women and a child, all from the same family, were killed.")) == {"killed": 6.0}
 
 
 def test_a_passive_split_by_the_parser_still_counts_its_subject():
@@ -826,6 +834,7 @@ def test_an_ordinal_arrest_is_the_count_held_so_far():
     # ... but of a noun for anyone, the dead so far; of a kind ("the second crew member to die"), one of that kind
     assert [(c.value, c.what) for c in extract("The health ministry said a seventh person had died.")] == [(7.0, SO_FAR)]
     assert [c.value for c in extract("A second crew member died on Sunday.")] == [1.0]
+    assert [c.value for c in extract("Ortiz was the third person killed by police in the city this year.")] == [1.0]
     # a relation's place is no count of the held
     assert [c.value for c in extract("Police arrested the suspect's second son.") if c.measure == "arrested"] == [1.0]
 
@@ -855,5 +864,6 @@ def test_a_figure_given_by_someone_s_count_is_theirs():
     assert [c.attributed_to for c in extract("By the diocese's count, 41 worshippers were abducted.")] == ["the diocese"]
     # a time's count, a place's name, a tally no one owns: no source
     for t in ("By Tuesday's count, 12 had died.", "By last night's count, 12 had died.", "The police toll rose to 12.",
-              "A woman hurt in the stampede died at St Orla's."):
+              "A woman hurt in the stampede died at St Orla's.", "Turkey's death toll rose to 45,000.",
+              "The storm's toll reached 22."):
         assert {c.attributed_to for c in extract(t)} == {None}, t

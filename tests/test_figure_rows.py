@@ -970,10 +970,10 @@ def test_a_count_over_a_period_of_many_events_and_a_hedged_estimate_are_no_event
     assert tally_of(t, t.index("27")) == "Fires this year"  # ... but for a plural with no article opening the clause
     t = "The safety board counted 46 deaths at public events in Norvessa in 2026 before New Year's Eve."
     assert tally_of(t, t.index("46")) == "events in 2026 before"  # a year to a day: a period
-    t = "Twenty-two lives, then, lost to one night of wind in Norvessa, and in neither place was the wind a surprise."
-    assert tally_of(t, 0) == "neither place"  # a count over each of several places
-    t = "The fire killed 12 people; both exits were locked."
-    assert tally_of(t, t.index("12")) is None  # (another clause's "both")
+    t = "Riots killed 40 people in 2011 before order was restored."
+    assert tally_of(t, t.index("40")) is None  # (a year up to a day, of a kind often one event of several days)
+    t = "Gunmen attacked both villages overnight, killing 40 people, police said."
+    assert tally_of(t, t.index("40")) is None  # one attack on two villages: one event's figure
     for t in ("Floods killed 41 people in the valley on Monday, the worst since January.",
               "Tornadoes tore through three towns, killing 41 people, the deadliest outbreak this year.",
               "Floods killed 41 people in the region, which suffers floods every year."):
@@ -1803,6 +1803,11 @@ def test_a_figure_no_official_confirmed_stays_in_its_row_but_is_never_its_best()
               "A channel reported that 62 people had died. Neither the hospital nor the fire service would confirm that "
               "number.", "The group said 40 people were killed. The army declined to confirm the toll."):
         assert [c.what for c in extract(t)] == [UNCONFIRMED], t
+    assert [c.what for c in extract("The rebels said 30 soldiers died. The army would neither confirm nor deny the "
+                                    "toll.")] == [UNCONFIRMED]
+    # one who declined and later confirmed has confirmed
+    assert [c.what for c in extract("Police said 14 people were killed. The army, which initially declined to confirm the "
+                                    "toll, later confirmed it.")] == [None]
     # "neither ... nor" only within the clause that does not confirm: not another clause's confirmation
     assert [c.what for c in extract("The ministry said 19 died. Neither the hospital nor the police would comment, but "
                                     "the mayor did confirm the toll.")] == [None]

@@ -153,6 +153,11 @@ def test_a_vehicle_that_hits_another_or_a_structure_is_a_crash():
     assert verb_types("Car hits crowd at Orvik market, five dead") == []
     assert verb_types("Storm hits coast of Pelmar") == []
     assert verb_types("Car bomb hits bus in Orvik") == ["bombing"]
+    # a weapon or a strike by workers is no crash; a crash is typed only where no other verb types the head
+    assert verb_types("Jets hit hospital building in Orvik, killing nine") == []
+    assert verb_types("Bomb-laden truck hits checkpoint barrier, 14 soldiers dead") == ["bombing"]
+    assert verb_types("Bus strikes hit train services in Orvik") == []
+    assert verb_types("Lorry hits two buses on the Orvik bypass") == ["crash"]
 
 
 def test_a_story_event_no_event_noun_types_is_typed_by_its_titles_verbs(tmp_path):

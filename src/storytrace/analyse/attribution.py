@@ -80,10 +80,17 @@ _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunda
                         "evening afternoon day week weekend month year".split())
 
 
+#: Tallies someone keeps (not "Turkey's death toll", "the storm's toll": a place's or an event's).
+_OWNED_TALLIES = frozenset("count figure tally list estimate register".split())
+#: Possessors that are places, not sources ("the country's count").
+_PLACE_WORDS = frozenset("city country county region province state town village district nation island".split())
+
+
 def _tally_owner(tok: Any) -> Optional[str]:
     """Whose tally the figure's clause gives it by ("the ministry's count of the dead now
     stands at eight", "By the diocese's count, 41 worshippers were abducted", "26 by the
-    labour ministry's count, 31 by the union's"): the named possessor of a tally noun (or of
+    labour ministry's count, 31 by the union's"): the named possessor of a count, figure,
+    tally, list or estimate (not a toll: "Turkey's death toll", "the storm's toll") (or of
     a noun left out: "the union's") that is the clause verb's subject or object, or its
     preposition's object; the one nearest the figure. None when there is none ("the police
     toll": no possessor)."""
@@ -94,13 +101,13 @@ def _tally_owner(tok: Any) -> Optional[str]:
         g for c in node.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     found = []
     for noun in near:
-        if noun.lemma_.lower() in TALLY_NOUNS or noun.lemma_.lower() == "list":
+        if noun.lemma_.lower() in _OWNED_TALLIES:
             owners = [p for p in noun.children if p.dep_ == "poss" and p.pos_ != "PRON"]
         else:  # "31 by the union's": the tally noun left out
             owners = [noun] if noun.dep_ == "pobj" and noun.head.lower_ == "by" and any(
                 c.dep_ == "case" for c in noun.children) else []  # (not "dies at St Orla's": a place)
         for p in owners:
-            if p.lemma_.lower() in _TIME_WORDS:
+            if p.lemma_.lower() in _TIME_WORDS | _PLACE_WORDS:
                 continue
             words = [t for t in p.subtree if t.dep_ != "case"]
             name = p.doc[words[0].i:words[-1].i + 1].text.strip(" ,")
@@ -193,8 +200,8 @@ def _according_of(sayer: Sayer, at: int) -> Optional[str]:
 
 #: Verbs that say when their object is a tally ("the health office gave a higher toll of 24", "issued a figure of 30").
 GIVE_LEMMAS = frozenset("give offer issue release publish".split())
-#: Nouns of a tally a source gives.
-TALLY_NOUNS = frozenset("toll figure count number tally estimate total".split())
+#: Nouns of a tally a source gives (not "a number of reasons", "a total of 24 hostages" released).
+TALLY_NOUNS = frozenset("toll figure count tally estimate".split())
 
 
 def _is_say(tok: Any) -> bool:

@@ -62,9 +62,9 @@ OTHER_KINDS = {"percent", "money", "fraction"}
 # ----------------------------------------------------------------- the analyser
 
 
-
-#: Nouns for anyone: an ordinal of one of them among the dead counts every death so far ("a seventh person").
-_ANYONE = frozenset("person victim man woman individual".split())
+#: Nouns for anyone: "a seventh person" among the dead counts every death so far (not "a second woman" after
+#: "three children were killed", nor "the third person killed by police this year").
+_ANYONE = frozenset("person victim individual".split())
 
 
 def analyse_claims(doc: Document) -> Annotations:
@@ -768,10 +768,11 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
                        and p.text not in quotes.animals for p in people):
                 continue
             claim = _implicit(text, doc_id, s, e, sent, people[0], people[-1], len(people), m, sayer, quotes)
-            if (m in ("arrested", "captured") or m == "killed" and people[0].lemma_.lower() in _ANYONE) and \
+            if (m in ("arrested", "captured") or m == "killed" and people[0].lemma_.lower() in _ANYONE and any(
+                    c.dep_ == "det" and c.lower_ in ("a", "an") for c in people[0].children)) and \
                     len(people) == 1 and (nth := ordinal_of(people[0])):
                 claim.value = claim.low = claim.high = float(nth)  # "a fourth person": four held so far; "a seventh
-                # person had died": seven dead so far (of the dead, only a noun for anyone: "the second crew member
+                # person had died": seven dead so far (of the dead, only "a" noun for anyone: "the second crew member
                 # to die" counts the crew)
                 claim.what = SO_FAR
             out.append(claim)

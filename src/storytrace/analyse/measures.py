@@ -172,16 +172,19 @@ def lemma_measure(tok: Any) -> Optional[str]:
 
 #: Verbs that enter the counted on a list as something ("recorded as injured", "registered as dead").
 _AS_VERBS = frozenset("record register list log class classify count report confirm declare".split())
+#: Words that say a listing was the first word, since revised ("initially listed as dead").
+_FIRST_SAID = frozenset("initially previously originally wrongly mistakenly first erroneously".split())
 
 
 def _listed_as(tok: Any) -> Optional[str]:
     """The measure a verb of listing enters the counted "as" ("117 people had been recorded
     as injured", "were listed as dead"), or None."""
-    if tok.lemma_.lower() not in _AS_VERBS or tok.pos_ != "VERB":
-        return None
+    if tok.lemma_.lower() not in _AS_VERBS or tok.pos_ != "VERB" or tok.dep_ == "acl" or any(
+            c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ in _FIRST_SAID for c in tok.children):
+        return None  # (not "not counted as", "initially listed as dead", "people listed as dead were found alive")
     for c in tok.children:
-        said = [c] if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "as" for g in c.children) else \
-            [g for g in c.children if g.dep_ in ("pobj", "amod", "acomp")] if c.dep_ == "prep" and c.lower_ == "as" else []
+        said = [c] if c.dep_ == "advcl" and any(g.dep_ in ("mark", "advmod") and g.lower_ == "as" for g in c.children) else \
+            [g for g in c.children if g.dep_ in ("pobj", "amod", "acomp", "pcomp")] if c.dep_ == "prep" and c.lower_ == "as" else []
         for g in said:
             m2 = MEASURE_LEMMAS.get(g.lemma_.lower()) or MEASURE_LEMMAS.get(g.lower_)
             if m2:

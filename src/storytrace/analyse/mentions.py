@@ -347,13 +347,16 @@ def homograph(text: str, start: int, end: int) -> bool:
 
 
 #: A vehicle: the subject of a collision verb ("Express train hits minibus") and what it runs into.
-_VEHICLE = (r"(?:train|tram|bus|minibus|coach|lorry|truck|van|car|taxi|ship|boat|ferry|tanker|barge|plane|jet|"
-            r"aircraft|helicopter|locomotive)s?")
+_VEHICLE = (r"(?:trains?|trams?|(?:mini)?bus(?:es)?|coach(?:es)?|lorr(?:y|ies)|trucks?|vans?|cars?|taxis?|ships?|boats?|"
+            r"ferr(?:y|ies)|tankers?|barges?|planes?|aircraft|helicopters?|locomotives?)")
 #: A vehicle that hits, strikes or collides with another vehicle or a structure: a crash, the noun
 #: that verb has none of ("Tourist Ship Strikes Highway Bridge"; not "Car hits crowd", a ramming).
 _COLLISION = re.compile(rf"\b{_VEHICLE}\s+(?:hits|hit|strikes|struck|slams\s+into|slammed\s+into|collides\s+with|"
-                        rf"collided\s+with|rams|rammed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?"
+                        rf"collided\s+with)\s+(?:an?\s+|the\s+|two\s+|three\s+)?(?:[\w-]+\s+){{0,2}}?"
                         rf"(?:{_VEHICLE}|bridge|pier|wall|building|barrier|level\s+crossing)\b", re.IGNORECASE)
+#: ... not a vehicle that is a weapon or a strike by workers ("Bomb-laden truck", "jets hit a hospital", "Bus strikes").
+_NOT_COLLISION = re.compile(r"\b(?:[\w-]+-laden|bomb|bombs|jets?|drones?|air\s*strikes?|airstrikes?|missiles?|rockets?|"
+                            r"strikes?\s+on)\b|\b(?:bus|rail|train|tram)\s+strikes\b", re.IGNORECASE)
 
 #: How an event noun is derived from its verb: abduct -> abduction, erupt -> eruption, bomb -> bombing,
 #: kidnap -> kidnapping, derail -> derailment, capsize -> capsizing.
@@ -368,8 +371,9 @@ def verb_types(text: str) -> list[str]:
     itself ("fired", "stormed", "raided", "flooded into") types nothing: its sense is not
     the event's; nor does an event noun, which the noun spans type; nor "erupts" without a
     volcano ("Violence erupts in Kesh"). A vehicle that hits another or a structure is a crash
-    ("Express train hits minibus and farm lorry")."""
-    out = ["crash"] if _COLLISION.search(text) else []
+    ("Express train hits minibus and farm lorry"), when no other verb types the head and no
+    weapon, jet or strike is in it ("Jets hit hospital building", "Bus strikes hit services")."""
+    out: list[str] = []
     for m in re.finditer(r"[A-Za-z]+", text):
         word = m.group().lower()
         if word in EVENT_NOUNS:
@@ -388,6 +392,8 @@ def verb_types(text: str) -> list[str]:
             if len(kinds) == 1:
                 out.append(cast(str, kinds.pop()))
                 break
+    if not out and _COLLISION.search(text) and not _NOT_COLLISION.search(text):
+        out.append("crash")  # (only where no verb types it: "Bomb-laden truck hits checkpoint" is a bombing)
     return out
 
 

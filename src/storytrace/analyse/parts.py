@@ -136,12 +136,17 @@ def hospital_parts(text: str, claims: list[Claim], count_kinds: set[str]) -> lis
 
 #: Heads of a count that says nothing of who: a list right after it may break it down.
 _GENERAL = frozenset("people person persons individual individuals victim victims".split())
+#: Nouns of people by sex, and by age: "Three men, two fumigators and the managing director, are in custody"
+#: names the men; "Three men, two women and a child, all from one family, were killed" counts six.
+_SEXES = frozenset("man woman".split())
+_AGES = frozenset("child boy girl baby infant teenager".split())
 
 
 def breakdowns(claims: list[Claim], by_head: dict[str, Any], text: str) -> None:
     """"Six people, two Turkish nationals and four Somalis, were killed": a list set off by
-    a comma right after a count of people (of any kind of person when the list is closed by
-    a comma too: "Three men, two fumigators and the managing director, are in custody"),
+    a comma right after a count of people (of men or women when the list, of other kinds, is
+    closed by a comma too: "Three men, two fumigators and the managing director, are in
+    custody"; not "Four soldiers, two policemen and two civilians, were killed": eight),
     whose numbers add up to it exactly, breaks that count down (its parts: groups), it adds nothing to it (the parser reads the list as more
     conjuncts of "people")."""
     for whole in claims:
@@ -152,7 +157,8 @@ def breakdowns(claims: list[Claim], by_head: dict[str, Any], text: str) -> None:
         listed = [c for c in claims if c.adds_to == whole.id and c.value is not None and c.measure == whole.measure]
         if len(listed) >= 2 and all(c.id in by_head for c in listed) and \
                 sum(c.value for c in listed) == whole.value and (  # type: ignore[misc]
-                    head.lemma_.lower() in _GENERAL or _closed(by_head[listed[-1].id])):
+                    head.lemma_.lower() in _GENERAL or head.lemma_.lower() in _SEXES and _closed(by_head[listed[-1].id])
+                    and not any(by_head[c.id].lemma_.lower() in _SEXES | _AGES for c in listed)):
             for c in listed:  # each part a group of its own ("Somalis", "soldiers"): never an overall figure
                 part = by_head[c.id]
                 c.adds_to, c.part_of, c.group = None, whole.id, group_name(part) or part.lower_

@@ -124,16 +124,30 @@ def mark_taken_back(text: str, claims: Sequence[_Claim]) -> None:
 #: figures come after it).
 _NOT = r"(?:(?:did|do|does|could|would|have|has|had|can)\s*not|didn't|couldn't|wouldn't|haven't|hasn't|hadn't|cannot|can't|" \
        r"(?:has|have|had)\s+yet\s+to|(?:declined|refused)\s+to|(?:nobody|no\s+one)\s+(?:would|could|can|did|will)|" \
-       r"\bneither\s+[^.;:,]{1,80}?\s+nor\s+[^.;:,]{1,80}?\s+(?:would|could|can|did|will))"
+       r"\bneither\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+,?\s+nor\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+,?\s+" \
+       r"(?:would|could|can|did|will|has|have|had))"
 UNCONFIRMED_CUE = re.compile(
-    rf"\b{_NOT}\s+(?:yet\s+)?(?:independently\s+)?(?:confirm|verify|confirmed|verified)\s+(?:the|that|this|its|their|his|"
-    rf"her)\s+(?:\w+\s+)?{_REPORT}\b(?!\s+(?:of|that|about|on)\b)|"
+    rf"\b{_NOT}\s+(?:yet\s+)?(?:independently\s+)?(?:confirm|verify|confirmed|verified)\s+"
+    rf"(?:the|that|this|its|their|his|her)\s+(?:\w+\s+)?{_REPORT}\b(?!\s+(?:of|that|about|on)\b)|"
+    rf"\b(?:would|could|can|did|will)\s+neither\s+confirm\s+nor\s+deny\s+(?:the|that|this|its|their)\s+(?:\w+\s+)?"
+    rf"{_REPORT}\b|"
     rf"\b{_REPORT}\s+(?:that\s+|which\s+)?(?:no\s+(?:\w+\s+){{0,2}}(?:has|have|had)|(?:the\s+)?(?:\w+\s+){{1,2}}(?:has|have|had)"
     rf"\s+not)\s+(?:yet\s+)?(?:independently\s+)?(?:confirmed|verified)\b|"
     rf"\b(?:that|this|the|its)\s+(?:\w+\s+)?{_REPORT}\s+(?:(?:could|can)\s*not\s+be|cannot\s+be|(?:has|have)\s+not\s+been)\s+"
     rf"(?:independently\s+)?(?:confirmed|verified)\b|"
     rf"(?P<after>\baccording\s+to\s+unconfirmed\s+reports?|\bunconfirmed\s+reports?\s+(?:said|say|says|suggested|suggest)\b)",
     re.IGNORECASE)
+
+
+_LATER_CONFIRMED = re.compile(r"\b(?:later|since|then|eventually|finally|now)\s+(?:has\s+|had\s+)?confirmed\b", re.IGNORECASE)
+
+
+def _since_confirmed(text: str, s0: int, s1: int, cue: re.Match) -> bool:
+    """Words not confirming that are taken back: a clause about the one who declined ("The army,
+    which initially declined to confirm the toll, later confirmed it"), or a confirmation after
+    them in the sentence."""
+    clause = text[max(text.rfind(",", s0, cue.start()), s0):cue.start()]
+    return bool(re.search(r"\b(?:which|who)\b", clause)) or bool(_LATER_CONFIRMED.search(text, cue.end(), s1))
 
 
 def mark_unconfirmed(text: str, claims: Sequence[_Claim]) -> None:
@@ -149,6 +163,8 @@ def mark_unconfirmed(text: str, claims: Sequence[_Claim]) -> None:
     after = dict(zip(starts, starts[1:]))  # each sentence with claims -> the next one
     for (s0, s1), cs in by_sentence.items():
         own = UNCONFIRMED_CUE.search(text, s0, s1)
+        if own and _since_confirmed(text, s0, s1, own):
+            own = None
         marked = [c for c in cs if own and (c.start > own.end() if own.group("after") else c.start < own.start())]
         if not own:
             end = text.find("\n", s1)
@@ -157,7 +173,8 @@ def mark_unconfirmed(text: str, claims: Sequence[_Claim]) -> None:
                 end = min(end, after[(s0, s1)][0])
             following = text[s1:end]
             first = sentences(following)[:1] if "confirm" in following.lower() or "verif" in following.lower() else []
-            if first and (cue := UNCONFIRMED_CUE.search(following, first[0][0], first[0][1])) and not cue.group("after"):
+            if first and (cue := UNCONFIRMED_CUE.search(following, first[0][0], first[0][1])) and not cue.group("after") \
+                    and not _since_confirmed(following, first[0][0], first[0][1], cue):
                 marked = cs
         for c in marked:
             c.what = UNCONFIRMED

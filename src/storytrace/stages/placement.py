@@ -223,8 +223,10 @@ _PERIOD_TOLL = re.compile(r"\b(?:the|this|last|that)\s+(?:year|month|season|week
 #: before Thursday"); a bare "this year" is no such period ("the worst floods this year killed 41").
 _PERIOD = re.compile(r"\b(?:so\s+far\s+this\s+(?:year|month|season)|since\s+(?:(?:the\s+)?(?:start|beginning)\s+of\s+"
                      r"(?:the\s+|this\s+)?(?:year|season)|january|jan\.)|(?:every|each|per)\s+year|a\s+year\s+on\s+average|"
-                     r"annually|in\s+the\s+whole\s+of\s+(?:last\s+)?year|so\s+far\s+in\s+\d{4}|"
-                     r"in\s+\d{4}\s+(?:before|until|up\s+to)\b)\b", re.IGNORECASE)
+                     r"annually|in\s+the\s+whole\s+of\s+(?:last\s+)?year|(?P<to_day>so\s+far\s+in\s+\d{4}|"
+                     r"in\s+\d{4}\s+(?:before|until|up\s+to)\b))\b", re.IGNORECASE)
+#: ... a year up to a day counts over many events only of a kind that is never one event of several days.
+_MANY_OR_EVENTS = re.compile(rf"\b(?:{_MANY[3:-1]}|events)\b", re.IGNORECASE)
 #: Event nouns in the plural, those too that often name one event of several days.
 _PLURAL_EVENTS = re.compile(rf"\b(?:{_MANY[3:-1]}|floods|storms|riots|clashes|cyclones|tornadoes|avalanches|events|"
                             r"attacks\s+by\s+[\w\s]{0,20}?groups?|armed\s+groups)\b", re.IGNORECASE)
@@ -235,10 +237,6 @@ _PLURAL_EVENTS = re.compile(rf"\b(?:{_MANY[3:-1]}|floods|storms|riots|clashes|cy
 _SEVERAL = re.compile(rf"\b(?:the\s+(?:two|three|four|five)|both(?:\s+the)?)\s+(?:[a-z-]+\s+)?(?:{_PLURAL_EVENTS.pattern})",
                       re.IGNORECASE)
 _SUMMED = re.compile(r"\b(?:taken\s+together|combined)\b", re.IGNORECASE)
-#: A clause that speaks of each of several places or incidents ("and in neither place was the wind a
-#: surprise", "in both towns"): its count is over them all, no one event's figure.
-_OVER_EACH = re.compile(r"\b(?:both|neither|each|either)\s+(?:of\s+the\s+)?(?:places?|cities|city|towns?|villages?|"
-                        r"sites?|incidents?|disasters?|accidents?|events?)\b", re.IGNORECASE)
 
 
 #: A day that dates one event ("on Monday", "yesterday", "on 12 November").
@@ -260,7 +258,7 @@ def tally_of(sentence: str, at: int) -> Optional[str]:
     killed 318 people since January": both in the claim's clause; a bare "this year" when
     the plural opens the clause with no article: "Fires in hospitals and care homes had
     killed 27 people ... this year"), or summed over a few ("Taken together, the two
-    accidents have cost 24 lives"; "... and in neither place was the wind a surprise"): a count of many events,
+    accidents have cost 24 lives"): a count of many events,
     no event's figure. None when the claim counts no such plural."""
     m = _TALLY_AFTER.match(sentence, at) or _TALLY_BEFORE.search(sentence[:at])
     if m:
@@ -277,9 +275,6 @@ def tally_of(sentence: str, at: int) -> Optional[str]:
     if several and any(abs(m.start() - several.end()) <= 3 or abs(several.start() - m.end()) <= 3
                        for m in _SUMMED.finditer(clause)):
         return several.group(0)  # "Taken together, the two accidents have cost 24 lives", "the two floods combined"
-    over_each = _OVER_EACH.search(clause)
-    if over_each:
-        return over_each.group(0)  # "Twenty-two lives lost to one night of wind, and in neither place was it a surprise"
     if _ONE_DAY.search(clause):
         return None  # "Floods killed 41 people on Monday, the worst since January": one event's day
     period, many = _PERIOD.search(clause), _PLURAL_EVENTS.search(clause)
@@ -287,6 +282,8 @@ def tally_of(sentence: str, at: int) -> Optional[str]:
         period = _THIS_YEAR.search(clause)  # "Fires in hospitals ... had killed 27 people ... this year": no "the"
     if period and _NOT_A_SPAN.search(clause[:period.start()]):
         return None  # "the deadliest outbreak this year", "a region which suffers floods every year"
+    if period and many and period.re is _PERIOD and period.group("to_day") and not _MANY_OR_EVENTS.fullmatch(many.group(0)):
+        return None  # "Riots killed 40 people in 2011 before order was restored": one event's days
     return f"{many.group(0)} {period.group(0)}" if period and many else None
 
 

@@ -404,7 +404,8 @@ def standing_apart(reports: list[Report], measure: str
                 first[(r.origin, r.claim.value)] = min(first.get((r.origin, r.claim.value), r.day), r.day)
     for r in reports:  # a report naming no source that gives one source's number relays that source
         v = cast(float, r.claim.value)
-        if not _named(r) and r.claim.qualifier in _STANDS_BY and len(givers.get(v, ())) == 1 and r.claim.trusted:
+        if not _named(r) and r.claim.qualifier in _STANDS_BY and len(givers.get(v, ())) == 1 and r.claim.trusted \
+                and not r.claim.unconfirmed:
             o = next(iter(givers[v]))
             by_origin[o].append(Report(r.claim, o, min(r.claim.day, first.get((o, v), r.claim.day))))
             docs[o].add(r.claim.doc_id)

@@ -1805,6 +1805,9 @@ def test_a_figure_no_official_confirmed_stays_in_its_row_but_is_never_its_best()
         assert [c.what for c in extract(t)] == [UNCONFIRMED], t
     assert [c.what for c in extract("The rebels said 30 soldiers died. The army would neither confirm nor deny the "
                                     "toll.")] == [UNCONFIRMED]
+    # one in a "which" clause who has not confirmed still has not
+    assert [c.what for c in extract("The group said 40 people were killed. The army, which has not confirmed the toll, "
+                                    "blamed the rebels.")] == [UNCONFIRMED]
     # one who declined and later confirmed has confirmed
     assert [c.what for c in extract("Police said 14 people were killed. The army, which initially declined to confirm the "
                                     "toll, later confirmed it.")] == [None]

@@ -142,12 +142,11 @@ UNCONFIRMED_CUE = re.compile(
 _LATER_CONFIRMED = re.compile(r"\b(?:later|since|then|eventually|finally|now)\s+(?:has\s+|had\s+)?confirmed\b", re.IGNORECASE)
 
 
-def _since_confirmed(text: str, s0: int, s1: int, cue: re.Match) -> bool:
-    """Words not confirming that are taken back: a clause about the one who declined ("The army,
-    which initially declined to confirm the toll, later confirmed it"), or a confirmation after
-    them in the sentence."""
-    clause = text[max(text.rfind(",", s0, cue.start()), s0):cue.start()]
-    return bool(re.search(r"\b(?:which|who)\b", clause)) or bool(_LATER_CONFIRMED.search(text, cue.end(), s1))
+def _since_confirmed(text: str, s1: int, cue: re.Match) -> bool:
+    """Words not confirming that a confirmation after them in the sentence takes back ("The army,
+    which initially declined to confirm the toll, later confirmed it"; not "the army, which has
+    not confirmed the toll, says ...": still unconfirmed)."""
+    return bool(_LATER_CONFIRMED.search(text, cue.end(), s1))
 
 
 def mark_unconfirmed(text: str, claims: Sequence[_Claim]) -> None:
@@ -163,7 +162,7 @@ def mark_unconfirmed(text: str, claims: Sequence[_Claim]) -> None:
     after = dict(zip(starts, starts[1:]))  # each sentence with claims -> the next one
     for (s0, s1), cs in by_sentence.items():
         own = UNCONFIRMED_CUE.search(text, s0, s1)
-        if own and _since_confirmed(text, s0, s1, own):
+        if own and _since_confirmed(text, s1, own):
             own = None
         marked = [c for c in cs if own and (c.start > own.end() if own.group("after") else c.start < own.start())]
         if not own:
@@ -174,7 +173,7 @@ def mark_unconfirmed(text: str, claims: Sequence[_Claim]) -> None:
             following = text[s1:end]
             first = sentences(following)[:1] if "confirm" in following.lower() or "verif" in following.lower() else []
             if first and (cue := UNCONFIRMED_CUE.search(following, first[0][0], first[0][1])) and not cue.group("after") \
-                    and not _since_confirmed(following, first[0][0], first[0][1], cue):
+                    and not _since_confirmed(following, first[0][1], cue):
                 marked = cs
         for c in marked:
             c.what = UNCONFIRMED

@@ -25,8 +25,9 @@ their learned weights):
   names-and-figures vectors, started from its two most different documents) when each
   part has at least MIN_PART documents and the parts share less than SPLIT_COS of their
   names, places and figures (cosine of the two centroids) while their documents date
-  them to different times (publication days more than DAYS_APART apart; undated, the
-  year most of a part's documents name in their opening), or share less than APART_COS
+  them to different times (publication days more than DAYS_APART apart, with a gap of
+  more than GAP_DAYS between the parts; undated, the year most of a part's documents name
+  in their opening), or share less than APART_COS
   whatever their dates; the parts
   are tried again;
 - and a story of at most MIN_PART pages with little text whose centroid as a whole

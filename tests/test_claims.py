@@ -172,6 +172,23 @@ def test_the_injured_still_in_hospital_are_hospitalised_not_more_injured():
         "Of the 40 dead, 12 were in hospital when they died.")]
     assert ("hospitalised", 12.0) not in [(c.measure, c.value) for c in extract(
         "Of the 30 people hurt, 12 were at the hospital on Monday when the shelling began.")]
+    # a time after the place still ends it ("... in hospital tonight", "... on Friday")
+    for text in ("Fifty-eight people were wounded, 17 of them still in hospital tonight.",
+                 "Police said 58 people were wounded, 17 of them still in hospital as of Friday."):
+        assert [(c.measure, c.value) for c in extract(text)] == [("injured", 58.0), ("hospitalised", 17.0)], text
+    # (not a place that goes on: "in a hospital car park")
+    assert ("hospitalised", 3.0) not in [(c.measure, c.value) for c in extract(
+        "Twenty people were hurt, 3 of them in a hospital car park.")]
+
+
+def test_people_still_being_treated_are_in_hospital_those_treated_for_wounds_are_injured():
+    got = [(c.measure, c.value) for c in extract(
+        "Emergency Medical says 33 people are still being treated, and three pilgrims have still not been found.")]
+    assert got == [("hospitalised", 33.0), ("missing", 3.0)]
+    # without "still", treatment tells of wounds, not of a stay
+    assert [(c.measure, c.value) for c in extract("The hospital said 33 people were being treated for burns.")] == \
+        [("injured", 33.0)]
+    assert [c.measure for c in extract("Four climbers have not been located.")] == ["missing"]
 
 
 def test_still_missing_read_as_a_verb_is_still_the_state():

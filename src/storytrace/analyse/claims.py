@@ -42,7 +42,7 @@ _CUE = re.compile(
     r"fatal|assassinat|lynch|hanged|martyr|decapitat|annihilat|drown|bod(?:y|ies)|corpse|toll|lives|life|wound|injur|hurt|maim|"
     r"hospital|admit|captur|abduct|kidnap|hostage|captiv|seiz|missing|unaccounted|disappear|displac|homeless|"
     r"fled|flee|refugee|arrest|detain|detention|custody|evacuat|relocat|(?:out of|from) their homes|affect|assault|rape|molest|abuse|shot|gunned|casualt|victim|wiped out|lost|"
-    r"releas|freed|liberat|orphan|held\b|holding)",
+    r"releas|freed|liberat|orphan|held\b|holding|being treated|been (?:found|located|recovered))",
     re.IGNORECASE,
 )
 

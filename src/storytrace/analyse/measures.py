@@ -213,6 +213,15 @@ def _to_hospital(tok: Any) -> bool:
     return False
 
 
+def _still_treated(head: Any) -> bool:
+    """"33 people are still being treated": the counted are the subject of a passive "treat"
+    in progress that goes on ("still"), naming no place (a place is `_to_hospital`'s)."""
+    verb = head.head
+    return head.dep_ == "nsubjpass" and verb.lemma_.lower() == "treat" and \
+        any(c.lower_ == "being" for c in verb.children) and any(c.lower_ == "still" for c in verb.children) and \
+        not any(c.dep_ == "neg" for c in verb.children)
+
+
 def admitted(head: Any) -> bool:
     """"Twenty-three had been admitted": the counted are the subject of a passive "admit"
     that names no place (the paragraph may name the hospital before)."""
@@ -330,6 +339,8 @@ def head_measure(head: Any) -> Optional[str]:
     if head.dep_ == "nsubj" and _to_hospital(head.head) and (head.head.lemma_.lower() in ("remain", "stay") or
                                                             any(c.lower_ == "still" for c in head.head.children)):
         return "hospitalised"  # "Six people injured in the siege remain in hospital", "14 survivors are still in hospital"
+    if _still_treated(head):
+        return "hospitalised"  # "33 people are still being treated": in care now, as "still in hospital"
     m = "killed" if _bodies_of(head) else _measure_of(head)
     if m == "injured" and head.dep_ == "nsubj" and head.head.pos_ == "VERB" and lemma_measure(head.head) == "killed":
         return "killed"  # "two inmates wounded in the assault died overnight": what became of them

@@ -377,8 +377,9 @@ class EventMention(Record):
 
 @dataclass
 class Lead(Record):
-    """A document's opening as the events stage reads it (analyse/mentions.py), found once
-    per document: the stage reads these rows instead of the text."""
+    """A document's opening as the events stage reads it (analyse/mentions.py), and the
+    reports it calls false, found once per document: the stage reads these rows instead of
+    the text."""
 
     table: ClassVar[str] = "leads"
     id: str  # content hash of the document
@@ -392,6 +393,7 @@ class Lead(Record):
     terms: str = "{}"  # JSON {term: weight}: the content words of its title and first 3,000 characters (capitalised ones count twice), which the stories stage compares
     names: str = "{}"  # JSON {name: uses}: its names and figures there (capitalised words; numbers of 3+ characters as "#1992")
     year_named: Optional[int] = None  # the year its title and first 1,000 characters name most
+    denials: str = "[]"  # JSON [[start, end, [names], [kinds], measure]]: reports it calls false or withdrawn without their number (retractions.denials)
 
 
 @dataclass

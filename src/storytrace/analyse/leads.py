@@ -5,7 +5,9 @@ found once per document (by the mentions analyser) so that no stage reads the te
 again: where its lead ends (its first two body sentences: segments.py), its first two
 sentences whatever their kind, its first line, the latest year it names; and the words
 the stories stage compares (`words`: the weighted terms of its title and opening, its
-names and figures, the year it names most).
+names and figures, the year it names most); and the reports it calls false or withdrawn
+without their number (`retractions.denials`), which the events stage looks for in the
+story's other documents.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections import Counter
 from typing import NamedTuple, Optional
 
 from ..model import Lead, make_id
+from .retractions import denials
 from ..text.segments import BODY, SegmentIndex, segments
 from ..text.sentences import sentences
 
@@ -52,7 +55,9 @@ def lead_row(doc_id: str, text: str, title: Optional[str] = None) -> Lead:
     return Lead(id=make_id(doc_id, "lead"), doc_id=doc_id, lead_end=lead, lede_start=start, lede_end=end,
                 opening=text[: max(lead, end)], first_line=text[:120].split("\n", 1)[0],
                 latest_year=max(years) if years else None, terms=json.dumps(said.terms, separators=(",", ":")),
-                names=json.dumps(said.names, separators=(",", ":")), year_named=said.year)
+                names=json.dumps(said.names, separators=(",", ":")), year_named=said.year,
+                denials=json.dumps([[d.start, d.end, list(d.names), list(d.kinds), d.measure] for d in denials(text)],
+                                   separators=(",", ":")))
 
 
 class Words(NamedTuple):

@@ -24,10 +24,12 @@ confirm that figure."; "up to 90, a figure no official has confirmed".
 from __future__ import annotations
 
 import re
-from typing import Optional, Protocol, Sequence
+from typing import NamedTuple, Optional, Protocol, Sequence
 
 from ..model import INCREMENT, UNCONFIRMED, WITHDRAWN
+from ..text.numbers import find_numbers
 from ..text.sentences import sentences
+from ..text.timex import MONTH_NAMES, WEEKDAY_NAMES
 
 _REPORT = r"(?:report|remark|claim|figure|statement|comments?|count|toll|number|post|tweet)"
 #: The report noun ends its phrase: what follows is "back", a time, or the sentence's end.
@@ -177,3 +179,112 @@ def mark_unconfirmed(text: str, claims: Sequence[_Claim]) -> None:
                 marked = cs
         for c in marked:
             c.what = UNCONFIRMED
+
+
+class Denial(NamedTuple):
+    """A report the text calls false or withdrawn without giving its number: who gave it
+    (the names its sentence writes and the kind of source it was), so the events stage can
+    find that report's claims in other documents of the story (placement.denied)."""
+
+    start: int  # the sentence's start offset in the text
+    end: int  # its end offset
+    names: tuple[str, ...]  # names of its source ("Ardrell Live", "TV Orvel", "Black Pass Brigades")
+    kinds: tuple[str, ...]  # kinds of its source (SOURCE_KINDS: "web", "tv", "radio", "press", "social")
+    measure: str  # the measure the report counted ("killed" unless the sentence names another)
+
+
+#: The kind of source a report came from, by the words that name it ("a local news website",
+#: "the regional broadcaster", "a community radio station", "posted on social media").
+SOURCE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("web", re.compile(r"\b(?:web\s?sites?|(?:news\s+)?site|online|blog)\b", re.IGNORECASE)),
+    ("tv", re.compile(r"\b(?:television|TV|channel|broadcaster)\b|\bstation\b(?<!radio station)", re.IGNORECASE)),
+    ("radio", re.compile(r"\bradio\b", re.IGNORECASE)),
+    ("press", re.compile(r"\b(?:newspaper|tabloid|paper)\b", re.IGNORECASE)),
+    ("social", re.compile(r"\b(?:social\s+media|posted|post|tweet\w*|message|video)\b", re.IGNORECASE)),
+)
+_DENIED_REPORT = r"(?:report|reports|figure|claim|claims|toll|number|account|article|message|post|broadcast|story)"
+#: A report called false ("a figure broadcast on Saturday by a community radio station was false", "called
+#: the report false", "the Black Pass Brigades' claim about the number of dead was false") or withdrawn by
+#: its source ("TV Orvel removed the report", "withdrew its report"); the report noun comes first.
+_DENIED = re.compile(
+    rf"\b{_DENIED_REPORT}\b[^.;]{{0,200}}?\b(?:(?:was|were|is|are|had\s+been|has\s+been|as)\s+[\"\u201c'\u2018]?"
+    rf"(?:false|untrue|not\s+true|wrong|invented|fabricated|baseless|lies)\b|false\b)"
+    rf"|\b(?:withdrew|withdrawn|retracted|removed|deleted|took\s+down|taken\s+down)\s+(?:the|its|their|that|this|it)\b"
+    rf"(?:\s+(?:earlier\s+|first\s+)?{_DENIED_REPORT}\b|(?=\s+(?:on|in|at|after|later|and|from)\b|\s*[.,;]))"
+    rf"|\b(?:took|taken)\s+(?:it|the\s+{_DENIED_REPORT}|its\s+{_DENIED_REPORT})\s+down\b",
+    re.IGNORECASE)
+_DENIAL_CUE = re.compile(r"false|untrue|not\s+true|wrong|invented|fabricat|baseless|lies|withdr|retract|removed|"
+                         r"deleted|down\b", re.IGNORECASE)
+#: A run of capitalised words: a name ("Channel Five Hareth", "Correio da Serra", "TV Orvel").
+_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:da|de|del|di|do|of|the|van|von)\s+)?[A-Z0-9][\w'’-]*)*")
+_SAYER_AFTER = re.compile(r"\s+(?:also\s+|later\s+|had\s+)?(?:said|says|told|called|added|dismissed|denied)\b")
+_NOT_NAMES = frozenset(w.lower() for w in ("The A An And But In On At By Earlier Later Police Officials Asked Correction "
+                                           "Dr Mr Mrs Ms".split()))
+_OTHER_MEASURES = (("injured", re.compile(r"\b(?:injur|hurt|wounded)", re.IGNORECASE)),
+                   ("missing", re.compile(r"\bmissing\b", re.IGNORECASE)),
+                   ("hospitalised", re.compile(r"\bin\s+hospital\b", re.IGNORECASE)))
+
+
+def _names(sentence: str, lo: int, hi: int) -> tuple[str, ...]:
+    """The names a denial's sentence writes between `lo` and `hi` (the report's words, or
+    who withdrew it), less days, months and a capitalised first word."""
+    out = []
+    for m in _NAME.finditer(sentence, lo, hi):
+        words = m.group().split()
+        if m.start() == 0 and len(words) == 1 or _SAYER_AFTER.match(sentence, m.end()):
+            continue
+        words = [w for w in words if w not in WEEKDAY_NAMES and w not in MONTH_NAMES]
+        while words and words[0].lower() in _NOT_NAMES:
+            words = words[1:]
+        name = re.sub(r"['’]s?$", "", " ".join(words))
+        if len(name) >= 3:
+            out.append(name)
+    return tuple(dict.fromkeys(out))
+
+
+#: A source's name owning the report ("the Black Pass Brigades' claim", "TVK 24's report").
+_OWNER = re.compile(rf"([A-Z][\w'’ -]{{1,60}}?)['’]s?\s+(?:[a-z]+\s+){{0,2}}{_DENIED_REPORT}\b")
+
+
+def _whose(sentence: str, m: re.Match[str]) -> tuple[int, int]:
+    """Where the denied report's source is written: the report's own words up to the word
+    that denies it ("a report ... by the Ardrell Live website ... was false"), with the
+    name owning it just before ("the Black Pass Brigades' claim"); for a report withdrawn,
+    who withdrew it ("The station, Channel Five Hareth, withdrew the report")."""
+    if re.match(rf"{_DENIED_REPORT}\b", m.group(), re.IGNORECASE):
+        owner = None
+        for o in _OWNER.finditer(sentence, max(0, m.start() - 80), m.start() + 60):
+            if o.end() >= m.start():
+                owner = o
+                break
+        before = re.search(r"(?:[\w-]+\s+){0,2}$", sentence[:m.start()])  # ("a television report", "the tabloid's claim")
+        return (owner.start() if owner else before.start() if before else m.start()), m.end()
+    return 0, m.start()
+
+
+def denials(text: str) -> list[Denial]:
+    """Sentences that call a report false or say it was withdrawn without its number
+    ("Ruhl said a report published on Friday morning by the Ardrell Live website about the
+    number of dead was false"; "The station withdrew its report on Sunday morning"): whose
+    report it was, for the events stage to find in other documents. Correction notes
+    ("An earlier version of this story said ...") are the claims analyser's."""
+    if not _DENIAL_CUE.search(text):
+        return []
+    out = []
+    for s0, s1 in sentences(text):
+        sentence = text[s0:s1]
+        if not _DENIAL_CUE.search(sentence) or \
+                re.search(r"earlier\s+version", sentence, re.IGNORECASE):
+            continue
+        if any(n.kind == "count" and n.value is not None for n in find_numbers(sentence)):
+            continue  # ("the figure of 19 was wrong": a retraction with its number, placement.disowned's)
+        m = _DENIED.search(sentence)
+        if m is None:
+            continue
+        lo, hi = _whose(sentence, m)
+        kinds = tuple(k for k, rx in SOURCE_KINDS if rx.search(sentence, lo, hi))
+        names = _names(sentence, lo, hi)
+        if kinds or names:
+            measure = next((k for k, rx in _OTHER_MEASURES if rx.search(sentence)), "killed")
+            out.append(Denial(s0, s1, names, kinds, measure))
+    return out

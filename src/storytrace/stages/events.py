@@ -49,8 +49,9 @@ from ..model import INCREMENT, REST, SO_FAR, WITHDRAWN, Event, Lead, make_id
 from .figures import TRUSTED
 from .corroboration import RUNNING_TOTAL, Span, uncorroborated
 from ..text.origins import checkable, is_outlet, source_key
-from .placement import (ALONE, DISPUTED, DISPUTED_WHY, HEADLINE, MEASURE_FAMILY, PLACED, RETRACTED, RETRACTED_WHY, STRONG,
-                        SUPERSEDED, UNPLACED, Placement, casualty_story, cause_beside, clause_between, disowned, in_clause,
+from .placement import (ALONE, DENIED_WHY, DISPUTED, DISPUTED_WHY, HEADLINE, MEASURE_FAMILY, PLACED, RETRACTED, RETRACTED_WHY, STRONG,
+                        SUPERSEDED, UNPLACED, Placement, casualty_story, cause_beside, clause_between, denied, disowned,
+                        in_clause,
                         lone_subsets, other_event_cues, place_words, retracted, story_families, tally_of, hedged, unplaced,
                         with_perpetrators, writer_sum, past_event)
 from ..text.datelines import filed_from, lead_place
@@ -310,6 +311,9 @@ def events_stage(db: Any) -> dict[str, int]:
     claim_doc: dict[str, tuple[str, str, int]] = {}
     per_doc: dict[str, Counter] = defaultdict(Counter)
     claim_span: dict[str, Span] = {}
+    denying = {d.id: json.loads(leads[d.id].denials) for d in docs if leads[d.id].denials not in ("[]", "")}
+    told = {story_of[d] for d in denying}  # (stories with a report called false: their claims' sentences are kept)
+    claim_said: dict[str, tuple[str, int, Optional[str], Optional[float]]] = {}
     kin: set[str] = set()
     increments: set[str] = set()
     parts_of: dict[str, str] = {}
@@ -318,6 +322,8 @@ def events_stage(db: Any) -> dict[str, int]:
             "select id, doc_id, start, sentence_start, sentence_end, measure, segment, sentence, antecedent, "
             "paragraph_start, low, high, \"group\", part_of, adds_to, what, attributed_to from claims"):
         claim_doc[cid] = (doc_id, measure, s0)
+        if story_of.get(doc_id) in told and measure != "other":
+            claim_said[cid] = (words or "", start - s0, sayer, low)
         if group and words and _KIN.search(words, 0, max(0, start - s0)):
             kin.add(cid)  # "a couple and their three children": a family's own, no count of the toll's children
         claim_span[cid] = Span(low, high, group, (part or listed) is not None,
@@ -371,6 +377,9 @@ def events_stage(db: Any) -> dict[str, int]:
     for cid in disowned(claim_event, claim_place, claim_doc, {c: (sp.low, sp.group) for c, sp in claim_span.items()
                                                                if sp.low is not None and sp.low == sp.high}, published):
         claim_place[cid] = (ALONE, UNPLACED + "a figure another report calls false or withdrawn")
+        per_doc[claim_doc[cid][0]][claim_event[cid]] -= 1
+    for cid in denied(denying, story_of, published, claim_event, claim_place, claim_doc, claim_said):
+        claim_place[cid] = (ALONE, UNPLACED + DENIED_WHY)
         per_doc[claim_doc[cid][0]][claim_event[cid]] -= 1
     for cid, why in uncorroborated(claim_event, claim_place, claim_doc, claim_span,
                                     {d: (p or "")[:10] or None for d, p in published.items()}, trusted):

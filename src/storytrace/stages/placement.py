@@ -44,11 +44,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from typing import Optional
+from typing import Optional, cast
 
 from ..analyse.measures import GROUPS, PERPETRATORS
 from ..analyse.mentions import EVENT_NOUNS, NOT_NAMES, YEAR, noun_spans
+from ..analyse.retractions import SOURCE_KINDS
 from ..text.numbers import find_numbers
+from ..text.origins import checkable, is_outlet, source_key
 from ..text.timex import find_dates
 
 #: The least confidence a placement needs to make a figure row.
@@ -602,3 +604,55 @@ def past_event(sentence: str, at: int, writing_year: Optional[int]) -> Optional[
     place = next((m.group(1) for m in PAST_PLACE.finditer(sentence)
                   if m.group(1).lower() not in NOT_NAMES and not YEAR.match(m.group(1))), None)
     return (f"{etype} {year}", year, etype, f"{place} {year}" if place else str(year))
+
+
+DENIED_WHY = "a figure another report calls false or withdrawn (its source named or described there)"
+
+
+def _official(sayer: Optional[str]) -> bool:
+    """A source a reader can ask that is no outlet ("the ministry", "police")."""
+    return bool(sayer) and checkable(source_key(cast(str, sayer))) and not is_outlet(cast(str, sayer))
+
+
+def denied(denials: dict[str, list], story_of: dict[str, str], day: dict[str, Optional[str]],
+           claim_event: dict[str, str], claim_place: dict[str, tuple[float, str]],
+           claim_doc: dict[str, tuple[str, str, int]],
+           said: dict[str, tuple[str, int, Optional[str], Optional[float]]]) -> list[str]:
+    """Claims of a report another document of the story calls false or withdrawn without
+    its number (`denials`: document -> its `retractions.denials` rows): "a report published
+    on Friday morning by the Ardrell Live website about the number of dead was false" takes
+    out the 35 that "the local news website Ardrell Live had reported" on Friday. A claim is
+    that report's when the source's name, or its kind of source ("a community radio station":
+    retractions.SOURCE_KINDS), stands before its number in its sentence or in its sayer; its
+    document is dated no later than the denying one; and no official source (`_official`)
+    of the story gives its value. `said`: claim -> (sentence, offset there, sayer, value)."""
+    by_story: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for cid, (doc_id, measure, _) in claim_doc.items():
+        if cid in said and cid in claim_event and claim_place.get(cid, (0.0, ""))[0] >= PLACED:
+            by_story[(story_of.get(doc_id, doc_id), measure)].append(cid)
+    kinds = dict(SOURCE_KINDS)
+    out: list[str] = []
+    for doc_id, rows in denials.items():
+        when = (day.get(doc_id) or "")[:10]
+        if not when:
+            continue  # (an undated denial: of which day's reports is not known)
+        for _s0, _s1, names, kind_names, measure in rows:
+            hits, officials = [], []
+            for cid in by_story.get((story_of.get(doc_id, doc_id), measure), ()):
+                sentence, at, sayer, _ = said[cid]
+                where = [sentence[:at], sayer or ""]
+                if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", w) for n in names for w in where) or \
+                        any(kinds[k].search(w) for k in kind_names for w in where):
+                    hits.append(cid)
+                if _official(sayer):
+                    officials.append(cid)
+            official = {said[c][3] for c in officials}  # (a source the key reads as official keeps its values,
+            # even when the denial names it: a named party's count called false is a dispute, not a retraction)
+            for cid in hits:
+                claim_day = (day.get(claim_doc[cid][0]) or "")[:10]
+                sayer, value = said[cid][2], said[cid][3]
+                if claim_day and claim_day <= when and value not in official and not (
+                        _official(sayer) and not any(n in (sayer or "") for n in names)
+                        and not any(kinds[k].search(sayer or "") for k in kind_names)):
+                    out.append(cid)  # (an official sayer only when it is the source the denial names)
+    return sorted(set(out))

@@ -993,6 +993,11 @@ def test_a_count_over_a_period_of_many_events_and_a_hedged_estimate_are_no_event
     assert writer_sum("Add the man police shot dead at Gate 7, and the number who died comes to 34.") == "Add the"
     assert writer_sum("Adding to the toll, 12 more died overnight.") is None
     assert writer_sum("Police said they would add the names of 12 more victims.") is None
+    # the imperative after an opening clause is the writer's too; a clause with a subject of its own is not
+    assert writer_sum("But whichever number you choose, add the four people who died in the hostel fire the same "
+                      "night and you reach twenty-four.") == "But whichever number you choose, add the"
+    assert writer_sum("The ministry, which did not add the two carers, said 14 had died.") is None
+    assert writer_sum("In Dunstrae, police add the four people to the toll.") is None
     # ... or puts two counts together ("Put the two together and that is 33 lives lost at two crossings")
     assert writer_sum("Put the two together and that is 33 lives lost at two crossings in five days.") == \
         "Put the two together"

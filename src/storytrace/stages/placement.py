@@ -327,8 +327,10 @@ def with_perpetrators(sentence: str, at: int) -> Optional[str]:
 #: A sentence in which the writer adds something to a count ("Add the man police shot dead at
 #: Gate 7, and the number ... comes to 34", "Put the two together and that is 33"): the writer's
 #: sum, no source's figure.
-_WRITER_SUM = re.compile(r"^\W*(?:And\s+)?(?:Add\s+(?:in\s+)?(?:the|a|an|his|her|their|its|\d+|two|three|four|five|six|"
-                         r"seven|eight|nine|ten)\b|(?:Put|Take)\s+(?:\w+\s+){1,4}?together\b(?!\s+with)|Taken\s+together\b)")
+_WRITER_SUM = re.compile(r"^\W*(?:(?:And|But|So)\s+)?(?:[^,;:\"“]{3,60},\s+)?(?:[Aa]dd\s+(?:in\s+)?(?:the|a|an|his|her|their|"
+                         r"its|\d+|two|three|four|five|six|seven|eight|nine|ten)\b|(?:Put|Take)\s+(?:\w+\s+){1,4}?together\b"
+                         r"(?!\s+with)|Taken\s+together\b)")
+# (the imperative may follow an opening clause: "But whichever number you choose, add the four people ...")
 #: ... unless a source says it ("Taken together, officials said, ...", a quotation).
 _SAID_SO = re.compile(r"\b(?:said|says|say|told|according\s+to|believes?|estimated?)\b|[\"“”]")
 # ("Put the two together and that is 33 lives lost at two crossings": the writer adds two events' dead)

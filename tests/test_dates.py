@@ -414,6 +414,19 @@ def test_a_stamp_may_give_the_time_of_day_first():
     assert (d.how, d.precision, d.low) == ("stamp", "day", date(2009, 3, 4))
 
 
+def test_an_edition_or_a_bulletin_line_stamps_its_day():
+    d = date_from_text("Care home: 14 dead\nRadio Pellanor 97.4 – Morning Bulletin, 7 a.m. – Saturday, 27 February 2027\n\n"
+                       "Fourteen people died in the fire in the early hours of yesterday, the fire service says.")
+    assert (d.how, d.precision, d.low) == ("stamp", "day", date(2027, 2, 27))
+    assert date_from_text("Radio Meridane – 7 a.m. news – Wednesday, 11 November 2026\nThe council met.").how == "stamp"
+    # a sentence with a time and a date, a line with no time of day, a date far down: no edition line
+    for text in ("Headline\nPolice said at 7 p.m. that the fire began on Saturday, 27 February 2027\n\nText.",
+                 "Headline\nRadio Pellanor – Morning Bulletin – Saturday, 27 February 2027\n\nText.",
+                 "Headline\nFirst line.\nSecond line.\nThird line.\nRadio North – 7 p.m. – Saturday, 27 February 2027\n"):
+        d = date_from_text(text)
+        assert d is None or d.how != "stamp", text
+
+
 def test_an_anniversary_does_not_count_from_the_pages_own_stamp():
     # the 160th anniversary of a department founded long before: the page's update stamp is
     # not the event it counts from (2009 + 160 is no publication date)

@@ -315,6 +315,9 @@ def date_from_text(text: str, mentions: Optional[list[DateMention]] = None) -> O
     stamp, updated = _labelled(text, mentions)
     if stamp is not None:
         return stamp
+    edition = _edition(text, mentions)  # 1c. an edition's or a bulletin's line ("Radio North - Evening Bulletin,
+    if edition is not None:  # 7 p.m. - Sunday, 1 March 2027")
+        return edition
 
     # 2. an anniversary of an event the text dates
     for m in mentions:
@@ -407,6 +410,37 @@ def _labelled(text: str, mentions: list[DateMention]) -> tuple[Optional[Dating],
 
 
 _STAMP_LEAD = re.compile(r"(?:^|[|•·])[\s*•·>]*\Z")
+
+#: A time of day on an edition's line ("7 a.m.", "6 p.m.", "12 noon", "07:00", "at 7").
+_TIME_OF_DAY = re.compile(r"\b(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s*m\b\.?|\d{1,2}:\d\d\b|noon|midnight|at\s+\d{1,2}\b)",
+                          re.IGNORECASE)
+#: What may stand between an edition line's last separator and its date: a weekday.
+_EDITION_GAP = re.compile(r"[–—|·•-]\s*(?:[A-Z][a-z]+day,?\s*)?\Z")
+EDITION_LINES = 3  # an edition's line is one of a text's first lines
+EDITION_CHARS = 140  # ... and a short one
+
+
+def _edition(text: str, mentions: list[DateMention]) -> Optional[Dating]:
+    """The day on an edition's or a broadcast's own line ("Radio Pellanor 97.4 - Morning
+    Bulletin, 7 a.m. - Saturday, 27 February 2027"): one of the text's first lines, short,
+    with a time of day, ending with a full date after a dash or a bar (a weekday between).
+    A sentence that gives a date and a time ("at 7 p.m. on 27 February 2027, police said")
+    is no such line."""
+    lines_end = 0
+    for _ in range(EDITION_LINES):
+        nl = text.find("\n", lines_end)
+        lines_end = len(text) if nl < 0 else nl + 1
+    for m in mentions:
+        if m.start >= lines_end or m.kind != "date" or (d := full_day(m)) is None:
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        nl = text.find("\n", m.end)
+        line_end = len(text) if nl < 0 else nl
+        line = text[line_start:line_end]
+        if len(line) <= EDITION_CHARS and not text[m.end:line_end].strip(" .") and \
+                _EDITION_GAP.search(text, line_start, m.start) and _TIME_OF_DAY.search(text, line_start, m.start):
+            return Dating("stamp", line.strip(), "day", d, d)
+    return None
 
 
 _SINCE = re.compile(r"\b(?:since|after|following)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -181,6 +181,15 @@ def test_the_injured_still_in_hospital_are_hospitalised_not_more_injured():
         "Twenty people were hurt, 3 of them in a hospital car park.")]
 
 
+def test_a_relative_clause_about_a_count_of_its_own_does_not_measure_the_whole():
+    got = [(c.measure, c.value) for c in extract(
+        "The agency put the number of wounded at 117, of whom 44 remained in hospital.")]
+    assert got == [("injured", 117.0), ("hospitalised", 44.0)]
+    # a clause about the counted themselves still says what befell them
+    assert [(c.measure, c.value) for c in extract("The 40 pupils kidnapped last week were released.")] == \
+        [("released", 40.0)]
+
+
 def test_people_still_being_treated_are_in_hospital_those_treated_for_wounds_are_injured():
     got = [(c.measure, c.value) for c in extract(
         "Emergency Medical says 33 people are still being treated, and three pilgrims have still not been found.")]

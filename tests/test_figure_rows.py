@@ -993,6 +993,13 @@ def test_a_count_over_a_period_of_many_events_and_a_hedged_estimate_are_no_event
     assert writer_sum("Add the man police shot dead at Gate 7, and the number who died comes to 34.") == "Add the"
     assert writer_sum("Adding to the toll, 12 more died overnight.") is None
     assert writer_sum("Police said they would add the names of 12 more victims.") is None
+    # the places of a breakdown after a colon are the count's parts', not another event's
+    from storytrace.stages.placement import other_event_cues
+    t = ("The agency said 44 remained in hospital: 24 at Dalgharan General, 12 at the Mercy Charity Hospital and "
+         "eight at the army hospital at Fort Oshar.")
+    assert other_event_cues(t, t.index("44"), 2027, 2027, places=frozenset({"dalgharan"})) == []
+    t = "Police said 12 people were killed in Dalgharan; in Fort Oshar, 3 died."
+    assert other_event_cues(t, t.index("12"), 2027, 2027, places=frozenset({"dalgharan"})) == ["in Fort Oshar"]
     # the imperative after an opening clause is the writer's too; a clause with a subject of its own is not
     assert writer_sum("But whichever number you choose, add the four people who died in the hostel fire the same "
                       "night and you reach twenty-four.") == "But whichever number you choose, add the"

@@ -563,7 +563,9 @@ def _measure_of(head: Any) -> Optional[str]:
             continue  # "eleven people were dead, nine hostages and two police officers": its parts, not what it counts
         if whole_at is not None and c.i > whole_at:
             continue  # "56 of the 71 pupils the ministry counts as abducted are now free": said of the whole
-        if c.dep_ in ("amod", "acl", "relcl", "appos", "advmod") and c.i > head.i and not _own_object(c):
+        if c.dep_ in ("amod", "acl", "relcl", "appos", "advmod") and c.i > head.i and not _own_object(c) and \
+                not any(g.dep_ in ("nsubj", "nsubjpass") and g.pos_ == "NUM" for g in c.children):
+            # (not a clause about a count of its own: "117 wounded, of whom 44 remained in hospital")
             m = lemma_measure(c)
             if m:  # ("The 40 pupils kidnapped last week were released": what befell those held)
                 return (_fate_of_held(head) or m) if m == "captured" else m

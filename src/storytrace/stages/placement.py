@@ -173,7 +173,8 @@ def other_event_cues(sentence: str, at: int, ref_year: Optional[int], own_year: 
         for m in _PLACE.finditer(sentence):
             words = [re.sub(r"['’]s?$", "", w.lower()) for w in re.findall(r"[\w'’-]+", m.group(1))]  # "Athens's": Athens
             if words and not any(w in places or w in _NOT_PLACES for w in words) and not _other_clause(sentence, at, m.start()) \
-                    and not (m.start() > at >= 0 and _AFTER_CLAUSE.search(sentence, at, m.start())):
+                    and not (m.start() > at >= 0 and (_AFTER_CLAUSE.search(sentence, at, m.start())
+                                                      or _BREAKDOWN.search(sentence, at, m.start()))):
                 cues.append(m.group().strip())
     for d in find_dates(sentence):
         if d.start <= at < d.end or _other_clause(sentence, at, d.start):
@@ -463,6 +464,10 @@ _CONCESSIVE = re.compile(r"(?:[,;:—–]\s*|\s)(?i:despite|although|though|wher
                          r"|,\s*as\s+(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z]\w+)\b(?!\s+(?:result|well|part)\b)")
 #: A clause after the count telling what became of someone ("..., after a woman reported missing was found in a
 #: hospital in Dunmere"): the places it names are not the count's (its times still are).
+#: A colon after the count that opens its breakdown by place ("44 remained in hospital: 24 at Dalgharan General,
+#: 12 at the Mercy Charity Hospital and eight at the army hospital at Fort Oshar"): the places are its parts'.
+_BREAKDOWN = re.compile(r":\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+                        r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)", re.IGNORECASE)
 _AFTER_CLAUSE = re.compile(r",\s*after\s+(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?(?:was|were|had|has)\b")
 
 

@@ -39,7 +39,8 @@ are listed as unplaced under their event.
   source leaves it open: "at least 21"). `conservative` with its `rule`.
 - Origins (origins.py): one per primary source under any of its names, one per copy
   lineage, one for all unattributed reports together (none when they only repeat one
-  named source's values: they relay it); never more than documents; each
+  named source's values: they relay it; nor a named source that only gives, days later,
+  values another named source gave first); never more than documents; each
   with a readable name. Only origins that name a source count when any does: reports
   naming none (and copies of a wire that names none) are listed with `unsourced`; a
   source whose every count is a share of a named source's (`shares_of`) with `share`.
@@ -378,6 +379,11 @@ def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str
             named_values[origin_of[c.id]].add(c.value)
     values_of: dict[str, set] = defaultdict(set)
     ceilings: dict[Optional[float], set] = defaultdict(set)  # a ceiling's value -> the origins that give it
+    first_day: dict[tuple, str] = {}  # (origin, value) -> the first trusted day it gave it
+    for c in cs:
+        if c.trusted and c.qualifier not in CEILINGS:
+            given = (origin_of[c.id], c.value)
+            first_day[given] = min(first_day.get(given, c.day), c.day)
     for c in cs:
         values_of[origin_of[c.id]].add(c.value)
         if c.qualifier in CEILINGS:
@@ -391,6 +397,11 @@ def _origins(cs: list[FigureClaim], origin_of: dict[str, str], lineage: dict[str
             if set().union(*(named_values[r] for r in givers)) >= values:
                 # reports with no source that only repeat what named sources say: listed, not counted
                 o["relays"] = sorted(origin_name([], attributions[r], "", {}) for r in givers)
+        if not unsourced(root) and "relays" not in o and None not in values:
+            later = [r for r in named_values if r != root and all(first_day.get((r, v), "~") < first_day.get((root, v), "")
+                                                                   for v in values)]
+            if later:  # a named source that only gives, days later, what another named source gave first: its relay
+                o["relays"] = sorted(origin_name([], attributions[r], "", {}) for r in later)
         if not [a for a in named_sources(attributions[root]) if not generic_voice(a)] and any_named and "relays" not in o:
             o["unsourced"] = True  # no source a reader could ask ("Officials said"): listed beside the named ones,
             # not counted

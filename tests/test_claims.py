@@ -174,8 +174,12 @@ def test_the_injured_still_in_hospital_are_hospitalised_not_more_injured():
         "Of the 30 people hurt, 12 were at the hospital on Monday when the shelling began.")]
     # a time after the place still ends it ("... in hospital tonight", "... on Friday")
     for text in ("Fifty-eight people were wounded, 17 of them still in hospital tonight.",
-                 "Police said 58 people were wounded, 17 of them still in hospital as of Friday."):
+                 "Police said 58 people were wounded, 17 of them still in hospital on Friday."):
         assert [(c.measure, c.value) for c in extract(text)] == [("injured", 58.0), ("hospitalised", 17.0)], text
+    # not a time something else happened there, nor a stay that is over
+    for text in ("Thirty people were hurt, 12 of them at the hospital this morning when the shelling began.",
+                 "Thirty people were hurt, 12 of them still in hospital last week but all discharged since."):
+        assert ("hospitalised", 12.0) not in [(c.measure, c.value) for c in extract(text)], text
     # (not a place that goes on: "in a hospital car park")
     assert ("hospitalised", 3.0) not in [(c.measure, c.value) for c in extract(
         "Twenty people were hurt, 3 of them in a hospital car park.")]
@@ -198,6 +202,11 @@ def test_people_still_being_treated_are_in_hospital_those_treated_for_wounds_are
     assert [(c.measure, c.value) for c in extract("The hospital said 33 people were being treated for burns.")] == \
         [("injured", 33.0)]
     assert [c.measure for c in extract("Four climbers have not been located.")] == ["missing"]
+    # treated somewhere else, or by someone else: no stay in hospital
+    for text in ("Twenty people are still being treated at the scene.",
+                 "Twenty people are still being treated for smoke inhalation at home.",
+                 "About 200 people are still being treated for trauma by counsellors."):
+        assert "hospitalised" not in [c.measure for c in extract(text)], text
 
 
 def test_still_missing_read_as_a_verb_is_still_the_state():

@@ -422,7 +422,10 @@ def test_an_edition_or_a_bulletin_line_stamps_its_day():
     # a sentence with a time and a date, a line with no time of day, a date far down: no edition line
     for text in ("Headline\nPolice said at 7 p.m. that the fire began on Saturday, 27 February 2027\n\nText.",
                  "Headline\nRadio Pellanor – Morning Bulletin – Saturday, 27 February 2027\n\nText.",
-                 "Headline\nFirst line.\nSecond line.\nThird line.\nRadio North – 7 p.m. – Saturday, 27 February 2027\n"):
+                 "Headline\nFirst line.\nSecond line.\nThird line.\nRadio North – 7 p.m. – Saturday, 27 February 2027\n",
+                 # an event's line names no edition: the day of the concert, not of the article
+                 "Headline\nConcert – 7 p.m. – Saturday, 6 March 2027\n\nTickets went on sale today.",
+                 "Headline\nLandfall expected at 4 a.m. – Tuesday, 2 March 2027\n\nText."):
         d = date_from_text(text)
         assert d is None or d.how != "stamp", text
 

@@ -1005,6 +1005,8 @@ def test_a_count_over_a_period_of_many_events_and_a_hedged_estimate_are_no_event
                       "night and you reach twenty-four.") == "But whichever number you choose, add the"
     assert writer_sum("The ministry, which did not add the two carers, said 14 had died.") is None
     assert writer_sum("In Dunstrae, police add the four people to the toll.") is None
+    assert writer_sum("Rescuers dig through the night, add the dead to a register and move on; by Monday the bodies "
+                      "of 14 people had been recovered.") is None
     # ... or puts two counts together ("Put the two together and that is 33 lives lost at two crossings")
     assert writer_sum("Put the two together and that is 33 lives lost at two crossings in five days.") == \
         "Put the two together"
@@ -1865,3 +1867,19 @@ def test_the_number_of_people_taken_only_grows():
         _c("c", "C", 3, None, "2024-05-05"))]
     row = make_figure("f", "e", "captured", None, cs, {}, False)
     assert (row["best"], row["trend"]) == (9, "rising"), (row["best"], row["trend"])
+
+
+def test_a_named_source_that_only_repeats_days_later_what_another_gave_first_relays_it():
+    cs = [_c("a", "A", 7, "Hadrel provincial police", "2024-05-02"),
+          _c("b", "B", 7, "The district governor's office", "2024-05-03")]
+    row = _row(cs)
+    origins = json.loads(row["origins"])
+    assert row["n_origins"] == 1
+    assert [o.get("relays") for o in origins if "governor" in o["name"]] == [["Hadrel provincial police"]]
+    # two sources giving one count the same day are two confirmations, not a relay
+    same_day = [_c("a", "A", 7, "Hadrel provincial police", "2024-05-02"),
+                _c("b", "B", 7, "The district governor's office", "2024-05-02")]
+    assert _row(same_day)["n_origins"] == 2
+    # a source with a count of its own is no relay of the first
+    own = cs + [_c("c", "C", 9, "The district governor's office", "2024-05-04")]
+    assert _row(own)["n_origins"] == 2

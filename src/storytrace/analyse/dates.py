@@ -416,6 +416,10 @@ _TIME_OF_DAY = re.compile(r"\b(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s*m\b\.?|\d{1,2}
                           re.IGNORECASE)
 #: What may stand between an edition line's last separator and its date: a weekday.
 _EDITION_GAP = re.compile(r"[–—|·•-]\s*(?:[A-Z][a-z]+day,?\s*)?\Z")
+#: Words that name an edition or a broadcast before its time ("Morning Bulletin, 7 a.m.", "Radio North FM",
+#: "7 a.m. news"); an event's line ("Concert – 7 p.m. – Saturday, 6 March 2027") has none.
+_EDITION_WORD = re.compile(r"\b(?:bulletin|edition|news|newscast|report|brief|briefing|update|radio|FM|AM|TV|"
+                           r"\d{2,3}\.\d)\b", re.IGNORECASE)
 EDITION_LINES = 3  # an edition's line is one of a text's first lines
 EDITION_CHARS = 140  # ... and a short one
 
@@ -423,7 +427,8 @@ EDITION_CHARS = 140  # ... and a short one
 def _edition(text: str, mentions: list[DateMention]) -> Optional[Dating]:
     """The day on an edition's or a broadcast's own line ("Radio Pellanor 97.4 - Morning
     Bulletin, 7 a.m. - Saturday, 27 February 2027"): one of the text's first lines, short,
-    with a time of day, ending with a full date after a dash or a bar (a weekday between).
+    with a time of day after a word that names an edition or a broadcast, ending with a full
+    date after a dash or a bar (a weekday between).
     A sentence that gives a date and a time ("at 7 p.m. on 27 February 2027, police said")
     is no such line."""
     lines_end = 0
@@ -438,7 +443,8 @@ def _edition(text: str, mentions: list[DateMention]) -> Optional[Dating]:
         line_end = len(text) if nl < 0 else nl
         line = text[line_start:line_end]
         if len(line) <= EDITION_CHARS and not text[m.end:line_end].strip(" .") and \
-                _EDITION_GAP.search(text, line_start, m.start) and _TIME_OF_DAY.search(text, line_start, m.start):
+                _EDITION_GAP.search(text, line_start, m.start) and (t := _TIME_OF_DAY.search(text, line_start, m.start)) \
+                and _EDITION_WORD.search(text, line_start, t.start()):
             return Dating("stamp", line.strip(), "day", d, d)
     return None
 

@@ -219,7 +219,14 @@ def _still_treated(head: Any) -> bool:
     verb = head.head
     return head.dep_ == "nsubjpass" and verb.lemma_.lower() == "treat" and \
         any(c.lower_ == "being" for c in verb.children) and any(c.lower_ == "still" for c in verb.children) and \
-        not any(c.dep_ == "neg" for c in verb.children)
+        not any(c.dep_ in ("neg", "agent") or c.dep_ == "prep" and c.lower_ == "as" for c in verb.children) and \
+        not any(g.dep_ == "prep" and g.lower_ == "at" and any(x.lemma_.lower() in _NOT_WARDS for x in g.children)
+                for g in verb.subtree)
+    # (not "still being treated at the scene", "as outpatients", "by counsellors", "for burns at home")
+
+
+#: Where people are treated outside a hospital ("at the scene", "at home").
+_NOT_WARDS = frozenset("scene home site camp shelter school station".split())
 
 
 def admitted(head: Any) -> bool:

@@ -97,9 +97,11 @@ _IN_HOSPITAL = re.compile(
     r"(\d[\d,]{0,12}|[A-Za-z]+(?:-[a-z]+)?)\s+(?=(?:are|is|remain|remains|remained)\b|(?:were|was)\s+still\b))"
     # ("Of the 126 people hurt in the blast, 52 are still in hospital"; not "12 were at the hospital when ...")
     r"(?:(?:are|were|is|was|remain|remained|remains)\s+)?(?:still\s+)?(?:being\s+treated\s+)?"
-    r"(?:in|at)\s+(?:a\s+|the\s+)?hospitals?(?=\s*(?:[,.;:)]|$|(?:and|in|on|with|after|since|until|by|as|overnight|tonight|today|yesterday|now|this|last|"
-    r"late|early|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b))")
-#  (a time after the place: "17 of them still in hospital tonight", "... on Friday")
+    r"(?:in|at)\s+(?:a\s+|the\s+)?hospitals?(?=\s*(?:[,.;:)]|$|(?:and|in|on|with|after|since|until|overnight)\b|(?:tonight|today|now|this\s+(?:morning|"
+    r"afternoon|evening)|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b(?![^,.;]*\b(?:when|as|while|"
+    r"before|but)\b)))")
+#  (a time after the place: "17 of them still in hospital tonight", "... on Friday"; not a time something else
+#  happened: "12 of them at the hospital this morning when the shelling began")
 #  (not "eight of them in intensive care": a part of those in hospital; not "in a hospital car park")
 
 

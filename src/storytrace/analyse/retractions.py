@@ -196,11 +196,12 @@ class Denial(NamedTuple):
 #: The kind of source a report came from, by the words that name it ("a local news website",
 #: "the regional broadcaster", "a community radio station", "posted on social media").
 SOURCE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("web", re.compile(r"\b(?:web\s?sites?|(?:news\s+)?site|online|blog)\b", re.IGNORECASE)),
-    ("tv", re.compile(r"\b(?:television|TV|channel|broadcaster)\b|\bstation\b(?<!radio station)", re.IGNORECASE)),
+    ("web", re.compile(r"\b(?:web\s?sites?|news\s+sites?|online|blog)\b", re.IGNORECASE)),
+    ("tv", re.compile(r"\b(?:television|TV|broadcaster)\b|\b(?:television|TV|news)\s+(?:channel|station)\b|"
+                      r"\bChannel\s+[A-Z0-9]", re.IGNORECASE)),
     ("radio", re.compile(r"\bradio\b", re.IGNORECASE)),
-    ("press", re.compile(r"\b(?:newspaper|tabloid|paper)\b", re.IGNORECASE)),
-    ("social", re.compile(r"\b(?:social\s+media|posted|post|tweet\w*|message|video)\b", re.IGNORECASE)),
+    ("press", re.compile(r"\b(?:newspaper|tabloid)\b", re.IGNORECASE)),
+    ("social", re.compile(r"\b(?:social\s+media|tweet\w*|online\s+post|message\s+shared)\b", re.IGNORECASE)),
 )
 _DENIED_REPORT = r"(?:report|reports|figure|claim|claims|toll|number|account|article|message|post|broadcast|story)"
 #: A report called false ("a figure broadcast on Saturday by a community radio station was false", "called
@@ -208,18 +209,28 @@ _DENIED_REPORT = r"(?:report|reports|figure|claim|claims|toll|number|account|art
 #: its source ("TV Orvel removed the report", "withdrew its report"); the report noun comes first.
 _DENIED = re.compile(
     rf"\b{_DENIED_REPORT}\b[^.;]{{0,200}}?\b(?:(?:was|were|is|are|had\s+been|has\s+been|as)\s+[\"\u201c'\u2018]?"
-    rf"(?:false|untrue|not\s+true|wrong|invented|fabricated|baseless|lies)\b|false\b)"
+    rf"(?:false|untrue|not\s+true|wrong|invented|fabricated|fake|baseless|lies|a\s+lie|propaganda)\b|false\b)"
+    rf"|\bdismissed\s+as\s+(?:false|untrue|invented|fabricated|fake|baseless|propaganda)\s+(?=(?:a|an|the|its|their)\s+"
+    rf"(?:[\w'’-]+\s+){{0,2}}{_DENIED_REPORT}\b)"
     rf"|\b(?:withdrew|withdrawn|retracted|removed|deleted|took\s+down|taken\s+down)\s+(?:the|its|their|that|this|it)\b"
     rf"(?:\s+(?:earlier\s+|first\s+)?{_DENIED_REPORT}\b|(?=\s+(?:on|in|at|after|later|and|from)\b|\s*[.,;]))"
     rf"|\b(?:took|taken)\s+(?:it|the\s+{_DENIED_REPORT}|its\s+{_DENIED_REPORT})\s+down\b",
     re.IGNORECASE)
-_DENIAL_CUE = re.compile(r"false|untrue|not\s+true|wrong|invented|fabricat|baseless|lies|withdr|retract|removed|"
+_DENIAL_CUE = re.compile(r"false|untrue|not\s+true|wrong|invented|fabricat|fake|baseless|lies|\ba\s+lie|propaganda|withdr|retract|removed|"
                          r"deleted|down\b", re.IGNORECASE)
 #: A run of capitalised words: a name ("Channel Five Hareth", "Correio da Serra", "TV Orvel").
 _NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:da|de|del|di|do|of|the|van|von)\s+)?[A-Z0-9][\w'’-]*)*")
 _SAYER_AFTER = re.compile(r"\s+(?:also\s+|later\s+|had\s+)?(?:said|says|told|called|added|dismissed|denied)\b")
 _NOT_NAMES = frozenset(w.lower() for w in ("The A An And But In On At By Earlier Later Police Officials Asked Correction "
                                            "Dr Mr Mrs Ms".split()))
+#: Words of a count a denied report must speak of (its figure, the dead, the toll), and of which measure.
+_ABOUT_A_COUNT = re.compile(r"\b(?:figure|toll|number|count|dead|died|deaths?|killed|bodies|casualt\w*|injur\w*|hurt|"
+                            r"wounded|missing)\b", re.IGNORECASE)
+_KILLED_WORDS = re.compile(r"\b(?:dead|died|deaths?|killed|bodies|toll)\b", re.IGNORECASE)
+#: A report that says what it reported ("reports on social media that the dam had burst").
+_REPORT_THAT = re.compile(rf"\b{_DENIED_REPORT}\b[^.;]{{0,60}}?\bthat\b", re.IGNORECASE)
+#: A name after these words is where, not who ("the number of dead in Marrow").
+_WHERE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|across)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _OTHER_MEASURES = (("injured", re.compile(r"\b(?:injur|hurt|wounded)", re.IGNORECASE)),
                    ("missing", re.compile(r"\bmissing\b", re.IGNORECASE)),
                    ("hospitalised", re.compile(r"\bin\s+hospital\b", re.IGNORECASE)))
@@ -231,7 +242,8 @@ def _names(sentence: str, lo: int, hi: int) -> tuple[str, ...]:
     out = []
     for m in _NAME.finditer(sentence, lo, hi):
         words = m.group().split()
-        if m.start() == 0 and len(words) == 1 or _SAYER_AFTER.match(sentence, m.end()):
+        if m.start() == 0 and len(words) == 1 or _SAYER_AFTER.match(sentence, m.end()) or \
+                _WHERE_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
             continue
         words = [w for w in words if w not in WEEKDAY_NAMES and w not in MONTH_NAMES]
         while words and words[0].lower() in _NOT_NAMES:
@@ -251,6 +263,8 @@ def _whose(sentence: str, m: re.Match[str]) -> tuple[int, int]:
     that denies it ("a report ... by the Ardrell Live website ... was false"), with the
     name owning it just before ("the Black Pass Brigades' claim"); for a report withdrawn,
     who withdrew it ("The station, Channel Five Hareth, withdrew the report")."""
+    if m.group().lower().startswith("dismissed"):  # ("dismissed as false a report by a local website ...")
+        return m.end(), min(len(sentence), m.end() + 200)
     if re.match(rf"{_DENIED_REPORT}\b", m.group(), re.IGNORECASE):
         owner = None
         for o in _OWNER.finditer(sentence, max(0, m.start() - 80), m.start() + 60):
@@ -284,7 +298,12 @@ def denials(text: str) -> list[Denial]:
         lo, hi = _whose(sentence, m)
         kinds = tuple(k for k, rx in SOURCE_KINDS if rx.search(sentence, lo, hi))
         names = _names(sentence, lo, hi)
-        if kinds or names:
-            measure = next((k for k, rx in _OTHER_MEASURES if rx.search(sentence)), "killed")
+        about = sentence[lo:hi] if _ABOUT_A_COUNT.search(sentence, lo, hi) else sentence
+        withdrawn = not re.match(rf"{_DENIED_REPORT}\b", m.group(), re.IGNORECASE) and not m.group().lower().startswith("dis")
+        said_what = _REPORT_THAT.search(sentence, lo, hi)
+        if (kinds or names) and (withdrawn or not said_what or _ABOUT_A_COUNT.search(about)):  # (a report called
+            # false that says what it reported speaks of a count: "reports that the dam had burst were false" do not)
+            measure = "killed" if _KILLED_WORDS.search(about) else \
+                next((k for k, rx in _OTHER_MEASURES if rx.search(about)), "killed")
             out.append(Denial(s0, s1, names, kinds, measure))
     return out

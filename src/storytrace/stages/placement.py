@@ -328,10 +328,12 @@ def with_perpetrators(sentence: str, at: int) -> Optional[str]:
 #: A sentence in which the writer adds something to a count ("Add the man police shot dead at
 #: Gate 7, and the number ... comes to 34", "Put the two together and that is 33"): the writer's
 #: sum, no source's figure.
-_WRITER_SUM = re.compile(r"^\W*(?:(?:And|But|So)\s+)?(?:[^,;:\"“]{3,60},\s+)?(?:[Aa]dd\s+(?:in\s+)?(?:the|a|an|his|her|their|"
+_WRITER_SUM = re.compile(r"^\W*(?:(?:And|But|So)\s+)?(?:(?i:whichever|whatever|however|if|when|once|whether|for|on|in|"
+                         r"at|by|after|before)\b[^,;:\"“]{0,60},\s+)?(?:[Aa]dd\s+(?:in\s+)?(?:the|a|an|his|her|their|"
                          r"its|\d+|two|three|four|five|six|seven|eight|nine|ten)\b|(?:Put|Take)\s+(?:\w+\s+){1,4}?together\b"
                          r"(?!\s+with)|Taken\s+together\b)")
-# (the imperative may follow an opening clause: "But whichever number you choose, add the four people ...")
+# (the imperative may follow an opening clause that a subordinating word or a preposition opens: "But whichever
+# number you choose, add the four people ..."; not a clause with a subject of its own: "Rescuers dig ..., add")
 #: ... unless a source says it ("Taken together, officials said, ...", a quotation).
 _SAID_SO = re.compile(r"\b(?:said|says|say|told|according\s+to|believes?|estimated?)\b|[\"“”]")
 # ("Put the two together and that is 33 lives lost at two crossings": the writer adds two events' dead)
@@ -613,6 +615,10 @@ def past_event(sentence: str, at: int, writing_year: Optional[int]) -> Optional[
     return (f"{etype} {year}", year, etype, f"{place} {year}" if place else str(year))
 
 
+#: Words that make a kind of source the medium a sayer spoke through ("told state television that 12 had
+#: died", "said on the radio"), not the teller.
+_MEDIUM = re.compile(r"\b(?:told|to|on|with|in\s+an\s+interview\s+with)\s+(?:the\s+|a\s+|state\s+|local\s+|national\s+)*\Z",
+                     re.IGNORECASE)
 DENIED_WHY = "a figure another report calls false or withdrawn (its source named or described there)"
 
 
@@ -630,36 +636,46 @@ def denied(denials: dict[str, list], story_of: dict[str, str], day: dict[str, Op
     on Friday morning by the Ardrell Live website about the number of dead was false" takes
     out the 35 that "the local news website Ardrell Live had reported" on Friday. A claim is
     that report's when the source's name, or its kind of source ("a community radio station":
-    retractions.SOURCE_KINDS), stands before its number in its sentence or in its sayer; its
-    document is dated no later than the denying one; and no official source (`_official`)
-    of the story gives its value. `said`: claim -> (sentence, offset there, sayer, value)."""
+    retractions.SOURCE_KINDS) as the teller, not the medium ("told state television"),
+    stands before its number in its sentence or in its sayer; its document is dated no later
+    than the denying one; and no official source of the story (`_official`: not an outlet,
+    nor a name the denial itself calls a website or a channel) gives its value (a named
+    party's count another calls false is a dispute, not a report taken back). `said`: claim
+    -> (sentence, offset there, sayer, value). Each claim is tested once for each distinct
+    denial of its story (no pass over all pairs of documents)."""
     by_story: dict[tuple[str, str], list[str]] = defaultdict(list)
+    official: dict[str, bool] = {}
     for cid, (doc_id, measure, _) in claim_doc.items():
         if cid in said and cid in claim_event and claim_place.get(cid, (0.0, ""))[0] >= PLACED:
             by_story[(story_of.get(doc_id, doc_id), measure)].append(cid)
-    kinds = dict(SOURCE_KINDS)
-    out: list[str] = []
+            official[cid] = _official(said[cid][2])
+    latest: dict[tuple, str] = {}  # (story, names, kinds, measure) -> the latest day a document denied it
     for doc_id, rows in denials.items():
         when = (day.get(doc_id) or "")[:10]
-        if not when:
-            continue  # (an undated denial: of which day's reports is not known)
-        for _s0, _s1, names, kind_names, measure in rows:
-            hits, officials = [], []
-            for cid in by_story.get((story_of.get(doc_id, doc_id), measure), ()):
-                sentence, at, sayer, _ = said[cid]
-                where = [sentence[:at], sayer or ""]
-                if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", w) for n in names for w in where) or \
-                        any(kinds[k].search(w) for k in kind_names for w in where):
-                    hits.append(cid)
-                if _official(sayer):
-                    officials.append(cid)
-            official = {said[c][3] for c in officials}  # (a source the key reads as official keeps its values,
-            # even when the denial names it: a named party's count called false is a dispute, not a retraction)
-            for cid in hits:
-                claim_day = (day.get(claim_doc[cid][0]) or "")[:10]
-                sayer, value = said[cid][2], said[cid][3]
-                if claim_day and claim_day <= when and value not in official and not (
-                        _official(sayer) and not any(n in (sayer or "") for n in names)
-                        and not any(kinds[k].search(sayer or "") for k in kind_names)):
-                    out.append(cid)  # (an official sayer only when it is the source the denial names)
+        if when:  # (an undated denial: of which day's reports is not known)
+            for _s0, _s1, names, kind_names, measure in rows:
+                key = (story_of.get(doc_id, doc_id), tuple(names), tuple(kind_names), measure)
+                latest[key] = max(latest.get(key, ""), when)
+    kinds = dict(SOURCE_KINDS)
+    out: list[str] = []
+    for (story, names, kind_names, measure), when in latest.items():
+        hits, officials = [], []
+        for cid in by_story.get((story, measure), ()):
+            sentence, at, sayer, _ = said[cid]
+            named = any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", w) for n in names for w in (sentence[:at], sayer or ""))
+            kind = not named and not (names and sayer and official[cid]) and any(
+                (k := kinds[x].search(w)) and not _MEDIUM.search(w, max(0, k.start() - 25), k.start())
+                for x in kind_names for w in (sentence[:at], sayer or ""))
+            outlet = named and bool(kind_names) and any(n in (sayer or "") for n in names)
+            if named or kind:
+                hits.append(cid)
+            if official[cid] and not outlet:
+                officials.append(cid)
+        values = {said[c][3] for c in officials}
+        for cid in hits:
+            claim_day = (day.get(claim_doc[cid][0]) or "")[:10]
+            sayer, value = said[cid][2], said[cid][3]
+            named_sayer = any(n in (sayer or "") for n in names) or any(kinds[k].search(sayer or "") for k in kind_names)
+            if claim_day and claim_day <= when and value not in values and not (official[cid] and not named_sayer):
+                out.append(cid)  # (an official sayer only when it is the source the denial names)
     return sorted(set(out))

@@ -430,6 +430,18 @@ def test_an_edition_or_a_bulletin_line_stamps_its_day():
         assert d is None or d.how != "stamp", text
 
 
+def test_a_bulletin_line_without_its_year_is_a_yearless_day_its_own_weekday_checks():
+    d = date_from_text("Dalgharan toll 35\nRadio North FM – Evening Bulletin, 7 p.m. – Monday 1 March\n\n"
+                       "Three more suspects were detained on Sunday night, police say.")
+    assert (d.how, d.precision, d.partial) == ("dateline", "no_year", "--03-01")
+    from storytrace.stages.dating import date_from_neighbours, own_weekday
+    neighbours = [("a", date(2027, 2, 26)), ("b", date(2027, 2, 27)), ("c", date(2027, 2, 28))]
+    # its line's own weekday, Monday, not the "Sunday night" its text tells of, decides the year's fit
+    weekdays = own_weekday(d.evidence, {6})
+    assert weekdays == {0} and date_from_neighbours("--03-01", neighbours, weekdays)[0] == date(2027, 3, 1)
+    assert own_weekday("PORT VELLIN, March 12", {2}) == {2}  # a dateline with no weekday: the text's
+
+
 def test_an_anniversary_does_not_count_from_the_pages_own_stamp():
     # the 160th anniversary of a department founded long before: the page's update stamp is
     # not the event it counts from (2009 + 160 is no publication date)

@@ -353,7 +353,7 @@ def date_from_text(text: str, mentions: Optional[list[DateMention]] = None) -> O
         w = weekdays[0]
         first = latest + timedelta(days=(w.weekday - latest.weekday()) % 7 or 7)  # type: ignore[operator]
         return Dating("weekday", f"{w.text} + {latest_m.text}", "range", first, None)
-    return yearless or updated
+    return yearless or _edition(text, mentions, yearless=True) or updated
 
 
 _LABEL = re.compile(r"\b(?P<label>first\s+published|published|posted|date|last\s+updated|updated|last\s+modified|modified)"
@@ -424,11 +424,12 @@ EDITION_LINES = 3  # an edition's line is one of a text's first lines
 EDITION_CHARS = 140  # ... and a short one
 
 
-def _edition(text: str, mentions: list[DateMention]) -> Optional[Dating]:
+def _edition(text: str, mentions: list[DateMention], yearless: bool = False) -> Optional[Dating]:
     """The day on an edition's or a broadcast's own line ("Radio Pellanor 97.4 - Morning
     Bulletin, 7 a.m. - Saturday, 27 February 2027"): one of the text's first lines, short,
     with a time of day after a word that names an edition or a broadcast, ending with a full
-    date after a dash or a bar (a weekday between).
+    date after a dash or a bar (a weekday between). With `yearless`, a day and a month
+    without the year: a partial date, as a yearless dateline gives.
     A sentence that gives a date and a time ("at 7 p.m. on 27 February 2027, police said")
     is no such line."""
     lines_end = 0
@@ -436,7 +437,8 @@ def _edition(text: str, mentions: list[DateMention]) -> Optional[Dating]:
         nl = text.find("\n", lines_end)
         lines_end = len(text) if nl < 0 else nl + 1
     for m in mentions:
-        if m.start >= lines_end or m.kind != "date" or (d := full_day(m)) is None:
+        d = full_day(m)
+        if m.start >= lines_end or m.kind != "date" or (d is None) != yearless or yearless and not (m.month and m.day):
             continue
         line_start = text.rfind("\n", 0, m.start) + 1
         nl = text.find("\n", m.end)
@@ -445,6 +447,9 @@ def _edition(text: str, mentions: list[DateMention]) -> Optional[Dating]:
         if len(line) <= EDITION_CHARS and not text[m.end:line_end].strip(" .") and \
                 _EDITION_GAP.search(text, line_start, m.start) and (t := _TIME_OF_DAY.search(text, line_start, m.start)) \
                 and _EDITION_WORD.search(text, line_start, t.start()):
+            if d is None:  # ("Radio North FM - Evening Bulletin, 7 p.m. - Monday 1 March": its year from the
+                # documents it shares passages or a story with, as a yearless dateline's)
+                return Dating("dateline", line.strip(), "no_year", partial=f"--{m.month:02d}-{m.day:02d}")
             return Dating("stamp", line.strip(), "day", d, d)
     return None
 

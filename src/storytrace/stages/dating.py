@@ -18,6 +18,7 @@ Outlets' article ids: serials.py.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any, Iterable, Iterator, NamedTuple, Optional, Union
@@ -25,9 +26,16 @@ from typing import Any, Iterable, Iterator, NamedTuple, Optional, Union
 from . import datings
 from ..analyse.dates import SCAN_CHARS, Dating, anniversary_day, full_day, opening_dates, reporting_dates, safe_day
 from .plan import Group, Plan, Read
-from ..text.timex import DateMention
+from ..text.timex import WEEKDAY_NAMES, DateMention
 
 NEIGHBOUR_DAYS = 183  # a yearless day is placed in the year that puts it nearest its neighbours
+
+
+def own_weekday(evidence: Optional[str], weekdays: Iterable[int]) -> set[int]:
+    """The weekdays a yearless day must fall on: the one its own line names ("Radio North FM
+    - Evening Bulletin, 7 p.m. - Monday 1 March"), else the ones its text gives."""
+    named = {i for i, w in enumerate(WEEKDAY_NAMES) if evidence and re.search(rf"\b{w}\b", evidence)}
+    return named if len(named) == 1 else set(weekdays)
 
 
 def date_from_neighbours(partial: str, neighbours: list[tuple[str, date]], weekdays: Iterable[int] = ()) -> Optional[tuple[date, str]]:
@@ -118,7 +126,7 @@ def _neighbour_dates(doc_id: str, docs: list[Yearless], near: list[Neighbour], w
         return
     d = docs[0]
     neighbours = [(n.nid, date.fromisoformat(n.published[:10])) for n in near]
-    got = date_from_neighbours(d.partial, neighbours, {w.weekday for w in weekdays})
+    got = date_from_neighbours(d.partial, neighbours, own_weekday(d.evidence, {w.weekday for w in weekdays}))
     if got is None:
         return
     day, nid = got
@@ -314,7 +322,7 @@ def _story_dates(story: str, dated: list[StoryDated], undated: list[StoryUndated
         got: Optional[Dating] = None
         if u.partial:
             weekdays = {m.weekday for m in said[u.id] if m.kind == "weekday" and m.weekday is not None}
-            year = date_from_neighbours(u.partial, neighbours, weekdays)
+            year = date_from_neighbours(u.partial, neighbours, own_weekday(u.evidence, weekdays))
             if year is not None and len(neighbours) >= STORY_MIN:
                 got = Dating("dateline", f"{u.evidence} + year {year[0].year} from {len(neighbours)} documents of its story",
                              "day", year[0], year[0], u.partial)  # the dateline's own day: only its year is the story's

@@ -464,12 +464,12 @@ _ACTORS = frozenset("group groups movement militia party gang faction front alli
                     "person people".split())
 _CONCESSIVE = re.compile(r"(?:[,;:—–]\s*|\s)(?i:despite|although|though|whereas|while|even\s+as|but)\b"
                          r"|,\s*as\s+(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z]\w+)\b(?!\s+(?:result|well|part)\b)")
-#: A clause after the count telling what became of someone ("..., after a woman reported missing was found in a
-#: hospital in Dunmere"): the places it names are not the count's (its times still are).
 #: A colon after the count that opens its breakdown by place ("44 remained in hospital: 24 at Dalgharan General,
 #: 12 at the Mercy Charity Hospital and eight at the army hospital at Fort Oshar"): the places are its parts'.
 _BREAKDOWN = re.compile(r":\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
                         r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)", re.IGNORECASE)
+#: A clause after the count telling what became of someone ("..., after a woman reported missing was found in a
+#: hospital in Dunmere"): the places it names are not the count's (its times still are).
 _AFTER_CLAUSE = re.compile(r",\s*after\s+(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,3}?(?:was|were|had|has)\b")
 
 

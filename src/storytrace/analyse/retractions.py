@@ -282,8 +282,8 @@ def denials(text: str) -> list[Denial]:
     number of dead was false"; "The station withdrew its report on Sunday morning"): whose
     report it was, for the events stage to find in other documents. Correction notes
     ("An earlier version of this story said ...") are the claims analyser's."""
-    if not _DENIAL_CUE.search(text):
-        return []
+    if not _DENIAL_CUE.search(text) or not _DENIED.search(text):
+        return []  # (most texts: no sentence splitting; the pattern never spans a full stop)
     out = []
     for s0, s1 in sentences(text):
         sentence = text[s0:s1]

@@ -103,6 +103,30 @@ def _raw_records(path: Path) -> dict[str, dict[str, Any]]:
     return {str(r["id"]): r for r in map(json.loads, open(path, encoding="utf-8"))}
 
 
+def _raw_source(source: str) -> tuple[str, str, str]:
+    """A fresh document's raw text, gold key and story folder from its ledger source: a file
+    ("NAME"), a JSON line ("NAME:N": news-please `maintext` or Media Cloud `text`) or a WARC page
+    ("NAME#URI": the response's HTML)."""
+    if "#" in source and ".warc" in source.split("#", 1)[0]:
+        path, uri = source.split("#", 1)
+        return _warc_page(Path(path), uri), f"{Path(path).name}#{uri}", Path(path).parent.name
+    path, _, line = source.rpartition(":")
+    if path and line.isdigit():
+        rec = json.loads(Path(path).read_text(encoding="utf-8").splitlines()[int(line) - 1])
+        return rec.get("maintext") or rec.get("text") or "", f"{Path(path).name}:{line}", Path(path).parent.name
+    return Path(source).read_text(encoding="utf-8"), Path(source).name, Path(source).parent.name
+
+
+def _warc_page(path: Path, uri: str) -> str:
+    from warcio.archiveiterator import ArchiveIterator
+
+    with open(path, "rb") as f:
+        for record in ArchiveIterator(f):
+            if record.rec_type == "response" and record.rec_headers.get_header("WARC-Target-URI") == uri:
+                return record.content_stream().read().decode("utf-8", "replace")
+    return ""
+
+
 def load_docs(paths: dict[str, Path]) -> dict[str, list[Doc]]:
     """Every ledger document of a gold-able corpus with its story and raw text."""
     out: dict[str, list[Doc]] = defaultdict(list)
@@ -121,14 +145,8 @@ def load_docs(paths: dict[str, Path]) -> dict[str, list[Doc]]:
                 base = Path(source).name
                 out[name].append(Doc(name, did, "seeds", base[:3], text, (Path(source)).read_text(encoding="utf-8")))
             elif name in ("ferry", "fresh"):
-                base = Path(source.split(":")[0]).name
-                line = source.rsplit(":", 1)[1] if source.count(":") and source.rsplit(":", 1)[1].isdigit() else None
-                if line:
-                    rec_ = json.loads(Path(source.rsplit(":", 1)[0]).read_text(encoding="utf-8").splitlines()[int(line) - 1])
-                    raw, key = rec_["maintext"], f"{base}:{line}"
-                else:
-                    raw, key = Path(source).read_text(encoding="utf-8"), base
-                story = "ferry" if name == "ferry" else "fresh:" + Path(source.split(":")[0]).parent.name
+                raw, key, folder = _raw_source(source)
+                story = "ferry" if name == "ferry" else "fresh:" + folder
                 out[name].append(Doc(name, did, story, key, text, raw))
         db.close()
     return out

@@ -418,6 +418,9 @@ def test_toll_rising_and_rows_of_parts():
         ("The health ministry's count of patients killed rose to 17 on Saturday.", [("killed", 17)]),
         ("The number of people confirmed dead in the Kessel Brook landslide has risen to 27, the provincial "
          "government said.", [("killed", 27)]),
+        # ... or makes the toll the subject of its participle ("number ... killed"), the verb hung elsewhere
+        ("The mill's owner was questioned on Monday, two days after the blast tore through the plant at Orrey, as the "
+         "number of people killed rose to 14.", [("killed", 14)]),
         # a toll's verb with a number of something else (the review's cases)
         ("The toll road carries 14 trucks an hour.", []),
         ("The death toll reached 30, forcing 2,000 residents to flee their homes.", [("killed", 30)]),
@@ -869,6 +872,11 @@ def test_an_ordinal_arrest_is_the_count_held_so_far():
     # ... but of a noun for anyone, the dead so far; of a kind ("the second crew member to die"), one of that kind
     assert [(c.value, c.what) for c in extract("The health ministry said a seventh person had died.")] == [(7.0, SO_FAR)]
     assert [c.value for c in extract("A second crew member died on Sunday.")] == [1.0]
+    # an ordinal death is the dead so far ("a 20th death"); not "the second death in the family"
+    assert [(c.value, c.what) for c in extract(
+        "On Tuesday the fire service confirmed a 20th death from the Orrey mill fire.")] == [(20.0, SO_FAR)]
+    assert [(c.value, c.what) for c in extract("A ninth death was reported on Sunday, police said.")] == [(9.0, SO_FAR)]
+    assert [c.value for c in extract("It was the second death in the family this year.")] == []
     assert [c.value for c in extract("Ortiz was the third person killed by police in the city this year.")] == [1.0]
     # a relation's place is no count of the held
     assert [c.value for c in extract("Police arrested the suspect's second son.") if c.measure == "arrested"] == [1.0]

@@ -235,7 +235,8 @@ _ANIMAL_NAME = re.compile(
 # Without a number, only these words can make a victim count (a singular victim).
 _VIOLENT = re.compile(
     r"\b(?:kill|murder|behead|assassinat|slay|slain|shot dead|gunned down|stabb|hacked|execut|lynch|"
-    r"abduct|kidnap|injur|wound|tortur|to death|to (?:his|her|their) deaths?|arrest|detain|died\b|dies\b|perish|drown|body\s+of|corpse)",
+    r"abduct|kidnap|injur|wound|tortur|to death|to (?:his|her|their) deaths?|arrest|detain|died\b|dies\b|perish|drown|body\s+of|corpse|"
+    r"(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|\w+ieth)\s+(?:death|fatality)\b)",
     re.IGNORECASE,
 )
 _SINGULAR_HINT = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s|\b[A-Z][a-z]+ [A-Z][a-z]+|"
@@ -735,6 +736,12 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and not (m == "injured" and
                     tok.head.dep_ == "nsubj" and died(tok.head.head))):  # ("a man injured ... died")
                 victims.append(tok.head)  # "a judge killed in the attack"
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in ("death", "fatality") and (nth := ordinal_of(tok)) and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and not irrealis(tok):
+            claim = _implicit(text, doc_id, s, e, sent, tok, tok, nth, "killed", sayer, quotes)
+            claim.what = SO_FAR  # "confirmed a 20th death": twenty dead so far
+            out.append(claim)
+            continue
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in ("killing", "murder", "assassination", "abduction", "kidnapping", "death",
                                                            "beheading", "body", "corpse"):
             m = MEASURE_LEMMAS.get(tok.lemma_.lower()) or ("killed" if tok.lemma_.lower() in ("killing", "assassination", "beheading", "murder", "body", "corpse") else "captured")

@@ -712,7 +712,7 @@ def _toll_to(gov: Any, bare: bool = True, split: bool = True) -> Optional[str]:
                 return m
     if split and gov.dep_ in ("conj", "advcl") and gov.tag_ != "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass")
                                                                               for c in gov.children):
-        m = _toll_before(gov)  # "the count of patients killed rose to 17" read as "killed" with "rose" hung on it
+        m = _toll_before(gov) or _toll_participle(gov)  # "the count of patients killed rose to 17"
         if m:
             return m
     toll = _toll_above(gov) if bare else None  # "raising the number of people killed to 35": "to" hung inside
@@ -739,6 +739,20 @@ def _toll_before(verb: Any) -> Optional[str]:
                                                                        or MEASURE_LEMMAS.get(t.lower_)):
             return m
     return None
+
+
+def _toll_participle(verb: Any) -> Optional[str]:
+    """The measure of a toll the parse made the subject of the participle just before `verb`
+    ("... as the number of people killed rose to 19": "number" the subject of "killed", "rose"
+    hung elsewhere): the participle's words end where `verb` begins."""
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if prev is None or prev.tag_ != "VBN" or prev.right_edge.i != prev.i:
+        return None
+    toll = next((c for c in prev.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _TOLLS
+                 and c.pos_ == "NOUN"), None)
+    if toll is None:
+        return None
+    return _toll_measure(toll) or MEASURE_LEMMAS.get(prev.lemma_.lower()) or MEASURE_LEMMAS.get(prev.lower_)
 
 
 def _toll_above(tok: Any) -> Optional[Any]:

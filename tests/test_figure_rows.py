@@ -126,6 +126,33 @@ def test_as_of_and_as_in_are_no_clause_of_their_own(sentence, number):
     assert other_event_cues(sentence, sentence.index(number), 2024, None)
 
 
+def test_a_count_in_a_when_clause_of_an_earlier_year_is_that_year_s():
+    from storytrace.stages.placement import when_past
+
+    s = ("It is the worst ferry disaster in Vestria since October 1998, when fire swept through the overnight ferry "
+         "Aurora Bay, killing 38 people.")
+    assert when_past(s, s.index("38"), 2027) == "October 1998"
+    s2 = "The Solvita fire is the worst since 1998, when 38 people died on the Aurora Bay."
+    assert when_past(s2, s2.index("38"), 2027) == "1998"
+    assert when_past(s2, s2.index("38"), None) is None
+    # the count before the clause, or a year of the story's own: no
+    s3 = "Fire killed 22 people on the ferry, the worst since 1998, when the Aurora Bay burned."
+    assert when_past(s3, s3.index("22"), 2027) is None
+    s4 = "The ferry burned on March 8, 2027, when 22 people died."
+    assert when_past(s4, s4.index("22"), 2027) is None
+
+
+def test_a_past_when_clause_does_not_file_its_count_under_the_event_the_sentence_names(tmp_path):
+    files = {"a.txt": (" date 2027-03-08\nFire on the ferry Solvita killed five people on Monday, the coast guard said.\n"
+                       "The Solvita fire is the worst ferry disaster in Vestria since October 1998, when fire swept through "
+                       "the ferry Aurora Bay, killing 38 people.\n")}
+    conn = _ledger(tmp_path, files)
+    placed = _placements(conn, "killed")
+    assert not placed[38].startswith("named:")
+    main = conn.execute("select event_id from documents").fetchone()[0]
+    assert conn.execute("select best from figures where event_id = ? and measure = 'killed'", (main,)).fetchall() == [(5,)]
+
+
 def test_since_an_event_of_a_year_is_another_time_even_in_an_undated_story():
     # no story year to compare with (an undated story): "since a <event> in <year>" alone says it
     far = "Tremors have shaken the island since a 9.1 quake in 2004 left more than 220,000 people dead."

@@ -53,7 +53,7 @@ from .placement import (ALONE, DENIED_WHY, DISPUTED, DISPUTED_WHY, HEADLINE, MEA
                         SUPERSEDED, UNPLACED, Placement, casualty_story, cause_beside, clause_between, denied, disowned,
                         in_clause,
                         lone_subsets, other_event_cues, place_words, retracted, story_families, tally_of, hedged, unplaced,
-                        with_perpetrators, writer_sum, past_event)
+                        when_past, with_perpetrators, writer_sum, past_event)
 from ..text.datelines import filed_from, lead_place
 from .incidents import find_incidents, in_incident_clause, locates, names_core, story_core
 from .titles import story_label, title_words
@@ -518,7 +518,8 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     near = [(abs(m.start - start), j) for j, m in enumerate(ms)
             if s0 <= m.start < s1 and _typed(named.get(event_of[(doc_id, j)]) or story_events[event_of[(doc_id, j)]])
             and not clause_between(said.sentence, m.start - s0, start - s0)]
-    if near:
+    if near and not (event_of[(doc_id, min(near)[1])] == story_eid and when_past(said.sentence, start - s0, writing_year)):
+        # (the story's own event named before "since 1998, when ... killing 38": the count is 1998's)
         m = ms[min(near)[1]]
         return Placement(event_of[(doc_id, min(near)[1])], 0.9, f"named: the sentence names '{m.name} {m.noun}'")
     if measure in ("killed", "injured", "hospitalised") and not facts.casualty and not cause_beside(said.sentence, start - s0):

@@ -489,6 +489,24 @@ def clause_between(sentence: str, name_at: int, at: int) -> bool:
     # the Karn hostel, which broke out while guests slept, killed 37")
 
 
+#: A past time a "when" clause tells of: "since October 1998, when fire swept through the
+#: ferry Aurora Bay, killing 38 people".
+_WHEN_PAST = re.compile(r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December)\s+)?(1[89]\d\d|20\d\d)\s*,\s*when\b")
+
+
+def when_past(sentence: str, at: int, writing_year: Optional[int]) -> Optional[str]:
+    """The earlier year whose "when" clause holds the count at `at` ("the worst ferry
+    disaster in Vestria since October 1998, when fire ... killed 38 people": the count is
+    1998's, whatever event the sentence names before it), else None."""
+    if writing_year is None:
+        return None
+    for m in _WHEN_PAST.finditer(sentence, 0, max(at, 0)):
+        if int(m.group(1)) < writing_year and m.end() <= at and not re.search(r"[;:()\u2014]", sentence[m.end():at]):
+            return m.group().rsplit(",", 1)[0]
+    return None
+
+
 def _other_clause(sentence: str, at: int, cue: int) -> bool:
     """A cue after the number, beyond a concessive or contrasting clause break ("killing
     4 people, despite three cease-fires since October") or a clause of its own after ", as"

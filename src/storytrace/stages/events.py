@@ -518,8 +518,10 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     near = [(abs(m.start - start), j) for j, m in enumerate(ms)
             if s0 <= m.start < s1 and _typed(named.get(event_of[(doc_id, j)]) or story_events[event_of[(doc_id, j)]])
             and not clause_between(said.sentence, m.start - s0, start - s0)]
-    if near and not (event_of[(doc_id, min(near)[1])] == story_eid and when_past(said.sentence, start - s0, writing_year)):
-        # (the story's own event named before "since 1998, when ... killing 38": the count is 1998's)
+    when = when_past(said.sentence, start - s0, writing_year)
+    if near and not (when and _named_year(named.get(event_of[(doc_id, min(near)[1])])
+                                       or story_events[event_of[(doc_id, min(near)[1])]]) != int(when[-4:])):
+        # (an event of another year named before "since 1998, when ... killing 38": the count is 1998's)
         m = ms[min(near)[1]]
         return Placement(event_of[(doc_id, min(near)[1])], 0.9, f"named: the sentence names '{m.name} {m.noun}'")
     if measure in ("killed", "injured", "hospitalised") and not facts.casualty and not cause_beside(said.sentence, start - s0):
@@ -565,6 +567,11 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     if MEASURE_FAMILY.get(measure) in facts.families:
         return Placement(story_eid, 0.7, "story: the story's reports lead with such figures")
     return unplaced(story_eid, "the story's reports lead with no such figure", 0.3)
+
+
+def _named_year(ev: "_Ev") -> Optional[int]:
+    """The year an event's mentions give most, if any."""
+    return ev.year_votes.most_common(1)[0][0] if ev.year_votes else None
 
 
 def _past_placement(past: tuple[str, int, str, str], doc_id: str, named: dict[str, _Ev], facts: "_StoryFacts"

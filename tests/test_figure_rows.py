@@ -188,6 +188,16 @@ def test_bounds_by_qualifier():
     assert band("exact", 5, 5, 5) == (5, 5)
 
 
+def test_two_sources_named_together_are_the_one_named_first():
+    # "126 people were hurt, according to the Sevarran Emergency Management Agency and the ministry": the
+    # agency's count (the ministry's word alone no longer makes it the ministry's)
+    assert source_key("the Sevarran Emergency Management Agency and the ministry") == \
+        source_key("the Sevarran Emergency Management Agency (SEMA)")
+    # one name with "and" in it stays one body; a first conjunct no one could check gives way to the second
+    assert source_key("the Ministry of Health and Social Welfare") == "ministry health"
+    assert source_key("officials and the ministry") == "ministry"
+
+
 def test_one_source_under_its_names():
     keys = {source_key(a) for a in ("the ministry", "Turkey's Foreign Ministry",
                                     "the Ministry of Foreign Affairs of the Republic of Türkiye")}

@@ -125,11 +125,19 @@ def ministry_of(attribution: str) -> Optional[str]:
     return None
 
 
+#: Two sources named together ("... according to SEMA and the ministry"); not the "and" of one
+#: name ("the Ministry of Health and Social Welfare").
+_JOINT = re.compile(r"\s+and\s+(?=(?:the|its|their)\s)", re.IGNORECASE)
+
+
 def source_key(attribution: str) -> str:
     """One key per primary source, whatever the wording (see the module docstring); UNNAMED
     for a source no reader could check ("officials said", "the statement")."""
     a = " ".join(attribution.split()).strip(" ,.;:\"'“”")
     a = _LEAD.sub("", a)
+    joint = _JOINT.search(a)  # "the Sevarran Emergency Management Agency and the ministry": the body it names first
+    if joint and (first := source_key(a[:joint.start()])) != UNNAMED:
+        return first
     if not re.search(r"[A-ZÀ-Ý]", a[1:]) and (_COUNTED.match(a) or _opens_with_count(a)) and \
             not set(re.findall(r"[a-z]+", a.lower())) & ORG_WORDS:
         return UNNAMED  # "Two people reported missing ...": the people a figure counts are no source of it (not

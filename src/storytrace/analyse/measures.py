@@ -743,16 +743,11 @@ def _toll_before(verb: Any) -> Optional[str]:
 
 def _toll_participle(verb: Any) -> Optional[str]:
     """The measure of a toll the parse made the subject of the participle just before `verb`
-    ("... as the number of people killed rose to 19": "number" the subject of "killed", "rose"
-    hung elsewhere): the participle's words end where `verb` begins."""
-    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
-    if prev is None or prev.tag_ != "VBN" or prev.right_edge.i != prev.i:
-        return None
+    ("as the number of people killed rose to 19": "number" the subject of "killed")."""
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else verb
     toll = next((c for c in prev.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _TOLLS
-                 and c.pos_ == "NOUN"), None)
-    if toll is None:
-        return None
-    return _toll_measure(toll) or MEASURE_LEMMAS.get(prev.lemma_.lower()) or MEASURE_LEMMAS.get(prev.lower_)
+                 and c.pos_ == "NOUN"), None) if prev.tag_ == "VBN" and prev.right_edge.i == prev.i else None
+    return None if toll is None else _toll_measure(toll) or MEASURE_LEMMAS.get(prev.lemma_.lower()) or MEASURE_LEMMAS.get(prev.lower_)
 
 
 def _toll_above(tok: Any) -> Optional[Any]:

@@ -518,10 +518,8 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     near = [(abs(m.start - start), j) for j, m in enumerate(ms)
             if s0 <= m.start < s1 and _typed(named.get(event_of[(doc_id, j)]) or story_events[event_of[(doc_id, j)]])
             and not clause_between(said.sentence, m.start - s0, start - s0)]
-    when = when_past(said.sentence, start - s0, writing_year)
-    if near and not (when and _named_year(named.get(event_of[(doc_id, min(near)[1])])
-                                       or story_events[event_of[(doc_id, min(near)[1])]]) != int(when[-4:])):
-        # (an event of another year named before "since 1998, when ... killing 38": the count is 1998's)
+    if near and not _other_year(said.sentence, start - s0, writing_year, named.get(event_of[(doc_id, min(near)[1])])
+                                or story_events[event_of[(doc_id, min(near)[1])]]):
         m = ms[min(near)[1]]
         return Placement(event_of[(doc_id, min(near)[1])], 0.9, f"named: the sentence names '{m.name} {m.noun}'")
     if measure in ("killed", "injured", "hospitalised") and not facts.casualty and not cause_beside(said.sentence, start - s0):
@@ -569,9 +567,12 @@ def _place(cid: str, doc_id: str, start: int, s0: int, s1: int, measure: str, se
     return unplaced(story_eid, "the story's reports lead with no such figure", 0.3)
 
 
-def _named_year(ev: "_Ev") -> Optional[int]:
-    """The year an event's mentions give most, if any."""
-    return ev.year_votes.most_common(1)[0][0] if ev.year_votes else None
+def _other_year(sentence: str, at: int, writing_year: Optional[int], ev: "_Ev") -> bool:
+    """Whether the count at `at` lies in a "when" clause of an earlier year than the year of
+    the event the sentence names before it ("the worst ferry disaster in Vestria since 1998,
+    when ... killing 38": 1998's count, not the ferry fire's)."""
+    when = when_past(sentence, at, writing_year)
+    return when is not None and (ev.year_votes.most_common(1)[0][0] if ev.year_votes else None) != int(when[-4:])
 
 
 def _past_placement(past: tuple[str, int, str, str], doc_id: str, named: dict[str, _Ev], facts: "_StoryFacts"

@@ -421,6 +421,8 @@ def test_toll_rising_and_rows_of_parts():
         # ... or makes the toll the subject of its participle ("number ... killed"), the verb hung elsewhere
         ("The mill's owner was questioned on Monday, two days after the blast tore through the plant at Orrey, as the "
          "number of people killed rose to 14.", [("killed", 14)]),
+        ("Farmers counted their losses, as the number of sheep drowned rose to 190.", []),  # (people only)
+        ("Police searched the port, as the number of weapons seized rose to 190.", []),
         # a toll's verb with a number of something else (the review's cases)
         ("The toll road carries 14 trucks an hour.", []),
         ("The death toll reached 30, forcing 2,000 residents to flee their homes.", [("killed", 30)]),
@@ -877,6 +879,13 @@ def test_an_ordinal_arrest_is_the_count_held_so_far():
         "On Tuesday the fire service confirmed a 20th death from the Orrey mill fire.")] == [(20.0, SO_FAR)]
     assert [(c.value, c.what) for c in extract("A ninth death was reported on Sunday, police said.")] == [(9.0, SO_FAR)]
     assert [c.value for c in extract("It was the second death in the family this year.")] == []
+    # (the review's cases) no death said to have happened, a split ordinal, a series of something else
+    for text in ("Officials could not confirm a fifth death on Wednesday.",
+                 "Hospital staff said there had not been a fifth death.",
+                 "The ministry confirmed a thirty-second death.",
+                 "It was a third death in the Vell family in two years."):
+        assert [c.value for c in extract(text) if c.what == SO_FAR] == [], text
+    assert [(c.value, c.what) for c in extract("A third death in the blast was reported on Sunday.")] == [(3.0, SO_FAR)]
     assert [c.value for c in extract("Ortiz was the third person killed by police in the city this year.")] == [1.0]
     # a relation's place is no count of the held
     assert [c.value for c in extract("Police arrested the suspect's second son.") if c.measure == "arrested"] == [1.0]

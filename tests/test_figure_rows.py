@@ -140,6 +140,11 @@ def test_a_count_in_a_when_clause_of_an_earlier_year_is_that_year_s():
     assert when_past(s3, s3.index("22"), 2027) is None
     s4 = "The ferry burned on March 8, 2027, when 22 people died."
     assert when_past(s4, s4.index("22"), 2027) is None
+    # the clause ends where a clause that is no "-ing" continuation of it begins (the review's cases)
+    for s5 in ("The Solvita fire, the worst since 1998, when 38 died, has now killed 22 people.",
+               "The Solvita, in service since 2009, when it was bought from Norway, was carrying 300 passengers, "
+               "and the fire killed 22 of them."):
+        assert when_past(s5, s5.index("22"), 2027) is None
 
 
 def test_a_past_when_clause_does_not_file_its_count_under_the_event_the_sentence_names(tmp_path):
@@ -196,6 +201,9 @@ def test_two_sources_named_together_are_the_one_named_first():
     # one name with "and" in it stays one body; a first conjunct no one could check gives way to the second
     assert source_key("the Ministry of Health and Social Welfare") == "ministry health"
     assert source_key("officials and the ministry") == "ministry"
+    # a first one no reader could check, or an outlet, is not the source (the review's cases)
+    assert source_key("the crew and the coast guard") == source_key("the coast guard")
+    assert source_key("the state news agency and the ministry") == source_key("the ministry")
 
 
 def test_one_source_under_its_names():

@@ -24,6 +24,8 @@ from ..text.numbers import NumberSpan, band, find_numbers, has_number
 from .measures import (GROUPS, MEASURE_LEMMAS, adjacent_measure, admitted, copula_attr, found_alive, perpetrator, head_measure,
                        lemma_measure, one_measure, partitive, surface_measure)
 from .victims import ANIMALS, NON_PERSONS, PERSON_NOUNS, counted_among, group_name, noun_phrase, ordinal_of, victims_of
+from .mentions import EVENT_NOUNS
+from ..text.numerals import ordinal_value
 from .ellipsis import said_counts
 from .parts import breakdowns, fronted_parts, hospital_parts, rest_of_set, second_parts, them_parts
 from .attribution import DOCUMENT_SAYER, OWN_SAYER, SAY_LEMMAS, Sayer, described, full_name, quote_speaker, sentence_sayer, source_of
@@ -708,6 +710,16 @@ def _companions(verb: Any) -> list[Any]:
     return out
 
 
+def _event_ordinal(death: Any) -> bool:
+    """Whether "a 20th death" counts the event's dead so far: not "could not confirm a fifth death",
+    "thirty-second" (split), "a third death in the family" (a series of something else)."""
+    nth = next(c for c in death.children if c.dep_ == "amod" and ordinal_value(c.text))
+    if death.head is not death and irrealis(death.head) or nth.i > 0 and death.doc[nth.i - 1].text in ("-", "‑"):
+        return False
+    return not any(c.lower_ in ("in", "among", "within", "of") and any(g.lemma_.lower() not in EVENT_NOUNS for g in c.children
+                                                                       if g.dep_ == "pobj") for c in death.children)
+
+
 def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quotes: _Quoted) -> list[Claim]:
     """'gunmen killed an elder', 'a scholar was beheaded', 'the killing of a judge and his
     driver': victims named without a number count one each."""
@@ -737,7 +749,7 @@ def _singular_claims(text, doc_id, s, e, sent, counted: dict, sayer: Sayer, quot
                     tok.head.dep_ == "nsubj" and died(tok.head.head))):  # ("a man injured ... died")
                 victims.append(tok.head)  # "a judge killed in the attack"
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in ("death", "fatality") and (nth := ordinal_of(tok)) and any(
-                c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and not irrealis(tok):
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and _event_ordinal(tok):
             claim = _implicit(text, doc_id, s, e, sent, tok, tok, nth, "killed", sayer, quotes)
             claim.what = SO_FAR  # "confirmed a 20th death": twenty dead so far
             out.append(claim)

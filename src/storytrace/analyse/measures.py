@@ -720,11 +720,9 @@ def _toll_to(gov: Any, bare: bool = True, split: bool = True) -> Optional[str]:
 
 
 def _toll_before(verb: Any) -> Optional[str]:
-    """The measure of the toll that is the subject of the verb a subjectless `verb` hangs on,
-    when the parse split the toll's words from its verb: "The number of people confirmed
-    dead in the landslide has risen to 27" (risen a conjunct of "confirmed"), "the count of
-    patients killed rose to 17" ("rose" a clause of "killed"). The toll's words are those
-    between it and `verb`, less the event they come from ("in the landslide")."""
+    """The measure of the toll that is the subject of the verb a subjectless `verb` hangs on
+    ("The number of people confirmed dead in the landslide has risen to 27": "risen" a
+    conjunct of "confirmed"): its words up to `verb`, less the event ("in the landslide")."""
     first = verb.head
     toll = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _TOLLS
                  and c.pos_ == "NOUN" and c.i < first.i < verb.i), None) if first.pos_ in ("VERB", "AUX") else None
@@ -742,12 +740,15 @@ def _toll_before(verb: Any) -> Optional[str]:
 
 
 def _toll_participle(verb: Any) -> Optional[str]:
-    """The measure of a toll the parse made the subject of the participle just before `verb`
-    ("as the number of people killed rose to 19": "number" the subject of "killed")."""
+    """The measure of a toll of people the parse made the subject of the participle just
+    before `verb` ("as the number of people killed rose to 19"; not "of sheep drowned")."""
     prev = verb.doc[verb.i - 1] if verb.i > 0 else verb
     toll = next((c for c in prev.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _TOLLS
                  and c.pos_ == "NOUN"), None) if prev.tag_ == "VBN" and prev.right_edge.i == prev.i else None
-    return None if toll is None else _toll_measure(toll) or MEASURE_LEMMAS.get(prev.lemma_.lower()) or MEASURE_LEMMAS.get(prev.lower_)
+    people = toll is not None and all(g.lemma_.lower() in ("people", "person") or g.lemma_.lower() in GROUPS or g.lower_ in GROUPS
+                                      or g.lemma_.lower().endswith(("er", "or", "ist", "ian", "man"))
+                                      for c in toll.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
+    return (_toll_measure(toll) or MEASURE_LEMMAS.get(prev.lemma_.lower()) or MEASURE_LEMMAS.get(prev.lower_)) if people else None
 
 
 def _toll_above(tok: Any) -> Optional[Any]:

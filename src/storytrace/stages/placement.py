@@ -502,7 +502,9 @@ def when_past(sentence: str, at: int, writing_year: Optional[int]) -> Optional[s
     if writing_year is None:
         return None
     for m in _WHEN_PAST.finditer(sentence, 0, max(at, 0)):
-        if int(m.group(1)) < writing_year and m.end() <= at and not re.search(r"[;:()\u2014]", sentence[m.end():at]):
+        tail = sentence[m.end():at].split(",")  # the clause, then only its own "-ing" continuations (", killing 38")
+        if int(m.group(1)) < writing_year and m.end() <= at and not re.search(r"[;:()\u2014]", sentence[m.end():at]) \
+                and all(re.match(r"\s*\w+ing\b", t) for t in tail[1:]):
             return m.group().rsplit(",", 1)[0]
     return None
 

@@ -136,7 +136,9 @@ def source_key(attribution: str) -> str:
     a = " ".join(attribution.split()).strip(" ,.;:\"'“”")
     a = _LEAD.sub("", a)
     joint = _JOINT.search(a)  # "the Sevarran Emergency Management Agency and the ministry": the body it names first
-    if joint and (first := source_key(a[:joint.start()])) != UNNAMED:
+    if joint and is_outlet(a[:joint.start()]):  # ("the state news agency and the ministry": the ministry)
+        return source_key(a[joint.end():])
+    if joint and checkable(first := source_key(a[:joint.start()])):  # (not "the crew and the coast guard")
         return first
     if not re.search(r"[A-ZÀ-Ý]", a[1:]) and (_COUNTED.match(a) or _opens_with_count(a)) and \
             not set(re.findall(r"[a-z]+", a.lower())) & ORG_WORDS:

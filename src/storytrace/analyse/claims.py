@@ -238,7 +238,7 @@ _ANIMAL_NAME = re.compile(
 _VIOLENT = re.compile(
     r"\b(?:kill|murder|behead|assassinat|slay|slain|shot dead|gunned down|stabb|hacked|execut|lynch|"
     r"abduct|kidnap|injur|wound|tortur|to death|to (?:his|her|their) deaths?|arrest|detain|died\b|dies\b|perish|drown|body\s+of|corpse|"
-    r"(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|\w+ieth)\s+(?:death|fatality)\b)",
+    r"(?<=(?:st|nd|rd|th) )(?:death|fatality)\b)",  # ("a 20th death", "a third death": the ordinal's ending before it)
     re.IGNORECASE,
 )
 _SINGULAR_HINT = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s|\b[A-Z][a-z]+ [A-Z][a-z]+|"

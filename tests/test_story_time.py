@@ -325,14 +325,25 @@ def test_a_story_s_own_event_is_placed_where_two_of_its_reports_are_filed_from(t
     assert filed_from(["ORRIN, Velmar – A", "ORRIN – B", "KESTA – C"]) == "Orrin, Velmar"
     assert filed_from(["ORRIN – A", "KESTA – B"]) is None  # one each: no place
     assert filed_from(["ORRIN – A"]) is None  # one report: not enough
-    files = {
+    orrin = {
         "a.txt": " date 2024-05-02\nFire kills four in Orrin market\nORRIN, Velmar – A fire swept through the covered "
                  "market on Tuesday, killing four people, police said.\n",
         "b.txt": " date 2024-05-03\nOrrin market fire toll rises\nORRIN – The fire at the covered market killed five "
                  "people, police said on Wednesday.\n",
     }
-    conn = _ledger(tmp_path, files)
-    assert [p for (p,) in conn.execute("select place from events where historic = 0")] == ["Orrin, Velmar"]
+    # an event known by a name: "the Orlan Mills explosion" names the company, the datelines say where
+    mill = {
+        "a.txt": " date 2027-03-08\nOrlan Mills explosion kills three\nTERVANE, Lorvenia, March 8 (LPA) - The Orlan Mills "
+                 "explosion killed three workers at the flour mill on Monday, police said.\n",
+        "b.txt": " date 2027-03-09\nOrlan Mills explosion toll rises to eight\nTERVANE, March 9 (LPA) - The Orlan Mills "
+                 "explosion has killed eight workers, the ministry said on Tuesday.\n",
+        "c.txt": " date 2027-03-10\nOrlan Mills explosion: managers held\nTERVANE, March 10 (LPA) - Police held two "
+                 "managers over the Orlan Mills explosion, which killed ten workers.\n",
+    }
+    for name, files, place in (("orrin", orrin, "Orrin, Velmar"), ("mill", mill, "Tervane, Lorvenia")):
+        (tmp_path / name).mkdir()
+        conn = _ledger(tmp_path / name, files)
+        assert [p for (p,) in conn.execute("select place from events where historic = 0")] == [place]
 
 
 def test_a_story_s_own_event_is_typed_only_when_a_third_of_its_reports_say_so(tmp_path):

@@ -87,6 +87,7 @@ class _Ev:
     aliases: list = field(default_factory=list)  # named events found to be this story's event
     alias_votes: Counter = field(default_factory=Counter)  # (name, place) of those, by documents
     named_label: Optional[str] = None  # the name it is known by, when it has one
+    filed: Optional[str] = None  # where its reports are filed from (their datelines), when they say
     deixis: Counter = field(default_factory=Counter)  # its mentions' mentions.deixis (CURRENT, OTHER)
     type_docs: Counter = field(default_factory=Counter)  # a story event's types: how many documents' titles and leads give each
     verb_docs: Counter = field(default_factory=Counter)  # ... and the types of their verbs ("Gunmen abduct 40 pupils")
@@ -250,6 +251,7 @@ def events_stage(db: Any) -> dict[str, int]:
         top = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
         if top and top[0][1] > STORY_SHARE * len(ids):
             event_of_story[k] = top[0][0]
+            named[top[0][0]].place = filed_from([leads[i].opening for i in ids]) or named[top[0][0]].place  # (as below)
             continue
         first = ids[0]
         eid = make_id("event", "story", first)
@@ -270,8 +272,9 @@ def events_stage(db: Any) -> dict[str, int]:
             ev.verb_docs.update(set(verb_types(head)))
             if lede.lede_end:
                 ev.actor_votes.update(actors(lede.opening, lede.lede_start, lede.lede_end))
-        ev.place = filed_from([leads[i].opening for i in ids]) or lead_place(  # where its reports are filed from,
-            [leads[i].opening[leads[i].lede_start:leads[i].lede_end] for i in ids])  # else where its leads say
+        ev.filed = filed_from([leads[i].opening for i in ids])
+        ev.place = ev.filed or lead_place(  # where its reports are filed from, else where its leads say
+            [leads[i].opening[leads[i].lede_start:leads[i].lede_end] for i in ids])
         story_events[eid] = ev
         event_of_story[k] = eid
     own_alias = _story_aliases(named, story_events, event_of_story, story_of, published)
@@ -287,7 +290,8 @@ def events_stage(db: Any) -> dict[str, int]:
     for own in story_events.values():  # a story's event known by a name: labelled and placed by it
         if own.alias_votes:
             (name, place), _n = max(own.alias_votes.items(), key=lambda kv: (kv[1], kv[0][0] or ""))
-            own.named_label, own.place = name, place
+            own.named_label, own.place = name, own.filed or place  # (its datelines' place over a name's words:
+            # "the Orlan Mills explosion", "the Solvene Airways crash" name a company, not where it happened)
 
     def doc_year(doc_id: str, s0: int) -> Optional[int]:
         """The year a document was written: its publication year. An undated document

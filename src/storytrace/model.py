@@ -209,7 +209,7 @@ class Event(Record):
     type: Optional[str] = None  # attack, massacre, shooting, crash, earthquake, ...: from the event nouns its sources use
     date: Optional[str] = None  # ISO date, year, or an interval A/B ('..' for an open end)
     date_precision: Optional[str] = None  # day, year or range: what the date evidence allows
-    place: Optional[str] = None  # the place or name it is known by ("Khojaly"); null for a story's unnamed event
+    place: Optional[str] = None  # a story's event: where two of its reports are filed from; else the place its name gives ("Khojaly")
     actors: str = "[]"  # JSON list
     historic: bool = False  # 1 when the documents recall the event (over a year before its first report) rather than report it
     date_evidence: Optional[str] = None  # what dates it, said plainly

@@ -344,6 +344,18 @@ def test_a_story_s_own_event_is_placed_where_two_of_its_reports_are_filed_from(t
         (tmp_path / name).mkdir()
         conn = _ledger(tmp_path / name, files)
         assert [p for (p,) in conn.execute("select place from events where historic = 0")] == [place]
+    # ... but not an earlier event a story recalls in every report: it did not happen where they are filed from
+    recalled = {
+        "a.txt": " date 2024-05-02\nSurvivors remember the 2019 Orrin flood\nKESTA, Velmar – Survivors of the 2019 Orrin "
+                 "flood, which killed 41 people, met on Tuesday.\n",
+        "b.txt": " date 2024-05-03\nThe 2019 Orrin flood, five years on\nKESTA – Five years after the 2019 Orrin flood killed "
+                 "41 people, the dam is still unrepaired.\n",
+        "c.txt": " date 2024-05-04\nOrrin flood memorial opens\nKESTA – A memorial to the 41 people killed in the 2019 Orrin "
+                 "flood opened on Thursday.\n",
+    }
+    (tmp_path / "recalled").mkdir()
+    conn = _ledger(tmp_path / "recalled", recalled)
+    assert "Kesta, Velmar" not in [p for (p,) in conn.execute("select place from events where historic = 1")]
 
 
 def test_a_story_s_own_event_is_typed_only_when_a_third_of_its_reports_say_so(tmp_path):

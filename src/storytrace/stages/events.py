@@ -251,7 +251,9 @@ def events_stage(db: Any) -> dict[str, int]:
         top = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
         if top and top[0][1] > STORY_SHARE * len(ids):
             event_of_story[k] = top[0][0]
-            named[top[0][0]].place = filed_from([leads[i].opening for i in ids]) or named[top[0][0]].place  # (as below)
+            ev = named[top[0][0]]  # placed by its datelines, as below, unless its mentions date it before the story
+            if not (ev.year_votes and min(ev.year_votes) < min((int(p[:4]) for i in ids if (p := published.get(i))), default=0)):
+                ev.place = filed_from([leads[i].opening for i in ids]) or ev.place
             continue
         first = ids[0]
         eid = make_id("event", "story", first)

@@ -578,7 +578,7 @@ def _other_year(sentence: str, at: int, writing_year: Optional[int], ev: "_Ev") 
     the event the sentence names before it ("the worst ferry disaster in Vestria since 1998,
     when ... killing 38": 1998's count, not the ferry fire's)."""
     when = when_past(sentence, at, writing_year)
-    return when is not None and (ev.year_votes.most_common(1)[0][0] if ev.year_votes else None) != int(when[-4:])
+    return when is not None and _year_of(ev, {}) != int(when[-4:])  # (the year its mentions give)
 
 
 def _past_placement(past: tuple[str, int, str, str], doc_id: str, named: dict[str, _Ev], facts: "_StoryFacts"

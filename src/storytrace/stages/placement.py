@@ -503,7 +503,7 @@ def when_past(sentence: str, at: int, writing_year: Optional[int]) -> Optional[s
         return None
     for m in _WHEN_PAST.finditer(sentence, 0, max(at, 0)):
         tail = sentence[m.end():at].split(",")  # the clause, then only its own "-ing" continuations (", killing 38")
-        if int(m.group(1)) < writing_year and m.end() <= at and not re.search(r"[;:()\u2014]", sentence[m.end():at]) \
+        if int(m.group(1)) < writing_year and not re.search(r"[;:()\u2014]", sentence[m.end():at]) \
                 and all(re.match(r"\s*\w+ing\b", t) for t in tail[1:]):
             return m.group().rsplit(",", 1)[0]
     return None
